@@ -1,0 +1,33 @@
+"""The ``cchc`` console script: the product's commands under short names.
+
+``cchc import-plan PATH`` runs the ``import_plan`` management command, ``cchc serve`` runs the
+web server, and any other Django command works too (``cchc migrate``, ``cchc createsuperuser``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Short names for the product's own commands; anything else is passed to Django as is.
+ALIASES = {
+    "import-plan": "import_plan",
+    "export-plan": "export_plan",
+    "serve": "runserver",
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    if args and args[0] in ALIASES:
+        args[0] = ALIASES[args[0]]
+    if not args:
+        args = ["help"]
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["cchc", *args])
+
+
+if __name__ == "__main__":
+    main()

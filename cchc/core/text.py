@@ -1,0 +1,24 @@
+"""Text helpers shared by every app: whitespace cleaning and diacritics-free search keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"\s+")
+# Vietnamese letters that Unicode does not decompose into base letter + combining mark.
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ð": "d"})
+
+
+def clean_text(value: str) -> str:
+    """NFC-normalise, turn non-breaking and zero-width spaces into spaces, collapse runs."""
+    value = unicodedata.normalize("NFC", value)
+    value = value.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return _SPACE_RE.sub(" ", value).strip()
+
+
+def fold(value: str) -> str:
+    """Search key: lower case, no diacritics, single spaces ("Sở Nội vụ" -> "so noi vu")."""
+    decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE_RE.sub(" ", stripped.casefold()).strip()

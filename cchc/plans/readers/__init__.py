@@ -1,0 +1,67 @@
+"""Readers: one per file format, each turning a file into a :class:`SourceDocument`.
+
+``read_bytes`` picks the reader by content first (ZIP containers, HTML markup) and by file
+name second, so that a ``.txt`` holding HTML or a misnamed workbook still reads. See
+``docs/readers.md`` for how to add a reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
+
+__all__ = ["Paragraph", "ReadError", "Row", "SourceDocument", "Table", "read_bytes", "read_path"]
+
+
+def read_path(path: Path) -> SourceDocument:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(_("%(name)s: cannot open the file (%(error)s).") % {
+            "name": path.name, "error": exc.strerror or exc}) from exc
+    _check_size(path.name, size)
+    return read_bytes(path.read_bytes(), path.name)
+
+
+def _check_size(name: str, size: int) -> None:
+    limit = settings.CCHC_MAX_IMPORT_BYTES
+    if size > limit:
+        raise ReadError(
+            _("%(name)s: the file is %(size)s MB; plan documents larger than %(limit)s MB are "
+              "refused.") % {"name": name, "size": round(size / 1024 / 1024, 1),
+                             "limit": round(limit / 1024 / 1024, 1)}
+        )
+    if size == 0:
+        raise ReadError(_("%(name)s: the file is empty.") % {"name": name})
+
+
+def read_bytes(data: bytes, name: str) -> SourceDocument:
+    """Read a plan document given as bytes; ``name`` is used for the format hint and errors."""
+    _check_size(name, len(data))
+    from cchc.plans.readers import csv as csv_reader
+    from cchc.plans.readers import docx as docx_reader
+    from cchc.plans.readers import html as html_reader
+    from cchc.plans.readers import text as text_reader
+    from cchc.plans.readers import xlsx as xlsx_reader
+
+    suffix = Path(name).suffix.lower()
+    if data[:4] == b"PK\x03\x04":
+        if suffix == ".docx" or b"word/" in data[:2000]:
+            return docx_reader.read_docx(data, name)
+        return xlsx_reader.read_xlsx(data, name)
+    if suffix in {".xlsx", ".xlsm", ".docx"}:
+        raise ReadError(
+            _("%(name)s: the file is not a valid %(format)s file (it is not a ZIP container; "
+              "it may be corrupt or an old .doc/.xls saved under a new name).")
+            % {"name": name, "format": suffix[1:].upper()}
+        )
+    text = text_reader.decode(data, name)
+    if suffix in {".csv", ".tsv"}:
+        return csv_reader.read_csv(text, name)
+    if suffix in {".html", ".htm"} or html_reader.looks_like_html(text):
+        return html_reader.read_html(text, name)
+    return text_reader.read_text(text, name)
