@@ -42,26 +42,31 @@ def _check_size(name: str, size: int) -> None:
 def read_bytes(data: bytes, name: str) -> SourceDocument:
     """Read a plan document given as bytes; ``name`` is used for the format hint and errors."""
     _check_size(name, len(data))
-    from cchc.plans.readers import csv as csv_reader
-    from cchc.plans.readers import docx as docx_reader
-    from cchc.plans.readers import html as html_reader
-    from cchc.plans.readers import text as text_reader
-    from cchc.plans.readers import xlsx as xlsx_reader
-
+    # Each reader is imported when its format is met: a plain-text import loads no ZIP or
+    # XML machinery.
     suffix = Path(name).suffix.lower()
     if data[:4] == b"PK\x03\x04":
         if suffix == ".docx" or b"word/" in data[:2000]:
-            return docx_reader.read_docx(data, name)
-        return xlsx_reader.read_xlsx(data, name)
+            from cchc.plans.readers.docx import read_docx
+
+            return read_docx(data, name)
+        from cchc.plans.readers.xlsx import read_xlsx
+
+        return read_xlsx(data, name)
     if suffix in {".xlsx", ".xlsm", ".docx"}:
         raise ReadError(
             _("%(name)s: the file is not a valid %(format)s file (it is not a ZIP container; "
               "it may be corrupt or an old .doc/.xls saved under a new name).")
             % {"name": name, "format": suffix[1:].upper()}
         )
-    text = text_reader.decode(data, name)
+    from cchc.plans.readers.html import looks_like_html, read_html
+    from cchc.plans.readers.text import decode, read_text
+
+    text = decode(data, name)
     if suffix in {".csv", ".tsv"}:
-        return csv_reader.read_csv(text, name)
-    if suffix in {".html", ".htm"} or html_reader.looks_like_html(text):
-        return html_reader.read_html(text, name)
-    return text_reader.read_text(text, name)
+        from cchc.plans.readers.csv import read_csv
+
+        return read_csv(text, name)
+    if suffix in {".html", ".htm"} or looks_like_html(text):
+        return read_html(text, name)
+    return read_text(text, name)

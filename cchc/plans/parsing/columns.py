@@ -1,0 +1,135 @@
+"""Recognising a plan table's columns by what their headers mean.
+
+Plans of the genre name the same column in many ways ("Chủ trì", "Cơ quan chủ trì", "Đơn vị
+thực hiện"; "Kết quả/Sản phẩm", "Sản phẩm đầu ra"…). Headers are folded (lower case, no
+diacritics), stripped of their numbering ("5-Chủ trì", "(3)"), and matched against the
+phrases below in order: the first rule that matches decides. Add a synonym here when a real
+plan uses a new one, with a test in test_columns.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc.core.text import clean_text, fold
+
+# (field, phrases): a phrase matches anywhere in the folded header, "=x" only the whole header,
+# "^x" only its start. Order matters: "phối hợp" before "thực hiện", "thời gian thực hiện" before
+# the lead rules, "kết quả" before "nhiệm vụ" ("Kết quả thực hiện nhiệm vụ" is an output).
+_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("partners", ("phoi hop",)),
+    ("submit_level", ("cap trinh", "cap ban hanh", "co quan ban hanh", "cap phe duyet")),
+    (
+        "timeframe",
+        ("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc thoi gian", "nam thuc hien"),
+    ),
+    ("budget", ("kinh phi", "du toan", "nguon von", "von ")),
+    ("notes", ("ghi chu",)),
+    (
+        "outputs",
+        ("ket qua", "san pham", "hinh thuc van ban", "dau ra", "hinh thuc", "chi tieu dau ra"),
+    ),
+    (
+        "lead",
+        (
+            "chu tri",
+            "don vi thuc hien",
+            "co quan thuc hien",
+            "co quan, don vi thuc hien",
+            "don vi, co quan thuc hien",
+            "trach nhiem thuc hien",
+            "don vi chiu trach nhiem",
+            "co quan chiu trach nhiem",
+            "co quan tham muu",
+            "don vi tham muu",
+            "phan cong",
+            "=thuc hien",
+            "=don vi",
+            "=co quan",
+        ),
+    ),
+    ("objective", ("muc tieu",)),
+    ("title", ("hoat dong",)),
+    (
+        "task",
+        (
+            "nhiem vu",
+            "noi dung",
+            "cong viec",
+            "ten de an",
+            "ten van ban",
+            "giai phap",
+            "danh muc",
+            "=ten",
+            "^ten ",
+        ),
+    ),
+)
+_NUMBER_LABELS = {"stt", "tt", "so tt", "so thu tu", "thu tu", "so", "s t t", "ma", "ma so"}
+_PREFIX_RE = re.compile(r"^\s*(?:\(?\d+\)?\s*[-.:)]?\s*)+(?=\D)")
+
+
+def header_key(label: str) -> str:
+    """Folded header text without its leading column number ("5-Chủ trì" -> "chu tri")."""
+    text = fold(clean_text(label))
+    text = _PREFIX_RE.sub("", text)
+    return text.strip(" .:-")
+
+
+def field_for_label(label: str) -> str | None:
+    """The item field a header names, or None when it names none of them."""
+    key = header_key(label)
+    if not key:
+        return None
+    if key in _NUMBER_LABELS:
+        return "number"
+    for field_name, phrases in _RULES:
+        for phrase in phrases:
+            if phrase[0] == "=":
+                matched = key == phrase[1:]
+            elif phrase[0] == "^":
+                matched = key.startswith(phrase[1:])
+            else:
+                matched = phrase in key
+            if matched:
+                return field_name
+    return None
+
+
+def map_header(cells: list[str]) -> list[str | None]:
+    """The field of every header cell; resolves duplicates the way plan tables use them.
+
+    Without an activity column the task column is the row of work's title. A second
+    task-like column ("Nhiệm vụ" then "Nội dung") is the activity when there is none.
+    Any other repeated field keeps its first column; the others stay unmapped (kept as extra
+    columns).
+    """
+    fields = [field_for_label(cell) for cell in cells]
+    if "title" not in fields:
+        task_columns = [i for i, f in enumerate(fields) if f == "task"]
+        if len(task_columns) >= 2:
+            fields[task_columns[1]] = "title"
+        elif len(task_columns) == 1:
+            fields[task_columns[0]] = "title"
+    seen: set[str] = set()
+    for i, field_name in enumerate(fields):
+        if field_name is None:
+            continue
+        if field_name in seen:
+            fields[i] = None
+        else:
+            seen.add(field_name)
+    return fields
+
+
+def is_header(cells: list[str]) -> bool:
+    """A row is a header when it names a title-like column and at least one other field."""
+    non_empty = [c for c in cells if clean_text(c)]
+    if len(non_empty) < 2:
+        return False
+    fields = map_header(cells)
+    named = {f for f in fields if f}
+    if len(named) < 2 or not named & {"title", "objective"}:
+        return False
+    # Header cells are short labels, not sentences.
+    return all(len(clean_text(c)) <= 80 for c in non_empty)

@@ -1,0 +1,176 @@
+"""Plans written as numbered prose blocks instead of a table::
+
+    1. Rà soát văn bản quy phạm pháp luật
+    a) Nhiệm vụ: Rà soát, hệ thống hóa …
+    b) Cơ quan thực hiện:
+    - Đơn vị chủ trì: Sở Tư pháp.
+    - Đơn vị phối hợp: Các sở, ngành.
+    c) Thời gian thực hiện: Quý IV/2026.
+
+A labelled line ("Nhiệm vụ:", "Đơn vị chủ trì:", "Thời gian thực hiện:"…) is mapped to a field
+by the same header rules as table columns; unlabelled lines continue the field above. A
+numbered heading followed by labelled lines starts a row of work; headings followed by other
+headings are sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.readers.base import Paragraph
+
+_FIELD_LINE_RE = re.compile(
+    r"^\s*(?:[a-zđ]\s*[).]|[-+•*–])?\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*)$"
+)
+_HEADING_RE = re.compile(
+    r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|[A-ZĐ]|\d+(?:\s*\.\s*\d+)*)"
+    r"\s*[.)/:\-–]\s*(?P<rest>\S.*)$"
+)
+_GROUP_LABELS = {"co quan thuc hien", "don vi thuc hien", "co quan, don vi thuc hien"}
+_FIELD_ORDER = ("number", "objective", "task", "title", "outputs", "lead", "partners",
+                "timeframe", "budget", "submit_level", "notes")
+
+
+@dataclass(slots=True)
+class _Block:
+    line: int
+    number: str
+    heading: str
+    section: list[str]
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ProseInterpreter:
+    parsed: ParsedPlan
+    preamble: list[str] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)
+
+    def run(self, paragraphs: list[Paragraph]) -> None:
+        lines = [(p.line, line.strip()) for p in paragraphs for line in p.text.splitlines()
+                 if line.strip()]
+        blocks: list[_Block] = []
+        heading: tuple[int, str, str] | None = None  # (line, label, text)
+        block: _Block | None = None
+        current_field: str | None = None
+        seen_fields: list[str] = []
+        for line_no, text in lines:
+            labelled = self._field(text)
+            if labelled is not None:
+                name, value = labelled
+                if block is None:
+                    number, title, line_at = "", "", line_no
+                    if heading is not None:
+                        line_at, number, title = heading
+                        heading = None
+                    block = _Block(line=line_at, number=number, heading=title,
+                                   section=[t for _, t in self.sections])
+                    blocks.append(block)
+                if name == "group":
+                    current_field = None
+                    continue
+                if name in block.fields and name in {"title", "task"}:
+                    # A second "Nhiệm vụ:" starts the next block of the same heading.
+                    block = _Block(line=line_no, number="", heading="",
+                                   section=[t for _, t in self.sections])
+                    blocks.append(block)
+                block.fields[name] = C.join_continuation(block.fields.get(name, ""), value)
+                current_field = name
+                if name not in seen_fields:
+                    seen_fields.append(name)
+                continue
+            match = _HEADING_RE.match(text)
+            if match and (block is None or current_field is None or _is_new_heading(match)):
+                if heading is not None:
+                    self._open_section(heading[1], heading[2])
+                heading = (line_no, C.normalise_number(match.group("label")),
+                           match.group("rest").strip())
+                block = None
+                current_field = None
+                continue
+            if block is not None and current_field is not None:
+                block.fields[current_field] = C.join_continuation(
+                    block.fields[current_field], text)
+            elif not blocks:
+                self.preamble.append(text)
+        self._emit(blocks, seen_fields)
+
+    def _field(self, text: str) -> tuple[str, str] | None:
+        match = _FIELD_LINE_RE.match(text)
+        if not match:
+            return None
+        label = match.group("label")
+        from cchc.plans.parsing.columns import header_key
+
+        key = header_key(label)
+        if key in _GROUP_LABELS and not match.group("value").strip():
+            return "group", ""
+        name = field_for_label(label)
+        if name is None or name == "number" or len(label.split()) > 7:
+            return None
+        return name, C.clean_cell(match.group("value"))
+
+    def _open_section(self, label: str, title: str) -> None:
+        kind = C.label_kind(label)
+        kinds = [k for k, _ in self.sections]
+        if kind in kinds:
+            del self.sections[kinds.index(kind):]
+        self.sections.append((kind, f"{label}. {title}"))
+
+    def _emit(self, blocks: list[_Block], seen_fields: list[str]) -> None:
+        for block in blocks:
+            # "Nhiệm vụ:" names the row of work unless the block also has "Hoạt động:".
+            if "task" in block.fields and "title" not in block.fields:
+                block.fields["title"] = block.fields.pop("task")
+        useful = [b for b in blocks if b.fields.get("title")]
+        if not useful:
+            return
+        present = {name for b in useful for name in b.fields}
+        if any(b.number for b in useful):
+            present.add("number")
+        if any(b.heading and b.heading != b.fields.get("title") for b in useful):
+            present.add("task")
+        columns = [f for f in _FIELD_ORDER if f in present]
+        self.parsed.document.columns = [Column(label=_PROSE_LABELS[f], field=f) for f in columns]
+        for block in blocks:
+            if block not in useful:
+                self.parsed.warn(block.line, _(
+                    "This block has no \"Nhiệm vụ\" line; it was not read as a row of work."),
+                    "prose-no-task")
+                continue
+            item = Item(line=block.line, section=block.section)
+            for name in columns:
+                setattr(item, name, block.fields.get(name, ""))
+            if "number" in present:
+                item.number = block.number
+            if "task" in present:
+                heading = block.heading if block.heading != block.fields["title"] else ""
+                item.task = block.fields.get("task") or heading
+            self.parsed.items.append(item)
+
+
+def _is_new_heading(match: re.Match[str]) -> bool:
+    """Inside a field, "1. …" may be a numbered list item; a heading starts with a capital."""
+    rest = match.group("rest")
+    return rest[:1].isupper() and len(rest) < 300
+
+
+_PROSE_LABELS = {
+    "number": "STT",
+    "objective": "Mục tiêu",
+    "task": "Nhiệm vụ",
+    "title": "Nội dung",
+    "outputs": "Sản phẩm",
+    "lead": "Đơn vị chủ trì",
+    "partners": "Đơn vị phối hợp",
+    "timeframe": "Thời gian thực hiện",
+    "budget": "Kinh phí",
+    "submit_level": "Cấp trình",
+    "notes": "Ghi chú",
+}

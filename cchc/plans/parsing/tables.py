@@ -1,0 +1,473 @@
+"""Turning the rows of plan tables into items, sections and warnings.
+
+The rows of every table that carries (or continues) a recognised header are read as one
+stream. Each row is classified as a repeated header, a column-numbering row, a grouping row
+(a section of any depth), a continuation of the previous row split by a page break, or a row
+of work. Rows of work inherit empty objective/task cells from the row above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from cchc.core.text import fold
+from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.readers.base import Row, Table
+
+# Fields that describe a row of work rather than name it: a row with any of them is not a
+# grouping row.
+DETAIL_FIELDS = ("outputs", "lead", "partners", "timeframe", "budget", "submit_level")
+INHERITED_FIELDS = ("objective", "task")
+_NUMBERING_CELL_RE = re.compile(r"^\(?\s*(\d{1,2}|[a-zđ])\s*\)?$")
+
+
+@dataclass(slots=True)
+class Layout:
+    labels: list[str]
+    fields: list[str | None]
+
+    @property
+    def keys(self) -> list[str]:
+        return [header_key(label) for label in self.labels]
+
+    @property
+    def width(self) -> int:
+        return len(self.labels)
+
+    def column(self, name: str) -> int | None:
+        try:
+            return self.fields.index(name)
+        except ValueError:
+            return None
+
+
+@dataclass(slots=True)
+class StreamRow:
+    cells: list[str]
+    line: int
+    layout: Layout
+    after_break: bool
+
+
+@dataclass(slots=True)
+class _Pending:
+    cells: list[str]
+    line: int
+    layout: Layout
+    section: list[str]
+
+
+@dataclass
+class TableInterpreter:
+    parsed: ParsedPlan
+    unit: str = "line"
+    rows: list[StreamRow] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (label kind, text)
+    pending: _Pending | None = None
+    last_number: int | None = None
+    last_section: list[str] = field(default_factory=list)
+    last_letter: str | None = None
+    first_table: Table | None = None
+
+    # -- collecting ---------------------------------------------------------------------
+
+    def collect(self, tables: list[Table]) -> list[str]:
+        """Queue the rows of every plan table; return the texts before the first header."""
+        before: list[str] = []
+        layout: Layout | None = None
+        for table in tables:
+            start, found = _find_header(table.rows)
+            if found is not None:
+                height = _header_height(table.rows, start)
+                if layout is None:
+                    self.first_table = table
+                    before.extend(_row_text(r) for r in table.rows[:start])
+                    continued = False
+                elif found.keys == layout.keys:
+                    # The header repeated on a new page: same columns, and the page's first
+                    # row may finish the last row of the page before.
+                    found = layout
+                    continued = True
+                else:
+                    continued = False
+                layout = found
+                self._add_columns(layout)
+                self._queue(table.rows[start + height :], layout, table_break=continued)
+            elif layout is not None and _same_width(table, layout):
+                self._queue(table.rows, layout, table_break=True)
+        return before
+
+    def _add_columns(self, layout: Layout) -> None:
+        known = {(c.label, c.field) for c in self.parsed.document.columns}
+        for label, name in zip(layout.labels, layout.fields, strict=True):
+            if (label, name or "") not in known:
+                self.parsed.document.columns.append(Column(label=label, field=name or ""))
+
+    def _queue(self, rows: list[Row], layout: Layout, *, table_break: bool) -> None:
+        header_keys = [header_key(label) for label in layout.labels]
+        after_break = table_break
+        for row in rows:
+            if _is_repeated_header(row.cells, header_keys):
+                after_break = True
+                continue
+            if _is_numbering_row(row.cells):
+                continue
+            if not any(c.strip() for c in row.cells):
+                continue
+            self.rows.append(StreamRow(row.cells, row.line, layout, after_break))
+            # A row is split by one page break at most: only the first row of a page can
+            # continue the last row of the page before.
+            after_break = False
+
+    # -- interpreting -------------------------------------------------------------------
+
+    def run(self) -> None:
+        for index, row in enumerate(self.rows):
+            self._row(index, row)
+        self._flush()
+
+    def _row(self, index: int, row: StreamRow) -> None:
+        layout = row.layout
+        cells = [C.clean_cell(c) for c in row.cells]
+        cells = self._fit(cells, row)
+        number_col = layout.column("number")
+        number = cells[number_col] if number_col is not None else ""
+        if not number and self.pending is not None and row.after_break:
+            self._continue(index, row, cells)
+            return
+        if self._section(index, row, cells, number):
+            return
+        if not number and self.pending is not None and self._is_continuation(row, cells):
+            self._continue(index, row, cells)
+            return
+        self._flush()
+        self._check_number(number, row.line)
+        self.pending = _Pending(cells=cells, line=row.line, layout=layout,
+                                section=[text for _, text in self.sections])
+
+    def _fit(self, cells: list[str], row: StreamRow) -> list[str]:
+        width = row.layout.width
+        if len(cells) > width:
+            extra = [c for c in cells[width:] if c]
+            if extra:
+                self.parsed.warn(row.line, _(
+                    "The row has %(n)s cells but the header has %(m)s; the text of the extra "
+                    "cells was added to the last column.") % {"n": len(cells), "m": width},
+                    "extra-cells")
+                cells = [*cells[: width - 1], " ".join([cells[width - 1], *extra]).strip()]
+            else:
+                cells = cells[:width]
+        elif len(cells) < width:
+            filled = [c for c in cells if c]
+            if len(filled) > 1 and len(set(filled)) > 1 and len(cells) > 2:
+                self.parsed.warn(row.line, _(
+                    "The row has %(n)s cells but the header has %(m)s (merged cells); its cells "
+                    "were read from the left. Check its last columns.") % {
+                    "n": len(cells), "m": width}, "merged-cells")
+            cells = cells + [""] * (width - len(cells))
+        return cells
+
+    # -- sections -----------------------------------------------------------------------
+
+    def _section(self, index: int, row: StreamRow, cells: list[str], number: str) -> bool:
+        layout = row.layout
+        texts = _distinct(cells)
+        if not texts:
+            return True
+        details = [cells[i] for i, f in enumerate(layout.fields) if f in DETAIL_FIELDS and cells[i]]
+        label, title = "", ""
+        if number and len(texts) >= 1:
+            kind = C.label_kind(C.normalise_number(number), self.last_letter)
+            plain_number = C.split_label(number)[0] or number
+            if kind in {"roman", "letter", "part"} and len(plain_number) <= 8:
+                label = C.normalise_number(plain_number)
+                rest = [t for t in texts if t != number]
+                title = rest[0] if rest else C.split_label(number)[1]
+            elif len(texts) == 1 and texts[0] == number and len(number) > 8:
+                label, title = C.split_label(number)
+                if not label and not _looks_like_heading(number, cells):
+                    return False
+            elif (
+                kind.startswith("arabic")
+                and len(texts) == 2
+                and not details
+                and self._has_children(index, C.normalise_number(number))
+            ):
+                label, title = C.normalise_number(number), texts[1]
+            else:
+                return False
+        elif not number and len(texts) == 1 and not details:
+            text = texts[0]
+            if not _looks_like_heading(text, cells):
+                return False
+            label, title = C.split_label(text)
+            if not label and not _repeated(text, cells):
+                return False
+        else:
+            return False
+        self._flush()
+        self._open_section(label, title, row.line)
+        return True
+
+    def _has_children(self, index: int, number: str) -> bool:
+        for later in self.rows[index + 1 : index + 40]:
+            col = later.layout.column("number")
+            value = later.cells[col].strip() if col is not None and col < len(later.cells) else ""
+            if value:
+                return C.normalise_number(value).startswith(number + ".")
+        return False
+
+    def _open_section(self, label: str, title: str, line: int) -> None:
+        kind = C.label_kind(label, self.last_letter) if label else "other"
+        if kind == "letter":
+            self.last_letter = label
+        if title and label and not fold(title).startswith(fold(label) + "."):
+            text = f"{label}. {title}"
+        else:
+            text = title or label
+        kinds = [k for k, _ in self.sections]
+        if kind in kinds:
+            del self.sections[kinds.index(kind):]
+        self.sections.append((kind, text))
+        self.last_number = None
+
+    # -- continuation rows --------------------------------------------------------------
+
+    def _is_continuation(self, row: StreamRow, cells: list[str]) -> bool:
+        if row.after_break:
+            return True
+        layout = row.layout
+        title_col = layout.column("title")
+        lead_col = layout.column("lead")
+        has_title = title_col is not None and bool(cells[title_col])
+        has_lead = lead_col is not None and bool(cells[lead_col])
+        if has_title and has_lead and cells[title_col][:1].isupper():
+            return False  # a full row of work that simply has no number
+        return layout.column("number") is not None
+
+    def _continue(self, index: int, row: StreamRow, cells: list[str]) -> None:
+        assert self.pending is not None
+        pending_number = C.integer_number(self._pending_number())
+        upcoming = self._next_number(index)
+        if (
+            row.after_break
+            and pending_number is not None
+            and upcoming is not None
+            and upcoming > pending_number + 1
+        ):
+            text = " | ".join(t for t in cells if t)
+            self.parsed.warn(row.line, _(
+                "This row continues a row that is missing from the document (the numbering "
+                "jumps from %(a)s to %(b)s), so it was not attached to row %(a)s: «%(text)s»")
+                % {"a": pending_number, "b": upcoming, "text": _shorten(text)}, "orphan")
+            return
+        for i, text in enumerate(cells):
+            if text:
+                self.pending.cells[i] = C.join_continuation(self.pending.cells[i], text)
+
+    def _pending_number(self) -> str:
+        assert self.pending is not None
+        col = self.pending.layout.column("number")
+        return self.pending.cells[col] if col is not None else ""
+
+    def _next_number(self, index: int) -> int | None:
+        for later in self.rows[index + 1 :]:
+            col = later.layout.column("number")
+            value = later.cells[col].strip() if col is not None and col < len(later.cells) else ""
+            if value:
+                return C.integer_number(value)
+        return None
+
+    # -- rows of work -------------------------------------------------------------------
+
+    def _check_number(self, number: str, line: int) -> None:
+        value = C.integer_number(number)
+        if value is None:
+            return
+        section = [text for _, text in self.sections]
+        previous = self.last_number
+        if previous is not None and section == self.last_section:
+            if value > previous + 1:
+                missing = (str(previous + 1) if value == previous + 2
+                           else f"{previous + 1}–{value - 1}")
+                self.parsed.warn(line, _(
+                    "The numbering jumps from %(a)s to %(b)s: row(s) %(missing)s are missing "
+                    "from the document.") % {"a": previous, "b": value, "missing": missing},
+                    "numbering-gap")
+            elif value <= previous and value != 1:
+                self.parsed.warn(line, _(
+                    "Row number %(b)s comes after %(a)s: the numbering goes back.")
+                    % {"a": previous, "b": value}, "numbering-back")
+        self.last_number = value
+        self.last_section = section
+
+    def _flush(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        layout = pending.layout
+        item = Item(line=pending.line, section=list(pending.section))
+        for name in ("number", "objective", "task", "title", "outputs", "lead", "partners",
+                     "timeframe", "budget", "submit_level", "notes"):
+            col = layout.column(name)
+            if col is not None:
+                setattr(item, name, pending.cells[col])
+        for label, name, text in zip(layout.labels, layout.fields, pending.cells, strict=True):
+            if name is None and label:
+                item.extra[label] = text
+        inherited = self._inherit(item)
+        self._check_entries(item, inherited)
+        if not item.title:
+            fallback = item.task or item.objective or item.outputs
+            self.parsed.warn(item.line, _(
+                "Row %(number)s has no title; it is named after its task or objective.")
+                % {"number": item.number or "?"}, "no-title")
+            item.title = fallback or _("(untitled)")
+        self.parsed.items.append(item)
+
+    def _inherit(self, item: Item) -> set[str]:
+        """Fill empty objective/task cells from the row above (merged cells in the source)."""
+        inherited: set[str] = set()
+        previous = self.parsed.items[-1] if self.parsed.items else None
+        if previous is None or previous.section != item.section:
+            return inherited
+        for name in INHERITED_FIELDS:
+            if getattr(item, name) == "" and getattr(previous, name):
+                # A new objective starts new tasks: the task is inherited only with it.
+                if name == "task" and "objective" not in inherited and item.objective:
+                    continue
+                setattr(item, name, getattr(previous, name))
+                inherited.add(name)
+        return inherited
+
+    def _check_entries(self, item: Item, inherited: set[str]) -> None:
+        for name, label in (("objective", _("objective")), ("task", _("task")),
+                            ("title", _("activity"))):
+            if name in inherited:
+                continue
+            text = getattr(item, name) or ""
+            entries = C.enumerated_entries(text)
+            by_kind: dict[str, set[str]] = {}
+            for entry in entries:
+                kind, _sep, number = entry.rpartition(" ")
+                by_kind.setdefault(kind.lower(), set()).add(number)
+            if any(len(numbers) >= 2 for numbers in by_kind.values()):
+                self.parsed.warn(item.line, _(
+                    "The %(column)s cell of row %(number)s holds %(count)s entries (%(list)s); "
+                    "they were kept together as one. Split them in the document or correct the "
+                    "plan after import.") % {"column": label, "number": item.number or "?",
+                                             "count": len(entries), "list": ", ".join(entries)},
+                    "two-in-one-cell")
+
+
+def _find_header(rows: list[Row]) -> tuple[int, Layout | None]:
+    for index, row in enumerate(rows[:40]):
+        if is_header(row.cells):
+            cells = list(row.cells)
+            height = _header_height(rows, index)
+            if height == 2:
+                cells = _merge_header(cells, rows[index + 1].cells)
+            labels = [C.clean_cell(c).replace("\n", " ") for c in cells]
+            return index, Layout(labels=labels, fields=map_header(labels))
+    return 0, None
+
+
+_SUB_LABELS = {"bat dau", "ket thuc", "hoan thanh", "tu", "den", "nam", "so", "ngay"}
+
+
+def _header_height(rows: list[Row], index: int) -> int:
+    """2 when the header continues on the next row ("Cơ quan thực hiện" over "Chủ trì",
+    "Phối hợp"), else 1.
+
+    The second row must consist of short labels, and at least one of them must sit under a
+    label that spans several columns (repeated, or followed by an empty cell) or under an
+    empty cell.
+    """
+    if index + 1 >= len(rows):
+        return 1
+    top = [C.clean_cell(c) for c in rows[index].cells]
+    sub = [C.clean_cell(c) for c in rows[index + 1].cells]
+    filled = [(i, c) for i, c in enumerate(sub) if c]
+    if not filled or _is_numbering_row(sub):
+        return 1
+    for i, label in filled:
+        if len(label) > 40 or (field_for_label(label) is None and header_key(label)
+                                not in _SUB_LABELS):
+            return 1
+    for i, _label in filled:
+        head = top[i] if i < len(top) else ""
+        spans = head == "" or (i > 0 and top[i - 1] == head) or (
+            i + 1 < len(top) and (top[i + 1] == head or top[i + 1] == ""))
+        if spans:
+            return 2
+    return 1
+
+
+def _merge_header(top: list[str], below: list[str]) -> list[str]:
+    merged = []
+    for i, head in enumerate(top):
+        sub = C.clean_cell(below[i]) if i < len(below) else ""
+        head = C.clean_cell(head)
+        if sub and fold(sub) != fold(head):
+            merged.append(f"{head} {sub}".strip() if head else sub)
+        else:
+            merged.append(head)
+    return merged
+
+
+def _is_repeated_header(cells: list[str], header_keys: list[str]) -> bool:
+    keys = [header_key(C.clean_cell(c)) for c in cells]
+    filled = [k for k in keys if k]
+    if len(filled) < 2:
+        return False
+    matches = sum(1 for k in filled if k in header_keys)
+    return matches >= max(2, len(filled) * 2 // 3)
+
+
+def _is_numbering_row(cells: list[str]) -> bool:
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 3 and all(_NUMBERING_CELL_RE.match(c) for c in filled)
+
+
+def _same_width(table: Table, layout: Layout) -> bool:
+    widths = [len(r.cells) for r in table.rows]
+    return bool(widths) and max(widths) in (layout.width, layout.width + 1)
+
+
+def _row_text(row: Row) -> str:
+    return " ".join(_distinct([C.clean_cell(c) for c in row.cells]))
+
+
+def _distinct(cells: list[str]) -> list[str]:
+    seen: list[str] = []
+    for cell in cells:
+        if cell and cell not in seen:
+            seen.append(cell)
+    return seen
+
+
+def _repeated(text: str, cells: list[str]) -> bool:
+    return sum(1 for c in cells if c == text) >= 2
+
+
+def _looks_like_heading(text: str, cells: list[str]) -> bool:
+    if _repeated(text, cells):
+        return True
+    first = text.lstrip("-–•*+ ")[:1]
+    if not first or not (first.isupper() or first.isdigit()):
+        return False
+    label, _rest = C.split_label(text)
+    if label:
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

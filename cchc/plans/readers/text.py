@@ -1,0 +1,113 @@
+"""Plain text and markdown: pipe tables (with or without the ``|---|`` line), tab-separated
+tables, and the paragraphs around them (letterhead, preamble, prose task blocks).
+
+A PDF converted to markdown starts a new table on every page; each run of table lines becomes
+one :class:`Table`, and the interpreter stitches consecutive tables back together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
+
+_SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
+
+    Binary data (NUL bytes, control characters) is refused with a message naming the file.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(_("%(name)s: the file claims to be UTF-16 but is not.") % {
+                "name": name}) from exc
+    sample = data[:65536]
+    if b"\x00" in sample or _control_ratio(sample) > 0.02:
+        raise ReadError(
+            _("%(name)s: this is a binary file, not a text, HTML, CSV, DOCX or XLSX plan "
+              "document.") % {"name": name}
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            return data.decode("cp1258")
+        except UnicodeDecodeError:
+            raise ReadError(
+                _("%(name)s: the text is neither UTF-8 nor Windows-1258 (byte %(pos)s). Save "
+                  "it as UTF-8 and import it again.") % {"name": name, "pos": exc.start}
+            ) from exc
+
+
+def _control_ratio(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(sample)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in _PIPE_SPLIT_RE.split(body)]
+
+
+def _is_pipe_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.endswith("|"))
+
+
+def _is_tab_row(line: str) -> bool:
+    return line.count("\t") >= 2
+
+
+def read_text(text: str, name: str) -> SourceDocument:
+    doc = SourceDocument(name=name, format="text", line_unit="line")
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise ReadError(_("%(name)s: the file holds no text.") % {"name": name})
+    has_pipe_table = any(_SEPARATOR_RE.match(line.strip()) and "-" in line for line in lines)
+    if has_pipe_table or sum(1 for line in lines if _is_pipe_row(line)) >= 2:
+        doc.format = "markdown"
+    table: Table | None = None
+    table_kind = ""
+    for index, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r")
+        if _is_pipe_row(line) or (table_kind == "pipe" and _SEPARATOR_RE.match(line.strip())):
+            if _SEPARATOR_RE.match(line.strip()) and "-" in line:
+                continue
+            if table is None or table_kind != "pipe":
+                table = Table(rows=[], line=index)
+                table_kind = "pipe"
+                doc.blocks.append(table)
+            table.rows.append(Row(cells=_pipe_cells(line), line=index))
+            continue
+        if _is_tab_row(line) and _tab_run(lines, index - 1):
+            if table is None or table_kind != "tab":
+                table = Table(rows=[], line=index)
+                table_kind = "tab"
+                doc.blocks.append(table)
+            table.rows.append(Row(cells=[c.strip() for c in line.split("\t")], line=index))
+            continue
+        table = None
+        table_kind = ""
+        if line.strip():
+            doc.blocks.append(Paragraph(text=line.strip(), line=index))
+    return doc
+
+
+def _tab_run(lines: list[str], index: int) -> bool:
+    """A tab-separated row counts as a table row only next to another one."""
+    before = index > 0 and _is_tab_row(lines[index - 1])
+    after = index + 1 < len(lines) and _is_tab_row(lines[index + 1])
+    return before or after
