@@ -6,15 +6,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
-from cchc.plans.models import Plan, PlanImport
+from cchc.plans.models import Node, NodeKind, Plan, PlanImport
 from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.readers.base import ReadError
+from cchc.plans.tree import CONTENT_FIELDS, NodeSpec, build_specs
+
+# Fields that follow from the document's layout; a change in them alone is not reported.
+_LAYOUT_FIELDS = ("position", "depth", "source_line", "search_text", "kind")
 
 
 @dataclass(slots=True)
 class ImportResult:
     plan: Plan
-    record: PlanImport
+    record: PlanImport | None
     created: int = 0
     updated: int = 0
     removed: int = 0
@@ -22,6 +29,34 @@ class ImportResult:
     # [{"key", "kind", "number", "title", "change": "created"|"updated"|"removed", "fields": [...]}]
     changes: list[dict[str, Any]] = field(default_factory=list)
     plan_created: bool = False
+    dry_run: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "plan": self.plan.pk if not self.dry_run or not self.plan_created else None,
+            "plan_created": self.plan_created,
+            "dry_run": self.dry_run,
+            "created": self.created,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "changes": self.changes,
+        }
+
+
+class _DryRun(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+
+
+def find_target_plan(parsed: ParsedPlan) -> Plan | None:
+    """The stored plan a document updates: same number, else same title without a number."""
+    doc = parsed.document
+    if doc.number:
+        return Plan.objects.filter(number=doc.number).first()
+    if doc.title:
+        return Plan.objects.filter(number="", title=doc.title).first()
+    return None
 
 
 def import_plan(
@@ -30,10 +65,132 @@ def import_plan(
     source_sha256: str,
     user: AbstractBaseUser | None = None,
     plan: Plan | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Store a parsed plan in one transaction, updating an existing plan in place.
 
     The target is ``plan`` if given, else the plan with the document's number, else the plan
-    with the same title and no number; otherwise a new plan. Writes a PlanImport history row.
+    with the same title and no number; otherwise a new plan. Nodes are matched by key: new
+    ones are created, changed ones updated, missing ones removed. Writes a PlanImport history
+    row. With ``dry_run`` everything is computed and rolled back: the result says what would
+    change.
     """
-    raise NotImplementedError  # implemented in the next commit
+    if not parsed.items:
+        raise ReadError(_("%(name)s: there is nothing to import.") % {
+            "name": parsed.document.source_name})
+    specs = build_specs(parsed)
+    try:
+        with transaction.atomic():
+            result = _store(parsed, specs, source_sha256, user, plan)
+            if dry_run:
+                result.dry_run = True
+                raise _DryRun(result)
+    except _DryRun as stop:
+        return stop.result
+    except IntegrityError as exc:
+        raise ReadError(_(
+            "%(name)s: the plan could not be stored because it conflicts with a plan stored "
+            "at the same time (%(error)s). Import it again.") % {
+            "name": parsed.document.source_name, "error": exc}) from exc
+    return result
+
+
+def _store(parsed: ParsedPlan, specs: list[NodeSpec], source_sha256: str,
+           user: AbstractBaseUser | None, plan: Plan | None) -> ImportResult:
+    doc = parsed.document
+    target = plan or find_target_plan(parsed)
+    plan_created = target is None
+    if target is None:
+        target = Plan()
+    else:
+        target = Plan.objects.select_for_update().get(pk=target.pk)
+    target.title = doc.title or doc.source_name
+    target.number = doc.number or ""
+    target.issued_on = doc.date
+    target.issuer = doc.issuer or ""
+    target.source_name = doc.source_name[:255]
+    target.source_format = doc.format
+    target.source_sha256 = source_sha256
+    target.columns = [c.as_dict() for c in doc.columns]
+    target.save()
+
+    result = ImportResult(plan=target, record=None, plan_created=plan_created)
+    existing = {node.key: node for node in Node.objects.filter(plan=target)}
+    ids: dict[str, int] = {}
+    to_update: list[Node] = []
+    for depth in sorted({s.depth for s in specs}):
+        to_create: list[Node] = []
+        for spec in (s for s in specs if s.depth == depth):
+            values = _values(spec, ids)
+            node = existing.pop(spec.key, None)
+            if node is not None and spec.area_key == spec.key:
+                values["area_id"] = node.pk
+            if node is None:
+                to_create.append(Node(plan=target, key=spec.key, **values))
+                result.changes.append(_change(spec, "created", []))
+                result.created += 1
+                continue
+            changed = [name for name, value in values.items() if getattr(node, name) != value]
+            for name in changed:
+                setattr(node, name, value)
+            reported = [name for name in changed if name not in _LAYOUT_FIELDS]
+            if reported:
+                result.changes.append(_change(spec, "updated", reported))
+                result.updated += 1
+            else:
+                result.unchanged += 1
+            if changed:
+                to_update.append(node)
+            ids[spec.key] = node.pk
+        for node in Node.objects.bulk_create(to_create, batch_size=500):
+            ids[node.key] = node.pk
+        if depth == 0:
+            # Top-level sections are their own area; now that they have ids, point at them.
+            for node in to_create:
+                if node.kind == NodeKind.SECTION:
+                    node.area_id = node.pk
+                    to_update.append(node)
+    if to_update:
+        Node.objects.bulk_update(
+            to_update, fields=["parent", "area", "kind", "position", "depth", *CONTENT_FIELDS,
+                               "source_line", "search_text"], batch_size=500)
+    for node in existing.values():
+        result.changes.append({"key": node.key, "kind": node.kind, "number": node.number,
+                               "title": node.title, "change": "removed", "fields": []})
+    result.removed = len(existing)
+    if existing:
+        Node.objects.filter(pk__in=[n.pk for n in existing.values()]).delete()
+    result.record = PlanImport.objects.create(
+        plan=target,
+        imported_by=user if user is not None and user.is_authenticated else None,
+        source_name=doc.source_name[:255],
+        source_sha256=source_sha256,
+        created=result.created,
+        updated=result.updated,
+        removed=result.removed,
+        unchanged=result.unchanged,
+        changes=result.changes,
+        warnings=[w.as_dict() for w in parsed.warnings],
+    )
+    return result
+
+
+def _values(spec: NodeSpec, ids: dict[str, int]) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "kind": spec.kind,
+        "parent_id": ids[spec.parent_key] if spec.parent_key else None,
+        "area_id": ids.get(spec.area_key) if spec.area_key and spec.area_key != spec.key
+        else None,
+        "position": spec.position,
+        "depth": spec.depth,
+        "source_line": spec.source_line,
+        "search_text": spec.search_text,
+    }
+    for name in CONTENT_FIELDS:
+        values[name] = spec.values.get(name, {} if name == "extra" else "")
+    return values
+
+
+def _change(spec: NodeSpec, change: str, fields: list[str]) -> dict[str, Any]:
+    return {"key": spec.key, "kind": spec.kind, "number": spec.values.get("number", ""),
+            "title": spec.values.get("title", ""), "change": change, "fields": fields}
