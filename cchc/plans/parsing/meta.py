@@ -82,9 +82,11 @@ def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
             if match and ("kèm theo" in line.lower() or "ban hành" in line.lower()):
                 info.issuer = clean_text(match.group(1)).rstrip(" .;,")
     if info.issuer is None:
+        # A letterhead names the superior body, then the issuing one: take the last of them.
         for line in lines[:4]:
             if _ISSUER_HEAD_RE.match(line) and fold(line) not in _LETTERHEAD:
                 info.issuer = line
+            elif info.issuer is not None:
                 break
     if info.title is None:
         info.title = _title(lines)

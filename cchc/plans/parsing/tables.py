@@ -233,6 +233,9 @@ class TableInterpreter:
         kinds = [k for k, _ in self.sections]
         if kind in kinds:
             del self.sections[kinds.index(kind):]
+        elif kind == "other" and len(self.sections) <= 1:
+            # An unlabelled heading after a single level of sections is their sibling.
+            self.sections.clear()
         self.sections.append((kind, text))
         self.last_number = None
 
