@@ -126,7 +126,7 @@ def test_pipe_rows_without_separator_line_and_section_padded_or_repeated():
     assert parsed.items[0].section == ["I. Thể chế"]
     assert parsed.items[1].section == ["Cải cách TTHC"]
     # Mid-table row without a number and without a lead continues the row above.
-    assert parsed.items[1].title == "Công bố TTHC tiếp tục công bố"
+    assert parsed.items[1].title == "Công bố TTHC tiếp tục\ncông bố"
     assert parsed.items[2].title == "Hai việc & một"
 
 
