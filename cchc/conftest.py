@@ -1,0 +1,227 @@
+"""Shared pytest fixtures: named users, plans (hand-built and the imported seed), a browser.
+
+Personas: ``reader`` (logged-in, no permission), ``importer`` (may import plans: has
+``plans.add_plan``), ``admin`` (superuser). No account exists outside the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+
+from cchc.core.text import fold
+from cchc.plans.models import Node, NodeKind, Plan
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEED_PLAN = REPO_ROOT / "sample_data" / "plans" / "ke-hoach-402-KH-UBND-bac-giang-2021-2030.md"
+PASSWORD = "correct-horse-battery-staple-42"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+SEED_COLUMNS = [
+    {"label": "STT", "field": "number"},
+    {"label": "1- Mục tiêu", "field": "objective"},
+    {"label": "2- Nhiệm vụ", "field": "task"},
+    {"label": "3- Hoạt động", "field": "title"},
+    {"label": "4- Kết quả/ Sản phẩm", "field": "outputs"},
+    {"label": "5-Chủ trì", "field": "lead"},
+    {"label": "6-Phối hợp", "field": "partners"},
+    {"label": "7-Thời gian", "field": "timeframe"},
+    {"label": "8- Kinh phí (triệu đồng)", "field": "budget"},
+    {"label": "Ghi chú riêng", "field": ""},
+]
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(settings: Any, tmp_path: Path) -> None:
+    """Uploads of every test go to its own temporary directory."""
+    settings.DATA_DIR = tmp_path / "data"
+
+
+@pytest.fixture
+def reader(db: None) -> User:
+    return User.objects.create_user("reader", "reader@example.org", PASSWORD)
+
+
+@pytest.fixture
+def importer(db: None) -> User:
+    user = User.objects.create_user("importer", "importer@example.org", PASSWORD)
+    user.user_permissions.add(Permission.objects.get(codename="add_plan"))
+    return user
+
+
+@pytest.fixture
+def superuser(db: None) -> User:
+    return User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
+
+
+@pytest.fixture
+def reader_client(client: Client, reader: User) -> Client:
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def importer_client(client: Client, importer: User) -> Client:
+    client.force_login(importer)
+    return client
+
+
+class PlanBuilder:
+    """Builds a plan tree row by row, the way the import action would store it."""
+
+    def __init__(self, **fields: Any) -> None:
+        defaults: dict[str, Any] = {
+            "title": "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH THỬ NGHIỆM",
+            "number": "99/KH-UBND",
+            "issued_on": dt.date(2021, 8, 21),
+            "issuer": "UBND tỉnh Bắc Giang",
+            "source_name": "thu-nghiem.md",
+            "source_format": "markdown",
+            "source_sha256": hashlib.sha256(b"test").hexdigest(),
+            "columns": SEED_COLUMNS,
+        }
+        self.plan = Plan.objects.create(**{**defaults, **fields})
+        self.position = 0
+
+    def node(self, kind: str, parent: Node | None, title: str, **fields: Any) -> Node:
+        self.position += 1
+        ancestors: list[Node] = []
+        walk = parent
+        while walk is not None:
+            ancestors.append(walk)
+            walk = walk.parent
+        number = fields.get("number", "")
+        texts = [number, title, *(str(v) for k, v in fields.items() if k != "number")]
+        texts += [f"{a.number} {a.title}" for a in ancestors]
+        node = Node.objects.create(
+            plan=self.plan,
+            parent=parent,
+            area=ancestors[-1] if ancestors else None,
+            kind=kind,
+            key=f"{kind}-{self.position}",
+            position=self.position,
+            depth=len(ancestors),
+            title=title,
+            source_line=10 + self.position,
+            search_text=fold(" ".join(texts)),
+            **fields,
+        )
+        if parent is None and kind == NodeKind.SECTION:
+            node.area = node
+            node.save(update_fields=["area"])
+        return node
+
+
+def build_small_plan(**fields: Any) -> Plan:
+    """Two areas, four activities: enough for every page without the import action."""
+    b = PlanBuilder(**fields)
+    area1 = b.node(NodeKind.SECTION, None, "Cải cách thể chế", number="I")
+    obj = b.node(NodeKind.OBJECTIVE, area1, "1.1: Mục tiêu 1: Hoàn thiện thể chế")
+    task = b.node(NodeKind.TASK, obj, "2.1: Nhiệm vụ 1: Hoàn thiện văn bản QPPL")
+    b.node(
+        NodeKind.ACTIVITY,
+        task,
+        "3.1: Hoạt động 1: ban hành văn bản QPPL",
+        number="1",
+        outputs="Các Nghị quyết/ Quyết định",
+        lead="Các Sở, ngành",
+        partners="Sở Tư pháp",
+        timeframe="2021-2030",
+        extra={"Ghi chú riêng": "ưu tiên"},
+    )
+    b.node(
+        NodeKind.ACTIVITY,
+        task,
+        "3.2: Hoạt động 2: thẩm định dự thảo văn bản",
+        number="2",
+        lead="Sở Tư pháp",
+        partners="Các Sở, ngành",
+        timeframe="Hàng năm",
+    )
+    area2 = b.node(NodeKind.SECTION, None, "Cải cách tổ chức bộ máy", number="III")
+    obj2 = b.node(NodeKind.OBJECTIVE, area2, "1.1: Mục tiêu 1: Sắp xếp tổ chức")
+    task2 = b.node(NodeKind.TASK, obj2, "2.1: Nhiệm vụ 1: Xây dựng Đề án VTVL")
+    b.node(
+        NodeKind.ACTIVITY,
+        task2,
+        "3.1: Hoạt động 1: Hướng dẫn, đôn đốc xây dựng Đề án",
+        number="22",
+        outputs="Đề án VTVL",
+        lead="Sở Nội vụ",
+        partners="Các sở, cơ quan, đơn vị",
+        timeframe="Hàng năm",
+    )
+    b.node(
+        NodeKind.ACTIVITY,
+        task2,
+        "3.2: Hoạt động 2: Thẩm định Đề án",
+        number="23",
+        lead="Các sở, cơ quan, đơn vị",
+        partners="Sở Nội vụ",
+        timeframe="2021-2030",
+    )
+    return b.plan
+
+
+@pytest.fixture
+def small_plan(db: None) -> Plan:
+    return build_small_plan()
+
+
+def import_seed(user: User | None = None) -> Plan:
+    """The seed plan, stored through the import action like the CLI does."""
+    from cchc.plans.actions import import_plan
+    from cchc.plans.parsing import parse_bytes
+
+    data = SEED_PLAN.read_bytes()
+    parsed = parse_bytes(data, SEED_PLAN.name)
+    result = import_plan(parsed=parsed, source_sha256=hashlib.sha256(data).hexdigest(), user=user)
+    return result.plan
+
+
+@pytest.fixture
+def seed_plan(db: None, importer: User) -> Plan:
+    return import_seed(importer)
+
+
+# -- browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the session (Debian's, driven by Playwright)."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `apt-get install -y chromium`.")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="vi-VN", accept_downloads=True)
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()

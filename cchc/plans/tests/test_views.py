@@ -1,0 +1,393 @@
+"""The plans pages end to end through Django's test client."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from cchc.conftest import PASSWORD, SEED_PLAN, PlanBuilder, build_small_plan
+from cchc.plans.models import Node, NodeKind, Plan, PlanImport
+from cchc.plans.views import uploads
+
+pytestmark = pytest.mark.django_db
+
+
+def _activity(plan: Plan, number: str) -> Node:
+    return Node.objects.get(plan=plan, kind=NodeKind.ACTIVITY, number=number)
+
+
+def _result_numbers(html: str) -> list[str]:
+    table = html.split('id="result-table"', 1)
+    if len(table) < 2:
+        return []
+    return re.findall(r'<td class="text-nowrap">([^<]*)</td>', table[1])
+
+
+# -- login and access ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,kwargs",
+    [
+        ("plans:plan_list", {}),
+        ("plans:plan_detail", {"pk": 1}),
+        ("plans:node_detail", {"plan_pk": 1, "pk": 1}),
+        ("plans:import_history", {"pk": 1}),
+        ("plans:plan_export", {"pk": 1}),
+        ("plans:import_upload", {}),
+    ],
+)
+def test_every_plan_page_requires_login(client: Client, name: str, kwargs: dict[str, int]):
+    url = reverse(name, kwargs=kwargs)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_root_redirects_to_plan_list(client: Client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:plan_list")
+
+
+def test_login_and_logout(client: Client, reader: User):
+    page = client.get(reverse("login"))
+    assert page.status_code == 200
+    assert "Đăng nhập" in page.content.decode()
+    response = client.post(reverse("login"), {"username": "reader", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:plan_list")
+    assert client.get(reverse("plans:plan_list")).status_code == 200
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("plans:plan_list")).status_code == 302
+
+
+def test_wrong_password_is_refused(client: Client, reader: User):
+    response = client.post(reverse("login"), {"username": "reader", "password": "nope"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_reader_cannot_import(reader_client: Client):
+    assert reader_client.get(reverse("plans:import_upload")).status_code == 403
+    assert (
+        reader_client.post(reverse("plans:import_confirm"), {"token": "x" * 32}).status_code == 403
+    )
+    page = reader_client.get(reverse("plans:plan_list")).content.decode()
+    assert reverse("plans:import_upload") not in page
+
+
+def test_superuser_may_import(client: Client, superuser: User):
+    client.force_login(superuser)
+    assert client.get(reverse("plans:import_upload")).status_code == 200
+
+
+# -- language -----------------------------------------------------------------------------
+
+
+def test_vietnamese_by_default_english_on_request(reader_client: Client, small_plan: Plan):
+    url = small_plan.get_absolute_url()
+    page = reader_client.get(url).content.decode()
+    assert '<html lang="vi">' in page
+    assert "Tìm kiếm hoạt động" in page
+    response = reader_client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert response.status_code == 302
+    page = reader_client.get(url).content.decode()
+    assert '<html lang="en">' in page
+    assert "Search activities" in page
+
+
+# -- list and plan page -------------------------------------------------------------------
+
+
+def test_plan_list(reader_client: Client, small_plan: Plan, django_assert_max_num_queries):
+    build_small_plan(number="100/KH-UBND", title="KẾ HOẠCH KHÁC")
+    with django_assert_max_num_queries(5):
+        response = reader_client.get(reverse("plans:plan_list"))
+    page = response.content.decode()
+    assert "99/KH-UBND" in page and "100/KH-UBND" in page
+    assert small_plan.get_absolute_url() in page
+
+
+def test_plan_page_shows_tree_and_counts(reader_client: Client, small_plan: Plan):
+    page = reader_client.get(small_plan.get_absolute_url()).content.decode()
+    assert small_plan.title in page
+    tree = page.split('id="results"', 1)[1]
+    assert "99/KH-UBND" in page and "21/08/2021" in page
+    assert tree.count('data-kind="section"') == 2
+    counts = re.findall(r'rounded-pill activity-count"[^>]*>(\d+)<', tree)
+    assert counts == ["2", "2", "2", "2", "2", "2"]  # per area, objective and task
+    # Document order: area I, its activities, then area III.
+    assert tree.index("Cải cách thể chế") < tree.index("ban hành văn bản QPPL")
+    assert tree.index("ban hành văn bản QPPL") < tree.index("Cải cách tổ chức bộ máy")
+    assert reverse("plans:import_history", args=[small_plan.pk]) in page
+    assert reverse("plans:plan_export", args=[small_plan.pk]) in page
+
+
+def test_plan_page_query_count_does_not_grow(reader_client: Client, django_assert_max_num_queries):
+    small = build_small_plan()
+    big = PlanBuilder(number="200/KH-UBND").plan
+    builder = PlanBuilder.__new__(PlanBuilder)
+    builder.plan, builder.position = big, 0
+    for a in range(7):
+        area = builder.node(NodeKind.SECTION, None, f"Lĩnh vực {a}", number=str(a + 1))
+        for o in range(3):
+            objective = builder.node(NodeKind.OBJECTIVE, area, f"Mục tiêu {o}")
+            task = builder.node(NodeKind.TASK, objective, f"Nhiệm vụ {o}")
+            for i in range(4):
+                builder.node(
+                    NodeKind.ACTIVITY,
+                    task,
+                    f"Hoạt động {a}.{o}.{i}",
+                    number=f"{a}{o}{i}",
+                    lead=f"Sở {i}",
+                    timeframe=f"Năm {2021 + i}",
+                )
+    for plan in (small, big):
+        with django_assert_max_num_queries(9):
+            response = reader_client.get(plan.get_absolute_url())
+        assert response.status_code == 200
+    with django_assert_max_num_queries(9):
+        response = reader_client.get(big.get_absolute_url(), {"q": "hoat dong", "lead": "Sở 1"})
+    assert len(_result_numbers(response.content.decode())) == 21
+
+
+def test_unknown_plan_is_404(reader_client: Client):
+    assert reader_client.get(reverse("plans:plan_detail", args=[999])).status_code == 404
+
+
+# -- search and filters -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["so noi vu", "Sở Nội Vụ", "SỞ NỘI VỤ", "  noi   VU so "])
+def test_search_ignores_diacritics_and_case(reader_client: Client, small_plan: Plan, q: str):
+    page = reader_client.get(small_plan.get_absolute_url(), {"q": q}).content.decode()
+    assert _result_numbers(page) == ["22", "23"]
+    assert _activity(small_plan, "22").get_absolute_url() in page
+
+
+def test_search_matches_every_word(reader_client: Client, small_plan: Plan):
+    page = reader_client.get(small_plan.get_absolute_url(), {"q": "so noi vu tham dinh"})
+    assert _result_numbers(page.content.decode()) == ["23"]
+    page = reader_client.get(small_plan.get_absolute_url(), {"q": "không-có-từ-này"})
+    assert _result_numbers(page.content.decode()) == []
+    assert "Không có hoạt động nào" in page.content.decode()
+
+
+def test_search_covers_ancestor_text(reader_client: Client, small_plan: Plan):
+    page = reader_client.get(small_plan.get_absolute_url(), {"q": "de an vtvl"})
+    assert _result_numbers(page.content.decode()) == ["22", "23"]
+
+
+def test_filters(reader_client: Client, small_plan: Plan):
+    url = small_plan.get_absolute_url()
+    area3 = Node.objects.get(plan=small_plan, number="III")
+    page = reader_client.get(url, {"area": area3.pk}).content.decode()
+    assert _result_numbers(page) == ["22", "23"]
+    page = reader_client.get(url, {"lead": "Sở Tư pháp"}).content.decode()
+    assert _result_numbers(page) == ["2"]
+    page = reader_client.get(url, {"timeframe": "Hàng năm"}).content.decode()
+    assert _result_numbers(page) == ["2", "22"]
+    page = reader_client.get(url, {"timeframe": "Hàng năm", "q": "noi vu"}).content.decode()
+    assert _result_numbers(page) == ["22"]
+    # The dropdowns offer the plan's own values.
+    assert '<option value="Sở Tư pháp">Sở Tư pháp</option>' in page
+    assert f'<option value="{area3.pk}">III Cải cách tổ chức bộ máy</option>' in page
+
+
+def test_bad_filter_values_are_ignored(reader_client: Client, small_plan: Plan):
+    response = reader_client.get(small_plan.get_absolute_url(), {"area": "abc", "lead": "x"})
+    assert response.status_code == 200
+
+
+def test_htmx_request_gets_only_the_results(reader_client: Client, small_plan: Plan):
+    response = reader_client.get(
+        small_plan.get_absolute_url(), {"q": "so noi vu"}, headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert "<html" not in page
+    assert _result_numbers(page) == ["22", "23"]
+
+
+# -- activity page ------------------------------------------------------------------------
+
+
+def test_activity_page_shows_every_field_with_its_label(
+    reader_client: Client, small_plan: Plan, django_assert_max_num_queries
+):
+    node = _activity(small_plan, "1")
+    with django_assert_max_num_queries(7):
+        response = reader_client.get(node.get_absolute_url())
+    page = response.content.decode()
+    for label in (
+        "1- Mục tiêu",
+        "2- Nhiệm vụ",
+        "3- Hoạt động",
+        "4- Kết quả/ Sản phẩm",
+        "5-Chủ trì",
+        "6-Phối hợp",
+        "7-Thời gian",
+        "Ghi chú riêng",
+    ):
+        assert f">{label}</dt>" in page
+    for value in (
+        "1.1: Mục tiêu 1: Hoàn thiện thể chế",
+        "2.1: Nhiệm vụ 1: Hoàn thiện văn bản QPPL",
+        "Các Nghị quyết/ Quyết định",
+        "Sở Tư pháp",
+        "2021-2030",
+        "ưu tiên",
+    ):
+        assert value in page
+    assert "I Cải cách thể chế" in page  # breadcrumb / area
+    assert f"Dòng {node.source_line} của thu-nghiem.md" in page
+
+
+def test_activity_of_another_plan_is_404(reader_client: Client, small_plan: Plan):
+    other = build_small_plan(number="5/KH-UBND")
+    node = _activity(other, "1")
+    url = reverse("plans:node_detail", kwargs={"plan_pk": small_plan.pk, "pk": node.pk})
+    assert reader_client.get(url).status_code == 404
+
+
+# -- import history -----------------------------------------------------------------------
+
+
+def test_import_history(reader_client: Client, small_plan: Plan, importer: User):
+    PlanImport.objects.create(
+        plan=small_plan,
+        imported_by=importer,
+        source_name="thu-nghiem.md",
+        source_sha256="ab" * 32,
+        created=4,
+        updated=1,
+        removed=2,
+        unchanged=3,
+        warnings=[{"line": 18, "message": "Thiếu dòng 3–5", "code": "numbering-gap"}],
+    )
+    page = reader_client.get(reverse("plans:import_history", args=[small_plan.pk])).content.decode()
+    assert "importer" in page and "thu-nghiem.md" in page
+    assert "dòng 18" in page and "Thiếu dòng 3–5" in page
+    for count in ("4", "1", "2", "3"):
+        assert f'<td class="text-end">{count}</td>' in page
+
+
+# -- import through the browser -----------------------------------------------------------
+
+
+def _upload(client: Client, data: bytes, name: str):
+    return client.post(reverse("plans:import_upload"), {"file": SimpleUploadedFile(name, data)})
+
+
+def _token(page: str) -> str:
+    match = re.search(r'name="token" value="([^"]+)"', page)
+    assert match, page
+    return match.group(1)
+
+
+def test_upload_preview_confirm_stores_the_seed(importer_client: Client, settings):
+    response = _upload(importer_client, SEED_PLAN.read_bytes(), SEED_PLAN.name)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "402/KH-UBND" in page
+    assert "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH TỈNH BẮC GIANG" in page
+    assert "5-Chủ trì" in page  # the columns detected
+    assert "dòng 18" in page  # the warning about rows 3–5, with its line
+    assert "Thao tác này sẽ tạo một kế hoạch mới" in page
+    assert not Plan.objects.exists()
+    token = _token(page)
+    stored = list((Path(settings.DATA_DIR) / "uploads").iterdir())
+    assert [p.name for p in stored] == [f"{token}.upload"]
+
+    response = importer_client.post(reverse("plans:import_confirm"), {"token": token})
+    plan = Plan.objects.get(number="402/KH-UBND")
+    assert response.status_code == 302
+    assert response["Location"] == plan.get_absolute_url()
+    assert Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY).count() == 70
+    record = PlanImport.objects.get(plan=plan)
+    assert record.imported_by is not None and record.imported_by.username == "importer"
+    assert not list((Path(settings.DATA_DIR) / "uploads").iterdir())
+    page = importer_client.get(response["Location"]).content.decode()
+    assert "70 tạo mới" in page
+
+    # The same token cannot be confirmed twice.
+    again = importer_client.post(reverse("plans:import_confirm"), {"token": token})
+    assert again.status_code == 302 and again["Location"] == reverse("plans:import_upload")
+    assert PlanImport.objects.count() == 1
+
+    # A second upload of the same number says the plan will be updated.
+    page = _upload(importer_client, SEED_PLAN.read_bytes(), SEED_PLAN.name).content.decode()
+    assert "sẽ được cập nhật" in page
+
+
+def test_token_of_another_session_is_refused(importer_client: Client, importer: User):
+    page = _upload(importer_client, SEED_PLAN.read_bytes(), SEED_PLAN.name).content.decode()
+    token = _token(page)
+    other = Client()
+    other.force_login(importer)
+    response = other.post(reverse("plans:import_confirm"), {"token": token})
+    assert response.status_code == 302
+    assert not Plan.objects.exists()
+
+
+def test_token_cannot_name_a_path(importer_client: Client):
+    response = importer_client.post(reverse("plans:import_confirm"), {"token": "../../etc/passwd"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:import_upload")
+
+
+def test_cancel_deletes_the_upload(importer_client: Client, settings):
+    token = _token(
+        _upload(importer_client, SEED_PLAN.read_bytes(), SEED_PLAN.name).content.decode()
+    )
+    response = importer_client.post(
+        reverse("plans:import_confirm"), {"token": token, "cancel": "1"}
+    )
+    assert response.status_code == 302
+    assert not list((Path(settings.DATA_DIR) / "uploads").iterdir())
+    assert not Plan.objects.exists()
+    assert uploads.SESSION_KEY in importer_client.session
+    assert token not in importer_client.session[uploads.SESSION_KEY]
+
+
+def test_unreadable_file_shows_the_reader_message(importer_client: Client, settings):
+    response = _upload(importer_client, b"PK\x03\x04 not really a workbook", "ke-hoach.xlsx")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "ke-hoach.xlsx" in page
+    assert "invalid-feedback" in page
+    assert not Plan.objects.exists()
+    assert not (Path(settings.DATA_DIR) / "uploads").exists()
+
+
+def test_text_without_a_plan_is_refused(importer_client: Client):
+    response = _upload(importer_client, "Chỉ là một đoạn văn.\n".encode(), "ghi-chu.txt")
+    assert response.status_code == 400
+    assert "ghi-chu.txt" in response.content.decode()
+
+
+def test_too_large_file_is_refused(importer_client: Client, settings):
+    settings.CCHC_MAX_IMPORT_BYTES = 1000
+    response = _upload(importer_client, b"x" * 1001, "lon.md")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "lớn hơn" in page
+    assert not (Path(settings.DATA_DIR) / "uploads").exists()
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def test_export_download(reader_client: Client, small_plan: Plan):
+    response = reader_client.get(reverse("plans:plan_export", args=[small_plan.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="ke-hoach-99-KH-UBND.xlsx"' in response["Content-Disposition"]
+    assert response.content[:4] == b"PK\x03\x04"

@@ -1,0 +1,130 @@
+"""Importing a plan through the browser: upload → preview (as the CLI prints it) → confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cchc.plans import actions
+from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
+from cchc.plans.models import Plan
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.readers.base import ReadError
+from cchc.plans.views import uploads
+
+# How the preview names the fields a column was mapped to.
+FIELD_LABELS = {
+    "number": gettext_lazy("Number"),
+    "objective": gettext_lazy("Objective"),
+    "task": gettext_lazy("Task"),
+    "title": gettext_lazy("Activity"),
+    "outputs": gettext_lazy("Expected outputs"),
+    "lead": gettext_lazy("Lead agency"),
+    "partners": gettext_lazy("Coordinating agencies"),
+    "timeframe": gettext_lazy("Timeframe"),
+    "budget": gettext_lazy("Budget"),
+    "submit_level": gettext_lazy("Submitted to"),
+    "notes": gettext_lazy("Notes"),
+    "": gettext_lazy("other column (kept as is)"),
+}
+
+_import_permission = permission_required("plans.add_plan", raise_exception=True)
+
+
+def find_existing_plan(parsed: ParsedPlan) -> Plan | None:
+    """The plan that importing ``parsed`` would update (the same rule as ``import_plan``)."""
+    doc = parsed.document
+    if doc.number:
+        return Plan.objects.filter(number=doc.number).first()
+    if doc.title:
+        return Plan.objects.filter(number="", title=doc.title).first()
+    return None
+
+
+@login_required
+@_import_permission
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "plans/import_upload.html", {"form": PlanUploadForm()})
+    form = PlanUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "plans/import_upload.html", {"form": form}, status=400)
+    upload = form.cleaned_data["file"]
+    data = upload.read()
+    name = upload.name or "plan"
+    try:
+        parsed = parse_bytes(data, name)
+    except ReadError as exc:
+        form.add_error("file", str(exc))
+        return render(request, "plans/import_upload.html", {"form": form}, status=400)
+    pending = uploads.store(request.session, data=data, name=name)
+    return render(request, "plans/import_preview.html", _preview_context(parsed, pending))
+
+
+def _preview_context(parsed: ParsedPlan, pending: uploads.PendingUpload) -> dict[str, Any]:
+    columns = [
+        {"label": c.label, "field": c.field, "meaning": FIELD_LABELS.get(c.field, c.field)}
+        for c in parsed.document.columns
+    ]
+    return {
+        "parsed": parsed,
+        "document": parsed.document,
+        "columns": columns,
+        "has": {c.field for c in parsed.document.columns},
+        "items": parsed.items,
+        "warnings": parsed.warnings,
+        "existing": find_existing_plan(parsed),
+        "pending": pending,
+        "form": ImportConfirmForm(initial={"token": pending.token}),
+    }
+
+
+@login_required
+@_import_permission
+@require_POST
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    form = ImportConfirmForm(request.POST)
+    pending = uploads.get(request.session, form.data.get("token", "")) if form.is_valid() else None
+    if pending is None:
+        messages.error(
+            request, _("This upload has expired or was already imported. Upload the file again.")
+        )
+        return redirect("plans:import_upload")
+    if "cancel" in request.POST:
+        uploads.discard(request.session, pending)
+        messages.info(request, _("The import was cancelled; nothing was stored."))
+        return redirect("plans:import_upload")
+    try:
+        parsed = parse_bytes(pending.read(), pending.name)
+    except ReadError as exc:
+        uploads.discard(request.session, pending)
+        upload_form = PlanUploadForm()
+        upload_form.add_error(None, str(exc))
+        return render(request, "plans/import_upload.html", {"form": upload_form}, status=400)
+    user = request.user if request.user.is_authenticated else None
+    result = actions.import_plan(parsed=parsed, source_sha256=pending.sha256, user=user)
+    uploads.discard(request.session, pending)
+    messages.success(
+        request,
+        _(
+            "%(name)s imported: %(created)s created, %(updated)s updated, %(removed)s removed, "
+            "%(unchanged)s unchanged."
+        )
+        % {
+            "name": pending.name,
+            "created": result.created,
+            "updated": result.updated,
+            "removed": result.removed,
+            "unchanged": result.unchanged,
+        },
+    )
+    return redirect(result.plan)
