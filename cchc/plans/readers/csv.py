@@ -89,7 +89,7 @@ def sniff_delimiter(text: str) -> str:
             for index, record in enumerate(reader):
                 if index >= _SNIFF_RECORDS:
                     break
-                if any(cell.strip() for cell in record):
+                if record:
                     widths[len(record)] += 1
         except csv.Error:
             continue
