@@ -132,7 +132,7 @@ def _store(parsed: ParsedPlan, specs: list[NodeSpec], source_sha256: str,
                 continue
             changed = [name for name, value in values.items() if getattr(node, name) != value]
             for name in changed:
-                setattr(node, name, value)
+                setattr(node, name, values[name])
             reported = [name for name in changed if name not in _LAYOUT_FIELDS]
             if reported:
                 result.changes.append(_change(spec, "updated", reported))
