@@ -44,7 +44,7 @@ SEED_COLUMNS = [
     {"label": "6-Phối hợp", "field": "partners"},
     {"label": "7-Thời gian", "field": "timeframe"},
     {"label": "8- Kinh phí (triệu đồng)", "field": "budget"},
-    {"label": "Ghi chú riêng", "field": ""},
+    {"label": "Mức độ ưu tiên", "field": ""},
 ]
 
 
@@ -133,8 +133,8 @@ def build_small_plan(**fields: Any) -> Plan:
     """Two areas, four activities: enough for every page without the import action."""
     b = PlanBuilder(**fields)
     area1 = b.node(NodeKind.SECTION, None, "Cải cách thể chế", number="I")
-    obj = b.node(NodeKind.OBJECTIVE, area1, "1.1: Mục tiêu 1: Hoàn thiện thể chế")
-    task = b.node(NodeKind.TASK, obj, "2.1: Nhiệm vụ 1: Hoàn thiện văn bản QPPL")
+    obj = b.node(NodeKind.OBJECTIVE, area1, "1.1: Mục tiêu 1: Hoàn thiện thể chế", number="1.1")
+    task = b.node(NodeKind.TASK, obj, "2.1: Nhiệm vụ 1: Hoàn thiện văn bản QPPL", number="2.1")
     b.node(
         NodeKind.ACTIVITY,
         task,
@@ -144,7 +144,7 @@ def build_small_plan(**fields: Any) -> Plan:
         lead="Các Sở, ngành",
         partners="Sở Tư pháp",
         timeframe="2021-2030",
-        extra={"Ghi chú riêng": "ưu tiên"},
+        extra={"Mức độ ưu tiên": "Cao"},
     )
     b.node(
         NodeKind.ACTIVITY,
@@ -156,8 +156,8 @@ def build_small_plan(**fields: Any) -> Plan:
         timeframe="Hàng năm",
     )
     area2 = b.node(NodeKind.SECTION, None, "Cải cách tổ chức bộ máy", number="III")
-    obj2 = b.node(NodeKind.OBJECTIVE, area2, "1.1: Mục tiêu 1: Sắp xếp tổ chức")
-    task2 = b.node(NodeKind.TASK, obj2, "2.1: Nhiệm vụ 1: Xây dựng Đề án VTVL")
+    obj2 = b.node(NodeKind.OBJECTIVE, area2, "1.1: Mục tiêu 1: Sắp xếp tổ chức", number="1.1")
+    task2 = b.node(NodeKind.TASK, obj2, "2.1: Nhiệm vụ 1: Xây dựng Đề án VTVL", number="2.1")
     b.node(
         NodeKind.ACTIVITY,
         task2,

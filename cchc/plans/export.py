@@ -156,9 +156,8 @@ def _ancestors(node: Node, by_id: dict[int, Node]) -> dict[str, Node]:
 
 
 def group_text(node: Node) -> str:
-    """The cell text of an objective or task as the document printed it."""
-    if node.number and not node.title.startswith(node.number):
-        return f"{node.number} {node.title}"
+    """The cell text of an objective or task as the document printed it: the import keeps
+    the whole cell as the title (its leading code, normalised, is also the number)."""
     return node.title
 
 

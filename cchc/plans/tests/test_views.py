@@ -234,7 +234,7 @@ def test_activity_page_shows_every_field_with_its_label(
         "5-Chủ trì",
         "6-Phối hợp",
         "7-Thời gian",
-        "Ghi chú riêng",
+        "Mức độ ưu tiên",
     ):
         assert f">{label}</dt>" in page
     for value in (
@@ -243,9 +243,9 @@ def test_activity_page_shows_every_field_with_its_label(
         "Các Nghị quyết/ Quyết định",
         "Sở Tư pháp",
         "2021-2030",
-        "ưu tiên",
     ):
         assert value in page
+    assert '<dd class="col-sm-8 col-lg-9 cell-text" data-field="extra">Cao</dd>' in page
     assert "I Cải cách thể chế" in page  # breadcrumb / area
     assert f"Dòng {node.source_line} của thu-nghiem.md" in page
 
@@ -315,7 +315,7 @@ def test_upload_preview_confirm_stores_the_seed(importer_client: Client, setting
     assert record.imported_by is not None and record.imported_by.username == "importer"
     assert not list((Path(settings.DATA_DIR) / "uploads").iterdir())
     page = importer_client.get(response["Location"]).content.decode()
-    assert "70 tạo mới" in page
+    assert f"{record.created} tạo mới, 0 cập nhật, 0 xóa, 0 không đổi" in page
 
     # The same token cannot be confirmed twice.
     again = importer_client.post(reverse("plans:import_confirm"), {"token": token})
@@ -391,3 +391,49 @@ def test_export_download(reader_client: Client, small_plan: Plan):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'filename="ke-hoach-99-KH-UBND.xlsx"' in response["Content-Disposition"]
     assert response.content[:4] == b"PK\x03\x04"
+
+
+# -- admin --------------------------------------------------------------------------------
+
+
+def test_admin_pages(client: Client, superuser: User, small_plan: Plan):
+    client.force_login(superuser)
+    node = _activity(small_plan, "22")
+    area = Node.objects.get(plan=small_plan, number="III")
+    for url in (
+        reverse("admin:plans_plan_changelist"),
+        reverse("admin:plans_plan_change", args=[small_plan.pk]),
+        reverse("admin:plans_node_changelist"),
+        reverse("admin:plans_node_changelist") + f"?plan__id__exact={small_plan.pk}&kind=activity",
+        reverse("admin:plans_node_change", args=[node.pk]),
+        reverse("admin:plans_planimport_changelist"),
+    ):
+        assert client.get(url).status_code == 200, url
+    page = client.get(reverse("admin:plans_node_changelist"), {"area": area.pk}).content.decode()
+    assert "Hướng dẫn, đôn đốc" in page and "ban hành văn bản QPPL" not in page
+    page = client.get(reverse("admin:plans_node_changelist"), {"q": "so noi vu"}).content.decode()
+    assert "Hướng dẫn, đôn đốc" in page and "ban hành văn bản QPPL" not in page
+    assert client.get(reverse("admin:plans_planimport_add")).status_code == 403
+
+
+def test_admin_correction_refreshes_search_text(client: Client, superuser: User, small_plan: Plan):
+    client.force_login(superuser)
+    node = _activity(small_plan, "2")
+    url = reverse("admin:plans_node_change", args=[node.pk])
+    form = {
+        "plan": small_plan.pk,
+        "kind": "activity",
+        "parent": node.parent_id,
+        "area": node.area_id,
+        "number": "2",
+        "title": node.title,
+        "lead": "Sở Nội vụ",
+        "partners": node.partners,
+        "timeframe": node.timeframe,
+        "extra": "{}",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    node.refresh_from_db()
+    assert "so noi vu" in node.search_text
+    assert "hoan thien van ban qppl" in node.search_text  # the ancestors' text is kept

@@ -92,7 +92,7 @@ def activity_rows(plan: Plan, ctx: selectors.NodeContext) -> list[dict[str, Any]
     for kind in (NodeKind.OBJECTIVE, NodeKind.TASK):
         ancestor = ctx.ancestor_of_kind(kind)
         if ancestor is not None:
-            values[str(kind)] = str(ancestor)
+            values[str(kind)] = ancestor.title
     for name in DETAIL_FIELDS:
         values[name] = getattr(node, name)
     extra: dict[str, Any] = dict(node.extra or {})

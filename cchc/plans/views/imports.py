@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -14,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.plans import actions
 from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
-from cchc.plans.models import Plan
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
@@ -39,16 +39,6 @@ FIELD_LABELS = {
 _import_permission = permission_required("plans.add_plan", raise_exception=True)
 
 
-def find_existing_plan(parsed: ParsedPlan) -> Plan | None:
-    """The plan that importing ``parsed`` would update (the same rule as ``import_plan``)."""
-    doc = parsed.document
-    if doc.number:
-        return Plan.objects.filter(number=doc.number).first()
-    if doc.title:
-        return Plan.objects.filter(number="", title=doc.title).first()
-    return None
-
-
 @login_required
 @_import_permission
 @require_http_methods(["GET", "POST"])
@@ -66,11 +56,21 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     except ReadError as exc:
         form.add_error("file", str(exc))
         return render(request, "plans/import_upload.html", {"form": form}, status=400)
+    try:
+        # What storing would change, computed and rolled back.
+        outcome = actions.import_plan(
+            parsed=parsed, source_sha256=hashlib.sha256(data).hexdigest(), dry_run=True
+        )
+    except ReadError as exc:
+        form.add_error("file", str(exc))
+        return render(request, "plans/import_upload.html", {"form": form}, status=400)
     pending = uploads.store(request.session, data=data, name=name)
-    return render(request, "plans/import_preview.html", _preview_context(parsed, pending))
+    return render(request, "plans/import_preview.html", _preview_context(parsed, pending, outcome))
 
 
-def _preview_context(parsed: ParsedPlan, pending: uploads.PendingUpload) -> dict[str, Any]:
+def _preview_context(
+    parsed: ParsedPlan, pending: uploads.PendingUpload, outcome: actions.ImportResult
+) -> dict[str, Any]:
     columns = [
         {"label": c.label, "field": c.field, "meaning": FIELD_LABELS.get(c.field, c.field)}
         for c in parsed.document.columns
@@ -82,7 +82,8 @@ def _preview_context(parsed: ParsedPlan, pending: uploads.PendingUpload) -> dict
         "has": {c.field for c in parsed.document.columns},
         "items": parsed.items,
         "warnings": parsed.warnings,
-        "existing": find_existing_plan(parsed),
+        "existing": actions.find_target_plan(parsed),
+        "outcome": outcome,
         "pending": pending,
         "form": ImportConfirmForm(initial={"token": pending.token}),
     }
@@ -111,7 +112,13 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         upload_form.add_error(None, str(exc))
         return render(request, "plans/import_upload.html", {"form": upload_form}, status=400)
     user = request.user if request.user.is_authenticated else None
-    result = actions.import_plan(parsed=parsed, source_sha256=pending.sha256, user=user)
+    try:
+        result = actions.import_plan(parsed=parsed, source_sha256=pending.sha256, user=user)
+    except ReadError as exc:
+        uploads.discard(request.session, pending)
+        upload_form = PlanUploadForm()
+        upload_form.add_error(None, str(exc))
+        return render(request, "plans/import_upload.html", {"form": upload_form}, status=400)
     uploads.discard(request.session, pending)
     messages.success(
         request,

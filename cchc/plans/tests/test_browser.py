@@ -1,0 +1,118 @@
+"""What a person clicks, in a real Chromium: log in, browse, search, import, export."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from openpyxl import load_workbook
+
+from cchc.conftest import PASSWORD, SEED_PLAN, import_seed
+from cchc.plans.models import Plan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page: Any, live_server: Any, username: str) -> None:
+    page.goto(f"{live_server.url}/plans/")
+    assert "/accounts/login/" in page.url
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(r"/plans/$"))
+
+
+def test_browse_search_and_open_an_activity(page: Any, live_server: Any, reader: User):
+    plan = import_seed()
+    _log_in(page, live_server, "reader")
+    page.get_by_role("link", name=plan.title).click()
+    page.wait_for_url(re.compile(rf"/plans/{plan.pk}/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == plan.title
+    areas = page.locator("#results details.area")
+    assert areas.count() == 7
+    summaries = areas.locator(":scope > summary")
+    assert "Cải cách thể chế" in summaries.first.inner_text()
+    counts = [int(t) for t in summaries.locator(".activity-count").all_inner_texts()]
+    assert sum(counts) == 70
+
+    # Typing searches as you type (htmx), ignoring diacritics.
+    page.get_by_label("Tìm kiếm", exact=True).fill("so noi vu")
+    page.wait_for_selector("#result-table")
+    # The address follows the search (hx-push-url), so the page can be bookmarked.
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'so noi vu'")
+    rows = page.locator("#result-table tbody tr")
+    assert rows.count() > 0
+    leads = rows.locator("td:nth-child(3)").all_inner_texts()
+    assert "Sở Nội vụ" in leads
+    assert page.locator("#results details.area").count() == 0
+
+    # Open an activity led by Sở Nội vụ and find where it was read from.
+    row = rows.filter(has_text="Sở Nội vụ").first
+    number = row.locator("td").first.inner_text()
+    row.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/nodes/\d+/$"))
+    assert page.locator('[data-field="lead"]').inner_text() == "Sở Nội vụ"
+    assert page.locator("dt", has_text="5-Chủ trì").count() == 1
+    assert re.fullmatch(r"Dòng \d+ của .+\.md", page.locator("#source-line").inner_text())
+    assert number in page.locator("h1").inner_text()
+
+    # Plain GET without htmx gives the same results.
+    page.goto(f"{live_server.url}/plans/{plan.pk}/?q=S%E1%BB%9F+N%E1%BB%99i+V%E1%BB%A5")
+    assert "Sở Nội vụ" in page.locator("#result-table").inner_text()
+
+
+def test_switch_to_english(page: Any, live_server: Any, reader: User):
+    _log_in(page, live_server, "reader")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    page.get_by_role("button", name="Đổi").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Plans").is_visible()
+
+
+def test_import_through_the_browser(page: Any, live_server: Any, importer: User):
+    _log_in(page, live_server, "importer")
+    page.get_by_role("link", name="Nhập kế hoạch").first.click()
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(SEED_PLAN))
+    page.get_by_role("button", name="Đọc và xem trước").click()
+    page.wait_for_selector("#preview-items")
+    assert page.locator("#preview-number").inner_text() == "402/KH-UBND"
+    assert page.locator("#preview-count").inner_text() == "70"
+    assert page.locator("#preview-new").is_visible()
+    warnings = page.locator("#preview-warnings li").all_inner_texts()
+    assert any(w.startswith("dòng 18:") and "3–5" in w for w in warnings)
+    assert not Plan.objects.exists()
+
+    page.get_by_role("button", name="Xác nhận và nhập").click()
+    page.wait_for_url(re.compile(r"/plans/\d+/$"))
+    plan = Plan.objects.get(number="402/KH-UBND")
+    assert page.url.endswith(plan.get_absolute_url())
+    assert (
+        "Đã nhập ke-hoach-402-KH-UBND-bac-giang-2021-2030.md" in page.locator(".alert").inner_text()
+    )
+    assert page.locator("#results details.area").count() == 7
+
+    # The import history shows who imported what.
+    page.get_by_role("link", name="Lịch sử nhập").click()
+    history = page.locator("table").inner_text()
+    assert "importer" in history and SEED_PLAN.name in history
+
+
+def test_export_downloads_an_xlsx(page: Any, live_server: Any, reader: User):
+    plan = import_seed()
+    _log_in(page, live_server, "reader")
+    page.goto(f"{live_server.url}{plan.get_absolute_url()}")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Tải về dạng Excel").click()
+    download = info.value
+    assert download.suggested_filename == "ke-hoach-402-KH-UBND.xlsx"
+    data = Path(download.path()).read_bytes()
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert list(values[4][:4]) == ["STT", "1- Mục tiêu", "2- Nhiệm vụ", "3- Hoạt động"]
