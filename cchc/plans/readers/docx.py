@@ -16,6 +16,7 @@ import warnings
 import zipfile
 
 import docx
+from django.conf import settings
 from django.utils.translation import gettext as _
 from lxml import etree
 
@@ -28,6 +29,7 @@ P, TBL, TR, TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 SDT, SDT_CONTENT, CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 VAL = f"{_W}val"
 _MAX_SPAN = 100
+UNPACKED_LIMIT = 10  # times settings.CCHC_MAX_IMPORT_BYTES
 # Subtrees holding no visible text: properties, tracked deletions, duplicate fallback drawings.
 _NO_TEXT = frozenset(
     {f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr", f"{_W}del", f"{_W}moveFrom"}
@@ -37,7 +39,7 @@ _NO_TEXT = frozenset(
 
 def read_docx(data: bytes, name: str) -> SourceDocument:
     """Read a Word document into paragraphs and tables in document order."""
-    names = zip_members(data)
+    names = zip_members(data, name)
     if names is None:
         raise ReadError(
             _(
@@ -76,13 +78,29 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     return SourceDocument(name=name, format="docx", blocks=walker.blocks, line_unit="paragraph")
 
 
-def zip_members(data: bytes) -> set[str] | None:
-    """The member names of a sound ZIP container, or None when it is damaged or truncated."""
+def zip_members(data: bytes, name: str) -> set[str] | None:
+    """The member names of a sound ZIP container, or None when it is damaged or truncated.
+
+    Raises ReadError when the content would unpack to more than ``UNPACKED_LIMIT`` times the
+    import size limit (a "ZIP bomb"), before anything is unpacked.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            limit = settings.CCHC_MAX_IMPORT_BYTES * UNPACKED_LIMIT
+            if unpacked > limit:
+                raise ReadError(
+                    _(
+                        "%(name)s: the file unpacks to %(size)s MB, more than the %(limit)s MB "
+                        "a plan document may hold."
+                    )
+                    % {"name": name, "size": unpacked // 2**20, "limit": limit // 2**20}
+                )
             if archive.testzip() is not None:
                 return None
             return set(archive.namelist())
+    except ReadError:
+        raise
     except Exception:
         return None
 

@@ -3,8 +3,9 @@
 Cells are plain text: block elements (``p``, ``div``, ``li``, ``br`` …) become line breaks and
 whitespace within a line is collapsed. ``colspan``/``rowspan`` repeat the cell's text into every
 position they cover. A table nested in a cell is flattened into that cell's text (one line per
-nested row, cells joined by `` | ``), except inside a one-column frame table (each row a single
-cell), which is unwrapped so the tables it frames are read as tables. ``<br>`` outside tables
+nested row, cells joined by `` | ``), except in a layout table (one cell per row, or holding a
+table with more rows than itself), which is unwrapped: its cells are read as paragraphs and the
+tables in them as tables. ``<br>`` outside tables
 starts a new paragraph. libxml2 reports line numbers above 65535 as 65535.
 """
 
@@ -131,15 +132,21 @@ class _Walker:
         for caption in table.iterchildren("caption"):
             self.walk(caption)
         cells = [_cells(tr) for tr in trs]
-        if all(len(c) == 1 for c in cells) and any(
-            next(c[0].iter("table"), None) is not None for c in cells
-        ):
-            for row in cells:  # a frame around content: read what it holds as the flow
-                self.walk(row[0])
+        if _is_frame(trs, cells):  # a layout table: read what it holds as the flow
+            for cell in (cell for row in cells for cell in row):
+                self.walk(cell)
             return
         rows = tidy_rows(_grid(trs, cells))
         if rows:
             self.blocks.append(Table(rows=rows, line=_line(table) or rows[0].line))
+
+
+def _is_frame(trs: list[etree._Element], cells: list[list[etree._Element]]) -> bool:
+    """A layout table: it holds a table, and has one cell per row or fewer rows than that."""
+    nested = [table for row in cells for cell in row for table in cell.iter("table")]
+    if not nested:
+        return False
+    return all(len(row) == 1 for row in cells) or any(len(_rows(t)) > len(trs) for t in nested)
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:

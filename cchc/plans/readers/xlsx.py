@@ -14,21 +14,30 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import warnings
+import zipfile
 from typing import Any
 
 import openpyxl
 from django.utils.translation import gettext as _
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.escape import unescape
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc.plans.readers.base import ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.csv import clean_cell, tidy_rows
 from cchc.plans.readers.docx import zip_members
 
+# openpyxl creates an object for every cell a merged range covers; A1:XFD1 alone is 16384.
+MAX_MERGED_CELLS = 200_000
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
 
 def read_xlsx(data: bytes, name: str) -> SourceDocument:
     """Read a workbook: one :class:`Table` per visible sheet that has a non-empty cell."""
-    names = zip_members(data)
+    names = zip_members(data, name)
     if names is None:
         raise ReadError(
             _(
@@ -46,6 +55,7 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
             _("%(name)s: this ZIP file is not an Excel workbook (it has no xl/workbook.xml).")
             % {"name": name}
         )
+    _check_merged_ranges(data, name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unsupported extensions, invalid defined names
@@ -74,26 +84,53 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
     return doc
 
 
+def _check_merged_ranges(data: bytes, name: str) -> None:
+    """Refuse huge merged ranges before openpyxl makes one object per covered cell."""
+    covered = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.namelist():
+            if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+                for ref in _MERGE_REF.findall(archive.read(member)):
+                    bounds = range_boundaries(ref.decode("ascii"))
+                    min_col, min_row, max_col, max_row = (b or 0 for b in bounds)
+                    covered += (max_col - min_col + 1) * (max_row - min_row + 1)
+    if covered > MAX_MERGED_CELLS:
+        raise ReadError(
+            _(
+                "%(name)s: the workbook merges %(count)s cells, too many to read; unmerge the "
+                "whole rows or columns that were merged and try again."
+            )
+            % {"name": name, "count": covered}
+        )
+
+
 def _sheet_table(sheet: Worksheet) -> Table | None:
-    max_row, max_col = sheet.max_row, sheet.max_column
-    merged: dict[tuple[int, int], str] = {}
+    """The sheet's non-empty rows, merged ranges filled with their top-left value."""
+    # Walk the stored cells only: a sheet formatted down to row 1048576 or column XFD holds
+    # few values, and Worksheet.iter_rows would create every cell of the rectangle.
+    texts: dict[int, dict[int, str]] = {}
+    for (r, c), cell in sheet._cells.items():
+        if cell.value is not None and (text := clean_cell(format_value(cell.value, _fmt(cell)))):
+            texts.setdefault(r, {})[c] = text
+    last_row = max(texts, default=0)
+    last_col = max((max(row) for row in texts.values()), default=0)
     for cells in sheet.merged_cells.ranges:
-        top_left = sheet.cell(cells.min_row, cells.min_col)
-        text = format_value(top_left.value, top_left.number_format)
-        for r in range(cells.min_row, min(cells.max_row, max_row) + 1):
-            for c in range(cells.min_col, min(cells.max_col, max_col) + 1):
-                merged[r, c] = text
-    rows = []
-    for r, cells_of_row in enumerate(
-        sheet.iter_rows(min_row=1, min_col=1, max_row=max_row, max_col=max_col), start=1
-    ):
-        texts = [
-            merged.get((r, c)) or format_value(cell.value, cell.number_format)
-            for c, cell in enumerate(cells_of_row, start=1)
-        ]
-        rows.append(Row(cells=[clean_cell(t) for t in texts], line=r))
+        top_left = texts.get(cells.min_row, {}).get(cells.min_col)
+        if not top_left:
+            continue
+        for r in range(cells.min_row, min(cells.max_row, last_row) + 1):
+            for c in range(cells.min_col, min(cells.max_col, last_col) + 1):
+                texts.setdefault(r, {})[c] = top_left
+    rows = [
+        Row(cells=[by_col.get(c, "") for c in range(1, max(by_col) + 1)], line=r)
+        for r, by_col in sorted(texts.items())
+    ]
     rows = tidy_rows(rows)
     return Table(rows=rows, line=rows[0].line, part=sheet.title) if rows else None
+
+
+def _fmt(cell: Cell | MergedCell) -> str:
+    return str(cell.number_format or "General")
 
 
 def format_value(value: Any, number_format: str = "General") -> str:
@@ -114,7 +151,7 @@ def format_value(value: Any, number_format: str = "General") -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    return str(value).strip()
+    return unescape(str(value)).strip()  # Excel writes a carriage return as "_x000D_"
 
 
 def _number(value: float) -> str:

@@ -126,6 +126,20 @@ def test_html_frame_table_is_unwrapped():
     assert table(doc) == [(3, ["TT", "Tên"]), (3, ["1", "Việc"])]
 
 
+def test_html_layout_table_holding_a_longer_table_is_unwrapped():
+    text = """<table>
+<tr><td>UBND TỈNH</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr>
+<tr><td colspan="2"><table>
+<tr><td>TT</td><td>Tên</td></tr>
+<tr><td>1</td><td>Việc một</td></tr>
+<tr><td>2</td><td>Việc hai</td></tr>
+</table></td></tr>
+</table>"""
+    doc = read_html(text, "layout.html")
+    assert paragraphs(doc) == [("UBND TỈNH", 2), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 2)]
+    assert table(doc) == [(4, ["TT", "Tên"]), (5, ["1", "Việc một"]), (6, ["2", "Việc hai"])]
+
+
 def test_html_with_xml_declaration_and_bom():
     text = '\ufeff<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Một</p></body></html>'
     assert paragraphs(read_html(text, "x.htm")) == [("Một", 2)]
@@ -297,6 +311,40 @@ def test_xlsx_sheets_merges_and_values():
         (7, ["3", "Tổng kết", "Sở Nội vụ", "Quý IV/2026", ""]),
     ]
     assert table(doc, 1) == [(3, ["", "Tỷ lệ", "95%"])]
+
+
+def test_xlsx_sparse_sheet_with_whole_row_merge_and_escaped_carriage_return():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"] = "KẾ HOẠCH"
+    sheet.merge_cells("A1:XFD1")
+    sheet["B2"] = "Dòng một_x000D_\nDòng hai"
+    sheet["C2"] = "Sở"
+    sheet.merge_cells("C2:C50")  # below the data: covers empty rows only
+    sheet["XFD1048576"].font = openpyxl.styles.Font(bold=True)
+    out = io.BytesIO()
+    workbook.save(out)
+    doc = read_xlsx(out.getvalue(), "sparse.xlsx")
+    assert table(doc) == [(1, ["KẾ HOẠCH"] * 3), (2, ["", "Dòng một\nDòng hai", "Sở"])]
+
+
+def test_xlsx_with_huge_merged_range_is_refused_before_loading():
+    data = sample_xlsx()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    assert b'<mergeCell ref="C5:C7"/>' in xml
+    xml = xml.replace(b'<mergeCell ref="C5:C7"/>', b'<mergeCell ref="C5:C1048576"/>')
+    with pytest.raises(ReadError, match=r"^big\.xlsx: the workbook merges 1048581 cells"):
+        read_xlsx(replace_member(data, "xl/worksheets/sheet1.xml", xml), "big.xlsx")
+
+
+def test_zip_that_unpacks_too_large_is_refused(settings):
+    settings.CCHC_MAX_IMPORT_BYTES = 100_000
+    bomb = zipped({"xl/workbook.xml": b"<" * 2_000_000})
+    for reader in (read_xlsx, read_docx):
+        with pytest.raises(ReadError, match=r"^bomb\.zip: the file unpacks to 1 MB, more than"):
+            reader(bomb, "bomb.zip")
 
 
 @pytest.mark.parametrize(
