@@ -24,10 +24,25 @@ class ActivitySearchForm(forms.Form):
         ),
     )
     area = forms.TypedChoiceField(
-        label=_("Area"), required=False, coerce=int, empty_value=None, choices=()
+        label=_("Area"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=(),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    lead = forms.ChoiceField(label=_("Lead agency"), required=False, choices=())
-    timeframe = forms.ChoiceField(label=_("Timeframe"), required=False, choices=())
+    lead = forms.ChoiceField(
+        label=_("Lead agency"),
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    timeframe = forms.ChoiceField(
+        label=_("Timeframe"),
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
 
     def __init__(self, *args: Any, choices: FilterChoices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
