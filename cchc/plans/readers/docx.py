@@ -12,12 +12,18 @@ are left out, tracked insertions kept.
 from __future__ import annotations
 
 import io
+import lzma
+import re
 import warnings
 import zipfile
+import zlib
+from dataclasses import dataclass
+from typing import Any
 
 import docx
 from django.conf import settings
 from django.utils.translation import gettext as _
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from cchc.plans.readers.base import Block, Paragraph, ReadError, Row, SourceDocument, Table
@@ -60,7 +66,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            body = docx.Document(io.BytesIO(data)).element.body
+            document = docx.Document(io.BytesIO(data))
+            body = document.element.body
+            numbering = _Numbering(_related(document, RT.NUMBERING), _related(document, RT.STYLES))
     except KeyError as exc:
         raise ReadError(
             _("%(name)s: the Word document is incomplete: a part it refers to is missing.")
@@ -71,7 +79,7 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
             _("%(name)s: the Word document is damaged and cannot be read (%(error)s).")
             % {"name": name, "error": exc}
         ) from exc
-    walker = _Body()
+    walker = _Body(numbering)
     walker.walk(body)
     if not walker.blocks:
         raise ReadError(_("%(name)s: the Word document contains no text.") % {"name": name})
@@ -84,39 +92,46 @@ def zip_members(data: bytes, name: str) -> set[str] | None:
     Raises ReadError when the content would unpack to more than ``UNPACKED_LIMIT`` times the
     import size limit (a "ZIP bomb"), before anything is unpacked.
     """
+    limit = settings.CCHC_MAX_IMPORT_BYTES * UNPACKED_LIMIT
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-            limit = settings.CCHC_MAX_IMPORT_BYTES * UNPACKED_LIMIT
-            if unpacked > limit:
-                raise ReadError(
-                    _(
-                        "%(name)s: the file unpacks to %(size)s MB, more than the %(limit)s MB "
-                        "a plan document may hold."
-                    )
-                    % {"name": name, "size": unpacked // 2**20, "limit": limit // 2**20}
-                )
-            if archive.testzip() is not None:
-                return None
-            return set(archive.namelist())
-    except ReadError:
-        raise
-    except Exception:
+            if unpacked <= limit and archive.testzip() is None:
+                return set(archive.namelist())
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        zlib.error,
+        lzma.LZMAError,
+        ValueError,
+        RuntimeError,
+    ):
+        return None  # damaged, truncated, encrypted or an unsupported compression
+    if unpacked <= limit:
         return None
+    raise ReadError(
+        _(
+            "%(name)s: the file unpacks to %(size)s MB, more than the %(limit)s MB a plan "
+            "document may hold."
+        )
+        % {"name": name, "size": unpacked // 2**20, "limit": limit // 2**20}
+    )
 
 
 class _Body:
     """Walks the body's children, numbering paragraphs and table rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: _Numbering) -> None:
         self.blocks: list[Block] = []
         self.line = 0
+        self.numbering = numbering
 
     def walk(self, container: etree._Element) -> None:
         for child in container:
             if child.tag == P:
                 self.line += 1
-                for text in _paragraph_text(child).split("\n"):
+                for text in self.paragraph_text(child).split("\n"):
                     if text := " ".join(text.split()):
                         self.blocks.append(Paragraph(text=text, line=self.line))
             elif child.tag == TBL:
@@ -129,12 +144,50 @@ class _Body:
         above: dict[int, str] = {}
         for tr in _children(tbl, TR):
             self.line += 1
-            above = _grid_row(tr, above)
+            above = self.grid_row(tr, above)
             width = max(above, default=-1) + 1
             rows.append(Row(cells=[above.get(c, "") for c in range(width)], line=self.line))
         rows = tidy_rows(rows)
         if rows:
             self.blocks.append(Table(rows=rows, line=rows[0].line))
+
+    def grid_row(self, tr: etree._Element, above: dict[int, str]) -> dict[int, str]:
+        """Texts of one row by grid column, merged cells repeated (``above``: the row before)."""
+        cells: dict[int, str] = {}
+        col = _int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+        for tc in _children(tr, TC):
+            span = min(max(_int_val(_property(tc, "gridSpan"), 1), 1), _MAX_SPAN)
+            vmerge = _property(tc, "vMerge")
+            hmerge = _property(tc, "hMerge")
+            text = self.cell_text(tc)
+            for c in range(col, col + span):
+                if vmerge is not None and vmerge.get(VAL, "continue") == "continue":
+                    cells[c] = above.get(c, "")
+                elif hmerge is not None and hmerge.get(VAL, "continue") == "continue":
+                    cells[c] = cells.get(col - 1, "")
+                else:
+                    cells[c] = text
+            col += span
+        return cells
+
+    def cell_text(self, tc: etree._Element) -> str:
+        lines: list[str] = []
+        for child in tc:
+            if child.tag == P:
+                lines.append(self.paragraph_text(child))
+            elif child.tag == TBL:
+                for tr in _children(child, TR):
+                    texts = (self.cell_text(c).replace("\n", " ") for c in _children(tr, TC))
+                    lines.append(" | ".join(t for t in texts if t))
+            elif child.tag in (SDT, CUSTOM_XML):
+                lines.append(self.cell_text(_content(child)))
+        return clean_cell("\n".join(lines))
+
+    def paragraph_text(self, p: etree._Element) -> str:
+        """The paragraph's text, after the list label Word would show ("1.", "a)")."""
+        parts = [self.numbering.label(p)]
+        _collect(p, parts)
+        return "".join(parts)
 
 
 def _content(el: etree._Element) -> etree._Element:
@@ -167,46 +220,6 @@ def _int_val(el: etree._Element | None, default: int) -> int:
         return default
 
 
-def _grid_row(tr: etree._Element, above: dict[int, str]) -> dict[int, str]:
-    """Texts of one row by grid column, merged cells repeated (``above``: the row before)."""
-    cells: dict[int, str] = {}
-    col = _int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
-    for tc in _children(tr, TC):
-        span = min(max(_int_val(_property(tc, "gridSpan"), 1), 1), _MAX_SPAN)
-        vmerge = _property(tc, "vMerge")
-        hmerge = _property(tc, "hMerge")
-        text = _cell_text(tc)
-        for c in range(col, col + span):
-            if vmerge is not None and vmerge.get(VAL, "continue") == "continue":
-                cells[c] = above.get(c, "")
-            elif hmerge is not None and hmerge.get(VAL, "continue") == "continue":
-                cells[c] = cells.get(col - 1, "")
-            else:
-                cells[c] = text
-        col += span
-    return cells
-
-
-def _cell_text(tc: etree._Element) -> str:
-    lines: list[str] = []
-    for child in tc:
-        if child.tag == P:
-            lines.append(_paragraph_text(child))
-        elif child.tag == TBL:
-            for tr in _children(child, TR):
-                texts = (_cell_text(c).replace("\n", " ") for c in _children(tr, TC))
-                lines.append(" | ".join(t for t in texts if t))
-        elif child.tag in (SDT, CUSTOM_XML):
-            lines.append(_cell_text(_content(child)))
-    return clean_cell("\n".join(lines))
-
-
-def _paragraph_text(p: etree._Element) -> str:
-    parts: list[str] = []
-    _collect(p, parts)
-    return "".join(parts)
-
-
 def _collect(el: etree._Element, parts: list[str]) -> None:
     """Append the visible text under ``el``: runs, tabs, breaks, text-box paragraphs."""
     for child in el:
@@ -227,3 +240,134 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
             parts.append("\n")
         else:
             _collect(child, parts)
+
+
+def _related(document: Any, relationship: str) -> etree._Element | None:
+    """The XML of the document part's related part (numbering, styles), if there is one."""
+    try:
+        element: etree._Element = document.part.part_related_by(relationship).element
+    except (KeyError, AttributeError):
+        return None
+    return element
+
+
+@dataclass(slots=True, frozen=True)
+class _Level:
+    start: int
+    fmt: str
+    text: str
+    suffix: str
+
+
+class _Numbering:
+    """Word's automatic list labels ("1.", "a)", "II."), which the XML does not store as text.
+
+    Counters run per abstract list in document order; a list instance with a start override
+    restarts them when first used, and a label restarts the levels below it.
+    """
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+        self._levels: dict[str, dict[int, _Level]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._styles: dict[str, etree._Element] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        self._started: set[str] = set()
+        for abstract in numbering.iterfind(f"{_W}abstractNum") if numbering is not None else ():
+            self._levels[abstract.get(f"{_W}abstractNumId", "")] = {
+                _int_attr(lvl, "ilvl", 0): _Level(
+                    start=_int_val(lvl.find(f"{_W}start"), 1),
+                    fmt=_val(lvl, "numFmt", "decimal"),
+                    text=_val(lvl, "lvlText", ""),
+                    suffix=_val(lvl, "suff", "tab"),
+                )
+                for lvl in abstract.iterfind(f"{_W}lvl")
+            }
+        for num in numbering.iterfind(f"{_W}num") if numbering is not None else ():
+            overrides = {
+                _int_attr(o, "ilvl", 0): _int_val(o.find(f"{_W}startOverride"), 1)
+                for o in num.iterfind(f"{_W}lvlOverride")
+                if o.find(f"{_W}startOverride") is not None
+            }
+            self._nums[num.get(f"{_W}numId", "")] = (_val(num, "abstractNumId", ""), overrides)
+        for style in styles.iterfind(f"{_W}style") if styles is not None else ():
+            self._styles[style.get(f"{_W}styleId", "")] = style
+
+    def label(self, p: etree._Element) -> str:
+        """The label of paragraph ``p`` followed by a space, or "" when it has none."""
+        num_id, ilvl = self._num_pr(p)
+        if num_id not in self._nums:
+            return ""
+        abstract_id, overrides = self._nums[num_id]
+        levels = self._levels.get(abstract_id, {})
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(abstract_id, {})
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for overridden, start in overrides.items():
+                counters[overridden] = start - 1
+                for deeper in [k for k in counters if k > overridden]:
+                    del counters[deeper]
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            shown = levels.get(k, _Level(1, "decimal", "", ""))
+            return _format_number(counters.get(k, shown.start), shown.fmt)
+
+        level = levels[ilvl]
+        text = "-" if level.fmt == "bullet" else re.sub(r"%([1-9])", number, level.text)
+        return text + ("" if level.suffix == "nothing" else " ") if text.strip() else ""
+
+    def _num_pr(self, p: etree._Element) -> tuple[str, int]:
+        """(numId, level) from the paragraph's properties, else from its style's chain."""
+        num_id, ilvl = "", -1
+        props = p.find(f"{_W}pPr")
+        style_id = _val(props, "pStyle", "") if props is not None else ""
+        for _hop in range(10):
+            num_pr = props.find(f"{_W}numPr") if props is not None else None
+            if num_pr is not None:
+                num_id = num_id or _val(num_pr, "numId", "")
+                ilvl = ilvl if ilvl >= 0 else _int_val(num_pr.find(f"{_W}ilvl"), -1)
+            style = self._styles.get(style_id)
+            if num_id or style is None:
+                break
+            props = style.find(f"{_W}pPr")
+            style_id = _val(style, "basedOn", "")
+        return num_id, max(ilvl, 0)
+
+
+def _val(el: etree._Element, child: str, default: str) -> str:
+    found = el.find(f"{_W}{child}")
+    return str(found.get(VAL, default)) if found is not None else default
+
+
+def _int_attr(el: etree._Element, attribute: str, default: int) -> int:
+    try:
+        return int(el.get(f"{_W}{attribute}", default))
+    except ValueError:
+        return default
+
+
+_ROMAN = (
+    *((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l")),
+    *((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")),
+)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    """A list counter in one of Word's number formats (others fall back to decimal)."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = ""
+        for amount, digits in _ROMAN:
+            count, value = divmod(value, amount)
+            roman += digits * count
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return "" if fmt == "none" else str(value)

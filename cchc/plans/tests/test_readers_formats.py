@@ -265,6 +265,58 @@ def test_docx_nested_table_and_grid_before():
     assert table(doc) == [(1, ["Chủ trì", "a | b\nc"]), (2, ["", "chỉ cột hai"])]
 
 
+NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+<w:lvl w:ilvl="2"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/><w:suff w:val="space"/>
+</w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="7"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+</w:numbering>"""
+
+
+def numbered(paragraph, num_id: int, ilvl: int) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = num_id
+
+
+def test_docx_automatic_list_numbers_are_shown():
+    document = docx.Document()
+    steps = [(1, 0, "CẢI CÁCH THỂ CHẾ"), (1, 1, "Văn bản"), (1, 2, "rà soát"), (1, 2, "ban hành")]
+    steps += [(1, 1, "Kiểm tra"), (2, 0, "SỐ HÓA"), (0, 0, "Ghi chú")]
+    for num_id, ilvl, text in steps:
+        numbered(document.add_paragraph(text), num_id, ilvl)
+    grid = document.add_table(rows=2, cols=2)
+    for r, text in enumerate(["việc một", "việc hai"]):
+        numbered(grid.cell(r, 0).paragraphs[0], 1, 2)  # an auto-numbered, empty TT cell
+        grid.cell(r, 1).text = text
+    document.add_paragraph("Danh sách", style="List Number")  # numbered through its style
+    out = io.BytesIO()
+    document.save(out)
+    data = replace_member(out.getvalue(), "word/numbering.xml", NUMBERING.encode())
+    doc = read_docx(data, "numbered.docx")
+    assert [text for text, _line in paragraphs(doc)] == [
+        "I. CẢI CÁCH THỂ CHẾ",
+        "I.1 Văn bản",
+        "a) rà soát",
+        "b) ban hành",
+        "I.2 Kiểm tra",
+        "IV. SỐ HÓA",
+        "Ghi chú",
+        "Danh sách",  # the style's list is not defined in this numbering part
+    ]
+    assert table(doc) == [(8, ["a)", "việc một"]), (9, ["b)", "việc hai"])]
+    styled = io.BytesIO()
+    document = docx.Document()
+    for text in ("Một", "Hai"):
+        document.add_paragraph(text, style="List Number")
+    document.save(styled)
+    assert paragraphs(read_docx(styled.getvalue(), "s.docx")) == [("1. Một", 1), ("2. Hai", 2)]
+
+
 # --- XLSX ---------------------------------------------------------------------------------
 
 
