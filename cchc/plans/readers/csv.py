@@ -1,8 +1,9 @@
 """CSV reader, and the grid helpers every table reader shares.
 
-The delimiter is chosen among ``,`` ``;`` tab and ``|`` by which one splits the first records
-into the most rows of equal width. Quoted cells may span lines; ``Row.line`` is the line where
-the record starts.
+The delimiter is the one an Excel ``sep=;`` first line names, else the one among ``,`` ``;``
+tab and ``|`` that splits the first records into the most rows of equal width. Quoted cells
+may span lines; ``Row.line`` is the line where the record starts. A quoted cell never closed is
+refused rather than left to swallow the rest of the file.
 
 Shared conventions (``clean_cell`` and ``tidy_rows``, used by the HTML, DOCX and XLSX readers
 too): a cell's text has its whitespace collapsed within each line and empty lines dropped;
@@ -24,6 +25,7 @@ from cchc.plans.readers.base import ReadError, Row, SourceDocument, Table
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_RECORDS = 50
 _SPACES = re.compile(r"[^\S\n]+")
+_SEP_DIRECTIVE = re.compile(r"sep=([^\r\n])(?=\r?\n|\r|\Z)", re.IGNORECASE)
 
 
 def clean_cell(text: str) -> str:
@@ -54,7 +56,10 @@ def read_csv(text: str, name: str) -> SourceDocument:
             _("%(name)s: the file contains binary data (NUL characters); it is not a CSV text.")
             % {"name": name}
         )
-    delimiter = sniff_delimiter(text)
+    directive = _SEP_DIRECTIVE.match(text)
+    if directive:  # Excel's "sep=;" first line: blank it, keeping the line numbers
+        text = text[len(directive.group(0)) :]
+    delimiter = directive.group(1) if directive else sniff_delimiter(text)
     _check_quotes_closed(text, delimiter, name)
     rows: list[Row] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -5,8 +5,10 @@ in document order, from 1. Paragraphs inside cells are not counted; a cell's par
 joined by newlines. A merged cell's text is repeated into every position it covers, across
 (``gridSpan``, legacy ``hMerge``) and down (``vMerge``). A table nested in a cell is flattened
 into that cell's text (one line per nested row, cells joined by `` | ``). A line break inside a
-body paragraph splits it into several paragraphs with the same line number. Tracked deletions
-are left out, tracked insertions kept.
+body paragraph splits it into several paragraphs with the same line number. Word's automatic
+list labels ("1.", "a)", "II.", bullets as "-") are put before the paragraph's text, since an
+auto-numbered "TT" column stores no digits. Tracked deletions are left out, insertions kept.
+Empty rows are dropped and rows padded to the table's width (see ``csv.tidy_rows``).
 """
 
 from __future__ import annotations

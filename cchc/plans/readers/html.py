@@ -5,8 +5,9 @@ whitespace within a line is collapsed. ``colspan``/``rowspan`` repeat the cell's
 position they cover. A table nested in a cell is flattened into that cell's text (one line per
 nested row, cells joined by `` | ``), except in a layout table (one cell per row, or holding a
 table with more rows than itself), which is unwrapped: its cells are read as paragraphs and the
-tables in them as tables. ``<br>`` outside tables
-starts a new paragraph. libxml2 reports line numbers above 65535 as 65535.
+tables in them as tables. ``<br>`` outside tables starts a new paragraph. Empty rows are
+dropped and rows padded to the table's width (see ``csv.tidy_rows``). libxml2 reports line
+numbers above 65535 as 65535.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def read_html(text: str, name: str) -> SourceDocument:
     """Read an HTML text into paragraphs and tables in document order."""
     # lxml refuses str input carrying an encoding declaration; drop it, keeping the lines.
     text = _XML_DECLARATION.sub(r"\1", text).replace("\x00", "")
+    if not text.strip():
+        raise ReadError(_("%(name)s: the HTML document contains no text.") % {"name": name})
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.LxmlError, ValueError) as exc:

@@ -456,6 +456,11 @@ def test_csv_sniffs_the_delimiter(text, delimiter):
     assert sniff_delimiter(text) == delimiter
 
 
+def test_csv_excel_separator_line():
+    doc = read_csv("sep=|\r\nTT|Tên, ghi chú\r\n1|Việc, một\r\n", "excel.csv")
+    assert table(doc) == [(2, ["TT", "Tên, ghi chú"]), (3, ["1", "Việc, một"])]
+
+
 def test_csv_unclosed_quote_names_its_line():
     with pytest.raises(ReadError, match=r"^bad\.csv: a quoted cell starting on line 2 "):
         read_csv('TT;Tên\n1;"không đóng\n2;x\n', "bad.csv")
