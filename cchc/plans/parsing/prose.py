@@ -53,8 +53,8 @@ class ProseInterpreter:
     sections: list[tuple[str, str]] = field(default_factory=list)
 
     def run(self, paragraphs: list[Paragraph]) -> None:
-        lines = [(p.line, line.strip()) for p in paragraphs for line in p.text.splitlines()
-                 if line.strip()]
+        lines = [(p.line, text) for p in paragraphs for line in p.text.splitlines()
+                 if (text := C.clean_cell(line))]
         blocks: list[_Block] = []
         heading: tuple[int, str, str] | None = None  # (line, label, text)
         block: _Block | None = None
