@@ -97,7 +97,8 @@ def _title(lines: list[str]) -> str | None:
         folded = fold(line)
         if folded.startswith("(") or folded in _LETTERHEAD or "kem theo" in folded:
             continue
-        if any(folded.startswith(kind) for kind in _DOC_TYPES) and _is_heading(line[:20]):
+        kind = next((k for k in _DOC_TYPES if folded.startswith(k)), None)
+        if kind is not None and _is_heading(line[: len(kind)]):
             title = line
             # "KẾ HOẠCH" on one line, its subject on the next one.
             if folded in _DOC_TYPES and index + 1 < len(lines):
