@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -76,8 +76,9 @@ def import_plan(
     change.
     """
     if not parsed.items:
-        raise ReadError(_("%(name)s: there is nothing to import.") % {
-            "name": parsed.document.source_name})
+        raise ReadError(
+            _("%(name)s: there is nothing to import.") % {"name": parsed.document.source_name}
+        )
     specs = build_specs(parsed)
     try:
         with transaction.atomic():
@@ -88,22 +89,27 @@ def import_plan(
     except _DryRun as stop:
         return stop.result
     except IntegrityError as exc:
-        raise ReadError(_(
-            "%(name)s: the plan could not be stored because it conflicts with a plan stored "
-            "at the same time (%(error)s). Import it again.") % {
-            "name": parsed.document.source_name, "error": exc}) from exc
+        raise ReadError(
+            _(
+                "%(name)s: the plan could not be stored because it conflicts with a plan stored "
+                "at the same time (%(error)s). Import it again."
+            )
+            % {"name": parsed.document.source_name, "error": exc}
+        ) from exc
     return result
 
 
-def _store(parsed: ParsedPlan, specs: list[NodeSpec], source_sha256: str,
-           user: AbstractBaseUser | None, plan: Plan | None) -> ImportResult:
+def _store(
+    parsed: ParsedPlan,
+    specs: list[NodeSpec],
+    source_sha256: str,
+    user: AbstractBaseUser | None,
+    plan: Plan | None,
+) -> ImportResult:
     doc = parsed.document
     target = plan or find_target_plan(parsed)
     plan_created = target is None
-    if target is None:
-        target = Plan()
-    else:
-        target = Plan.objects.select_for_update().get(pk=target.pk)
+    target = Plan() if target is None else Plan.objects.select_for_update().get(pk=target.pk)
     target.title = doc.title or doc.source_name
     target.number = doc.number or ""
     target.issued_on = doc.date
@@ -152,17 +158,36 @@ def _store(parsed: ParsedPlan, specs: list[NodeSpec], source_sha256: str,
                     to_update.append(node)
     if to_update:
         Node.objects.bulk_update(
-            to_update, fields=["parent", "area", "kind", "position", "depth", *CONTENT_FIELDS,
-                               "source_line", "search_text"], batch_size=500)
+            to_update,
+            fields=[
+                "parent",
+                "area",
+                "kind",
+                "position",
+                "depth",
+                *CONTENT_FIELDS,
+                "source_line",
+                "search_text",
+            ],
+            batch_size=500,
+        )
     for node in existing.values():
-        result.changes.append({"key": node.key, "kind": node.kind, "number": node.number,
-                               "title": node.title, "change": "removed", "fields": []})
+        result.changes.append(
+            {
+                "key": node.key,
+                "kind": node.kind,
+                "number": node.number,
+                "title": node.title,
+                "change": "removed",
+                "fields": [],
+            }
+        )
     result.removed = len(existing)
     if existing:
         Node.objects.filter(pk__in=[n.pk for n in existing.values()]).delete()
     result.record = PlanImport.objects.create(
         plan=target,
-        imported_by=user if user is not None and user.is_authenticated else None,
+        imported_by=user if isinstance(user, User) else None,
         source_name=doc.source_name[:255],
         source_sha256=source_sha256,
         created=result.created,
@@ -179,8 +204,7 @@ def _values(spec: NodeSpec, ids: dict[str, int]) -> dict[str, Any]:
     values: dict[str, Any] = {
         "kind": spec.kind,
         "parent_id": ids[spec.parent_key] if spec.parent_key else None,
-        "area_id": ids.get(spec.area_key) if spec.area_key and spec.area_key != spec.key
-        else None,
+        "area_id": ids.get(spec.area_key) if spec.area_key and spec.area_key != spec.key else None,
         "position": spec.position,
         "depth": spec.depth,
         "source_line": spec.source_line,
@@ -192,5 +216,11 @@ def _values(spec: NodeSpec, ids: dict[str, int]) -> dict[str, Any]:
 
 
 def _change(spec: NodeSpec, change: str, fields: list[str]) -> dict[str, Any]:
-    return {"key": spec.key, "kind": spec.kind, "number": spec.values.get("number", ""),
-            "title": spec.values.get("title", ""), "change": change, "fields": fields}
+    return {
+        "key": spec.key,
+        "kind": spec.kind,
+        "number": spec.values.get("number", ""),
+        "title": spec.values.get("title", ""),
+        "change": change,
+        "fields": fields,
+    }

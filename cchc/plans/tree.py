@@ -16,8 +16,18 @@ from cchc.plans.models import NodeKind
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.result import Item, ParsedPlan
 
-CONTENT_FIELDS = ("number", "title", "outputs", "lead", "partners", "timeframe", "budget",
-                  "submit_level", "notes", "extra")
+CONTENT_FIELDS = (
+    "number",
+    "title",
+    "outputs",
+    "lead",
+    "partners",
+    "timeframe",
+    "budget",
+    "submit_level",
+    "notes",
+    "extra",
+)
 
 
 @dataclass(slots=True)
@@ -35,8 +45,11 @@ class NodeSpec:
 
 def _short(text: str) -> str:
     folded = fold(text)
-    return folded[:40] if len(folded) <= 40 else folded[:32] + "~" + hashlib.sha1(
-        folded.encode()).hexdigest()[:7]
+    return (
+        folded[:40]
+        if len(folded) <= 40
+        else folded[:32] + "~" + hashlib.sha1(folded.encode()).hexdigest()[:7]
+    )
 
 
 def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
@@ -46,27 +59,50 @@ def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
     numbers_unique = len(numbers) == len(set(numbers))
     unnumbered: dict[str | None, int] = {}
 
-    def add(kind: str, key: str, parent: NodeSpec | None, title: str, number: str,
-            line: int | None, **values: Any) -> NodeSpec:
+    def add(
+        kind: str,
+        key: str,
+        parent: NodeSpec | None,
+        title: str,
+        number: str,
+        line: int | None,
+        **values: Any,
+    ) -> NodeSpec:
         base, suffix = key, 2
         while key in by_key:
             existing = by_key[key]
-            if existing.kind == kind and existing.values["title"] == title and kind != \
-                    NodeKind.ACTIVITY:
+            if (
+                existing.kind == kind
+                and existing.values["title"] == title
+                and kind != NodeKind.ACTIVITY
+            ):
                 return existing
             key, suffix = f"{base}~{suffix}", suffix + 1
         if len(key) > 255:
             key = key[:200] + "#" + hashlib.sha1(key.encode()).hexdigest()
         area_key = parent.area_key if parent else (key if kind == NodeKind.SECTION else None)
         spec = NodeSpec(
-            key=key, kind=kind, parent_key=parent.key if parent else None, area_key=area_key,
-            depth=parent.depth + 1 if parent else 0, position=len(specs), source_line=line,
+            key=key,
+            kind=kind,
+            parent_key=parent.key if parent else None,
+            area_key=area_key,
+            depth=parent.depth + 1 if parent else 0,
+            position=len(specs),
+            source_line=line,
             values={"number": number, "title": title, **values},
         )
         ancestors = _ancestor_titles(parent, by_key)
-        spec.search_text = fold(" ".join([number, title, *(str(v) for v in values.values()
-                                                          if isinstance(v, str)),
-                                          *(values.get("extra") or {}).values(), *ancestors]))
+        spec.search_text = fold(
+            " ".join(
+                [
+                    number,
+                    title,
+                    *(str(v) for v in values.values() if isinstance(v, str)),
+                    *(values.get("extra") or {}).values(),
+                    *ancestors,
+                ]
+            )
+        )
         specs.append(spec)
         by_key[key] = spec
         return spec
@@ -78,24 +114,36 @@ def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
             code = label or _short(text)
             key = f"{parent.key}/S:{code}" if parent else f"S:{code}"
             parent = add(NodeKind.SECTION, key, parent, title or text, label, None)
-        for kind, text in ((NodeKind.OBJECTIVE, item.objective), (NodeKind.TASK, item.task)):
-            if text:
-                code = C.leading_code(text) or _short(text)
+        for kind, cell in ((NodeKind.OBJECTIVE, item.objective), (NodeKind.TASK, item.task)):
+            if cell:
+                code = C.leading_code(cell) or _short(cell)
                 prefix = "O" if kind == NodeKind.OBJECTIVE else "T"
                 key = f"{parent.key}/{prefix}:{code}" if parent else f"{prefix}:{code}"
-                parent = add(kind, key, parent, text, C.leading_code(text), None)
+                parent = add(kind, key, parent, cell, C.leading_code(cell), None)
         key = _activity_key(item, parent, numbers_unique, unnumbered)
-        add(NodeKind.ACTIVITY, key, parent, item.title or "", item.number or "", item.line,
-            outputs=item.outputs or "", lead=item.lead or "", partners=item.partners or "",
-            timeframe=item.timeframe or "", budget=item.budget or "",
-            submit_level=item.submit_level or "", notes=item.notes or "",
-            extra=dict(item.extra))
+        add(
+            NodeKind.ACTIVITY,
+            key,
+            parent,
+            item.title or "",
+            item.number or "",
+            item.line,
+            outputs=item.outputs or "",
+            lead=item.lead or "",
+            partners=item.partners or "",
+            timeframe=item.timeframe or "",
+            budget=item.budget or "",
+            submit_level=item.submit_level or "",
+            notes=item.notes or "",
+            extra=dict(item.extra),
+        )
     _fill_section_lines(specs, parsed.items)
     return specs
 
 
-def _activity_key(item: Item, parent: NodeSpec | None, numbers_unique: bool,
-                  unnumbered: dict[str | None, int]) -> str:
+def _activity_key(
+    item: Item, parent: NodeSpec | None, numbers_unique: bool, unnumbered: dict[str | None, int]
+) -> str:
     number = C.normalise_number(item.number or "")
     scope = parent.key if parent else ""
     if number and numbers_unique:

@@ -16,8 +16,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     tables = TableInterpreter(parsed=parsed, unit=doc.line_unit)
     before_table = tables.collect(doc.tables)
     if tables.rows or parsed.document.columns:
-        read_document_info(_texts_before(doc, tables.first_table) + before_table,
-                           parsed.document)
+        read_document_info(_texts_before(doc, tables.first_table) + before_table, parsed.document)
         tables.run()
     else:
         prose = ProseInterpreter(parsed=parsed)
@@ -25,19 +24,27 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         read_document_info(prose.preamble, parsed.document)
     if not parsed.items:
         if doc.tables and not parsed.document.columns:
-            raise ReadError(_(
-                "%(name)s: no table with recognisable columns was found. A plan table needs a "
-                "header naming at least the task or activity (e.g. \"Nhiệm vụ\", \"Tên nhiệm "
-                "vụ\", \"Nội dung\", \"Hoạt động\") and one more column such as \"Chủ trì\", "
-                "\"Phối hợp\", \"Thời gian\" or \"Kết quả/Sản phẩm\".") % {"name": doc.name})
+            raise ReadError(
+                _(
+                    "%(name)s: no table with recognisable columns was found. A plan table needs a "
+                    'header naming at least the task or activity (e.g. "Nhiệm vụ", "Tên nhiệm '
+                    'vụ", "Nội dung", "Hoạt động") and one more column such as "Chủ trì", '
+                    '"Phối hợp", "Thời gian" or "Kết quả/Sản phẩm".'
+                )
+                % {"name": doc.name}
+            )
         if parsed.document.columns:
-            raise ReadError(_(
-                "%(name)s: the plan table has a header but no rows of work.") % {
-                "name": doc.name})
-        raise ReadError(_(
-            "%(name)s: no plan was found: the document has neither a table with recognisable "
-            "columns nor numbered task blocks (\"a) Nhiệm vụ: … b) Cơ quan thực hiện: … c) Thời "
-            "gian thực hiện: …\").") % {"name": doc.name})
+            raise ReadError(
+                _("%(name)s: the plan table has a header but no rows of work.") % {"name": doc.name}
+            )
+        raise ReadError(
+            _(
+                "%(name)s: no plan was found: the document has neither a table with recognisable "
+                'columns nor numbered task blocks ("a) Nhiệm vụ: … b) Cơ quan thực hiện: … c) Thời '
+                'gian thực hiện: …").'
+            )
+            % {"name": doc.name}
+        )
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed

@@ -60,9 +60,7 @@ def label_kind(label: str, previous_letter: str | None = None) -> str:
         parts = [p for p in re.split(r"\s*\.\s*", label) if p]
         return f"arabic{len(parts)}"
     if len(label) == 1 and label.isalpha():
-        if label in "IVX" and not (
-            previous_letter and ord(label) == ord(previous_letter) + 1
-        ):
+        if label in "IVX" and not (previous_letter and ord(label) == ord(previous_letter) + 1):
             return "roman"
         return "letter"
     if is_roman(label):
@@ -86,7 +84,7 @@ def split_label(text: str) -> tuple[str, str]:
 
 
 def normalise_number(label: str) -> str:
-    """"3. 10." -> "3.10"; "5.1" stays; "I" stays."""
+    """ "3. 10." -> "3.10"; "5.1" stays; "I" stays."""
     label = re.sub(r"\s*\.\s*", ".", label.strip()).strip(".")
     return re.sub(r"\s+", " ", label)
 

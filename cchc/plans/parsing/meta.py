@@ -15,9 +15,7 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_NUMERIC_RE = re.compile(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
-_DATE_WORDS_RE = re.compile(
-    r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE
-)
+_DATE_WORDS_RE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _DOC_TYPES = (
     "ke hoach",
     "chuong trinh",
@@ -36,9 +34,7 @@ _ISSUER_RE = re.compile(
     r"\b(?:của|cua)\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở|Ban|Bộ|HĐND)\b[^)\n]*)",
     re.IGNORECASE,
 )
-_ISSUER_HEAD_RE = re.compile(
-    r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|SỞ|BỘ|BAN)\b", re.IGNORECASE
-)
+_ISSUER_HEAD_RE = re.compile(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|SỞ|BỘ|BAN)\b", re.IGNORECASE)
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -33,8 +33,19 @@ _HEADING_RE = re.compile(
     r"\s*[.)/:\-–]\s*(?P<rest>\S.*)$"
 )
 _GROUP_LABELS = {"co quan thuc hien", "don vi thuc hien", "co quan, don vi thuc hien"}
-_FIELD_ORDER = ("number", "objective", "task", "title", "outputs", "lead", "partners",
-                "timeframe", "budget", "submit_level", "notes")
+_FIELD_ORDER = (
+    "number",
+    "objective",
+    "task",
+    "title",
+    "outputs",
+    "lead",
+    "partners",
+    "timeframe",
+    "budget",
+    "submit_level",
+    "notes",
+)
 
 
 @dataclass(slots=True)
@@ -53,8 +64,12 @@ class ProseInterpreter:
     sections: list[tuple[str, str]] = field(default_factory=list)
 
     def run(self, paragraphs: list[Paragraph]) -> None:
-        lines = [(p.line, text) for p in paragraphs for line in p.text.splitlines()
-                 if (text := C.clean_cell(line))]
+        lines = [
+            (p.line, text)
+            for p in paragraphs
+            for line in p.text.splitlines()
+            if (text := C.clean_cell(line))
+        ]
         blocks: list[_Block] = []
         heading: tuple[int, str, str] | None = None  # (line, label, text)
         block: _Block | None = None
@@ -69,16 +84,21 @@ class ProseInterpreter:
                     if heading is not None:
                         line_at, number, title = heading
                         heading = None
-                    block = _Block(line=line_at, number=number, heading=title,
-                                   section=[t for _, t in self.sections])
+                    block = _Block(
+                        line=line_at,
+                        number=number,
+                        heading=title,
+                        section=[t for _, t in self.sections],
+                    )
                     blocks.append(block)
                 if name == "group":
                     current_field = None
                     continue
                 if name in block.fields and name in {"title", "task"}:
                     # A second "Nhiệm vụ:" starts the next block of the same heading.
-                    block = _Block(line=line_no, number="", heading="",
-                                   section=[t for _, t in self.sections])
+                    block = _Block(
+                        line=line_no, number="", heading="", section=[t for _, t in self.sections]
+                    )
                     blocks.append(block)
                 block.fields[name] = C.join_continuation(block.fields.get(name, ""), value)
                 current_field = name
@@ -89,14 +109,16 @@ class ProseInterpreter:
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
                     self._open_section(heading[1], heading[2])
-                heading = (line_no, C.normalise_number(match.group("label")),
-                           match.group("rest").strip())
+                heading = (
+                    line_no,
+                    C.normalise_number(match.group("label")),
+                    match.group("rest").strip(),
+                )
                 block = None
                 current_field = None
                 continue
             if block is not None and current_field is not None:
-                block.fields[current_field] = C.join_continuation(
-                    block.fields[current_field], text)
+                block.fields[current_field] = C.join_continuation(block.fields[current_field], text)
             elif not blocks:
                 self.preamble.append(text)
         self._emit(blocks, seen_fields)
@@ -120,7 +142,7 @@ class ProseInterpreter:
         kind = C.label_kind(label)
         kinds = [k for k, _ in self.sections]
         if kind in kinds:
-            del self.sections[kinds.index(kind):]
+            del self.sections[kinds.index(kind) :]
         self.sections.append((kind, f"{label}. {title}"))
 
     def _emit(self, blocks: list[_Block], seen_fields: list[str]) -> None:
@@ -140,9 +162,11 @@ class ProseInterpreter:
         self.parsed.document.columns = [Column(label=_PROSE_LABELS[f], field=f) for f in columns]
         for block in blocks:
             if block not in useful:
-                self.parsed.warn(block.line, _(
-                    "This block has no \"Nhiệm vụ\" line; it was not read as a row of work."),
-                    "prose-no-task")
+                self.parsed.warn(
+                    block.line,
+                    _('This block has no "Nhiệm vụ" line; it was not read as a row of work.'),
+                    "prose-no-task",
+                )
                 continue
             item = Item(line=block.line, section=block.section)
             for name in columns:

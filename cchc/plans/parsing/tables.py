@@ -147,28 +147,39 @@ class TableInterpreter:
             return
         self._flush()
         self._check_number(number, row.line)
-        self.pending = _Pending(cells=cells, line=row.line, layout=layout,
-                                section=[text for _, text in self.sections])
+        self.pending = _Pending(
+            cells=cells, line=row.line, layout=layout, section=[text for _, text in self.sections]
+        )
 
     def _fit(self, cells: list[str], row: StreamRow) -> list[str]:
         width = row.layout.width
         if len(cells) > width:
             extra = [c for c in cells[width:] if c]
             if extra:
-                self.parsed.warn(row.line, _(
-                    "The row has %(n)s cells but the header has %(m)s; the text of the extra "
-                    "cells was added to the last column.") % {"n": len(cells), "m": width},
-                    "extra-cells")
+                self.parsed.warn(
+                    row.line,
+                    _(
+                        "The row has %(n)s cells but the header has %(m)s; the text of the extra "
+                        "cells was added to the last column."
+                    )
+                    % {"n": len(cells), "m": width},
+                    "extra-cells",
+                )
                 cells = [*cells[: width - 1], " ".join([cells[width - 1], *extra]).strip()]
             else:
                 cells = cells[:width]
         elif len(cells) < width:
             filled = [c for c in cells if c]
             if len(filled) > 1 and len(set(filled)) > 1 and len(cells) > 2:
-                self.parsed.warn(row.line, _(
-                    "The row has %(n)s cells but the header has %(m)s (merged cells); its cells "
-                    "were read from the left. Check its last columns.") % {
-                    "n": len(cells), "m": width}, "merged-cells")
+                self.parsed.warn(
+                    row.line,
+                    _(
+                        "The row has %(n)s cells but the header has %(m)s (merged cells); its "
+                        "cells were read from the left. Check its last columns."
+                    )
+                    % {"n": len(cells), "m": width},
+                    "merged-cells",
+                )
             cells = cells + [""] * (width - len(cells))
         return cells
 
@@ -232,7 +243,7 @@ class TableInterpreter:
             text = title or label
         kinds = [k for k, _ in self.sections]
         if kind in kinds:
-            del self.sections[kinds.index(kind):]
+            del self.sections[kinds.index(kind) :]
         elif kind == "other" and len(self.sections) <= 1:
             # An unlabelled heading after a single level of sections is their sibling.
             self.sections.clear()
@@ -247,9 +258,9 @@ class TableInterpreter:
         layout = row.layout
         title_col = layout.column("title")
         lead_col = layout.column("lead")
-        has_title = title_col is not None and bool(cells[title_col])
+        title = cells[title_col] if title_col is not None else ""
         has_lead = lead_col is not None and bool(cells[lead_col])
-        if has_title and has_lead and cells[title_col][:1].isupper():
+        if title and has_lead and title[:1].isupper():
             return False  # a full row of work that simply has no number
         return layout.column("number") is not None
 
@@ -264,10 +275,15 @@ class TableInterpreter:
             and upcoming > pending_number + 1
         ):
             text = " | ".join(t for t in cells if t)
-            self.parsed.warn(row.line, _(
-                "This row continues a row that is missing from the document (the numbering "
-                "jumps from %(a)s to %(b)s), so it was not attached to row %(a)s: «%(text)s»")
-                % {"a": pending_number, "b": upcoming, "text": _shorten(text)}, "orphan")
+            self.parsed.warn(
+                row.line,
+                _(
+                    "This row continues a row that is missing from the document (the numbering "
+                    "jumps from %(a)s to %(b)s), so it was not attached to row %(a)s: «%(text)s»"
+                )
+                % {"a": pending_number, "b": upcoming, "text": _shorten(text)},
+                "orphan",
+            )
             return
         for i, text in enumerate(cells):
             if text:
@@ -296,16 +312,25 @@ class TableInterpreter:
         previous = self.last_number
         if previous is not None and section == self.last_section:
             if value > previous + 1:
-                missing = (str(previous + 1) if value == previous + 2
-                           else f"{previous + 1}–{value - 1}")
-                self.parsed.warn(line, _(
-                    "The numbering jumps from %(a)s to %(b)s: row(s) %(missing)s are missing "
-                    "from the document.") % {"a": previous, "b": value, "missing": missing},
-                    "numbering-gap")
+                missing = (
+                    str(previous + 1) if value == previous + 2 else f"{previous + 1}–{value - 1}"
+                )
+                self.parsed.warn(
+                    line,
+                    _(
+                        "The numbering jumps from %(a)s to %(b)s: row(s) %(missing)s are missing "
+                        "from the document."
+                    )
+                    % {"a": previous, "b": value, "missing": missing},
+                    "numbering-gap",
+                )
             elif value <= previous and value != 1:
-                self.parsed.warn(line, _(
-                    "Row number %(b)s comes after %(a)s: the numbering goes back.")
-                    % {"a": previous, "b": value}, "numbering-back")
+                self.parsed.warn(
+                    line,
+                    _("Row number %(b)s comes after %(a)s: the numbering goes back.")
+                    % {"a": previous, "b": value},
+                    "numbering-back",
+                )
         self.last_number = value
         self.last_section = section
 
@@ -315,21 +340,37 @@ class TableInterpreter:
             return
         layout = pending.layout
         item = Item(line=pending.line, section=list(pending.section))
-        for name in ("number", "objective", "task", "title", "outputs", "lead", "partners",
-                     "timeframe", "budget", "submit_level", "notes"):
+        for name in (
+            "number",
+            "objective",
+            "task",
+            "title",
+            "outputs",
+            "lead",
+            "partners",
+            "timeframe",
+            "budget",
+            "submit_level",
+            "notes",
+        ):
             col = layout.column(name)
             if col is not None:
                 setattr(item, name, pending.cells[col])
-        for label, name, text in zip(layout.labels, layout.fields, pending.cells, strict=True):
-            if name is None and label:
+        for label, field_name, text in zip(
+            layout.labels, layout.fields, pending.cells, strict=True
+        ):
+            if field_name is None and label:
                 item.extra[label] = text
         inherited = self._inherit(item)
         self._check_entries(item, inherited)
         if not item.title:
             fallback = item.task or item.objective or item.outputs
-            self.parsed.warn(item.line, _(
-                "Row %(number)s has no title; it is named after its task or objective.")
-                % {"number": item.number or "?"}, "no-title")
+            self.parsed.warn(
+                item.line,
+                _("Row %(number)s has no title; it is named after its task or objective.")
+                % {"number": item.number or "?"},
+                "no-title",
+            )
             item.title = fallback or _("(untitled)")
         self.parsed.items.append(item)
 
@@ -349,8 +390,11 @@ class TableInterpreter:
         return inherited
 
     def _check_entries(self, item: Item, inherited: set[str]) -> None:
-        for name, label in (("objective", _("objective")), ("task", _("task")),
-                            ("title", _("activity"))):
+        for name, label in (
+            ("objective", _("objective")),
+            ("task", _("task")),
+            ("title", _("activity")),
+        ):
             if name in inherited:
                 continue
             text = getattr(item, name) or ""
@@ -360,12 +404,21 @@ class TableInterpreter:
                 kind, _sep, number = entry.rpartition(" ")
                 by_kind.setdefault(kind.lower(), set()).add(number)
             if any(len(numbers) >= 2 for numbers in by_kind.values()):
-                self.parsed.warn(item.line, _(
-                    "The %(column)s cell of row %(number)s holds %(count)s entries (%(list)s); "
-                    "they were kept together as one. Split them in the document or correct the "
-                    "plan after import.") % {"column": label, "number": item.number or "?",
-                                             "count": len(entries), "list": ", ".join(entries)},
-                    "two-in-one-cell")
+                self.parsed.warn(
+                    item.line,
+                    _(
+                        "The %(column)s cell of row %(number)s holds %(count)s entries (%(list)s); "
+                        "they were kept together as one. Split them in the document or correct the "
+                        "plan after import."
+                    )
+                    % {
+                        "column": label,
+                        "number": item.number or "?",
+                        "count": len(entries),
+                        "list": ", ".join(entries),
+                    },
+                    "two-in-one-cell",
+                )
 
 
 def _find_header(rows: list[Row]) -> tuple[int, Layout | None]:
@@ -398,14 +451,18 @@ def _header_height(rows: list[Row], index: int) -> int:
     filled = [(i, c) for i, c in enumerate(sub) if c]
     if not filled or _is_numbering_row(sub):
         return 1
-    for i, label in filled:
-        if len(label) > 40 or (field_for_label(label) is None and header_key(label)
-                                not in _SUB_LABELS):
+    for _i, label in filled:
+        if len(label) > 40 or (
+            field_for_label(label) is None and header_key(label) not in _SUB_LABELS
+        ):
             return 1
     for i, _label in filled:
         head = top[i] if i < len(top) else ""
-        spans = head == "" or (i > 0 and top[i - 1] == head) or (
-            i + 1 < len(top) and (top[i + 1] == head or top[i + 1] == ""))
+        spans = (
+            head == ""
+            or (i > 0 and top[i - 1] == head)
+            or (i + 1 < len(top) and (top[i + 1] == head or top[i + 1] == ""))
+        )
         if spans:
             return 2
     return 1

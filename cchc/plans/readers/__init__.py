@@ -21,8 +21,10 @@ def read_path(path: Path) -> SourceDocument:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ReadError(_("%(name)s: cannot open the file (%(error)s).") % {
-            "name": path.name, "error": exc.strerror or exc}) from exc
+        raise ReadError(
+            _("%(name)s: cannot open the file (%(error)s).")
+            % {"name": path.name, "error": exc.strerror or exc}
+        ) from exc
     _check_size(path.name, size)
     return read_bytes(path.read_bytes(), path.name)
 
@@ -31,9 +33,15 @@ def _check_size(name: str, size: int) -> None:
     limit = settings.CCHC_MAX_IMPORT_BYTES
     if size > limit:
         raise ReadError(
-            _("%(name)s: the file is %(size)s MB; plan documents larger than %(limit)s MB are "
-              "refused.") % {"name": name, "size": round(size / 1024 / 1024, 1),
-                             "limit": round(limit / 1024 / 1024, 1)}
+            _(
+                "%(name)s: the file is %(size)s MB; plan documents larger than %(limit)s MB are "
+                "refused."
+            )
+            % {
+                "name": name,
+                "size": round(size / 1024 / 1024, 1),
+                "limit": round(limit / 1024 / 1024, 1),
+            }
         )
     if size == 0:
         raise ReadError(_("%(name)s: the file is empty.") % {"name": name})
@@ -55,8 +63,10 @@ def read_bytes(data: bytes, name: str) -> SourceDocument:
         return read_xlsx(data, name)
     if suffix in {".xlsx", ".xlsm", ".docx"}:
         raise ReadError(
-            _("%(name)s: the file is not a valid %(format)s file (it is not a ZIP container; "
-              "it may be corrupt or an old .doc/.xls saved under a new name).")
+            _(
+                "%(name)s: the file is not a valid %(format)s file (it is not a ZIP container; "
+                "it may be corrupt or an old .doc/.xls saved under a new name)."
+            )
             % {"name": name, "format": suffix[1:].upper()}
         )
     from cchc.plans.readers.html import looks_like_html, read_html

@@ -26,13 +26,14 @@ def decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ReadError(_("%(name)s: the file claims to be UTF-16 but is not.") % {
-                "name": name}) from exc
+            raise ReadError(
+                _("%(name)s: the file claims to be UTF-16 but is not.") % {"name": name}
+            ) from exc
     sample = data[:65536]
     if b"\x00" in sample or _control_ratio(sample) > 0.02:
         raise ReadError(
-            _("%(name)s: this is a binary file, not a text, HTML, CSV, DOCX or XLSX plan "
-              "document.") % {"name": name}
+            _("%(name)s: this is a binary file, not a text, HTML, CSV, DOCX or XLSX plan document.")
+            % {"name": name}
         )
     try:
         return data.decode("utf-8-sig")
@@ -41,8 +42,11 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("cp1258")
         except UnicodeDecodeError:
             raise ReadError(
-                _("%(name)s: the text is neither UTF-8 nor Windows-1258 (byte %(pos)s). Save "
-                  "it as UTF-8 and import it again.") % {"name": name, "pos": exc.start}
+                _(
+                    "%(name)s: the text is neither UTF-8 nor Windows-1258 (byte %(pos)s). Save "
+                    "it as UTF-8 and import it again."
+                )
+                % {"name": name, "pos": exc.start}
             ) from exc
 
 

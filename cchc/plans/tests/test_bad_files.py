@@ -74,8 +74,11 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path, sett
 
 @pytest.mark.django_db
 def test_bad_files_store_nothing_through_the_command(tmp_path: Path):
-    for name, data in [("a.md", b""), ("b.xlsx", b"PK\x03\x04broken"),
-                       ("c.md", b"| Ho ten | Tuoi |\n| An | 3 |\n")]:
+    for name, data in [
+        ("a.md", b""),
+        ("b.xlsx", b"PK\x03\x04broken"),
+        ("c.md", b"| Ho ten | Tuoi |\n| An | 3 |\n"),
+    ]:
         path = tmp_path / name
         path.write_bytes(data)
         with pytest.raises(CommandError, match=name.replace(".", r"\.")):

@@ -22,8 +22,11 @@ pytestmark = pytest.mark.django_db
 
 def store(path: Path = SEED, **kwargs):
     data = path.read_bytes()
-    return import_plan(parsed=parse_bytes(data, path.name),
-                       source_sha256=hashlib.sha256(data).hexdigest(), **kwargs)
+    return import_plan(
+        parsed=parse_bytes(data, path.name),
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        **kwargs,
+    )
 
 
 def test_seed_is_stored_as_a_tree():
@@ -40,7 +43,10 @@ def test_seed_is_stored_as_a_tree():
     task = row64.parent
     objective = task.parent
     assert (task.kind, objective.kind, objective.parent.number) == (
-        NodeKind.TASK, NodeKind.OBJECTIVE, "VI")
+        NodeKind.TASK,
+        NodeKind.OBJECTIVE,
+        "VI",
+    )
     assert row64.area.number == "VI"
     assert row64.timeframe == "Triển khai 2022, hoàn thành 2025"
     assert row64.source_line == 162
@@ -61,8 +67,9 @@ def test_reimport_updates_in_place_and_reports_changes(tmp_path):
     assert again.unchanged == count == Node.objects.count()
 
     text = SEED.read_text(encoding="utf-8")
-    text = text.replace("| Quý I/2022 | Theo đề án được phê duyệt |",
-                        "| Quý II/2022 | Theo đề án được phê duyệt |")
+    text = text.replace(
+        "| Quý I/2022 | Theo đề án được phê duyệt |", "| Quý II/2022 | Theo đề án được phê duyệt |"
+    )
     text = text.replace("| 73 | | 2.5 Nhiệm vụ 5", "| 74 | | 2.5 Nhiệm vụ 5")
     revised = tmp_path / "revised.md"
     revised.write_text(text, encoding="utf-8")
@@ -71,9 +78,16 @@ def test_reimport_updates_in_place_and_reports_changes(tmp_path):
     assert Plan.objects.count() == 1
     assert (result.created, result.updated, result.removed) == (1, 1, 1)
     updated = [c for c in result.changes if c["change"] == "updated"]
-    assert updated == [{"key": "A:25", "kind": "activity", "number": "25",
-                        "title": updated[0]["title"], "change": "updated",
-                        "fields": ["timeframe"]}]
+    assert updated == [
+        {
+            "key": "A:25",
+            "kind": "activity",
+            "number": "25",
+            "title": updated[0]["title"],
+            "change": "updated",
+            "fields": ["timeframe"],
+        }
+    ]
     assert Node.objects.get(plan=first.plan, number="25").timeframe == "Quý II/2022"
     assert not Node.objects.filter(number="73").exists()
     assert PlanImport.objects.filter(plan=first.plan).count() == 3
@@ -127,9 +141,9 @@ def test_command_stores_and_reimports():
 def test_command_reports_bad_file_and_writes_nothing(tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_bytes(b"")
-    with pytest.raises(CommandError, match="empty.md"):
+    with pytest.raises(CommandError, match=r"empty\.md"):
         call_command("import_plan", str(empty), stdout=StringIO())
-    with pytest.raises(CommandError, match="missing.md"):
+    with pytest.raises(CommandError, match=r"missing\.md"):
         call_command("import_plan", str(tmp_path / "missing.md"), stdout=StringIO())
     assert Plan.objects.count() == 0
 

@@ -39,19 +39,29 @@ def test_every_format_reads_the_other_plan(kind):
     parsed = _parse(kind)
     items = parsed.items
     assert [i.number for i in items] == [str(n) for n in range(1, 9)]
-    assert items[0].section == ["A. CẢI CÁCH THỂ CHẾ",
-                                "I. Xây dựng và hoàn thiện văn bản quy phạm pháp luật"]
-    assert items[3].section == ["B. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
-                                "I. Kiểm soát thủ tục hành chính"]
-    assert items[7].section == ["C. HIỆN ĐẠI HÓA NỀN HÀNH CHÍNH",
-                                "II. Áp dụng hệ thống quản lý chất lượng"]
+    assert items[0].section == [
+        "A. CẢI CÁCH THỂ CHẾ",
+        "I. Xây dựng và hoàn thiện văn bản quy phạm pháp luật",
+    ]
+    assert items[3].section == ["B. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "I. Kiểm soát thủ tục hành chính"]
+    assert items[7].section == [
+        "C. HIỆN ĐẠI HÓA NỀN HÀNH CHÍNH",
+        "II. Áp dụng hệ thống quản lý chất lượng",
+    ]
     assert items[0].outputs == "Báo cáo kết quả rà soát\nDự thảo Quyết định sửa đổi, bổ sung"
     assert items[1].lead == "Sở Nội vụ"  # merged vertically in DOCX, XLSX, HTML
     assert items[1].timeframe == "Trước ngày 30/6/2026"
     assert items[2].notes == "Kiểm tra ít nhất 20% số cơ quan, đơn vị"
     assert items[0].task is None and items[0].objective is None
     assert [c.field for c in parsed.document.columns] == [
-        "number", "title", "outputs", "lead", "partners", "timeframe", "notes"]
+        "number",
+        "title",
+        "outputs",
+        "lead",
+        "partners",
+        "timeframe",
+        "notes",
+    ]
     if kind != "csv":
         doc = parsed.document
         assert doc.number == "15/KH-SNV"

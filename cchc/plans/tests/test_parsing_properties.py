@@ -12,19 +12,49 @@ from hypothesis import strategies as st
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.readers.base import ReadError
 
-HEADERS = ["STT", "TT", "Mục tiêu", "Nhiệm vụ", "Tên nhiệm vụ", "Hoạt động", "Nội dung",
-           "Kết quả/Sản phẩm", "Chủ trì", "Cơ quan chủ trì", "Phối hợp", "Thời gian",
-           "Kinh phí", "Ghi chú", "Cấp trình", "Đơn vị thực hiện", "Xyz"]
+HEADERS = [
+    "STT",
+    "TT",
+    "Mục tiêu",
+    "Nhiệm vụ",
+    "Tên nhiệm vụ",
+    "Hoạt động",
+    "Nội dung",
+    "Kết quả/Sản phẩm",
+    "Chủ trì",
+    "Cơ quan chủ trì",
+    "Phối hợp",
+    "Thời gian",
+    "Kinh phí",
+    "Ghi chú",
+    "Cấp trình",
+    "Đơn vị thực hiện",
+    "Xyz",
+]
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
 cell_text = st.one_of(
-    st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " ,.;:-/()<>&|0123456789IVX\t",
-            max_size=40),
-    st.sampled_from(["", "I", "II", "A", "1", "1.", "2", "5.1", "Sở Nội vụ", "Hàng năm",
-                     "<p>đoạn</p>", "<ul><li>mục</li></ul>", "Nhiệm vụ 1: a Nhiệm vụ 2: b",
-                     "| STT | Nhiệm vụ |", "---"]),
+    st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " ,.;:-/()<>&|0123456789IVX\t", max_size=40),
+    st.sampled_from(
+        [
+            "",
+            "I",
+            "II",
+            "A",
+            "1",
+            "1.",
+            "2",
+            "5.1",
+            "Sở Nội vụ",
+            "Hàng năm",
+            "<p>đoạn</p>",
+            "<ul><li>mục</li></ul>",
+            "Nhiệm vụ 1: a Nhiệm vụ 2: b",
+            "| STT | Nhiệm vụ |",
+            "---",
+        ]
+    ),
 )
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check(data: bytes, name: str) -> None:
@@ -89,14 +119,17 @@ def test_random_pipe_tables(header, rows, separator, preamble) -> None:
 
 @SETTINGS
 @given(
-    blocks=st.lists(
-        st.tuples(st.integers(1, 30), cell_text, cell_text, cell_text), max_size=10),
+    blocks=st.lists(st.tuples(st.integers(1, 30), cell_text, cell_text, cell_text), max_size=10),
     junk=st.lists(cell_text, max_size=5),
 )
 def test_random_prose_blocks(blocks, junk) -> None:
     lines = list(junk)
     for number, task, lead, time in blocks:
-        lines += [f"{number}. {task or 'Việc'}", f"a) Nhiệm vụ: {task}",
-                  "b) Cơ quan thực hiện:", f"- Đơn vị chủ trì: {lead}",
-                  f"c) Thời gian thực hiện: {time}"]
+        lines += [
+            f"{number}. {task or 'Việc'}",
+            f"a) Nhiệm vụ: {task}",
+            "b) Cơ quan thực hiện:",
+            f"- Đơn vị chủ trì: {lead}",
+            f"c) Thời gian thực hiện: {time}",
+        ]
     check("\n".join(lines).encode("utf-8"), "prose.txt")

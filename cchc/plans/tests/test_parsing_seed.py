@@ -10,8 +10,12 @@ import pytest
 
 from cchc.plans.parsing import ParsedPlan, parse_path
 
-SEED = Path(__file__).resolve().parents[3] / "sample_data" / "plans" / (
-    "ke-hoach-402-KH-UBND-bac-giang-2021-2030.md")
+SEED = (
+    Path(__file__).resolve().parents[3]
+    / "sample_data"
+    / "plans"
+    / ("ke-hoach-402-KH-UBND-bac-giang-2021-2030.md")
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +50,16 @@ def test_document_metadata(seed):
     assert doc.number == "402/KH-UBND"
     assert doc.date is not None and doc.date.isoformat() == "2021-08-21"
     assert [c.field for c in doc.columns] == [
-        "number", "objective", "task", "title", "outputs", "lead", "partners", "timeframe",
-        "budget"]
+        "number",
+        "objective",
+        "task",
+        "title",
+        "outputs",
+        "lead",
+        "partners",
+        "timeframe",
+        "budget",
+    ]
     assert doc.columns[5].label == "5-Chủ trì"
 
 
@@ -56,7 +68,8 @@ def test_page_split_rows_are_repaired(seed):
     assert rows["8"]["objective"].endswith("cách mạng công nghiệp lần thứ tư mang lại.")
     assert rows["8"]["title"].endswith("thích ứng với sự phát triển của xã hội số")
     assert rows["8"]["outputs"] == (
-        "Các công, trang phổ biến giáo dục pháp luật tiếp tục được duy trì, vận hành")
+        "Các công, trang phổ biến giáo dục pháp luật tiếp tục được duy trì, vận hành"
+    )
     assert rows["64"]["timeframe"] == "Triển khai 2022, hoàn thành 2025"
     assert rows["64"]["outputs"] == "Nâng cấp phần mềm"
     assert rows["64"]["partners"] == "Các sở, ngành, UBND huyện, thành phố"
@@ -103,8 +116,19 @@ def test_inherited_objective_and_task_cells(seed):
 
 def test_item_shape_and_source_lines(seed):
     first = seed.items[0].as_dict()
-    assert set(first) >= {"number", "section", "objective", "task", "title", "outputs", "lead",
-                          "partners", "timeframe", "budget", "line"}
+    assert set(first) >= {
+        "number",
+        "section",
+        "objective",
+        "task",
+        "title",
+        "outputs",
+        "lead",
+        "partners",
+        "timeframe",
+        "budget",
+        "line",
+    }
     assert first["number"] == "1."
     assert first["line"] == 12
     assert first["submit_level"] is None  # the seed has no such column

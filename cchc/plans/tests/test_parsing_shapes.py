@@ -49,7 +49,11 @@ def test_columns_are_recognised_by_meaning(label, field):
 def test_task_column_is_the_title_without_an_activity_column():
     assert map_header(["TT", "Tên nhiệm vụ", "Chủ trì"]) == ["number", "title", "lead"]
     assert map_header(["TT", "Nhiệm vụ", "Nội dung", "Chủ trì"]) == [
-        "number", "task", "title", "lead"]
+        "number",
+        "task",
+        "title",
+        "lead",
+    ]
 
 
 def test_table_embedded_in_a_whole_document():
@@ -85,7 +89,8 @@ def test_prose_task_blocks():
     assert items[0]["task"] == "Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính"
     assert items[0]["title"] == (
         "Nâng cấp, tích hợp Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh "
-        "với Cổng Dịch vụ công quốc gia.")
+        "với Cổng Dịch vụ công quốc gia."
+    )
     assert items[0]["lead"] == "Trung tâm Công nghệ thông tin và Truyền thông."
     assert items[0]["partners"] == "Văn phòng UBND tỉnh; các sở, ngành."
     assert items[0]["timeframe"] == "Quý II/2026."
@@ -100,8 +105,7 @@ def test_prose_task_blocks():
 def test_two_row_header_numbering_row_and_dotted_groups():
     parsed = parse_path(FIXTURES / "two-row-header.md")
     fields = [c.field for c in parsed.document.columns]
-    assert fields == ["number", "title", "outputs", "lead", "partners", "timeframe",
-                      "submit_level"]
+    assert fields == ["number", "title", "outputs", "lead", "partners", "timeframe", "submit_level"]
     assert [i.number for i in parsed.items] == ["1.1", "1.2", "2.1", "2.2"]
     assert parsed.items[0].section == ["1. Nhóm nhiệm vụ về thể chế"]
     assert parsed.items[0].lead == "Sở Nội vụ"
@@ -112,15 +116,17 @@ def test_two_row_header_numbering_row_and_dotted_groups():
 
 
 def test_pipe_rows_without_separator_line_and_section_padded_or_repeated():
-    text = "\n".join([
-        "| STT | Nội dung | Chủ trì | Thời gian |",
-        "| I. Thể chế | | | |",
-        "| 1 | Rà soát văn bản | Sở Tư pháp | 2026 |",
-        "| Cải cách TTHC | Cải cách TTHC | Cải cách TTHC | Cải cách TTHC |",
-        "| 2 | Công bố TTHC | Văn phòng UBND tỉnh | Quý I/2026 |",
-        "| | <p>tiếp tục</p> công bố | | |",
-        "| 3 | Hai <b>việc</b> &amp; một | Sở Nội vụ | 2026 |",
-    ])
+    text = "\n".join(
+        [
+            "| STT | Nội dung | Chủ trì | Thời gian |",
+            "| I. Thể chế | | | |",
+            "| 1 | Rà soát văn bản | Sở Tư pháp | 2026 |",
+            "| Cải cách TTHC | Cải cách TTHC | Cải cách TTHC | Cải cách TTHC |",
+            "| 2 | Công bố TTHC | Văn phòng UBND tỉnh | Quý I/2026 |",
+            "| | <p>tiếp tục</p> công bố | | |",
+            "| 3 | Hai <b>việc</b> &amp; một | Sở Nội vụ | 2026 |",
+        ]
+    )
     parsed = parse_bytes(text.encode(), "plan.md")
     assert [i.number for i in parsed.items] == ["1", "2", "3"]
     assert parsed.items[0].section == ["I. Thể chế"]
@@ -132,33 +138,43 @@ def test_pipe_rows_without_separator_line_and_section_padded_or_repeated():
 
 def test_page_break_continuation_row_is_glued_cell_by_cell():
     header = "| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |"
-    text = "\n".join([
-        header, "|---|---|---|---|---|",
-        "| 1 | Xây dựng kế hoạch | Sở Nội vụ | Các sở, | Quý I/ |",
-        "", header, "|---|---|---|---|---|",
-        "| | năm 2026 | | ngành | 2026 |",
-        "| 2 | Kiểm tra | Sở Nội vụ | | 2026 |",
-    ])
+    text = "\n".join(
+        [
+            header,
+            "|---|---|---|---|---|",
+            "| 1 | Xây dựng kế hoạch | Sở Nội vụ | Các sở, | Quý I/ |",
+            "",
+            header,
+            "|---|---|---|---|---|",
+            "| | năm 2026 | | ngành | 2026 |",
+            "| 2 | Kiểm tra | Sở Nội vụ | | 2026 |",
+        ]
+    )
     parsed = parse_bytes(text.encode(), "split.md")
     first = parsed.items[0]
     assert (first.title, first.partners, first.timeframe) == (
-        "Xây dựng kế hoạch năm 2026", "Các sở, ngành", "Quý I/ 2026")
+        "Xây dựng kế hoạch năm 2026",
+        "Các sở, ngành",
+        "Quý I/ 2026",
+    )
     assert len(parsed.items) == 2 and not parsed.warnings
 
 
 def test_section_levels_of_any_depth():
-    text = "\n".join([
-        "| TT | Tên nhiệm vụ | Đơn vị thực hiện |",
-        "| PHẦN I | CÁC NHIỆM VỤ CHUNG | |",
-        "| A | KHỐI SỞ | |",
-        "| I | Thể chế | |",
-        "| 5 | Nhóm văn bản | |",
-        "| 5.1 | Văn bản A | Sở Tư pháp |",
-        "| II | Tổ chức | |",
-        "| 1 | Sắp xếp | Sở Nội vụ |",
-        "| B | KHỐI XÃ | |",
-        "| 1 | Tuyên truyền | UBND xã |",
-    ])
+    text = "\n".join(
+        [
+            "| TT | Tên nhiệm vụ | Đơn vị thực hiện |",
+            "| PHẦN I | CÁC NHIỆM VỤ CHUNG | |",
+            "| A | KHỐI SỞ | |",
+            "| I | Thể chế | |",
+            "| 5 | Nhóm văn bản | |",
+            "| 5.1 | Văn bản A | Sở Tư pháp |",
+            "| II | Tổ chức | |",
+            "| 1 | Sắp xếp | Sở Nội vụ |",
+            "| B | KHỐI XÃ | |",
+            "| 1 | Tuyên truyền | UBND xã |",
+        ]
+    )
     parsed = parse_bytes(text.encode(), "deep.md")
     assert [i.section for i in parsed.items] == [
         ["PHẦN I. CÁC NHIỆM VỤ CHUNG", "A. KHỐI SỞ", "I. Thể chế", "5. Nhóm văn bản"],
@@ -168,10 +184,12 @@ def test_section_levels_of_any_depth():
 
 
 def test_extra_cells_and_unknown_columns_are_kept():
-    text = "\n".join([
-        "| STT | Nhiệm vụ | Chủ trì | Mức độ ưu tiên |",
-        "| 1 | Việc một | Sở Nội vụ | Cao | thừa |",
-    ])
+    text = "\n".join(
+        [
+            "| STT | Nhiệm vụ | Chủ trì | Mức độ ưu tiên |",
+            "| 1 | Việc một | Sở Nội vụ | Cao | thừa |",
+        ]
+    )
     parsed = parse_bytes(text.encode(), "extra.md")
     item = parsed.items[0]
     assert item.extra == {"Mức độ ưu tiên": "Cao thừa"}
@@ -179,7 +197,9 @@ def test_extra_cells_and_unknown_columns_are_kept():
 
 
 def test_tab_separated_table_in_plain_text():
-    text = "Kế hoạch số 9/KH-UBND\n\nTT\tNhiệm vụ\tChủ trì\tThời gian\n1\tViệc một\tSở Nội vụ\t2026\n"
+    text = (
+        "Kế hoạch số 9/KH-UBND\n\nTT\tNhiệm vụ\tChủ trì\tThời gian\n1\tViệc một\tSở Nội vụ\t2026\n"
+    )
     parsed = parse_bytes(text.encode(), "tabs.txt")
     assert parsed.items[0].lead == "Sở Nội vụ"
     assert parsed.document.number == "9/KH-UBND"

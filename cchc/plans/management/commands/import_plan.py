@@ -26,12 +26,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
-        parser.add_argument("--dry-run", action="store_true",
-                            help=_("Read and check the document; store nothing."))
-        parser.add_argument("--json", action="store_true",
-                            help=_("Print the import preview as JSON on standard output."))
-        parser.add_argument("--plan", type=int, default=None,
-                            help=_("Update this plan (id) instead of finding it by number."))
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("Read and check the document; store nothing.")
+        )
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help=_("Print the import preview as JSON on standard output."),
+        )
+        parser.add_argument(
+            "--plan",
+            type=int,
+            default=None,
+            help=_("Update this plan (id) instead of finding it by number."),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
@@ -41,8 +49,10 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CommandError(_("%(path)s: cannot open the file (%(error)s).") % {
-                "path": path, "error": exc.strerror or exc}) from exc
+            raise CommandError(
+                _("%(path)s: cannot open the file (%(error)s).")
+                % {"path": path, "error": exc.strerror or exc}
+            ) from exc
         try:
             parsed = parse_document(read_bytes(data, path.name))
         except ReadError as exc:
@@ -52,11 +62,19 @@ class Command(BaseCommand):
             target = Plan.objects.filter(pk=options["plan"]).first()
             if target is None:
                 raise CommandError(_("There is no plan with id %(id)s.") % {"id": options["plan"]})
-        print(_("Storing %(count)s rows of work …") % {"count": len(parsed.items)}
-              if not options["dry_run"] else _("Checking what would change …"), file=progress)
+        print(
+            _("Storing %(count)s rows of work …") % {"count": len(parsed.items)}
+            if not options["dry_run"]
+            else _("Checking what would change …"),
+            file=progress,
+        )
         try:
-            result = import_plan(parsed=parsed, source_sha256=hashlib.sha256(data).hexdigest(),
-                                 plan=target, dry_run=options["dry_run"])
+            result = import_plan(
+                parsed=parsed,
+                source_sha256=hashlib.sha256(data).hexdigest(),
+                plan=target,
+                dry_run=options["dry_run"],
+            )
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
         if as_json:
@@ -72,24 +90,44 @@ class Command(BaseCommand):
         details = [doc["number"], doc["date"], doc["issuer"]]
         self.stdout.write("  " + " · ".join(d for d in details if d))
         sections = {tuple(item["section"][:1]) for item in parsed["items"]}
-        self.stdout.write(_("  %(items)s rows of work in %(sections)s sections; columns: "
-                            "%(columns)s") % {
-            "items": len(parsed["items"]), "sections": len(sections),
-            "columns": ", ".join(f"{c['label']} → {c['field'] or '-'}" for c in doc["columns"])})
+        self.stdout.write(
+            _("  %(items)s rows of work in %(sections)s sections; columns: %(columns)s")
+            % {
+                "items": len(parsed["items"]),
+                "sections": len(sections),
+                "columns": ", ".join(f"{c['label']} → {c['field'] or '-'}" for c in doc["columns"]),
+            }
+        )
         for warning in parsed["warnings"]:
             self.stdout.write(self.style.WARNING(_("  line %(line)s: %(message)s") % warning))
-        summary = _("created %(created)s, updated %(updated)s, removed %(removed)s, "
-                    "unchanged %(unchanged)s") % result
+        summary = (
+            _(
+                "created %(created)s, updated %(updated)s, removed %(removed)s, "
+                "unchanged %(unchanged)s"
+            )
+            % result
+        )
         if result["dry_run"]:
-            self.stdout.write(_("Dry run, nothing stored. Would have %(summary)s.") % {
-                "summary": summary})
+            self.stdout.write(
+                _("Dry run, nothing stored. Would have %(summary)s.") % {"summary": summary}
+            )
         elif result["plan_created"]:
-            self.stdout.write(self.style.SUCCESS(_("Stored new plan #%(id)s: %(summary)s.") % {
-                "id": result["plan"], "summary": summary}))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Stored new plan #%(id)s: %(summary)s.")
+                    % {"id": result["plan"], "summary": summary}
+                )
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(_("Updated plan #%(id)s: %(summary)s.") % {
-                "id": result["plan"], "summary": summary}))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Updated plan #%(id)s: %(summary)s.")
+                    % {"id": result["plan"], "summary": summary}
+                )
+            )
         for change in result["changes"]:
             if change["change"] == "updated":
-                self.stdout.write(_("  updated %(kind)s %(number)s: %(fields)s") % {
-                    **change, "fields": ", ".join(change["fields"])})
+                self.stdout.write(
+                    _("  updated %(kind)s %(number)s: %(fields)s")
+                    % {**change, "fields": ", ".join(change["fields"])}
+                )
