@@ -49,7 +49,7 @@ def is_roman(label: str) -> bool:
 
 
 def label_kind(label: str, previous_letter: str | None = None) -> str:
-    """The kind of a section label: "part", "letter", "roman", "arabic1", "arabic2"…
+    """The kind of a label: "part", "letter", "roman", "arabic1", "arabic2"…, "sub", "other".
 
     A lone I, V or X is a roman numeral unless it continues a run of letters (H → I).
     """
@@ -59,6 +59,8 @@ def label_kind(label: str, previous_letter: str | None = None) -> str:
     if _DOTTED_RE.match(label):
         parts = [p for p in re.split(r"\s*\.\s*", label) if p]
         return f"arabic{len(parts)}"
+    if len(label) == 1 and label.isalpha() and label.islower():
+        return "sub"  # a), b) … number the parts of a row of work, not sections
     if len(label) == 1 and label.isalpha():
         if label in "IVX" and not (previous_letter and ord(label) == ord(previous_letter) + 1):
             return "roman"

@@ -66,7 +66,9 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 _NUMBER_LABELS = {"stt", "tt", "so tt", "so thu tu", "thu tu", "so", "s t t", "ma", "ma so"}
-_PREFIX_RE = re.compile(r"^\s*(?:\(?\d+\)?\s*[-.:)]?\s*)+(?=\D)")
+# Column numbers printed before a header: "5-", "(3)", "1.", "2 -". One flat character class:
+# nested repetition here would backtrack exponentially on long digit runs.
+_PREFIX_RE = re.compile(r"^[\s\d().:\-–]+")
 
 
 def header_key(label: str) -> str:

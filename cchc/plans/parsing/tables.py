@@ -137,7 +137,8 @@ class TableInterpreter:
         cells = self._fit(cells, row)
         number_col = layout.column("number")
         number = cells[number_col] if number_col is not None else ""
-        if not number and self.pending is not None and row.after_break:
+        numbered = layout.column("number") is not None
+        if not number and self.pending is not None and row.after_break and numbered:
             self._continue(index, row, cells)
             return
         if self._section(index, row, cells, number):
@@ -190,12 +191,18 @@ class TableInterpreter:
         texts = _distinct(cells)
         if not texts:
             return True
-        details = [cells[i] for i, f in enumerate(layout.fields) if f in DETAIL_FIELDS and cells[i]]
+        # Text in the detail columns that is not a merged copy of the row's title.
+        named = {c for c, f in zip(cells, layout.fields, strict=True) if f not in DETAIL_FIELDS}
+        details = [
+            c
+            for c, f in zip(cells, layout.fields, strict=True)
+            if f in DETAIL_FIELDS and c and c not in named
+        ]
         label, title = "", ""
         if number and len(texts) >= 1:
-            kind = C.label_kind(C.normalise_number(number), self.last_letter)
             plain_number = C.split_label(number)[0] or number
-            if kind in {"roman", "letter", "part"} and len(plain_number) <= 8:
+            kind = C.label_kind(C.normalise_number(plain_number), self.last_letter)
+            if kind in {"roman", "letter", "part"} and len(plain_number) <= 8 and not details:
                 label = C.normalise_number(plain_number)
                 rest = [t for t in texts if t != number]
                 title = rest[0] if rest else C.split_label(number)[1]
@@ -253,16 +260,18 @@ class TableInterpreter:
     # -- continuation rows --------------------------------------------------------------
 
     def _is_continuation(self, row: StreamRow, cells: list[str]) -> bool:
-        if row.after_break:
-            return True
         layout = row.layout
         title_col = layout.column("title")
         lead_col = layout.column("lead")
         title = cells[title_col] if title_col is not None else ""
         has_lead = lead_col is not None and bool(cells[lead_col])
+        if layout.column("number") is None:
+            # Without a number column only a row that does not start a sentence can continue
+            # the row above (the first row of a page, or a cell wrapped onto a new row).
+            return not title or not (title[:1].isupper() or title[:1].isdigit())
         if title and has_lead and title[:1].isupper():
             return False  # a full row of work that simply has no number
-        return layout.column("number") is not None
+        return True
 
     def _continue(self, index: int, row: StreamRow, cells: list[str]) -> None:
         assert self.pending is not None

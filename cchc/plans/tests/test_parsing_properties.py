@@ -133,3 +133,9 @@ def test_random_prose_blocks(blocks, junk) -> None:
             f"c) Thời gian thực hiện: {time}",
         ]
     check("\n".join(lines).encode("utf-8"), "prose.txt")
+
+
+def test_long_digit_runs_in_headers_read_in_linear_time() -> None:
+    # Found by test_random_pipe_tables: a nested-quantifier regex backtracked exponentially.
+    data = ("| " + "1" * 70 + " | Nhiệm vụ | Chủ trì |\n| 1 | Việc | Sở |").encode()
+    assert parse_bytes(data, "digits.md").items[0].lead == "Sở"
