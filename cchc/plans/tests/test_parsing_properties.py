@@ -4,6 +4,7 @@ its promises (lines inside the file, no HTML, every row accounted for)."""
 
 from __future__ import annotations
 
+import os
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -54,7 +55,12 @@ cell_text = st.one_of(
         ]
     ),
 )
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI runs 150 examples per test; HYPOTHESIS_MAX_EXAMPLES=5000 digs deeper by hand.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def check(data: bytes, name: str) -> None:
