@@ -9,10 +9,10 @@ from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cchc.plans.models import Node, NodeKind, Plan, PlanImport
+from cchc.plans.models import Node, NodeCorrection, NodeKind, Plan, PlanImport
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
-from cchc.plans.tree import CONTENT_FIELDS, NodeSpec, build_specs
+from cchc.plans.tree import CONTENT_FIELDS, NodeSpec, build_specs, search_text
 
 # Fields that follow from the document's layout; a change in them alone is not reported.
 _LAYOUT_FIELDS = ("position", "depth", "source_line", "search_text", "kind")
@@ -224,3 +224,82 @@ def _change(spec: NodeSpec, change: str, fields: list[str]) -> dict[str, Any]:
         "change": change,
         "fields": fields,
     }
+
+
+# The fields of a node that a person may correct by hand.
+CORRECTABLE_FIELDS = (
+    "number",
+    "title",
+    "outputs",
+    "lead",
+    "partners",
+    "timeframe",
+    "budget",
+    "submit_level",
+    "notes",
+    "extra",
+)
+
+
+def correct_node(
+    *,
+    node: Node,
+    changes: dict[str, Any],
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> NodeCorrection | None:
+    """Correct fields of an imported node by hand, keeping search in step and the history.
+
+    Returns the NodeCorrection written, or None when nothing changed. A title change reaches
+    the search text of every node below, which matches its ancestors' titles too.
+    """
+    unknown = set(changes) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be corrected: {', '.join(sorted(unknown))}")
+    if "title" in changes and not str(changes["title"]).strip():
+        raise ValueError(_("A plan node needs a title."))
+    with transaction.atomic():
+        locked = Node.objects.select_for_update().get(pk=node.pk)
+        diff = {
+            name: {"from": getattr(locked, name), "to": value}
+            for name, value in changes.items()
+            if getattr(locked, name) != value
+        }
+        if not diff:
+            return None
+        for name in diff:
+            setattr(locked, name, changes[name])
+        refresh_search_text(plan=locked.plan, overrides={locked.pk: locked})
+        locked.save(update_fields=[*diff, "search_text"])
+        for name in diff:
+            setattr(node, name, changes[name])
+        node.search_text = locked.search_text
+        return NodeCorrection.objects.create(
+            plan_id=locked.plan_id,
+            node=locked,
+            corrected_by=user if isinstance(user, User) else None,
+            changes=diff,
+            reason=reason,
+        )
+
+
+def refresh_search_text(*, plan: Plan, overrides: dict[int, Node] | None = None) -> int:
+    """Recompute the search text of a plan's nodes (one query to read, one bulk update)."""
+    nodes = {n.pk: n for n in Node.objects.filter(plan=plan)}
+    nodes.update(overrides or {})
+    stale: list[Node] = []
+    for node in nodes.values():
+        ancestors: list[str] = []
+        parent_id = node.parent_id
+        while parent_id is not None and parent_id in nodes:
+            parent = nodes[parent_id]
+            ancestors.append(f"{parent.number} {parent.title}")
+            parent_id = parent.parent_id
+        values = {name: getattr(node, name) for name in CONTENT_FIELDS}
+        text = search_text(values, ancestors)
+        if text != node.search_text:
+            node.search_text = text
+            if node.pk not in (overrides or {}):
+                stale.append(node)
+    Node.objects.bulk_update(stale, ["search_text"], batch_size=500)
+    return len(stale)

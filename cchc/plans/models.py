@@ -175,3 +175,30 @@ class PlanImport(models.Model):
             "removed": self.removed,
             "unchanged": self.unchanged,
         }
+
+
+class NodeCorrection(models.Model):
+    """A correction of an imported node made by hand (admin): who, when, from, to, why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="corrections")
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="corrections")
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("corrected by"),
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+    # {"field": {"from": old value, "to": new value}}
+    changes = models.JSONField(_("changes"), default=dict)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["-corrected_at"]
+
+    def __str__(self) -> str:
+        return f"{self.node} @ {self.corrected_at:%Y-%m-%d %H:%M}"

@@ -91,17 +91,8 @@ def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
             source_line=line,
             values={"number": number, "title": title, **values},
         )
-        ancestors = _ancestor_titles(parent, by_key)
-        spec.search_text = fold(
-            " ".join(
-                [
-                    number,
-                    title,
-                    *(str(v) for v in values.values() if isinstance(v, str)),
-                    *(values.get("extra") or {}).values(),
-                    *ancestors,
-                ]
-            )
+        spec.search_text = search_text(
+            {"number": number, "title": title, **values}, _ancestor_titles(parent, by_key)
         )
         specs.append(spec)
         by_key[key] = spec
@@ -139,6 +130,13 @@ def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
         )
     _fill_section_lines(specs, parsed.items)
     return specs
+
+
+def search_text(values: dict[str, Any], ancestors: list[str]) -> str:
+    """What search matches for a node: its texts and its ancestors', folded."""
+    parts = [str(values.get(name) or "") for name in CONTENT_FIELDS if name != "extra"]
+    parts += [str(v) for v in (values.get("extra") or {}).values()]
+    return fold(" ".join(p for p in [*parts, *ancestors] if p))
 
 
 def _activity_key(

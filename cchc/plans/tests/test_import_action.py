@@ -163,3 +163,33 @@ def test_nothing_to_import_is_refused():
     parsed.items.clear()
     with pytest.raises(ReadError):
         import_plan(parsed=parsed, source_sha256="x")
+
+
+def test_correcting_a_node_keeps_history_and_search_in_step(django_user_model):
+    from cchc.plans.actions import correct_node
+    from cchc.plans.models import NodeCorrection
+
+    store()
+    editor = django_user_model.objects.create_user("editor", password="x-long-password-1")
+    node = Node.objects.get(number="64")
+    correction = correct_node(
+        node=node,
+        changes={"lead": "Sở Khoa học và Công nghệ", "timeframe": node.timeframe},
+        user=editor,
+        reason="Sở TT&TT hợp nhất vào Sở KH&CN",
+    )
+    assert correction is not None
+    assert correction.changes == {"lead": {"from": "Sở TT&TT", "to": "Sở Khoa học và Công nghệ"}}
+    assert correction.corrected_by == editor
+    node.refresh_from_db()
+    assert "so khoa hoc va cong nghe" in node.search_text
+    assert correct_node(node=node, changes={"lead": "Sở Khoa học và Công nghệ"}) is None
+    # A corrected section title reaches the search text of the rows below it.
+    area = Node.objects.get(kind=NodeKind.SECTION, number="VI")
+    correct_node(node=area, changes={"title": "Chuyển đổi số"})
+    assert "chuyen doi so" in Node.objects.get(number="64").search_text
+    assert NodeCorrection.objects.count() == 2
+    with pytest.raises(ValueError):
+        correct_node(node=area, changes={"title": "  "})
+    with pytest.raises(ValueError):
+        correct_node(node=area, changes={"key": "x"})
