@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cchc.conftest import PASSWORD, SEED_PLAN, PlanBuilder, build_small_plan
-from cchc.plans.models import Node, NodeKind, Plan, PlanImport
+from cchc.plans.models import Node, NodeCorrection, NodeKind, Plan, PlanImport
 from cchc.plans.views import uploads
 
 pytestmark = pytest.mark.django_db
@@ -416,24 +416,37 @@ def test_admin_pages(client: Client, superuser: User, small_plan: Plan):
     assert client.get(reverse("admin:plans_planimport_add")).status_code == 403
 
 
-def test_admin_correction_refreshes_search_text(client: Client, superuser: User, small_plan: Plan):
+def test_admin_correction_goes_through_correct_node(
+    client: Client, superuser: User, small_plan: Plan
+):
     client.force_login(superuser)
     node = _activity(small_plan, "2")
     url = reverse("admin:plans_node_change", args=[node.pk])
     form = {
-        "plan": small_plan.pk,
-        "kind": "activity",
-        "parent": node.parent_id,
-        "area": node.area_id,
         "number": "2",
         "title": node.title,
+        "outputs": "",
         "lead": "Sở Nội vụ",
         "partners": node.partners,
         "timeframe": node.timeframe,
+        "budget": "",
+        "submit_level": "",
+        "notes": "",
         "extra": "{}",
+        "reason": "Sai tên cơ quan chủ trì",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     response = client.post(url, form)
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302, response.content.decode()[:3000]
     node.refresh_from_db()
+    assert node.lead == "Sở Nội vụ"
     assert "so noi vu" in node.search_text
     assert "hoan thien van ban qppl" in node.search_text  # the ancestors' text is kept
+    correction = NodeCorrection.objects.get(node=node)
+    assert correction.corrected_by == superuser
+    assert correction.reason == "Sai tên cơ quan chủ trì"
+    assert correction.changes == {"lead": {"from": "Sở Tư pháp", "to": "Sở Nội vụ"}}
+    page = client.get(url).content.decode()
+    assert "Sai tên cơ quan chủ trì" in page  # the history is shown on the node
+    assert client.get(reverse("admin:plans_node_add")).status_code == 403
