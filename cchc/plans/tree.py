@@ -44,12 +44,11 @@ class NodeSpec:
 
 
 def _short(text: str) -> str:
-    folded = fold(text)
-    return (
-        folded[:40]
-        if len(folded) <= 40
-        else folded[:32] + "~" + hashlib.sha1(folded.encode()).hexdigest()[:7]
-    )
+    """A key part for a grouping row printed without a code: its first words and a hash."""
+    head = fold(text[:60])[:40]
+    if len(text) <= 40:
+        return head
+    return head[:32] + "~" + hashlib.sha1(text.encode()).hexdigest()[:7]
 
 
 def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
@@ -136,7 +135,9 @@ def search_text(values: dict[str, Any], ancestors: list[str]) -> str:
     """What search matches for a node: its texts and its ancestors', folded."""
     parts = [str(values.get(name) or "") for name in CONTENT_FIELDS if name != "extra"]
     parts += [str(v) for v in (values.get("extra") or {}).values()]
-    return fold(" ".join(p for p in [*parts, *ancestors] if p))
+    # Folded part by part: the ancestors' texts repeat for every node below them, and fold()
+    # remembers recent results.
+    return " ".join(fold(p) for p in [*parts, *ancestors] if p)
 
 
 def _activity_key(

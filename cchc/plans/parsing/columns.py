@@ -9,6 +9,7 @@ plan uses a new one, with a test in test_columns.py.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cchc.core.text import clean_text, fold
@@ -71,6 +72,7 @@ _NUMBER_LABELS = {"stt", "tt", "so tt", "so thu tu", "thu tu", "so", "s t t", "m
 _PREFIX_RE = re.compile(r"^[\s\d().:\-–]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def header_key(label: str) -> str:
     """Folded header text without its leading column number ("5-Chủ trì" -> "chu tri")."""
     text = fold(clean_text(label))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cchc.core.text import fold
 from cchc.plans.parsing import cells as C
@@ -269,9 +270,8 @@ class TableInterpreter:
             # Without a number column only a row that does not start a sentence can continue
             # the row above (the first row of a page, or a cell wrapped onto a new row).
             return not title or not (title[:1].isupper() or title[:1].isdigit())
-        if title and has_lead and title[:1].isupper():
-            return False  # a full row of work that simply has no number
-        return True
+        # A full row of work (a title starting a sentence, and a lead) simply has no number.
+        return not (title and has_lead and title[:1].isupper())
 
     def _continue(self, index: int, row: StreamRow, cells: list[str]) -> None:
         assert self.pending is not None
@@ -400,9 +400,9 @@ class TableInterpreter:
 
     def _check_entries(self, item: Item, inherited: set[str]) -> None:
         for name, label in (
-            ("objective", _("objective")),
-            ("task", _("task")),
-            ("title", _("activity")),
+            ("objective", gettext_lazy("objective")),
+            ("task", gettext_lazy("task")),
+            ("title", gettext_lazy("activity")),
         ):
             if name in inherited:
                 continue
@@ -490,7 +490,8 @@ def _merge_header(top: list[str], below: list[str]) -> list[str]:
 
 
 def _is_repeated_header(cells: list[str], header_keys: list[str]) -> bool:
-    keys = [header_key(C.clean_cell(c)) for c in cells]
+    # Header labels are short; a long cell is data, and folding it would be wasted work.
+    keys = [header_key(C.clean_cell(c)) if len(c) <= 120 else "\0" for c in cells]
     filled = [k for k in keys if k]
     if len(filled) < 2:
         return False
