@@ -206,30 +206,43 @@ def test_tab_separated_table_in_plain_text():
 
 
 def test_lettered_sub_rows_and_roman_rows_with_details_are_rows_of_work():
-    text = "\n".join([
-        "| STT | Nội dung | Chủ trì | Thời gian |",
-        "| I | Thể chế | | |",
-        "| 1 | Rà soát văn bản | Sở Tư pháp | 2026 |",
-        "| a | Rà soát nghị quyết | Sở Tư pháp | Quý I/2026 |",
-        "| b | Rà soát quyết định | Sở Tư pháp | Quý II/2026 |",
-        "| II | Tổng kết công tác năm | Sở Nội vụ | Tháng 12/2026 |",
-    ])
+    text = "\n".join(
+        [
+            "| STT | Nội dung | Chủ trì | Thời gian |",
+            "| I | Thể chế | | |",
+            "| 1 | Rà soát văn bản | Sở Tư pháp | 2026 |",
+            "| a | Rà soát nghị quyết | Sở Tư pháp | Quý I/2026 |",
+            "| b | Rà soát quyết định | Sở Tư pháp | Quý II/2026 |",
+            "| II | Tổng kết công tác năm | Sở Nội vụ | Tháng 12/2026 |",
+        ]
+    )
     parsed = parse_bytes(text.encode(), "sub.md")
     assert [(i.number, i.section) for i in parsed.items] == [
-        ("1", ["I. Thể chế"]), ("a", ["I. Thể chế"]), ("b", ["I. Thể chế"]),
-        ("II", ["I. Thể chế"])]
+        ("1", ["I. Thể chế"]),
+        ("a", ["I. Thể chế"]),
+        ("b", ["I. Thể chế"]),
+        ("II", ["I. Thể chế"]),
+    ]
 
 
 def test_page_breaks_without_a_number_column():
     header = "| Nhiệm vụ | Chủ trì | Thời gian |"
-    text = "\n".join([
-        header, "|---|---|---|",
-        "| Xây dựng kế hoạch | Sở Nội vụ | Quý I/2026 |",
-        "| Kiểm tra công vụ tại | Sở Nội vụ | 2026 |",
-        "", header, "|---|---|---|",
-        "| các cơ quan | | |",
-        "| Tổng kết | Sở Nội vụ | Tháng 12/2026 |",
-    ])
+    text = "\n".join(
+        [
+            header,
+            "|---|---|---|",
+            "| Xây dựng kế hoạch | Sở Nội vụ | Quý I/2026 |",
+            "| Kiểm tra công vụ tại | Sở Nội vụ | 2026 |",
+            "",
+            header,
+            "|---|---|---|",
+            "| các cơ quan | | |",
+            "| Tổng kết | Sở Nội vụ | Tháng 12/2026 |",
+        ]
+    )
     parsed = parse_bytes(text.encode(), "nonum.md")
     assert [i.title for i in parsed.items] == [
-        "Xây dựng kế hoạch", "Kiểm tra công vụ tại các cơ quan", "Tổng kết"]
+        "Xây dựng kế hoạch",
+        "Kiểm tra công vụ tại các cơ quan",
+        "Tổng kết",
+    ]
