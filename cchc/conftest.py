@@ -54,6 +54,16 @@ def _data_dir(settings: Any, tmp_path: Path) -> None:
     settings.DATA_DIR = tmp_path / "data"
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings: Any) -> None:
+    """Pages render without a collectstatic run: the manifest storage of production needs one
+    (CI checks that separately), the tests and the browser tests' live server do not."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def reader(db: None) -> User:
     return User.objects.create_user("reader", "reader@example.org", PASSWORD)

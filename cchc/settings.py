@@ -63,7 +63,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "CCHC_SECRET_KEY is not set. Generate one with "
             "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` "
-            "(scripts/run writes one to .env for you)."
+            "(scripts/run writes one to var/.env for you)."
         )
 
 ALLOWED_HOSTS = _env_list("CCHC_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cchc.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -135,6 +135,14 @@ class Node(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:node_detail", kwargs={"plan_pk": self.plan_id, "pk": self.pk})
 
+    @property
+    def heading(self) -> str:
+        """A section as printed ("I. Cải cách thể chế"); other nodes carry their code in the
+        title already."""
+        if self.kind == NodeKind.SECTION and self.number:
+            return f"{self.number}. {self.title}"
+        return self.title
+
 
 class PlanImport(models.Model):
     """One run of ``import_plan`` that stored something: the history of a plan's sources."""

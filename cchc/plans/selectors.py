@@ -132,7 +132,7 @@ def plan_tree(*, plan: Plan) -> PlanTree:
 def filter_choices(*, plan: Plan) -> FilterChoices:
     """The values the plan page's dropdowns offer: areas, lead texts, timeframe texts."""
     areas = [
-        (pk, f"{number} {title}".strip())
+        (pk, f"{number}. {title}" if number else title)
         for pk, number, title in Node.objects.filter(
             plan=plan, kind=NodeKind.SECTION, parent__isnull=True
         )
@@ -152,11 +152,22 @@ def filter_choices(*, plan: Plan) -> FilterChoices:
 
 
 def search_activities(*, plan: Plan, filters: ActivityFilters) -> QuerySet[Node]:
-    """Activities of the plan matching every word of ``q`` (diacritics- and case-insensitive)
-    and the exact area, lead and timeframe filters, in document order."""
+    """Activities of the plan matching ``q`` (diacritics- and case-insensitive) and the exact
+    area, lead and timeframe filters, in document order.
+
+    ``q`` is looked for as a phrase ("so noi vu" finds "Sở Nội vụ", not every row that has
+    "sở", "nội" and "vụ" somewhere); only when the phrase occurs nowhere in the plan must each
+    word occur somewhere in the row.
+    """
     qs = Node.objects.activities().filter(plan=plan)
-    for word in fold(filters.q).split():
-        qs = qs.filter(search_text__contains=word)
+    needle = fold(filters.q)
+    if needle:
+        phrase = qs.filter(search_text__contains=needle)
+        if " " in needle and not phrase.exists():
+            for word in needle.split():
+                qs = qs.filter(search_text__contains=word)
+        else:
+            qs = phrase
     if filters.area:
         qs = qs.filter(area_id=filters.area)
     if filters.lead:

@@ -154,7 +154,8 @@ def test_plan_page_query_count_does_not_grow(reader_client: Client, django_asser
         with django_assert_max_num_queries(9):
             response = reader_client.get(plan.get_absolute_url())
         assert response.status_code == 200
-    with django_assert_max_num_queries(9):
+    # A search adds one query: whether the phrase occurs at all.
+    with django_assert_max_num_queries(10):
         response = reader_client.get(big.get_absolute_url(), {"q": "hoat dong", "lead": "Sở 1"})
     assert len(_result_numbers(response.content.decode())) == 21
 
@@ -199,7 +200,7 @@ def test_filters(reader_client: Client, small_plan: Plan):
     assert _result_numbers(page) == ["22"]
     # The dropdowns offer the plan's own values.
     assert '<option value="Sở Tư pháp">Sở Tư pháp</option>' in page
-    assert f'<option value="{area3.pk}">III Cải cách tổ chức bộ máy</option>' in page
+    assert f'<option value="{area3.pk}">III. Cải cách tổ chức bộ máy</option>' in page
 
 
 def test_bad_filter_values_are_ignored(reader_client: Client, small_plan: Plan):
@@ -246,7 +247,7 @@ def test_activity_page_shows_every_field_with_its_label(
     ):
         assert value in page
     assert '<dd class="col-sm-8 col-lg-9 cell-text" data-field="extra">Cao</dd>' in page
-    assert "I Cải cách thể chế" in page  # breadcrumb / area
+    assert "I. Cải cách thể chế" in page  # breadcrumb / area
     assert f"Dòng {node.source_line} của thu-nghiem.md" in page
 
 
@@ -450,3 +451,26 @@ def test_admin_correction_goes_through_correct_node(
     page = client.get(url).content.decode()
     assert "Sai tên cơ quan chủ trì" in page  # the history is shown on the node
     assert client.get(reverse("admin:plans_node_add")).status_code == 403
+
+
+def test_pages_are_vietnamese_whatever_the_browser_asks_until_english_is_chosen(client):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "vi"
+    assert "Đăng nhập" in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert response["Content-Language"] == "en"
+    assert "Log in" in response.content.decode()
+
+
+def test_search_for_an_agency_in_the_seed_finds_its_rows_only(reader_client: Client, seed_plan):
+    page = reader_client.get(seed_plan.get_absolute_url(), {"q": "so noi vu"}).content.decode()
+    numbers = _result_numbers(page)
+    expected = [
+        n.number
+        for n in Node.objects.filter(plan=seed_plan, kind="activity").order_by("position")
+        if "Sở Nội vụ" in f"{n.lead} {n.partners} {n.title} {n.outputs}"
+    ]
+    assert numbers == expected
+    assert "1." not in numbers  # row 1 mentions "Sở", "nội dung" and "nhiệm vụ", not Sở Nội vụ
+    assert len(numbers) > 20
