@@ -2,8 +2,8 @@
 
 One sheet: a title block (appendix line, title, "Kèm theo … số … ngày … của …"), then ONE table
 whose header is the document's own columns (``Plan.columns``, in order). Sections are grouping
-rows (number in the number column, title in the next one); every activity is a row with its
-objective and task repeated. Importing the workbook gives the same plan again: that round trip
+rows (number in the number column, title in the next one); every activity is a row, its
+objective and task printed on the first row they cover and left empty below, as documents do. Importing the workbook gives the same plan again: that round trip
 is tested in ``tests/test_export.py``.
 """
 
@@ -79,12 +79,22 @@ def export_plan_xlsx(plan: Plan) -> bytes:
     nodes = list(Node.objects.filter(plan=plan).in_document_order())
     by_id = {node.pk: node for node in nodes}
     number_col = fields.index("number") if "number" in fields else None
+    printed: dict[str, int] = {}  # the objective/task printed last, by kind
     for node in nodes:
         if node.kind == NodeKind.SECTION:
             _write(sheet, row, _section_cells(node, len(columns), number_col), section=True)
+            printed.clear()
             row += 1
         elif node.kind == NodeKind.ACTIVITY:
             groups = _ancestors(node, by_id)
+            # Like the document: an objective or task is printed on its first row only, the
+            # rows below leave the cell empty ("same as above").
+            for kind in ("objective", "task"):
+                group = groups.get(kind)
+                if group is not None and printed.get(kind) == group.pk:
+                    del groups[kind]
+                elif group is not None:
+                    printed[kind] = group.pk
             values = [_value(node, field, label, groups) for label, field in columns]
             _write(sheet, row, values, section=False)
             row += 1
