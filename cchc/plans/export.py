@@ -3,8 +3,9 @@
 One sheet: a title block (appendix line, title, "Kèm theo … số … ngày … của …"), then ONE table
 whose header is the document's own columns (``Plan.columns``, in order). Sections are grouping
 rows (number in the number column, title in the next one); every activity is a row, its
-objective and task printed on the first row they cover and left empty below, as documents do. Importing the workbook gives the same plan again: that round trip
-is tested in ``tests/test_export.py``.
+objective and task printed on the first row they cover and left empty below, as documents do.
+Importing the workbook gives the same plan again: that round trip is tested in
+``tests/test_export.py``.
 """
 
 from __future__ import annotations
