@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "cchc.core",
     "cchc.plans",
+    "cchc.agencies",
 ]
 
 MIDDLEWARE = [

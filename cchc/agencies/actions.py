@@ -1,0 +1,286 @@
+"""State changes of agencies and assignments; views, CLI, admin and tests all call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.agencies.models import (
+    Agency,
+    AgencyAlias,
+    AgencyGroup,
+    AliasKind,
+    Assignment,
+    AssignmentChange,
+    GroupPhrase,
+    Role,
+    Succession,
+)
+from cchc.agencies.names import phrase_key
+from cchc.agencies.registry import find_cycle
+from cchc.agencies.resolver import Resolver
+
+
+class AgencyError(Exception):
+    """A change to the registry that cannot be made; the message says why."""
+
+
+def _actor(user: AbstractBaseUser | None) -> User | None:
+    return user if isinstance(user, User) else None
+
+
+@dataclass(slots=True)
+class SuccessionResult:
+    successions: list[Succession]
+    moved: int = 0
+
+
+def record_succession(
+    *,
+    predecessor: Agency,
+    successors: list[Agency],
+    on: dt.date,
+    kind: str = Succession.Kind.MERGED,
+    legal_basis: str = "",
+    user: AbstractBaseUser | None = None,
+) -> SuccessionResult:
+    """An agency ends (merged, split, dissolved) on the day before ``on``; its open
+    assignments move to its successor(s), each move kept in the assignment's history."""
+    if not successors:
+        raise AgencyError(_("Name at least one successor."))
+    if predecessor in successors:
+        raise AgencyError(_("An agency cannot succeed itself."))
+    if kind not in Succession.Kind.values:
+        raise AgencyError(_("Unknown kind of succession: %(kind)s.") % {"kind": kind})
+    if predecessor.valid_from and predecessor.valid_from >= on:
+        raise AgencyError(
+            _("%(agency)s only starts on %(start)s; it cannot end before %(on)s.")
+            % {"agency": predecessor, "start": predecessor.valid_from, "on": on}
+        )
+    for successor in successors:
+        if not successor.is_valid_on(on):
+            raise AgencyError(
+                _("%(agency)s does not exist on %(on)s.") % {"agency": successor, "on": on}
+            )
+    with transaction.atomic():
+        edges: dict[str, set[str]] = {}
+        for s in Succession.objects.select_related("predecessor", "successor"):
+            edges.setdefault(s.predecessor.code, set()).add(s.successor.code)
+        for successor in successors:
+            edges.setdefault(predecessor.code, set()).add(successor.code)
+        cycle = find_cycle(edges)
+        if cycle:
+            raise AgencyError(
+                _("This succession would make a cycle: %(cycle)s.") % {"cycle": " → ".join(cycle)}
+            )
+        locked = Agency.objects.select_for_update().get(pk=predecessor.pk)
+        last_day = on - dt.timedelta(days=1)
+        if locked.valid_until is None or locked.valid_until > last_day:
+            locked.valid_until = last_day
+            locked.save(update_fields=["valid_until"])
+            predecessor.valid_until = last_day
+        rows = [
+            Succession.objects.update_or_create(
+                predecessor=locked,
+                successor=successor,
+                defaults={"on": on, "kind": kind, "legal_basis": legal_basis},
+            )[0]
+            for successor in successors
+        ]
+        moved = transfer_assignments(
+            agency=locked, on=on, user=user, reason=legal_basis or _("Succession")
+        )
+    return SuccessionResult(successions=rows, moved=moved)
+
+
+def transfer_assignments(
+    *, agency: Agency, on: dt.date, user: AbstractBaseUser | None = None, reason: str = ""
+) -> int:
+    """Move the open assignments of an agency that no longer exists on ``on`` to the
+    agencies carrying its work then. Returns the number of assignments moved."""
+    resolver = Resolver.load()
+    successors = resolver.successors_on(agency.pk, on)
+    if not successors:
+        return 0
+    moved = 0
+    with transaction.atomic():
+        for assignment in (
+            Assignment.objects.select_for_update().filter(agency=agency).open().order_by("pk")
+        ):
+            assignment.ended_on = on - dt.timedelta(days=1)
+            assignment.save(update_fields=["ended_on"])
+            for successor in successors:
+                target = (
+                    Assignment.objects.filter(
+                        activity_id=assignment.activity_id, role=assignment.role, agency=successor
+                    )
+                    .open()
+                    .first()
+                )
+                if target is None:
+                    target = Assignment.objects.create(
+                        activity_id=assignment.activity_id,
+                        role=assignment.role,
+                        agency=successor,
+                        source_text=assignment.source_text,
+                        started_on=on,
+                    )
+                AssignmentChange.objects.create(
+                    assignment=target,
+                    action=AssignmentChange.Action.TRANSFERRED,
+                    actor=_actor(user),
+                    from_agency=agency,
+                    to_agency=successor,
+                    reason=reason,
+                )
+            AssignmentChange.objects.create(
+                assignment=assignment,
+                action=AssignmentChange.Action.ENDED,
+                actor=_actor(user),
+                from_agency=agency,
+                reason=reason,
+            )
+            moved += 1
+    return moved
+
+
+def map_text(
+    *,
+    text: str,
+    agency: Agency | None = None,
+    group: AgencyGroup | None = None,
+    user: AbstractBaseUser | None = None,
+) -> AgencyAlias | GroupPhrase:
+    """Remember what an unresolved text means, for this and every later import."""
+    if (agency is None) == (group is None):
+        raise AgencyError(_("Map the text to one agency or one group."))
+    key = phrase_key(text)
+    if not key:
+        raise AgencyError(_("The text to map is empty."))
+    with transaction.atomic():
+        if group is not None:
+            existing = GroupPhrase.objects.filter(folded=key).first()
+            if existing is not None and existing.group_id != group.pk:
+                raise AgencyError(
+                    _("“%(text)s” already means the group %(group)s.")
+                    % {"text": text, "group": existing.group}
+                )
+            phrase, _created = GroupPhrase.objects.get_or_create(
+                folded=key, defaults={"group": group, "text": text}
+            )
+            return phrase
+        assert agency is not None
+        alias, _created = AgencyAlias.objects.get_or_create(
+            agency=agency,
+            folded=key,
+            defaults={"text": text, "kind": AliasKind.MAPPED, "created_by": _actor(user)},
+        )
+        return alias
+
+
+@dataclass(slots=True)
+class SyncResult:
+    created: int = 0
+    ended: int = 0
+    kept: int = 0
+    unresolved: list[tuple[int, str]] = field(default_factory=list)
+
+
+def sync_plan_assignments(
+    *, plan_id: int, on: dt.date | None = None, user: AbstractBaseUser | None = None
+) -> SyncResult:
+    """Make the open assignments of a plan's activities follow their lead/partner texts.
+
+    An assignment moved to a successor counts as the agency named in the text; assignments
+    the text no longer names are ended. Idempotent.
+    """
+    from cchc.plans.models import Node, NodeKind, Plan
+
+    plan = Plan.objects.get(pk=plan_id)
+    day = on or plan.issued_on or timezone.localdate()
+    resolver = Resolver.load()
+    result = SyncResult()
+    activities = list(
+        Node.objects.filter(plan_id=plan_id, kind=NodeKind.ACTIVITY).only("id", "lead", "partners")
+    )
+    existing: dict[int, list[Assignment]] = {}
+    for assignment in Assignment.objects.filter(activity__plan_id=plan_id).open():
+        existing.setdefault(assignment.activity_id, []).append(assignment)
+    history_from = {
+        (c.assignment_id): c.from_agency_id
+        for c in AssignmentChange.objects.filter(
+            assignment__activity__plan_id=plan_id, action=AssignmentChange.Action.TRANSFERRED
+        )
+    }
+    with transaction.atomic():
+        for activity in activities:
+            wanted: list[tuple[str, int | None, int | None, str]] = []
+            cells: tuple[tuple[str, str], ...] = (
+                (Role.LEAD.value, activity.lead),
+                (Role.PARTNER.value, activity.partners),
+            )
+            for role, text in cells:
+                if not text:
+                    continue
+                resolution = resolver.resolve(text, on=day)
+                wanted += [(role, m.agency.pk, None, text) for m in resolution.agencies]
+                wanted += [(role, None, g.group.pk, text) for g in resolution.groups]
+                result.unresolved += [(activity.pk, frag) for frag in resolution.unresolved]
+            current = existing.get(activity.pk, [])
+            matched: set[int] = set()
+            for role, agency_id, group_id, text in wanted:
+                found = next(
+                    (
+                        a
+                        for a in current
+                        if a.pk not in matched
+                        and a.role == role
+                        and (
+                            (
+                                agency_id
+                                and (
+                                    a.agency_id == agency_id or history_from.get(a.pk) == agency_id
+                                )
+                            )
+                            or (group_id and a.group_id == group_id)
+                        )
+                    ),
+                    None,
+                )
+                if found is not None:
+                    matched.add(found.pk)
+                    result.kept += 1
+                    continue
+                created = Assignment.objects.create(
+                    activity_id=activity.pk,
+                    role=role,
+                    agency_id=agency_id,
+                    group_id=group_id,
+                    source_text=text,
+                )
+                AssignmentChange.objects.create(
+                    assignment=created,
+                    action=AssignmentChange.Action.CREATED,
+                    actor=_actor(user),
+                    to_agency_id=agency_id,
+                )
+                matched.add(created.pk)
+                result.created += 1
+            for stale in current:
+                if stale.pk not in matched:
+                    stale.ended_on = timezone.localdate()
+                    stale.save(update_fields=["ended_on"])
+                    AssignmentChange.objects.create(
+                        assignment=stale,
+                        action=AssignmentChange.Action.ENDED,
+                        actor=_actor(user),
+                        from_agency_id=stale.agency_id,
+                        reason=_("No longer named by the plan."),
+                    )
+                    result.ended += 1
+    return result

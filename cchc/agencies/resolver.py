@@ -1,0 +1,359 @@
+"""Resolving the free text of a plan's lead/partner cells to agencies and groups.
+
+``Resolver.load()`` reads the registry once (names, variants, group phrases, successions);
+``resolve(text, on=date)`` then works without queries, so an import resolves every cell of a
+plan from one snapshot. Each match carries the reason it was made; what does not resolve is
+returned verbatim in ``unresolved``.
+
+Steps for one cell: group phrases are found first (they contain commas: "Các Sở, ngành",
+"UBND huyện, thành phố"); the rest is split at ";", ",", new lines; a piece that is not a
+name is split again at "và" and where a type word starts a new name ("Sở Tư pháp Sở Nội vụ");
+"Các Bộ: Quốc phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items
+after them; names match by their compact key (spaces, punctuation, case and diacritics
+ignored), then by a close spelling. On a date after an agency ended, its successors valid on
+that date are named, following the succession chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from cchc.agencies.models import Agency, AgencyAlias, AgencyGroup, AliasKind, Succession
+from cchc.agencies.names import TYPE_WORDS, compact_key, name_variants, phrase_key
+from cchc.core.text import fold
+
+_CHUNK_RE = re.compile(r"\s*[;\n]\s*")
+_AND_RE = re.compile(r"\s+va\s+")
+_ELLIPSIS_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<type>[^:]{2,25}?)\s*:\s*(?P<rest>.+)$")
+_TYPE_START_RE = re.compile(
+    r"\s(?=(?:" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")\s)"
+)
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold(char) if not char.isspace() else " "
+        for piece in folded or "":
+            out.append(piece)
+            origin.append(index)
+    return "".join(out), origin
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase key as a pattern over folded text: any spacing around commas, the long forms
+    of contracted words."""
+    parts = []
+    for word in re.split(r"(\s*,\s*|\s+)", phrase):
+        if not word.strip():
+            parts.append(r"\s+" if word and word.strip(" ") != "" else r"\s*")
+        elif word.strip() == ",":
+            parts.append(r"\s*,\s*")
+        else:
+            parts.append(_LONG_FORMS.get(word, re.escape(word)))
+    body = "".join(parts)
+    return re.compile(r"(?:^|(?<=[\s,;(]))" + body + r"(?=$|[\s,;.)])")
+
+
+_LONG_FORMS = {
+    "ubnd": r"(?:ubnd|uy\s+ban\s+nhan\s+dan)",
+    "hdnd": r"(?:hdnd|hoi\s+dong\s+nhan\s+dan)",
+    "tp": r"(?:tp|thanh\s+pho)",
+    "vp": r"(?:vp|van\s+phong)",
+}
+
+
+def _cut(piece: str, splitter: re.Pattern[str]) -> list[str]:
+    """Split an original piece where the splitter matches its folded form."""
+    folded, origin = _fold_with_map(piece)
+    cuts: list[str] = []
+    last = 0
+    for found in splitter.finditer(folded):
+        start, end = found.span()
+        if start == 0 or end >= len(folded):
+            continue
+        cuts.append(piece[last : origin[start]].strip())
+        last = origin[end - 1] + 1 if end > start else origin[start]
+    cuts.append(piece[last:].strip())
+    return [c for c in cuts if c]
+
+
+_NOISE = {"", "cac", "va", "cac co quan", "lien quan", "co lien quan", "khac"}
+
+
+@dataclass(slots=True)
+class AgencyMatch:
+    agency: Agency
+    fragment: str
+    reason: str
+    # Set when the agency named no longer exists on the date asked: who carries its work.
+    successors: list[Agency] = field(default_factory=list)
+    ended: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        data = agency_dict(self.agency)
+        data.update({"fragment": self.fragment, "reason": self.reason, "ended": self.ended})
+        if self.ended:
+            data["successors"] = [agency_dict(a) for a in self.successors]
+        return data
+
+
+@dataclass(slots=True)
+class GroupMatch:
+    group: AgencyGroup
+    fragment: str
+    reason: str
+    members: list[Agency] = field(default_factory=list)
+    open: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.group.name,
+            "code": self.group.code,
+            "fragment": self.fragment,
+            "reason": self.reason,
+            "open": self.open,
+            "members": [agency_dict(a) for a in self.members],
+        }
+
+
+@dataclass(slots=True)
+class Resolution:
+    text: str
+    on: dt.date
+    agencies: list[AgencyMatch] = field(default_factory=list)
+    groups: list[GroupMatch] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "on": self.on.isoformat(),
+            "agencies": [m.as_dict() for m in self.agencies],
+            "groups": [g.as_dict() for g in self.groups],
+            "unresolved": list(self.unresolved),
+        }
+
+    def names(self) -> list[dict[str, Any]]:
+        """The short form the import preview shows: agencies, then groups, by name."""
+        out: list[dict[str, Any]] = [m.as_dict() for m in self.agencies]
+        out += [
+            {
+                "name": g.group.name,
+                "code": g.group.code,
+                "group": True,
+                "members": len(g.members),
+                "open": g.open,
+            }
+            for g in self.groups
+        ]
+        return out
+
+
+def agency_dict(agency: Agency) -> dict[str, Any]:
+    return {
+        "name": agency.name,
+        "code": agency.code,
+        "short_name": agency.short_name,
+        "level": agency.level,
+        "valid_from": agency.valid_from.isoformat() if agency.valid_from else None,
+        "valid_until": agency.valid_until.isoformat() if agency.valid_until else None,
+        "confirmed": agency.confirmed,
+    }
+
+
+class Resolver:
+    def __init__(self) -> None:
+        self.agencies: dict[int, Agency] = {}
+        self.by_key: dict[str, list[tuple[int, str]]] = {}  # compact key -> (agency, reason)
+        self.phrases: list[tuple[str, AgencyGroup]] = []  # longest first
+        self.successors: dict[int, list[tuple[int, dt.date]]] = {}
+        self.type_of: dict[int, str] = {}
+
+    @classmethod
+    def load(cls) -> Resolver:
+        resolver = cls()
+        for agency in Agency.objects.all():
+            resolver.agencies[agency.pk] = agency
+            resolver._add(compact_key(agency.name), agency.pk, _("official name"))
+            if agency.short_name:
+                resolver._add(compact_key(agency.short_name), agency.pk, _("short name"))
+            for variant in name_variants(agency.name) | name_variants(agency.short_name):
+                resolver._add(variant, agency.pk, _("usual abbreviation of the name"))
+            resolver.type_of[agency.pk] = phrase_key(agency.short_name or agency.name).split(" ")[0]
+        for alias in AgencyAlias.objects.all():
+            reason = (
+                _("mapped by the secretariat")
+                if alias.kind == AliasKind.MAPPED
+                else _("known variant “%(text)s”") % {"text": alias.text}
+            )
+            resolver._add(compact_key(alias.text), alias.agency_id, reason, first=True)
+        groups = {g.pk: g for g in AgencyGroup.objects.prefetch_related("phrases")}
+        for group in groups.values():
+            for phrase in group.phrases.all():
+                resolver.phrases.append((phrase_key(phrase.text), group))
+        resolver.phrases.sort(key=lambda p: len(p[0]), reverse=True)
+        for s in Succession.objects.all():
+            resolver.successors.setdefault(s.predecessor_id, []).append((s.successor_id, s.on))
+        return resolver
+
+    def _add(self, key: str, agency_id: int, reason: str, *, first: bool = False) -> None:
+        if not key:
+            return
+        entries = self.by_key.setdefault(key, [])
+        if any(a == agency_id for a, _r in entries):
+            return
+        if first:
+            entries.insert(0, (agency_id, reason))
+        else:
+            entries.append((agency_id, reason))
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def resolve(self, text: str, *, on: dt.date) -> Resolution:
+        result = Resolution(text=text, on=on)
+        rest = self._take_groups(" ".join(text.split()), result, on)
+        prefix = ""
+        for chunk in _CHUNK_RE.split(rest):
+            # Commas separate names, but some names hold one ("Sở Văn hóa, Thể thao và Du
+            # lịch"): the longest run of comma-separated tokens that is a name wins.
+            tokens = [t.strip(" .") for t in chunk.split(",")]
+            i = 0
+            while i < len(tokens):
+                for j in range(min(len(tokens), i + 4), i + 1, -1):
+                    match = self._match(", ".join(tokens[i:j]), on)
+                    if match is not None:
+                        self._keep(result, match)
+                        prefix = self.type_of.get(match.agency.pk, prefix)
+                        i = j
+                        break
+                else:
+                    piece = tokens[i]
+                    i += 1
+                    if phrase_key(piece) in _NOISE:
+                        continue
+                    ellipsis = _ELLIPSIS_RE.match(piece)
+                    if ellipsis and len(ellipsis.group("type").split()) <= 3:
+                        prefix = ellipsis.group("type").strip()
+                        piece = ellipsis.group("rest").strip()
+                    prefix = self._piece(piece, prefix, result, on)
+        return result
+
+    def _take_groups(self, text: str, result: Resolution, on: dt.date) -> str:
+        """Find group phrases in the text; return the text with them cut out."""
+        folded, origin = _fold_with_map(text)
+        spans: list[tuple[int, int]] = []
+        for phrase, group in self.phrases:
+            for found in _phrase_pattern(phrase).finditer(folded):
+                start, end = found.span()
+                if any(start < e and s < end for s, e in spans):
+                    continue
+                spans.append((start, end))
+                fragment = text[origin[start] : origin[end - 1] + 1]
+                if any(g.group.pk == group.pk for g in result.groups):
+                    continue
+                result.groups.append(
+                    GroupMatch(
+                        group=group,
+                        fragment=fragment,
+                        reason=_("group phrase “%(phrase)s”") % {"phrase": phrase},
+                        members=list(group.members_on(on)),
+                        open=group.is_open(),
+                    )
+                )
+        for start, end in sorted(spans, reverse=True):
+            text = text[: origin[start]] + " ; " + text[origin[end - 1] + 1 :]
+        return text
+
+    def _piece(self, piece: str, prefix: str, result: Resolution, on: dt.date) -> str:
+        """Resolve one piece; return the type word later pieces may inherit."""
+        match = self._match(piece, on)
+        if match is not None:
+            self._keep(result, match)
+            return self._type_word(match.agency, piece) or prefix
+        if prefix and not phrase_key(piece).startswith(phrase_key(prefix) + " "):
+            match = self._match(f"{prefix} {piece}", on)
+            if match is not None:
+                match.fragment = piece
+                match.reason = _("%(reason)s, in a list after “%(prefix)s”") % {
+                    "reason": match.reason,
+                    "prefix": prefix,
+                }
+                self._keep(result, match)
+                return prefix
+        for splitter in (_AND_RE, _TYPE_START_RE):
+            cuts = _cut(piece, splitter)
+            if len(cuts) > 1:
+                for part in cuts:
+                    prefix = self._piece(part, prefix, result, on)
+                return prefix
+        expanded = piece
+        if prefix and not phrase_key(piece).startswith(phrase_key(prefix)):
+            expanded = f"{prefix} {piece}"
+        if expanded not in result.unresolved:
+            result.unresolved.append(expanded)
+        return prefix
+
+    def _type_word(self, agency: Agency, piece: str) -> str:
+        """The word that names the agency's kind as the text wrote it ("Sở", "Bộ")."""
+        first = piece.split(" ", 1)[0]
+        return first if phrase_key(first) == self.type_of.get(agency.pk) else ""
+
+    def _keep(self, result: Resolution, match: AgencyMatch) -> None:
+        if all(m.agency.pk != match.agency.pk for m in result.agencies):
+            result.agencies.append(match)
+
+    def _match(self, piece: str, on: dt.date) -> AgencyMatch | None:
+        key = compact_key(piece)
+        if len(key) < 3:
+            return None
+        entries = self.by_key.get(key)
+        reason_prefix = ""
+        if not entries:
+            close = difflib.get_close_matches(key, self.by_key.keys(), n=1, cutoff=0.92)
+            if not close:
+                return None
+            entries = self.by_key[close[0]]
+            reason_prefix = _("close spelling of a known name; ")
+        candidates = [(self.agencies[a], r) for a, r in entries]
+        valid = [(a, r) for a, r in candidates if a.is_valid_on(on)]
+        if valid:
+            agency, reason = valid[0]
+            return AgencyMatch(agency=agency, fragment=piece, reason=reason_prefix + reason)
+        # None of the agencies with this name exists on that date: the most recent one, and
+        # who took over its work.
+        agency, reason = max(candidates, key=lambda c: c[0].valid_until or dt.date.max)
+        successors = self.successors_on(agency.pk, on)
+        return AgencyMatch(
+            agency=agency,
+            fragment=piece,
+            reason=reason_prefix + reason,
+            successors=successors,
+            ended=True,
+        )
+
+    def successors_on(self, agency_id: int, on: dt.date) -> list[Agency]:
+        """The agencies carrying an agency's work on a date, following the chain."""
+        found: list[Agency] = []
+        seen = {agency_id}
+        frontier = [agency_id]
+        while frontier:
+            current = frontier.pop(0)
+            for successor_id, starts in self.successors.get(current, []):
+                if successor_id in seen or starts > on:
+                    continue
+                seen.add(successor_id)
+                successor = self.agencies[successor_id]
+                if successor.is_valid_on(on):
+                    found.append(successor)
+                else:
+                    frontier.append(successor_id)
+        return found
