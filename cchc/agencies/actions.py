@@ -57,16 +57,6 @@ def record_succession(
         raise AgencyError(_("An agency cannot succeed itself."))
     if kind not in Succession.Kind.values:
         raise AgencyError(_("Unknown kind of succession: %(kind)s.") % {"kind": kind})
-    if predecessor.valid_from and predecessor.valid_from >= on:
-        raise AgencyError(
-            _("%(agency)s only starts on %(start)s; it cannot end before %(on)s.")
-            % {"agency": predecessor, "start": predecessor.valid_from, "on": on}
-        )
-    for successor in successors:
-        if not successor.is_valid_on(on):
-            raise AgencyError(
-                _("%(agency)s does not exist on %(on)s.") % {"agency": successor, "on": on}
-            )
     with transaction.atomic():
         edges: dict[str, set[str]] = {}
         for s in Succession.objects.select_related("predecessor", "successor"):
@@ -78,6 +68,16 @@ def record_succession(
             raise AgencyError(
                 _("This succession would make a cycle: %(cycle)s.") % {"cycle": " → ".join(cycle)}
             )
+        if predecessor.valid_from and predecessor.valid_from >= on:
+            raise AgencyError(
+                _("%(agency)s only starts on %(start)s; it cannot end before %(on)s.")
+                % {"agency": predecessor, "start": predecessor.valid_from, "on": on}
+            )
+        for successor in successors:
+            if not successor.is_valid_on(on):
+                raise AgencyError(
+                    _("%(agency)s does not exist on %(on)s.") % {"agency": successor, "on": on}
+                )
         locked = Agency.objects.select_for_update().get(pk=predecessor.pk)
         last_day = on - dt.timedelta(days=1)
         if locked.valid_until is None or locked.valid_until > last_day:

@@ -29,6 +29,7 @@ from cchc.agencies.names import TYPE_WORDS, compact_key, name_variants, phrase_k
 from cchc.core.text import fold
 
 _CHUNK_RE = re.compile(r"\s*[;\n]\s*")
+_TOKEN_RE = re.compile(r"(\s*,\s*|\s+(?:và|Và|VÀ)\s+)")
 _AND_RE = re.compile(r"\s+va\s+")
 _ELLIPSIS_RE = re.compile(r"^(?:[Cc]ác\s+)?(?P<type>[^:]{2,25}?)\s*:\s*(?P<rest>.+)$")
 _TYPE_START_RE = re.compile(
@@ -223,20 +224,22 @@ class Resolver:
         rest = self._take_groups(" ".join(text.split()), result, on)
         prefix = ""
         for chunk in _CHUNK_RE.split(rest):
-            # Commas separate names, but some names hold one ("Sở Văn hóa, Thể thao và Du
-            # lịch"): the longest run of comma-separated tokens that is a name wins.
-            tokens = [t.strip(" .") for t in chunk.split(",")]
+            # Commas and "và" separate names, but names hold them too ("Sở Văn hóa, Thể thao
+            # và Du lịch"): the longest run of tokens that is a name wins.
+            parts = _TOKEN_RE.split(chunk)
+            tokens, seps = parts[::2], [*parts[1::2], ""]
             i = 0
             while i < len(tokens):
-                for j in range(min(len(tokens), i + 4), i + 1, -1):
-                    match = self._match(", ".join(tokens[i:j]), on)
+                for j in range(min(len(tokens), i + 6), i + 1, -1):
+                    joined = "".join(t + sep for t, sep in zip(tokens[i:j], seps[i:j], strict=True))
+                    match = self._match(joined.strip(" ,"), on)
                     if match is not None:
                         self._keep(result, match)
-                        prefix = self.type_of.get(match.agency.pk, prefix)
+                        prefix = self._type_word(match.agency, joined.strip()) or prefix
                         i = j
                         break
                 else:
-                    piece = tokens[i]
+                    piece = tokens[i].strip(" .")
                     i += 1
                     if phrase_key(piece) in _NOISE:
                         continue

@@ -30,6 +30,8 @@ class ImportResult:
     changes: list[dict[str, Any]] = field(default_factory=list)
     plan_created: bool = False
     dry_run: bool = False
+    # Lead/partner assignments made to follow the plan's cells: created, ended, kept.
+    assignments: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +43,7 @@ class ImportResult:
             "removed": self.removed,
             "unchanged": self.unchanged,
             "changes": self.changes,
+            "assignments": self.assignments,
         }
 
 
@@ -185,6 +188,10 @@ def _store(
     result.removed = len(existing)
     if existing:
         Node.objects.filter(pk__in=[n.pk for n in existing.values()]).delete()
+    from cchc.agencies.actions import sync_plan_assignments
+
+    synced = sync_plan_assignments(plan_id=target.pk, user=user)
+    result.assignments = {"created": synced.created, "ended": synced.ended, "kept": synced.kept}
     result.record = PlanImport.objects.create(
         plan=target,
         imported_by=user if isinstance(user, User) else None,

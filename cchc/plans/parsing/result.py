@@ -90,6 +90,9 @@ class Item:
     notes: str | None = None
     # Columns the reader did not recognise, by their printed header: kept, shown and exported.
     extra: dict[str, str] = field(default_factory=dict)
+    # What later stages read into the cells (``lead_agencies``, ``schedule`` …), by key; shown
+    # beside the cells in the preview. See cchc/plans/interpretation.py.
+    interpreted: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"number": self.number, "section": list(self.section)}
@@ -97,6 +100,7 @@ class Item:
             data[name] = getattr(self, name)
         data["extra"] = dict(self.extra)
         data["line"] = self.line
+        data.update(self.interpreted)
         return data
 
 

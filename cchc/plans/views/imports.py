@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.plans import actions
 from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
-from cchc.plans.parsing import parse_bytes
+from cchc.plans.interpretation import read_plan
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
 from cchc.plans.views import uploads
@@ -52,7 +52,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     data = upload.read()
     name = upload.name or "plan"
     try:
-        parsed = parse_bytes(data, name)
+        parsed = read_plan(data, name)
     except ReadError as exc:
         form.add_error("file", str(exc))
         return render(request, "plans/import_upload.html", {"form": form}, status=400)
@@ -105,7 +105,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("The import was cancelled; nothing was stored."))
         return redirect("plans:import_upload")
     try:
-        parsed = parse_bytes(pending.read(), pending.name)
+        parsed = read_plan(pending.read(), pending.name)
     except ReadError as exc:
         uploads.discard(request.session, pending)
         upload_form = PlanUploadForm()

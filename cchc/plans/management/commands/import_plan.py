@@ -12,9 +12,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from cchc.plans.actions import import_plan
+from cchc.plans.interpretation import read_plan
 from cchc.plans.models import Plan
-from cchc.plans.parsing import parse_document
-from cchc.plans.readers import read_bytes
 from cchc.plans.readers.base import ReadError
 
 
@@ -54,7 +53,7 @@ class Command(BaseCommand):
                 % {"path": path, "error": exc.strerror or exc}
             ) from exc
         try:
-            parsed = parse_document(read_bytes(data, path.name))
+            parsed = read_plan(data, path.name)
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
         target = None
