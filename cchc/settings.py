@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "cchc.core",
     "cchc.plans",
     "cchc.agencies",
+    "cchc.scheduling",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Scheduling: reporting-period rules, the working-day calendar, reporting obligations."""
