@@ -78,7 +78,10 @@ def name_variants(name: str) -> set[str]:
     key = phrase_key(name)
     variants = {compact_key(key)}
     stripped = _PROVINCE_SUFFIX_RE.sub("", key)
-    bases = {key, stripped}
+    bases = {key}
+    # "Sở Nội vụ tỉnh Bắc Giang" is also "Sở Nội vụ"; "UBND thành phố Bắc Giang" is not "UBND".
+    if len(stripped.split()) >= 2 and stripped.split()[0] not in {"ubnd", "hdnd"}:
+        bases.add(stripped)
     for base in bases:
         variants.add(compact_key(base))
         head, _sep, rest = base.partition(" ")

@@ -114,6 +114,9 @@ class GroupMatch:
     reason: str
     members: list[Agency] = field(default_factory=list)
     open: bool = False
+    # Set when the group's level no longer exists on the date (the district level after
+    # 30/6/2025): its last day; ``members`` then are the successors of its last members.
+    ended_on: dt.date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -122,6 +125,7 @@ class GroupMatch:
             "fragment": self.fragment,
             "reason": self.reason,
             "open": self.open,
+            "ended_on": self.ended_on.isoformat() if self.ended_on else None,
             "members": [agency_dict(a) for a in self.members],
         }
 
@@ -263,18 +267,43 @@ class Resolver:
                 fragment = text[origin[start] : origin[end - 1] + 1]
                 if any(g.group.pk == group.pk for g in result.groups):
                     continue
-                result.groups.append(
-                    GroupMatch(
-                        group=group,
-                        fragment=fragment,
-                        reason=_("group phrase “%(phrase)s”") % {"phrase": phrase},
-                        members=list(group.members_on(on)),
-                        open=group.is_open(),
-                    )
-                )
+                result.groups.append(self._group_match(group, fragment, phrase, on))
         for start, end in sorted(spans, reverse=True):
             text = text[: origin[start]] + " ; " + text[origin[end - 1] + 1 :]
         return text
+
+    def _group_match(
+        self, group: AgencyGroup, fragment: str, phrase: str, on: dt.date
+    ) -> GroupMatch:
+        match = GroupMatch(
+            group=group,
+            fragment=fragment,
+            reason=_("group phrase “%(phrase)s”") % {"phrase": phrase},
+            members=list(group.members_on(on)),
+            open=group.is_open(),
+        )
+        if match.members or not group.levels:
+            return match
+        # Nobody of the group's levels exists any more on that date (the district level
+        # ended): its work went to the successors of the agencies it had on its last day.
+        ended = [
+            a.valid_until
+            for a in self.agencies.values()
+            if a.level in group.levels and a.valid_until and a.valid_until < on
+        ]
+        if not ended:
+            return match
+        match.ended_on = max(ended)
+        successors: dict[int, Agency] = {}
+        for member in group.members_on(match.ended_on):
+            for successor in self.successors_on(member.pk, on):
+                successors.setdefault(successor.pk, successor)
+        match.members = sorted(successors.values(), key=lambda a: (a.level, a.name))
+        match.reason = _(
+            "%(reason)s; its level ended on %(day)s, so its members are the "
+            "successors of its agencies"
+        ) % {"reason": match.reason, "day": match.ended_on.isoformat()}
+        return match
 
     def _piece(self, piece: str, prefix: str, result: Resolution, on: dt.date) -> str:
         """Resolve one piece; return the type word later pieces may inherit."""

@@ -109,9 +109,10 @@ def test_command_load_and_resolve(tmp_path):
     assert agency["name"] == "Sở Thông tin và Truyền thông tỉnh Bắc Giang"
     assert agency["level"] == "department" and agency["ended"] is True
     assert agency["successors"][0]["name"] == "Sở Khoa học và Công nghệ tỉnh Bắc Ninh"
-    assert data["groups"][0]["name"] == "UBND cấp huyện" and data["groups"][0]["members"] == []
+    assert data["groups"][0]["name"] == "UBND cấp huyện"
+    assert data["groups"][0]["ended_on"] == "2025-06-30"
+    assert [m["code"] for m in data["groups"][0]["members"]] == ["bn.ubnd-xa-bo-ha"]
     assert data["unresolved"] == ["Sở Ngoại vụ"]
-    assert "ended" not in json.dumps(data["groups"])
     with pytest.raises(CommandError, match="date"):
         call_command("agencies", "resolve", "Sở Nội vụ", "--on", "31/12/2025")
     with pytest.raises(CommandError, match=r"bad\.toml"):

@@ -70,9 +70,11 @@ def test_group_phrases_with_commas_and_dated_members():
     }
     assert groups["so-nganh"].fragment == "Các Sở, ngành"
     assert not result.agencies and not result.unresolved
-    # After 1/7/2025 the district level is gone: the group has no members.
-    later = resolve("UBND cấp huyện", on=AFTER)
-    assert later.groups[0].members == []
+    # After 1/7/2025 the district level is gone: the group's work is with the successors of
+    # its last districts (Yên Thế → xã Bố Hạ in the test registry).
+    later = resolve("UBND cấp huyện", on=AFTER).groups[0]
+    assert later.ended_on == dt.date(2025, 6, 30)
+    assert [a.code for a in later.members] == ["bn.ubnd-xa-bo-ha"]
     assert {a.code for a in resolve("Các sở, ngành", on=AFTER).groups[0].members} == {
         "bn.so-noi-vu",
         "bn.so-kh-cn",
@@ -117,3 +119,9 @@ def test_unknown_text_is_kept_verbatim():
         "groups": [],
         "unresolved": [],
     }
+
+
+def test_a_bare_type_word_is_no_agency():
+    result = resolve("Các sở, ngành, UBND")
+    assert not result.agencies
+    assert result.unresolved == ["UBND"]
