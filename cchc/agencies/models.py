@@ -358,3 +358,36 @@ class AssignmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
+
+
+class Contact(models.Model):
+    """A person reminders are sent to for an agency: its focal point(s) for PAR reports, its
+    head. Accounts (who may log in and file) come with the reporting workflow."""
+
+    class Role(models.TextChoices):
+        FOCAL_POINT = "focal_point", _("Focal point")
+        HEAD = "head", _("Head of agency")
+        SECRETARIAT = "secretariat", _("PAR secretariat")
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=255)
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.FOCAL_POINT
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["agency", "role", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "email", "role"],
+                name="agencies_contact_unique_email_role",
+                violation_error_message=_("This person already has this role here."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
