@@ -176,6 +176,19 @@ CCHC_MAX_IMPORT_BYTES = _env_int("CCHC_MAX_IMPORT_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = CCHC_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Mail (reminders): printed on the console unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("CCHC_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = _env_int("CCHC_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("CCHC_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CCHC_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("CCHC_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("CCHC_EMAIL_FROM", "cchc@localhost")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("CCHC_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
