@@ -19,8 +19,9 @@ from cchc.plans.parsing import ParsedPlan, parse_bytes
 
 def _interpreters() -> list[Callable[..., None]]:
     from cchc.agencies.interpret import annotate as annotate_agencies
+    from cchc.scheduling.interpret import annotate as annotate_schedule
 
-    return [annotate_agencies]
+    return [annotate_agencies, annotate_schedule]
 
 
 def interpret(parsed: ParsedPlan, *, on: dt.date | None = None) -> ParsedPlan:
