@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from io import StringIO
 
 import pytest
@@ -160,12 +159,12 @@ ADVERSARIAL = ["hang nam, ", "quy i, ", "1/", "thang 1-", "hang nam va ", "i", "
 
 
 def test_every_rule_is_linear_on_long_input():
-    """The length guard aside, no pattern backtracks catastrophically."""
-    started = time.perf_counter()
+    """The length guard aside, no pattern backtracks catastrophically: a pattern that did
+    would not finish on these 24,000-character inputs (no clock is read; speed belongs to
+    bench/)."""
     for rule in GRAMMAR:
         for piece in ADVERSARIAL:
             assert rule.pattern.fullmatch(piece * 3000 + "x") is None
-    assert time.perf_counter() - started < 2
 
 
 # -- properties ----------------------------------------------------------------------------
