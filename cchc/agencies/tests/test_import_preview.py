@@ -47,3 +47,10 @@ def test_web_preview_shows_resolved_agencies(mini_registry, importer_client):
     assert page.status_code == 200
     assert "Sở Thông tin và Truyền thông tỉnh Bắc Giang" in text
     assert "UBND cấp huyện" in text
+
+
+def test_web_preview_shows_the_schedule(importer_client):
+    upload = SimpleUploadedFile(SEED_PLAN.name, SEED_PLAN.read_bytes())
+    text = importer_client.post(reverse("plans:import_upload"), {"file": upload}).content.decode()
+    # "Triển khai 2022, hoàn thành 2025" (row 64) read as a span.
+    assert "2022-01-01 → 2025-12-31" in text
