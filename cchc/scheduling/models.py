@@ -1,1 +1,304 @@
-"""Scheduling: reporting-period rules, the working-day calendar, reporting obligations."""
+"""Scheduling: reporting-period rules, the working-day calendar, reporting obligations.
+
+A ``PeriodRule`` says, for one report and one kind of period, which windows the report counts
+(Nghị định 09/2019 "15th to 14th" or calendar) and when it is due; rules are dated so that
+past periods keep the rule they were made under. A ``CalendarDay`` is a province-specific
+exception to the national working-day calendar (``cchc.scheduling.workdays``). State changes
+go through ``cchc.scheduling.actions``, which write the history rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    HALF = "half", _("Six months")
+    NINE_MONTHS = "nine_months", _("Nine months")
+    YEAR = "year", _("Year")
+
+
+class WindowStyle(models.TextChoices):
+    ND09 = "nd09", _("15th to 14th (Decree 09/2019)")
+    CALENDAR = "calendar", _("Calendar (statistics)")
+
+
+class DeadlineRule(models.TextChoices):
+    DAY_OF_LAST_MONTH = "day_of_last_month", _("Day N of the period's last month")
+    WORKING_DAYS_AFTER_CUTOFF = "working_days_after_cutoff", _("N working days after the cut-off")
+
+
+class PeriodRuleQuerySet(models.QuerySet["PeriodRule"]):
+    def valid_on(self, day: dt.date) -> PeriodRuleQuerySet:
+        return self.filter(
+            Q(valid_from__lte=day), Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+        )
+
+    def overlapping(self, start: dt.date, end: dt.date | None) -> PeriodRuleQuerySet:
+        """Rules in force on some day of ``start``..``end`` (open-ended if ``end`` is None)."""
+        rows = self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
+        return rows if end is None else rows.filter(valid_from__lte=end)
+
+
+class PeriodRule(models.Model):
+    """When one report is due for one kind of period, from ``valid_from`` to ``valid_until``.
+
+    The rule in force on a period's cut-off day (its last day) applies to that period.
+    """
+
+    report = models.SlugField(
+        _("report code"), max_length=50, help_text=_("For example “par” for the PAR report.")
+    )
+    report_name = models.CharField(_("report"), max_length=255)
+    period_kind = models.CharField(_("period"), max_length=20, choices=PeriodKind.choices)
+    window = models.CharField(
+        _("window"), max_length=20, choices=WindowStyle.choices, default=WindowStyle.ND09
+    )
+    deadline_rule = models.CharField(
+        _("deadline rule"), max_length=30, choices=DeadlineRule.choices
+    )
+    deadline_day = models.PositiveSmallIntegerField(
+        _("deadline day"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Day of the period's last month (day N rule); the month's last day if shorter."
+        ),
+    )
+    deadline_working_days = models.PositiveSmallIntegerField(
+        _("working days after the cut-off"), null=True, blank=True
+    )
+    replaced_by_longer = models.BooleanField(
+        _("replaced by a longer period"),
+        default=False,
+        help_text=_(
+            "No separate report when a longer period of the same report ends on the same day "
+            "(quarter II → six months, quarter IV → year)."
+        ),
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("The last day the rule applies.")
+    )
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed"), default=True, help_text=_("Checked against a legal text.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PeriodRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reporting period rule")
+        verbose_name_plural = _("reporting period rules")
+        ordering = ["report", "period_kind", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "period_kind", "valid_from"],
+                name="scheduling_rule_unique_start",
+                violation_error_message=_(
+                    "This report already has a rule for this period starting on this day."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_from__lte=F("valid_until")),
+                name="scheduling_rule_validity_ordered",
+                violation_error_message=_("Valid until: a rule cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_kind__in=PeriodKind.values),
+                name="scheduling_rule_period_kind_valid",
+                violation_error_message=_("Period: unknown kind of period."),
+            ),
+            models.CheckConstraint(
+                condition=Q(window__in=WindowStyle.values),
+                name="scheduling_rule_window_valid",
+                violation_error_message=_("Window: unknown window style."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    deadline_rule=DeadlineRule.DAY_OF_LAST_MONTH,
+                    deadline_day__isnull=False,
+                    deadline_day__gte=1,
+                    deadline_day__lte=31,
+                    deadline_working_days__isnull=True,
+                )
+                | Q(
+                    deadline_rule=DeadlineRule.WORKING_DAYS_AFTER_CUTOFF,
+                    deadline_working_days__isnull=False,
+                    deadline_working_days__gte=1,
+                    deadline_day__isnull=True,
+                ),
+                name="scheduling_rule_deadline_valid",
+                violation_error_message=_(
+                    "Deadline: a day N rule needs a deadline day from 1 to 31 and no working "
+                    "days; a working-days rule needs at least 1 working day and no day."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_name} – {self.get_period_kind_display()} ({self.valid_from}–)"
+
+    def clean(self) -> None:
+        """Field-by-field messages for what the constraints refuse, and the checks that need
+        other rows (overlapping validity) or the window (a deadline after the cut-off)."""
+        errors: dict[str, str] = {}
+        if self.deadline_rule == DeadlineRule.DAY_OF_LAST_MONTH:
+            if self.deadline_day is None or not 1 <= self.deadline_day <= 31:
+                errors["deadline_day"] = str(_("Deadline day must be a day of the month, 1 to 31."))
+            elif self.window == WindowStyle.ND09 and self.deadline_day <= 14:
+                errors["deadline_day"] = str(
+                    _(
+                        "Deadline day must come after the cut-off on the 14th: at least one "
+                        "working day separates them (Decree 09/2019, Article 8(5))."
+                    )
+                )
+            elif self.window == WindowStyle.CALENDAR:
+                errors["deadline_rule"] = str(
+                    _(
+                        "A calendar period ends on the last day of its last month: count "
+                        "working days after the cut-off instead."
+                    )
+                )
+            if self.deadline_working_days is not None:
+                errors["deadline_working_days"] = str(_("Leave empty for a day N rule."))
+        elif self.deadline_rule == DeadlineRule.WORKING_DAYS_AFTER_CUTOFF:
+            if self.deadline_working_days is None or self.deadline_working_days < 1:
+                errors["deadline_working_days"] = str(
+                    _("Working days after the cut-off must be at least 1.")
+                )
+            if self.deadline_day is not None:
+                errors["deadline_day"] = str(_("Leave empty for a working-days rule."))
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            errors["valid_until"] = str(_("A rule cannot end before it starts."))
+        elif self.valid_from and self.report and self.period_kind:
+            clash = (
+                PeriodRule.objects.filter(report=self.report, period_kind=self.period_kind)
+                .exclude(pk=self.pk)
+                .overlapping(self.valid_from, self.valid_until)
+                .first()
+            )
+            if clash is not None:
+                errors["valid_from"] = str(
+                    _(
+                        "Validity overlaps another rule for the same report and period "
+                        "(%(start)s to %(end)s); end that rule first."
+                    )
+                    % {"start": clash.valid_from, "end": clash.valid_until or "…"}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class PeriodRuleChange(models.Model):
+    """History of a rule: created, changed, ended; who, when, what, why."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        CHANGED = "changed", _("Changed")
+        ENDED = "ended", _("Ended")
+
+    rule = models.ForeignKey(PeriodRule, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("period rule change")
+        verbose_name_plural = _("period rule changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
+
+
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Holiday")
+    DAY_OFF = "day_off", _("Day off")
+    WORKING_DAY = "working_day", _("Working day (e.g. a Saturday worked to make up a day off)")
+
+
+class CalendarDay(models.Model):
+    """A province-specific exception to the national calendar: a day off, or a weekend day
+    worked. It overrides the weekend and the ``holidays`` package for its date."""
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=CalendarDayKind.choices)
+    name = models.CharField(_("name"), max_length=255)
+    source = models.TextField(
+        _("source"), blank=True, help_text=_("The notice that decided it, e.g. its number.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=CalendarDayKind.values),
+                name="scheduling_calendarday_kind_valid",
+                violation_error_message=_("Kind: unknown kind of calendar day."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="scheduling_calendarday_name_not_empty",
+                violation_error_message=_("Name: a calendar day needs a name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.name}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.kind == CalendarDayKind.WORKING_DAY
+
+
+class CalendarDayChange(models.Model):
+    """History of the province's calendar days (kept when a day is removed)."""
+
+    class Action(models.TextChoices):
+        SET = "set", _("Set")
+        REMOVED = "removed", _("Removed")
+
+    date = models.DateField(_("date"), db_index=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("calendar day change")
+        verbose_name_plural = _("calendar day changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.get_action_display()}"

@@ -1,0 +1,215 @@
+"""State changes of period rules and the province's calendar days; each writes its history.
+
+Views, admin, commands and tests call these. Errors are ``ValidationError`` keyed by field, as
+the admin shows them. A rule that changes from a date is ended the day before and a new rule
+starts (``change_rule_from``), so periods before the change keep the rule they were made under.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cchc.scheduling.models import (
+    CalendarDay,
+    CalendarDayChange,
+    CalendarDayKind,
+    PeriodRule,
+    PeriodRuleChange,
+)
+
+# The fields a rule is made of; the rest (pk, created_at) are the database's.
+RULE_FIELDS = (
+    "report",
+    "report_name",
+    "period_kind",
+    "window",
+    "deadline_rule",
+    "deadline_day",
+    "deadline_working_days",
+    "replaced_by_longer",
+    "valid_from",
+    "valid_until",
+    "legal_basis",
+    "confirmed",
+    "notes",
+)
+
+
+def _actor(user: AbstractBaseUser | None) -> User | None:
+    return user if isinstance(user, User) else None
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _check_fields(changes: dict[str, Any]) -> None:
+    unknown = set(changes) - set(RULE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not fields of a period rule: {', '.join(sorted(unknown))}")
+
+
+def create_rule(
+    *, user: AbstractBaseUser | None = None, reason: str = "", **fields: Any
+) -> PeriodRule:
+    """A new rule, validated (field ranges, a deadline after the cut-off, no overlap with
+    another rule of the same report and period)."""
+    _check_fields(fields)
+    with transaction.atomic():
+        rule = PeriodRule(**fields)
+        _lock_siblings(rule)
+        rule.full_clean()
+        rule.save()
+        PeriodRuleChange.objects.create(
+            rule=rule,
+            action=PeriodRuleChange.Action.CREATED,
+            actor=_actor(user),
+            changes={name: _json(getattr(rule, name)) for name in RULE_FIELDS},
+            reason=reason,
+        )
+    return rule
+
+
+def correct_rule(
+    *,
+    rule: PeriodRule,
+    changes: dict[str, Any],
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> PeriodRuleChange | None:
+    """Correct a rule in place (a typo, a better source). This changes every period the rule
+    ever applied to; for a change in the law use ``change_rule_from``. None if nothing
+    changed."""
+    _check_fields(changes)
+    with transaction.atomic():
+        locked = PeriodRule.objects.select_for_update().get(pk=rule.pk)
+        diff = {
+            name: {"from": _json(getattr(locked, name)), "to": _json(value)}
+            for name, value in changes.items()
+            if getattr(locked, name) != value
+        }
+        if not diff:
+            return None
+        for name in diff:
+            setattr(locked, name, changes[name])
+        _lock_siblings(locked)
+        locked.full_clean()
+        locked.save(update_fields=list(diff))
+        for name in diff:
+            setattr(rule, name, changes[name])
+        action = (
+            PeriodRuleChange.Action.ENDED
+            if set(diff) == {"valid_until"} and changes["valid_until"] is not None
+            else PeriodRuleChange.Action.CHANGED
+        )
+        return PeriodRuleChange.objects.create(
+            rule=locked, action=action, actor=_actor(user), changes=diff, reason=reason
+        )
+
+
+def end_rule(
+    *,
+    rule: PeriodRule,
+    last_day: dt.date,
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> PeriodRuleChange | None:
+    """The rule applies up to and including ``last_day``."""
+    return correct_rule(rule=rule, changes={"valid_until": last_day}, user=user, reason=reason)
+
+
+def change_rule_from(
+    *,
+    rule: PeriodRule,
+    on: dt.date,
+    changes: dict[str, Any],
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> PeriodRule:
+    """From ``on`` the rule reads differently (a new circular): the old rule ends the day
+    before, a new one with ``changes`` starts on ``on`` and ends when the old one did."""
+    _check_fields(changes)
+    if {"report", "period_kind", "valid_from"} & set(changes):
+        raise ValueError("A change from a date keeps the report, the period and its start.")
+    if on <= rule.valid_from:
+        raise ValidationError(
+            {"valid_from": _("A change must start after the rule it replaces starts.")}
+        )
+    if rule.valid_until is not None and on > rule.valid_until:
+        raise ValidationError({"valid_from": _("The rule has already ended by then.")})
+    with transaction.atomic():
+        fields = {name: getattr(rule, name) for name in RULE_FIELDS}
+        end_rule(rule=rule, last_day=on - dt.timedelta(days=1), user=user, reason=reason)
+        return create_rule(user=user, reason=reason, **{**fields, **changes, "valid_from": on})
+
+
+def _lock_siblings(rule: PeriodRule) -> None:
+    """Rows of the same report and period are read to check overlaps: lock them first."""
+    list(
+        PeriodRule.objects.select_for_update()
+        .filter(report=rule.report, period_kind=rule.period_kind)
+        .values_list("pk", flat=True)
+    )
+
+
+def set_calendar_day(
+    *,
+    day: dt.date,
+    kind: str,
+    name: str,
+    source: str = "",
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> CalendarDay:
+    """Record (or correct) a province-specific day off, holiday or weekend day worked."""
+    if kind not in CalendarDayKind.values:
+        raise ValidationError(
+            {"kind": _("Unknown kind of calendar day: %(kind)s.") % {"kind": kind}}
+        )
+    if not name.strip():
+        raise ValidationError({"name": _("A calendar day needs a name.")})
+    with transaction.atomic():
+        row = CalendarDay.objects.select_for_update().filter(date=day).first()
+        before = {"kind": row.kind, "name": row.name, "source": row.source} if row else {}
+        after = {"kind": kind, "name": name.strip(), "source": source}
+        if row is None:
+            row = CalendarDay(date=day)
+        elif before == after:
+            return row
+        row.kind, row.name, row.source = after["kind"], after["name"], after["source"]
+        row.full_clean(validate_unique=False)
+        row.save()
+        CalendarDayChange.objects.create(
+            date=day,
+            action=CalendarDayChange.Action.SET,
+            actor=_actor(user),
+            changes={"from": before, "to": after},
+            reason=reason,
+        )
+    return row
+
+
+def remove_calendar_day(
+    *, day: dt.date, user: AbstractBaseUser | None = None, reason: str = ""
+) -> bool:
+    """The date follows the national calendar again. False if it had no entry."""
+    with transaction.atomic():
+        row = CalendarDay.objects.select_for_update().filter(date=day).first()
+        if row is None:
+            return False
+        before = {"kind": row.kind, "name": row.name, "source": row.source}
+        row.delete()
+        CalendarDayChange.objects.create(
+            date=day,
+            action=CalendarDayChange.Action.REMOVED,
+            actor=_actor(user),
+            changes={"from": before, "to": {}},
+            reason=reason,
+        )
+    return True

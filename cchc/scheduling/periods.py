@@ -1,0 +1,211 @@
+"""Reporting periods: their windows, Vietnamese labels and deadlines under dated rules.
+
+Windows (Nghị định 09/2019/NĐ-CP, Điều 12) run from the 15th to the 14th: a month from the 15th
+of the previous month to the 14th; a quarter from the 15th of the month before it to the 14th
+of its last month (Q1 2026: 15/12/2025–14/03/2026); six months 15/12–14/06 (and 15/06–14/12);
+nine months 15/12–14/09 (a provincial practice); a year 15/12–14/12. Statistics reports use
+calendar windows instead (Q1 = 1/1–31/3). A period belongs to the year in which it ends; its
+end is the cut-off day (ngày chốt số liệu).
+
+The deadline comes from the ``PeriodRule`` in force on the cut-off day:
+
+* "day N of the last month" (the PAR report: day 20), the month's last day if N is past it;
+  "k working days after the cut-off" counted with ``cchc.scheduling.workdays``;
+* at least one working day must separate cut-off and deadline (NĐ 09/2019, khoản 5 Điều 8):
+  when the rule's day leaves none (e.g. day 15 on a Sunday after a Saturday cut-off), the
+  deadline moves to the first working day after the cut-off and ``deadline_moved`` says so;
+* ``deadline`` is the day the rule names; ``deadline_effective`` is that day or, when it is a
+  weekend day or a holiday, the next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5: a
+  time limit ending on a day off ends at the end of the next working day; that it governs
+  administrative reports is our reading, no report regime we read says otherwise). Lateness
+  is judged against ``deadline_effective``.
+
+Labels are the Vietnamese names used in the reports themselves ("Quý I/2026"), not
+interface text, so they are not translated.
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian
+import datetime as dt
+from dataclasses import dataclass
+
+from cchc.scheduling.models import DeadlineRule, PeriodKind, PeriodRule, WindowStyle
+from cchc.scheduling.workdays import WorkCalendar
+
+CUTOFF_DAY = 14
+ROMAN = ("I", "II", "III", "IV")
+KIND_ORDER = {kind: position for position, kind in enumerate(PeriodKind)}
+# How many periods of each kind a year has, and how many months each spans.
+COUNT = {
+    PeriodKind.MONTH: 12,
+    PeriodKind.QUARTER: 4,
+    PeriodKind.HALF: 2,
+    PeriodKind.NINE_MONTHS: 1,
+    PeriodKind.YEAR: 1,
+}
+MONTHS = {
+    PeriodKind.MONTH: 1,
+    PeriodKind.QUARTER: 3,
+    PeriodKind.HALF: 6,
+    PeriodKind.NINE_MONTHS: 9,
+    PeriodKind.YEAR: 12,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    report: str
+    kind: PeriodKind
+    year: int
+    number: int
+    label: str
+    start: dt.date
+    end: dt.date
+    deadline: dt.date
+    deadline_effective: dt.date
+    deadline_moved: bool
+    rule_id: int | None
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "label": self.label,
+            "kind": str(self.kind),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "deadline": self.deadline.isoformat(),
+            "deadline_effective": self.deadline_effective.isoformat(),
+        }
+
+
+def _check(kind: PeriodKind | str, number: int) -> PeriodKind:
+    kind = PeriodKind(kind)
+    if not 1 <= number <= COUNT[kind]:
+        raise ValueError(f"A year has no {kind} number {number}.")
+    return kind
+
+
+def last_month(kind: PeriodKind | str, number: int) -> int:
+    kind = _check(kind, number)
+    return number * MONTHS[kind]
+
+
+def window(
+    kind: PeriodKind | str, year: int, number: int, style: WindowStyle | str = WindowStyle.ND09
+) -> tuple[dt.date, dt.date]:
+    """The first and last day (the cut-off) of a period of ``year``."""
+    kind = _check(kind, number)
+    last = number * MONTHS[kind]
+    first = last - MONTHS[kind] + 1
+    if WindowStyle(style) == WindowStyle.CALENDAR:
+        days = gregorian.monthrange(year, last)[1]
+        return dt.date(year, first, 1), dt.date(year, last, days)
+    start_year, start_month = (year - 1, 12) if first == 1 else (year, first - 1)
+    return dt.date(start_year, start_month, CUTOFF_DAY + 1), dt.date(year, last, CUTOFF_DAY)
+
+
+def number_containing(
+    day: dt.date, kind: PeriodKind | str, style: WindowStyle | str = WindowStyle.ND09
+) -> tuple[int, int]:
+    """The (year, number) of the period of ``kind`` whose window holds ``day``: under NĐ 09
+    a dossier of 20/03/2026 counts in April and in quarter II."""
+    kind = PeriodKind(kind)
+    year, month = day.year, day.month
+    if WindowStyle(style) == WindowStyle.ND09 and day.day > CUTOFF_DAY:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if kind == PeriodKind.NINE_MONTHS and month > MONTHS[kind]:
+        raise ValueError(f"No nine-month window holds {day.isoformat()}.")
+    return year, (month - 1) // MONTHS[kind] + 1
+
+
+def label(kind: PeriodKind | str, year: int, number: int) -> str:
+    """The Vietnamese name of the period, as reports write it."""
+    kind = _check(kind, number)
+    if kind == PeriodKind.MONTH:
+        return f"Tháng {number}/{year}"
+    if kind == PeriodKind.QUARTER:
+        return f"Quý {ROMAN[number - 1]}/{year}"
+    if kind == PeriodKind.HALF:
+        return f"6 tháng {'đầu' if number == 1 else 'cuối'} năm {year}"
+    if kind == PeriodKind.NINE_MONTHS:
+        return f"9 tháng năm {year}"
+    return f"Năm {year}"
+
+
+def deadline_for(
+    rule: PeriodRule, end: dt.date, calendar: WorkCalendar
+) -> tuple[dt.date, dt.date, bool]:
+    """(deadline, deadline_effective, moved) of the period whose cut-off is ``end``."""
+    if rule.deadline_rule == DeadlineRule.DAY_OF_LAST_MONTH:
+        if rule.deadline_day is None:
+            raise ValueError(f"Rule {rule.pk} has no deadline day.")
+        days = gregorian.monthrange(end.year, end.month)[1]
+        deadline = dt.date(end.year, end.month, min(rule.deadline_day, days))
+    else:
+        if rule.deadline_working_days is None:
+            raise ValueError(f"Rule {rule.pk} has no number of working days.")
+        deadline = calendar.add_working_days(end, rule.deadline_working_days)
+    moved = calendar.working_days_between(end, deadline) < 1
+    if moved:
+        deadline = calendar.next_working_day(end)
+    return deadline, calendar.working_day_on_or_after(deadline), moved
+
+
+def period_under(rule: PeriodRule, year: int, number: int, calendar: WorkCalendar) -> Period | None:
+    """The period ``number`` of ``year`` under ``rule``, or None if the rule is not in force
+    on its cut-off day."""
+    kind = PeriodKind(rule.period_kind)
+    start, end = window(kind, year, number, rule.window)
+    if end < rule.valid_from or (rule.valid_until is not None and end > rule.valid_until):
+        return None
+    deadline, effective, moved = deadline_for(rule, end, calendar)
+    return Period(
+        report=rule.report,
+        kind=kind,
+        year=year,
+        number=number,
+        label=label(kind, year, number),
+        start=start,
+        end=end,
+        deadline=deadline,
+        deadline_effective=effective,
+        deadline_moved=moved,
+        rule_id=rule.pk,
+    )
+
+
+def periods_for(
+    year: int,
+    kind: PeriodKind | str | None = None,
+    report: str = "par",
+    *,
+    calendar: WorkCalendar | None = None,
+) -> list[Period]:
+    """The periods of ``report`` ending in ``year`` (of one kind, or all), in time order.
+
+    A period of a rule marked ``replaced_by_longer`` is left out when a longer period of the
+    same report ends on the same day (the PAR report has no quarter II or IV report: the
+    six-month and annual reports take their place). One query for the rules, one per year
+    for the province's calendar days.
+    """
+    calendar = calendar or WorkCalendar()
+    rules = PeriodRule.objects.filter(report=report).overlapping(
+        dt.date(year, 1, 1), dt.date(year, 12, 31)
+    )
+    found: list[tuple[Period, bool]] = []
+    for rule in rules:
+        for number in range(1, COUNT[PeriodKind(rule.period_kind)] + 1):
+            period = period_under(rule, year, number, calendar)
+            if period is not None:
+                found.append((period, rule.replaced_by_longer))
+    longer_ends = {(p.end, KIND_ORDER[p.kind]) for p, _ in found}
+    result = [
+        p
+        for p, replaced in found
+        if not (
+            replaced
+            and any(end == p.end and order > KIND_ORDER[p.kind] for end, order in longer_ends)
+        )
+        and (kind is None or p.kind == PeriodKind(kind))
+    ]
+    return sorted(result, key=lambda p: (p.end, KIND_ORDER[p.kind], p.start))
