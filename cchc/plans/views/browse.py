@@ -7,8 +7,11 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from cchc.agencies import selectors as agency_selectors
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
@@ -58,6 +61,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "plans/_results.html", context)
     context["latest_import"] = selectors.import_history(plan=plan).first()
     context["can_import"] = _can_import(request)
+    context["ended_agencies"] = agency_selectors.ended_agencies_in_plan(
+        plan_id=plan.pk, today=timezone.localdate()
+    )
+    context["can_transfer"] = request.user.has_perm("agencies.change_assignment")
     return render(request, "plans/plan_detail.html", context)
 
 
@@ -70,6 +77,8 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     except Node.DoesNotExist as exc:
         raise Http404 from exc
     rows = activity_rows(plan, ctx)
+    today = timezone.localdate()
+    assignments = agency_selectors.activity_assignments(activity_id=ctx.node.pk, today=today)
     return render(
         request,
         "plans/node_detail.html",
@@ -80,6 +89,14 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
             "ancestors": ctx.ancestors,
             "number_label": _label(plan, "number"),
             "rows": rows,
+            "today": today,
+            "assignments": assignments,
+            "assignment_blocks": [
+                (gettext_lazy("Lead"), assignments.lead, "lead"),
+                (gettext_lazy("Coordinating"), assignments.partners, "partner"),
+                (gettext_lazy("Ended"), assignments.ended, "ended"),
+            ],
+            "history": assignments.history,
         },
     )
 

@@ -1,0 +1,15 @@
+"""Views of the agencies app: the registry (registry), reorganisations (changes), mapping
+unresolved plan texts (mapping)."""
+
+from cchc.agencies.views.changes import agency_succession, agency_transfer
+from cchc.agencies.views.mapping import mapping
+from cchc.agencies.views.registry import agency_detail, agency_list, group_list
+
+__all__ = [
+    "agency_detail",
+    "agency_list",
+    "agency_succession",
+    "agency_transfer",
+    "group_list",
+    "mapping",
+]
