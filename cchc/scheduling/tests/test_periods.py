@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
+from django.test import Client
 
 from cchc.scheduling.actions import change_rule_from, correct_rule, create_rule, set_calendar_day
 from cchc.scheduling.models import PeriodKind, PeriodRule, PeriodRuleChange
@@ -318,3 +320,64 @@ def test_periods_command_text_and_errors() -> None:
     assert "2026-06-22" in lines[1]  # 20/6/2026 is a Saturday
     with pytest.raises(CommandError, match="unknown-report"):
         call_command("periods", "2026", "--report", "unknown-report")
+
+
+def _rule_form(rule: PeriodRule, **changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        name: ("" if value is None else value)
+        for name, value in (
+            (name, getattr(rule, name))
+            for name in (
+                "report",
+                "report_name",
+                "period_kind",
+                "window",
+                "deadline_rule",
+                "deadline_day",
+                "deadline_working_days",
+                "valid_from",
+                "valid_until",
+                "legal_basis",
+                "notes",
+            )
+        )
+    }
+    if rule.replaced_by_longer:
+        data["replaced_by_longer"] = "on"
+    if rule.confirmed:
+        data["confirmed"] = "on"
+    data.update({"history-TOTAL_FORMS": "0", "history-INITIAL_FORMS": "0"})
+    data.update(changes)
+    return data
+
+
+def test_admin_edits_rules_through_the_actions(client: Client, superuser: User) -> None:
+    client.force_login(superuser)
+    year = PeriodRule.objects.get(report="par", period_kind="year")
+    url = f"/admin/scheduling/periodrule/{year.pk}/change/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, _rule_form(year, notes="Đã đối chiếu", reason="Kiểm tra lại"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    change = PeriodRuleChange.objects.filter(rule=year).last()
+    assert (change.action, change.actor, change.reason) == ("changed", superuser, "Kiểm tra lại")
+    # A bad day is shown on the form, not stored.
+    response = client.post(url, _rule_form(year, deadline_day="32"))
+    assert response.status_code == 200
+    assert "Deadline day must be a day of the month" in response.content.decode()
+    year.refresh_from_db()
+    assert year.deadline_day == 20
+
+    new = PeriodRule(
+        report="par",
+        report_name="Báo cáo CCHC",
+        period_kind="nine_months",
+        window="nd09",
+        deadline_rule="day_of_last_month",
+        deadline_day=20,
+        valid_from=D(2026, 1, 1),
+    )
+    response = client.post("/admin/scheduling/periodrule/add/", _rule_form(new, reason="Tỉnh"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = PeriodRule.objects.get(period_kind="nine_months")
+    assert added.history.get().action == "created"
+    assert [p.label for p in periods_for(2026, kind="nine_months")] == ["9 tháng năm 2026"]

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from io import StringIO
+from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,15 +136,15 @@ def test_bad_calendar_days_are_refused(kind: str, name: str, field: str) -> None
     assert not CalendarDay.objects.exists()
 
 
-def test_one_query_per_year(django_assert_num_queries: object) -> None:
+def test_one_query_per_year(django_assert_num_queries: Any) -> None:
     set_calendar_day(day=D(2026, 3, 16), kind=CalendarDayKind.DAY_OFF, name="Nghỉ")
     calendar = WorkCalendar()
-    with django_assert_num_queries(1):  # type: ignore[operator]
+    with django_assert_num_queries(1):
         for n in range(365):
             calendar.is_working_day(D(2026, 1, 1) + dt.timedelta(days=n))
         calendar.add_working_days(D(2026, 1, 5), 100)
         calendar.working_days_between(D(2026, 1, 1), D(2026, 12, 31))
-    with django_assert_num_queries(1):  # type: ignore[operator]
+    with django_assert_num_queries(1):
         calendar.add_working_days(D(2026, 12, 1), 30)  # reaches 2027
 
 
@@ -156,3 +159,19 @@ def test_calendar_command() -> None:
     out = StringIO()
     call_command("calendar", "--between", "2026-02-13", "2026-02-23", stdout=out)
     assert out.getvalue().startswith("1 ")
+
+
+def test_admin_edits_calendar_days_through_the_actions(client: Client, superuser: User) -> None:
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/scheduling/calendarday/add/",
+        {"date": "2026-03-16", "kind": "day_off", "name": "Nghỉ", "source": "", "reason": "TB"},
+    )
+    assert response.status_code == 302
+    row = CalendarDay.objects.get()
+    assert not is_working_day(D(2026, 3, 16))
+    response = client.post(f"/admin/scheduling/calendarday/{row.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert is_working_day(D(2026, 3, 16))
+    actions = list(CalendarDayChange.objects.values_list("action", "reason"))
+    assert actions == [("set", "TB"), ("removed", "")]

@@ -56,7 +56,7 @@ class Command(BaseCommand):
                 "deadline": p.deadline.isoformat(),
             }
             if p.deadline_effective != p.deadline:
-                line += _(" (a day off: %(day)s applies)") % {
+                line += _(" (a day off: the next working day, %(day)s, applies)") % {
                     "day": p.deadline_effective.isoformat()
                 }
             if p.deadline_moved:
