@@ -14,6 +14,7 @@ ALIASES = {
     "import-plan": "import_plan",
     "export-plan": "export_plan",
     "serve": "runserver",
+    "send-reminders": "send_reminders",
 }
 
 

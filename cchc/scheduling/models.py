@@ -302,3 +302,129 @@ class CalendarDayChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.get_action_display()}"
+
+
+class ObligationStatus(models.TextChoices):
+    NOT_DUE = "not_due", _("Not yet due")
+    OPEN = "open", _("Open")
+    SUBMITTED = "submitted", _("Submitted")
+    LATE = "late", _("Late")
+    APPROVED = "approved", _("Approved")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+# Statuses a person set by filing or deciding; regeneration and the clock never change them.
+FILED_STATUSES = (
+    ObligationStatus.SUBMITTED,
+    ObligationStatus.APPROVED,
+    ObligationStatus.NOT_APPLICABLE,
+)
+
+
+class ObligationQuerySet(models.QuerySet["Obligation"]):
+    def unfiled(self) -> ObligationQuerySet:
+        return self.exclude(status__in=FILED_STATUSES)
+
+    def overdue(self, *, on: dt.date) -> ObligationQuerySet:
+        return self.unfiled().filter(deadline__lt=on)
+
+    def due_within(self, *, start: dt.date, end: dt.date) -> ObligationQuerySet:
+        return self.unfiled().filter(deadline__gte=start, deadline__lte=end)
+
+
+class Obligation(models.Model):
+    """One expected report: an activity × a responsible agency × a reporting period."""
+
+    activity = models.ForeignKey(
+        "plans.Node",
+        on_delete=models.CASCADE,
+        related_name="obligations",
+        verbose_name=_("activity"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="obligations",
+        verbose_name=_("agency"),
+    )
+    role = models.CharField(_("role"), max_length=10)
+    report = models.CharField(_("report"), max_length=30)
+    period_kind = models.CharField(_("period kind"), max_length=20)
+    period_label = models.CharField(_("period"), max_length=100)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("cut-off"))
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ObligationStatus.choices,
+        default=ObligationStatus.NOT_DUE,
+    )
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why the report is not applicable.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ObligationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reporting obligation")
+        verbose_name_plural = _("reporting obligations")
+        ordering = ["deadline", "activity__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "agency", "role", "report", "period_kind", "period_end"],
+                name="scheduling_obligation_unique",
+                violation_error_message=_("This report is already expected."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__lte=F("period_end")) & Q(period_end__lt=F("deadline")),
+                name="scheduling_obligation_dates_ordered",
+                violation_error_message=_(
+                    "A period must start before its cut-off, and the deadline come after it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ObligationStatus.NOT_APPLICABLE) | ~Q(reason=""),
+                name="scheduling_obligation_na_has_reason",
+                violation_error_message=_("Say why the report is not applicable."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "deadline"], name="scheduling_oblig_agency_idx"),
+            models.Index(fields=["status", "deadline"], name="scheduling_oblig_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.activity.number} · {self.period_label}"
+
+
+class Reminder(models.Model):
+    """A reminder sent (or escalation) for an obligation: one row per obligation and stage,
+    so that running the reminder command twice, or twice at once, sends nothing twice."""
+
+    class Stage(models.TextChoices):
+        BEFORE = "before", _("Before the deadline")
+        OVERDUE = "overdue", _("Overdue")
+        ESCALATED = "escalated", _("Escalated to the secretariat")
+
+    obligation = models.ForeignKey(Obligation, on_delete=models.CASCADE, related_name="reminders")
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    recipients = models.JSONField(_("recipients"), default=list)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["obligation", "stage"],
+                name="scheduling_reminder_once_per_stage",
+                violation_error_message=_("This reminder was already sent."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} · {self.get_stage_display()}"

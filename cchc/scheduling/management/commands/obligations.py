@@ -1,0 +1,97 @@
+"""``cchc obligations generate|refresh``: the grid of expected reports.
+
+    cchc obligations generate PLAN_ID [--since 2026-01-01] [--until 2026-12-31]
+                                      [--report par] [--kind quarter]
+    cchc obligations refresh [--on DATE]     # not yet due → open → late, by the clock
+
+Both are idempotent: cron can run them daily.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.plans.models import Plan
+from cchc.scheduling.obligations import generate_obligations, refresh_statuses
+
+
+def _day(value: str, flag: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(
+            _("%(flag)s %(value)s is not a date (YYYY-MM-DD).") % {"flag": flag, "value": value}
+        ) from exc
+
+
+class Command(BaseCommand):
+    help = _("Generate the reporting obligations of a plan, or move their status with the clock.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        generate = sub.add_parser("generate", help=_("Create or update a plan's obligations."))
+        generate.add_argument("plan", type=int)
+        generate.add_argument("--since", default="")
+        generate.add_argument("--until", default="")
+        generate.add_argument("--report", default="par")
+        generate.add_argument(
+            "--kind",
+            default="",
+            choices=["", "month", "quarter", "half", "nine_months", "year"],
+            help=_("Only periods of this kind (default: every period of the report's rules)."),
+        )
+        refresh = sub.add_parser("refresh", help=_("Update statuses by the date."))
+        refresh.add_argument("--on", default="")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = timezone.localdate()
+        if options["action"] == "refresh":
+            day = _day(options["on"], "--on") if options["on"] else today
+            count = refresh_statuses(on=day)
+            self.stdout.write(_("%(count)s obligations changed status.") % {"count": count})
+            return
+        plan = Plan.objects.filter(pk=options["plan"]).first()
+        if plan is None:
+            raise CommandError(_("There is no plan with id %(id)s.") % {"id": options["plan"]})
+        since = (
+            _day(options["since"], "--since") if options["since"] else today.replace(month=1, day=1)
+        )
+        until = (
+            _day(options["until"], "--until")
+            if options["until"]
+            else today.replace(month=12, day=31)
+        )
+        if until < since:
+            raise CommandError(_("--until is before --since."))
+        self.stderr.write(
+            _("Generating obligations of plan #%(id)s from %(since)s to %(until)s …")
+            % {"id": plan.pk, "since": since, "until": until}
+        )
+        result = generate_obligations(
+            plan=plan,
+            since=since,
+            until=until,
+            report=options["report"],
+            period_kind=options["kind"] or None,
+            on=today,
+        )
+        self.stdout.write(
+            _(
+                "Obligations: %(created)s created, %(updated)s updated, %(removed)s removed, "
+                "%(unchanged)s unchanged, %(filed)s filed reports kept; %(unscheduled)s activities "
+                "have no calendar (events or unreadable timeframes)."
+            )
+            % {
+                "created": result.created,
+                "updated": result.updated,
+                "removed": result.removed,
+                "unchanged": result.unchanged,
+                "filed": result.filed_kept,
+                "unscheduled": result.unscheduled,
+            }
+        )
