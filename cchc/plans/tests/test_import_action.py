@@ -193,3 +193,15 @@ def test_correcting_a_node_keeps_history_and_search_in_step(django_user_model):
         correct_node(node=area, changes={"title": "  "})
     with pytest.raises(ValueError):
         correct_node(node=area, changes={"key": "x"})
+
+
+def test_export_command_round_trips(tmp_path):
+    result = store()
+    target = tmp_path / "out.xlsx"
+    out = StringIO()
+    call_command("export_plan", str(result.plan.pk), "-o", str(target), stdout=out)
+    assert target.exists() and "out.xlsx" in out.getvalue()
+    back = parse_path(target)
+    assert len(back.items) == 70 and back.document.number == "402/KH-UBND"
+    with pytest.raises(CommandError):
+        call_command("export_plan", "999", stdout=StringIO())
