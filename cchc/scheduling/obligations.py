@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cchc.agencies.models import Assignment
+from cchc.agencies.resolver import Resolver
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.scheduling.models import FILED_STATUSES, Obligation, ObligationStatus
 from cchc.scheduling.periods import Period, periods_for
@@ -97,6 +98,7 @@ def expected_obligations(
     ):
         assignments.setdefault(assignment.activity_id, []).append(assignment)
     member_cache: dict[tuple[int, dt.date], list[int]] = {}
+    resolver = Resolver.load()
     expected: list[Expected] = []
     unscheduled = 0
     for activity in activities:
@@ -111,7 +113,7 @@ def expected_obligations(
             for assignment in assignments.get(activity.pk, []):
                 if not _open_during(assignment, period):
                     continue
-                for agency_id in _agencies(assignment, period.end, member_cache):
+                for agency_id in _agencies(assignment, period.end, member_cache, resolver):
                     expected.append(
                         Expected(activity.pk, agency_id, assignment.role, report, period)
                     )
@@ -125,10 +127,18 @@ def _open_during(assignment: Assignment, period: Period) -> bool:
 
 
 def _agencies(
-    assignment: Assignment, day: dt.date, cache: dict[tuple[int, dt.date], list[int]]
+    assignment: Assignment,
+    day: dt.date,
+    cache: dict[tuple[int, dt.date], list[int]],
+    resolver: Resolver,
 ) -> list[int]:
-    if assignment.agency_id is not None:
-        return [assignment.agency_id]
+    """Who reports for an assignment on a period's cut-off: the agency, or the agencies
+    carrying its work if it no longer exists then (the registry's successions); a group's
+    members then."""
+    if assignment.agency is not None:
+        if assignment.agency.is_valid_on(day):
+            return [assignment.agency.pk]
+        return [a.pk for a in resolver.successors_on(assignment.agency.pk, day)]
     assert assignment.group is not None
     key = (assignment.group.pk, day)
     if key not in cache:
