@@ -1,6 +1,6 @@
 """``cchc obligations generate|refresh``: the grid of expected reports.
 
-    cchc obligations generate PLAN_ID [--since 2026-01-01] [--until 2026-12-31]
+    cchc obligations generate [PLAN_ID] [--since 2026-01-01] [--until 2026-12-31]
                                       [--report par] [--kind quarter]
     cchc obligations refresh [--on DATE]     # not yet due → open → late, by the clock
 
@@ -35,7 +35,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         generate = sub.add_parser("generate", help=_("Create or update a plan's obligations."))
-        generate.add_argument("plan", type=int)
+        generate.add_argument(
+            "plan", type=int, nargs="?", default=None, help=_("The plan (default: every plan).")
+        )
         generate.add_argument("--since", default="")
         generate.add_argument("--until", default="")
         generate.add_argument("--report", default="par")
@@ -55,9 +57,11 @@ class Command(BaseCommand):
             count = refresh_statuses(on=day)
             self.stdout.write(_("%(count)s obligations changed status.") % {"count": count})
             return
-        plan = Plan.objects.filter(pk=options["plan"]).first()
-        if plan is None:
-            raise CommandError(_("There is no plan with id %(id)s.") % {"id": options["plan"]})
+        plans = list(Plan.objects.order_by("pk"))
+        if options["plan"] is not None:
+            plans = [p for p in plans if p.pk == options["plan"]]
+            if not plans:
+                raise CommandError(_("There is no plan with id %(id)s.") % {"id": options["plan"]})
         since = (
             _day(options["since"], "--since") if options["since"] else today.replace(month=1, day=1)
         )
@@ -68,30 +72,33 @@ class Command(BaseCommand):
         )
         if until < since:
             raise CommandError(_("--until is before --since."))
-        self.stderr.write(
-            _("Generating obligations of plan #%(id)s from %(since)s to %(until)s …")
-            % {"id": plan.pk, "since": since, "until": until}
-        )
-        result = generate_obligations(
-            plan=plan,
-            since=since,
-            until=until,
-            report=options["report"],
-            period_kind=options["kind"] or None,
-            on=today,
-        )
-        self.stdout.write(
-            _(
-                "Obligations: %(created)s created, %(updated)s updated, %(removed)s removed, "
-                "%(unchanged)s unchanged, %(filed)s filed reports kept; %(unscheduled)s activities "
-                "have no calendar (events or unreadable timeframes)."
+        for plan in plans:
+            self.stderr.write(
+                _("Generating obligations of plan #%(id)s from %(since)s to %(until)s …")
+                % {"id": plan.pk, "since": since, "until": until}
             )
-            % {
-                "created": result.created,
-                "updated": result.updated,
-                "removed": result.removed,
-                "unchanged": result.unchanged,
-                "filed": result.filed_kept,
-                "unscheduled": result.unscheduled,
-            }
-        )
+            result = generate_obligations(
+                plan=plan,
+                since=since,
+                until=until,
+                report=options["report"],
+                period_kind=options["kind"] or None,
+                on=today,
+            )
+            self.stdout.write(
+                _(
+                    "Plan #%(id)s: %(created)s obligations created, %(updated)s updated, "
+                    "%(removed)s removed, %(unchanged)s unchanged, %(filed)s filed reports kept; "
+                    "%(unscheduled)s activities have no calendar (events or unreadable "
+                    "timeframes)."
+                )
+                % {
+                    "id": plan.pk,
+                    "created": result.created,
+                    "updated": result.updated,
+                    "removed": result.removed,
+                    "unchanged": result.unchanged,
+                    "filed": result.filed_kept,
+                    "unscheduled": result.unscheduled,
+                }
+            )
