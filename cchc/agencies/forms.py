@@ -79,6 +79,10 @@ class SuccessionForm(forms.Form):
         label=_("Successors"),
         queryset=Agency.objects.none(),
         widget=forms.SelectMultiple(attrs={"class": "form-select", "size": "10"}),
+        error_messages={
+            "invalid_choice": _("Agency %(value)s does not exist on the date chosen."),
+            "invalid_pk_value": _("“%(pk)s” is not an agency."),
+        },
     )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Succession.Kind.choices, widget=forms.Select(attrs=_SELECT)
