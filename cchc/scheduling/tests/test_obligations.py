@@ -197,3 +197,39 @@ def test_commands(plan):
     out = StringIO()
     call_command("send_reminders", "--on", "2024-03-18", stdout=out)
     assert out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_sent_concurrently_go_out_once(settings):
+    """Two runs at the same time: the unique (obligation, stage) claim lets one of them send."""
+    import threading
+
+    from django.db import connections
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    load_registry(path=MINI)
+    plan = import_seed()
+    generate(plan, on=dt.date(2024, 3, 1))
+    tu_phap = Agency.objects.get(code="bg.so-tu-phap")
+    Contact.objects.create(agency=tu_phap, name="Chị Lan", email="lan@stp.example.vn")
+    expected = Obligation.objects.filter(agency=tu_phap, period_label="Quý I/2024").count()
+    results = []
+    errors = []
+
+    def run() -> None:
+        try:
+            results.append(send_reminders(on=dt.date(2024, 3, 18)))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sum(r.sent for r in results) == expected
+    assert Reminder.objects.filter(obligation__agency=tu_phap).count() == expected
+    assert len([m for m in mail.outbox if "lan@stp.example.vn" in m.to]) == expected
