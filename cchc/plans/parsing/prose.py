@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
-from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph
 
 _FIELD_LINE_RE = re.compile(
@@ -33,19 +33,6 @@ _HEADING_RE = re.compile(
     r"\s*[.)/:\-–]\s*(?P<rest>\S.*)$"
 )
 _GROUP_LABELS = {"co quan thuc hien", "don vi thuc hien", "co quan, don vi thuc hien"}
-_FIELD_ORDER = (
-    "number",
-    "objective",
-    "task",
-    "title",
-    "outputs",
-    "lead",
-    "partners",
-    "timeframe",
-    "budget",
-    "submit_level",
-    "notes",
-)
 
 
 @dataclass(slots=True)
@@ -158,7 +145,7 @@ class ProseInterpreter:
             present.add("number")
         if any(b.heading and b.heading != b.fields.get("title") for b in useful):
             present.add("task")
-        columns = [f for f in _FIELD_ORDER if f in present]
+        columns = [f for f in ITEM_FIELDS if f in present]
         self.parsed.document.columns = [Column(label=_PROSE_LABELS[f], field=f) for f in columns]
         for block in blocks:
             if block not in useful:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from cchc.core.text import fold
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
-from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
 from cchc.plans.readers.base import Row, Table
 
 # Fields that describe a row of work rather than name it: a row with any of them is not a
@@ -349,19 +349,7 @@ class TableInterpreter:
             return
         layout = pending.layout
         item = Item(line=pending.line, section=list(pending.section))
-        for name in (
-            "number",
-            "objective",
-            "task",
-            "title",
-            "outputs",
-            "lead",
-            "partners",
-            "timeframe",
-            "budget",
-            "submit_level",
-            "notes",
-        ):
+        for name in ITEM_FIELDS:
             col = layout.column(name)
             if col is not None:
                 setattr(item, name, pending.cells[col])
