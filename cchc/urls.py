@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("plans/", include("cchc.plans.urls")),
     path("agencies/", include("cchc.agencies.urls")),
+    path("scheduling/", include("cchc.scheduling.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

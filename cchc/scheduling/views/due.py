@@ -1,0 +1,121 @@
+"""What is due: the secretariat's view of one reporting period, and one agency's view across
+periods. Reads only; the buttons post to ``commands``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from cchc.agencies.models import Agency
+from cchc.scheduling import selectors
+from cchc.scheduling.forms import DueFilterForm, GenerateForm, PeriodDueForm
+from cchc.scheduling.models import Obligation
+from cchc.scheduling.periods import Period
+from cchc.scheduling.views import common
+from cchc.scheduling.workdays import WorkCalendar
+
+# Obligations shown on one page of a list.
+PAGE_SIZE = 100
+
+
+def _year(raw: str | None, years: list[int]) -> int | None:
+    """The year asked for, if the selector offers it; None for "the one that is due next"."""
+    if raw and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    return None
+
+
+def _choose_period(
+    data: QueryDict, *, years: list[int], on: dt.date, calendar: WorkCalendar
+) -> tuple[int, list[Period], Period | None]:
+    """The year shown, its periods, and the period asked for (else the default one)."""
+    year = _year(data.get("year"), years)
+    if year is None:
+        candidates = [
+            p
+            for y in (on.year, on.year + 1)
+            for p in selectors.report_periods(y, calendar=calendar)
+        ]
+        chosen = selectors.default_period(candidates, on=on)
+        year = chosen.year if chosen is not None else on.year
+    periods = selectors.report_periods(year, calendar=calendar)
+    by_key = {selectors.period_key(p): p for p in periods}
+    period = by_key.get(data.get("period", "")) or selectors.default_period(periods, on=on)
+    return year, periods, period
+
+
+def _page(
+    request: HttpRequest, qs: QuerySet[Obligation], *, on: dt.date, calendar: WorkCalendar
+) -> dict[str, Any]:
+    page = Paginator(selectors.with_row_fields(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.due_rows(list(page.object_list), on=on, calendar=calendar)
+    return {"page": page, "rows": rows}
+
+
+@login_required
+@require_GET
+def due(request: HttpRequest) -> HttpResponse:
+    on = common.today()
+    calendar = WorkCalendar()
+    years = selectors.obligation_years(on=on)
+    year, periods, period = _choose_period(request.GET, years=years, on=on, calendar=calendar)
+    data = request.GET.copy()
+    data["year"] = str(year)
+    data["period"] = selectors.period_key(period) if period else ""
+    form = PeriodDueForm(
+        data,
+        years=years,
+        periods=[(selectors.period_key(p), p.label) for p in periods],
+        agencies=selectors.agency_choices(period=period),
+        plans=selectors.plan_choices(),
+        auto_id="due_%s",
+    )
+    filters = form.filters()
+    sort = form.cleaned("sort") or "-overdue"
+    context: dict[str, Any] = {"form": form, "period": period, "on": on, "sort": sort}
+    if period is not None:
+        base = selectors.obligations(on=on, filters=filters, period=period, with_status=False)
+        context["status_counts"] = selectors.status_counts(base)
+        context["agency_counts"] = selectors.agency_counts(
+            selectors.obligations(
+                on=on,
+                filters=selectors.DueFilters(role=filters.role, plan=filters.plan),
+                period=period,
+            ),
+            sort=sort,
+        )
+        qs = selectors.obligations(on=on, filters=filters, period=period)
+        context.update(_page(request, qs, on=on, calendar=calendar))
+    if request.user.has_perm("scheduling.change_obligation"):
+        context["generate_form"] = GenerateForm(
+            initial={"since": dt.date(year, 1, 1), "until": dt.date(year, 12, 31)},
+            auto_id="generate_%s",
+        )
+    context["can_remind"] = request.user.has_perm("scheduling.add_reminder")
+    return render(request, "scheduling/due.html", context)
+
+
+@login_required
+@require_GET
+def agency_due(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=pk)
+    on = common.today()
+    form = DueFilterForm(request.GET or None, plans=selectors.plan_choices(), auto_id="due_%s")
+    filters = form.filters()
+    base = selectors.obligations(on=on, filters=filters, agency_id=agency.pk, with_status=False)
+    qs = selectors.obligations(on=on, filters=filters, agency_id=agency.pk)
+    context: dict[str, Any] = {
+        "agency": agency,
+        "form": form,
+        "on": on,
+        "status_counts": selectors.status_counts(base),
+        **_page(request, qs, on=on, calendar=WorkCalendar()),
+    }
+    return render(request, "scheduling/agency_due.html", context)
