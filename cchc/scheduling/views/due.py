@@ -66,6 +66,7 @@ def due(request: HttpRequest) -> HttpResponse:
     calendar = WorkCalendar()
     years = selectors.obligation_years(on=on)
     year, periods, period = _choose_period(request.GET, years=years, on=on, calendar=calendar)
+    plans = selectors.plan_choices()
     data = request.GET.copy()
     data["year"] = str(year)
     data["period"] = selectors.period_key(period) if period else ""
@@ -74,7 +75,7 @@ def due(request: HttpRequest) -> HttpResponse:
         years=years,
         periods=[(selectors.period_key(p), p.label) for p in periods],
         agencies=selectors.agency_choices(period=period),
-        plans=selectors.plan_choices(),
+        plans=plans,
         auto_id="due_%s",
     )
     filters = form.filters()
@@ -95,7 +96,11 @@ def due(request: HttpRequest) -> HttpResponse:
         context.update(_page(request, qs, on=on, calendar=calendar))
     if request.user.has_perm("scheduling.change_obligation"):
         context["generate_form"] = GenerateForm(
-            initial={"since": dt.date(year, 1, 1), "until": dt.date(year, 12, 31)},
+            initial={
+                "plan": filters.plan or (plans[0][0] if plans else None),
+                "since": dt.date(year, 1, 1),
+                "until": dt.date(year, 12, 31),
+            },
             auto_id="generate_%s",
         )
     context["can_remind"] = request.user.has_perm("scheduling.add_reminder")
