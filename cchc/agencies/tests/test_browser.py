@@ -1,0 +1,132 @@
+"""What the secretariat clicks, in a real Chromium: record a reorganisation and see the work
+move; map a text that names no known agency and see it disappear."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from cchc.agencies.actions import sync_plan_assignments
+from cchc.agencies.models import Assignment, Succession
+from cchc.agencies.registry import load_registry
+from cchc.agencies.tests.conftest import MINI
+from cchc.agencies.tests.test_views import add_successor_of_justice, make_secretariat
+from cchc.conftest import PASSWORD, build_small_plan
+from cchc.plans.models import Node, NodeKind, Plan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page: Any, live_server: Any, username: str, path: str) -> None:
+    page.goto(f"{live_server.url}{path}")
+    assert "/accounts/login/" in page.url
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(re.escape(path) + "$"))
+
+
+def _plan() -> Plan:
+    load_registry(path=MINI)
+    plan = build_small_plan()
+    sync_plan_assignments(plan_id=plan.pk)
+    return plan
+
+
+def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: Any):
+    plan = _plan()
+    add_successor_of_justice()
+    make_secretariat()
+    _log_in(page, live_server, "secretariat", "/agencies/")
+
+    # Find the department that ended, without typing diacritics.
+    page.get_by_label("Tìm kiếm").fill("so tu phap")
+    page.get_by_label("Hiệu lực").select_option("ended")
+    page.get_by_role("button", name="Lọc").click()
+    rows = page.locator("#agency-table tbody tr")
+    assert rows.count() == 1
+    rows.get_by_role("link", name="Sở Tư pháp tỉnh Bắc Giang").click()
+    page.wait_for_url(re.compile(r"/agencies/\d+/$"))
+    assert page.locator("#agency-status").inner_text() == "không còn tồn tại"
+    assert page.locator("#open-count").inner_text() == "2"
+
+    # Another date offers the agencies of that date (htmx swaps the form).
+    successors = page.get_by_label("Cơ quan kế thừa")
+    assert "Sở Tư pháp tỉnh Bắc Ninh" in successors.inner_text()
+    with page.expect_response(lambda r: "on=2025-01-01" in r.url):
+        page.get_by_label("Từ ngày").fill("2025-01-01")
+    page.wait_for_function(
+        "document.querySelector('#succession_successors').innerText"
+        ".includes('Sở Thông tin và Truyền thông tỉnh Bắc Giang')"
+    )
+    assert "Sở Tư pháp tỉnh Bắc Ninh" not in page.get_by_label("Cơ quan kế thừa").inner_text()
+    with page.expect_response(lambda r: "on=2025-07-01" in r.url):
+        page.get_by_label("Từ ngày").fill("2025-07-01")
+    page.wait_for_function(
+        "document.querySelector('#succession_successors').innerText"
+        ".includes('Sở Tư pháp tỉnh Bắc Ninh')"
+    )
+
+    page.get_by_label("Cơ quan kế thừa").select_option(label="Sở Tư pháp tỉnh Bắc Ninh")
+    page.get_by_label("Hình thức").select_option("merged")
+    page.get_by_label("Căn cứ pháp lý").fill("Nghị quyết 01/NQ-HĐND")
+    page.get_by_role("button", name="Ghi nhận kế thừa").click()
+    page.wait_for_selector(".alert-success")
+    assert "Đã chuyển 2 việc được giao" in page.locator(".alert-success").inner_text()
+    assert page.locator("#open-count").inner_text() == "0"
+    history = page.locator("#move-history").inner_text()
+    assert "Sở Tư pháp" in history and "secretariat" in history
+    assert "Nghị quyết 01/NQ-HĐND" in page.locator("#successions").inner_text()
+    assert Succession.objects.filter(predecessor__code="bg.so-tu-phap").count() == 1
+
+    # The plan page no longer lists it; the activity names the successor.
+    page.goto(f"{live_server.url}{plan.get_absolute_url()}")
+    ended = page.locator("#ended-agencies")
+    assert 'data-agency="bg.so-tu-phap"' not in ended.inner_html()
+    # Sở Nội vụ ended too; its successor is proposed and one click moves its work.
+    card = ended.locator('[data-agency="bg.so-noi-vu"]')
+    assert "Sở Nội vụ tỉnh Bắc Ninh" in card.inner_text()
+    card.get_by_role("button").click()
+    page.wait_for_selector(".alert-success")
+    assert "Đã chuyển 2 việc được giao" in page.locator(".alert-success").inner_text()
+    assert page.locator("#ended-agencies").count() == 0
+    activity = Node.objects.get(plan=plan, kind=NodeKind.ACTIVITY, number="2")
+    page.goto(f"{live_server.url}{activity.get_absolute_url()}")
+    lead = page.locator('#assignments [data-role="lead"]').inner_text()
+    assert "Sở Tư pháp tỉnh Bắc Ninh" in lead
+    assert (
+        Assignment.objects.open().filter(agency__code="bn.so-tu-phap", activity__plan=plan).count()
+        == 2
+    )
+
+
+def test_map_an_unresolved_text_and_see_it_disappear(page: Any, live_server: Any):
+    plan = _plan()
+    make_secretariat()
+    _log_in(page, live_server, "secretariat", "/agencies/mapping/")
+    page.get_by_label("Kế hoạch").select_option(str(plan.pk))
+    page.get_by_role("button", name="Xem").click()
+    page.wait_for_selector("#fragments")
+    row = page.locator('#fragments tr[data-fragment="Các sở"]')
+    assert "22" in row.inner_text() and "23" in row.inner_text()
+
+    # Nothing chosen: a clear error, nothing mapped.
+    row.get_by_role("button", name="Gán").click()
+    assert "Trường này là bắt buộc." in page.locator("#mapping-errors").inner_text()
+
+    row = page.locator('#fragments tr[data-fragment="Các sở"]')
+    row.get_by_label("Nghĩa của “Các sở”").select_option(label="Các sở, ban, ngành thuộc UBND tỉnh")
+    row.get_by_role("button", name="Gán").click()
+    page.wait_for_selector(".alert-success")
+    assert "“Các sở” nay được hiểu là" in page.locator(".alert-success").inner_text()
+    assert page.locator('#fragments tr[data-fragment="Các sở"]').count() == 0
+    assert page.locator("#fragment-count").inner_text() == "2"
+
+    # The activity now has the group, with its members today.
+    page.locator("#fragments").get_by_role("link", name="23").first.click()
+    lead = page.locator('#assignments [data-role="lead"]')
+    assert "Các sở, ban, ngành thuộc UBND tỉnh" in lead.inner_text()
+    lead.locator("summary").click()
+    assert "Sở Nội vụ tỉnh Bắc Ninh" in lead.inner_text()
