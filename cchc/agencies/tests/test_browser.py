@@ -8,13 +8,10 @@ from typing import Any
 
 import pytest
 
-from cchc.agencies.actions import sync_plan_assignments
 from cchc.agencies.models import Assignment, Succession
-from cchc.agencies.registry import load_registry
-from cchc.agencies.tests.conftest import MINI
-from cchc.agencies.tests.test_views import add_successor_of_justice, make_secretariat
-from cchc.conftest import PASSWORD, build_small_plan
-from cchc.plans.models import Node, NodeKind, Plan
+from cchc.agencies.tests.helpers import add_successor_of_justice, make_secretariat, synced_plan
+from cchc.conftest import PASSWORD
+from cchc.plans.models import Node, NodeKind
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,15 +25,8 @@ def _log_in(page: Any, live_server: Any, username: str, path: str) -> None:
     page.wait_for_url(re.compile(re.escape(path) + "$"))
 
 
-def _plan() -> Plan:
-    load_registry(path=MINI)
-    plan = build_small_plan()
-    sync_plan_assignments(plan_id=plan.pk)
-    return plan
-
-
 def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: Any):
-    plan = _plan()
+    plan = synced_plan(load=True)
     add_successor_of_justice()
     make_secretariat()
     _log_in(page, live_server, "secretariat", "/agencies/")
@@ -103,7 +93,7 @@ def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: A
 
 
 def test_map_an_unresolved_text_and_see_it_disappear(page: Any, live_server: Any):
-    plan = _plan()
+    plan = synced_plan(load=True)
     make_secretariat()
     _log_in(page, live_server, "secretariat", "/agencies/mapping/")
     page.get_by_label("Kế hoạch").select_option(str(plan.pk))
