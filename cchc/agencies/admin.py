@@ -51,6 +51,10 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
         (_("Source"), {"fields": ("confirmed", "source", "notes")}),
     )
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Agency | None = None) -> Any:
+        # The code is the registry file's key (and has dots, which a SlugField's form refuses).
+        return ("code",) if obj is not None else ()
+
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Name variants are looked up by their folded text, kept in step here as the loader
         and ``map_text`` do."""
@@ -124,6 +128,9 @@ class AgencyGroupAdmin(admin.ModelAdmin[AgencyGroup]):
     filter_horizontal = ("members",)
     autocomplete_fields = ("parent",)
     inlines = (GroupPhraseInline,)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: AgencyGroup | None = None) -> Any:
+        return ("code",) if obj is not None else ()
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         instances = formset.save(commit=False)

@@ -26,6 +26,7 @@ from cchc.agencies.models import (
     Role,
     Succession,
 )
+from cchc.agencies.resolver import Resolver
 from cchc.agencies.tests.helpers import (
     add_successor_of_justice,
     agency,
@@ -250,7 +251,7 @@ def test_agency_page_query_count_does_not_grow(
 # -- admin ----------------------------------------------------------------------------------
 
 
-def test_admin_pages_open_and_keep_variants_searchable(client: Client, superuser: User, plan: Plan):
+def test_admin_pages_open_and_history_is_read_only(client: Client, superuser: User, plan: Plan):
     client.force_login(superuser)
     for name in ("agency", "succession", "agencygroup", "assignment"):
         assert client.get(reverse(f"admin:agencies_{name}_changelist")).status_code == 200
@@ -266,3 +267,64 @@ def test_admin_pages_open_and_keep_variants_searchable(client: Client, superuser
     url = reverse("admin:agencies_assignment_change", args=[assignment.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {}).status_code == 403
+
+
+def test_admin_variant_is_found_by_the_resolver(client: Client, superuser: User, plan: Plan):
+    """A name variant added in the admin is folded like the loader's, so plans resolve it."""
+    client.force_login(superuser)
+    justice = agency("bg.so-tu-phap")
+    url = reverse("admin:agencies_agency_change", args=[justice.pk])
+    data = {
+        "code": justice.code,
+        "name": justice.name,
+        "short_name": justice.short_name,
+        "level": justice.level,
+        "parent": justice.parent_id,
+        "valid_until": "2025-06-30",
+        "confirmed": "on",
+        "aliases-TOTAL_FORMS": "1",
+        "aliases-INITIAL_FORMS": "0",
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+        "aliases-0-text": "STP tỉnh",
+        "aliases-0-kind": "abbreviation",
+        "aliases-0-agency": justice.pk,
+    }
+    response = client.post(url, data)
+    errors = re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S)
+    assert response.status_code == 302, errors
+    alias = AgencyAlias.objects.get(agency=justice)
+    assert (alias.text, alias.folded, alias.created_by) == ("STP tỉnh", "stp tinh", superuser)
+    resolved = Resolver.load().resolve("STP tỉnh", on=dt.date(2021, 8, 21))
+    assert [m.agency.code for m in resolved.agencies] == ["bg.so-tu-phap"]
+
+
+def test_admin_group_phrase_is_folded_and_unique(client: Client, superuser: User, plan: Plan):
+    client.force_login(superuser)
+    group = AgencyGroup.objects.get(code="ubnd-cap-huyen")
+    url = reverse("admin:agencies_agencygroup_change", args=[group.pk])
+    phrases = list(group.phrases.order_by("pk"))
+    data: dict[str, Any] = {
+        "name": group.name,
+        "levels": ["district"],
+        "notes": "",
+        "phrases-TOTAL_FORMS": str(len(phrases) + 1),
+        "phrases-INITIAL_FORMS": str(len(phrases)),
+        "phrases-MIN_NUM_FORMS": "0",
+        "phrases-MAX_NUM_FORMS": "1000",
+    }
+    for i, phrase in enumerate(phrases):
+        data.update({f"phrases-{i}-id": phrase.pk, f"phrases-{i}-text": phrase.text})
+        data[f"phrases-{i}-group"] = group.pk
+    new = len(phrases)
+    data.update({f"phrases-{new}-text": "Các sở, ngành", f"phrases-{new}-group": group.pk})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Cụm từ này đã thuộc một nhóm khác." in response.content.decode()
+    data[f"phrases-{new}-text"] = "UBND các huyện, TP"
+    assert client.post(url, data).status_code == 302
+    assert group.phrases.get(text="UBND các huyện, TP").folded == "ubnd cac huyen, tp"
+    assert [
+        g.group.code
+        for g in Resolver.load().resolve("UBND các huyện, TP", on=dt.date(2021, 8, 21)).groups
+    ] == ["ubnd-cap-huyen"]
