@@ -147,17 +147,11 @@ def _agencies(
 
 
 def _unique(expected: list[Expected]) -> list[Expected]:
-    seen: dict[tuple[int, int, str, str, str, dt.date], Expected] = {}  # first role wins
-    for item in expected:
-        key = (
-            item.activity_id,
-            item.agency_id,
-            item.role,
-            item.report,
-            item.period.kind,
-            item.period.end,
-        )
-        # The lead role wins when an agency is both lead and partner of one activity.
+    """One report per activity, agency and period: an agency both leading and supporting an
+    activity (its own name and a group it belongs to) reports as its lead."""
+    seen: dict[tuple[int, int, str, str, dt.date], Expected] = {}
+    for item in sorted(expected, key=lambda e: e.role != "lead"):
+        key = (item.activity_id, item.agency_id, item.report, item.period.kind, item.period.end)
         seen.setdefault(key, item)
     return list(seen.values())
 

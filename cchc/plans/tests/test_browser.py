@@ -14,7 +14,10 @@ from openpyxl import load_workbook
 from cchc.conftest import PASSWORD, SEED_PLAN, import_seed
 from cchc.plans.models import Plan
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _log_in(page: Any, live_server: Any, username: str) -> None:

@@ -4,12 +4,10 @@ timeline."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 
 from cchc.agencies.registry import load_registry
@@ -19,24 +17,18 @@ from cchc.scheduling.models import Obligation, ObligationStatus
 from cchc.scheduling.obligations import generate_obligations
 from cchc.scheduling.views import common
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 TODAY = dt.date(2024, 7, 1)
-
-
-@pytest.fixture
-def period_rules() -> None:
-    """The default rules of migration 0002: a transactional test that ran before this one
-    flushed them with every other table."""
-    migration = importlib.import_module("cchc.scheduling.migrations.0002_default_period_rules")
-    migration.create_rules(apps, None)  # idempotent
 
 
 def test_reports_due_then_the_timeline(
     page: Any,
     live_server: Any,
     reader: User,
-    period_rules: None,
     monkeypatch: pytest.MonkeyPatch,
 ):
     monkeypatch.setattr(common, "today", lambda: TODAY)
