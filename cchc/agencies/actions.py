@@ -99,19 +99,26 @@ def record_succession(
 
 
 def transfer_assignments(
-    *, agency: Agency, on: dt.date, user: AbstractBaseUser | None = None, reason: str = ""
+    *,
+    agency: Agency,
+    on: dt.date,
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+    plan_id: int | None = None,
 ) -> int:
     """Move the open assignments of an agency that no longer exists on ``on`` to the
-    agencies carrying its work then. Returns the number of assignments moved."""
+    agencies carrying its work then (in one plan if ``plan_id`` is given, else in all).
+    Returns the number of assignments moved."""
     resolver = Resolver.load()
     successors = resolver.successors_on(agency.pk, on)
     if not successors:
         return 0
     moved = 0
     with transaction.atomic():
-        for assignment in (
-            Assignment.objects.select_for_update().filter(agency=agency).open().order_by("pk")
-        ):
+        scope = Assignment.objects.select_for_update().filter(agency=agency).open()
+        if plan_id is not None:
+            scope = scope.filter(activity__plan_id=plan_id)
+        for assignment in scope.order_by("pk"):
             assignment.ended_on = on - dt.timedelta(days=1)
             assignment.save(update_fields=["ended_on"])
             for successor in successors:

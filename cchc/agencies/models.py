@@ -11,10 +11,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+# Stable identifiers of the registry file: lower-case ASCII, digits, dots and dashes
+# ("bg.so-noi-vu").
+code_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9._-]*$",
+    _("Use lower-case letters without diacritics, digits, dots and dashes."),
+)
 
 
 class AgencyLevel(models.TextChoices):
@@ -37,7 +46,7 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
 
 
 class Agency(models.Model):
-    code = models.SlugField(_("code"), max_length=100, unique=True)
+    code = models.CharField(_("code"), max_length=100, unique=True, validators=[code_validator])
     name = models.CharField(_("official name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=255, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=AgencyLevel.choices)
@@ -186,7 +195,7 @@ class AgencyGroup(models.Model):
     """A set of agencies named by one phrase: members are the agencies of ``levels`` (under
     ``parent`` if set) valid on the date asked, plus explicit members."""
 
-    code = models.SlugField(_("code"), max_length=100, unique=True)
+    code = models.CharField(_("code"), max_length=100, unique=True, validators=[code_validator])
     name = models.CharField(_("name"), max_length=255)
     levels = models.JSONField(_("member levels"), default=list, blank=True)
     parent = models.ForeignKey(

@@ -1,8 +1,8 @@
 """Resolving the free text of a plan's lead/partner cells to agencies and groups.
 
 ``Resolver.load()`` reads the registry once (names, variants, group phrases, successions);
-``resolve(text, on=date)`` then works without queries, so an import resolves every cell of a
-plan from one snapshot. Each match carries the reason it was made; what does not resolve is
+``resolve(text, on=date)`` then asks the database only for a group's members on a date it has
+not seen yet, so an import resolves every cell of a plan from one snapshot. Each match carries the reason it was made; what does not resolve is
 returned verbatim in ``unresolved``.
 
 Steps for one cell: group phrases are found first (they contain commas: "Các Sở, ngành",
@@ -182,6 +182,8 @@ class Resolver:
         self.phrases: list[tuple[str, AgencyGroup]] = []  # longest first
         self.successors: dict[int, list[tuple[int, dt.date]]] = {}
         self.type_of: dict[int, str] = {}
+        self._member_cache: dict[tuple[int, dt.date], list[Agency]] = {}
+        self._open_cache: dict[int, bool] = {}
 
     @classmethod
     def load(cls) -> Resolver:
@@ -279,8 +281,8 @@ class Resolver:
             group=group,
             fragment=fragment,
             reason=_("group phrase “%(phrase)s”") % {"phrase": phrase},
-            members=list(group.members_on(on)),
-            open=group.is_open(),
+            members=self._members(group, on),
+            open=self._is_open(group),
         )
         if match.members or not group.levels:
             return match
@@ -295,7 +297,7 @@ class Resolver:
             return match
         match.ended_on = max(ended)
         successors: dict[int, Agency] = {}
-        for member in group.members_on(match.ended_on):
+        for member in self._members(group, match.ended_on):
             for successor in self.successors_on(member.pk, on):
                 successors.setdefault(successor.pk, successor)
         match.members = sorted(successors.values(), key=lambda a: (a.level, a.name))
@@ -304,6 +306,18 @@ class Resolver:
             "successors of its agencies"
         ) % {"reason": match.reason, "day": match.ended_on.isoformat()}
         return match
+
+    def _members(self, group: AgencyGroup, day: dt.date) -> list[Agency]:
+        """A group's members on a day, asked once per resolver."""
+        key = (group.pk, day)
+        if key not in self._member_cache:
+            self._member_cache[key] = list(group.members_on(day))
+        return self._member_cache[key]
+
+    def _is_open(self, group: AgencyGroup) -> bool:
+        if group.pk not in self._open_cache:
+            self._open_cache[group.pk] = group.is_open()
+        return self._open_cache[group.pk]
 
     def _piece(self, piece: str, prefix: str, result: Resolution, on: dt.date) -> str:
         """Resolve one piece; return the type word later pieces may inherit."""

@@ -217,3 +217,37 @@ def test_mapping_is_remembered(mini_registry):
         map_text(text="  ", agency=agency)
     with pytest.raises(AgencyError):
         map_text(text="X", agency=agency, group=group)
+
+
+def test_transfer_within_one_plan_only(seed_with_registry):
+    from cchc.agencies.actions import transfer_assignments
+    from cchc.conftest import build_small_plan
+
+    other = build_small_plan(number="9/KH-X")
+    old = Agency.objects.get(code="bg.so-tu-phap")
+    row = other.nodes.filter(kind="activity").first()
+    Assignment.objects.create(activity=row, role="lead", agency=old)
+    new = Agency.objects.create(
+        code="bn.so-tu-phap",
+        name="Sở Tư pháp tỉnh Bắc Ninh",
+        short_name="Sở Tư pháp",
+        level="department",
+        valid_from=dt.date(2025, 7, 1),
+    )
+    Succession.objects.create(predecessor=old, successor=new, on=dt.date(2025, 7, 1), kind="merged")
+    moved = transfer_assignments(agency=old, on=dt.date(2025, 7, 1), plan_id=seed_with_registry.pk)
+    assert moved > 0
+    assert Assignment.objects.filter(agency=old, activity__plan=other).open().count() == 1
+    assert (
+        not Assignment.objects.filter(agency=old, activity__plan=seed_with_registry).open().exists()
+    )
+
+
+def test_codes_accept_dots_but_not_diacritics():
+    from django.core.exceptions import ValidationError
+
+    agency = Agency(code="bg.so-noi-vu", name="Sở Nội vụ", level="department")
+    agency.full_clean()
+    agency.code = "bg.sở-nội-vụ"
+    with pytest.raises(ValidationError):
+        agency.full_clean()
