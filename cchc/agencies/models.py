@@ -17,7 +17,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
 # Stable identifiers of the registry file: lower-case ASCII, digits, dots and dashes
 # ("bg.so-noi-vu").
 code_validator = RegexValidator(

@@ -225,7 +225,7 @@ def test_transfer_within_one_plan_only(seed_with_registry):
 
     other = build_small_plan(number="9/KH-X")
     old = Agency.objects.get(code="bg.so-tu-phap")
-    row = other.nodes.filter(kind="activity").first()
+    row = other.nodes.filter(kind="activity")[0]
     Assignment.objects.create(activity=row, role="lead", agency=old)
     new = Agency.objects.create(
         code="bn.so-tu-phap",
