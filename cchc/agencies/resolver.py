@@ -2,8 +2,8 @@
 
 ``Resolver.load()`` reads the registry once (names, variants, group phrases, successions);
 ``resolve(text, on=date)`` then asks the database only for a group's members on a date it has
-not seen yet, so an import resolves every cell of a plan from one snapshot. Each match carries the reason it was made; what does not resolve is
-returned verbatim in ``unresolved``.
+not seen yet, so an import resolves every cell of a plan from one snapshot. Each match carries
+the reason it was made; what does not resolve is returned verbatim in ``unresolved``.
 
 Steps for one cell: group phrases are found first (they contain commas: "Các Sở, ngành",
 "UBND huyện, thành phố"); the rest is split at ";", ",", new lines; a piece that is not a
