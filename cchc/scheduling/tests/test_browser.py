@@ -19,7 +19,7 @@ from cchc.scheduling.views import common
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TODAY = dt.date(2024, 7, 1)

@@ -196,9 +196,7 @@ def test_commands(plan):
     assert out.getvalue()
 
 
-# serialized_rollback: the flush after a transactional test would take the default period
-# rules (a data migration) away from the tests that run after it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_reminders_sent_concurrently_go_out_once(settings):
     """Two runs at the same time: the unique (obligation, stage) claim lets one of them send."""
     import threading
