@@ -363,7 +363,7 @@ def test_admin_edits_rules_through_the_actions(client: Client, superuser: User) 
     # A bad day is shown on the form, not stored.
     response = client.post(url, _rule_form(year, deadline_day="32"))
     assert response.status_code == 200
-    assert "Deadline day must be a day of the month" in response.content.decode()
+    assert "Ngày hạn nộp phải là một ngày trong tháng" in response.content.decode()
     year.refresh_from_db()
     assert year.deadline_day == 20
 
