@@ -187,6 +187,7 @@ def _store(
         )
     result.removed = len(existing)
     if existing:
+        _refuse_removing_filed_work(doc.source_name, list(existing.values()))
         Node.objects.filter(pk__in=[n.pk for n in existing.values()]).delete()
     from cchc.agencies.actions import sync_plan_assignments
 
@@ -205,6 +206,28 @@ def _store(
         warnings=[w.as_dict() for w in parsed.warnings],
     )
     return result
+
+
+def _refuse_removing_filed_work(source_name: str, nodes: list[Node]) -> None:
+    """A revised document that drops rows on which agencies already reported is refused:
+    removing them would delete the reports. The secretariat corrects the plan instead."""
+    from cchc.scheduling.models import FILED_STATUSES, Obligation
+
+    filed = (
+        Obligation.objects.filter(activity__in=nodes, status__in=FILED_STATUSES)
+        .values_list("activity__number", flat=True)
+        .distinct()
+    )
+    numbers = sorted({n or "?" for n in filed})
+    if numbers:
+        raise ReadError(
+            _(
+                "%(name)s: the document no longer has rows %(rows)s, but agencies have already "
+                "filed reports on them. Nothing was imported; keep those rows in the document "
+                "or mark their reports not applicable first."
+            )
+            % {"name": source_name, "rows": ", ".join(numbers)}
+        )
 
 
 def _values(spec: NodeSpec, ids: dict[str, int]) -> dict[str, Any]:

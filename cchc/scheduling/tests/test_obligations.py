@@ -14,7 +14,7 @@ from cchc.agencies.actions import record_succession
 from cchc.agencies.models import Agency, Assignment, Contact
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
-from cchc.conftest import import_seed
+from cchc.conftest import SEED_PLAN, import_seed
 from cchc.plans.models import Node, Plan
 from cchc.scheduling.models import Obligation, ObligationStatus, Reminder
 from cchc.scheduling.obligations import GenerateResult, generate_obligations, refresh_statuses
@@ -240,3 +240,25 @@ def test_an_agency_leading_and_supporting_reports_once_as_lead(plan):
         activity=row29, agency__code="bg.so-noi-vu", period_label="Năm 2024"
     )
     assert list(noi_vu.values_list("role", flat=True)) == ["lead"]
+
+
+def test_reimport_cannot_drop_rows_with_filed_reports(plan, tmp_path):
+    import hashlib
+
+    from cchc.plans.actions import import_plan
+    from cchc.plans.parsing import parse_bytes
+    from cchc.plans.readers.base import ReadError
+
+    generate(plan)
+    filed = Obligation.objects.filter(activity__number="73").first()
+    Obligation.objects.filter(pk=filed.pk).update(status=ObligationStatus.SUBMITTED)
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    without_73 = "\n".join(line for line in text.splitlines() if not line.startswith("| 73 |"))
+    data = without_73.encode()
+    before = Node.objects.filter(plan=plan).count()
+    with pytest.raises(ReadError, match="73"):
+        import_plan(
+            parsed=parse_bytes(data, "revised.md"), source_sha256=hashlib.sha256(data).hexdigest()
+        )
+    assert Node.objects.filter(plan=plan).count() == before
+    assert Obligation.objects.filter(pk=filed.pk, status="submitted").exists()
