@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "cchc.plans",
     "cchc.agencies",
     "cchc.scheduling",
+    "cchc.reporting",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # Uploaded plan documents larger than this are refused before they are read.
 CCHC_MAX_IMPORT_BYTES = _env_int("CCHC_MAX_IMPORT_BYTES", 20 * 1024 * 1024)
+CCHC_MAX_EVIDENCE_BYTES = _env_int("CCHC_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = CCHC_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

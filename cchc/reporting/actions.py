@@ -1,0 +1,395 @@
+"""State changes of progress reports. Views, the API, the CLI and tests all call these.
+
+Each action runs in one transaction, locks the rows it changes, writes a ``ReportTransition``
+and keeps the obligation's status in step. Who may call which action is the caller's check
+(the views and the API look up roles); the actions refuse what no one may do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.agencies.models import Role
+from cchc.reporting.files import FileRefused, check_upload
+from cchc.reporting.models import (
+    DONE_STATUSES,
+    EDITABLE_STATES,
+    EXPLAINED_STATUSES,
+    Contribution,
+    ContributionState,
+    Evidence,
+    Report,
+    ReportState,
+    ReportTransition,
+    WorkStatus,
+    evidence_storage,
+)
+from cchc.scheduling.models import Obligation, ObligationStatus
+from cchc.scheduling.obligations import status_on
+
+# What the agency writes in its report; everything else is the workflow's.
+EDITABLE_FIELDS = (
+    "work_status",
+    "percent",
+    "narrative",
+    "difficulties",
+    "proposals",
+    "explanation",
+)
+
+
+class ReportError(Exception):
+    """A workflow step that cannot be taken; the message says why."""
+
+
+def _actor(user: AbstractBaseUser | None) -> User | None:
+    return user if isinstance(user, User) else None
+
+
+def _lock(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("obligation").get(pk=report.pk)
+
+
+def _record(
+    report: Report,
+    user: AbstractBaseUser | None,
+    from_state: str,
+    comment: str = "",
+    changes: list[str] | None = None,
+) -> ReportTransition:
+    return ReportTransition.objects.create(
+        report=report,
+        actor=_actor(user),
+        from_state=from_state,
+        to_state=report.state,
+        comment=comment,
+        changes=changes or [],
+    )
+
+
+def _set_obligation(obligation: Obligation, status: str) -> None:
+    if obligation.status != status:
+        obligation.status = status
+        obligation.save(update_fields=["status", "updated_at"])
+
+
+def _clock_status(obligation: Obligation, day: dt.date) -> str:
+    return status_on(obligation.deadline, obligation.period_end, day)
+
+
+def _check_version(report: Report, expected_version: int) -> None:
+    if report.version != expected_version:
+        raise ReportError(
+            _(
+                "Someone else saved this report since you opened it (version %(theirs)s, yours "
+                "%(yours)s). Reload it, then make your changes again."
+            )
+            % {"theirs": report.version, "yours": expected_version}
+        )
+
+
+def _check_editable(report: Report) -> None:
+    if report.state == ReportState.APPROVED:
+        raise ReportError(_("This report is approved and locked; the secretariat can reopen it."))
+    if report.state not in EDITABLE_STATES:
+        raise ReportError(_("This report was submitted and awaits review; it cannot change."))
+
+
+def _copy(source: Report, target: Report) -> Report:
+    """The caller's object follows the locked row it passed in."""
+    if target is not source:
+        for field in (*EDITABLE_FIELDS, "state", "version", "submitted_at", "approved_at"):
+            setattr(target, field, getattr(source, field))
+    return source
+
+
+def start_report(*, obligation: Obligation, user: AbstractBaseUser | None) -> Report:
+    """The obligation's report: the existing one, else a new draft."""
+    with transaction.atomic():
+        locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
+        existing = Report.objects.filter(obligation=locked).first()
+        if existing is not None:
+            return existing
+        if locked.role != Role.LEAD:
+            raise ReportError(
+                _("A coordinating agency files a contribution, not a report, for this activity.")
+            )
+        if locked.status == ObligationStatus.NOT_APPLICABLE:
+            raise ReportError(
+                _("This report is not applicable: %(reason)s") % {"reason": locked.reason}
+            )
+        report = Report.objects.create(obligation=locked)
+        _record(report, user, "")
+    return report
+
+
+def save_draft(
+    *, report: Report, user: AbstractBaseUser | None, expected_version: int, **fields: Any
+) -> Report:
+    """Change what the report says; refused if someone saved it since ``expected_version``."""
+    unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ReportError(
+            _("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(unknown)}
+        )
+    if "work_status" in fields and fields["work_status"] not in WorkStatus.values:
+        raise ReportError(_("Status of the work: unknown status."))
+    if "percent" in fields:
+        percent = fields["percent"]
+        if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
+            raise ReportError(_("Completion: a whole percentage from 0 to 100."))
+    with transaction.atomic():
+        locked = _lock(report)
+        _check_editable(locked)
+        _check_version(locked, expected_version)
+        changed = [name for name, value in fields.items() if getattr(locked, name) != value]
+        if not changed:
+            return _copy(locked, report)
+        for name in changed:
+            setattr(locked, name, fields[name])
+        locked.version += 1
+        locked.save(update_fields=[*changed, "version", "updated_at"])
+        _record(locked, user, locked.state, changes=changed)
+    return _copy(locked, report)
+
+
+def _check_complete(report: Report, on: dt.date) -> None:
+    """What a report must say before it goes to the secretariat."""
+    late = on > report.obligation.deadline
+    if not report.explanation.strip():
+        if report.work_status in EXPLAINED_STATUSES:
+            raise ReportError(
+                _("Explanation: say why the work is %(status)s.")
+                % {"status": WorkStatus(report.work_status).label.lower()}
+            )
+        if late:
+            raise ReportError(
+                _("Explanation: the deadline was %(deadline)s; say why the report is late.")
+                % {"deadline": report.obligation.deadline.strftime("%d/%m/%Y")}
+            )
+    if report.work_status in DONE_STATUSES:
+        if report.percent != 100:
+            raise ReportError(_("Completion: work that is done is 100% complete."))
+        if not report.evidence.exists():
+            raise ReportError(
+                _("Evidence: list the outputs delivered (document number, date, issuing body).")
+            )
+
+
+def submit_report(
+    *,
+    report: Report,
+    user: AbstractBaseUser | None,
+    expected_version: int,
+    now: dt.datetime | None = None,
+) -> Report:
+    """Send a draft or returned report to the secretariat. Submitting a report that is
+    already submitted changes nothing."""
+    moment = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock(report)
+        if locked.state == ReportState.SUBMITTED:
+            return _copy(locked, report)
+        _check_editable(locked)
+        _check_version(locked, expected_version)
+        _check_complete(locked, timezone.localdate(moment))
+        before = locked.state
+        locked.state = ReportState.SUBMITTED
+        locked.submitted_at = moment
+        locked.version += 1
+        locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
+        _set_obligation(locked.obligation, ObligationStatus.SUBMITTED)
+        _record(locked, user, before)
+    return _copy(locked, report)
+
+
+def resubmit_report(
+    *,
+    report: Report,
+    user: AbstractBaseUser | None,
+    expected_version: int,
+    now: dt.datetime | None = None,
+) -> Report:
+    """Submit a returned report again, with the changes asked for."""
+    if report.state not in (ReportState.RETURNED, ReportState.SUBMITTED):
+        raise ReportError(_("Only a report returned for changes can be resubmitted."))
+    return submit_report(report=report, user=user, expected_version=expected_version, now=now)
+
+
+def return_report(*, report: Report, user: AbstractBaseUser | None, comment: str) -> Report:
+    """Send a submitted report back to its agency with what to change."""
+    if not comment.strip():
+        raise ReportError(_("Comment: say what the agency should change."))
+    with transaction.atomic():
+        locked = _lock(report)
+        if locked.state != ReportState.SUBMITTED:
+            raise ReportError(_("Only a submitted report can be returned."))
+        locked.state = ReportState.RETURNED
+        locked.version += 1
+        locked.save(update_fields=["state", "version", "updated_at"])
+        obligation = locked.obligation
+        _set_obligation(obligation, _clock_status(obligation, timezone.localdate()))
+        _record(locked, user, ReportState.SUBMITTED, comment=comment.strip())
+    return _copy(locked, report)
+
+
+def _approve(locked: Report, user: AbstractBaseUser | None, comment: str) -> None:
+    locked.state = ReportState.APPROVED
+    locked.approved_at = timezone.now()
+    locked.version += 1
+    locked.save(update_fields=["state", "approved_at", "version", "updated_at"])
+    _set_obligation(locked.obligation, ObligationStatus.APPROVED)
+    _record(locked, user, ReportState.SUBMITTED, comment=comment.strip())
+
+
+def approve_report(*, report: Report, user: AbstractBaseUser | None, comment: str = "") -> Report:
+    """Accept a submitted report; it is locked from then on."""
+    with transaction.atomic():
+        locked = _lock(report)
+        if locked.state != ReportState.SUBMITTED:
+            raise ReportError(_("Only a submitted report can be approved."))
+        _approve(locked, user, comment)
+    return _copy(locked, report)
+
+
+def bulk_approve(
+    *, reports: Iterable[Report], user: AbstractBaseUser | None, comment: str = ""
+) -> list[Report]:
+    """Approve several submitted reports with one comment: all of them, or none."""
+    ids = sorted({r.pk for r in reports})
+    if not ids:
+        raise ReportError(_("Choose the reports to approve."))
+    with transaction.atomic():
+        locked = list(
+            Report.objects.select_for_update()
+            .select_related("obligation__agency", "obligation__activity")
+            .filter(pk__in=ids)
+            .order_by("pk")
+        )
+        refused = [r for r in locked if r.state != ReportState.SUBMITTED]
+        if refused or len(locked) != len(ids):
+            names = "; ".join(str(r.obligation) for r in refused) or _("a report no longer there")
+            raise ReportError(
+                _("Nothing was approved: these reports are not awaiting review: %(reports)s.")
+                % {"reports": names}
+            )
+        for report in locked:
+            _approve(report, user, comment)
+    return locked
+
+
+def reopen_report(*, report: Report, user: AbstractBaseUser | None, reason: str) -> Report:
+    """Unlock an approved report (the secretariat's decision): it goes back to its agency
+    as returned, with the reason as the comment."""
+    if not reason.strip():
+        raise ReportError(_("Reason: say why the approved report is reopened."))
+    with transaction.atomic():
+        locked = _lock(report)
+        if locked.state != ReportState.APPROVED:
+            raise ReportError(_("Only an approved report can be reopened."))
+        locked.state = ReportState.RETURNED
+        locked.approved_at = None
+        locked.version += 1
+        locked.save(update_fields=["state", "approved_at", "version", "updated_at"])
+        obligation = locked.obligation
+        _set_obligation(obligation, _clock_status(obligation, timezone.localdate()))
+        _record(locked, user, ReportState.APPROVED, comment=reason.strip())
+    return _copy(locked, report)
+
+
+def add_evidence(
+    *,
+    report: Report,
+    user: AbstractBaseUser | None,
+    description: str,
+    document_number: str = "",
+    document_date: dt.date | None = None,
+    issuer: str = "",
+    upload: File[bytes] | None = None,
+) -> Evidence:
+    """Record an output delivered, with its file if one is attached (checked by content)."""
+    if not description.strip():
+        raise ReportError(_("Output delivered: say which expected output this is."))
+    checked = None
+    if upload is not None:
+        name = upload.name or ""
+        try:
+            checked = check_upload(
+                name=name,
+                size=upload.size or 0,
+                stream=upload,
+                max_bytes=settings.CCHC_MAX_EVIDENCE_BYTES,
+            )
+        except FileRefused as exc:
+            raise ReportError(str(exc)) from exc
+    stored = ""
+    try:
+        with transaction.atomic():
+            locked = _lock(report)
+            _check_editable(locked)
+            evidence = Evidence(
+                report=locked,
+                description=description.strip(),
+                document_number=document_number.strip(),
+                document_date=document_date,
+                issuer=issuer.strip(),
+                added_by=_actor(user),
+            )
+            if upload is not None and checked is not None:
+                evidence.original_name = (upload.name or "")[:255]
+                evidence.size = checked.size
+                evidence.content_type = checked.content_type
+                evidence.file.save(PurePath(evidence.original_name).name, upload, save=False)
+                stored = evidence.file.name or ""
+            evidence.save()
+            _record(locked, user, locked.state, changes=["evidence"])
+    except Exception:
+        # The row was not kept: neither is its file.
+        if stored:
+            evidence_storage.delete(stored)
+        raise
+    return evidence
+
+
+def save_contribution(
+    *, obligation: Obligation, user: AbstractBaseUser | None, text: str, submit: bool = False
+) -> Contribution:
+    """Write (and with ``submit``, send) a coordinating agency's contribution."""
+    if not text.strip():
+        raise ReportError(_("Contribution: write a few words."))
+    with transaction.atomic():
+        locked = Obligation.objects.select_for_update().get(pk=obligation.pk)
+        if locked.role != Role.PARTNER:
+            raise ReportError(_("The lead agency writes a report, not a contribution."))
+        contribution = Contribution.objects.select_for_update().filter(obligation=locked).first()
+        if contribution is None:
+            contribution = Contribution(obligation=locked)
+        elif contribution.state == ContributionState.SUBMITTED:
+            if contribution.text == text.strip():
+                return contribution
+            raise ReportError(_("This contribution was already sent; it cannot change."))
+        contribution.text = text.strip()
+        contribution.author = _actor(user)
+        if submit:
+            contribution.state = ContributionState.SUBMITTED
+            contribution.submitted_at = timezone.now()
+            _set_obligation(locked, ObligationStatus.SUBMITTED)
+        contribution.save()
+    return contribution
+
+
+def submit_contribution(
+    *, obligation: Obligation, user: AbstractBaseUser | None, text: str
+) -> Contribution:
+    """Send a coordinating agency's contribution; sending the same text again is harmless."""
+    return save_contribution(obligation=obligation, user=user, text=text, submit=True)

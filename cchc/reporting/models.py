@@ -1,0 +1,296 @@
+"""Progress reports: one per lead obligation, the evidence of outputs delivered, the partners'
+contributions, and the history of every workflow step.
+
+State changes go through ``cchc.reporting.actions``, which keep the obligation's status in
+step and write a ``ReportTransition`` row for each of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DONE_LATE = "done_late", _("Done late")
+    BLOCKED = "blocked", _("Blocked")
+
+
+# Work statuses that say the activity's outputs were delivered.
+DONE_STATUSES = (WorkStatus.DONE, WorkStatus.DONE_LATE)
+# Work statuses that need an explanation.
+EXPLAINED_STATUSES = (WorkStatus.DONE_LATE, WorkStatus.BLOCKED)
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for changes")
+    APPROVED = "approved", _("Approved")
+
+
+# States in which the agency may still change its report.
+EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
+
+
+class Report(models.Model):
+    """The lead agency's report on one activity for one reporting period."""
+
+    obligation = models.OneToOneField(
+        "scheduling.Obligation",
+        on_delete=models.CASCADE,
+        related_name="progress_report",
+        verbose_name=_("obligation"),
+    )
+    work_status = models.CharField(
+        _("status of the work"),
+        max_length=20,
+        choices=WorkStatus.choices,
+        default=WorkStatus.NOT_STARTED,
+    )
+    percent = models.PositiveSmallIntegerField(_("completion (%)"), default=0)
+    narrative = models.TextField(_("what was done"), blank=True)
+    difficulties = models.TextField(_("difficulties"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    explanation = models.TextField(
+        _("explanation"),
+        blank=True,
+        help_text=_("Required when the work is late or blocked, or the report is late."),
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    # Bumped by every save: an edit made from an older version is refused, not merged.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["obligation__deadline", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__gte=0) & Q(percent__lte=100),
+                name="reporting_report_percent_range",
+                violation_error_message=_("Completion: a percentage from 0 to 100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(work_status__in=WorkStatus.values),
+                name="reporting_report_work_status_valid",
+                violation_error_message=_("Status of the work: unknown status."),
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ReportState.values),
+                name="reporting_report_state_valid",
+                violation_error_message=_("State: unknown workflow state."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=ReportState.APPROVED) | Q(approved_at__isnull=False),
+                name="reporting_report_approved_dated",
+                violation_error_message=_("An approved report needs its approval time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(state=ReportState.DRAFT) | Q(submitted_at__isnull=False),
+                name="reporting_report_submitted_dated",
+                violation_error_message=_("A submitted report needs its submission time."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "updated_at"], name="reporting_report_state_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} · {self.get_state_display()}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    @property
+    def is_locked(self) -> bool:
+        return self.state == ReportState.APPROVED
+
+
+@deconstructible
+class EvidenceStorage(FileSystemStorage):
+    """Files under ``DATA_DIR/files``, read when used (tests move ``DATA_DIR``)."""
+
+    @property
+    def base_location(self) -> str:
+        return str(Path(settings.DATA_DIR) / "files")
+
+    @property
+    def location(self) -> str:
+        return str(Path(self.base_location).resolve())
+
+
+evidence_storage = EvidenceStorage()
+
+
+class Evidence(models.Model):
+    """An expected output delivered: the document that proves it, and its file if attached."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("report")
+    )
+    description = models.TextField(
+        _("output delivered"), help_text=_("Which expected output this document delivers.")
+    )
+    document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    issuer = models.CharField(_("issuing body"), max_length=255, blank=True)
+    file = models.FileField(
+        _("file"), upload_to="evidence/%Y/%m/", storage=evidence_storage, blank=True
+    )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["report", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(description=""),
+                name="reporting_evidence_description_not_empty",
+                violation_error_message=_("Output delivered: say which output this is."),
+            ),
+            models.CheckConstraint(
+                condition=Q(file="") | (Q(size__gt=0) & ~Q(content_type="")),
+                name="reporting_evidence_file_described",
+                violation_error_message=_("File: an attached file needs its size and type."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.document_number or self.description[:60]
+
+
+class ContributionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Contribution(models.Model):
+    """A coordinating agency's short note on an activity for a period, which the lead sees
+    while writing its report. Attached to the partner's own obligation."""
+
+    obligation = models.ForeignKey(
+        "scheduling.Obligation",
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("obligation"),
+    )
+    text = models.TextField(_("contribution"))
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=ContributionState.choices,
+        default=ContributionState.DRAFT,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["obligation", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["obligation"],
+                name="reporting_contribution_one_per_obligation",
+                violation_error_message=_("This agency already has a contribution here."),
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ContributionState.values),
+                name="reporting_contribution_state_valid",
+                violation_error_message=_("State: unknown contribution state."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="reporting_contribution_text_not_empty",
+                violation_error_message=_("Contribution: write a few words."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation} · {self.get_state_display()}"
+
+
+class ReportTransition(models.Model):
+    """One step of a report's history: who moved it from which state to which, when, why.
+
+    Edits and evidence added without a change of state are rows too (``from_state`` equals
+    ``to_state``); ``changes`` lists what they touched."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="history", verbose_name=_("report")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    from_state = models.CharField(_("from"), max_length=20, choices=ReportState.choices, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, choices=ReportState.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("report history entry")
+        verbose_name_plural = _("report history")
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(to_state__in=ReportState.values)
+                & (Q(from_state="") | Q(from_state__in=ReportState.values)),
+                name="reporting_transition_states_valid",
+                violation_error_message=_("History: unknown workflow state."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["report", "at"], name="reporting_history_report_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_state or '∅'} → {self.to_state} ({self.at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_step(self) -> bool:
+        """A change of state, not an edit."""
+        return self.from_state != self.to_state
