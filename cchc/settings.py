@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "cchc.plans",
     "cchc.agencies",
     "cchc.scheduling",
+    "cchc.accounts",
     "cchc.reporting",
 ]
 
@@ -152,6 +153,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["cchc.accounts.backends.LockoutBackend"]
+# Login lockout: this many failures for one username (or from one address) within the window
+# refuse further attempts until the window has passed; a successful login resets the count.
+CCHC_LOGIN_MAX_FAILURES = _env_int("CCHC_LOGIN_MAX_FAILURES", 5)
+CCHC_LOGIN_MAX_FAILURES_PER_IP = _env_int("CCHC_LOGIN_MAX_FAILURES_PER_IP", 30)
+CCHC_LOGIN_LOCKOUT_MINUTES = _env_int("CCHC_LOGIN_LOCKOUT_MINUTES", 15)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "plans:plan_list"
 LOGOUT_REDIRECT_URL = "plans:plan_list"

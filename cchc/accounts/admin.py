@@ -1,0 +1,88 @@
+"""Admin for memberships and the login record.
+
+A membership is added here through ``add_member`` and ended through the "End" action
+(``end_membership``); existing rows are not edited, so the history stays true. Membership
+changes and login attempts are read-only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from cchc.accounts.actions import MembershipError, add_member, end_membership
+from cchc.accounts.models import LoginAttempt, Membership, MembershipChange
+
+
+class MembershipChangeInline(admin.TabularInline[MembershipChange, Membership]):
+    model = MembershipChange
+    extra = 0
+    can_delete = False
+    fields = ("at", "action", "actor", "reason")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.action(description=_("End the selected memberships"))
+def end_selected(
+    modeladmin: MembershipAdmin, request: HttpRequest, queryset: QuerySet[Membership]
+) -> None:
+    ended = 0
+    for membership in queryset.filter(active=True):
+        end_membership(membership=membership, by=request.user, reason=str(_("Ended in the admin")))
+        ended += 1
+    modeladmin.message_user(request, _("%(count)s memberships ended.") % {"count": ended})
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin[Membership]):
+    list_display = ("user", "agency", "role", "active", "since", "ended_at")
+    list_filter = ("role", "active")
+    list_select_related = ("user", "agency")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "agency__name")
+    autocomplete_fields = ("user", "agency")
+    inlines = (MembershipChangeInline,)
+    actions = (end_selected,)
+
+    def get_fields(self, request: HttpRequest, obj: Membership | None = None) -> Any:
+        if obj is None:
+            return ("user", "agency", "role")
+        return ("user", "agency", "role", "active", "since", "ended_at")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Membership | None = None) -> Any:
+        if obj is None:
+            return ()
+        return ("user", "agency", "role", "active", "since", "ended_at")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        if change:
+            return
+        try:
+            created = add_member(user=obj.user, agency=obj.agency, role=obj.role, by=request.user)
+        except MembershipError as exc:
+            self.message_user(request, str(exc), level=messages.ERROR)
+            return
+        obj.pk = created.pk
+
+
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(admin.ModelAdmin[LoginAttempt]):
+    list_display = ("at", "username", "ip", "succeeded", "refused")
+    list_filter = ("succeeded", "refused")
+    search_fields = ("username", "ip")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
