@@ -179,7 +179,7 @@ def _check_complete(report: Report, on: dt.date) -> None:
             )
     if report.work_status in DONE_STATUSES:
         if report.percent != 100:
-            raise ReportError(_("Completion: work that is done is 100% complete."))
+            raise ReportError(_("Completion: work that is done is complete; set it to 100."))
         if not report.evidence.exists():
             raise ReportError(
                 _("Evidence: list the outputs delivered (document number, date, issuing body).")

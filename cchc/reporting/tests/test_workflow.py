@@ -251,3 +251,12 @@ def test_bulk_approve_is_all_or_nothing(plan, obligation, focal, secretariat):
     assert set(
         Obligation.objects.filter(progress_report__in=reports).values_list("status", flat=True)
     ) == {ObligationStatus.APPROVED}
+
+
+def test_no_report_on_a_not_applicable_obligation(obligation, focal):
+    obligation.status = ObligationStatus.NOT_APPLICABLE
+    obligation.reason = "Không phát sinh trong kỳ."
+    obligation.save()
+    with pytest.raises(ReportError, match="not applicable"):
+        start_report(obligation=obligation, user=focal)
+    assert not Report.objects.exists()

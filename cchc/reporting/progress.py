@@ -1,0 +1,143 @@
+"""Progress of a plan: the one definition every page, export and API response uses.
+
+**An activity's lead agencies** are the agencies with a lead obligation on it (an activity led
+by "Các Sở, ngành" has one per department). For each of them only its **latest approved
+report** counts (latest by reporting period, then by approval): drafts, submitted and returned
+reports say nothing yet.
+
+- **Activity progress** (0–100): the mean, over its lead agencies, of the completion percent
+  of each one's latest approved report; an agency without one counts 0, and so does an
+  activity without lead obligations (an event-driven activity, a lead not yet resolved).
+- **An activity is done** when every lead agency's latest approved report says *done* or *done
+  late* and lists at least one piece of evidence (an expected output delivered).
+- **A task, objective, area and the plan**: the plain mean of the progress of all the
+  activities beneath them, at any depth (not a mean of means: each activity weighs the same).
+  A node with no activity beneath it has no progress and is absent from the results.
+
+``progress_for`` computes it for a whole plan in three queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+
+from cchc.agencies.models import Role
+from cchc.plans.models import Node, NodeKind, Plan
+from cchc.reporting.models import DONE_STATUSES, Evidence, Report, ReportState
+from cchc.scheduling.models import Obligation
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityProgress:
+    percent: float
+    done: bool
+    # Lead agencies, and those with an approved report.
+    leads: int
+    reported: int
+
+
+@dataclass(slots=True)
+class PlanProgress:
+    activities: dict[int, ActivityProgress] = field(default_factory=dict)
+    # Every node with an activity beneath it (activities included) → percent.
+    nodes: dict[int, float] = field(default_factory=dict)
+    overall: float = 0.0
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for a in self.activities.values() if a.done)
+
+
+@dataclass(frozen=True, slots=True)
+class _Latest:
+    key: tuple[dt.date, dt.datetime]
+    percent: int
+    done: bool
+
+
+def _latest_approved(plan: Plan) -> dict[tuple[int, int], _Latest]:
+    """(activity, agency) → that lead agency's latest approved report."""
+    rows = (
+        Report.objects.filter(
+            state=ReportState.APPROVED,
+            obligation__activity__plan=plan,
+            obligation__role=Role.LEAD,
+        )
+        .annotate(has_evidence=Exists(Evidence.objects.filter(report=OuterRef("pk"))))
+        .values_list(
+            "obligation__activity_id",
+            "obligation__agency_id",
+            "obligation__period_end",
+            "approved_at",
+            "percent",
+            "work_status",
+            "has_evidence",
+        )
+    )
+    latest: dict[tuple[int, int], _Latest] = {}
+    for activity_id, agency_id, period_end, approved_at, percent, work_status, evidence in rows:
+        assert approved_at is not None  # the database refuses an approved report without it
+        item = _Latest(
+            key=(period_end, approved_at),
+            percent=percent,
+            done=work_status in DONE_STATUSES and bool(evidence),
+        )
+        current = latest.get((activity_id, agency_id))
+        if current is None or item.key > current.key:
+            latest[(activity_id, agency_id)] = item
+    return latest
+
+
+def _activity(
+    leads: set[int], activity_id: int, latest: dict[tuple[int, int], _Latest]
+) -> ActivityProgress:
+    found = [latest[(activity_id, a)] for a in leads if (activity_id, a) in latest]
+    if not leads:
+        return ActivityProgress(percent=0.0, done=False, leads=0, reported=0)
+    return ActivityProgress(
+        percent=sum(f.percent for f in found) / len(leads),
+        done=len(found) == len(leads) and all(f.done for f in found),
+        leads=len(leads),
+        reported=len(found),
+    )
+
+
+def progress_for(plan: Plan) -> PlanProgress:
+    """Progress of every activity and every node of ``plan``, and of the plan (3 queries)."""
+    nodes = list(Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind"))
+    leads: dict[int, set[int]] = {}
+    for activity_id, agency_id in (
+        Obligation.objects.filter(activity__plan=plan, role=Role.LEAD)
+        .values_list("activity_id", "agency_id")
+        .distinct()
+        .order_by()
+    ):
+        leads.setdefault(activity_id, set()).add(agency_id)
+    latest = _latest_approved(plan)
+
+    parents = {node_id: parent_id for node_id, parent_id, _kind in nodes}
+    result = PlanProgress()
+    sums: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    for node_id, _parent, kind in nodes:
+        if kind != NodeKind.ACTIVITY:
+            continue
+        progress = _activity(leads.get(node_id, set()), node_id, latest)
+        result.activities[node_id] = progress
+        walk: int | None = node_id
+        while walk is not None:
+            sums[walk] = sums.get(walk, 0.0) + progress.percent
+            counts[walk] = counts.get(walk, 0) + 1
+            walk = parents.get(walk)
+    result.nodes = {node_id: sums[node_id] / counts[node_id] for node_id in sums}
+    if result.activities:
+        result.overall = sum(a.percent for a in result.activities.values()) / len(result.activities)
+    return result
+
+
+def plan_progress(plan: Plan) -> dict[int, float]:
+    """Node id → progress (0–100) for every node of ``plan`` with activities beneath it."""
+    return progress_for(plan).nodes

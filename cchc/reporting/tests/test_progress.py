@@ -1,0 +1,114 @@
+"""Progress: an activity counts its lead agencies' latest approved reports; tasks,
+objectives, areas and the plan take the mean of the activities beneath them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.plans.models import Node, NodeKind
+from cchc.reporting.actions import (
+    add_evidence,
+    approve_report,
+    save_draft,
+    start_report,
+    submit_report,
+)
+from cchc.reporting.models import Evidence, Report
+from cchc.reporting.progress import plan_progress, progress_for
+from cchc.scheduling.models import Obligation
+
+pytestmark = pytest.mark.django_db
+
+
+def report(obligation, user, *, percent, work_status="in_progress", approve=True) -> Report:
+    item = start_report(obligation=obligation, user=user)
+    save_draft(
+        report=item,
+        user=user,
+        expected_version=item.version,
+        work_status=work_status,
+        percent=percent,
+        explanation="Báo cáo muộn.",
+    )
+    if work_status in ("done", "done_late"):
+        add_evidence(report=item, user=user, description="Quyết định", document_number="1/QĐ")
+    submit_report(report=item, user=user, expected_version=item.version)
+    if approve:
+        approve_report(report=item, user=user)
+    return item
+
+
+def lead(activity: Node, label: str) -> Obligation:
+    return Obligation.objects.get(activity=activity, role="lead", period_label=label)
+
+
+def activities_under(node: Node) -> int:
+    count, stack = 0, [node]
+    while stack:
+        current = stack.pop()
+        children = list(Node.objects.filter(parent=current))
+        count += sum(1 for c in children if c.kind == NodeKind.ACTIVITY)
+        stack.extend(c for c in children if c.kind != NodeKind.ACTIVITY)
+    return count
+
+
+def test_latest_approved_report_counts_and_rolls_up(plan, focal, django_assert_num_queries):
+    row2 = Node.objects.get(plan=plan, number="2")
+    report(lead(row2, "Quý I/2024"), focal, percent=40)
+    report(lead(row2, "6 tháng đầu năm 2024"), focal, percent=70)
+    # A later report not yet approved says nothing yet.
+    report(lead(row2, "Quý III/2024"), focal, percent=90, approve=False)
+
+    with django_assert_num_queries(3):
+        progress = progress_for(plan)
+    assert progress.activities[row2.pk].percent == 70
+    assert not progress.activities[row2.pk].done
+    others = [a for pk, a in progress.activities.items() if pk != row2.pk]
+    assert others and all(a.percent == 0 for a in others)
+    total = Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY).count()
+    assert len(progress.activities) == total
+    assert progress.overall == pytest.approx(70 / total)
+    # Every ancestor: the mean of the activities beneath it.
+    ancestor = row2.parent
+    assert ancestor is not None
+    while ancestor is not None:
+        assert progress.nodes[ancestor.pk] == pytest.approx(70 / activities_under(ancestor))
+        ancestor = ancestor.parent
+    assert plan_progress(plan) == progress.nodes
+
+
+def test_done_needs_an_approved_done_report_with_evidence(plan, focal):
+    row2 = Node.objects.get(plan=plan, number="2")
+    done = report(lead(row2, "Quý I/2024"), focal, percent=100, work_status="done")
+    item = progress_for(plan).activities[row2.pk]
+    assert (item.percent, item.done, item.leads, item.reported) == (100, True, 1, 1)
+    Evidence.objects.filter(report=done).delete()
+    assert not progress_for(plan).activities[row2.pk].done
+    # A later approved report that is not done replaces it.
+    report(lead(row2, "6 tháng đầu năm 2024"), focal, percent=60)
+    assert progress_for(plan).activities[row2.pk].percent == 60
+
+
+def test_an_activity_with_several_leads_counts_each(plan, focal):
+    leads = Obligation.objects.filter(activity__plan=plan, role="lead", period_label="Năm 2024")
+    counts: dict[int, int] = {}
+    for obligation in leads:
+        counts[obligation.activity_id] = counts.get(obligation.activity_id, 0) + 1
+    activity_id, n = max(counts.items(), key=lambda item: item[1])
+    assert n >= 2
+    first = leads.filter(activity_id=activity_id).order_by("agency__code")[0]
+    report(first, focal, percent=100, work_status="done")
+    item = progress_for(plan).activities[activity_id]
+    assert item.percent == pytest.approx(100 / n)
+    assert (item.done, item.leads, item.reported) == (False, n, 1)
+
+
+def test_query_count_does_not_grow_with_reports(plan, focal, django_assert_num_queries):
+    for obligation in Obligation.objects.filter(
+        activity__plan=plan, role="lead", period_label="Quý I/2024"
+    ).order_by("pk")[:6]:
+        done = obligation.pk % 2 == 1
+        status = "done" if done else "in_progress"
+        report(obligation, focal, percent=100 if done else 50, work_status=status)
+    with django_assert_num_queries(3):
+        plan_progress(plan)
