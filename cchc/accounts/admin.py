@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin, messages
+from django import forms
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from cchc.accounts.actions import MembershipError, add_member, end_membership
+from cchc.accounts.actions import add_member, end_membership
 from cchc.accounts.models import LoginAttempt, Membership, MembershipChange
 
 
@@ -40,6 +41,33 @@ def end_selected(
     modeladmin.message_user(request, _("%(count)s memberships ended.") % {"count": ended})
 
 
+class MembershipAddForm(forms.ModelForm[Membership]):
+    class Meta:
+        model = Membership
+        fields = ("user", "agency", "role")
+
+    def clean_user(self) -> Any:
+        user = self.cleaned_data["user"]
+        if not user.is_active:
+            raise forms.ValidationError(
+                _("%(user)s is deactivated; activate the account first.") % {"user": user}
+            )
+        return user
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        user, agency, role = data.get("user"), data.get("agency"), data.get("role")
+        if (
+            user is not None
+            and agency is not None
+            and Membership.objects.active().filter(user=user, agency=agency, role=role).exists()
+        ):
+            raise forms.ValidationError(
+                _("This person already has this role in this agency."), code="duplicate"
+            )
+        return data
+
+
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = ("user", "agency", "role", "active", "since", "ended_at")
@@ -49,6 +77,20 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
     autocomplete_fields = ("user", "agency")
     inlines = (MembershipChangeInline,)
     actions = (end_selected,)
+
+    def get_form(
+        self,
+        request: HttpRequest,
+        obj: Membership | None = None,
+        change: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        if obj is None:
+            kwargs["form"] = MembershipAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_inlines(self, request: HttpRequest, obj: Membership | None) -> Any:
+        return self.inlines if obj is not None else ()
 
     def get_fields(self, request: HttpRequest, obj: Membership | None = None) -> Any:
         if obj is None:
@@ -64,13 +106,11 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
         return False
 
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        """New memberships go through ``add_member`` (history, groups); existing ones are
+        read-only here and ended with the "End" action."""
         if change:
             return
-        try:
-            created = add_member(user=obj.user, agency=obj.agency, role=obj.role, by=request.user)
-        except MembershipError as exc:
-            self.message_user(request, str(exc), level=messages.ERROR)
-            return
+        created = add_member(user=obj.user, agency=obj.agency, role=obj.role, by=request.user)
         obj.pk = created.pk
 
 
