@@ -139,3 +139,20 @@ def test_sniff_reads_content_not_names():
     assert sniff(io.BytesIO(b"RIFF\x00\x00\x00\x00WEBPVP8 ")) == "webp"
     assert sniff(io.BytesIO(office("ppt"))) is None
     assert sniff(io.BytesIO(b"")) is None
+
+
+def test_a_file_is_not_kept_when_its_row_is_not(report, focal, monkeypatch):
+    from cchc.reporting import actions
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(actions, "_record", fail)
+    with pytest.raises(RuntimeError):
+        add_evidence(
+            report=report,
+            user=focal,
+            description="Quyết định",
+            upload=SimpleUploadedFile("qd.pdf", PDF),
+        )
+    assert not Evidence.objects.exists() and stored_files() == []

@@ -112,3 +112,11 @@ def test_query_count_does_not_grow_with_reports(plan, focal, django_assert_num_q
         report(obligation, focal, percent=100 if done else 50, work_status=status)
     with django_assert_num_queries(3):
         plan_progress(plan)
+
+
+def test_a_plan_without_reports_is_at_zero(small_plan):
+    progress = progress_for(small_plan)
+    assert len(progress.activities) == 4 and progress.overall == 0
+    assert progress.done_count == 0
+    sections = Node.objects.filter(plan=small_plan, kind=NodeKind.SECTION)
+    assert all(progress.nodes[s.pk] == 0 for s in sections)
