@@ -228,7 +228,14 @@ def generate_obligations(
                 result.unchanged += 1
         Obligation.objects.bulk_create(to_create, batch_size=500)
         result.created = len(to_create)
-        stale = [o.pk for o in existing.values() if o.status not in FILED_STATUSES]
+        unfiled = [o.pk for o in existing.values() if o.status not in FILED_STATUSES]
+        # An obligation someone started writing on (a draft or returned report, a partner's
+        # contribution; reverse relations of cchc.reporting) is kept like a filed one.
+        stale = list(
+            Obligation.objects.filter(
+                pk__in=unfiled, progress_report__isnull=True, contributions__isnull=True
+            ).values_list("pk", flat=True)
+        )
         result.filed_kept += len(existing) - len(stale)
         if stale:
             Obligation.objects.filter(pk__in=stale).delete()

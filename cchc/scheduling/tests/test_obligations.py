@@ -262,3 +262,18 @@ def test_reimport_cannot_drop_rows_with_filed_reports(plan, tmp_path):
         )
     assert Node.objects.filter(plan=plan).count() == before
     assert Obligation.objects.filter(pk=filed.pk, status="submitted").exists()
+
+
+def test_regeneration_keeps_obligations_with_a_draft_report(plan):
+    from cchc.reporting.actions import start_report
+    from cchc.reporting.models import Report
+
+    generate(plan)
+    obligation = Obligation.objects.filter(role="lead", activity__number="2")[0]
+    report = start_report(obligation=obligation, user=None)
+    Assignment.objects.filter(
+        activity_id=obligation.activity_id, agency_id=obligation.agency_id
+    ).update(ended_on=dt.date(2023, 1, 1))
+    generate(plan)
+    assert Report.objects.filter(pk=report.pk).exists()
+    assert Obligation.objects.filter(pk=obligation.pk).exists()
