@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from cchc.accounts.actions import MembershipError, add_member, end_membership
 from cchc.accounts.models import Membership, MembershipChange, Role
@@ -40,7 +41,7 @@ def test_one_active_membership_per_user_agency_role(people, tu_phap, tai_chinh):
     add_member(user=focal, agency=tai_chinh, role=Role.FOCAL_POINT, by=None)
     add_member(user=focal, agency=tu_phap, role=Role.HEAD, by=None)
     duplicate = Membership(user=focal, agency=tu_phap, role=Role.FOCAL_POINT)
-    with pytest.raises(ValidationError, match="already has this role"):
+    with translation.override("en"), pytest.raises(ValidationError, match="already has this role"):
         duplicate.full_clean()
 
 

@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from cchc.reporting.actions import ReportError, add_evidence, start_report
 from cchc.reporting.files import sniff
 from cchc.reporting.models import Evidence
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """These tests read the actions' messages, which they check in English (the Vietnamese
+    catalogue translates them for users)."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 

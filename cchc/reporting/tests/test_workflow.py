@@ -4,8 +4,10 @@ approved (locked) → reopened; its history; concurrent edits; refusals."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 
 from cchc.reporting.actions import (
     ReportError,
@@ -23,6 +25,15 @@ from cchc.reporting.actions import (
 )
 from cchc.reporting.models import ContributionState, Report, ReportState, ReportTransition
 from cchc.scheduling.models import Obligation, ObligationStatus
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """These tests read the actions' messages, which they check in English (the Vietnamese
+    catalogue translates them for users)."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 # Before Quý I/2024's deadline (20/3/2024), after its cut-off (14/3/2024).
