@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from cchc.accounts.views import LoginView
+from cchc.api.api import api
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="plans:plan_list", permanent=False)),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("plans/", include("cchc.plans.urls")),
     path("agencies/", include("cchc.agencies.urls")),
     path("scheduling/", include("cchc.scheduling.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,0 +1,51 @@
+"""The versioned REST API (``/api/v1/``): the same login, the same permission helpers and the
+same actions as the web pages; the OpenAPI schema at ``/api/v1/openapi.json``."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from cchc.api.obligations import router as obligations_router
+from cchc.api.reports import VersionConflict
+from cchc.api.reports import router as reports_router
+from cchc.reporting.actions import ReportError
+
+api = NinjaAPI(
+    version="1",
+    urls_namespace="api-v1",
+    title="CCHC API",
+    description="Obligations, progress reports and their review workflow.",
+    auth=django_auth,
+    docs_decorator=login_required,
+)
+api.add_router("/obligations/", obligations_router)
+api.add_router("/reports/", reports_router)
+
+
+def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return api.create_response(request, {"detail": message}, status=status)
+
+
+@api.exception_handler(ReportError)
+def report_error(request: HttpRequest, exc: ReportError) -> HttpResponse:
+    return _error(request, str(exc), 400)
+
+
+@api.exception_handler(VersionConflict)
+def version_conflict(request: HttpRequest, exc: VersionConflict) -> HttpResponse:
+    return _error(request, str(exc), 409)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _error(request, str(exc) or _("You may not do this."), 403)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, str(exc) or _("Not found."), 404)

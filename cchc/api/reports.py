@@ -1,0 +1,163 @@
+"""The report workflow over HTTP. Every write looks the object up through ``access`` (404 for
+what the user may not see, 403 for what they may not do) and calls the reporting action;
+a ``ReportError`` becomes a 400 with its message, a stale ``version`` a 409."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.http import HttpRequest
+from ninja import File, Form, Router, Status
+from ninja.files import UploadedFile
+
+from cchc.api import access
+from cchc.api.schemas import (
+    ApproveIn,
+    BulkApproveIn,
+    CommentIn,
+    DraftIn,
+    ErrorOut,
+    EvidenceOut,
+    ReasonIn,
+    ReportOut,
+    VersionIn,
+    evidence_out,
+    report_out,
+)
+from cchc.reporting import actions
+from cchc.reporting.actions import ReportError
+from cchc.reporting.models import Report
+
+router = Router(tags=["reports"])
+
+ERRORS: dict[int, type[ErrorOut]] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+VERSIONED = {**ERRORS, 409: ErrorOut}
+
+
+class VersionConflict(Exception):
+    """Someone saved the report since the client read it; the message says so."""
+
+
+def _versioned(report: Report, version: int, step: Callable[[], Report]) -> Report:
+    """Run a step that checks ``version``; tell a stale version (409) from other refusals."""
+    try:
+        return step()
+    except ReportError as exc:
+        current = Report.objects.only("state", "version").get(pk=report.pk)
+        if current.is_editable and current.version != version:
+            raise VersionConflict(str(exc)) from exc
+        raise
+
+
+@router.get("/{int:report_id}", response={200: ReportOut, 404: ErrorOut})
+def get_report(request: HttpRequest, report_id: int) -> ReportOut:
+    return report_out(access.get_report(request, report_id))
+
+
+@router.patch("/{int:report_id}", response={200: ReportOut, **VERSIONED})
+def save_draft(request: HttpRequest, report_id: int, payload: DraftIn) -> ReportOut:
+    """Change the fields sent; ``version`` is the one the client read."""
+    report = access.get_report(request, report_id)
+    access.check_can_file(request, report.obligation)
+    fields = payload.dict(exclude_unset=True, exclude={"version"})
+    saved = _versioned(
+        report,
+        payload.version,
+        lambda: actions.save_draft(
+            report=report, user=access.actor(request), expected_version=payload.version, **fields
+        ),
+    )
+    return report_out(saved)
+
+
+@router.post("/{int:report_id}/submit", response={200: ReportOut, **VERSIONED})
+def submit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
+    report = access.get_report(request, report_id)
+    access.check_can_file(request, report.obligation)
+    submitted = _versioned(
+        report,
+        payload.version,
+        lambda: actions.submit_report(
+            report=report, user=access.actor(request), expected_version=payload.version
+        ),
+    )
+    return report_out(submitted)
+
+
+@router.post("/{int:report_id}/resubmit", response={200: ReportOut, **VERSIONED})
+def resubmit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
+    report = access.get_report(request, report_id)
+    access.check_can_file(request, report.obligation)
+    submitted = _versioned(
+        report,
+        payload.version,
+        lambda: actions.resubmit_report(
+            report=report, user=access.actor(request), expected_version=payload.version
+        ),
+    )
+    return report_out(submitted)
+
+
+@router.post("/{int:report_id}/return", response={200: ReportOut, **ERRORS})
+def return_report(request: HttpRequest, report_id: int, payload: CommentIn) -> ReportOut:
+    report = access.get_report(request, report_id)
+    access.check_can_review(request)
+    return report_out(
+        actions.return_report(report=report, user=access.actor(request), comment=payload.comment)
+    )
+
+
+@router.post("/{int:report_id}/approve", response={200: ReportOut, **ERRORS})
+def approve_report(request: HttpRequest, report_id: int, payload: ApproveIn) -> ReportOut:
+    report = access.get_report(request, report_id)
+    access.check_can_review(request)
+    return report_out(
+        actions.approve_report(report=report, user=access.actor(request), comment=payload.comment)
+    )
+
+
+@router.post("/{int:report_id}/reopen", response={200: ReportOut, **ERRORS})
+def reopen_report(request: HttpRequest, report_id: int, payload: ReasonIn) -> ReportOut:
+    report = access.get_report(request, report_id)
+    access.check_can_review(request)
+    return report_out(
+        actions.reopen_report(report=report, user=access.actor(request), reason=payload.reason)
+    )
+
+
+@router.post("/bulk-approve", response={200: list[ReportOut], **ERRORS})
+def bulk_approve(request: HttpRequest, payload: BulkApproveIn) -> list[ReportOut]:
+    """Approve several submitted reports with one comment: all of them, or none."""
+    access.check_can_review(request)
+    reports = [access.get_report(request, pk) for pk in sorted(set(payload.reports))]
+    approved = actions.bulk_approve(
+        reports=reports, user=access.actor(request), comment=payload.comment
+    )
+    return [report_out(r) for r in approved]
+
+
+@router.post("/{int:report_id}/evidence", response={201: EvidenceOut, **ERRORS})
+def add_evidence(
+    request: HttpRequest,
+    report_id: int,
+    description: Form[str],
+    document_number: Form[str] = "",
+    document_date: Form[dt.date | None] = None,
+    issuer: Form[str] = "",
+    file: File[UploadedFile | None] = None,
+) -> Status[EvidenceOut]:
+    """Record an output delivered (multipart form), with its file if one is attached: PDF,
+    DOCX, XLSX or an image, checked by content."""
+    report = access.get_report(request, report_id)
+    access.check_can_file(request, report.obligation)
+    evidence = actions.add_evidence(
+        report=report,
+        user=access.actor(request),
+        description=description,
+        document_number=document_number,
+        document_date=document_date,
+        issuer=issuer,
+        upload=file,
+    )
+    return Status(201, evidence_out(evidence))
