@@ -60,7 +60,8 @@ def save_draft(request: HttpRequest, report_id: int, payload: DraftIn) -> Report
     """Change the fields sent; ``version`` is the one the client read."""
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
-    fields = payload.dict(exclude_unset=True, exclude={"version"})
+    # A field left out or sent as null is not changed.
+    fields = payload.dict(exclude_unset=True, exclude_none=True, exclude={"version"})
     saved = _versioned(
         report,
         payload.version,

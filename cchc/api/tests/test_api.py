@@ -98,6 +98,16 @@ def test_the_list_is_what_the_user_may_see(clients, obligation, other_obligation
     assert body["count"] == (total if sees == "all" else len(body["items"]))
 
 
+def test_the_list_takes_a_fixed_number_of_queries(
+    clients, people, obligation, django_assert_max_num_queries
+):
+    start_report(obligation=obligation, user=people["focal"])
+    with django_assert_max_num_queries(6):
+        body = send(clients["secretariat"], "get", "/obligations/", {"limit": 200}).body
+    assert len(body["items"]) == 200
+    assert any(row["report_state"] == "draft" for row in body["items"])
+
+
 def test_the_list_filters(clients, obligation):
     body = send(
         clients["secretariat"],
@@ -301,6 +311,10 @@ def test_a_stale_version_is_a_conflict(clients, obligation):
 def test_invalid_fields_are_a_400(clients, obligation):
     focal = clients["focal"]
     rid = send(focal, "post", f"/obligations/{obligation.pk}/report").body["id"]
+    unchanged = send(focal, "patch", f"/reports/{rid}", {"version": 1, "narrative": None})
+    assert unchanged.status_code == 200 and unchanged.body["version"] == 1
+    unknown = send(focal, "patch", f"/reports/{rid}", {"version": 1, "work_status": "nearly"})
+    assert unknown.status_code == 400 and "Status of the work" in unknown.body["detail"]
     response = send(focal, "patch", f"/reports/{rid}", {"version": 1, "percent": 120})
     assert response.status_code == 400 and "Completion" in response.body["detail"]
 
