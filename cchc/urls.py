@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("cchc.plans.urls")),
     path("agencies/", include("cchc.agencies.urls")),
     path("scheduling/", include("cchc.scheduling.urls")),
+    path("reports/", include("cchc.reporting.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -81,10 +81,13 @@ GROUPS = {
 
 def create_groups(apps, schema_editor):
     # Permissions are normally created after all migrations ran; the groups need them now.
+    # The tests also call this with the real app registry: put models_module back as it was,
+    # or later flushes stop recreating permissions.
     for app_config in apps.get_app_configs():
+        kept = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = kept
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, perms in GROUPS.items():

@@ -1,0 +1,121 @@
+"""Forms of the report pages: the report itself, an evidence row, a contribution, the
+secretariat's review and bulk approval."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cchc.reporting.models import Report, WorkStatus
+
+_TEXT = {"class": "form-control", "rows": 3}
+_INPUT = {"class": "form-control"}
+
+
+class ReportForm(forms.Form):
+    """What the agency writes. ``version`` is the version the page was opened on."""
+
+    work_status = forms.ChoiceField(
+        label=_("Status of the work"),
+        choices=WorkStatus.choices,
+        widget=forms.Select({"class": "form-select"}),
+    )
+    percent = forms.IntegerField(
+        label=_("Completion (%)"),
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput({"class": "form-control", "min": 0, "max": 100}),
+    )
+    narrative = forms.CharField(
+        label=_("What was done"), required=False, widget=forms.Textarea(_TEXT)
+    )
+    difficulties = forms.CharField(
+        label=_("Difficulties"), required=False, widget=forms.Textarea(_TEXT)
+    )
+    proposals = forms.CharField(label=_("Proposals"), required=False, widget=forms.Textarea(_TEXT))
+    explanation = forms.CharField(
+        label=_("Explanation"), required=False, widget=forms.Textarea(_TEXT)
+    )
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_report(cls, report: Report | None, **kwargs: Any) -> ReportForm:
+        if report is None:
+            return cls(
+                initial={"work_status": WorkStatus.NOT_STARTED, "percent": 0, "version": 1},
+                **kwargs,
+            )
+        initial = {
+            "work_status": report.work_status,
+            "percent": report.percent,
+            "narrative": report.narrative,
+            "difficulties": report.difficulties,
+            "proposals": report.proposals,
+            "explanation": report.explanation,
+            "version": report.version,
+        }
+        return cls(initial=initial, **kwargs)
+
+    def fields_to_save(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "work_status": data["work_status"],
+            "percent": data["percent"],
+            "narrative": data["narrative"].strip(),
+            "difficulties": data["difficulties"].strip(),
+            "proposals": data["proposals"].strip(),
+            "explanation": data["explanation"].strip(),
+        }
+
+
+class EvidenceForm(forms.Form):
+    description = forms.CharField(
+        label=_("Output delivered"), widget=forms.Textarea({"class": "form-control", "rows": 2})
+    )
+    document_number = forms.CharField(
+        label=_("Document number"), max_length=100, required=False, widget=forms.TextInput(_INPUT)
+    )
+    document_date = forms.DateField(
+        label=_("Document date"),
+        required=False,
+        widget=forms.DateInput({"class": "form-control", "type": "date"}, format="%Y-%m-%d"),
+    )
+    issuer = forms.CharField(
+        label=_("Issuing body"), max_length=255, required=False, widget=forms.TextInput(_INPUT)
+    )
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, DOCX, XLSX or an image."),
+        widget=forms.ClearableFileInput({"class": "form-control"}),
+    )
+
+
+class ContributionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Contribution"), widget=forms.Textarea({"class": "form-control", "rows": 5})
+    )
+
+
+class ReviewForm(forms.Form):
+    RETURN, APPROVE, REOPEN = "return", "approve", "reopen"
+
+    action = forms.ChoiceField(
+        choices=[(RETURN, _("Return")), (APPROVE, _("Approve")), (REOPEN, _("Reopen"))]
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(_TEXT))
+
+
+class BulkApproveForm(forms.Form):
+    reports = forms.ModelMultipleChoiceField(
+        queryset=Report.objects.none(), label=_("Reports"), widget=forms.CheckboxSelectMultiple
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(_TEXT))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["reports"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Report.objects.all()

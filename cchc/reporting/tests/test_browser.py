@@ -1,0 +1,122 @@
+"""The review workflow in a real Chromium: the focal point writes and submits, the secretariat
+returns it with a comment, the focal point reads it and resubmits, the secretariat approves,
+and the report is locked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+
+from cchc.accounts.actions import add_member
+from cchc.accounts.models import Role
+from cchc.agencies.models import Agency
+from cchc.agencies.registry import load_registry
+from cchc.agencies.tests.conftest import MINI
+from cchc.conftest import PASSWORD, import_seed
+from cchc.reporting.models import Report, ReportState
+from cchc.scheduling.models import Obligation
+from cchc.scheduling.obligations import generate_obligations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def _restore_period_rules() -> None:
+    """The period rules come from a data migration; an earlier transactional test flushed
+    them. Put them back (the migration's function is idempotent)."""
+    rules = importlib.import_module("cchc.scheduling.migrations.0002_default_period_rules")
+    rules.create_rules(apps, None)
+
+
+def _member(username: str, role: str, code: str) -> User:
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    add_member(user=user, agency=Agency.objects.get(code=code), role=role, by=None)
+    return user
+
+
+def _log_in(page: Any, live_server: Any, username: str, path: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}{path}")
+    assert "/accounts/login/" in page.url
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(re.escape(path) + "$"))
+
+
+def _state(page: Any) -> str:
+    return str(page.locator("#report-state").get_attribute("data-state"))
+
+
+def test_submit_return_resubmit_approve(page: Any, live_server: Any):
+    _restore_period_rules()
+    load_registry(path=MINI)
+    plan = import_seed()
+    generate_obligations(
+        plan=plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31), on=dt.date(2024, 7, 1)
+    )
+    obligation = Obligation.objects.get(
+        activity__plan=plan, activity__number="2", role="lead", period_label="Quý I/2024"
+    )
+    _member("focal-tp", Role.FOCAL_POINT, "bg.so-tu-phap")
+    _member("snv-staff", Role.SECRETARIAT, "bg.so-noi-vu")
+    report_path = f"/reports/obligations/{obligation.pk}/"
+
+    # The focal point finds the report in their list, fills it in and submits it.
+    _log_in(page, live_server, "focal-tp", "/reports/")
+    page.locator(f'tr[data-obligation="{obligation.pk}"] a.report-link').click()
+    page.wait_for_url(re.compile(re.escape(report_path) + "$"))
+    assert _state(page) == ""
+    page.locator("#id_work_status").select_option("in_progress")
+    page.locator("#id_percent").fill("60")
+    page.locator("#id_narrative").fill("Đã thẩm định 12 dự thảo văn bản.")
+    page.locator("#id_explanation").fill("Chậm do chờ ý kiến của Bộ Tư pháp.")
+    page.locator("#submit-button").click()
+    page.wait_for_selector('#report-state[data-state="submitted"]')
+    assert page.locator("#report-form").count() == 0
+    assert "Đã thẩm định 12 dự thảo văn bản." in page.locator("#ro-narrative").inner_text()
+
+    # The secretariat finds it in the review list and returns it with a comment.
+    _log_in(page, live_server, "snv-staff", "/reports/review/")
+    row = page.locator("#review-table tbody tr")
+    assert row.count() == 1
+    row.get_by_role("link").click()
+    page.wait_for_url(re.compile(re.escape(report_path) + "$"))
+    page.locator("#review_comment").fill("Bổ sung số liệu quý I.")
+    page.locator("#return-button").click()
+    page.wait_for_selector('#report-state[data-state="returned"]')
+
+    # The focal point reads the comment in the history, corrects and resubmits.
+    _log_in(page, live_server, "focal-tp", report_path)
+    assert _state(page) == "returned"
+    assert "Bổ sung số liệu quý I." in page.locator("#history-table").inner_text()
+    assert "snv-staff" in page.locator("#history-table").inner_text()
+    page.locator("#id_narrative").fill("Đã thẩm định 14 dự thảo văn bản, có số liệu quý I.")
+    page.locator("#submit-button").click()
+    page.wait_for_selector('#report-state[data-state="submitted"]')
+
+    # The secretariat approves it.
+    _log_in(page, live_server, "snv-staff", report_path)
+    page.locator("#approve-button").click()
+    page.wait_for_selector('#report-state[data-state="approved"]')
+    assert page.locator("#reopen-button").count() == 1
+
+    # Locked: the focal point sees it, with its whole history, and cannot edit it.
+    _log_in(page, live_server, "focal-tp", report_path)
+    assert _state(page) == "approved"
+    assert page.locator("#report-form").count() == 0
+    assert page.locator("#evidence-form").count() == 0
+    assert "14 dự thảo" in page.locator("#ro-narrative").inner_text()
+    history = page.locator('#history-table tbody tr[data-kind="step"]')
+    steps = history.evaluate_all("rows => rows.map(r => r.dataset.step)")
+    assert steps == ["draft", "submitted", "returned", "submitted", "approved"]
+    report = Report.objects.get(obligation=obligation)
+    assert report.state == ReportState.APPROVED

@@ -1,0 +1,18 @@
+"""URLs of the report pages, under /reports/."""
+
+from django.urls import path
+
+from cchc.reporting import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", views.my_reports, name="mine"),
+    path("review/", views.review_list, name="review"),
+    path("review/approve/", views.bulk_approve_view, name="bulk_approve"),
+    path("obligations/<int:pk>/", views.obligation_page, name="obligation"),
+    path("obligations/<int:pk>/save/", views.report_save, name="save"),
+    path("obligations/<int:pk>/evidence/", views.report_evidence, name="evidence"),
+    path("obligations/<int:pk>/review/", views.report_review, name="review_report"),
+    path("obligations/<int:pk>/contribution/", views.contribution_save, name="contribution"),
+]

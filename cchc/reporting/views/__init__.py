@@ -1,0 +1,23 @@
+"""Views of the reporting app: a focal point's list (mine), one report or contribution and its
+buttons (report), the secretariat's review list (review)."""
+
+from cchc.reporting.views.mine import my_reports
+from cchc.reporting.views.report import (
+    contribution_save,
+    obligation_page,
+    report_evidence,
+    report_review,
+    report_save,
+)
+from cchc.reporting.views.review import bulk_approve_view, review_list
+
+__all__ = [
+    "bulk_approve_view",
+    "contribution_save",
+    "my_reports",
+    "obligation_page",
+    "report_evidence",
+    "report_review",
+    "report_save",
+    "review_list",
+]
