@@ -11,9 +11,8 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from cchc.api.obligations import router as obligations_router
-from cchc.api.reports import VersionConflict
 from cchc.api.reports import router as reports_router
-from cchc.reporting.actions import ReportError
+from cchc.reporting.actions import ReportError, VersionConflict
 
 api = NinjaAPI(
     version="1",

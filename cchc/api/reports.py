@@ -1,11 +1,11 @@
 """The report workflow over HTTP. Every write looks the object up through ``access`` (404 for
 what the user may not see, 403 for what they may not do) and calls the reporting action;
-a ``ReportError`` becomes a 400 with its message, a stale ``version`` a 409."""
+a ``ReportError`` becomes a 400 with its message, a ``VersionConflict`` (stale ``version``)
+a 409."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from django.http import HttpRequest
 from ninja import File, Form, Router, Status
@@ -26,28 +26,11 @@ from cchc.api.schemas import (
     report_out,
 )
 from cchc.reporting import actions
-from cchc.reporting.actions import ReportError
-from cchc.reporting.models import Report
 
 router = Router(tags=["reports"])
 
 ERRORS: dict[int, type[ErrorOut]] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 VERSIONED = {**ERRORS, 409: ErrorOut}
-
-
-class VersionConflict(Exception):
-    """Someone saved the report since the client read it; the message says so."""
-
-
-def _versioned(report: Report, version: int, step: Callable[[], Report]) -> Report:
-    """Run a step that checks ``version``; tell a stale version (409) from other refusals."""
-    try:
-        return step()
-    except ReportError as exc:
-        current = Report.objects.only("state", "version").get(pk=report.pk)
-        if current.is_editable and current.version != version:
-            raise VersionConflict(str(exc)) from exc
-        raise
 
 
 @router.get("/{int:report_id}", response={200: ReportOut, 404: ErrorOut})
@@ -62,12 +45,8 @@ def save_draft(request: HttpRequest, report_id: int, payload: DraftIn) -> Report
     access.check_can_file(request, report.obligation)
     # A field left out or sent as null is not changed.
     fields = payload.dict(exclude_unset=True, exclude_none=True, exclude={"version"})
-    saved = _versioned(
-        report,
-        payload.version,
-        lambda: actions.save_draft(
-            report=report, user=access.actor(request), expected_version=payload.version, **fields
-        ),
+    saved = actions.save_draft(
+        report=report, user=access.actor(request), expected_version=payload.version, **fields
     )
     return report_out(saved)
 
@@ -76,12 +55,8 @@ def save_draft(request: HttpRequest, report_id: int, payload: DraftIn) -> Report
 def submit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
-    submitted = _versioned(
-        report,
-        payload.version,
-        lambda: actions.submit_report(
-            report=report, user=access.actor(request), expected_version=payload.version
-        ),
+    submitted = actions.submit_report(
+        report=report, user=access.actor(request), expected_version=payload.version
     )
     return report_out(submitted)
 
@@ -90,12 +65,8 @@ def submit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> R
 def resubmit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
-    submitted = _versioned(
-        report,
-        payload.version,
-        lambda: actions.resubmit_report(
-            report=report, user=access.actor(request), expected_version=payload.version
-        ),
+    submitted = actions.resubmit_report(
+        report=report, user=access.actor(request), expected_version=payload.version
     )
     return report_out(submitted)
 

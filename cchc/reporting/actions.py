@@ -52,6 +52,10 @@ class ReportError(Exception):
     """A workflow step that cannot be taken; the message says why."""
 
 
+class VersionConflict(ReportError):
+    """Someone saved the report since the client read it (the API answers 409)."""
+
+
 def _actor(user: AbstractBaseUser | None) -> User | None:
     return user if isinstance(user, User) else None
 
@@ -89,7 +93,7 @@ def _clock_status(obligation: Obligation, day: dt.date) -> str:
 
 def _check_version(report: Report, expected_version: int) -> None:
     if report.version != expected_version:
-        raise ReportError(
+        raise VersionConflict(
             _(
                 "Someone else saved this report since you opened it (version %(theirs)s, yours "
                 "%(yours)s). Reload it, then make your changes again."
