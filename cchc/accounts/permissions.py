@@ -79,6 +79,11 @@ def agencies_filed_by(user: AnyUser) -> set[int]:
     return {agency_id for agency_id, role in memberships_of(user) if role == Role.FOCAL_POINT}
 
 
+def agencies_headed_by(user: AnyUser) -> set[int]:
+    """The agencies whose reports the user signs off (as their head)."""
+    return {agency_id for agency_id, role in memberships_of(user) if role == Role.HEAD}
+
+
 def can_see_agency(user: AnyUser, agency_id: int) -> bool:
     return sees_everything(user) or agency_id in agencies_of(user)
 
@@ -90,6 +95,12 @@ def can_file_for(user: AnyUser, agency_id: int) -> bool:
 
 def can_sign_off_for(user: AnyUser, agency_id: int) -> bool:
     return _has(user, Role.HEAD, agency_id)
+
+
+def can_set_sign_off(user: AnyUser, agency_id: int) -> bool:
+    """Whether the agency's reports need its head's sign-off: the head or the secretariat
+    decides."""
+    return can_sign_off_for(user, agency_id) or is_secretariat(user)
 
 
 def can_review(user: AnyUser) -> bool:

@@ -57,3 +57,15 @@ def check_can_file(request: HttpRequest, obligation: Obligation) -> None:
 def check_can_review(request: HttpRequest) -> None:
     if not permissions.can_review(request.user):
         raise PermissionDenied(_("Only the secretariat reviews reports."))
+
+
+def check_can_sign_off(request: HttpRequest, obligation: Obligation) -> None:
+    if not permissions.can_sign_off_for(request.user, obligation.agency_id):
+        raise PermissionDenied(_("Only the agency's head signs off its reports."))
+
+
+def check_can_set_sign_off(request: HttpRequest, agency_id: int) -> None:
+    if not permissions.can_set_sign_off(request.user, agency_id):
+        raise PermissionDenied(
+            _("Only the agency's head or the secretariat decides on the head's sign-off.")
+        )

@@ -12,6 +12,7 @@ from ninja.security import django_auth
 
 from cchc.api.obligations import router as obligations_router
 from cchc.api.reports import router as reports_router
+from cchc.api.signoff import router as signoff_router
 from cchc.reporting.actions import ReportError, VersionConflict
 
 api = NinjaAPI(
@@ -24,6 +25,7 @@ api = NinjaAPI(
 )
 api.add_router("/obligations/", obligations_router)
 api.add_router("/reports/", reports_router)
+api.add_router("/sign-off/", signoff_router)
 
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:

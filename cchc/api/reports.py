@@ -21,11 +21,12 @@ from cchc.api.schemas import (
     EvidenceOut,
     ReasonIn,
     ReportOut,
+    SignOffIn,
     VersionIn,
     evidence_out,
     report_out,
 )
-from cchc.reporting import actions
+from cchc.reporting import actions, signoff
 
 router = Router(tags=["reports"])
 
@@ -95,6 +96,31 @@ def reopen_report(request: HttpRequest, report_id: int, payload: ReasonIn) -> Re
     access.check_can_review(request)
     return report_out(
         actions.reopen_report(report=report, user=access.actor(request), reason=payload.reason)
+    )
+
+
+@router.post("/{int:report_id}/sign-off", response={200: ReportOut, **VERSIONED})
+def sign_off_report(request: HttpRequest, report_id: int, payload: SignOffIn) -> ReportOut:
+    """The agency's head signs off a report awaiting it: it goes to the secretariat."""
+    report = access.get_report(request, report_id)
+    access.check_can_sign_off(request, report.obligation)
+    return report_out(
+        signoff.sign_off_report(
+            report=report,
+            user=access.actor(request),
+            expected_version=payload.version,
+            comment=payload.comment,
+        )
+    )
+
+
+@router.post("/{int:report_id}/decline-sign-off", response={200: ReportOut, **ERRORS})
+def decline_sign_off(request: HttpRequest, report_id: int, payload: CommentIn) -> ReportOut:
+    """The agency's head returns a report awaiting sign-off to the focal point."""
+    report = access.get_report(request, report_id)
+    access.check_can_sign_off(request, report.obligation)
+    return report_out(
+        signoff.decline_sign_off(report=report, user=access.actor(request), comment=payload.comment)
     )
 
 

@@ -99,6 +99,11 @@ class CommentIn(Schema):
     comment: str
 
 
+class SignOffIn(Schema):
+    version: int
+    comment: str = ""
+
+
 class ApproveIn(Schema):
     comment: str = ""
 

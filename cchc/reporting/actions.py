@@ -31,6 +31,7 @@ from cchc.reporting.models import (
     Report,
     ReportState,
     ReportTransition,
+    SignOffSetting,
     WorkStatus,
     evidence_storage,
 )
@@ -105,6 +106,10 @@ def _check_version(report: Report, expected_version: int) -> None:
 def _check_editable(report: Report) -> None:
     if report.state == ReportState.APPROVED:
         raise ReportError(_("This report is approved and locked; the secretariat can reopen it."))
+    if report.state == ReportState.AWAITING_SIGN_OFF:
+        raise ReportError(
+            _("This report awaits the head's sign-off; it cannot change unless returned.")
+        )
     if report.state not in EDITABLE_STATES:
         raise ReportError(_("This report was submitted and awaits review; it cannot change."))
 
@@ -197,22 +202,27 @@ def submit_report(
     expected_version: int,
     now: dt.datetime | None = None,
 ) -> Report:
-    """Send a draft or returned report to the secretariat. Submitting a report that is
-    already submitted changes nothing."""
+    """Send a draft or returned report to the secretariat, or to the agency's head first
+    where the agency asks for the head's sign-off (``SignOffSetting``). Submitting a report
+    that is already on its way changes nothing."""
     moment = now or timezone.now()
     with transaction.atomic():
         locked = _lock(report)
-        if locked.state == ReportState.SUBMITTED:
+        if locked.state in (ReportState.SUBMITTED, ReportState.AWAITING_SIGN_OFF):
             return _copy(locked, report)
         _check_editable(locked)
         _check_version(locked, expected_version)
         _check_complete(locked, timezone.localdate(moment))
         before = locked.state
-        locked.state = ReportState.SUBMITTED
+        # The submission time is when the report is sent on; signing off sets it again.
         locked.submitted_at = moment
         locked.version += 1
+        if SignOffSetting.objects.is_required(locked.obligation.agency_id):
+            locked.state = ReportState.AWAITING_SIGN_OFF
+        else:
+            locked.state = ReportState.SUBMITTED
+            _set_obligation(locked.obligation, ObligationStatus.SUBMITTED)
         locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
-        _set_obligation(locked.obligation, ObligationStatus.SUBMITTED)
         _record(locked, user, before)
     return _copy(locked, report)
 
@@ -225,7 +235,11 @@ def resubmit_report(
     now: dt.datetime | None = None,
 ) -> Report:
     """Submit a returned report again, with the changes asked for."""
-    if report.state not in (ReportState.RETURNED, ReportState.SUBMITTED):
+    if report.state not in (
+        ReportState.RETURNED,
+        ReportState.SUBMITTED,
+        ReportState.AWAITING_SIGN_OFF,
+    ):
         raise ReportError(_("Only a report returned for changes can be resubmitted."))
     return submit_report(report=report, user=user, expected_version=expected_version, now=now)
 

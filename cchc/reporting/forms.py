@@ -119,3 +119,27 @@ class BulkApproveForm(forms.Form):
         field = self.fields["reports"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = Report.objects.all()
+
+
+class SignOffForm(forms.Form):
+    """The head's decision on a report awaiting sign-off."""
+
+    SIGN, RETURN = "sign", "return"
+
+    action = forms.ChoiceField(choices=[(SIGN, _("Sign off")), (RETURN, _("Return"))])
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(_TEXT))
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class SignOffSettingForm(forms.Form):
+    """Whether an agency's reports need its head's sign-off."""
+
+    agency = forms.IntegerField(widget=forms.HiddenInput)
+    required = forms.BooleanField(
+        label=_("The head signs off the agency's reports before they reach the secretariat"),
+        required=False,
+        widget=forms.CheckboxInput({"class": "form-check-input"}),
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=500, widget=forms.TextInput(_INPUT)
+    )

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,8 @@ EXPLAINED_STATUSES = (WorkStatus.DONE_LATE, WorkStatus.BLOCKED)
 
 class ReportState(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    # Sent by the focal point to the agency's head, where the agency asks for a sign-off.
+    AWAITING_SIGN_OFF = "awaiting_sign_off", _("Awaiting the head's sign-off")
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for changes")
     APPROVED = "approved", _("Approved")
@@ -40,6 +43,8 @@ class ReportState(models.TextChoices):
 
 # States in which the agency may still change its report.
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
+# States in which the report has reached the secretariat.
+SENT_STATES = (ReportState.SUBMITTED, ReportState.APPROVED)
 
 
 class Report(models.Model):
@@ -294,3 +299,56 @@ class ReportTransition(models.Model):
     def is_step(self) -> bool:
         """A change of state, not an edit."""
         return self.from_state != self.to_state
+
+
+class SignOffSettingQuerySet(models.QuerySet["SignOffSetting"]):
+    def required_for(self, agency_ids: set[int]) -> set[int]:
+        """The agencies among ``agency_ids`` whose latest setting asks for the head's
+        sign-off."""
+        latest: dict[int, bool] = {}
+        rows = self.filter(agency_id__in=agency_ids).order_by("agency_id", "changed_at", "pk")
+        for agency_id, required in rows.values_list("agency_id", "required"):
+            latest[agency_id] = required
+        return {agency_id for agency_id, required in latest.items() if required}
+
+    def is_required(self, agency_id: int) -> bool:
+        latest = self.filter(agency_id=agency_id).order_by("-changed_at", "-pk").first()
+        return latest is not None and latest.required
+
+
+class SignOffSetting(models.Model):
+    """Whether an agency's head signs off its reports before they reach the secretariat.
+
+    Each change is a row and the latest row of an agency holds: the rows are the history
+    (who changed it, when, why). Changed only through ``cchc.reporting.signoff.set_sign_off``."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("agency"),
+    )
+    required = models.BooleanField(_("the head signs off"))
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    objects = SignOffSettingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sign-off setting")
+        verbose_name_plural = _("sign-off settings")
+        ordering = ["agency", "changed_at", "pk"]
+        indexes = [
+            models.Index(fields=["agency", "changed_at"], name="reporting_signoff_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} · {self.required} ({self.changed_at:%Y-%m-%d})"

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 
 from cchc.accounts import permissions
+from cchc.accounts.models import Membership
+from cchc.accounts.models import Role as MemberRole
 from cchc.accounts.permissions import AnyUser
-from cchc.agencies.models import Role
+from cchc.agencies.models import Agency, Role
 from cchc.reporting.models import (
     Contribution,
     ContributionState,
@@ -18,6 +20,7 @@ from cchc.reporting.models import (
     Report,
     ReportState,
     ReportTransition,
+    SignOffSetting,
 )
 from cchc.scheduling import selectors as due
 from cchc.scheduling.models import Obligation, ObligationStatus
@@ -101,3 +104,38 @@ def awaiting_review() -> QuerySet[Report]:
         .select_related("obligation__activity", "obligation__agency")
         .order_by("submitted_at", "pk")
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SignOffRow:
+    agency: Agency
+    required: bool
+
+
+def awaiting_sign_off(*, agency_ids: set[int] | None) -> QuerySet[Report]:
+    """Reports awaiting their head's sign-off, the oldest first; of the given agencies, or of
+    all (``None``)."""
+    qs = Report.objects.filter(state=ReportState.AWAITING_SIGN_OFF)
+    if agency_ids is not None:
+        qs = qs.filter(obligation__agency_id__in=agency_ids)
+    return qs.select_related("obligation__activity", "obligation__agency").order_by(
+        "submitted_at", "pk"
+    )
+
+
+def sign_off_rows(*, agency_ids: set[int] | None) -> list[SignOffRow]:
+    """The setting of each given agency; with ``None``, of every agency that asks for it."""
+    if agency_ids is None:
+        ids = set(SignOffSetting.objects.values_list("agency_id", flat=True).distinct())
+        required = SignOffSetting.objects.required_for(ids)
+        agencies = Agency.objects.filter(pk__in=required)
+    else:
+        required = SignOffSetting.objects.required_for(agency_ids)
+        agencies = Agency.objects.filter(pk__in=agency_ids)
+    return [SignOffRow(a, a.pk in required) for a in agencies.order_by("name")]
+
+
+def agencies_to_ask() -> QuerySet[Agency]:
+    """The agencies that have an active head: those that can be asked for a sign-off."""
+    heads = Membership.objects.active().filter(role=MemberRole.HEAD).values("agency_id")
+    return Agency.objects.filter(pk__in=heads).order_by("name")

@@ -15,4 +15,7 @@ urlpatterns = [
     path("obligations/<int:pk>/evidence/", views.report_evidence, name="evidence"),
     path("obligations/<int:pk>/review/", views.report_review, name="review_report"),
     path("obligations/<int:pk>/contribution/", views.contribution_save, name="contribution"),
+    path("obligations/<int:pk>/sign-off/", views.report_sign_off, name="sign_off_report"),
+    path("sign-off/", views.sign_off_list, name="sign_off"),
+    path("sign-off/setting/", views.sign_off_setting, name="sign_off_setting"),
 ]

@@ -28,6 +28,9 @@ PATHS = [
     "/reports/{report_id}/return",
     "/reports/{report_id}/approve",
     "/reports/{report_id}/reopen",
+    "/reports/{report_id}/sign-off",
+    "/reports/{report_id}/decline-sign-off",
+    "/sign-off/{agency_id}",
     "/reports/bulk-approve",
     "/reports/{report_id}/evidence",
 ]

@@ -10,6 +10,7 @@ from cchc.reporting.views.report import (
     report_save,
 )
 from cchc.reporting.views.review import bulk_approve_view, review_list
+from cchc.reporting.views.signoff import report_sign_off, sign_off_list, sign_off_setting
 
 __all__ = [
     "bulk_approve_view",
@@ -19,5 +20,8 @@ __all__ = [
     "report_evidence",
     "report_review",
     "report_save",
+    "report_sign_off",
     "review_list",
+    "sign_off_list",
+    "sign_off_setting",
 ]

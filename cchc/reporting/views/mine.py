@@ -20,6 +20,7 @@ PAGE_SIZE = 100
 @require_GET
 def my_reports(request: HttpRequest) -> HttpResponse:
     on = common.today()
+    headed = permissions.agencies_headed_by(request.user)
     qs = selectors.my_obligations(user=request.user, on=on)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors.my_rows(list(page.object_list), on=on, calendar=WorkCalendar())
@@ -28,5 +29,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "on": on,
         "can_review": permissions.can_review(request.user),
+        "heads": bool(headed),
+        "awaiting_sign_off": (
+            selectors.awaiting_sign_off(agency_ids=headed).count() if headed else 0
+        ),
     }
     return render(request, "reporting/my_reports.html", context)

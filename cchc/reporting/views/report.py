@@ -67,6 +67,9 @@ def _render_report(
         "report": report,
         "can_edit": can_edit,
         "can_review": permissions.can_review(user) and report is not None,
+        "can_sign_off": report is not None
+        and report.state == ReportState.AWAITING_SIGN_OFF
+        and permissions.can_sign_off_for(user, obligation.agency_id),
         "late": obligation.deadline < common.today(),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
         "evidence": selectors.evidence_of(report),
@@ -134,6 +137,9 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     if submitting and report is not None and report.state == ReportState.SUBMITTED:
         messages.info(request, _("This report was already submitted; it awaits review."))
         return _here(obligation)
+    if submitting and report is not None and report.state == ReportState.AWAITING_SIGN_OFF:
+        messages.info(request, _("This report was already sent; it awaits the head's sign-off."))
+        return _here(obligation)
     form = ReportForm(request.POST)
     if not form.is_valid():
         return _render_report(request, obligation, form=form, status=400)
@@ -160,7 +166,10 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("The draft is saved but was not submitted: %(error)s") % {"error": exc}
         )
         return _here(obligation)
-    messages.success(request, _("Report submitted to the secretariat."))
+    if report.state == ReportState.AWAITING_SIGN_OFF:
+        messages.success(request, _("Report sent to the head of the agency for sign-off."))
+    else:
+        messages.success(request, _("Report submitted to the secretariat."))
     return _here(obligation)
 
 

@@ -1,0 +1,102 @@
+"""The agency head's sign-off: where an agency asks for it, the focal point's report goes to
+the head first (``awaiting_sign_off``); the head signs it off, which sends it to the
+secretariat, or returns it to the focal point with a comment.
+
+Whether an agency asks for it is a ``SignOffSetting`` changed by ``set_sign_off`` (the head of
+the agency or the secretariat decides; callers check who). Turning it off leaves the reports
+already awaiting sign-off with the head, who still signs them off or returns them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.accounts.models import Membership, Role
+from cchc.agencies.models import Agency
+from cchc.reporting.actions import (
+    ReportError,
+    _actor,
+    _check_version,
+    _copy,
+    _lock,
+    _record,
+    _set_obligation,
+)
+from cchc.reporting.models import Report, ReportState, SignOffSetting
+from cchc.scheduling.models import ObligationStatus
+
+
+def set_sign_off(
+    *, agency: Agency, required: bool, by: AbstractBaseUser | None, reason: str = ""
+) -> SignOffSetting | None:
+    """Ask (or stop asking) for the head's sign-off of the agency's reports; the setting in
+    force (None: never asked). Asking is refused while the agency has no active head, whose
+    absence would hold every report back."""
+    with transaction.atomic():
+        locked = Agency.objects.select_for_update().get(pk=agency.pk)
+        latest = SignOffSetting.objects.filter(agency=locked).order_by("-changed_at", "-pk").first()
+        if latest is not None and latest.required == required:
+            return latest
+        if latest is None and not required:
+            # Never asked: nothing to record.
+            return None
+        if required and not (
+            Membership.objects.active().filter(agency=locked, role=Role.HEAD).exists()
+        ):
+            raise ReportError(
+                _(
+                    "%(agency)s has no head in the application: add the head as a member "
+                    "before asking for their sign-off."
+                )
+                % {"agency": locked.name}
+            )
+        return SignOffSetting.objects.create(
+            agency=locked, required=required, reason=reason.strip(), changed_by=_actor(by)
+        )
+
+
+def sign_off_report(
+    *,
+    report: Report,
+    user: AbstractBaseUser | None,
+    expected_version: int,
+    comment: str = "",
+    now: dt.datetime | None = None,
+) -> Report:
+    """The head signs the report off: it goes to the secretariat, submitted now. Signing off
+    a report that has already gone on changes nothing."""
+    moment = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock(report)
+        if locked.state in (ReportState.SUBMITTED, ReportState.APPROVED):
+            return _copy(locked, report)
+        if locked.state != ReportState.AWAITING_SIGN_OFF:
+            raise ReportError(_("Only a report awaiting the head's sign-off can be signed off."))
+        _check_version(locked, expected_version)
+        locked.state = ReportState.SUBMITTED
+        locked.submitted_at = moment
+        locked.version += 1
+        locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
+        _set_obligation(locked.obligation, ObligationStatus.SUBMITTED)
+        _record(locked, user, ReportState.AWAITING_SIGN_OFF, comment=comment.strip())
+    return _copy(locked, report)
+
+
+def decline_sign_off(*, report: Report, user: AbstractBaseUser | None, comment: str) -> Report:
+    """The head sends the report back to the focal point with what to change."""
+    if not comment.strip():
+        raise ReportError(_("Comment: say what the focal point should change."))
+    with transaction.atomic():
+        locked = _lock(report)
+        if locked.state != ReportState.AWAITING_SIGN_OFF:
+            raise ReportError(_("Only a report awaiting the head's sign-off can be returned."))
+        locked.state = ReportState.RETURNED
+        locked.version += 1
+        locked.save(update_fields=["state", "version", "updated_at"])
+        _record(locked, user, ReportState.AWAITING_SIGN_OFF, comment=comment.strip())
+    return _copy(locked, report)

@@ -1,0 +1,111 @@
+"""The agency head's sign-off: the list of reports awaiting it with the agencies' settings,
+the head's decision on one report, and the setting's form (the head or the secretariat)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cchc.accounts import permissions
+from cchc.agencies.models import Agency
+from cchc.reporting import selectors
+from cchc.reporting.actions import ReportError
+from cchc.reporting.forms import SignOffForm, SignOffSettingForm
+from cchc.reporting.signoff import decline_sign_off, set_sign_off, sign_off_report
+from cchc.reporting.views import common
+
+
+@login_required
+@require_GET
+def sign_off_list(request: HttpRequest) -> HttpResponse:
+    """A head's reports awaiting their sign-off and their agencies' settings; for the
+    secretariat, every report awaiting a sign-off and every agency asking for it."""
+    user = request.user
+    headed = permissions.agencies_headed_by(user)
+    everything = permissions.sees_everything(user)
+    if not headed and not everything:
+        raise PermissionDenied
+    scope = None if everything else headed
+    secretariat = permissions.is_secretariat(user)
+    context = {
+        "reports": list(selectors.awaiting_sign_off(agency_ids=scope)),
+        "settings": selectors.sign_off_rows(agency_ids=scope),
+        "headed": headed,
+        "secretariat": secretariat,
+        "agencies_to_ask": list(selectors.agencies_to_ask()) if secretariat else [],
+    }
+    return render(request, "reporting/sign_off_list.html", context)
+
+
+@login_required
+@require_POST
+def sign_off_setting(request: HttpRequest) -> HttpResponse:
+    form = SignOffSettingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the agency."))
+        return redirect("reporting:sign_off")
+    agency = get_object_or_404(Agency, pk=form.cleaned_data["agency"])
+    if not permissions.can_set_sign_off(request.user, agency.pk):
+        raise PermissionDenied
+    try:
+        set_sign_off(
+            agency=agency,
+            required=form.cleaned_data["required"],
+            by=common.actor(request),
+            reason=form.cleaned_data["reason"],
+        )
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reporting:sign_off")
+    if form.cleaned_data["required"]:
+        messages.success(
+            request,
+            _("%(agency)s: its reports now go to its head for sign-off.") % {"agency": agency},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(agency)s: its reports now go straight to the secretariat.") % {"agency": agency},
+        )
+    return redirect("reporting:sign_off")
+
+
+@login_required
+@require_POST
+def report_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """The head signs the report off (to the secretariat) or returns it to the focal point."""
+    obligation = common.visible_obligation(request, pk)
+    if not permissions.can_sign_off_for(request.user, obligation.agency_id):
+        raise PermissionDenied
+    report = selectors.report_of(obligation)
+    if report is None:
+        raise Http404
+    here = redirect(reverse("reporting:obligation", args=[obligation.pk]))
+    form = SignOffForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what to do with the report."))
+        return here
+    data = form.cleaned_data
+    try:
+        if data["action"] == SignOffForm.SIGN:
+            sign_off_report(
+                report=report,
+                user=common.actor(request),
+                expected_version=data["version"],
+                comment=data["comment"],
+            )
+            done = _("Report signed off and sent to the secretariat.")
+        else:
+            decline_sign_off(report=report, user=common.actor(request), comment=data["comment"])
+            done = _("Report returned to the focal point.")
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return here
+    messages.success(request, done)
+    return here
