@@ -120,3 +120,77 @@ def test_submit_return_resubmit_approve(page: Any, live_server: Any):
     assert steps == ["draft", "submitted", "returned", "submitted", "approved"]
     report = Report.objects.get(obligation=obligation)
     assert report.state == ReportState.APPROVED
+
+
+def test_head_signs_off_then_bulk_approval(page: Any, live_server: Any):
+    """The head asks for their sign-off, returns the first version, signs off the second; the
+    secretariat approves it from the review list with one comment."""
+    _restore_period_rules()
+    load_registry(path=MINI)
+    plan = import_seed()
+    generate_obligations(
+        plan=plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31), on=dt.date(2024, 7, 1)
+    )
+    obligation = Obligation.objects.get(
+        activity__plan=plan, activity__number="2", role="lead", period_label="Quý I/2024"
+    )
+    agency = obligation.agency
+    _member("focal-tp", Role.FOCAL_POINT, "bg.so-tu-phap")
+    _member("head-tp", Role.HEAD, "bg.so-tu-phap")
+    _member("snv-staff", Role.SECRETARIAT, "bg.so-noi-vu")
+    report_path = f"/reports/obligations/{obligation.pk}/"
+
+    # The head asks that the agency's reports come to them first.
+    _log_in(page, live_server, "head-tp", "/reports/sign-off/")
+    setting = page.locator(f'#sign-off-settings li[data-agency="{agency.pk}"]')
+    assert setting.get_attribute("data-required") == "0"
+    setting.locator("input[type=checkbox]").check()
+    setting.get_by_role("button").click()
+    page.wait_for_selector(f'#sign-off-settings li[data-agency="{agency.pk}"][data-required="1"]')
+
+    # The focal point submits: it goes to the head.
+    _log_in(page, live_server, "focal-tp", report_path)
+    page.locator("#id_work_status").select_option("in_progress")
+    page.locator("#id_percent").fill("50")
+    page.locator("#id_explanation").fill("Chậm do chờ ý kiến của Bộ Tư pháp.")
+    page.locator("#submit-button").click()
+    page.wait_for_selector('#report-state[data-state="awaiting_sign_off"]')
+
+    # The head finds it, returns it with a comment.
+    _log_in(page, live_server, "head-tp", "/reports/sign-off/")
+    page.locator("#awaiting-table tbody tr").get_by_role("link").click()
+    page.wait_for_url(re.compile(re.escape(report_path) + "$"))
+    page.locator("#sign_off_comment").fill("Nêu rõ số văn bản đã thẩm định.")
+    page.locator("#decline-button").click()
+    page.wait_for_selector('#report-state[data-state="returned"]')
+
+    # The focal point corrects and sends it again; the head signs it off.
+    _log_in(page, live_server, "focal-tp", report_path)
+    assert "Nêu rõ số văn bản đã thẩm định." in page.locator("#history-table").inner_text()
+    page.locator("#id_narrative").fill("Đã thẩm định 12 dự thảo văn bản.")
+    page.locator("#submit-button").click()
+    page.wait_for_selector('#report-state[data-state="awaiting_sign_off"]')
+    _log_in(page, live_server, "head-tp", report_path)
+    page.locator("#sign-off-button").click()
+    page.wait_for_selector('#report-state[data-state="submitted"]')
+
+    # The secretariat approves it from the review list, with one comment.
+    _log_in(page, live_server, "snv-staff", "/reports/review/")
+    page.locator('#review-table tr[data-report] input[type="checkbox"]').first.check()
+    page.locator("#bulk_comment").fill("Đạt yêu cầu.")
+    with page.expect_navigation():
+        page.locator("#bulk-approve-button").click()
+    report = Report.objects.get(obligation=obligation)
+    assert report.state == ReportState.APPROVED
+    steps = [
+        (t.actor.username if t.actor else "", t.to_state) for t in report.history.all() if t.is_step
+    ]
+    assert steps == [
+        ("focal-tp", "draft"),
+        ("focal-tp", "awaiting_sign_off"),
+        ("head-tp", "returned"),
+        ("focal-tp", "awaiting_sign_off"),
+        ("head-tp", "submitted"),
+        ("snv-staff", "approved"),
+    ]
+    assert report.history.last().comment == "Đạt yêu cầu."  # type: ignore[union-attr]
