@@ -193,4 +193,4 @@ def test_head_signs_off_then_bulk_approval(page: Any, live_server: Any):
         ("head-tp", "submitted"),
         ("snv-staff", "approved"),
     ]
-    assert report.history.last().comment == "Đạt yêu cầu."  # type: ignore[union-attr]
+    assert report.history.last().comment == "Đạt yêu cầu."
