@@ -192,6 +192,9 @@ CCHC_MAX_EVIDENCE_BYTES = _env_int("CCHC_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = CCHC_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The address users reach the application at, for the links in e-mails.
+CCHC_SITE_URL = os.environ.get("CCHC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Mail (reminders): printed on the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("CCHC_EMAIL_HOST", "")
 EMAIL_BACKEND = (

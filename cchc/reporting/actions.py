@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Role
+from cchc.reporting import notify
 from cchc.reporting.files import FileRefused, check_upload
 from cchc.reporting.models import (
     DONE_STATUSES,
@@ -72,7 +73,7 @@ def _record(
     comment: str = "",
     changes: list[str] | None = None,
 ) -> ReportTransition:
-    return ReportTransition.objects.create(
+    transition = ReportTransition.objects.create(
         report=report,
         actor=_actor(user),
         from_state=from_state,
@@ -80,6 +81,8 @@ def _record(
         comment=comment,
         changes=changes or [],
     )
+    notify.after_step(transition)
+    return transition
 
 
 def _set_obligation(obligation: Obligation, status: str) -> None:
