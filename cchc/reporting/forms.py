@@ -8,10 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc.agencies.models import Agency, AgencyLevel
+from cchc.reporting.grid import SORTS as GRID_SORTS
+from cchc.reporting.grid import GridFilters
 from cchc.reporting.models import Report, WorkStatus
 
 _TEXT = {"class": "form-control", "rows": 3}
 _INPUT = {"class": "form-control"}
+_SELECT = {"class": "form-select"}
 
 
 class ReportForm(forms.Form):
@@ -143,3 +147,80 @@ class SignOffSettingForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, max_length=500, widget=forms.TextInput(_INPUT)
     )
+
+
+class GridFilterForm(forms.Form):
+    """The status grid's period, filters and order. An invalid value is dropped rather than
+    refused."""
+
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, widget=forms.Select(_SELECT)
+    )
+    period = forms.ChoiceField(
+        label=_("Reporting period"), required=False, widget=forms.Select(_SELECT)
+    )
+    plan = forms.TypedChoiceField(
+        label=_("Plan"), required=False, coerce=int, empty_value=None, widget=forms.Select(_SELECT)
+    )
+    area = forms.TypedChoiceField(
+        label=_("Reform area"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.Select(_SELECT),
+    )
+    level = forms.ChoiceField(
+        label=_("Kind of agency"), required=False, widget=forms.Select(_SELECT)
+    )
+    overdue = forms.BooleanField(
+        label=_("Only agencies with overdue reports"),
+        required=False,
+        widget=forms.CheckboxInput({"class": "form-check-input"}),
+    )
+    sort = forms.ChoiceField(
+        required=False, choices=[(s, s) for s in GRID_SORTS], widget=forms.HiddenInput
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        years: list[int],
+        periods: list[tuple[str, str]],
+        plans: list[tuple[int, str]],
+        areas: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        everything = ("", _("All"))
+        self.fields["year"].choices = [(y, str(y)) for y in years]  # type: ignore[attr-defined]
+        self.fields["period"].choices = periods  # type: ignore[attr-defined]
+        self.fields["plan"].choices = [everything, *plans]  # type: ignore[attr-defined]
+        self.fields["area"].choices = [everything, *areas]  # type: ignore[attr-defined]
+        self.fields["level"].choices = [everything, *AgencyLevel.choices]  # type: ignore[attr-defined]
+
+    def cleaned(self, name: str) -> Any:
+        """A field's value, or None when the form is unbound or the value is invalid."""
+        if not self.is_bound:
+            return None
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get(name)
+
+    def filters(self) -> GridFilters:
+        return GridFilters(
+            plan=self.cleaned("plan"),
+            area=self.cleaned("area"),
+            level=self.cleaned("level") or "",
+            overdue_only=bool(self.cleaned("overdue")),
+            sort=self.cleaned("sort") or "-overdue",
+        )
+
+
+class GridRemindForm(forms.Form):
+    """The agencies chosen on the grid, and the period the grid showed."""
+
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.all(),
+        error_messages={"required": _("Choose the agencies to remind.")},
+    )
+    year = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    period = forms.CharField(max_length=30, widget=forms.HiddenInput)

@@ -24,6 +24,7 @@ from cchc.reporting.models import (
 )
 from cchc.scheduling import selectors as due
 from cchc.scheduling.models import Obligation, ObligationStatus
+from cchc.scheduling.periods import Period
 from cchc.scheduling.workdays import WorkCalendar
 
 # Obligations whose report is still to write: open or late on the clock, or returned.
@@ -97,12 +98,21 @@ def contribution_of(obligation: Obligation) -> Contribution | None:
     return Contribution.objects.filter(obligation=obligation).first()
 
 
-def awaiting_review() -> QuerySet[Report]:
-    """Submitted reports, the oldest submission first."""
-    return (
-        Report.objects.filter(state=ReportState.SUBMITTED)
-        .select_related("obligation__activity", "obligation__agency")
-        .order_by("submitted_at", "pk")
+def awaiting_review(
+    *, agency_id: int | None = None, period: Period | None = None
+) -> QuerySet[Report]:
+    """Submitted reports, the oldest submission first; of one agency, of one period."""
+    qs = Report.objects.filter(state=ReportState.SUBMITTED)
+    if agency_id is not None:
+        qs = qs.filter(obligation__agency_id=agency_id)
+    if period is not None:
+        qs = qs.filter(
+            obligation__report=period.report,
+            obligation__period_kind=period.kind,
+            obligation__period_end=period.end,
+        )
+    return qs.select_related("obligation__activity", "obligation__agency").order_by(
+        "submitted_at", "pk"
     )
 
 

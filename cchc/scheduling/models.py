@@ -402,16 +402,34 @@ class Obligation(models.Model):
 
 class Reminder(models.Model):
     """A reminder sent (or escalation) for an obligation: one row per obligation and stage,
-    so that running the reminder command twice, or twice at once, sends nothing twice."""
+    so that running the reminder command twice, or twice at once, sends nothing twice.
+
+    A reminder the secretariat sends by hand (stage ``manual``) may go again another day but
+    not twice the same day: one row per obligation and ``sent_on``, with who asked for it."""
 
     class Stage(models.TextChoices):
         BEFORE = "before", _("Before the deadline")
         OVERDUE = "overdue", _("Overdue")
         ESCALATED = "escalated", _("Escalated to the secretariat")
+        MANUAL = "manual", _("Sent by the secretariat")
 
     obligation = models.ForeignKey(Obligation, on_delete=models.CASCADE, related_name="reminders")
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    sent_on = models.DateField(
+        _("sent on"),
+        null=True,
+        blank=True,
+        help_text=_("The day a reminder sent by hand counts for: one a day."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
     recipients = models.JSONField(_("recipients"), default=list)
 
     class Meta:
@@ -421,8 +439,20 @@ class Reminder(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["obligation", "stage"],
+                condition=~Q(stage="manual"),
                 name="scheduling_reminder_once_per_stage",
                 violation_error_message=_("This reminder was already sent."),
+            ),
+            models.UniqueConstraint(
+                fields=["obligation", "sent_on"],
+                condition=Q(stage="manual"),
+                name="scheduling_reminder_manual_once_a_day",
+                violation_error_message=_("A reminder was already sent for this report today."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(stage="manual") | Q(sent_on__isnull=False),
+                name="scheduling_reminder_manual_dated",
+                violation_error_message=_("A reminder sent by hand needs its day."),
             ),
         ]
 

@@ -6,15 +6,23 @@ overdue notice, and after ``escalate_after`` working days an escalation to the s
 Each send first claims its (obligation, stage) row — a unique constraint — inside the
 transaction that sends the mail, so running the command twice, or two copies at once, sends
 nothing twice, and a failed send leaves no claim behind.
+
+``send_manual_reminders(obligations=..., on=day, by=user)`` is the secretariat's button: a
+reminder for each chosen obligation still unfiled, to the agency's focal points and head,
+claimed per (obligation, day) so that it can go again another day but not twice the same day
+(two clicks, or two posts at once, send once). The claim row records who asked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -90,10 +98,60 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
     return result
 
 
-def _send_one(obligation: Obligation, stage: str, recipients: list[str], on: dt.date) -> bool:
+def send_manual_reminders(
+    *, obligations: Iterable[Obligation], on: dt.date, by: AbstractBaseUser | None
+) -> ReminderResult:
+    """Remind the agencies of ``obligations`` now, at the secretariat's request.
+
+    Each obligation still unfiled gets one e-mail to its agency's active focal points and
+    head; those already filed (submitted, approved, not applicable) are left out and not
+    counted. An obligation reminded by hand earlier on ``on`` is skipped: its claim row
+    (stage ``manual``, ``sent_on=on``) is unique, so two clicks or two posts at once send once.
+    """
+    result = ReminderResult()
+    ids = {o.pk for o in obligations}
+    pending = (
+        Obligation.objects.unfiled()
+        .filter(pk__in=ids)
+        .select_related("agency", "activity")
+        .order_by("agency_id", "deadline", "pk")
+    )
+    batches: dict[int, list[Obligation]] = defaultdict(list)
+    for obligation in pending:
+        batches[obligation.agency_id].append(obligation)
+    requested_by = by if isinstance(by, User) else None
+    with translation.override(settings.LANGUAGE_CODE):
+        for agency_id, batch in batches.items():
+            recipients = _recipients(agency_id, (Contact.Role.FOCAL_POINT, Contact.Role.HEAD))
+            if not recipients:
+                result.no_contact += len(batch)
+                continue
+            for obligation in batch:
+                if _send_one(obligation, Reminder.Stage.MANUAL, recipients, on, by=requested_by):
+                    result.sent += 1
+                else:
+                    result.skipped += 1
+    return result
+
+
+def _send_one(
+    obligation: Obligation,
+    stage: str,
+    recipients: list[str],
+    on: dt.date,
+    *,
+    by: User | None = None,
+) -> bool:
+    manual = stage == Reminder.Stage.MANUAL
     try:
         with transaction.atomic():
-            Reminder.objects.create(obligation=obligation, stage=stage, recipients=recipients)
+            Reminder.objects.create(
+                obligation=obligation,
+                stage=stage,
+                recipients=recipients,
+                sent_on=on if manual else None,
+                requested_by=by if manual else None,
+            )
             subject, body = _message(obligation, stage, on)
             send_mail(subject, body, None, recipients)
     except IntegrityError:
@@ -109,6 +167,14 @@ def _message(obligation: Obligation, stage: str, on: dt.date) -> tuple[str, str]
         "title": obligation.activity.title[:200],
         "deadline": obligation.deadline.strftime("%d/%m/%Y"),
     }
+    if stage == Reminder.Stage.MANUAL:
+        # The secretariat's reminder: the lead says whether the deadline has passed.
+        subject = (
+            _("Reminder from the PAR secretariat: report for %(period)s (deadline %(deadline)s)")
+            % values
+        )
+        due = Reminder.Stage.BEFORE if obligation.deadline >= on else Reminder.Stage.OVERDUE
+        return subject, _message(obligation, due, on)[1]
     if stage == Reminder.Stage.BEFORE:
         subject = _("Reminder: report for %(period)s due on %(deadline)s") % values
         lead = (

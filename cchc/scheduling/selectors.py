@@ -220,6 +220,23 @@ def default_period(periods: list[Period], *, on: dt.date) -> Period | None:
     return max(periods, key=lambda p: (p.deadline_effective, p.end), default=None)
 
 
+def choose_period(
+    *, year: str | None, period: str | None, years: list[int], on: dt.date, calendar: WorkCalendar
+) -> tuple[int, list[Period], Period | None]:
+    """What a period selector shows: the year (asked for, if offered; else the year of the
+    period due next), its periods, and the period asked for by key (else the default one)."""
+    chosen_year = int(year) if year and year.isdigit() and int(year) in years else None
+    if chosen_year is None:
+        candidates = [
+            p for y in (on.year, on.year + 1) for p in report_periods(y, calendar=calendar)
+        ]
+        default = default_period(candidates, on=on)
+        chosen_year = default.year if default is not None else on.year
+    periods = report_periods(chosen_year, calendar=calendar)
+    by_key = {period_key(p): p for p in periods}
+    return chosen_year, periods, by_key.get(period or "") or default_period(periods, on=on)
+
+
 def period_key(period: Period) -> str:
     """How a period is named in a page's address: ``quarter-1``."""
     return f"{period.kind}-{period.number}"

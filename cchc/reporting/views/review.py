@@ -1,20 +1,50 @@
-"""The secretariat's review list: submitted reports, approved together with one comment."""
+"""The secretariat's review list: submitted reports, approved together with one comment;
+filtered to one agency and period (``?agency=ID&year=YYYY&period=KEY``, the status grid's
+links), and back to the same filtered list after approving."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
+from cchc.agencies.models import Agency
 from cchc.reporting import selectors
 from cchc.reporting.actions import ReportError, bulk_approve
 from cchc.reporting.forms import BulkApproveForm
 from cchc.reporting.views import common
+from cchc.scheduling import selectors as due
+from cchc.scheduling.periods import Period
+from cchc.scheduling.workdays import WorkCalendar
+
+_PERIOD_KEY = re.compile(r"^[a-z_]+-\d{1,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFilters:
+    agency: Agency | None = None
+    year: int | None = None
+    period: Period | None = None
+
+    def query(self) -> dict[str, str]:
+        """The filters as the list's query string."""
+        query: dict[str, str] = {}
+        if self.agency is not None:
+            query["agency"] = str(self.agency.pk)
+        if self.period is not None and self.year is not None:
+            query["year"] = str(self.year)
+            query["period"] = due.period_key(self.period)
+        return query
 
 
 def _reviewer(request: HttpRequest) -> None:
@@ -22,15 +52,42 @@ def _reviewer(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _filters(data: QueryDict) -> ReviewFilters:
+    """The agency and period asked for; what does not name one is dropped."""
+    agency = None
+    raw_agency = data.get("agency", "")
+    if raw_agency.isdigit():
+        agency = Agency.objects.filter(pk=int(raw_agency)).first()
+    period = None
+    raw_year, key = data.get("year", ""), data.get("period", "")
+    year = int(raw_year) if raw_year.isdigit() and 1900 < int(raw_year) < 2200 else None
+    if key and _PERIOD_KEY.match(key):
+        year = year or common.today().year
+        periods = due.report_periods(year, calendar=WorkCalendar())
+        period = next((p for p in periods if due.period_key(p) == key), None)
+    return ReviewFilters(agency=agency, year=year if period else None, period=period)
+
+
+def _list_url(filters: ReviewFilters) -> str:
+    query = filters.query()
+    url = reverse("reporting:review")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
 @login_required
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
-    reports = list(selectors.awaiting_review())
+    filters = _filters(request.GET)
+    reports = list(
+        selectors.awaiting_review(
+            agency_id=filters.agency.pk if filters.agency else None, period=filters.period
+        )
+    )
     return render(
         request,
         "reporting/review_list.html",
-        {"reports": reports, "form": BulkApproveForm(auto_id="bulk_%s")},
+        {"reports": reports, "form": BulkApproveForm(auto_id="bulk_%s"), "filters": filters},
     )
 
 
@@ -38,10 +95,11 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def bulk_approve_view(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
+    back = _list_url(_filters(request.POST))
     form = BulkApproveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the reports to approve."))
-        return redirect("reporting:review")
+        return redirect(back)
     try:
         approved = bulk_approve(
             reports=form.cleaned_data["reports"],
@@ -50,6 +108,6 @@ def bulk_approve_view(request: HttpRequest) -> HttpResponse:
         )
     except ReportError as exc:
         messages.error(request, str(exc))
-        return redirect("reporting:review")
+        return redirect(back)
     messages.success(request, _("%(count)s reports approved.") % {"count": len(approved)})
-    return redirect("reporting:review")
+    return redirect(back)

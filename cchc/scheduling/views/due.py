@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -17,38 +17,11 @@ from cchc.agencies.models import Agency
 from cchc.scheduling import selectors
 from cchc.scheduling.forms import DueFilterForm, GenerateForm, PeriodDueForm
 from cchc.scheduling.models import Obligation
-from cchc.scheduling.periods import Period
 from cchc.scheduling.views import common
 from cchc.scheduling.workdays import WorkCalendar
 
 # Obligations shown on one page of a list.
 PAGE_SIZE = 100
-
-
-def _year(raw: str | None, years: list[int]) -> int | None:
-    """The year asked for, if the selector offers it; None for "the one that is due next"."""
-    if raw and raw.isdigit() and int(raw) in years:
-        return int(raw)
-    return None
-
-
-def _choose_period(
-    data: QueryDict, *, years: list[int], on: dt.date, calendar: WorkCalendar
-) -> tuple[int, list[Period], Period | None]:
-    """The year shown, its periods, and the period asked for (else the default one)."""
-    year = _year(data.get("year"), years)
-    if year is None:
-        candidates = [
-            p
-            for y in (on.year, on.year + 1)
-            for p in selectors.report_periods(y, calendar=calendar)
-        ]
-        chosen = selectors.default_period(candidates, on=on)
-        year = chosen.year if chosen is not None else on.year
-    periods = selectors.report_periods(year, calendar=calendar)
-    by_key = {selectors.period_key(p): p for p in periods}
-    period = by_key.get(data.get("period", "")) or selectors.default_period(periods, on=on)
-    return year, periods, period
 
 
 def _page(
@@ -65,7 +38,13 @@ def due(request: HttpRequest) -> HttpResponse:
     on = common.today()
     calendar = WorkCalendar()
     years = selectors.obligation_years(on=on)
-    year, periods, period = _choose_period(request.GET, years=years, on=on, calendar=calendar)
+    year, periods, period = selectors.choose_period(
+        year=request.GET.get("year"),
+        period=request.GET.get("period"),
+        years=years,
+        on=on,
+        calendar=calendar,
+    )
     plans = selectors.plan_choices()
     data = request.GET.copy()
     data["year"] = str(year)

@@ -1,0 +1,164 @@
+"""The secretariat's status grid of one reporting period ("Tình hình báo cáo"): agencies ×
+categories (``cchc.reporting.grid``), the obligations behind a count, and reminders to the
+agencies chosen on it. The secretariat, leaders and administrators read it; only the
+secretariat reminds and reviews from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cchc.accounts import permissions
+from cchc.reporting import grid as selectors
+from cchc.reporting.forms import GridFilterForm, GridRemindForm
+from cchc.reporting.views import common
+from cchc.scheduling import selectors as due
+from cchc.scheduling.periods import Period
+from cchc.scheduling.reminders import send_manual_reminders
+
+# The due page's choice of year and period, so that both pages open on the same period.
+from cchc.scheduling.workdays import WorkCalendar
+
+# Obligations listed on one page under the grid.
+PAGE_SIZE = 100
+
+
+def _reader(request: HttpRequest) -> None:
+    if not permissions.sees_everything(request.user):
+        raise PermissionDenied
+
+
+def _int(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _listing(
+    request: HttpRequest, grid: selectors.Grid, agency_id: int | None, kind: str
+) -> dict[str, Any]:
+    """The obligations behind one count of the grid, a page of them."""
+    ids = grid.ids(agency_id=agency_id, kind=kind)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = {row.agency_id: row.name for row in grid.rows}
+    labels: dict[str, str] = {
+        **{c.value: str(c.label) for c in selectors.Category},
+        selectors.ALL: _("All reports"),
+        selectors.APPROVED: _("Approved"),
+    }
+    return {
+        "listing": True,
+        "list_page": page,
+        "list_rows": selectors.listed(grid=grid, ids=list(page.object_list)),
+        "list_agency": names.get(agency_id) if agency_id is not None else None,
+        "list_label": labels[kind],
+    }
+
+
+@login_required
+@require_GET
+def status_grid(request: HttpRequest) -> HttpResponse:
+    _reader(request)
+    on = common.today()
+    calendar = WorkCalendar()
+    years = due.obligation_years(on=on)
+    year, periods, period = due.choose_period(
+        year=request.GET.get("year"),
+        period=request.GET.get("period"),
+        years=years,
+        on=on,
+        calendar=calendar,
+    )
+    plans = due.plan_choices()
+    plan_id = _int(request.GET.get("plan"))
+    plan_id = plan_id if plan_id in {pk for pk, _label in plans} else None
+    data = request.GET.copy()
+    data["year"] = str(year)
+    data["period"] = due.period_key(period) if period else ""
+    form = GridFilterForm(
+        data,
+        years=years,
+        periods=[(due.period_key(p), p.label) for p in periods],
+        plans=plans,
+        areas=selectors.area_choices(plan_id=plan_id),
+        auto_id="grid_%s",
+    )
+    filters = form.filters()
+    context: dict[str, Any] = {
+        "form": form,
+        "period": period,
+        "year": year,
+        "period_key": data["period"],
+        "on": on,
+        "sort": filters.sort,
+        "categories": list(selectors.Category),
+        "can_remind": permissions.is_secretariat(request.user),
+        "can_review": permissions.can_review(request.user),
+    }
+    if period is not None:
+        grid = selectors.status_grid(period=period, on=on, filters=filters)
+        context["grid"] = grid
+        kind = request.GET.get("category", "")
+        if kind in selectors.LISTS:
+            agency_id = _int(request.GET.get("agency"))
+            context.update(_listing(request, grid, agency_id, kind))
+    return render(request, "reporting/grid.html", context)
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    """To the grid the button was on, if it is one of ours; else to the grid."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("reporting:grid")
+    return redirect(target)
+
+
+def _posted_period(data: QueryDict) -> Period | None:
+    """The period the grid showed, exactly (never a default one)."""
+    year, key = data.get("year", ""), data.get("period", "")
+    if not year.isdigit() or not 1900 < int(year) < 2200:
+        return None
+    periods = due.report_periods(int(year), calendar=WorkCalendar())
+    return next((p for p in periods if due.period_key(p) == key), None)
+
+
+@login_required
+@require_POST
+def grid_remind(request: HttpRequest) -> HttpResponse:
+    """Remind the chosen agencies of their lead reports of the period not yet sent."""
+    if not permissions.is_secretariat(request.user):
+        raise PermissionDenied
+    form = GridRemindForm(request.POST)
+    period = _posted_period(request.POST)
+    if not form.is_valid() or period is None:
+        errors = form.errors.get("agencies") or [_("Choose a reporting period.")]
+        messages.error(request, " ".join(str(e) for e in errors))
+        return _back(request)
+    obligations = selectors.unsent_obligations(
+        period=period, agency_ids=[a.pk for a in form.cleaned_data["agencies"]]
+    )
+    result = send_manual_reminders(
+        obligations=obligations, on=common.today(), by=common.actor(request)
+    )
+    if not (result.sent or result.skipped or result.no_contact):
+        messages.info(request, _("Nothing to remind: the chosen agencies sent all their reports."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Reminders: %(sent)s sent, %(skipped)s already sent today, %(no_contact)s not "
+                "sent because the agency has no contact."
+            )
+            % {"sent": result.sent, "skipped": result.skipped, "no_contact": result.no_contact},
+        )
+    return _back(request)
