@@ -15,6 +15,7 @@ ALIASES = {
     "export-plan": "export_plan",
     "serve": "runserver",
     "send-reminders": "send_reminders",
+    "prune-login-attempts": "prune_login_attempts",
 }
 
 

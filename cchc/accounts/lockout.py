@@ -3,6 +3,9 @@
 further attempts are refused, even with the right password, until the window has passed. A
 successful login resets the count.
 
+The attempts are kept for the record (the admin lists them) and pruned by
+``cchc prune-login-attempts`` (``prune_login_attempts``) once they are old.
+
 The authentication backend (``cchc.accounts.backends``) calls these functions for every login,
 the admin's included; the login form only turns a lockout into a message.
 """
@@ -96,3 +99,29 @@ def lockout_message(until: dt.datetime) -> str:
         "time": formats.time_format(local, "H:i"),
         "date": formats.date_format(local, "SHORT_DATE_FORMAT"),
     }
+
+
+# What ``cchc prune-login-attempts`` keeps by default: long enough to look back on an attack.
+KEEP_DAYS = 90
+
+
+class PruneRefused(ValueError):
+    """Pruning that would drop attempts the lockout still counts."""
+
+
+def prune_login_attempts(*, older_than: dt.timedelta, now: dt.datetime | None = None) -> int:
+    """Delete the login attempts made more than ``older_than`` before ``now``; how many.
+
+    Refused for a span shorter than the lockout window: the attempts inside it decide who is
+    locked out, and deleting them would lift a lockout."""
+    if older_than < _window():
+        raise PruneRefused(
+            _(
+                "Login attempts of the last %(minutes)s minutes decide the lockout; keep at "
+                "least those."
+            )
+            % {"minutes": settings.CCHC_LOGIN_LOCKOUT_MINUTES}
+        )
+    cutoff = (now or timezone.now()) - older_than
+    deleted, _by_model = LoginAttempt.objects.filter(at__lt=cutoff).delete()
+    return deleted

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from cchc.api.evidence import router as evidence_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.reports import router as reports_router
 from cchc.api.signoff import router as signoff_router
@@ -26,6 +27,7 @@ api = NinjaAPI(
 api.add_router("/obligations/", obligations_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/sign-off/", signoff_router)
+api.add_router("/evidence/", evidence_router)
 
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:

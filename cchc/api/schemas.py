@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.urls import reverse
 from ninja import Schema
 
 from cchc.reporting.models import Evidence, Report, ReportTransition
@@ -51,6 +52,8 @@ class EvidenceOut(Schema):
     size: int | None
     content_type: str
     created_at: dt.datetime
+    # Where the attached file is downloaded (``GET``), or null without a file.
+    file_url: str | None = None
 
 
 class TransitionOut(Schema):
@@ -171,6 +174,11 @@ def evidence_out(evidence: Evidence) -> EvidenceOut:
         size=evidence.size,
         content_type=evidence.content_type,
         created_at=evidence.created_at,
+        file_url=(
+            reverse("api-v1:evidence_file", kwargs={"evidence_id": evidence.pk})
+            if evidence.file
+            else None
+        ),
     )
 
 

@@ -58,15 +58,20 @@ class VersionConflict(ReportError):
     """Someone saved the report since the client read it (the API answers 409)."""
 
 
-def _actor(user: AbstractBaseUser | None) -> User | None:
+# -- Building blocks of every report action (here, in ``signoff`` and ``evidence_actions``) --
+
+
+def actor_of(user: AbstractBaseUser | None) -> User | None:
+    """Who the history records (None for the system or an anonymous caller)."""
     return user if isinstance(user, User) else None
 
 
-def _lock(report: Report) -> Report:
+def lock_report(report: Report) -> Report:
+    """The report's row, locked until the transaction ends (call inside ``atomic``)."""
     return Report.objects.select_for_update().select_related("obligation").get(pk=report.pk)
 
 
-def _record(
+def record_step(
     report: Report,
     user: AbstractBaseUser | None,
     from_state: str,
@@ -75,7 +80,7 @@ def _record(
 ) -> ReportTransition:
     transition = ReportTransition.objects.create(
         report=report,
-        actor=_actor(user),
+        actor=actor_of(user),
         from_state=from_state,
         to_state=report.state,
         comment=comment,
@@ -85,7 +90,7 @@ def _record(
     return transition
 
 
-def _set_obligation(obligation: Obligation, status: str) -> None:
+def set_obligation_status(obligation: Obligation, status: str) -> None:
     if obligation.status != status:
         obligation.status = status
         obligation.save(update_fields=["status", "updated_at"])
@@ -95,7 +100,7 @@ def _clock_status(obligation: Obligation, day: dt.date) -> str:
     return status_on(obligation.deadline, obligation.period_end, day)
 
 
-def _check_version(report: Report, expected_version: int) -> None:
+def check_version(report: Report, expected_version: int) -> None:
     if report.version != expected_version:
         raise VersionConflict(
             _(
@@ -106,7 +111,7 @@ def _check_version(report: Report, expected_version: int) -> None:
         )
 
 
-def _check_editable(report: Report) -> None:
+def check_editable(report: Report) -> None:
     if report.state == ReportState.APPROVED:
         raise ReportError(_("This report is approved and locked; the secretariat can reopen it."))
     if report.state == ReportState.AWAITING_SIGN_OFF:
@@ -117,7 +122,7 @@ def _check_editable(report: Report) -> None:
         raise ReportError(_("This report was submitted and awaits review; it cannot change."))
 
 
-def _copy(source: Report, target: Report) -> Report:
+def follow_locked(source: Report, target: Report) -> Report:
     """The caller's object follows the locked row it passed in."""
     if target is not source:
         for field in (*EDITABLE_FIELDS, "state", "version", "submitted_at", "approved_at"):
@@ -141,7 +146,7 @@ def start_report(*, obligation: Obligation, user: AbstractBaseUser | None) -> Re
                 _("This report is not applicable: %(reason)s") % {"reason": locked.reason}
             )
         report = Report.objects.create(obligation=locked)
-        _record(report, user, "")
+        record_step(report, user, "")
     return report
 
 
@@ -161,18 +166,18 @@ def save_draft(
         if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
             raise ReportError(_("Completion: a whole percentage from 0 to 100."))
     with transaction.atomic():
-        locked = _lock(report)
-        _check_editable(locked)
-        _check_version(locked, expected_version)
+        locked = lock_report(report)
+        check_editable(locked)
+        check_version(locked, expected_version)
         changed = [name for name, value in fields.items() if getattr(locked, name) != value]
         if not changed:
-            return _copy(locked, report)
+            return follow_locked(locked, report)
         for name in changed:
             setattr(locked, name, fields[name])
         locked.version += 1
         locked.save(update_fields=[*changed, "version", "updated_at"])
-        _record(locked, user, locked.state, changes=changed)
-    return _copy(locked, report)
+        record_step(locked, user, locked.state, changes=changed)
+    return follow_locked(locked, report)
 
 
 def _check_complete(report: Report, on: dt.date) -> None:
@@ -210,11 +215,11 @@ def submit_report(
     that is already on its way changes nothing."""
     moment = now or timezone.now()
     with transaction.atomic():
-        locked = _lock(report)
+        locked = lock_report(report)
         if locked.state in (ReportState.SUBMITTED, ReportState.AWAITING_SIGN_OFF):
-            return _copy(locked, report)
-        _check_editable(locked)
-        _check_version(locked, expected_version)
+            return follow_locked(locked, report)
+        check_editable(locked)
+        check_version(locked, expected_version)
         _check_complete(locked, timezone.localdate(moment))
         before = locked.state
         # The submission time is when the report is sent on; signing off sets it again.
@@ -224,10 +229,10 @@ def submit_report(
             locked.state = ReportState.AWAITING_SIGN_OFF
         else:
             locked.state = ReportState.SUBMITTED
-            _set_obligation(locked.obligation, ObligationStatus.SUBMITTED)
+            set_obligation_status(locked.obligation, ObligationStatus.SUBMITTED)
         locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
-        _record(locked, user, before)
-    return _copy(locked, report)
+        record_step(locked, user, before)
+    return follow_locked(locked, report)
 
 
 def resubmit_report(
@@ -252,16 +257,16 @@ def return_report(*, report: Report, user: AbstractBaseUser | None, comment: str
     if not comment.strip():
         raise ReportError(_("Comment: say what the agency should change."))
     with transaction.atomic():
-        locked = _lock(report)
+        locked = lock_report(report)
         if locked.state != ReportState.SUBMITTED:
             raise ReportError(_("Only a submitted report can be returned."))
         locked.state = ReportState.RETURNED
         locked.version += 1
         locked.save(update_fields=["state", "version", "updated_at"])
         obligation = locked.obligation
-        _set_obligation(obligation, _clock_status(obligation, timezone.localdate()))
-        _record(locked, user, ReportState.SUBMITTED, comment=comment.strip())
-    return _copy(locked, report)
+        set_obligation_status(obligation, _clock_status(obligation, timezone.localdate()))
+        record_step(locked, user, ReportState.SUBMITTED, comment=comment.strip())
+    return follow_locked(locked, report)
 
 
 def _approve(locked: Report, user: AbstractBaseUser | None, comment: str) -> None:
@@ -269,18 +274,18 @@ def _approve(locked: Report, user: AbstractBaseUser | None, comment: str) -> Non
     locked.approved_at = timezone.now()
     locked.version += 1
     locked.save(update_fields=["state", "approved_at", "version", "updated_at"])
-    _set_obligation(locked.obligation, ObligationStatus.APPROVED)
-    _record(locked, user, ReportState.SUBMITTED, comment=comment.strip())
+    set_obligation_status(locked.obligation, ObligationStatus.APPROVED)
+    record_step(locked, user, ReportState.SUBMITTED, comment=comment.strip())
 
 
 def approve_report(*, report: Report, user: AbstractBaseUser | None, comment: str = "") -> Report:
     """Accept a submitted report; it is locked from then on."""
     with transaction.atomic():
-        locked = _lock(report)
+        locked = lock_report(report)
         if locked.state != ReportState.SUBMITTED:
             raise ReportError(_("Only a submitted report can be approved."))
         _approve(locked, user, comment)
-    return _copy(locked, report)
+    return follow_locked(locked, report)
 
 
 def bulk_approve(
@@ -315,7 +320,7 @@ def reopen_report(*, report: Report, user: AbstractBaseUser | None, reason: str)
     if not reason.strip():
         raise ReportError(_("Reason: say why the approved report is reopened."))
     with transaction.atomic():
-        locked = _lock(report)
+        locked = lock_report(report)
         if locked.state != ReportState.APPROVED:
             raise ReportError(_("Only an approved report can be reopened."))
         locked.state = ReportState.RETURNED
@@ -323,9 +328,9 @@ def reopen_report(*, report: Report, user: AbstractBaseUser | None, reason: str)
         locked.version += 1
         locked.save(update_fields=["state", "approved_at", "version", "updated_at"])
         obligation = locked.obligation
-        _set_obligation(obligation, _clock_status(obligation, timezone.localdate()))
-        _record(locked, user, ReportState.APPROVED, comment=reason.strip())
-    return _copy(locked, report)
+        set_obligation_status(obligation, _clock_status(obligation, timezone.localdate()))
+        record_step(locked, user, ReportState.APPROVED, comment=reason.strip())
+    return follow_locked(locked, report)
 
 
 def add_evidence(
@@ -356,15 +361,15 @@ def add_evidence(
     stored = ""
     try:
         with transaction.atomic():
-            locked = _lock(report)
-            _check_editable(locked)
+            locked = lock_report(report)
+            check_editable(locked)
             evidence = Evidence(
                 report=locked,
                 description=description.strip(),
                 document_number=document_number.strip(),
                 document_date=document_date,
                 issuer=issuer.strip(),
-                added_by=_actor(user),
+                added_by=actor_of(user),
             )
             if upload is not None and checked is not None:
                 evidence.original_name = (upload.name or "")[:255]
@@ -373,7 +378,7 @@ def add_evidence(
                 evidence.file.save(PurePath(evidence.original_name).name, upload, save=False)
                 stored = evidence.file.name or ""
             evidence.save()
-            _record(locked, user, locked.state, changes=["evidence"])
+            record_step(locked, user, locked.state, changes=["evidence"])
     except Exception:
         # The row was not kept: neither is its file.
         if stored:
@@ -400,11 +405,11 @@ def save_contribution(
                 return contribution
             raise ReportError(_("This contribution was already sent; it cannot change."))
         contribution.text = text.strip()
-        contribution.author = _actor(user)
+        contribution.author = actor_of(user)
         if submit:
             contribution.state = ContributionState.SUBMITTED
             contribution.submitted_at = timezone.now()
-            _set_obligation(locked, ObligationStatus.SUBMITTED)
+            set_obligation_status(locked, ObligationStatus.SUBMITTED)
         contribution.save()
     return contribution
 

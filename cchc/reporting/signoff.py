@@ -20,12 +20,12 @@ from cchc.accounts.models import Membership, Role
 from cchc.agencies.models import Agency
 from cchc.reporting.actions import (
     ReportError,
-    _actor,
-    _check_version,
-    _copy,
-    _lock,
-    _record,
-    _set_obligation,
+    actor_of,
+    check_version,
+    follow_locked,
+    lock_report,
+    record_step,
+    set_obligation_status,
 )
 from cchc.reporting.models import Report, ReportState, SignOffSetting
 from cchc.scheduling.models import ObligationStatus
@@ -56,7 +56,7 @@ def set_sign_off(
                 % {"agency": locked.name}
             )
         return SignOffSetting.objects.create(
-            agency=locked, required=required, reason=reason.strip(), changed_by=_actor(by)
+            agency=locked, required=required, reason=reason.strip(), changed_by=actor_of(by)
         )
 
 
@@ -72,19 +72,19 @@ def sign_off_report(
     a report that has already gone on changes nothing."""
     moment = now or timezone.now()
     with transaction.atomic():
-        locked = _lock(report)
+        locked = lock_report(report)
         if locked.state in (ReportState.SUBMITTED, ReportState.APPROVED):
-            return _copy(locked, report)
+            return follow_locked(locked, report)
         if locked.state != ReportState.AWAITING_SIGN_OFF:
             raise ReportError(_("Only a report awaiting the head's sign-off can be signed off."))
-        _check_version(locked, expected_version)
+        check_version(locked, expected_version)
         locked.state = ReportState.SUBMITTED
         locked.submitted_at = moment
         locked.version += 1
         locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
-        _set_obligation(locked.obligation, ObligationStatus.SUBMITTED)
-        _record(locked, user, ReportState.AWAITING_SIGN_OFF, comment=comment.strip())
-    return _copy(locked, report)
+        set_obligation_status(locked.obligation, ObligationStatus.SUBMITTED)
+        record_step(locked, user, ReportState.AWAITING_SIGN_OFF, comment=comment.strip())
+    return follow_locked(locked, report)
 
 
 def decline_sign_off(*, report: Report, user: AbstractBaseUser | None, comment: str) -> Report:
@@ -92,11 +92,11 @@ def decline_sign_off(*, report: Report, user: AbstractBaseUser | None, comment: 
     if not comment.strip():
         raise ReportError(_("Comment: say what the focal point should change."))
     with transaction.atomic():
-        locked = _lock(report)
+        locked = lock_report(report)
         if locked.state != ReportState.AWAITING_SIGN_OFF:
             raise ReportError(_("Only a report awaiting the head's sign-off can be returned."))
         locked.state = ReportState.RETURNED
         locked.version += 1
         locked.save(update_fields=["state", "version", "updated_at"])
-        _record(locked, user, ReportState.AWAITING_SIGN_OFF, comment=comment.strip())
-    return _copy(locked, report)
+        record_step(locked, user, ReportState.AWAITING_SIGN_OFF, comment=comment.strip())
+    return follow_locked(locked, report)

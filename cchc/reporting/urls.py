@@ -20,4 +20,6 @@ urlpatterns = [
     path("obligations/<int:pk>/sign-off/", views.report_sign_off, name="sign_off_report"),
     path("sign-off/", views.sign_off_list, name="sign_off"),
     path("sign-off/setting/", views.sign_off_setting, name="sign_off_setting"),
+    path("evidence/<int:pk>/file/", views.evidence_file, name="evidence_file"),
+    path("evidence/<int:pk>/remove/", views.evidence_remove, name="evidence_remove"),
 ]

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone, translation
 
+from cchc.accounts.lockout import KEEP_DAYS, PruneRefused, prune_login_attempts
 from cchc.accounts.models import LoginAttempt
 from cchc.conftest import PASSWORD
 
@@ -130,3 +134,71 @@ def test_admin_login_is_locked_out_too(client, superuser, limits):
         client.post(url, {"username": "admin", "password": "wrong"})
     client.post(url, {"username": "admin", "password": PASSWORD})
     assert not _logged_in(client)
+
+
+# -- pruning the record ----------------------------------------------------------------------
+
+
+def _attempt_at(at: dt.datetime, username: str = "reader", **fields: object) -> LoginAttempt:
+    return LoginAttempt.objects.create(username=username, ip="10.0.0.1", at=at, **fields)
+
+
+def test_prune_deletes_only_attempts_older_than_the_span(limits):
+    now = timezone.now()
+    old = [_attempt_at(now - dt.timedelta(days=d)) for d in (31, 90, 400)]
+    kept = [
+        _attempt_at(now - dt.timedelta(days=29)),
+        _attempt_at(now - dt.timedelta(days=30) + dt.timedelta(seconds=1), succeeded=True),
+        _attempt_at(now),
+    ]
+    assert prune_login_attempts(older_than=dt.timedelta(days=30), now=now) == len(old)
+    assert set(LoginAttempt.objects.values_list("pk", flat=True)) == {a.pk for a in kept}
+    assert prune_login_attempts(older_than=dt.timedelta(days=30), now=now) == 0
+
+
+def test_prune_keeps_what_the_lockout_counts(client, reader, limits):
+    for _ in range(3):
+        _login(client, "reader", "wrong")
+    with pytest.raises(PruneRefused):
+        prune_login_attempts(older_than=dt.timedelta(minutes=14))
+    assert LoginAttempt.objects.count() == 3
+    # A span as long as the window deletes nothing the lockout counts: still locked out.
+    assert prune_login_attempts(older_than=dt.timedelta(minutes=15)) == 0
+    _login(client, "reader", PASSWORD)
+    assert not _logged_in(client)
+
+
+def test_the_command_prunes_with_a_default_longer_than_the_window(limits):
+    now = timezone.now()
+    _attempt_at(now - dt.timedelta(days=KEEP_DAYS + 1))
+    recent = _attempt_at(now - dt.timedelta(days=KEEP_DAYS - 1))
+    assert dt.timedelta(days=KEEP_DAYS) > dt.timedelta(minutes=limits.CCHC_LOGIN_LOCKOUT_MINUTES)
+    out = StringIO()
+    with translation.override("en"):
+        call_command("prune_login_attempts", stdout=out)
+    assert out.getvalue().strip() == f"Login attempts older than {KEEP_DAYS} days deleted: 1."
+    assert list(LoginAttempt.objects.all()) == [recent]
+
+
+def test_the_command_takes_days(limits):
+    now = timezone.now()
+    _attempt_at(now - dt.timedelta(days=8))
+    recent = _attempt_at(now - dt.timedelta(days=6))
+    call_command("prune_login_attempts", "--days", "7", stdout=StringIO())
+    assert list(LoginAttempt.objects.all()) == [recent]
+
+
+@pytest.mark.parametrize("days", ["0", "-3"])
+def test_the_command_refuses_a_span_of_no_days(limits, days):
+    _attempt_at(timezone.now() - dt.timedelta(days=400))
+    with translation.override("en"), pytest.raises(CommandError, match="1 or more"):
+        call_command("prune_login_attempts", "--days", days, stdout=StringIO())
+    assert LoginAttempt.objects.count() == 1
+
+
+def test_the_command_refuses_a_span_inside_a_long_lockout_window(limits):
+    limits.CCHC_LOGIN_LOCKOUT_MINUTES = 3 * 24 * 60
+    _attempt_at(timezone.now() - dt.timedelta(days=2))
+    with pytest.raises(CommandError):
+        call_command("prune_login_attempts", "--days", "1", stdout=StringIO())
+    assert LoginAttempt.objects.count() == 1

@@ -33,6 +33,8 @@ PATHS = [
     "/sign-off/{agency_id}",
     "/reports/bulk-approve",
     "/reports/{report_id}/evidence",
+    "/evidence/{evidence_id}",
+    "/evidence/{evidence_id}/file",
 ]
 
 

@@ -158,7 +158,7 @@ def test_a_file_is_not_kept_when_its_row_is_not(report, focal, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(actions, "_record", fail)
+    monkeypatch.setattr(actions, "record_step", fail)
     with pytest.raises(RuntimeError):
         add_evidence(
             report=report,

@@ -1,6 +1,7 @@
 """Views of the reporting app: a focal point's list (mine), one report or contribution and its
 buttons (report), the secretariat's review list (review)."""
 
+from cchc.reporting.views.evidence import evidence_file, evidence_remove
 from cchc.reporting.views.grid import grid_remind, status_grid
 from cchc.reporting.views.mine import my_reports
 from cchc.reporting.views.report import (
@@ -16,6 +17,8 @@ from cchc.reporting.views.signoff import report_sign_off, sign_off_list, sign_of
 __all__ = [
     "bulk_approve_view",
     "contribution_save",
+    "evidence_file",
+    "evidence_remove",
     "grid_remind",
     "my_reports",
     "obligation_page",

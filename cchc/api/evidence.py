@@ -1,0 +1,66 @@
+"""Evidence over HTTP: its file, for whoever may see the report, and its removal by the
+agency's focal point while the report can change (``remove_evidence``). Evidence is added
+through ``POST /reports/{id}/evidence``."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+
+from cchc.accounts import permissions
+from cchc.api import access
+from cchc.api.schemas import ErrorOut
+from cchc.reporting.evidence_actions import remove_evidence
+from cchc.reporting.models import Evidence
+from cchc.reporting.views.evidence import file_response
+
+router = Router(tags=["evidence"])
+
+_FILE = {
+    "responses": {
+        200: {
+            "description": "The file, as an attachment under its original name.",
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    }
+}
+
+
+def get_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
+    """The evidence, if the user may see its report; else 404."""
+    evidence = Evidence.objects.select_related("report__obligation").filter(pk=evidence_id).first()
+    if evidence is None or not permissions.can_see_agency(
+        request.user, evidence.report.obligation.agency_id
+    ):
+        raise Http404(_("No such evidence."))
+    return evidence
+
+
+@router.get(
+    "/{int:evidence_id}/file",
+    response={404: ErrorOut},
+    url_name="evidence_file",
+    openapi_extra=_FILE,
+)
+def evidence_file(request: HttpRequest, evidence_id: int) -> FileResponse:
+    """Download the evidence's file (404 when none is attached)."""
+    evidence = get_evidence(request, evidence_id)
+    if not evidence.file:
+        raise Http404(_("No file is attached to this evidence."))
+    return file_response(evidence)
+
+
+@router.delete(
+    "/{int:evidence_id}",
+    response={204: None, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    url_name="evidence_remove",
+)
+def delete_evidence(request: HttpRequest, evidence_id: int) -> Status[None]:
+    """Remove a piece of evidence of a draft or returned report (the agency's focal point)."""
+    evidence = get_evidence(request, evidence_id)
+    access.check_can_file(request, evidence.report.obligation)
+    remove_evidence(evidence=evidence, user=access.actor(request))
+    return Status(204, None)
