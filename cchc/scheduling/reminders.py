@@ -3,6 +3,8 @@
 ``send_reminders(on=day)`` looks at unfiled obligations: those due within ``days_before``
 working days get a reminder to the agency's focal points; those past their deadline get an
 overdue notice, and after ``escalate_after`` working days an escalation to the secretariat.
+A report the focal point already sent to the agency's head for sign-off is the head's to
+move on: its reminders go to the head alone.
 Each send first claims its (obligation, stage) row — a unique constraint — inside the
 transaction that sends the mail, so running the command twice, or two copies at once, sends
 nothing twice, and a failed send leaves no claim behind.
@@ -25,12 +27,16 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Contact
 from cchc.scheduling.models import Obligation, Reminder
 from cchc.scheduling.workdays import add_working_days, working_days_between
+
+# The reporting app's state of a report sent by the focal point to the agency's head.
+AWAITING_SIGN_OFF = "awaiting_sign_off"
 
 
 @dataclass(slots=True)
@@ -67,9 +73,16 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
         Obligation.objects.unfiled()
         .filter(deadline__lte=horizon, period_start__lte=on)
         .select_related("agency", "activity")
+        # A report the focal point sent to the head (the reporting app's "awaiting_sign_off")
+        # is the head's to move on.
+        .annotate(
+            with_head=ExpressionWrapper(
+                Q(progress_report__state=AWAITING_SIGN_OFF), output_field=BooleanField()
+            )
+        )
         .order_by("agency_id", "deadline")
     )
-    batches: dict[tuple[int, str], list[Obligation]] = defaultdict(list)
+    batches: dict[tuple[int, str, bool], list[Obligation]] = defaultdict(list)
     for obligation in pending:
         stage: str
         if obligation.deadline >= on:
@@ -78,11 +91,14 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
             stage = Reminder.Stage.ESCALATED
         else:
             stage = Reminder.Stage.OVERDUE
-        batches[(obligation.agency_id, stage)].append(obligation)
+        with_head = bool(getattr(obligation, "with_head", False))
+        batches[(obligation.agency_id, stage, with_head)].append(obligation)
     with translation.override(settings.LANGUAGE_CODE):
-        for (agency_id, stage), obligations in batches.items():
+        for (agency_id, stage, with_head), obligations in batches.items():
             roles: tuple[str, ...] = (Contact.Role.FOCAL_POINT,)
-            if stage != Reminder.Stage.BEFORE:
+            if with_head:
+                roles = (Contact.Role.HEAD,)
+            elif stage != Reminder.Stage.BEFORE:
                 roles = (Contact.Role.FOCAL_POINT, Contact.Role.HEAD)
             recipients = _recipients(agency_id, roles)
             if stage == Reminder.Stage.ESCALATED:

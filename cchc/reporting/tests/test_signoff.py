@@ -172,3 +172,25 @@ def test_turning_it_off_leaves_waiting_reports_with_the_head(obligation, focal, 
     assert Report.objects.get(pk=report.pk).state == ReportState.AWAITING_SIGN_OFF
     sign_off_report(report=report, user=head, expected_version=report.version)
     assert report.state == ReportState.SUBMITTED
+
+
+def test_reminders_of_a_report_with_the_head_go_to_the_head(obligation, focal, head, settings):
+    from cchc.agencies.models import Contact
+    from cchc.scheduling.models import Reminder
+    from cchc.scheduling.reminders import send_reminders
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    agency = obligation.agency
+    Contact.objects.create(agency=agency, name="Chị Lan", email="lan@stp.example.vn")
+    Contact.objects.create(
+        agency=agency, name="Anh Hùng", email="hung@stp.example.vn", role=Contact.Role.HEAD
+    )
+    set_sign_off(agency=agency, required=True, by=head)
+    report = drafted(obligation, focal)
+    submit_report(report=report, user=focal, expected_version=report.version, now=IN_TIME)
+    send_reminders(on=dt.date(2024, 3, 18))  # Q1 is due on 20/3/2024
+    assert Reminder.objects.get(obligation=obligation).recipients == ["hung@stp.example.vn"]
+    # The agency's other reports of the period, still with the focal point, go to them.
+    others = Reminder.objects.filter(obligation__agency=agency).exclude(obligation=obligation)
+    assert others.exists()
+    assert all(r.recipients == ["lan@stp.example.vn"] for r in others)
