@@ -14,6 +14,7 @@ from cchc.api.evidence import router as evidence_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.reports import router as reports_router
 from cchc.api.signoff import router as signoff_router
+from cchc.api.status import router as status_router
 from cchc.reporting.actions import ReportError, VersionConflict
 
 api = NinjaAPI(
@@ -27,6 +28,7 @@ api = NinjaAPI(
 api.add_router("/obligations/", obligations_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/sign-off/", signoff_router)
+api.add_router("/status/", status_router)
 api.add_router("/evidence/", evidence_router)
 
 

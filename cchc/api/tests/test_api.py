@@ -31,6 +31,8 @@ PATHS = [
     "/reports/{report_id}/sign-off",
     "/reports/{report_id}/decline-sign-off",
     "/sign-off/{agency_id}",
+    "/status/",
+    "/status/remind",
     "/reports/bulk-approve",
     "/reports/{report_id}/evidence",
     "/evidence/{evidence_id}",

@@ -25,8 +25,6 @@ from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
 from cchc.scheduling.reminders import send_manual_reminders
-
-# The due page's choice of year and period, so that both pages open on the same period.
 from cchc.scheduling.workdays import WorkCalendar
 
 # Obligations listed on one page under the grid.

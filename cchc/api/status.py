@@ -1,0 +1,153 @@
+"""The reporting status of one period (the web's "Tình hình báo cáo" grid): agencies ×
+categories as ``cchc.reporting.grid`` defines them, for whoever reads every agency (the
+secretariat, leaders, administrators); reminders to chosen agencies, for the secretariat."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+
+from cchc.accounts import permissions
+from cchc.api import access
+from cchc.api.schemas import ErrorOut
+from cchc.reporting import grid
+from cchc.reporting.actions import ReportError
+from cchc.scheduling import selectors as due
+from cchc.scheduling.periods import Period
+from cchc.scheduling.reminders import send_manual_reminders
+from cchc.scheduling.workdays import WorkCalendar
+
+router = Router(tags=["status"])
+
+
+class StatusQuery(Schema):
+    year: int | None = None
+    period: str | None = None  # a period's key, e.g. "quarter-1"; default: the one due next
+    plan: int | None = None
+    area: int | None = None
+    level: str = ""
+    overdue_only: bool = False
+    sort: str = "-overdue"
+
+
+class PeriodOut(Schema):
+    key: str
+    label: str
+    start: dt.date
+    end: dt.date
+    deadline: dt.date
+
+
+class AgencyStatusOut(Schema):
+    agency_id: int | None
+    agency: str
+    total: int
+    on_time: int
+    late: int
+    in_progress: int
+    overdue: int
+    not_started: int
+    approved: int
+    awaiting_review: int
+    completeness: float | None
+    timeliness: float | None
+
+
+class StatusOut(Schema):
+    on: dt.date
+    period: PeriodOut | None
+    agencies: list[AgencyStatusOut]
+    totals: AgencyStatusOut | None
+
+
+class RemindIn(Schema):
+    year: int
+    period: str
+    agencies: list[int]
+
+
+class RemindOut(Schema):
+    sent: int
+    skipped: int
+    no_contact: int
+
+
+def _row(row: grid.GridRow) -> AgencyStatusOut:
+    return AgencyStatusOut(
+        agency_id=row.agency_id,
+        agency=row.name,
+        total=row.total,
+        approved=row.approved,
+        awaiting_review=row.awaiting_review,
+        completeness=row.completeness,
+        timeliness=row.timeliness,
+        **{c: row.counts[c] for c in grid.Category.values},
+    )
+
+
+def _period(year: int, key: str) -> Period:
+    periods = due.report_periods(year, calendar=WorkCalendar())
+    found = next((p for p in periods if due.period_key(p) == key), None)
+    if found is None:
+        raise ReportError(_("Choose a reporting period."))
+    return found
+
+
+@router.get("/", response={200: StatusOut, 403: ErrorOut})
+def get_status(request: HttpRequest, query: Query[StatusQuery]) -> StatusOut:
+    """Each agency's lead reports of the period by category (on time, late, in progress
+    within deadline, overdue, not started), with completeness and timeliness in %."""
+    if not permissions.sees_everything(request.user):
+        raise PermissionDenied(_("Only the secretariat, leaders and administrators read this."))
+    on = timezone.localdate()
+    years = due.obligation_years(on=on)
+    _year, _periods, period = due.choose_period(
+        year=str(query.year) if query.year else None,
+        period=query.period,
+        years=years,
+        on=on,
+        calendar=WorkCalendar(),
+    )
+    if period is None:
+        return StatusOut(on=on, period=None, agencies=[], totals=None)
+    filters = grid.GridFilters(
+        plan=query.plan,
+        area=query.area,
+        level=query.level,
+        overdue_only=query.overdue_only,
+        sort=query.sort if query.sort in grid.SORTS else "-overdue",
+    )
+    result = grid.status_grid(period=period, on=on, filters=filters)
+    return StatusOut(
+        on=on,
+        period=PeriodOut(
+            key=due.period_key(period),
+            label=period.label,
+            start=period.start,
+            end=period.end,
+            deadline=period.deadline,
+        ),
+        agencies=[_row(r) for r in result.rows],
+        totals=_row(result.totals),
+    )
+
+
+@router.post("/remind", response={200: RemindOut, 400: ErrorOut, 403: ErrorOut})
+def remind(request: HttpRequest, payload: RemindIn) -> RemindOut:
+    """E-mail the chosen agencies about their lead reports of the period not yet sent to the
+    secretariat; each report at most once a day."""
+    if not permissions.is_secretariat(request.user):
+        raise PermissionDenied(_("Only the secretariat sends reminders."))
+    if not payload.agencies:
+        raise ReportError(_("Choose the agencies to remind."))
+    period = _period(payload.year, payload.period)
+    obligations = grid.unsent_obligations(period=period, agency_ids=payload.agencies)
+    result = send_manual_reminders(
+        obligations=obligations, on=timezone.localdate(), by=access.actor(request)
+    )
+    return RemindOut(sent=result.sent, skipped=result.skipped, no_contact=result.no_contact)
