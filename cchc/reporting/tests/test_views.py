@@ -421,3 +421,17 @@ def test_links_to_the_report_pages(people, obligation):
     )
     due = secretariat.get(reverse("scheduling:agency_due", args=[obligation.agency_id]))
     assert url("obligation", obligation) in due.content.decode()
+
+
+def test_my_reports_are_paged(people, obligation, monkeypatch):
+    from cchc.reporting.views import mine
+
+    monkeypatch.setattr(mine, "PAGE_SIZE", 2)
+    client = as_user(people["focal"])
+    first = client.get(reverse("reporting:mine"))
+    assert len(first.context["rows"]) == 2
+    assert 'href="?page=2"' in first.content.decode()
+    second = client.get(reverse("reporting:mine"), {"page": 2})
+    assert 'href="?page=1"' in second.content.decode()
+    shown = {r.row.obligation.pk for r in first.context["rows"]}
+    assert shown.isdisjoint(r.row.obligation.pk for r in second.context["rows"])
