@@ -12,6 +12,7 @@ from ninja.security import django_auth
 
 from cchc.api.evidence import router as evidence_router
 from cchc.api.obligations import router as obligations_router
+from cchc.api.progress import router as progress_router
 from cchc.api.reports import router as reports_router
 from cchc.api.signoff import router as signoff_router
 from cchc.api.status import router as status_router
@@ -29,6 +30,7 @@ api.add_router("/obligations/", obligations_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/sign-off/", signoff_router)
 api.add_router("/status/", status_router)
+api.add_router("/plans/", progress_router)
 api.add_router("/evidence/", evidence_router)
 
 

@@ -37,6 +37,10 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
     # Activities under this node, at any depth.
     activity_count: int = 0
+    # Progress (0–100) and, for an activity, whether it is done: set by the page from the
+    # reporting app's one definition (``cchc.reporting.progress``); None when not computed.
+    progress: float | None = None
+    done: bool = False
 
     @property
     def is_activity(self) -> bool:

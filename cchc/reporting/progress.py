@@ -14,19 +14,21 @@ reports say nothing yet.
   activities beneath them, at any depth (not a mean of means: each activity weighs the same).
   A node with no activity beneath it has no progress and is absent from the results.
 
-``progress_for`` computes it for a whole plan in three queries.
+``progress_for`` computes it for a whole plan in two queries (one when the caller has the
+plan's nodes), ``activity_progress`` for one activity in one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 
 from cchc.agencies.models import Role
 from cchc.plans.models import Node, NodeKind, Plan
-from cchc.reporting.models import DONE_STATUSES, Evidence, Report, ReportState
+from cchc.reporting.models import DONE_STATUSES, Evidence, ReportState
 from cchc.scheduling.models import Obligation
 
 
@@ -58,37 +60,44 @@ class _Latest:
     done: bool
 
 
-def _latest_approved(plan: Plan) -> dict[tuple[int, int], _Latest]:
-    """(activity, agency) → that lead agency's latest approved report."""
+def _lead_reports(
+    obligations: QuerySet[Obligation],
+) -> tuple[dict[int, set[int]], dict[tuple[int, int], _Latest]]:
+    """From one query over lead obligations: activity → its lead agencies, and (activity,
+    agency) → that lead agency's latest approved report."""
     rows = (
-        Report.objects.filter(
-            state=ReportState.APPROVED,
-            obligation__activity__plan=plan,
-            obligation__role=Role.LEAD,
+        obligations.filter(role=Role.LEAD)
+        .annotate(
+            has_evidence=Exists(Evidence.objects.filter(report_id=OuterRef("progress_report")))
         )
-        .annotate(has_evidence=Exists(Evidence.objects.filter(report=OuterRef("pk"))))
         .values_list(
-            "obligation__activity_id",
-            "obligation__agency_id",
-            "obligation__period_end",
-            "approved_at",
-            "percent",
-            "work_status",
+            "activity_id",
+            "agency_id",
+            "period_end",
+            "progress_report__state",
+            "progress_report__approved_at",
+            "progress_report__percent",
+            "progress_report__work_status",
             "has_evidence",
         )
+        .order_by()
     )
+    leads: dict[int, set[int]] = {}
     latest: dict[tuple[int, int], _Latest] = {}
-    for activity_id, agency_id, period_end, approved_at, percent, work_status, evidence in rows:
+    for activity_id, agency_id, period_end, state, approved_at, percent, status, evidence in rows:
+        leads.setdefault(activity_id, set()).add(agency_id)
+        if state != ReportState.APPROVED:
+            continue
         assert approved_at is not None  # the database refuses an approved report without it
         item = _Latest(
             key=(period_end, approved_at),
             percent=percent,
-            done=work_status in DONE_STATUSES and bool(evidence),
+            done=status in DONE_STATUSES and bool(evidence),
         )
         current = latest.get((activity_id, agency_id))
         if current is None or item.key > current.key:
             latest[(activity_id, agency_id)] = item
-    return latest
+    return leads, latest
 
 
 def _activity(
@@ -105,18 +114,15 @@ def _activity(
     )
 
 
-def progress_for(plan: Plan) -> PlanProgress:
-    """Progress of every activity and every node of ``plan``, and of the plan (3 queries)."""
-    nodes = list(Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind"))
-    leads: dict[int, set[int]] = {}
-    for activity_id, agency_id in (
-        Obligation.objects.filter(activity__plan=plan, role=Role.LEAD)
-        .values_list("activity_id", "agency_id")
-        .distinct()
-        .order_by()
-    ):
-        leads.setdefault(activity_id, set()).add(agency_id)
-    latest = _latest_approved(plan)
+def progress_for(
+    plan: Plan, *, nodes: Iterable[tuple[int, int | None, str]] | None = None
+) -> PlanProgress:
+    """Progress of every activity and every node of ``plan``, and of the plan: two queries,
+    one when the caller already has the plan's ``nodes`` as (id, parent id, kind)."""
+    if nodes is None:
+        nodes = Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind")
+    nodes = list(nodes)
+    leads, latest = _lead_reports(Obligation.objects.filter(activity__plan=plan))
 
     parents = {node_id: parent_id for node_id, parent_id, _kind in nodes}
     result = PlanProgress()
@@ -136,6 +142,12 @@ def progress_for(plan: Plan) -> PlanProgress:
     if result.activities:
         result.overall = sum(a.percent for a in result.activities.values()) / len(result.activities)
     return result
+
+
+def activity_progress(activity_id: int) -> ActivityProgress:
+    """One activity's progress (one query): the same definition, for its page."""
+    leads, latest = _lead_reports(Obligation.objects.filter(activity_id=activity_id))
+    return _activity(leads.get(activity_id, set()), activity_id, latest)
 
 
 def plan_progress(plan: Plan) -> dict[int, float]:

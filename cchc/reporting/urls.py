@@ -19,6 +19,7 @@ urlpatterns = [
     path("obligations/<int:pk>/contribution/", views.contribution_save, name="contribution"),
     path("obligations/<int:pk>/sign-off/", views.report_sign_off, name="sign_off_report"),
     path("sign-off/", views.sign_off_list, name="sign_off"),
+    path("plans/<int:pk>/progress.xlsx", views.plan_progress_export, name="progress_export"),
     path("sign-off/setting/", views.sign_off_setting, name="sign_off_setting"),
     path("evidence/<int:pk>/file/", views.evidence_file, name="evidence_file"),
     path("evidence/<int:pk>/remove/", views.evidence_remove, name="evidence_remove"),

@@ -33,6 +33,7 @@ PATHS = [
     "/sign-off/{agency_id}",
     "/status/",
     "/status/remind",
+    "/plans/{plan_id}/progress",
     "/reports/bulk-approve",
     "/reports/{report_id}/evidence",
     "/evidence/{evidence_id}",

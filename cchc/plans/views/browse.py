@@ -15,6 +15,7 @@ from cchc.agencies import selectors as agency_selectors
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
+from cchc.reporting.progress import PlanProgress, activity_progress, progress_for
 
 # Search results shown at once; the list says when more matched.
 RESULT_LIMIT = 200
@@ -56,7 +57,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["results"] = results[:RESULT_LIMIT]
         context["truncated"] = len(results) > RESULT_LIMIT
     else:
-        context["tree"] = selectors.plan_tree(plan=plan)
+        context["tree"] = tree = selectors.plan_tree(plan=plan)
+        context["progress"] = progress = progress_for(plan, nodes=_flatten(tree.roots))
+        _attach(tree.roots, progress)
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "plans/_results.html", context)
     context["latest_import"] = selectors.import_history(plan=plan).first()
@@ -78,6 +81,12 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         raise Http404 from exc
     rows = activity_rows(plan, ctx)
     today = timezone.localdate()
+    if ctx.node.kind == NodeKind.ACTIVITY:
+        activity = activity_progress(ctx.node.pk)
+        node_progress: float | None = activity.percent
+    else:
+        activity = None
+        node_progress = progress_for(plan).nodes.get(ctx.node.pk)
     assignments = agency_selectors.activity_assignments(activity_id=ctx.node.pk, today=today)
     return render(
         request,
@@ -97,8 +106,28 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
                 (gettext_lazy("Ended"), assignments.ended, "ended"),
             ],
             "history": assignments.history,
+            "activity_progress": activity,
+            "node_progress": node_progress,
         },
     )
+
+
+def _flatten(items: list[selectors.TreeNode]) -> list[tuple[int, int | None, str]]:
+    """The tree's nodes as (id, parent id, kind), which progress needs."""
+    flat: list[tuple[int, int | None, str]] = []
+    for item in items:
+        flat.append((item.node.pk, item.node.parent_id, item.node.kind))
+        flat.extend(_flatten(item.children))
+    return flat
+
+
+def _attach(items: list[selectors.TreeNode], progress: PlanProgress) -> None:
+    """Put each node's progress on the tree the page draws."""
+    for item in items:
+        item.progress = progress.nodes.get(item.node.pk)
+        activity = progress.activities.get(item.node.pk)
+        item.done = activity is not None and activity.done
+        _attach(item.children, progress)
 
 
 def activity_rows(plan: Plan, ctx: selectors.NodeContext) -> list[dict[str, Any]]:

@@ -59,7 +59,7 @@ def test_latest_approved_report_counts_and_rolls_up(plan, focal, django_assert_n
     # A later report not yet approved says nothing yet.
     report(lead(row2, "Quý III/2024"), focal, percent=90, approve=False)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         progress = progress_for(plan)
     assert progress.activities[row2.pk].percent == 70
     assert not progress.activities[row2.pk].done
@@ -110,7 +110,7 @@ def test_query_count_does_not_grow_with_reports(plan, focal, django_assert_num_q
         done = obligation.pk % 2 == 1
         status = "done" if done else "in_progress"
         report(obligation, focal, percent=100 if done else 50, work_status=status)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         plan_progress(plan)
 
 
@@ -120,3 +120,57 @@ def test_a_plan_without_reports_is_at_zero(small_plan):
     assert progress.done_count == 0
     sections = Node.objects.filter(plan=small_plan, kind=NodeKind.SECTION)
     assert all(progress.nodes[s.pk] == 0 for s in sections)
+
+
+def test_pages_show_the_one_definition(plan, focal, client):
+    """The plan page's tree, the plan's figure and the activity page show what
+    ``progress_for`` computes; ``activity_progress`` agrees with it."""
+    from cchc.reporting.progress import activity_progress
+
+    row2 = Node.objects.get(plan=plan, number="2")
+    report(lead(row2, "Quý I/2024"), focal, percent=40)
+    progress = progress_for(plan)
+    assert activity_progress(row2.pk) == progress.activities[row2.pk]
+    assert progress.activities[row2.pk].percent == 40
+    client.force_login(focal)
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert f'data-value="{progress.overall:.1f}"' in page
+    area = row2.area
+    assert area is not None
+    assert f'data-progress="{progress.nodes[area.pk]:.1f}"' in page
+    activity_page = client.get(row2.get_absolute_url()).content.decode()
+    assert 'id="node-progress"' in activity_page and 'data-progress="40.0"' in activity_page
+
+
+def test_the_progress_workbook_reads_back(plan, focal, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    row2 = Node.objects.get(plan=plan, number="2")
+    report(lead(row2, "Quý I/2024"), focal, percent=40)
+    progress = progress_for(plan)
+    client.force_login(focal)
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert 'id="progress-export"' in page
+    response = client.get(f"/reports/plans/{plan.pk}/progress.xlsx")
+    assert response.status_code == 200
+    assert "tien-do-402-KH-UBND.xlsx" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == plan.title
+    assert f"{progress.overall:.1f}%" in rows[2][0]
+    assert rows[4][:5] == ("STT", "Nội dung", "Cấp", "Cơ quan chủ trì", "Tiến độ (%)")
+    body = rows[5:]
+    activities = [r for r in body if r[2] == "Hoạt động"]
+    assert len(activities) == 70
+    by_number = {r[0]: r for r in activities}
+    assert by_number["2"][4] == 40 and by_number["2"][5] == "Chưa" and by_number["2"][6] == "1/1"
+    areas = [r for r in body if r[2] == "Lĩnh vực"]
+    assert len(areas) == 7
+    expected_areas = sorted(
+        round(v, 1)
+        for k, v in progress.nodes.items()
+        if k in {n.pk for n in Node.objects.filter(plan=plan, kind="section", parent__isnull=True)}
+    )
+    assert sorted(r[4] for r in areas) == expected_areas

@@ -37,7 +37,7 @@ from cchc.reporting.models import (
     Report,
     ReportState,
 )
-from cchc.reporting.progress import progress_for
+from cchc.reporting.progress import activity_progress
 from cchc.reporting.views import common
 from cchc.scheduling.models import Obligation
 
@@ -60,7 +60,7 @@ def _render_report(
     can_edit = permissions.can_file_for(user, obligation.agency_id) and (
         report is None or report.is_editable
     )
-    progress = progress_for(obligation.activity.plan).activities.get(obligation.activity_id)
+    progress = activity_progress(obligation.activity_id)
     context: dict[str, Any] = {
         "obligation": obligation,
         "activity": obligation.activity,
