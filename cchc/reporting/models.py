@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WorkStatus(models.TextChoices):
@@ -271,8 +273,15 @@ class ReportTransition(models.Model):
         verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    from_state = models.CharField(_("from"), max_length=20, choices=ReportState.choices, blank=True)
-    to_state = models.CharField(_("to"), max_length=20, choices=ReportState.choices)
+    from_state = models.CharField(
+        pgettext_lazy("workflow state", "from"),
+        max_length=20,
+        choices=ReportState.choices,
+        blank=True,
+    )
+    to_state = models.CharField(
+        pgettext_lazy("workflow state", "to"), max_length=20, choices=ReportState.choices
+    )
     comment = models.TextField(_("comment"), blank=True)
     changes = models.JSONField(_("changes"), default=list, blank=True)
 
@@ -299,6 +308,20 @@ class ReportTransition(models.Model):
     def is_step(self) -> bool:
         """A change of state, not an edit."""
         return self.from_state != self.to_state
+
+    @property
+    def changed_labels(self) -> list[str]:
+        """What an edit changed, named as the report form names the fields."""
+        labels = []
+        for name in self.changes:
+            if name == "evidence":
+                labels.append(str(_("evidence")))
+                continue
+            try:
+                labels.append(str(Report._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                labels.append(str(name))
+        return labels
 
 
 class SignOffSettingQuerySet(models.QuerySet["SignOffSetting"]):

@@ -435,3 +435,12 @@ def test_my_reports_are_paged(people, obligation, monkeypatch):
     assert 'href="?page=1"' in second.content.decode()
     shown = {r.row.obligation.pk for r in first.context["rows"]}
     assert shown.isdisjoint(r.row.obligation.pk for r in second.context["rows"])
+
+
+def test_the_history_names_states_and_fields_in_vietnamese(people, obligation):
+    report = start_report(obligation=obligation, user=people["focal"])
+    save_draft(report=report, user=people["focal"], expected_version=1, percent=30)
+    page = as_user(people["focal"]).get(url("obligation", obligation)).content.decode()
+    history = page[page.index('id="history-table"') :]
+    assert "Từ trạng thái" in history and "Sang trạng thái" in history
+    assert "tỷ lệ hoàn thành (%)" in history and "percent" not in history
