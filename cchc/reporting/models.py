@@ -318,9 +318,10 @@ class ReportTransition(models.Model):
                 labels.append(str(_("evidence")))
                 continue
             try:
-                labels.append(str(Report._meta.get_field(name).verbose_name))
+                field = Report._meta.get_field(name)
             except FieldDoesNotExist:
-                labels.append(str(name))
+                field = None
+            labels.append(str(getattr(field, "verbose_name", name)))
         return labels
 
 
