@@ -194,3 +194,49 @@ def test_head_signs_off_then_bulk_approval(page: Any, live_server: Any):
         ("snv-staff", "approved"),
     ]
     assert report.history.last().comment == "Đạt yêu cầu."
+
+
+def test_the_secretariat_reads_the_grid_reminds_and_reviews(page: Any, live_server: Any, settings):
+    """From the status grid: a count opens its reports, the chosen agency is reminded once a
+    day, and the reports awaiting review open in the review list filtered to the agency."""
+    from django.core import mail
+
+    from cchc.agencies.models import Contact
+    from cchc.reporting.actions import save_draft, start_report, submit_report
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    _restore_period_rules()
+    load_registry(path=MINI)
+    plan = import_seed()
+    generate_obligations(
+        plan=plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31), on=dt.date(2024, 7, 1)
+    )
+    focal = _member("focal-tp", Role.FOCAL_POINT, "bg.so-tu-phap")
+    _member("snv-staff", Role.SECRETARIAT, "bg.so-noi-vu")
+    agency = Agency.objects.get(code="bg.so-tu-phap")
+    Contact.objects.create(agency=agency, name="Chị Lan", email="lan@stp.example.vn")
+    first = Obligation.objects.filter(
+        activity__plan=plan, agency=agency, role="lead", period_label="Quý I/2024"
+    ).order_by("pk")[0]
+    report = start_report(obligation=first, user=focal)
+    save_draft(report=report, user=focal, expected_version=1, explanation="Chậm do chờ số liệu.")
+    submit_report(report=report, user=focal, expected_version=report.version)
+
+    _log_in(page, live_server, "snv-staff", "/reports/status/?year=2024&period=quarter-1")
+    row = page.locator(f'tr[data-agency="{agency.pk}"]')
+    overdue = int(row.locator('[data-count="overdue"]').inner_text())
+    assert overdue > 0
+    row.locator('[data-count="overdue"] a').click()
+    page.wait_for_selector("#obligation-list")
+    assert page.locator('#obligation-list tr[data-category="overdue"]').count() == overdue
+
+    row = page.locator(f'tr[data-agency="{agency.pk}"]')
+    row.locator('input[name="agencies"]').check()
+    with page.expect_navigation():
+        page.locator("#grid-remind-button").click()
+    assert page.locator(".alert-success").count() == 1
+    assert len(mail.outbox) == overdue and all(m.to == ["lan@stp.example.vn"] for m in mail.outbox)
+
+    page.locator(f'tr[data-agency="{agency.pk}"] a.review-link').click()
+    page.wait_for_selector("#review-table")
+    assert page.locator("#review-table tr[data-report]").count() == 1
