@@ -1,0 +1,255 @@
+"""The "pages" and "burst" benchmarks: the web application under load, served by gunicorn.
+
+One run: a throwaway database (PostgreSQL ``cchc_bench_<random>`` on 127.0.0.1:5432 by
+default, dropped at the end even on failure; ``--sqlite`` for a SQLite file) filled as the
+product fills it (bench/webdata.py), static files collected, sessions written through Django's
+session engine, then gunicorn (gthread, ``--workers`` × ``--threads``) on a free loopback port
+with production settings (``CCHC_DEBUG=0``, a random ``CCHC_SECRET_KEY``) and the bench URLs
+(bench/web_settings.py, bench/reference_urls.py). Then, in this order:
+
+* pages (bench/pages_bench.py): six pages and their raw-SQL references under wrk;
+* burst (bench/burst_bench.py): 2,000 submissions over a read load, checked in the database.
+
+Prints markdown tables with PASS/FAIL and writes JSON to bench/results/ (pages-<time>.json,
+burst-<time>.json).
+
+    scripts/bench pages                    # or: burst, web (both)
+    scripts/bench web --duration 5 --runs 5 --concurrency 64
+    scripts/bench pages --sqlite --keep-db
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+# bench/ for its modules, the repository for ``bench.web_settings`` and ``cchc``.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
+
+import webtools  # noqa: E402
+from webtools import log  # noqa: E402
+
+
+def _terminate(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        description="CCHC pages and burst benchmarks (see the module docstring)."
+    )
+    p.add_argument("benchmarks", nargs="+", choices=["pages", "burst"])
+    db = p.add_argument_group("database")
+    db.add_argument("--sqlite", action="store_true", help="a SQLite file instead of PostgreSQL")
+    db.add_argument(
+        "--pg-admin-url",
+        default=webtools.PG_ADMIN_URL,
+        help="PostgreSQL database to connect to for CREATE/DROP DATABASE (default %(default)s)",
+    )
+    db.add_argument("--keep-db", action="store_true", help="do not drop the database at the end")
+    server = p.add_argument_group("server")
+    server.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    server.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    pages = p.add_argument_group("pages")
+    pages.add_argument("--duration", type=float, default=3, help="seconds per wrk run (3)")
+    pages.add_argument("--runs", type=int, default=3, help="runs per page and reference (3)")
+    pages.add_argument("--warmup", type=float, default=1, help="warm-up seconds per address (1)")
+    pages.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
+    pages.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (2)")
+    burst = p.add_argument_group("burst")
+    burst.add_argument("--submissions", type=int, default=2000, help="reports submitted (2000)")
+    burst.add_argument("--concurrency", type=int, default=32, help="submitting threads (32)")
+    burst.add_argument(
+        "--duplicate-share", type=float, default=0.05, help="share posted twice at once (0.05)"
+    )
+    burst.add_argument(
+        "--read-connections", type=int, default=2, help="wrk connections per read page (2)"
+    )
+    p.add_argument("--results-dir", type=Path, help="where to write the JSON (bench/results)")
+    return p
+
+
+def _payload(kind: str, argv: list[str], args: Any, context: dict[str, Any]) -> dict[str, Any]:
+    import django
+
+    return {
+        "benchmark": kind,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "command": "bench/web_bench.py " + " ".join(argv),
+        "git_commit": webtools.git_commit(),
+        "python": sys.version.split()[0],
+        "django": django.get_version(),
+        "machine": webtools.machine(),
+        "options": {k: str(v) for k, v in vars(args).items()},
+        **context,
+    }
+
+
+def _pages(args: Any, argv: list[str], context: dict[str, Any], **kw: Any) -> list[str]:
+    import pages_bench
+
+    rows = pages_bench.run(
+        **kw,
+        runs=args.runs,
+        duration=args.duration,
+        warmup=args.warmup,
+        connections=args.connections,
+        threads=args.wrk_threads,
+    )
+    table, failures = pages_bench.report(rows)
+    print(f"\n## pages ({context['database']}, gunicorn {args.workers}×{args.threads})\n")
+    print(table, flush=True)
+    payload = _payload("pages", argv, args, context)
+    payload.update(
+        {
+            "wrk": {"connections": args.connections, "threads": args.wrk_threads},
+            "results": rows,
+            "sql": {name: c["sql"] for name, c in kw["captured"].items()},
+            "target_failures": failures,
+            "markdown": table,
+        }
+    )
+    webtools.write_results("pages", payload, _out(args, "pages"))
+    return failures
+
+
+def _burst(args: Any, argv: list[str], context: dict[str, Any], **kw: Any) -> list[str]:
+    import burst_bench
+
+    res = burst_bench.run(
+        **kw,
+        submissions=args.submissions,
+        concurrency=args.concurrency,
+        duplicate_share=args.duplicate_share,
+        read_connections=args.read_connections,
+    )
+    table, failures = burst_bench.report(res)
+    print(f"\n## burst ({context['database']}, gunicorn {args.workers}×{args.threads}, "
+          f"period {context['burst_period']})\n")  # fmt: skip
+    print(table, flush=True)
+    payload = _payload("burst", argv, args, context)
+    payload.update({"results": res, "target_failures": failures, "markdown": table})
+    webtools.write_results("burst", payload, _out(args, "burst"))
+    return failures
+
+
+def _run(args: Any, argv: list[str], workdir: Path, db: webtools.BenchDatabase) -> list[str]:
+    """Data, static files, sessions, captured SQL, gunicorn, then the benchmarks asked for;
+    the targets missed. Runs with Django set up on the bench database."""
+    import pages_bench
+    import webdata
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connections
+    from django.utils import timezone
+
+    data = webdata.build(burst_count=args.submissions, today=timezone.localdate(), workdir=workdir)
+    t0 = time.perf_counter()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    log(f"  collectstatic: {time.perf_counter() - t0:.1f} s")
+    users = {data.secretariat_id, data.mine_user_id, data.report_user_id}
+    users |= {t.user_id for t in data.burst}
+    sessions = {u.pk: webtools.session_for(u) for u in User.objects.filter(pk__in=users)}
+    pages = pages_bench.pages_of(data)
+    captured = pages_bench.capture(pages, sessions)
+    sql_file = workdir / "reference-sql.json"
+    sql_file.write_text(
+        json.dumps({name: c["sql"] for name, c in captured.items()}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    lua = workdir / "summary.lua"
+    lua.write_text(webtools.WRK_LUA, encoding="utf-8")
+    connections.close_all()
+
+    server = webtools.start_gunicorn(
+        # The server answers to 127.0.0.1 only (this process also to Django's test client).
+        env={**os.environ, "CCHC_BENCH_SQL": str(sql_file), "CCHC_ALLOWED_HOSTS": "127.0.0.1"},
+        workers=args.workers,
+        threads=args.threads,
+        workdir=workdir,
+    )
+    failures: list[str] = []
+    try:
+        log(f"gunicorn on {server.host}: {args.workers} workers × {args.threads} threads")
+        context = {
+            "database": db.server_version(),
+            "gunicorn": webtools.gunicorn_version(),
+            "server": {"workers": args.workers, "threads": args.threads, "class": "gthread"},
+            "data": data.counts,
+            "data_build_s": data.timings,
+            "burst_period": data.burst_period,
+            "today": str(data.today),
+        }
+        common = {"server": server, "sessions": sessions, "lua": lua}
+        if "pages" in args.benchmarks:
+            failures += _pages(args, argv, context, pages=pages, captured=captured, **common)
+        if "burst" in args.benchmarks:
+            failures += _burst(args, argv, context, data=data, **common)
+        if server.process.poll() is not None:
+            failures.append(f"gunicorn died during the run:\n{server.log_tail()}")
+        elif any(word in server.log_tail(500) for word in ("Traceback", "[ERROR]")):
+            log(f"gunicorn logged errors ({server.log_path}):\n{server.log_tail(40)}")
+    finally:
+        server.stop()
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    started = time.perf_counter()
+    workdir = webtools.temp_workdir()
+    db: webtools.BenchDatabase | None = None
+    django_ready = False
+    failures: list[str] = []
+    try:
+        data_dir = workdir / "data"
+        (data_dir / "static").mkdir(parents=True)
+        db = webtools.BenchDatabase.create(
+            sqlite=args.sqlite, workdir=workdir, admin_url=args.pg_admin_url, keep=args.keep_db
+        )
+        log(f"database {db.name} ({db.engine}), work directory {workdir}")
+        secret = secrets.token_urlsafe(50)
+        os.environ.update(webtools.bench_environment(db=db, data_dir=data_dir, secret=secret))
+        import django
+
+        django.setup()
+        django_ready = True
+        failures = _run(args, argv, workdir, db)
+    finally:
+        # Each step even if the one before it failed: the database is always dropped.
+        with contextlib.suppress(Exception):
+            if django_ready:
+                from django.db import connections
+
+                connections.close_all()
+        try:
+            if db is not None:
+                db.drop()
+        finally:
+            if not args.keep_db:
+                shutil.rmtree(workdir, ignore_errors=True)
+        log(f"done in {time.perf_counter() - started:.0f} s")
+    return 1 if failures else 0
+
+
+def _out(args: Any, kind: str) -> Path | None:
+    if args.results_dir is None:
+        return None
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    return Path(args.results_dir) / f"{kind}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
