@@ -12,7 +12,6 @@ who took the step.
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -61,7 +60,13 @@ def recipients(*, agency_id: int, to_state: str, actor: User | None = None) -> l
 def after_step(transition: ReportTransition) -> None:
     """Send the step's e-mail once the transaction commits (nothing for edits)."""
     if transition.is_step and transition.to_state in AUDIENCE:
-        transaction.on_commit(partial(send_step_mail, transition.pk), robust=True)
+        pk = transition.pk
+
+        def send() -> None:
+            # A named function: Django's log of a failing robust hook reads its __qualname__.
+            send_step_mail(pk)
+
+        transaction.on_commit(send, robust=True)
 
 
 def send_step_mail(transition_id: int) -> bool:

@@ -114,3 +114,20 @@ class BrokenBackend:
 
     def send_messages(self, messages: object) -> int:
         raise OSError("SMTP server down")
+
+
+def test_an_error_after_the_commit_is_logged_and_the_step_stands(
+    obligation, team, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from cchc.reporting import notify
+
+    def broken(transition_id: int) -> bool:
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(notify, "send_step_mail", broken)
+    report = ready(obligation, team["focal"])
+    submit_report(report=report, user=team["focal"], expected_version=report.version)
+    with django_capture_on_commit_callbacks(execute=True):
+        return_report(report=report, user=team["snv"], comment="Sửa")
+    assert "database gone" in caplog.text
+    assert Report.objects.get(pk=report.pk).state == "returned"
