@@ -153,7 +153,9 @@ def start_report(*, obligation: Obligation, user: AbstractBaseUser | None) -> Re
 def save_draft(
     *, report: Report, user: AbstractBaseUser | None, expected_version: int, **fields: Any
 ) -> Report:
-    """Change what the report says; refused if someone saved it since ``expected_version``."""
+    """Change what the report says; refused if someone saved it since ``expected_version``.
+    A save that changes nothing is no conflict, however old its version: it overwrites nothing
+    (a form posted twice)."""
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
         raise ReportError(
@@ -168,10 +170,10 @@ def save_draft(
     with transaction.atomic():
         locked = lock_report(report)
         check_editable(locked)
-        check_version(locked, expected_version)
         changed = [name for name, value in fields.items() if getattr(locked, name) != value]
         if not changed:
             return follow_locked(locked, report)
+        check_version(locked, expected_version)
         for name in changed:
             setattr(locked, name, fields[name])
         locked.version += 1

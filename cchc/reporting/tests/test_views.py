@@ -444,3 +444,32 @@ def test_the_history_names_states_and_fields_in_vietnamese(people, obligation):
     history = page[page.index('id="history-table"') :]
     assert "Từ trạng thái" in history and "Sang trạng thái" in history
     assert "tỷ lệ hoàn thành (%)" in history and "percent" not in history
+
+
+def test_a_form_posted_twice_at_once_is_harmless(people, obligation):
+    """The second of two identical posts arrives after the first saved the draft (stale
+    version, same content) or after it submitted (pre-check passed earlier): neither is an
+    error page."""
+    focal = as_user(people["focal"])
+    report = start_report(obligation=obligation, user=people["focal"])
+    data = report_data(report.version, submit="", explanation="Chậm do chờ ý kiến.")
+    # The first request saved the same content: the second's version is stale, no conflict.
+    save_draft(
+        report=report,
+        user=people["focal"],
+        expected_version=report.version,
+        work_status="in_progress",
+        percent=40,
+        narrative="Đã thẩm định 12 dự thảo.",
+        explanation="Chậm do chờ ý kiến.",
+    )
+    response = focal.post(url("save", obligation), data)
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED
+    submits = ReportTransition.objects.filter(report=report, to_state=ReportState.SUBMITTED)
+    assert submits.count() == 1
+    # And once more, after the submission: a note, not an error.
+    response = focal.post(url("save", obligation), data)
+    assert response.status_code == 302
+    assert submits.count() == 1

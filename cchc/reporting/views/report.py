@@ -127,6 +127,24 @@ def _lead(request: HttpRequest, pk: int) -> Obligation:
     return obligation
 
 
+def _already_sent(
+    request: HttpRequest, obligation: Obligation, report: Report | None, *, reload: bool = False
+) -> HttpResponse | None:
+    """Back to the page with a note if the report is already on its way (read again with
+    ``reload``); submitting it again is harmless."""
+    if report is None:
+        return None
+    if reload:
+        report.refresh_from_db(fields=["state"])
+    if report.state == ReportState.SUBMITTED:
+        messages.info(request, _("This report was already submitted; it awaits review."))
+    elif report.state == ReportState.AWAITING_SIGN_OFF:
+        messages.info(request, _("This report was already sent; it awaits the head's sign-off."))
+    else:
+        return None
+    return _here(obligation)
+
+
 @login_required
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
@@ -134,12 +152,8 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     obligation = _lead(request, pk)
     submitting = "submit" in request.POST
     report = selectors.report_of(obligation)
-    if submitting and report is not None and report.state == ReportState.SUBMITTED:
-        messages.info(request, _("This report was already submitted; it awaits review."))
-        return _here(obligation)
-    if submitting and report is not None and report.state == ReportState.AWAITING_SIGN_OFF:
-        messages.info(request, _("This report was already sent; it awaits the head's sign-off."))
-        return _here(obligation)
+    if submitting and (sent := _already_sent(request, obligation, report)):
+        return sent
     form = ReportForm(request.POST)
     if not form.is_valid():
         return _render_report(request, obligation, form=form, status=400)
@@ -154,6 +168,9 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             **form.fields_to_save(),
         )
     except ReportError as exc:
+        # The same form posted twice at once: the other request has sent it meanwhile.
+        if submitting and (sent := _already_sent(request, obligation, report, reload=True)):
+            return sent
         return _render_report(request, obligation, form=form, error=str(exc), status=409)
     if not submitting:
         messages.success(request, _("Draft saved."))
