@@ -176,7 +176,8 @@ def test_head_signs_off_then_bulk_approval(page: Any, live_server: Any):
 
     # The secretariat approves it from the review list, with one comment.
     _log_in(page, live_server, "snv-staff", "/reports/review/")
-    page.locator('#review-table tr[data-report] input[type="checkbox"]').first.check()
+    page.locator("#bulk-select-all").check()
+    assert page.locator('#review-table tr[data-report] input[type="checkbox"]').first.is_checked()
     page.locator("#bulk_comment").fill("Đạt yêu cầu.")
     with page.expect_navigation():
         page.locator("#bulk-approve-button").click()

@@ -473,3 +473,18 @@ def test_a_form_posted_twice_at_once_is_harmless(people, obligation):
     response = focal.post(url("save", obligation), data)
     assert response.status_code == 302
     assert submits.count() == 1
+
+
+def test_the_review_list_is_paged(people, plan, monkeypatch):
+    from cchc.reporting.views import review
+
+    monkeypatch.setattr(review, "PAGE_SIZE", 2)
+    for each in Obligation.objects.filter(
+        activity__plan=plan, role="lead", agency__code="bg.so-tu-phap"
+    ).order_by("pk")[:3]:
+        submitted(each, people["focal"])
+    client = as_user(people["secretariat"])
+    first = client.get(reverse("reporting:review"))
+    assert len(first.context["reports"]) == 2 and 'href="?page=2"' in first.content.decode()
+    second = client.get(reverse("reporting:review"), {"page": 2})
+    assert len(second.context["reports"]) == 1

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +29,8 @@ from cchc.scheduling.periods import Period
 from cchc.scheduling.workdays import WorkCalendar
 
 _PERIOD_KEY = re.compile(r"^[a-z_]+-\d{1,2}$")
+# Reports listed on one page of the review list.
+PAGE_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +82,19 @@ def _list_url(filters: ReviewFilters) -> str:
 def review_list(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     filters = _filters(request.GET)
-    reports = list(
-        selectors.awaiting_review(
-            agency_id=filters.agency.pk if filters.agency else None, period=filters.period
-        )
+    awaiting = selectors.awaiting_review(
+        agency_id=filters.agency.pk if filters.agency else None, period=filters.period
     )
+    page = Paginator(awaiting, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "reporting/review_list.html",
-        {"reports": reports, "form": BulkApproveForm(auto_id="bulk_%s"), "filters": filters},
+        {
+            "page": page,
+            "reports": list(page.object_list),
+            "form": BulkApproveForm(auto_id="bulk_%s"),
+            "filters": filters,
+        },
     )
 
 
