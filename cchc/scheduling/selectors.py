@@ -225,14 +225,19 @@ def choose_period(
 ) -> tuple[int, list[Period], Period | None]:
     """What a period selector shows: the year (asked for, if offered; else the year of the
     period due next), its periods, and the period asked for by key (else the default one)."""
+    read: dict[int, list[Period]] = {}
+
+    def of(y: int) -> list[Period]:  # each year's periods read once
+        if y not in read:
+            read[y] = report_periods(y, calendar=calendar)
+        return read[y]
+
     chosen_year = int(year) if year and year.isdigit() and int(year) in years else None
     if chosen_year is None:
-        candidates = [
-            p for y in (on.year, on.year + 1) for p in report_periods(y, calendar=calendar)
-        ]
+        candidates = [p for y in (on.year, on.year + 1) for p in of(y)]
         default = default_period(candidates, on=on)
         chosen_year = default.year if default is not None else on.year
-    periods = report_periods(chosen_year, calendar=calendar)
+    periods = of(chosen_year)
     by_key = {period_key(p): p for p in periods}
     return chosen_year, periods, by_key.get(period or "") or default_period(periods, on=on)
 
