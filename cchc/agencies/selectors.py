@@ -229,7 +229,7 @@ class EndedAgency:
 
 def ended_agencies_in_plan(*, plan_id: int, today: dt.date) -> list[EndedAgency]:
     """Open assignments of the plan whose agency ended before today, by agency, with the
-    agencies carrying its work today. One query, plus the resolver's when there are any."""
+    agencies carrying its work today. One query, plus one for the successions when there are any."""
     assignments = list(
         Assignment.objects.open()
         .filter(activity__plan_id=plan_id, agency__valid_until__lt=today)
@@ -238,7 +238,7 @@ def ended_agencies_in_plan(*, plan_id: int, today: dt.date) -> list[EndedAgency]
     )
     if not assignments:
         return []
-    resolver = Resolver.load()
+    resolver = Resolver.load_successions()
     rows: dict[int, EndedAgency] = {}
     for assignment in assignments:
         agency = assignment.agency
