@@ -141,3 +141,31 @@ def test_the_groups_migration_can_be_reversed_and_rerun():
     migration.create_groups(apps, None)
     migration.create_groups(apps, None)
     assert Group.objects.filter(name__in=Role.values).count() == len(Role.values)
+
+
+def test_model_permissions_come_from_one_query_and_match_django(
+    people, tu_phap, django_assert_num_queries
+):
+    """The backend reads a user's permissions (own and groups') in one query; the answer is
+    Django's ModelBackend's."""
+    from django.contrib.auth.backends import ModelBackend
+    from django.contrib.auth.models import Permission
+
+    from cchc.accounts.backends import LockoutBackend
+
+    user = User.objects.get(pk=people["secretariat"].pk)
+    user.user_permissions.add(Permission.objects.get(codename="view_loginattempt"))
+    fresh = User.objects.get(pk=user.pk)
+    with django_assert_num_queries(1):
+        ours = LockoutBackend().get_all_permissions(fresh)
+        assert fresh.has_perm("plans.add_plan") and fresh.has_perm("accounts.view_loginattempt")
+    assert ours == ModelBackend().get_all_permissions(User.objects.get(pk=user.pk))
+    focal = User.objects.get(pk=people["focal"].pk)
+    assert not focal.has_perm("plans.add_plan")
+    assert LockoutBackend().get_all_permissions(focal) == ModelBackend().get_all_permissions(
+        User.objects.get(pk=focal.pk)
+    )
+    admin = User.objects.get(pk=people["admin"].pk)
+    assert LockoutBackend().get_all_permissions(admin) == ModelBackend().get_all_permissions(
+        User.objects.get(pk=admin.pk)
+    )

@@ -153,7 +153,7 @@ def test_plan_page_query_count_does_not_grow(reader_client: Client, django_asser
     for plan in (small, big):
         # One of them: the activities assigned to agencies that no longer exist; one: the
         # progress of every node (the reporting app's one definition).
-        with django_assert_max_num_queries(11):
+        with django_assert_max_num_queries(10):
             response = reader_client.get(plan.get_absolute_url())
         assert response.status_code == 200
     # A search adds one query: whether the phrase occurs at all.
@@ -227,7 +227,7 @@ def test_activity_page_shows_every_field_with_its_label(
 ):
     node = _activity(small_plan, "1")
     # One of them: the activity's assignments to agencies; one: its progress.
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = reader_client.get(node.get_absolute_url())
     page = response.content.decode()
     for label in (
