@@ -8,12 +8,10 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from cchc.accounts import permissions
 from cchc.api import access
 from cchc.api.schemas import ErrorOut
 from cchc.reporting.evidence_actions import remove_evidence
-from cchc.reporting.models import Evidence
-from cchc.reporting.views.evidence import file_response
+from cchc.reporting.views.evidence import file_response, visible_evidence
 
 router = Router(tags=["evidence"])
 
@@ -29,16 +27,6 @@ _FILE = {
 }
 
 
-def get_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
-    """The evidence, if the user may see its report; else 404."""
-    evidence = Evidence.objects.select_related("report__obligation").filter(pk=evidence_id).first()
-    if evidence is None or not permissions.can_see_agency(
-        request.user, evidence.report.obligation.agency_id
-    ):
-        raise Http404(_("No such evidence."))
-    return evidence
-
-
 @router.get(
     "/{int:evidence_id}/file",
     response={404: ErrorOut},
@@ -47,7 +35,7 @@ def get_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
 )
 def evidence_file(request: HttpRequest, evidence_id: int) -> FileResponse:
     """Download the evidence's file (404 when none is attached)."""
-    evidence = get_evidence(request, evidence_id)
+    evidence = visible_evidence(request.user, evidence_id)
     if not evidence.file:
         raise Http404(_("No file is attached to this evidence."))
     return file_response(evidence)
@@ -60,7 +48,7 @@ def evidence_file(request: HttpRequest, evidence_id: int) -> FileResponse:
 )
 def delete_evidence(request: HttpRequest, evidence_id: int) -> Status[None]:
     """Remove a piece of evidence of a draft or returned report (the agency's focal point)."""
-    evidence = get_evidence(request, evidence_id)
+    evidence = visible_evidence(request.user, evidence_id)
     access.check_can_file(request, evidence.report.obligation)
     remove_evidence(evidence=evidence, user=access.actor(request))
     return Status(204, None)

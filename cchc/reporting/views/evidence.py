@@ -29,7 +29,7 @@ def visible_evidence(user: AnyUser, pk: int) -> Evidence:
     if evidence is None or not permissions.can_see_agency(
         user, evidence.report.obligation.agency_id
     ):
-        raise Http404
+        raise Http404(_("No such evidence."))
     return evidence
 
 
