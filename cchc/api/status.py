@@ -91,8 +91,7 @@ def _row(row: grid.GridRow) -> AgencyStatusOut:
 
 
 def _period(year: int, key: str) -> Period:
-    periods = due.report_periods(year, calendar=WorkCalendar())
-    found = next((p for p in periods if due.period_key(p) == key), None)
+    found = due.period_by_key(year, key, calendar=WorkCalendar())
     if found is None:
         raise ReportError(_("Choose a reporting period."))
     return found

@@ -220,6 +220,13 @@ def default_period(periods: list[Period], *, on: dt.date) -> Period | None:
     return max(periods, key=lambda p: (p.deadline_effective, p.end), default=None)
 
 
+def period_by_key(year: int, key: str, *, calendar: WorkCalendar) -> Period | None:
+    """The period of ``year`` named ``key`` (``quarter-1``) in an address; None if none is."""
+    if not 1900 < year < 2200:
+        return None
+    return next((p for p in report_periods(year, calendar=calendar) if period_key(p) == key), None)
+
+
 def choose_period(
     *, year: str | None, period: str | None, years: list[int], on: dt.date, calendar: WorkCalendar
 ) -> tuple[int, list[Period], Period | None]:

@@ -124,10 +124,9 @@ def _back(request: HttpRequest) -> HttpResponse:
 def _posted_period(data: QueryDict) -> Period | None:
     """The period the grid showed, exactly (never a default one)."""
     year, key = data.get("year", ""), data.get("period", "")
-    if not year.isdigit() or not 1900 < int(year) < 2200:
+    if not year.isdigit():
         return None
-    periods = due.report_periods(int(year), calendar=WorkCalendar())
-    return next((p for p in periods if due.period_key(p) == key), None)
+    return due.period_by_key(int(year), key, calendar=WorkCalendar())
 
 
 @login_required

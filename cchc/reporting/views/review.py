@@ -66,8 +66,7 @@ def _filters(data: QueryDict) -> ReviewFilters:
     year = int(raw_year) if raw_year.isdigit() and 1900 < int(raw_year) < 2200 else None
     if key and _PERIOD_KEY.match(key):
         year = year or common.today().year
-        periods = due.report_periods(year, calendar=WorkCalendar())
-        period = next((p for p in periods if due.period_key(p) == key), None)
+        period = due.period_by_key(year, key, calendar=WorkCalendar())
     return ReviewFilters(agency=agency, year=year if period else None, period=period)
 
 
