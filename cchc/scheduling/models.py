@@ -458,3 +458,59 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.obligation} · {self.get_stage_display()}"
+
+
+class GenerationRun(models.Model):
+    """One run of the obligations generator over a plan's periods: the range, who ran it,
+    what it did. The history of the grid: which obligations it removed because they no
+    longer apply, and which it kept although they no longer apply because a report was
+    filed or started on them (the secretariat settles those). The pages tell "never
+    generated for this period" from "generated, nothing expected" with these rows."""
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.CASCADE,
+        related_name="generation_runs",
+        verbose_name=_("plan"),
+    )
+    report = models.CharField(_("report"), max_length=30)
+    period_kind = models.CharField(
+        _("period kind"), max_length=20, blank=True, help_text=_("Empty: every kind.")
+    )
+    since = models.DateField(_("periods ending from"))
+    until = models.DateField(_("periods ending until"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    removed = models.PositiveIntegerField(_("removed"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    # [{"obligation", "activity", "number", "agency", "role", "period", "period_end",
+    #   "status"}]: what this run removed, and what it kept although no longer expected.
+    removed_rows = models.JSONField(_("removed obligations"), default=list, blank=True)
+    kept_rows = models.JSONField(_("kept, no longer expected"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("obligations generation")
+        verbose_name_plural = _("obligations generations")
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(since__lte=F("until")),
+                name="scheduling_generation_range_ordered",
+                violation_error_message=_("A generation's range cannot end before it starts."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["report", "until", "since"], name="scheduling_gen_cover_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} · {self.since}–{self.until} · {self.at:%Y-%m-%d %H:%M}"

@@ -6,15 +6,19 @@ expand to their members at the period's cut-off), and the reporting periods of t
 rules (``periods.periods_for``). It is idempotent: run again after the plan, an assignment or
 a rule changed, it creates what is newly expected, updates dates of what is still unfiled,
 and removes unfiled obligations no longer expected. Filed ones (submitted, approved, not
-applicable) are never touched.
+applicable) and started ones (a draft, a contribution) are never touched: when they no
+longer apply they are kept and listed in the run's ``GenerationRun.kept_rows`` for the
+secretariat. Which periods an activity owes a report for: ``reported_in``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,7 +26,7 @@ from django.utils import timezone
 from cchc.agencies.models import Assignment
 from cchc.agencies.resolver import Resolver
 from cchc.plans.models import Node, NodeKind, Plan
-from cchc.scheduling.models import FILED_STATUSES, Obligation, ObligationStatus
+from cchc.scheduling.models import FILED_STATUSES, GenerationRun, Obligation, ObligationStatus
 from cchc.scheduling.periods import Period, periods_for
 from cchc.scheduling.timeframes import Schedule, parse_timeframe
 
@@ -49,6 +53,9 @@ class GenerateResult:
     unchanged: int = 0
     filed_kept: int = 0
     unscheduled: int = 0
+    # Obligations no longer expected but kept: a report was filed or started on them.
+    kept_unexpected: list[int] = field(default_factory=list)
+    run: GenerationRun | None = None
 
 
 def plan_span(plan: Plan, schedules: list[Schedule]) -> tuple[dt.date, dt.date]:
@@ -72,6 +79,27 @@ def active_span(schedule: Schedule, span: tuple[dt.date, dt.date]) -> tuple[dt.d
     return max(start, span[0]), min(end, span[1])
 
 
+def closing_end(last: dt.date, periods: list[Period]) -> dt.date | None:
+    """The named end of an activity's closing period: the first period (by the calendar
+    months it is named for) that ends on or after the activity's last day. None when no
+    period of the list gets there (the activity runs past the periods asked for)."""
+    return min((p.named_end for p in periods if p.named_end >= last), default=None)
+
+
+def reported_in(period: Period, *, first: dt.date, last: dt.date, closing: dt.date | None) -> bool:
+    """Whether an activity scheduled from ``first`` to ``last`` owes a report for ``period``.
+
+    The rule (docs/obligations.md): the calendar months the period is named for (Quý I/2026 =
+    1/1–31/3/2026, not its NĐ 09 window 15/12/2025–14/3/2026) overlap the schedule, and the
+    period ends no later than the activity's closing period. An activity of "Năm 2025" is
+    reported in the 2025 periods only; one that ends on 30/4/2026 in Quý I and the half-year
+    of 2026, not again in the annual report.
+    """
+    if period.named_end < first or period.named_start > last:
+        return False
+    return closing is None or period.named_end <= closing
+
+
 def expected_obligations(
     *, plan: Plan, since: dt.date, until: dt.date, report: str, period_kind: str | None
 ) -> tuple[list[Expected], int]:
@@ -84,12 +112,14 @@ def expected_obligations(
     )
     schedules = {a.pk: parse_timeframe(a.timeframe) for a in activities}
     span = plan_span(plan, list(schedules.values()))
-    periods = [
+    # Every period of the report from the plan's start (the closing period of an activity
+    # may lie before ``since``), and the ones in range.
+    all_periods = [
         p
-        for year in range(since.year, until.year + 2)
+        for year in range(min(span[0].year, since.year), until.year + 2)
         for p in periods_for(year, kind=period_kind, report=report)
-        if p.end >= since and p.start <= until
     ]
+    periods = [p for p in all_periods if p.end >= since and p.start <= until]
     assignments: dict[int, list[Assignment]] = {}
     for assignment in (
         Assignment.objects.filter(activity__plan=plan)
@@ -107,8 +137,9 @@ def expected_obligations(
             unscheduled += 1
             continue
         first, last = active_span(schedule, span)
+        closing = closing_end(last, all_periods)
         for period in periods:
-            if period.end < first or period.start > last:
+            if not reported_in(period, first=first, last=last, closing=closing):
                 continue
             for assignment in assignments.get(activity.pk, []):
                 if not _open_during(assignment, period):
@@ -173,8 +204,12 @@ def generate_obligations(
     report: str = "par",
     period_kind: str | None = None,
     on: dt.date | None = None,
+    user: AbstractBaseUser | None = None,
 ) -> GenerateResult:
-    """Create, update and remove the plan's obligations between ``since`` and ``until``."""
+    """Create, update and remove the plan's obligations between ``since`` and ``until``.
+
+    One transaction; writes a ``GenerationRun`` (the history: what was removed, and what no
+    longer applies but is kept because a report was filed or started on it)."""
     day = on or timezone.localdate()
     until = until or day
     expected, unscheduled = expected_obligations(
@@ -228,19 +263,90 @@ def generate_obligations(
                 result.unchanged += 1
         Obligation.objects.bulk_create(to_create, batch_size=500)
         result.created = len(to_create)
+        # No longer expected. An obligation someone filed or started writing on (a draft or
+        # returned report, a partner's contribution; reverse relations of cchc.reporting)
+        # is kept and listed for the secretariat; the others are removed, and listed in the
+        # run's history.
         unfiled = [o.pk for o in existing.values() if o.status not in FILED_STATUSES]
-        # An obligation someone started writing on (a draft or returned report, a partner's
-        # contribution; reverse relations of cchc.reporting) is kept like a filed one.
-        stale = list(
+        stale = set(
             Obligation.objects.filter(
                 pk__in=unfiled, progress_report__isnull=True, contributions__isnull=True
             ).values_list("pk", flat=True)
         )
-        result.filed_kept += len(existing) - len(stale)
+        gone = sorted(existing.values(), key=lambda o: (o.period_end, o.activity_id, o.pk))
+        rows = _history_rows(gone)
+        removed_rows = [row for row in rows if row["obligation"] in stale]
+        kept_rows = [row for row in rows if row["obligation"] not in stale]
+        result.filed_kept += len(kept_rows)
+        result.kept_unexpected = [row["obligation"] for row in kept_rows]
         if stale:
             Obligation.objects.filter(pk__in=stale).delete()
         result.removed = len(stale)
+        result.run = GenerationRun.objects.create(
+            plan=plan,
+            report=report,
+            period_kind=period_kind or "",
+            since=since,
+            until=until,
+            actor=user if isinstance(user, User) else None,
+            created=result.created,
+            updated=result.updated,
+            removed=result.removed,
+            unchanged=result.unchanged,
+            removed_rows=removed_rows,
+            kept_rows=kept_rows,
+        )
     return result
+
+
+def _history_rows(obligations: list[Obligation]) -> list[dict[str, Any]]:
+    """What a person needs to recognise an obligation after it is gone."""
+    if not obligations:
+        return []
+    ids = [o.pk for o in obligations]
+    rows = Obligation.objects.filter(pk__in=ids).values(
+        "pk",
+        "activity_id",
+        "activity__number",
+        "agency__name",
+        "role",
+        "period_label",
+        "period_end",
+        "status",
+    )
+    by_pk = {row["pk"]: row for row in rows}
+    return [
+        {
+            "obligation": pk,
+            "activity": by_pk[pk]["activity_id"],
+            "number": by_pk[pk]["activity__number"],
+            "agency": by_pk[pk]["agency__name"],
+            "role": by_pk[pk]["role"],
+            "period": by_pk[pk]["period_label"],
+            "period_end": by_pk[pk]["period_end"].isoformat(),
+            "status": by_pk[pk]["status"],
+        }
+        for pk in ids
+    ]
+
+
+def default_span(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The periods generated when no range is given (the command, an import): those ending
+    in this year or the next."""
+    return dt.date(today.year, 1, 1), dt.date(today.year + 1, 12, 31)
+
+
+def generate_default_span(
+    *, plan: Plan, on: dt.date | None = None, user: AbstractBaseUser | None = None
+) -> tuple[GenerateResult, dt.date, dt.date]:
+    """``generate_obligations`` over ``default_span``: what an import runs after storing."""
+    day = on or timezone.localdate()
+    since, until = default_span(day)
+    return (
+        generate_obligations(plan=plan, since=since, until=until, on=day, user=user),
+        since,
+        until,
+    )
 
 
 def _scope(

@@ -20,8 +20,12 @@ The deadline comes from the ``PeriodRule`` in force on the cut-off day:
   administrative reports is our reading, no report regime we read says otherwise). Lateness
   is judged against ``deadline_effective``.
 
-Labels are the Vietnamese names used in the reports themselves ("Quý I/2026"), not
-interface text, so they are not translated.
+Labels are stored as the Vietnamese names used in the reports themselves ("Quý I/2026");
+pages show ``display_label``, the same name in the interface language ("Q1/2026" in English).
+
+A period is *named* for calendar months (``Period.named_start``/``named_end``: Quý I/2026 is
+January–March 2026) while its NĐ 09 window starts half a month earlier; the obligations
+generator compares an activity's schedule with the named months (docs/obligations.md).
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from __future__ import annotations
 import calendar as gregorian
 import datetime as dt
 from dataclasses import dataclass
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from cchc.scheduling.models import DeadlineRule, PeriodKind, PeriodRule, WindowStyle
 from cchc.scheduling.workdays import WorkCalendar
@@ -66,6 +73,20 @@ class Period:
     deadline_effective: dt.date
     deadline_moved: bool
     rule_id: int | None
+
+    @property
+    def named_start(self) -> dt.date:
+        """The first day of the calendar months the period is named for."""
+        return window(self.kind, self.year, self.number, WindowStyle.CALENDAR)[0]
+
+    @property
+    def named_end(self) -> dt.date:
+        """The last day of the calendar months the period is named for."""
+        return window(self.kind, self.year, self.number, WindowStyle.CALENDAR)[1]
+
+    @property
+    def display_label(self) -> str:
+        return display_label(self.kind, self.year, self.number)
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -130,6 +151,35 @@ def label(kind: PeriodKind | str, year: int, number: int) -> str:
     if kind == PeriodKind.NINE_MONTHS:
         return f"9 tháng năm {year}"
     return f"Năm {year}"
+
+
+def display_label(kind: PeriodKind | str, year: int, number: int) -> str:
+    """The period's name in the interface language: "Quý I/2026" in Vietnamese, "Q1/2026"
+    in English. The names are Vietnamese terms of the report regime, so under Vietnamese
+    they are ``label`` itself, whatever the catalogue holds."""
+    kind = _check(kind, number)
+    if (get_language() or "").startswith("vi"):
+        return label(kind, year, number)
+    if kind == PeriodKind.MONTH:
+        return _("Month %(number)s/%(year)s") % {"number": number, "year": year}
+    if kind == PeriodKind.QUARTER:
+        quarters = (_("Q1/%(year)s"), _("Q2/%(year)s"), _("Q3/%(year)s"), _("Q4/%(year)s"))
+        return quarters[number - 1] % {"year": year}
+    if kind == PeriodKind.HALF:
+        if number == 1:
+            return _("First half-year %(year)s") % {"year": year}
+        return _("Second half-year %(year)s") % {"year": year}
+    if kind == PeriodKind.NINE_MONTHS:
+        return _("Nine months %(year)s") % {"year": year}
+    return _("Year %(year)s") % {"year": year}
+
+
+def display_label_at(kind: PeriodKind | str, end: dt.date) -> str:
+    """``display_label`` of the period of ``kind`` whose cut-off is ``end`` (an obligation's
+    stored period), whatever its window style."""
+    kind = PeriodKind(kind)
+    number = (end.month - 1) // MONTHS[kind] + 1
+    return display_label(kind, end.year, number)
 
 
 def deadline_for(

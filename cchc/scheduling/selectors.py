@@ -22,7 +22,7 @@ from django.db.models.functions import ExtractYear
 
 from cchc.agencies.models import Agency, Role
 from cchc.plans.models import Node, NodeKind, Plan
-from cchc.scheduling.models import FILED_STATUSES, Obligation, ObligationStatus
+from cchc.scheduling.models import FILED_STATUSES, GenerationRun, Obligation, ObligationStatus
 from cchc.scheduling.obligations import active_span, plan_span
 from cchc.scheduling.periods import Period, periods_for
 from cchc.scheduling.timeframes import Schedule, parse_timeframe
@@ -247,6 +247,35 @@ def choose_period(
     periods = of(chosen_year)
     by_key = {period_key(p): p for p in periods}
     return chosen_year, periods, by_key.get(period or "") or default_period(periods, on=on)
+
+
+def last_generation(*, period: Period, plan_id: int | None = None) -> GenerationRun | None:
+    """The latest run of the generator that covered ``period`` (for ``plan_id``, or any
+    plan): None means the list was never generated for it, which a page must not show as
+    "nothing is expected"."""
+    runs = GenerationRun.objects.filter(
+        Q(period_kind="") | Q(period_kind=period.kind),
+        report=period.report,
+        since__lte=period.end,
+        until__gte=period.end,
+    )
+    if plan_id is not None:
+        runs = runs.filter(plan_id=plan_id)
+    return runs.order_by("-at", "-pk").first()
+
+
+def kept_unexpected(*, run: GenerationRun | None, period: Period) -> list[dict[str, Any]]:
+    """The obligations of ``period`` the run found no longer apply but kept (a report was
+    filed or started on them) and that still exist: the secretariat settles them."""
+    if run is None:
+        return []
+    rows = [r for r in run.kept_rows if r.get("period_end") == period.end.isoformat()]
+    alive = set(
+        Obligation.objects.filter(pk__in=[r["obligation"] for r in rows]).values_list(
+            "pk", flat=True
+        )
+    )
+    return [r for r in rows if r["obligation"] in alive]
 
 
 def period_key(period: Period) -> str:

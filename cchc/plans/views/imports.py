@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +21,7 @@ from cchc.plans.interpretation import read_plan
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
 from cchc.plans.views import uploads
+from cchc.scheduling.obligations import generate_default_span
 
 # How the preview names the fields a column was mapped to.
 FIELD_LABELS = {
@@ -120,6 +123,9 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         upload_form.add_error(None, str(exc))
         return render(request, "plans/import_upload.html", {"form": upload_form}, status=400)
     uploads.discard(request.session, pending)
+    generated, since, until = generate_default_span(
+        plan=result.plan, on=timezone.localdate(), user=user
+    )
     messages.success(
         request,
         _(
@@ -132,6 +138,21 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
             "updated": result.updated,
             "removed": result.removed,
             "unchanged": result.unchanged,
+        },
+    )
+    messages.info(
+        request,
+        _(
+            "Reports expected for periods ending from %(since)s to %(until)s: %(created)s "
+            "created, %(updated)s updated, %(removed)s removed, %(unchanged)s unchanged."
+        )
+        % {
+            "since": date_format(since, "SHORT_DATE_FORMAT"),
+            "until": date_format(until, "SHORT_DATE_FORMAT"),
+            "created": generated.created,
+            "updated": generated.updated,
+            "removed": generated.removed,
+            "unchanged": generated.unchanged,
         },
     )
     return redirect(result.plan)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from cchc.scheduling.periods import display_label_at
 from cchc.scheduling.timeframes import Schedule, describe
 
 register = template.Library()
@@ -29,3 +30,12 @@ def describe_schedule(value: dict[str, Any] | None) -> str:
         recurrence=value.get("recurrence"),
     )
     return describe(schedule)
+
+
+@register.filter
+def period_name(obligation: Any) -> str:
+    """An obligation's period in the interface language ("Quý I/2026", "Q1/2026")."""
+    try:
+        return display_label_at(obligation.period_kind, obligation.period_end)
+    except (AttributeError, ValueError):
+        return str(getattr(obligation, "period_label", ""))

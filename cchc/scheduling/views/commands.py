@@ -43,6 +43,7 @@ def generate(request: HttpRequest) -> HttpResponse:
         since=form.cleaned_data["since"],
         until=form.cleaned_data["until"],
         on=common.today(),
+        user=request.user if request.user.is_authenticated else None,
     )
     messages.success(
         request,
@@ -61,6 +62,15 @@ def generate(request: HttpRequest) -> HttpResponse:
             "unscheduled": result.unscheduled,
         },
     )
+    if result.kept_unexpected:
+        messages.warning(
+            request,
+            _(
+                "%(count)s reports no longer apply but were kept because they were filed or "
+                "started: see “No longer expected” on the period's page."
+            )
+            % {"count": len(result.kept_unexpected)},
+        )
     return _back(request)
 
 

@@ -52,7 +52,7 @@ def due(request: HttpRequest) -> HttpResponse:
     form = PeriodDueForm(
         data,
         years=years,
-        periods=[(selectors.period_key(p), p.label) for p in periods],
+        periods=[(selectors.period_key(p), p.display_label) for p in periods],
         agencies=selectors.agency_choices(period=period),
         plans=plans,
         auto_id="due_%s",
@@ -73,6 +73,9 @@ def due(request: HttpRequest) -> HttpResponse:
         )
         qs = selectors.obligations(on=on, filters=filters, period=period)
         context.update(_page(request, qs, on=on, calendar=calendar))
+        run = selectors.last_generation(period=period, plan_id=filters.plan)
+        context["generation"] = run
+        context["kept_unexpected"] = selectors.kept_unexpected(run=run, period=period)
     if request.user.has_perm("scheduling.change_obligation"):
         context["generate_form"] = GenerateForm(
             initial={

@@ -15,6 +15,7 @@ from cchc.plans.actions import import_plan
 from cchc.plans.interpretation import read_plan
 from cchc.plans.models import Plan
 from cchc.plans.readers.base import ReadError
+from cchc.scheduling.obligations import generate_default_span
 
 
 class Command(BaseCommand):
@@ -76,12 +77,35 @@ class Command(BaseCommand):
             )
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
+        obligations: dict[str, Any] | None = None
+        if not options["dry_run"]:
+            print(_("Working out the reports expected …"), file=progress)
+            generated, since, until = generate_default_span(plan=result.plan)
+            obligations = {
+                "since": since.isoformat(),
+                "until": until.isoformat(),
+                "created": generated.created,
+                "updated": generated.updated,
+                "removed": generated.removed,
+                "unchanged": generated.unchanged,
+                "kept": len(generated.kept_unexpected),
+            }
         if as_json:
             payload = parsed.as_dict()
             payload["result"] = result.as_dict()
+            payload["obligations"] = obligations
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         self._report(parsed.as_dict(), result.as_dict())
+        if obligations is not None:
+            self.stdout.write(
+                _(
+                    "Reports expected for periods ending from %(since)s to %(until)s: "
+                    "%(created)s created, %(updated)s updated, %(removed)s removed, "
+                    "%(unchanged)s unchanged (cchc obligations generate)."
+                )
+                % obligations
+            )
 
     def _report(self, parsed: dict[str, Any], result: dict[str, Any]) -> None:
         doc = parsed["document"]

@@ -1,7 +1,8 @@
 """``cchc obligations generate|refresh``: the grid of expected reports.
 
-    cchc obligations generate [PLAN_ID] [--since 2026-01-01] [--until 2026-12-31]
+    cchc obligations generate [PLAN_ID] [--since 2026-01-01] [--until 2027-12-31]
                                       [--report par] [--kind quarter]
+                                      (default: periods ending this year or the next)
     cchc obligations refresh [--on DATE]     # not yet due → open → late, by the clock
 
 Both are idempotent: cron can run them daily.
@@ -17,7 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.plans.models import Plan
-from cchc.scheduling.obligations import generate_obligations, refresh_statuses
+from cchc.scheduling.obligations import (
+    GenerateResult,
+    default_span,
+    generate_obligations,
+    refresh_statuses,
+)
 
 
 def _day(value: str, flag: str) -> dt.date:
@@ -62,14 +68,9 @@ class Command(BaseCommand):
             plans = [p for p in plans if p.pk == options["plan"]]
             if not plans:
                 raise CommandError(_("There is no plan with id %(id)s.") % {"id": options["plan"]})
-        since = (
-            _day(options["since"], "--since") if options["since"] else today.replace(month=1, day=1)
-        )
-        until = (
-            _day(options["until"], "--until")
-            if options["until"]
-            else today.replace(month=12, day=31)
-        )
+        first, last = default_span(today)
+        since = _day(options["since"], "--since") if options["since"] else first
+        until = _day(options["until"], "--until") if options["until"] else last
         if until < since:
             raise CommandError(_("--until is before --since."))
         for plan in plans:
@@ -85,20 +86,40 @@ class Command(BaseCommand):
                 period_kind=options["kind"] or None,
                 on=today,
             )
-            self.stdout.write(
-                _(
-                    "Plan #%(id)s: %(created)s obligations created, %(updated)s updated, "
-                    "%(removed)s removed, %(unchanged)s unchanged, %(filed)s filed reports kept; "
-                    "%(unscheduled)s activities have no calendar (events or unreadable "
-                    "timeframes)."
-                )
-                % {
-                    "id": plan.pk,
-                    "created": result.created,
-                    "updated": result.updated,
-                    "removed": result.removed,
-                    "unchanged": result.unchanged,
-                    "filed": result.filed_kept,
-                    "unscheduled": result.unscheduled,
-                }
+            write_result(self.stdout.write, plan.pk, result)
+
+
+def write_result(write: Any, plan_id: int, result: GenerateResult) -> None:
+    """The summary of a generation, and the obligations that no longer apply but were kept
+    because a report was filed or started on them (for the secretariat to settle)."""
+    write(
+        _(
+            "Plan #%(id)s: %(created)s obligations created, %(updated)s updated, "
+            "%(removed)s removed, %(unchanged)s unchanged, %(filed)s filed reports kept; "
+            "%(unscheduled)s activities have no calendar (events or unreadable "
+            "timeframes)."
+        )
+        % {
+            "id": plan_id,
+            "created": result.created,
+            "updated": result.updated,
+            "removed": result.removed,
+            "unchanged": result.unchanged,
+            "filed": result.filed_kept,
+            "unscheduled": result.unscheduled,
+        }
+    )
+    kept = result.run.kept_rows if result.run else []
+    if kept:
+        write(
+            _(
+                "%(count)s obligations no longer apply but were kept because a report was "
+                "filed or started on them; settle them (mark not applicable, or keep):"
+            )
+            % {"count": len(kept)}
+        )
+        for row in kept:
+            write(
+                _("  #%(obligation)s activity %(number)s · %(agency)s · %(period)s · %(status)s")
+                % row
             )
