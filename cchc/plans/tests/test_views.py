@@ -320,6 +320,13 @@ def test_upload_preview_confirm_stores_the_seed(importer_client: Client, setting
     assert not list((Path(settings.DATA_DIR) / "uploads").iterdir())
     page = importer_client.get(response["Location"]).content.decode()
     assert f"{record.created} tạo mới, 0 cập nhật, 0 xóa, 0 không đổi" in page
+    # Storing the plan worked out its reports for this year and the next, and says so.
+    from cchc.scheduling.models import GenerationRun
+
+    run = GenerationRun.objects.get(plan=plan)
+    assert run.actor is not None and run.actor.username == "importer"
+    assert (run.since.year, run.until.year) == (run.at.year, run.at.year + 1)
+    assert f"{run.since:%d/%m/%Y}" in page
 
     # The same token cannot be confirmed twice.
     again = importer_client.post(reverse("plans:import_confirm"), {"token": token})

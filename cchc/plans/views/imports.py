@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -147,8 +146,8 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
             "created, %(updated)s updated, %(removed)s removed, %(unchanged)s unchanged."
         )
         % {
-            "since": date_format(since, "SHORT_DATE_FORMAT"),
-            "until": date_format(until, "SHORT_DATE_FORMAT"),
+            "since": f"{since:%d/%m/%Y}",
+            "until": f"{until:%d/%m/%Y}",
             "created": generated.created,
             "updated": generated.updated,
             "removed": generated.removed,
