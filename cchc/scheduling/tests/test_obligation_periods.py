@@ -13,7 +13,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cchc.agencies.models import Agency
 from cchc.agencies.registry import load_registry
@@ -197,7 +197,7 @@ def test_import_command_generates_this_and_next_year(monkeypatch: pytest.MonkeyP
     out = StringIO()
     call_command("import_plan", str(SEED_PLAN), "--json", stdout=out, stderr=StringIO())
     payload = json.loads(out.getvalue())
-    today = dt.date.today()
+    today = timezone.localdate()
     assert payload["obligations"]["since"] == f"{today.year}-01-01"
     assert payload["obligations"]["until"] == f"{today.year + 1}-12-31"
     run = GenerationRun.objects.get()
