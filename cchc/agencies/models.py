@@ -44,7 +44,37 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         )
 
 
-class Agency(models.Model):
+class LegalSource(models.Model):
+    """The legal document a registry row rests on (number, date, issuer, optional link),
+    shown as "Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội"; ``links`` are
+    secondary references (press reports…), never the source. ``source`` keeps the
+    researcher's notes and is not shown on the pages."""
+
+    basis_type = models.CharField(
+        _("kind of document"), max_length=50, blank=True, help_text=_("e.g. Nghị quyết")
+    )
+    basis_number = models.CharField(_("document number"), max_length=100, blank=True)
+    basis_date = models.DateField(_("document date"), null=True, blank=True)
+    basis_issuer = models.CharField(_("issued by"), max_length=255, blank=True)
+    basis_url = models.URLField(_("link to the document"), max_length=500, blank=True)
+    links = models.JSONField(_("further links"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def citation(self) -> str:
+        from cchc.agencies.sources import citation
+
+        return citation(
+            kind=self.basis_type,
+            number=self.basis_number,
+            date=self.basis_date,
+            issuer=self.basis_issuer,
+        )
+
+
+class Agency(LegalSource):
     code = models.CharField(_("code"), max_length=100, unique=True, validators=[code_validator])
     name = models.CharField(_("official name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=255, blank=True)
@@ -143,7 +173,7 @@ class AgencyAlias(models.Model):
         return self.text
 
 
-class Succession(models.Model):
+class Succession(LegalSource):
     class Kind(models.TextChoices):
         MERGED = "merged", _("Merged into")
         RENAMED = "renamed", _("Renamed")

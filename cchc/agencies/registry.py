@@ -28,6 +28,7 @@ from cchc.agencies.models import (
     Succession,
 )
 from cchc.agencies.names import compact_key, phrase_key
+from cchc.agencies.sources import SourceError, read_basis
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parent / "data" / "registry.toml"
 
@@ -110,6 +111,7 @@ def validate(data: dict[str, Any], name: str) -> None:
             raise RegistryError(
                 _("%(where)s: valid_until is before valid_from.") % {"where": where}
             )
+        _basis(entry, where)
         codes[code] = entry
     for code, entry in codes.items():
         parent = entry.get("parent") or ""
@@ -138,6 +140,7 @@ def validate(data: dict[str, Any], name: str) -> None:
             raise RegistryError(
                 _("%(where)s: %(code)s cannot succeed itself.") % {"where": where, "code": source}
             )
+        _basis(entry, where)
         if _date(entry.get("on"), where, "on") is None:
             raise RegistryError(_("%(where)s: the date (on) is missing.") % {"where": where})
         edges.setdefault(source, set()).update(targets)
@@ -165,6 +168,13 @@ def validate(data: dict[str, Any], name: str) -> None:
                     _("%(where)s: agency %(code)s is not in the file.")
                     % {"where": where, "code": code}
                 )
+
+
+def _basis(entry: dict[str, Any], where: str) -> dict[str, Any]:
+    try:
+        return read_basis(entry, where)
+    except SourceError as exc:
+        raise RegistryError(str(exc)) from exc
 
 
 def _check_names(codes: dict[str, dict[str, Any]], name: str) -> None:
@@ -231,6 +241,7 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                     "confirmed": bool(entry.get("confirmed", True)),
                     "source": entry.get("source", ""),
                     "notes": entry.get("notes", ""),
+                    **_basis(entry, entry["code"]),
                 },
             )
             agencies[agency.code] = agency
@@ -260,6 +271,7 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                         "legal_basis": entry.get("legal_basis", ""),
                         "confirmed": bool(entry.get("confirmed", True)),
                         "source": entry.get("source", ""),
+                        **_basis(entry, "succession"),
                     },
                 )
                 successions += 1

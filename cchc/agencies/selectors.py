@@ -312,3 +312,38 @@ def activity_assignments(*, activity_id: int, today: dt.date) -> ActivityAssignm
         else:
             result.partners.append(row)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class Unverified:
+    """Registry rows for the secretariat to settle: agencies and successions not checked
+    against a legal text (``confirmed`` false), and agencies with no legal source at all."""
+
+    agencies: list[Agency]
+    successions: list[Succession]
+    without_source: list[Agency]
+
+    @property
+    def count(self) -> int:
+        return len(self.agencies) + len(self.successions)
+
+
+def unverified_count() -> int:
+    """How many registry rows wait to be verified (two queries)."""
+    return (
+        Agency.objects.filter(confirmed=False).count()
+        + Succession.objects.filter(confirmed=False).count()
+    )
+
+
+def unverified() -> Unverified:
+    agencies = list(
+        Agency.objects.filter(confirmed=False).select_related("parent").order_by("level", "name")
+    )
+    successions = list(
+        Succession.objects.filter(confirmed=False)
+        .select_related("predecessor", "successor")
+        .order_by("on", "predecessor__name", "successor__name")
+    )
+    without_source = list(Agency.objects.filter(basis_type="").order_by("level", "name"))
+    return Unverified(agencies=agencies, successions=successions, without_source=without_source)

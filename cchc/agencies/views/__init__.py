@@ -4,6 +4,7 @@ unresolved plan texts (mapping)."""
 from cchc.agencies.views.changes import agency_succession, agency_transfer
 from cchc.agencies.views.mapping import mapping
 from cchc.agencies.views.registry import agency_detail, agency_list, group_list
+from cchc.agencies.views.unverified import unverified
 
 __all__ = [
     "agency_detail",
@@ -12,4 +13,5 @@ __all__ = [
     "agency_transfer",
     "group_list",
     "mapping",
+    "unverified",
 ]

@@ -39,6 +39,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
             "day": filters.on or today,
             "result": result,
             "levels": levels,
+            "unverified_count": selectors.unverified_count(),
         },
     )
 
