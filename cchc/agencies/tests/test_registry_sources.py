@@ -160,3 +160,22 @@ def test_unverified_rows_are_listed_with_a_count(client: Client, django_user_mod
     assert 'data-agency="bg.tw.cuc-thue"' in html
     assert 'data-predecessor="bg.tw.kbnn" data-successor="bn.tw.kbnn-khu-vuc"' in html
     assert "sample_data/" not in html and "/work/" not in html
+
+
+@pytest.mark.parametrize(
+    "text,on,codes,groups",
+    [
+        ("Các sở ngành", D(2021, 8, 21), [], ["so-nganh"]),
+        ("Các Sở ngành; UBND các xã phường", D(2026, 1, 1), [], ["ubnd-cap-xa", "so-nganh"]),
+        ("UBND các xã, phường", D(2026, 1, 1), [], ["ubnd-cap-xa"]),
+        ("Trung tâm PVHCC", D(2021, 8, 21), ["bg.ttpvhcc"], []),
+        ("Trung tâm PVHCC", D(2026, 1, 1), ["bn.ttpvhcc"], []),
+        ("Trung tâm Phục vụ hành chính công", D(2026, 1, 1), ["bn.ttpvhcc"], []),
+    ],
+)
+def test_common_phrasings_resolve(text: str, on: dt.date, codes: list[str], groups: list[str]):
+    load_registry(path=DEFAULT_REGISTRY)
+    result = Resolver.load().resolve(text, on=on)
+    assert not result.unresolved, result.unresolved
+    assert [m.agency.code for m in result.agencies] == codes
+    assert sorted(g.group.code for g in result.groups) == sorted(groups)
