@@ -48,7 +48,20 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
     fieldsets = (
         (None, {"fields": ("code", "name", "short_name", "level", "parent")}),
         (_("Validity"), {"fields": ("valid_from", "valid_until")}),
-        (_("Source"), {"fields": ("confirmed", "source", "notes")}),
+        (
+            _("Source"),
+            {
+                "fields": (
+                    "confirmed",
+                    ("basis_type", "basis_number", "basis_date"),
+                    "basis_issuer",
+                    "basis_url",
+                    "links",
+                    "source",
+                    "notes",
+                )
+            },
+        ),
     )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Agency | None = None) -> Any:
@@ -77,7 +90,19 @@ class SuccessionAdmin(admin.ModelAdmin[Succession]):
     list_select_related = ("predecessor", "successor")
     search_fields = ("predecessor__name", "successor__name", "legal_basis")
     readonly_fields = ("predecessor", "successor")
-    fields = ("predecessor", "successor", "on", "kind", "legal_basis", "confirmed", "source")
+    fields = (
+        "predecessor",
+        "successor",
+        "on",
+        "kind",
+        "legal_basis",
+        ("basis_type", "basis_number", "basis_date"),
+        "basis_issuer",
+        "basis_url",
+        "links",
+        "confirmed",
+        "source",
+    )
     date_hierarchy = "on"
 
     def has_add_permission(self, request: HttpRequest) -> bool:

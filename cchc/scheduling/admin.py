@@ -18,7 +18,13 @@ from cchc.scheduling.actions import (
     remove_calendar_day,
     set_calendar_day,
 )
-from cchc.scheduling.models import CalendarDay, CalendarDayChange, PeriodRule, PeriodRuleChange
+from cchc.scheduling.models import (
+    CalendarDay,
+    CalendarDayChange,
+    GenerationRun,
+    PeriodRule,
+    PeriodRuleChange,
+)
 
 
 class ReasonForm(forms.ModelForm[Any]):
@@ -162,4 +168,19 @@ class CalendarDayChangeAdmin(admin.ModelAdmin[CalendarDayChange]):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(GenerationRun)
+class GenerationRunAdmin(admin.ModelAdmin[GenerationRun]):
+    """The generator's history: read only (runs are written by ``generate_obligations``)."""
+
+    list_display = ("at", "plan", "report", "since", "until", "created", "removed", "actor")
+    list_filter = ("report",)
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: GenerationRun | None = None) -> bool:
         return False
