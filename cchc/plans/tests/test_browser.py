@@ -96,8 +96,11 @@ def test_import_through_the_browser(page: Any, live_server: Any, importer: User)
     plan = Plan.objects.get(number="402/KH-UBND")
     assert page.url.endswith(plan.get_absolute_url())
     assert (
-        "Đã nhập ke-hoach-402-KH-UBND-bac-giang-2021-2030.md" in page.locator(".alert").inner_text()
+        "Đã nhập ke-hoach-402-KH-UBND-bac-giang-2021-2030.md"
+        in page.locator(".alert-success").inner_text()
     )
+    # Storing it also worked out the reports expected this year and the next, and says so.
+    assert page.locator(".alert-info").count() == 1
     assert page.locator("#results details.area").count() == 7
 
     # The import history shows who imported what.
