@@ -8,17 +8,21 @@ request's context processors (no user, no permissions) and reads the language co
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from cchc.core.middleware import API_PREFIX
 
 TEMPLATE = "error.html"
+logger = logging.getLogger(__name__)
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -88,17 +92,19 @@ def server_error(request: HttpRequest) -> HttpResponse:
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     languages = {code for code, _name in settings.LANGUAGES}
     with translation.override(chosen if chosen in languages else settings.LANGUAGE_CODE):
-        body = loader.render_to_string(
-            TEMPLATE,
-            {
-                "status": 500,
-                "title": _("Something went wrong"),
-                "message": _(
-                    "The server could not complete the request. The error has been logged; "
-                    "please try again in a moment."
-                ),
-            },
+        title = _("Something went wrong")
+        message = _(
+            "The server could not complete the request. The error has been logged; "
+            "please try again in a moment."
         )
+        try:
+            body = loader.render_to_string(
+                TEMPLATE, {"status": 500, "title": title, "message": message}
+            )
+        except Exception:  # the page itself failed (a template, the static files): text
+            logger.exception("The 500 page could not be rendered")
+            body = f"<!doctype html><title>{escape(title)}</title><h1>{escape(title)}</h1>"
+            body += f"<p>{escape(message)}</p>"
     return HttpResponse(body, status=500)
 
 

@@ -147,3 +147,20 @@ def test_api_errors_stay_json(reader: User, failing_urls: None, url: str, status
     assert response.status_code == status
     assert response["Content-Type"].startswith("application/json")
     assert set(response.json()) == {"detail"}
+
+
+def test_the_500_page_falls_back_to_text_when_it_cannot_render(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    """Say, the static files were not collected: the manifest storage fails in base.html."""
+    from cchc.core import views
+
+    def broken(*args: Any, **kwargs: Any) -> str:
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr(views.loader, "render_to_string", broken)
+    request = RequestFactory().get("/plans/", HTTP_COOKIE="django_language=en")
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "<h1>Something went wrong</h1>" in response.content.decode()
+    assert "The 500 page could not be rendered" in caplog.text
