@@ -97,14 +97,17 @@ def server_error(request: HttpRequest) -> HttpResponse:
             "The server could not complete the request. The error has been logged; "
             "please try again in a moment."
         )
+        body: str
         try:
             body = loader.render_to_string(
                 TEMPLATE, {"status": 500, "title": title, "message": message}
             )
         except Exception:  # the page itself failed (a template, the static files): text
             logger.exception("The 500 page could not be rendered")
-            body = f"<!doctype html><title>{escape(title)}</title><h1>{escape(title)}</h1>"
-            body += f"<p>{escape(message)}</p>"
+            body = (
+                f"<!doctype html><title>{escape(title)}</title><h1>{escape(title)}</h1>"
+                f"<p>{escape(message)}</p>"
+            )
     return HttpResponse(body, status=500)
 
 

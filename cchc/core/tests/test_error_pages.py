@@ -153,12 +153,12 @@ def test_the_500_page_falls_back_to_text_when_it_cannot_render(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ):
     """Say, the static files were not collected: the manifest storage fails in base.html."""
-    from cchc.core import views
+    from django.template import loader
 
     def broken(*args: Any, **kwargs: Any) -> str:
         raise ValueError("Missing staticfiles manifest entry")
 
-    monkeypatch.setattr(views.loader, "render_to_string", broken)
+    monkeypatch.setattr(loader, "render_to_string", broken)
     request = RequestFactory().get("/plans/", HTTP_COOKIE="django_language=en")
     response = server_error(request)
     assert response.status_code == 500
