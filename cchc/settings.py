@@ -129,8 +129,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
 CSRF_FAILURE_VIEW = "cchc.core.views.csrf_failure"
 # Content-Security-Policy (django-csp 4): no inline script or style anywhere; the page
-# scripts are static files (cchc/static/cchc/). The API docs page widens it for itself only
-# (cchc/api: csp_update on the docs view). img-src data: is Bootstrap's icons (SVG in CSS).
+# scripts are static files (cchc/static/cchc/). Django's admin and the API docs (Swagger UI
+# from django-ninja's own static files) work under it as is; a view that ever needs more
+# widens it for itself with csp_update, never here. img-src data: is Bootstrap's icons.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
