@@ -22,9 +22,11 @@ from cchc.conftest import REPO_ROOT
 
 
 def _environment(tmp_path: Path, **variables: str) -> dict[str, str]:
-    """The process environment without any CCHC_ variable of the test run, plus these."""
+    """The process environment without the test run's own variables, plus these."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     env.pop("DATABASE_URL", None)
+    # Set by the browser tests' fixture in this process; never in a deployment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     env.update({"DJANGO_SETTINGS_MODULE": "cchc.settings", "CCHC_DATA_DIR": str(tmp_path)})
     env.update(variables)
     return env
