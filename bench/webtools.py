@@ -169,6 +169,7 @@ def start_gunicorn(
     command = [
         str(VENV_BIN / "gunicorn"),
         "cchc.wsgi:application",
+        "--config", "python:cchc.gunicorn_conf",  # as in production: no Server header
         "--bind", f"127.0.0.1:{port}",
         "--workers", str(workers),
         "--threads", str(threads),

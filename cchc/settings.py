@@ -53,22 +53,105 @@ def _env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = _env_bool("CCHC_DEBUG", False)
 
-SECRET_KEY = os.environ.get("CCHC_SECRET_KEY", "")
-if not SECRET_KEY:
-    if DEBUG or os.environ.get("CCHC_ALLOW_EPHEMERAL_SECRET") == "1":
-        # Development and tests: a random key per process, never a key written in the code.
-        from django.core.management.utils import get_random_secret_key
+# -- Secret key (docs/security.md, "Headers, HTTPS and secrets") ---------------------------
+# A key from the environment must be strong: a weak one is refused at start, naming the
+# variable. Rotation: put the new key in CCHC_SECRET_KEY and the old one(s) in
+# CCHC_SECRET_KEY_FALLBACKS (comma-separated) until the sessions and links signed with them
+# have expired; the fallbacks are checked the same way.
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_DISTINCT = 10  # a 50-character hex key (16 symbols) passes, "aaaa…b" does not
 
-        SECRET_KEY = get_random_secret_key()
-    else:
+
+def _check_secret(name: str, value: str) -> str:
+    """The key itself, or ImproperlyConfigured naming ``name`` when the key is weak."""
+    how = (
+        "Generate one with `python -c 'import secrets; print(secrets.token_urlsafe(50))'` "
+        "(scripts/run writes one to var/.env for you)."
+    )
+    if value.startswith("django-insecure-"):
         raise ImproperlyConfigured(
-            "CCHC_SECRET_KEY is not set. Generate one with "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` "
-            "(scripts/run writes one to var/.env for you)."
+            f"{name} starts with 'django-insecure-': Django's example key is not a secret. {how}"
         )
+    if len(value) < SECRET_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(
+            f"{name} is too short ({len(value)} characters; at least "
+            f"{SECRET_KEY_MIN_LENGTH}). {how}"
+        )
+    if len(set(value)) < SECRET_KEY_MIN_DISTINCT:
+        raise ImproperlyConfigured(
+            f"{name} has too few distinct characters ({len(set(value))}; at least "
+            f"{SECRET_KEY_MIN_DISTINCT}). {how}"
+        )
+    return value
+
+
+SECRET_KEY = os.environ.get("CCHC_SECRET_KEY", "")
+if SECRET_KEY:
+    _check_secret("CCHC_SECRET_KEY", SECRET_KEY)
+elif DEBUG or os.environ.get("CCHC_ALLOW_EPHEMERAL_SECRET") == "1":
+    # Development and tests: a random key per process, never a key written in the code.
+    from django.core.management.utils import get_random_secret_key
+
+    SECRET_KEY = get_random_secret_key()
+else:
+    raise ImproperlyConfigured(
+        "CCHC_SECRET_KEY is not set. Generate one with "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` "
+        "(scripts/run writes one to var/.env for you)."
+    )
+SECRET_KEY_FALLBACKS = [
+    _check_secret(f"CCHC_SECRET_KEY_FALLBACKS (key {number})", key)
+    for number, key in enumerate(_env_list("CCHC_SECRET_KEY_FALLBACKS", []), start=1)
+]
+# -- end of secret key ---------------------------------------------------------------------
 
 ALLOWED_HOSTS = _env_list("CCHC_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = _env_list("CCHC_CSRF_TRUSTED_ORIGINS", [])
+
+# -- Headers, HTTPS and secrets (docs/security.md) -----------------------------------------
+# The defaults serve plain http://127.0.0.1:8000 (scripts/run); production behind TLS sets
+# CCHC_SECURE_COOKIES=1, CCHC_SSL_REDIRECT=1, CCHC_HSTS_SECONDS=31536000 (+ the two HSTS
+# booleans) and, behind a reverse proxy that sets X-Forwarded-Proto, CCHC_BEHIND_PROXY=1.
+SECURE_HSTS_SECONDS = _env_int("CCHC_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("CCHC_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = _env_bool("CCHC_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = _env_bool("CCHC_SSL_REDIRECT", False)
+if _env_bool("CCHC_BEHIND_PROXY", False):
+    # Only behind a proxy that always sets (and never passes on) X-Forwarded-Proto: anyone
+    # else could claim HTTPS with the header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
+CSRF_FAILURE_VIEW = "cchc.core.views.csrf_failure"
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere; the page
+# scripts are static files (cchc/static/cchc/). Django's admin and the API docs (Swagger UI
+# from django-ninja's own static files) work under it as is; a view that ever needs more
+# widens it for itself with csp_update, never here. img-src data: is Bootstrap's icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Browser features the application never uses, switched off (cchc.core.middleware).
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), fullscreen=(self)"
+)
+# -- end of headers, HTTPS and secrets -----------------------------------------------------
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -91,6 +174,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files keep their long cache and need no policy.
+    "csp.middleware.CSPMiddleware",
+    "cchc.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cchc.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

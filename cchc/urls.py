@@ -20,3 +20,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# The product's error pages (JSON under /api/); CSRF_FAILURE_VIEW is in the settings.
+handler400 = "cchc.core.views.bad_request"
+handler403 = "cchc.core.views.permission_denied"
+handler404 = "cchc.core.views.page_not_found"
+handler500 = "cchc.core.views.server_error"

@@ -59,7 +59,8 @@ def test_those_who_see_the_report_download_the_file(clients, evidence, who):
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Cache-Control"] == "private"
+    # Never stored: private, and no-store as every response to a logged-in user.
+    assert {"private", "no-store"} <= set(response["Cache-Control"].replace(" ", "").split(","))
     assert response["Content-Disposition"].startswith("attachment;")
     assert (
         "filename*=utf-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%2012.pdf"

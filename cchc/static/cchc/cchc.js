@@ -1,4 +1,8 @@
 // Small behaviours of the pages, none of which a form needs to work.
+// The Content-Security-Policy allows no inline script, event-handler attribute or style
+// attribute: every behaviour is here, bound by data attributes.
+"use strict";
+
 // A checkbox with data-select-all="NAME" ticks or clears every checkbox named NAME.
 document.addEventListener("change", (event) => {
   const box = event.target;
@@ -7,3 +11,25 @@ document.addEventListener("change", (event) => {
     other.checked = box.checked;
   }
 });
+
+// Positions and sizes the server computed (timeline bars, progress bars) come as
+// data-pct-left / data-pct-width, numbers in % of the parent; set through the DOM, which the
+// policy allows, unlike a style attribute.
+const PCT_PROPERTIES = { pctLeft: "left", pctWidth: "width" };
+
+function placeAll(root) {
+  const elements = root instanceof Element ? [root] : [];
+  elements.push(...root.querySelectorAll("[data-pct-left], [data-pct-width]"));
+  for (const element of elements) {
+    for (const [key, property] of Object.entries(PCT_PROPERTIES)) {
+      const raw = element.dataset[key];
+      if (raw === undefined || raw === "") continue;
+      const value = Number(raw);
+      if (Number.isFinite(value)) element.style[property] = `${Math.min(100, Math.max(0, value))}%`;
+    }
+  }
+}
+
+placeAll(document);
+// Parts of a page that HTMX swaps in.
+document.addEventListener("htmx:load", (event) => placeAll(event.detail.elt));
