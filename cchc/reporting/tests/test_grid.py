@@ -118,6 +118,7 @@ def send(obligation: Obligation, user: User, when: dt.datetime) -> Report:
         work_status="in_progress",
         percent=50,
         explanation="Chờ ý kiến các sở.",
+        narrative="Đã triển khai.",
     )
     return submit_report(report=report, user=user, expected_version=report.version, now=when)
 

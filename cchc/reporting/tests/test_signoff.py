@@ -47,7 +47,13 @@ def head(obligation: Obligation) -> User:
 
 def drafted(obligation: Obligation, focal: User) -> Report:
     report = start_report(obligation=obligation, user=focal)
-    save_draft(report=report, user=focal, expected_version=report.version, percent=40)
+    save_draft(
+        report=report,
+        user=focal,
+        expected_version=report.version,
+        percent=40,
+        narrative="Đã triển khai.",
+    )
     return report
 
 

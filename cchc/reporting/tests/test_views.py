@@ -85,6 +85,7 @@ def submitted(obligation: Obligation, user: User) -> Report:
         expected_version=report.version,
         work_status="in_progress",
         percent=50,
+        narrative="Đã thẩm định 12 dự thảo.",
         explanation="Chậm do chờ ý kiến.",
     )
     return submit_report(report=report, user=user, expected_version=report.version)

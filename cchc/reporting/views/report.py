@@ -328,7 +328,7 @@ def report_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ReportError as exc:
         form.add_error(None, _evidence_error(request, str(exc)))
-        return _render_report(request, obligation, evidence_form=form, error=str(exc), status=400)
+        return _render_report(request, obligation, evidence_form=form, status=400)
     messages.success(request, _("Evidence added."))
     return _here(obligation)
 
