@@ -26,8 +26,9 @@ claimed per (obligation, day) so that it can go again another day but not twice 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -42,7 +43,7 @@ from django.utils.translation import gettext as _
 from cchc.accounts.models import Membership
 from cchc.agencies.models import Contact
 from cchc.scheduling.models import Obligation, Reminder
-from cchc.scheduling.workdays import add_working_days, working_days_between
+from cchc.scheduling.workdays import WorkCalendar, add_working_days, working_days_between
 
 # The reporting app's state of a report sent by the focal point to the agency's head.
 AWAITING_SIGN_OFF = "awaiting_sign_off"
@@ -138,16 +139,25 @@ class Audience:
         return sorted(addresses)
 
 
-def _stage(obligation: Obligation, on: dt.date, escalate_after: int) -> str:
-    if obligation.deadline >= on:
-        return Reminder.Stage.BEFORE
-    if working_days_between(obligation.deadline, on) >= escalate_after:
-        return Reminder.Stage.ESCALATED
-    return Reminder.Stage.OVERDUE
+def _stager(on: dt.date, escalate_after: int) -> Callable[[dt.date], str]:
+    """The stage of a reminder by the obligation's deadline: one calendar, and one answer
+    per deadline (a period's obligations share theirs), for thousands of obligations."""
+    calendar = WorkCalendar()
+
+    @functools.cache
+    def stage(deadline: dt.date) -> str:
+        if deadline >= on:
+            return Reminder.Stage.BEFORE
+        if working_days_between(deadline, on, calendar=calendar) >= escalate_after:
+            return Reminder.Stage.ESCALATED
+        return Reminder.Stage.OVERDUE
+
+    return stage
 
 
 def plan_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5) -> ReminderPlan:
     """What ``send_reminders`` would send on ``on``, and to whom; sends nothing."""
+    stage_of = _stager(on, escalate_after)
     horizon = add_working_days(on, days_before)
     pending = list(
         Obligation.objects.unfiled()
@@ -170,7 +180,7 @@ def plan_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
     result = ReminderPlan(on=on)
     groups: dict[tuple[int, str, bool], list[Obligation]] = defaultdict(list)
     for obligation in pending:
-        stage = _stage(obligation, on, escalate_after)
+        stage = stage_of(obligation.deadline)
         if (obligation.pk, stage) in sent:
             result.already_sent += 1
             continue

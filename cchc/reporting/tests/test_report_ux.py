@@ -100,6 +100,8 @@ def test_refused_evidence_keeps_the_typed_text_on_the_form(people, obligation):
     assert response.status_code == 400
     assert TYPED in response.content.decode()
     assert 'id="evidence-form"' in response.content.decode()
+    # Not saved: leaving the page asks first.
+    assert "data-unsaved" in response.content.decode()
     assert not Evidence.objects.exists()
 
 
@@ -342,3 +344,16 @@ def test_evidence_removed_from_a_stale_tab_is_told_why(people, obligation):
     response = client.post(reverse("reporting:evidence_remove", args=[evidence.pk]), follow=True)
     assert Evidence.objects.filter(pk=evidence.pk).exists()
     assert any(m.level_tag == "error" for m in response.context["messages"])
+
+
+def test_a_stale_review_says_why(people, obligation):
+    """The secretariat returns a report from a page opened before the focal point withdrew
+    it: the page as it is now says why."""
+    report = sent_report(obligation, people["focal"])
+    withdraw_report(report=report, user=people["focal"], expected_version=report.version)
+    response = as_user(people["secretariat"]).post(
+        url("review_report", obligation), {"action": "return", "comment": "Bổ sung số liệu quý."}
+    )
+    assert response.status_code == 409
+    assert 'id="report-error"' in response.content.decode()
+    assert Report.objects.get(pk=report.pk).state == ReportState.DRAFT

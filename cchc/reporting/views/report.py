@@ -91,6 +91,7 @@ def _render_report(
     *,
     form: ReportForm | None = None,
     evidence_form: EvidenceForm | None = None,
+    review_form: ReviewForm | None = None,
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -132,7 +133,7 @@ def _render_report(
         ]
         context["error"] = error or _not_editable(report)
     if context["can_review"]:
-        context["review_form"] = ReviewForm(auto_id="review_%s")
+        context["review_form"] = review_form or ReviewForm(auto_id="review_%s")
     return render(request, "reporting/report.html", context, status=status)
 
 
@@ -379,15 +380,16 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_of(obligation)
     if report is None:
         raise Http404
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, auto_id="review_%s")
     if not form.is_valid():
         messages.error(request, _("Choose what to do with the report."))
         return _here(obligation)
     try:
         done = _review(report, request, form.cleaned_data["action"], form.cleaned_data["comment"])
     except ReportError as exc:
-        messages.error(request, str(exc))
-        return _here(obligation)
+        # The page as it is now, saying why, with the comment typed where the review form is
+        # still shown (a missing comment; a stale tab whose report moved on shows its state).
+        return _render_report(request, obligation, review_form=form, error=str(exc), status=409)
     messages.success(request, done)
     return _here(obligation)
 

@@ -175,3 +175,11 @@ def test_the_command_says_whom_and_dry_run_sends_nothing(people):
     assert "focal-tp@example.org" in printed
     assert Agency.objects.get(code="bg.so-tu-phap").name in printed
     assert Reminder.objects.exists() and mail.outbox
+
+
+def test_planning_reads_a_fixed_number_of_queries(people, django_assert_max_num_queries):
+    """Thousands of obligations on the confirmation page: one calendar, one read each of the
+    obligations, the reminders sent, the members and the contacts, whatever their number."""
+    with django_assert_max_num_queries(12):
+        plan = plan_reminders(on=dt.date(2025, 6, 2))
+    assert plan.to_send + plan.no_contact > len(tu_phap_q1())

@@ -1,11 +1,13 @@
 // "Leave the page?" before a page whose form (data-warn-unsaved) holds changes not yet sent:
 // any field whose value differs from the one the page was served with, or a chosen file.
-// Fields outside the form that belong to it (form="…") count too. Sending that form is no
-// loss; leaving by any other way (a link, another form's button) asks first.
+// Fields outside the form that belong to it (form="…") count too, and so does a form the
+// server sent back unsaved (data-unsaved, after a refusal). Sending that form is no loss;
+// leaving by any other way (a link, another form's button) asks first.
 (() => {
   let sending = null;
 
   const changed = (form) =>
+    "unsaved" in form.dataset ||
     Array.from(form.elements).some((el) => {
       if (el instanceof HTMLTextAreaElement) return el.value !== el.defaultValue;
       if (el instanceof HTMLSelectElement) {
