@@ -241,17 +241,22 @@ def resubmit_report(
     return submit_report(report=report, user=user, expected_version=expected_version, now=now)
 
 
-def withdrawable(report: Report) -> bool:
+def withdrawable(report: Report, history: Iterable[ReportTransition] | None = None) -> bool:
     """Whether the report's submitter may still take it back: it is on its way (with the
-    head or the secretariat) and nobody has acted on it since it was submitted."""
+    head or the secretariat) and nobody has acted on it since it was submitted. ``history``:
+    the report's transitions if already read (the report page has them)."""
     if report.state not in (ReportState.SUBMITTED, ReportState.AWAITING_SIGN_OFF):
         return False
-    last_step = (
-        ReportTransition.objects.filter(report=report)
-        .exclude(from_state=F("to_state"))
-        .order_by("-at", "-pk")
-        .first()
-    )
+    if history is None:
+        last_step = (
+            ReportTransition.objects.filter(report=report)
+            .exclude(from_state=F("to_state"))
+            .order_by("-at", "-pk")
+            .first()
+        )
+    else:
+        steps = sorted((t for t in history if t.is_step), key=lambda t: (t.at, t.pk))
+        last_step = steps[-1] if steps else None
     # The last change of state is the submission itself (from a draft or a returned report),
     # not the head's sign-off.
     return last_step is not None and last_step.from_state in EDITABLE_STATES

@@ -48,9 +48,16 @@ def set_submission_rule(
         )
 
 
-def missing_content(report: Report, on: dt.date, rule: SubmissionRule | None = None) -> list[str]:
+def missing_content(
+    report: Report,
+    on: dt.date,
+    rule: SubmissionRule | None = None,
+    *,
+    has_evidence: bool | None = None,
+) -> list[str]:
     """What the report lacks before it can be submitted on ``on``, one sentence each, in the
-    order of the form; empty when it can go."""
+    order of the form; empty when it can go. ``has_evidence``: whether it lists evidence, if
+    already known (else asked of the database)."""
     rule = rule or SubmissionRule.objects.current()
     missing: list[str] = []
     if rule.require_narrative and not report.narrative.strip():
@@ -70,7 +77,9 @@ def missing_content(report: Report, on: dt.date, rule: SubmissionRule | None = N
     if report.work_status in DONE_STATUSES:
         if report.percent != 100:
             missing.append(_("Completion: work that is done is complete; set it to 100."))
-        if rule.require_evidence_when_done and not report.evidence.exists():
+        if has_evidence is None:
+            has_evidence = report.evidence.exists()
+        if rule.require_evidence_when_done and not has_evidence:
             missing.append(
                 _("Evidence: list the outputs delivered (document number, date, issuing body).")
             )

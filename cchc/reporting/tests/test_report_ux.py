@@ -232,6 +232,8 @@ def test_a_report_awaiting_sign_off_is_withdrawn_but_not_once_signed(people, obl
     assert signed.state == ReportState.SUBMITTED
     with pytest.raises(ReportError, match="nobody has signed off"), translation.override("en"):
         withdraw_report(report=signed, user=people["focal"], expected_version=signed.version)
+    page = as_user(people["focal"]).get(url("obligation", obligation)).content.decode()
+    assert 'id="withdraw-button"' not in page
 
 
 def test_returned_or_approved_reports_are_not_withdrawn(people, obligation):

@@ -100,21 +100,23 @@ def _render_report(
     can_file = permissions.can_file_for(user, obligation.agency_id)
     can_edit = can_file and (report is None or report.is_editable)
     progress = activity_progress(obligation.activity_id)
+    evidence = selectors.evidence_of(report)
+    history = selectors.history_of(report)
     context: dict[str, Any] = {
         "obligation": obligation,
         "activity": obligation.activity,
         "report": report,
         "can_edit": can_edit,
-        "can_withdraw": can_file and report is not None and withdrawable(report),
+        "can_withdraw": can_file and report is not None and withdrawable(report, history),
         "can_review": permissions.can_review(user) and report is not None,
         "can_sign_off": report is not None
         and report.state == ReportState.AWAITING_SIGN_OFF
         and permissions.can_sign_off_for(user, obligation.agency_id),
         "late": obligation.deadline < common.today(),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
-        "evidence": selectors.evidence_of(report),
+        "evidence": evidence,
         "contributions": selectors.contributions_for(obligation),
-        "history": selectors.history_of(report),
+        "history": history,
         "progress": progress,
         "error": error,
     }
@@ -122,7 +124,9 @@ def _render_report(
         context["form"] = form or ReportForm.for_report(report)
         context["evidence_form"] = evidence_form or _evidence_form()
         if report is not None:
-            context["missing"] = missing_content(report, common.today())
+            context["missing"] = missing_content(
+                report, common.today(), has_evidence=bool(evidence)
+            )
     elif form is not None and form.is_bound:
         # A refusal from a tab opened before the report moved on: what the user typed, to
         # copy, since it cannot be saved here any more.
