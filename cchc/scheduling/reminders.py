@@ -63,6 +63,11 @@ class Batch:
     stage: str
     obligations: list[Obligation]
     recipients: list[str]
+    # The reports await the head's sign-off: the reminder is the head's.
+    with_head: bool = False
+    # Someone of the agency itself is written to (an escalation may reach the secretariat
+    # alone).
+    reaches_agency: bool = True
 
     @property
     def periods(self) -> list[str]:
@@ -193,10 +198,19 @@ def plan_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
             roles = (HEAD,)
         elif stage != Reminder.Stage.BEFORE:
             roles = (FOCAL_POINT, HEAD)
-        recipients = audience.of(agency_id, roles)
+        of_agency = audience.of(agency_id, roles)
+        recipients = of_agency
         if stage == Reminder.Stage.ESCALATED:
             recipients = sorted(set(recipients) | set(audience.secretariat))
-        batch = Batch(agency_id, obligations[0].agency.name, stage, obligations, recipients)
+        batch = Batch(
+            agency_id,
+            obligations[0].agency.name,
+            stage,
+            obligations,
+            recipients,
+            with_head=with_head,
+            reaches_agency=bool(of_agency),
+        )
         (result.batches if recipients else result.unreachable).append(batch)
     return result
 

@@ -76,6 +76,10 @@ def test_reminders_reach_the_members_without_any_contact(people):
     send_reminders(on=OVERDUE)
     overdue = Reminder.objects.filter(obligation__in=obligations, stage="overdue").first()
     assert overdue.recipients == ["focal-tp@example.org", "head-tp@example.org"]
+    # An agency without anyone: its escalation reaches the secretariat alone, and says so.
+    tt = Agency.objects.get(code="bg.so-tt-tt")
+    lonely = next(b for b in plan_reminders(on=ESCALATED).batches if b.agency_id == tt.pk)
+    assert lonely.recipients == ["snv-staff@example.org"] and not lonely.reaches_agency
     send_reminders(on=ESCALATED)
     escalated = Reminder.objects.filter(obligation__in=obligations, stage="escalated").first()
     assert escalated.recipients == [
@@ -117,6 +121,8 @@ def test_a_report_awaiting_sign_off_reminds_the_head_alone(people):
     send_reminders(on=OVERDUE)
     row = Reminder.objects.get(obligation=obligation, stage="overdue")
     assert row.recipients == ["head-tp@example.org"]
+    batch = next(b for b in plan_reminders(on=ESCALATED).batches if b.with_head)
+    assert batch.obligations == [obligation] and batch.reaches_agency
 
 
 @pytest.fixture
