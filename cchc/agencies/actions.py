@@ -17,6 +17,7 @@ from cchc.agencies.models import (
     AliasKind,
     Assignment,
     AssignmentChange,
+    Contact,
     GroupPhrase,
     Role,
     Succession,
@@ -291,3 +292,46 @@ def sync_plan_assignments(
                     )
                     result.ended += 1
     return result
+
+
+# -- Contacts: people reminders are written to who have no account -------------------------
+
+
+def add_contact(
+    *, agency: Agency, name: str, email: str, role: str, by: AbstractBaseUser | None
+) -> Contact:
+    """Add a person reminders go to (or make an inactive one active again with the new name).
+    ``by`` is checked by the caller (the secretariat); refused: an empty name, an unknown
+    role."""
+    name, email = name.strip(), email.strip().lower()
+    if not name:
+        raise AgencyError(_("Name: say who this is."))
+    if not email:
+        raise AgencyError(_("E-mail: the address reminders go to."))
+    if role not in Contact.Role.values:
+        raise AgencyError(_("Role: unknown role."))
+    with transaction.atomic():
+        existing = (
+            Contact.objects.select_for_update()
+            .filter(agency=agency, email=email, role=role)
+            .first()
+        )
+        if existing is not None:
+            if existing.active and existing.name == name:
+                return existing
+            existing.name = name
+            existing.active = True
+            existing.save(update_fields=["name", "active"])
+            return existing
+        return Contact.objects.create(agency=agency, name=name, email=email, role=role)
+
+
+def set_contact_active(*, contact: Contact, active: bool, by: AbstractBaseUser | None) -> Contact:
+    """Stop (or resume) writing to a contact; the row stays, so the change can be undone."""
+    with transaction.atomic():
+        locked = Contact.objects.select_for_update().get(pk=contact.pk)
+        if locked.active != active:
+            locked.active = active
+            locked.save(update_fields=["active"])
+    contact.active = active
+    return locked

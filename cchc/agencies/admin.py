@@ -1,6 +1,7 @@
 """Admin for corrections of the registry by the secretariat.
 
-Agencies, their name variants and groups may be corrected here. Successions are recorded on
+Agencies, their name variants and groups may be corrected here, and the contacts reminders go
+to (people without an account) added, corrected or stopped. Successions are recorded on
 the agency's page (``record_succession`` ends the agency and moves its work); here only their
 date, kind, legal basis and source are corrected. Assignments and their history are read-only:
 they follow the plans (``sync_plan_assignments``) and the successions.
@@ -24,6 +25,7 @@ from cchc.agencies.models import (
     AgencyLevel,
     Assignment,
     AssignmentChange,
+    Contact,
     GroupPhrase,
     Succession,
 )
@@ -37,6 +39,24 @@ class AgencyAliasInline(admin.TabularInline[AgencyAlias, Agency]):
     readonly_fields = ("created_by", "created_at")
 
 
+class ContactInline(admin.TabularInline[Contact, Agency]):
+    """The people reminders go to besides the agency's members (see ``scheduling.reminders``)."""
+
+    model = Contact
+    extra = 0
+    fields = ("name", "email", "role", "active")
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin[Contact]):
+    list_display = ("name", "email", "role", "agency", "active")
+    list_filter = ("role", "active")
+    list_select_related = ("agency",)
+    search_fields = ("name", "email", "agency__name", "agency__short_name")
+    autocomplete_fields = ("agency",)
+    fields = ("agency", "name", "email", "role", "active")
+
+
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin[Agency]):
     list_display = ("name", "short_name", "code", "level", "valid_from", "valid_until", "confirmed")
@@ -44,7 +64,7 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
     list_select_related = ("parent",)
     search_fields = ("name", "short_name", "code", "aliases__text")
     autocomplete_fields = ("parent",)
-    inlines = (AgencyAliasInline,)
+    inlines = (AgencyAliasInline, ContactInline)
     fieldsets = (
         (None, {"fields": ("code", "name", "short_name", "level", "parent")}),
         (_("Validity"), {"fields": ("valid_from", "valid_until")}),

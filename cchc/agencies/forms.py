@@ -9,11 +9,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cchc.agencies.models import Agency, AgencyGroup, AgencyLevel, Succession
+from cchc.agencies.models import Agency, AgencyGroup, AgencyLevel, Contact, Succession
 from cchc.agencies.selectors import AgencyFilters, Status, agencies_valid_on
 
 _SELECT = {"class": "form-select"}
 _DATE = {"class": "form-control", "type": "date"}
+_INPUT = {"class": "form-control"}
 
 
 class AgencyFilterForm(forms.Form):
@@ -154,3 +155,13 @@ class MapTextForm(forms.Form):
         if kind == "agency":
             return self._agencies[int(pk)], None
         return None, self._groups[int(pk)]
+
+
+class ContactForm(forms.Form):
+    """A person reminders are written to (someone without an account in the application)."""
+
+    name = forms.CharField(label=_("Name"), max_length=255, widget=forms.TextInput(_INPUT))
+    email = forms.EmailField(label=_("E-mail"), max_length=254, widget=forms.EmailInput(_INPUT))
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Contact.Role.choices, widget=forms.Select(attrs=_SELECT)
+    )

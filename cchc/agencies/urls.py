@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/", views.agency_detail, name="agency_detail"),
     path("<int:pk>/succession/", views.agency_succession, name="agency_succession"),
     path("<int:pk>/transfer/", views.agency_transfer, name="agency_transfer"),
+    path("<int:pk>/contacts/", views.agency_contacts, name="contacts"),
+    path("<int:pk>/contacts/<int:contact_pk>/active/", views.contact_active, name="contact_active"),
 ]

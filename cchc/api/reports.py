@@ -72,6 +72,18 @@ def resubmit_report(request: HttpRequest, report_id: int, payload: VersionIn) ->
     return report_out(submitted)
 
 
+@router.post("/{int:report_id}/withdraw", response={200: ReportOut, **VERSIONED})
+def withdraw_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
+    """Take a submitted report back to draft before anyone has signed it off, approved or
+    returned it (the agency's focal point)."""
+    report = access.get_report(request, report_id)
+    access.check_can_file(request, report.obligation)
+    withdrawn = actions.withdraw_report(
+        report=report, user=access.actor(request), expected_version=payload.version
+    )
+    return report_out(withdrawn)
+
+
 @router.post("/{int:report_id}/return", response={200: ReportOut, **ERRORS})
 def return_report(request: HttpRequest, report_id: int, payload: CommentIn) -> ReportOut:
     report = access.get_report(request, report_id)

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.files import File
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,9 +24,7 @@ from cchc.agencies.models import Role
 from cchc.reporting import notify
 from cchc.reporting.files import FileRefused, check_upload
 from cchc.reporting.models import (
-    DONE_STATUSES,
     EDITABLE_STATES,
-    EXPLAINED_STATUSES,
     Contribution,
     ContributionState,
     Evidence,
@@ -36,6 +35,7 @@ from cchc.reporting.models import (
     WorkStatus,
     evidence_storage,
 )
+from cchc.reporting.rules import missing_content
 from cchc.scheduling.models import Obligation, ObligationStatus
 from cchc.scheduling.obligations import status_on
 
@@ -183,26 +183,13 @@ def save_draft(
 
 
 def _check_complete(report: Report, on: dt.date) -> None:
-    """What a report must say before it goes to the secretariat."""
-    late = on > report.obligation.deadline
-    if not report.explanation.strip():
-        if report.work_status in EXPLAINED_STATUSES:
-            raise ReportError(
-                _("Explanation: say why the work is %(status)s.")
-                % {"status": WorkStatus(report.work_status).label.lower()}
-            )
-        if late:
-            raise ReportError(
-                _("Explanation: the deadline was %(deadline)s; say why the report is late.")
-                % {"deadline": report.obligation.deadline.strftime("%d/%m/%Y")}
-            )
-    if report.work_status in DONE_STATUSES:
-        if report.percent != 100:
-            raise ReportError(_("Completion: work that is done is complete; set it to 100."))
-        if not report.evidence.exists():
-            raise ReportError(
-                _("Evidence: list the outputs delivered (document number, date, issuing body).")
-            )
+    """What a report must contain before it is submitted (``SubmissionRule``, set by the
+    secretariat): the refusal names everything missing at once."""
+    missing = missing_content(report, on)
+    if missing:
+        raise ReportError(
+            _("The report cannot be submitted yet: %(missing)s") % {"missing": " ".join(missing)}
+        )
 
 
 def submit_report(
@@ -252,6 +239,56 @@ def resubmit_report(
     ):
         raise ReportError(_("Only a report returned for changes can be resubmitted."))
     return submit_report(report=report, user=user, expected_version=expected_version, now=now)
+
+
+def withdrawable(report: Report, history: Iterable[ReportTransition] | None = None) -> bool:
+    """Whether the report's submitter may still take it back: it is on its way (with the
+    head or the secretariat) and nobody has acted on it since it was submitted. ``history``:
+    the report's transitions if already read (the report page has them)."""
+    if report.state not in (ReportState.SUBMITTED, ReportState.AWAITING_SIGN_OFF):
+        return False
+    if history is None:
+        last_step = (
+            ReportTransition.objects.filter(report=report)
+            .exclude(from_state=F("to_state"))
+            .order_by("-at", "-pk")
+            .first()
+        )
+    else:
+        steps = sorted((t for t in history if t.is_step), key=lambda t: (t.at, t.pk))
+        last_step = steps[-1] if steps else None
+    # The last change of state is the submission itself (from a draft or a returned report),
+    # not the head's sign-off.
+    return last_step is not None and last_step.from_state in EDITABLE_STATES
+
+
+def withdraw_report(
+    *, report: Report, user: AbstractBaseUser | None, expected_version: int, comment: str = ""
+) -> Report:
+    """Take a submitted report back to draft before anyone acts on it (signs it off,
+    approves or returns it). Withdrawing a report already back in draft changes nothing."""
+    with transaction.atomic():
+        locked = lock_report(report)
+        if locked.state == ReportState.DRAFT:
+            return follow_locked(locked, report)
+        if not withdrawable(locked):
+            raise ReportError(
+                _(
+                    "Only a submitted report that nobody has signed off, approved or returned "
+                    "yet can be withdrawn; this one is %(state)s."
+                )
+                % {"state": locked.get_state_display().lower()}
+            )
+        check_version(locked, expected_version)
+        before = locked.state
+        locked.state = ReportState.DRAFT
+        locked.submitted_at = None
+        locked.version += 1
+        locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
+        obligation = locked.obligation
+        set_obligation_status(obligation, _clock_status(obligation, timezone.localdate()))
+        record_step(locked, user, before, comment=comment.strip())
+    return follow_locked(locked, report)
 
 
 def return_report(*, report: Report, user: AbstractBaseUser | None, comment: str) -> Report:

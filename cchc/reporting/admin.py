@@ -1,5 +1,6 @@
 """Admin for progress reports, their history and the partners' contributions: for looking
-things up, not for changing them.
+things up, not for changing them; and the minimum content of a report, which the secretariat
+sets here (each change a new row).
 
 Reports change only through ``cchc.reporting.actions`` (the report pages and the API), which
 check the workflow, lock the row and write the history; the admin therefore shows reports,
@@ -19,7 +20,14 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from cchc.reporting.models import Contribution, Evidence, Report, ReportTransition
+from cchc.reporting.models import (
+    Contribution,
+    Evidence,
+    Report,
+    ReportTransition,
+    SubmissionRule,
+)
+from cchc.reporting.rules import set_submission_rule
 
 # What the workflow alone sets.
 WORKFLOW_FIELDS = ("state", "version", "submitted_at", "approved_at")
@@ -157,3 +165,50 @@ class ContributionAdmin(ReadOnlyAdmin):
     search_fields = ("obligation__agency__name", "obligation__activity__number", "text")
     fields = ("obligation", "state", "text", "author", "submitted_at", "created_at", "updated_at")
     readonly_fields = fields
+
+
+@admin.register(SubmissionRule)
+class SubmissionRuleAdmin(admin.ModelAdmin[SubmissionRule]):
+    """The minimum content of a report: a change is a new row (``set_submission_rule``), the
+    latest holds; earlier rows are the history, shown read-only and never deleted."""
+
+    list_display = (
+        "changed_at",
+        "require_narrative",
+        "require_evidence_when_done",
+        "changed_by",
+        "reason",
+    )
+    fields = ("require_narrative", "require_evidence_when_done", "reason")
+    readonly_fields = ("changed_by", "changed_at")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # The list and each row are shown; a change is made by adding a row.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None:
+            return (*self.fields, *self.readonly_fields)
+        return self.fields
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        current = SubmissionRule.objects.current()
+        return {
+            "require_narrative": current.require_narrative,
+            "require_evidence_when_done": current.require_evidence_when_done,
+        }
+
+    def save_model(
+        self, request: HttpRequest, obj: SubmissionRule, form: Any, change: bool
+    ) -> None:
+        saved = set_submission_rule(
+            require_narrative=obj.require_narrative,
+            require_evidence_when_done=obj.require_evidence_when_done,
+            by=request.user if request.user.is_authenticated else None,
+            reason=obj.reason,
+        )
+        obj.pk = saved.pk
+        obj.changed_at = saved.changed_at

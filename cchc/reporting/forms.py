@@ -97,6 +97,13 @@ class EvidenceForm(forms.Form):
     )
 
 
+class WithdrawForm(forms.Form):
+    """Taking a submitted report back: the version the page showed, and why (optional)."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("Why (optional)"), required=False, max_length=2000)
+
+
 class ContributionForm(forms.Form):
     text = forms.CharField(
         label=_("Contribution"), widget=forms.Textarea({"class": "form-control", "rows": 5})

@@ -376,3 +376,51 @@ class SignOffSetting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} · {self.required} ({self.changed_at:%Y-%m-%d})"
+
+
+class SubmissionRuleQuerySet(models.QuerySet["SubmissionRule"]):
+    def current(self) -> SubmissionRule:
+        """The rule in force: the latest row, else the defaults (an unsaved row)."""
+        return self.order_by("-changed_at", "-pk").first() or SubmissionRule()
+
+
+class SubmissionRule(models.Model):
+    """What a report must contain before its agency can submit it, set by the secretariat.
+
+    Each change is a row and the latest row holds: the rows are the history (who changed it,
+    when, why). Without any row the defaults hold: a narrative, and evidence for work that is
+    done. Changed only through ``cchc.reporting.rules.set_submission_rule``."""
+
+    require_narrative = models.BooleanField(
+        _("a narrative of what was done"),
+        default=True,
+        help_text=_("The report says what was done in the period."),
+    )
+    require_evidence_when_done = models.BooleanField(
+        _("evidence for work that is done"),
+        default=True,
+        help_text=_("A report that says the work is done lists at least one output delivered."),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    objects = SubmissionRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("minimum content of a report")
+        verbose_name_plural = _("minimum content of a report")
+        ordering = ["changed_at", "pk"]
+        indexes = [
+            models.Index(fields=["changed_at"], name="reporting_subrule_changed_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.changed_at:%Y-%m-%d %H:%M}"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("obligations/<int:pk>/", views.obligation_page, name="obligation"),
     path("obligations/<int:pk>/save/", views.report_save, name="save"),
     path("obligations/<int:pk>/evidence/", views.report_evidence, name="evidence"),
+    path("obligations/<int:pk>/withdraw/", views.report_withdraw, name="withdraw"),
     path("obligations/<int:pk>/review/", views.report_review, name="review_report"),
     path("obligations/<int:pk>/contribution/", views.contribution_save, name="contribution"),
     path("obligations/<int:pk>/sign-off/", views.report_sign_off, name="sign_off_report"),

@@ -1,10 +1,18 @@
 """Reminders before a deadline and escalation after it, sent once per obligation and stage.
 
-``send_reminders(on=day)`` looks at unfiled obligations: those due within ``days_before``
-working days get a reminder to the agency's focal points; those past their deadline get an
-overdue notice, and after ``escalate_after`` working days an escalation to the secretariat.
-A report the focal point already sent to the agency's head for sign-off is the head's to
-move on: its reminders go to the head alone.
+``plan_reminders(on=day)`` says what would go out, to whom, without sending: the unfiled
+obligations due within ``days_before`` working days get a reminder to the agency's focal
+points; those past their deadline an overdue notice to its focal points and head, and after
+``escalate_after`` working days an escalation copied to the secretariat. A report the focal
+point already sent to the agency's head for sign-off is the head's to move on: its reminders
+go to the head alone. ``send_reminders(on=day)`` sends that plan (the confirmation page shows
+the plan first; the command prints whom it wrote to).
+
+Recipients (``Audience``) are the agency's active members in the role who have an e-mail
+address (``accounts.Membership``) and its active contacts in the role (``agencies.Contact``,
+for people without an account); the secretariat is every active secretariat member and
+contact.
+
 Each send first claims its (obligation, stage) row — a unique constraint — inside the
 transaction that sends the mail, so running the command twice, or two copies at once, sends
 nothing twice, and a failed send leaves no claim behind.
@@ -18,9 +26,10 @@ claimed per (obligation, day) so that it can go again another day but not twice 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -31,12 +40,69 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cchc.accounts.models import Membership
 from cchc.agencies.models import Contact
 from cchc.scheduling.models import Obligation, Reminder
-from cchc.scheduling.workdays import add_working_days, working_days_between
+from cchc.scheduling.workdays import WorkCalendar, add_working_days, working_days_between
 
 # The reporting app's state of a report sent by the focal point to the agency's head.
 AWAITING_SIGN_OFF = "awaiting_sign_off"
+# The roles reminders go to; the same values name a membership's role and a contact's.
+FOCAL_POINT = Contact.Role.FOCAL_POINT.value
+HEAD = Contact.Role.HEAD.value
+SECRETARIAT = Contact.Role.SECRETARIAT.value
+AUTOMATIC_STAGES = (Reminder.Stage.BEFORE, Reminder.Stage.OVERDUE, Reminder.Stage.ESCALATED)
+
+
+@dataclass(slots=True)
+class Batch:
+    """The reminders of one stage for one agency's obligations, and whom they go to."""
+
+    agency_id: int
+    agency_name: str
+    stage: str
+    obligations: list[Obligation]
+    recipients: list[str]
+    # The reports await the head's sign-off: the reminder is the head's.
+    with_head: bool = False
+    # Someone of the agency itself is written to (an escalation may reach the secretariat
+    # alone).
+    reaches_agency: bool = True
+
+    @property
+    def periods(self) -> list[str]:
+        return sorted({o.period_label for o in self.obligations})
+
+    @property
+    def stage_label(self) -> str:
+        return str(Reminder.Stage(self.stage).label)
+
+
+@dataclass(slots=True)
+class ReminderPlan:
+    """What ``send_reminders`` would send on a day: batches with recipients, batches without
+    anyone to send to, and how many were already sent."""
+
+    on: dt.date
+    batches: list[Batch] = field(default_factory=list)
+    unreachable: list[Batch] = field(default_factory=list)
+    already_sent: int = 0
+
+    @property
+    def to_send(self) -> int:
+        return sum(len(b.obligations) for b in self.batches)
+
+    @property
+    def no_contact(self) -> int:
+        return sum(len(b.obligations) for b in self.unreachable)
+
+    @property
+    def periods(self) -> list[str]:
+        return sorted({p for b in [*self.batches, *self.unreachable] for p in b.periods})
+
+    @property
+    def recipients(self) -> list[str]:
+        return sorted({r for b in self.batches for r in b.recipients})
 
 
 @dataclass(slots=True)
@@ -44,32 +110,61 @@ class ReminderResult:
     sent: int = 0
     skipped: int = 0  # already sent earlier, or by a concurrent run
     no_contact: int = 0
+    # Whom each agency's reminders went to: (agency name, stage, reminders sent, recipients).
+    sent_to: list[tuple[str, str, int, list[str]]] = field(default_factory=list)
+    # The agencies with reminders due and nobody to send them to.
+    unreachable: list[str] = field(default_factory=list)
 
 
-def _recipients(agency_id: int, roles: tuple[str, ...]) -> list[str]:
-    return sorted(
-        set(
-            Contact.objects.filter(agency_id=agency_id, active=True, role__in=roles).values_list(
-                "email", flat=True
-            )
+class Audience:
+    """The addresses of the agencies' focal points, heads and of the secretariat, read in
+    three queries: active members with an address, and active contacts."""
+
+    def __init__(self, agency_ids: Collection[int]) -> None:
+        self._by_role: dict[tuple[int, str], set[str]] = defaultdict(set)
+        members = Membership.objects.active().filter(user__is_active=True).exclude(user__email="")
+        for agency_id, role, email in members.filter(
+            agency_id__in=agency_ids, role__in=(FOCAL_POINT, HEAD)
+        ).values_list("agency_id", "role", "user__email"):
+            self._by_role[(agency_id, role)].add(email)
+        contacts = Contact.objects.filter(active=True).exclude(email="")
+        for agency_id, role, email in contacts.filter(
+            agency_id__in=agency_ids, role__in=(FOCAL_POINT, HEAD)
+        ).values_list("agency_id", "role", "email"):
+            self._by_role[(agency_id, role)].add(email)
+        self.secretariat = sorted(
+            set(members.filter(role=SECRETARIAT).values_list("user__email", flat=True))
+            | set(contacts.filter(role=SECRETARIAT).values_list("email", flat=True))
         )
-    )
+
+    def of(self, agency_id: int, roles: Iterable[str]) -> list[str]:
+        addresses: set[str] = set()
+        for role in roles:
+            addresses |= self._by_role.get((agency_id, role), set())
+        return sorted(addresses)
 
 
-def _secretariat() -> list[str]:
-    return sorted(
-        set(
-            Contact.objects.filter(role=Contact.Role.SECRETARIAT, active=True).values_list(
-                "email", flat=True
-            )
-        )
-    )
+def _stager(on: dt.date, escalate_after: int) -> Callable[[dt.date], str]:
+    """The stage of a reminder by the obligation's deadline: one calendar, and one answer
+    per deadline (a period's obligations share theirs), for thousands of obligations."""
+    calendar = WorkCalendar()
+
+    @functools.cache
+    def stage(deadline: dt.date) -> str:
+        if deadline >= on:
+            return Reminder.Stage.BEFORE
+        if working_days_between(deadline, on, calendar=calendar) >= escalate_after:
+            return Reminder.Stage.ESCALATED
+        return Reminder.Stage.OVERDUE
+
+    return stage
 
 
-def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5) -> ReminderResult:
-    result = ReminderResult()
+def plan_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5) -> ReminderPlan:
+    """What ``send_reminders`` would send on ``on``, and to whom; sends nothing."""
+    stage_of = _stager(on, escalate_after)
     horizon = add_working_days(on, days_before)
-    pending = (
+    pending = list(
         Obligation.objects.unfiled()
         .filter(deadline__lte=horizon, period_start__lte=on)
         .select_related("agency", "activity")
@@ -80,37 +175,65 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
                 Q(progress_report__state=AWAITING_SIGN_OFF), output_field=BooleanField()
             )
         )
-        .order_by("agency_id", "deadline")
+        .order_by("agency__name", "agency_id", "deadline", "pk")
     )
-    batches: dict[tuple[int, str, bool], list[Obligation]] = defaultdict(list)
+    sent = set(
+        Reminder.objects.filter(
+            obligation_id__in=[o.pk for o in pending], stage__in=AUTOMATIC_STAGES
+        ).values_list("obligation_id", "stage")
+    )
+    result = ReminderPlan(on=on)
+    groups: dict[tuple[int, str, bool], list[Obligation]] = defaultdict(list)
     for obligation in pending:
-        stage: str
-        if obligation.deadline >= on:
-            stage = Reminder.Stage.BEFORE
-        elif working_days_between(obligation.deadline, on) >= escalate_after:
-            stage = Reminder.Stage.ESCALATED
-        else:
-            stage = Reminder.Stage.OVERDUE
+        stage = stage_of(obligation.deadline)
+        if (obligation.pk, stage) in sent:
+            result.already_sent += 1
+            continue
         with_head = bool(getattr(obligation, "with_head", False))
-        batches[(obligation.agency_id, stage, with_head)].append(obligation)
+        groups[(obligation.agency_id, stage, with_head)].append(obligation)
+    audience = Audience({agency_id for agency_id, _stage_, _head in groups})
+    for (agency_id, stage, with_head), obligations in groups.items():
+        roles: tuple[str, ...] = (FOCAL_POINT,)
+        if with_head:
+            roles = (HEAD,)
+        elif stage != Reminder.Stage.BEFORE:
+            roles = (FOCAL_POINT, HEAD)
+        of_agency = audience.of(agency_id, roles)
+        recipients = of_agency
+        if stage == Reminder.Stage.ESCALATED:
+            recipients = sorted(set(recipients) | set(audience.secretariat))
+        batch = Batch(
+            agency_id,
+            obligations[0].agency.name,
+            stage,
+            obligations,
+            recipients,
+            with_head=with_head,
+            reaches_agency=bool(of_agency),
+        )
+        (result.batches if recipients else result.unreachable).append(batch)
+    return result
+
+
+def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5) -> ReminderResult:
+    """Send what ``plan_reminders`` lists; each reminder once, however often it runs."""
+    plan = plan_reminders(on=on, days_before=days_before, escalate_after=escalate_after)
+    result = ReminderResult(
+        skipped=plan.already_sent,
+        no_contact=plan.no_contact,
+        unreachable=sorted({b.agency_name for b in plan.unreachable}),
+    )
     with translation.override(settings.LANGUAGE_CODE):
-        for (agency_id, stage, with_head), obligations in batches.items():
-            roles: tuple[str, ...] = (Contact.Role.FOCAL_POINT,)
-            if with_head:
-                roles = (Contact.Role.HEAD,)
-            elif stage != Reminder.Stage.BEFORE:
-                roles = (Contact.Role.FOCAL_POINT, Contact.Role.HEAD)
-            recipients = _recipients(agency_id, roles)
-            if stage == Reminder.Stage.ESCALATED:
-                recipients = sorted(set(recipients) | set(_secretariat()))
-            if not recipients:
-                result.no_contact += len(obligations)
-                continue
-            for obligation in obligations:
-                if _send_one(obligation, stage, recipients, on):
-                    result.sent += 1
+        for batch in plan.batches:
+            sent = 0
+            for obligation in batch.obligations:
+                if _send_one(obligation, batch.stage, batch.recipients, on):
+                    sent += 1
                 else:
                     result.skipped += 1
+            result.sent += sent
+            if sent:
+                result.sent_to.append((batch.agency_name, batch.stage, sent, batch.recipients))
     return result
 
 
@@ -119,10 +242,11 @@ def send_manual_reminders(
 ) -> ReminderResult:
     """Remind the agencies of ``obligations`` now, at the secretariat's request.
 
-    Each obligation still unfiled gets one e-mail to its agency's active focal points and
-    head; those already filed (submitted, approved, not applicable) are left out and not
-    counted. An obligation reminded by hand earlier on ``on`` is skipped: its claim row
-    (stage ``manual``, ``sent_on=on``) is unique, so two clicks or two posts at once send once.
+    Each obligation still unfiled gets one e-mail to its agency's focal points and head
+    (members and contacts); those already filed (submitted, approved, not applicable) are
+    left out and not counted. An obligation reminded by hand earlier on ``on`` is skipped: its
+    claim row (stage ``manual``, ``sent_on=on``) is unique, so two clicks or two posts at once
+    send once.
     """
     result = ReminderResult()
     ids = {o.pk for o in obligations}
@@ -136,17 +260,24 @@ def send_manual_reminders(
     for obligation in pending:
         batches[obligation.agency_id].append(obligation)
     requested_by = by if isinstance(by, User) else None
+    audience = Audience(set(batches))
     with translation.override(settings.LANGUAGE_CODE):
         for agency_id, batch in batches.items():
-            recipients = _recipients(agency_id, (Contact.Role.FOCAL_POINT, Contact.Role.HEAD))
+            recipients = audience.of(agency_id, (FOCAL_POINT, HEAD))
             if not recipients:
                 result.no_contact += len(batch)
+                result.unreachable.append(batch[0].agency.name)
                 continue
+            sent = 0
             for obligation in batch:
                 if _send_one(obligation, Reminder.Stage.MANUAL, recipients, on, by=requested_by):
-                    result.sent += 1
+                    sent += 1
                 else:
                     result.skipped += 1
+            result.sent += sent
+            if sent:
+                name = batch[0].agency.name
+                result.sent_to.append((name, Reminder.Stage.MANUAL, sent, recipients))
     return result
 
 

@@ -289,6 +289,11 @@ def test_admin_variant_is_found_by_the_resolver(client: Client, superuser: User,
         "aliases-0-text": "STP tỉnh",
         "aliases-0-kind": "abbreviation",
         "aliases-0-agency": justice.pk,
+        # The contacts reminders go to, inline on the same page: none.
+        "contacts-TOTAL_FORMS": "0",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
     }
     response = client.post(url, data)
     errors = re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S)

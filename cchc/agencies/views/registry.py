@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cchc.accounts import permissions
 from cchc.agencies import selectors
 from cchc.agencies.forms import AgencyFilterForm, SuccessionForm
 from cchc.agencies.models import Agency, AgencyLevel
@@ -63,6 +64,7 @@ def detail_context(
         "ended": detail.agency.valid_until is not None and detail.agency.valid_until < today,
         "can_record_succession": can_record,
         "succession_form": form,
+        "can_edit_contacts": permissions.can_manage_members(request.user),
     }
 
 

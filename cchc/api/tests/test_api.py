@@ -25,6 +25,7 @@ PATHS = [
     "/reports/{report_id}",
     "/reports/{report_id}/submit",
     "/reports/{report_id}/resubmit",
+    "/reports/{report_id}/withdraw",
     "/reports/{report_id}/return",
     "/reports/{report_id}/approve",
     "/reports/{report_id}/reopen",
@@ -292,7 +293,8 @@ def test_bulk_approval(clients, people, obligation):
         clients["secretariat"], "post", "/reports/bulk-approve", {"reports": [report.pk]}
     )
     assert refused.status_code == 400 and "Nothing was approved" in refused.body["detail"]
-    send(clients["focal"], "patch", f"/reports/{report.pk}", {"version": 1, "explanation": "Trễ."})
+    draft = {"version": 1, "narrative": "Đã thẩm định.", "explanation": "Trễ."}
+    send(clients["focal"], "patch", f"/reports/{report.pk}", draft)
     send(clients["focal"], "post", f"/reports/{report.pk}/submit", {"version": 2})
     done = send(
         clients["secretariat"],

@@ -19,6 +19,7 @@ def test_the_plans_progress(clients, people, plan, obligation, django_assert_max
         expected_version=1,
         percent=60,
         explanation="Chậm do chờ số liệu.",
+        narrative="Đã triển khai.",
     )
     submit_report(report=report, user=people["focal"], expected_version=report.version)
     approve_report(report=report, user=people["secretariat"])

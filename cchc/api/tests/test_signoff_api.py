@@ -22,6 +22,7 @@ def awaiting(people, obligation) -> Report:
         expected_version=report.version,
         percent=30,
         explanation="Chậm do chờ số liệu.",
+        narrative="Đã triển khai.",
     )
     submit_report(report=report, user=people["focal"], expected_version=report.version)
     assert report.state == ReportState.AWAITING_SIGN_OFF

@@ -25,7 +25,13 @@ IN_TIME = dt.datetime(2024, 3, 18, 9, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def sent_on_time(people, obligation):
     report = start_report(obligation=obligation, user=people["focal"])
-    save_draft(report=report, user=people["focal"], expected_version=1, percent=20)
+    save_draft(
+        report=report,
+        user=people["focal"],
+        expected_version=1,
+        percent=20,
+        narrative="Đã triển khai.",
+    )
     submit_report(report=report, user=people["focal"], expected_version=2, now=IN_TIME)
     return report
 

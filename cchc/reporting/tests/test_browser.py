@@ -152,6 +152,7 @@ def test_head_signs_off_then_bulk_approval(page: Any, live_server: Any):
     _log_in(page, live_server, "focal-tp", report_path)
     page.locator("#id_work_status").select_option("in_progress")
     page.locator("#id_percent").fill("50")
+    page.locator("#id_narrative").fill("Đã thẩm định 10 dự thảo văn bản.")
     page.locator("#id_explanation").fill("Chậm do chờ ý kiến của Bộ Tư pháp.")
     page.locator("#submit-button").click()
     page.wait_for_selector('#report-state[data-state="awaiting_sign_off"]')
@@ -220,7 +221,13 @@ def test_the_secretariat_reads_the_grid_reminds_and_reviews(page: Any, live_serv
         activity__plan=plan, agency=agency, role="lead", period_label="Quý I/2024"
     ).order_by("pk")[0]
     report = start_report(obligation=first, user=focal)
-    save_draft(report=report, user=focal, expected_version=1, explanation="Chậm do chờ số liệu.")
+    save_draft(
+        report=report,
+        user=focal,
+        expected_version=1,
+        narrative="Đã thẩm định 12 dự thảo.",
+        explanation="Chậm do chờ số liệu.",
+    )
     submit_report(report=report, user=focal, expected_version=report.version)
 
     _log_in(page, live_server, "snv-staff", "/reports/status/?year=2024&period=quarter-1")
@@ -236,7 +243,9 @@ def test_the_secretariat_reads_the_grid_reminds_and_reviews(page: Any, live_serv
     with page.expect_navigation():
         page.locator("#grid-remind-button").click()
     assert page.locator(".alert-success").count() == 1
-    assert len(mail.outbox) == overdue and all(m.to == ["lan@stp.example.vn"] for m in mail.outbox)
+    # The contact and the focal point's account.
+    assert len(mail.outbox) == overdue
+    assert all(m.to == ["focal-tp@example.org", "lan@stp.example.vn"] for m in mail.outbox)
 
     page.locator(f'tr[data-agency="{agency.pk}"] a.review-link').click()
     page.wait_for_selector("#review-table")

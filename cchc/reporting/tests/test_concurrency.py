@@ -118,6 +118,7 @@ def _complete_draft(obligation: Obligation, user: User) -> Report:
         expected_version=report.version,
         work_status="in_progress",
         percent=40,
+        narrative="Đã thẩm định 10 dự thảo.",
         explanation="Chờ ý kiến của Bộ Tư pháp.",
     )
 

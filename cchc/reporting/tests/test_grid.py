@@ -118,6 +118,7 @@ def send(obligation: Obligation, user: User, when: dt.datetime) -> Report:
         work_status="in_progress",
         percent=50,
         explanation="Chờ ý kiến các sở.",
+        narrative="Đã triển khai.",
     )
     return submit_report(report=report, user=user, expected_version=report.version, now=when)
 
@@ -441,12 +442,15 @@ def test_reminders_go_to_the_agencys_contacts_once_a_day(
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     client = english(people["secretariat"])
     tp, tt = Agency.objects.get(code=TP), Agency.objects.get(code=TT)
+    # Sở TT-TT: its members have no e-mail address, and it has no contact.
+    User.objects.filter(pk__in=[people["focal_tt"].pk, people["head_tt"].pk]).update(email="")
     response = remind(client, tp, tt)
     assert response.status_code == 200
-    # Sở Tư pháp: C and D are not sent (A approved, B submitted); Sở TT-TT has no contact.
+    # Sở Tư pháp: C and D are sent (A approved, B submitted), to the focal point and head's
+    # accounts and contacts.
     assert len(mail.outbox) == 2
     assert {tuple(sorted(m.to)) for m in mail.outbox} == {
-        ("hung@stp.example.vn", "lan@stp.example.vn")
+        ("focal-tp@example.org", "head-tp@example.org", "hung@stp.example.vn", "lan@stp.example.vn")
     }
     rows = Reminder.objects.filter(stage=Reminder.Stage.MANUAL)
     assert {r.obligation_id for r in rows} == {scenario["c"].pk, scenario["d"].pk}

@@ -44,7 +44,11 @@ def team(obligation: Obligation) -> dict[str, User]:
 def ready(obligation: Obligation, user: User) -> Report:
     report = start_report(obligation=obligation, user=user)
     save_draft(
-        report=report, user=user, expected_version=report.version, explanation="Chậm do chờ."
+        report=report,
+        user=user,
+        expected_version=report.version,
+        explanation="Chậm do chờ.",
+        narrative="Đã triển khai.",
     )
     return report
 

@@ -29,6 +29,7 @@ def report(obligation, user, *, percent, work_status="in_progress", approve=True
         work_status=work_status,
         percent=percent,
         explanation="Báo cáo muộn.",
+        narrative="Đã triển khai.",
     )
     if work_status in ("done", "done_late"):
         add_evidence(report=item, user=user, description="Quyết định", document_number="1/QĐ")

@@ -47,7 +47,13 @@ def head(obligation: Obligation) -> User:
 
 def drafted(obligation: Obligation, focal: User) -> Report:
     report = start_report(obligation=obligation, user=focal)
-    save_draft(report=report, user=focal, expected_version=report.version, percent=40)
+    save_draft(
+        report=report,
+        user=focal,
+        expected_version=report.version,
+        percent=40,
+        narrative="Đã triển khai.",
+    )
     return report
 
 
@@ -189,7 +195,11 @@ def test_reminders_of_a_report_with_the_head_go_to_the_head(obligation, focal, h
     report = drafted(obligation, focal)
     submit_report(report=report, user=focal, expected_version=report.version, now=IN_TIME)
     send_reminders(on=dt.date(2024, 3, 18))  # Q1 is due on 20/3/2024
-    assert Reminder.objects.get(obligation=obligation).recipients == ["hung@stp.example.vn"]
+    # The head's account and the head's contact.
+    assert Reminder.objects.get(obligation=obligation).recipients == [
+        "head@example.org",
+        "hung@stp.example.vn",
+    ]
     # The agency's other reports of the period, still with the focal point, go to them.
     others = Reminder.objects.filter(obligation__agency=agency).exclude(obligation=obligation)
     assert others.exists()

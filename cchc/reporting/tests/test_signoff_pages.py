@@ -44,8 +44,12 @@ def test_the_head_signs_off_from_the_report_page(people, obligation):
     page = focal.get(url("obligation", obligation)).content.decode()
     assert 'data-state="awaiting_sign_off"' in page and 'id="report-form"' not in page
     assert 'id="sign-off-form"' not in page
-    again = focal.post(url("save", obligation), report_data(report.version, submit=""), follow=True)
+    same = report_data(1, submit="", explanation="Chậm do chờ ý kiến.")
+    again = focal.post(url("save", obligation), same, follow=True)
     assert any("already sent" in m for m in messages_of(again))
+    # Other text from an old tab is not silently dropped: the page says why and shows it.
+    other = focal.post(url("save", obligation), {**same, "narrative": "Văn bản khác."})
+    assert other.status_code == 409 and "Văn bản khác." in other.content.decode()
     # The secretariat sees that it awaits the head, with no review buttons.
     page = as_user(people["secretariat"]).get(url("obligation", obligation)).content.decode()
     assert 'id="awaiting-sign-off"' in page and 'id="approve-button"' not in page
@@ -158,7 +162,13 @@ def test_the_list_takes_a_fixed_number_of_queries(
     ).order_by("pk")[:5]
     for each in others:
         report = start_report(obligation=each, user=people["focal"])
-        save_draft(report=report, user=people["focal"], expected_version=1, explanation="Chậm.")
+        save_draft(
+            report=report,
+            user=people["focal"],
+            expected_version=1,
+            explanation="Chậm.",
+            narrative="Đã triển khai.",
+        )
         submit_report(report=report, user=people["focal"], expected_version=report.version)
     client = as_user(people["secretariat"])
     with django_assert_max_num_queries(12):

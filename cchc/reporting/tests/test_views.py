@@ -85,6 +85,7 @@ def submitted(obligation: Obligation, user: User) -> Report:
         expected_version=report.version,
         work_status="in_progress",
         percent=50,
+        narrative="Đã thẩm định 12 dự thảo.",
         explanation="Chậm do chờ ý kiến.",
     )
     return submit_report(report=report, user=user, expected_version=report.version)
@@ -299,9 +300,10 @@ def test_return_approve_reopen_with_history_for_everyone_who_sees_it(people, obl
     assert b'id="return-button"' in page.content and b'id="approve-button"' in page.content
 
     # Returning needs a comment.
-    response = snv.post(url("review_report", obligation), {"action": "return"}, follow=True)
+    response = snv.post(url("review_report", obligation), {"action": "return"})
     report.refresh_from_db()
-    assert report.state == ReportState.SUBMITTED and messages_of(response)
+    assert report.state == ReportState.SUBMITTED
+    assert response.status_code == 409 and b'id="report-error"' in response.content
     snv.post(url("review_report", obligation), {"action": "return", "comment": "Bổ sung số liệu."})
     report.refresh_from_db()
     assert report.state == ReportState.RETURNED

@@ -146,6 +146,7 @@ def test_stale_version_is_refused_and_nothing_is_overwritten(obligation, focal, 
 
 def test_submitting_twice_is_harmless(obligation, focal):
     report = start_report(obligation=obligation, user=focal)
+    save_draft(report=report, user=focal, expected_version=1, narrative="Đã thẩm định.")
     version = report.version
     first = submit_report(report=report, user=focal, expected_version=version, now=IN_TIME)
     again = submit_report(
@@ -162,7 +163,12 @@ def test_explanation_required_when_late_or_blocked(obligation, focal, work_statu
     report = start_report(obligation=obligation, user=focal)
     percent = 100 if work_status == "done_late" else 10
     save_draft(
-        report=report, user=focal, expected_version=1, work_status=work_status, percent=percent
+        report=report,
+        user=focal,
+        expected_version=1,
+        work_status=work_status,
+        percent=percent,
+        narrative="Đã thẩm định.",
     )
     if work_status == "done_late":
         add_evidence(report=report, user=focal, description="Báo cáo thẩm định")
@@ -183,7 +189,14 @@ def test_explanation_required_after_the_deadline(obligation, focal):
 
 def test_done_needs_full_completion_and_evidence(obligation, focal):
     report = start_report(obligation=obligation, user=focal)
-    save_draft(report=report, user=focal, expected_version=1, work_status="done", percent=80)
+    save_draft(
+        report=report,
+        user=focal,
+        expected_version=1,
+        work_status="done",
+        percent=80,
+        narrative="Đã ban hành quyết định.",
+    )
     with pytest.raises(ReportError, match="Completion"):
         submit_report(report=report, user=focal, expected_version=2, now=IN_TIME)
     save_draft(report=report, user=focal, expected_version=2, percent=100)
@@ -233,7 +246,8 @@ def test_partners_contribute_and_leads_report(plan, obligation, focal):
 
 def _submitted(obligation: Obligation, user) -> Report:
     report = start_report(obligation=obligation, user=user)
-    return submit_report(report=report, user=user, expected_version=1, now=IN_TIME)
+    save_draft(report=report, user=user, expected_version=1, narrative="Đã thẩm định.")
+    return submit_report(report=report, user=user, expected_version=2, now=IN_TIME)
 
 
 def test_bulk_approve_is_all_or_nothing(plan, obligation, focal, secretariat):

@@ -12,6 +12,7 @@ from cchc.reporting.views.report import (
     report_evidence,
     report_review,
     report_save,
+    report_withdraw,
 )
 from cchc.reporting.views.review import bulk_approve_view, review_list
 from cchc.reporting.views.signoff import report_sign_off, sign_off_list, sign_off_setting
@@ -29,6 +30,7 @@ __all__ = [
     "report_review",
     "report_save",
     "report_sign_off",
+    "report_withdraw",
     "review_list",
     "sign_off_list",
     "sign_off_setting",

@@ -29,8 +29,16 @@ from cchc.reporting.actions import (
     save_draft,
     start_report,
     submit_report,
+    withdraw_report,
+    withdrawable,
 )
-from cchc.reporting.forms import ContributionForm, EvidenceForm, ReportForm, ReviewForm
+from cchc.reporting.forms import (
+    ContributionForm,
+    EvidenceForm,
+    ReportForm,
+    ReviewForm,
+    WithdrawForm,
+)
 from cchc.reporting.models import (
     EXPLAINED_STATUSES,
     ContributionState,
@@ -38,6 +46,7 @@ from cchc.reporting.models import (
     ReportState,
 )
 from cchc.reporting.progress import activity_progress
+from cchc.reporting.rules import missing_content
 from cchc.reporting.views import common
 from cchc.scheduling.models import Obligation
 
@@ -46,43 +55,89 @@ def _here(obligation: Obligation) -> HttpResponse:
     return redirect(reverse("reporting:obligation", args=[obligation.pk]))
 
 
+def _evidence_form(request: HttpRequest | None = None) -> EvidenceForm:
+    """The evidence fields, part of the report form on the page (``form="report-form"``), so
+    that adding evidence posts what the user typed in the report too. Not ``required`` in
+    the browser: "Save draft" posts them empty; the server checks them when they are used."""
+    form = (
+        EvidenceForm(request.POST, request.FILES, auto_id="evidence_%s")
+        if request is not None
+        else EvidenceForm(auto_id="evidence_%s")
+    )
+    form.use_required_attribute = False
+    for field in form.fields.values():
+        field.widget.attrs["form"] = "report-form"
+    return form
+
+
+def _not_editable(report: Report | None) -> str:
+    """Why the report cannot change (the page says it, with a link to the report as it is)."""
+    if report is None or report.is_editable:
+        return ""
+    if report.state == ReportState.AWAITING_SIGN_OFF:
+        why = _("it was sent to the head of the agency for sign-off")
+    elif report.state == ReportState.SUBMITTED:
+        why = _("it was submitted to the secretariat")
+    else:
+        why = _("it is approved and locked")
+    return _("Nothing was saved: this report can no longer change here, because %(why)s.") % {
+        "why": why
+    }
+
+
 def _render_report(
     request: HttpRequest,
     obligation: Obligation,
     *,
     form: ReportForm | None = None,
     evidence_form: EvidenceForm | None = None,
+    review_form: ReviewForm | None = None,
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
     report = selectors.report_of(obligation)
     user = request.user
-    can_edit = permissions.can_file_for(user, obligation.agency_id) and (
-        report is None or report.is_editable
-    )
+    can_file = permissions.can_file_for(user, obligation.agency_id)
+    can_edit = can_file and (report is None or report.is_editable)
     progress = activity_progress(obligation.activity_id)
+    evidence = selectors.evidence_of(report)
+    history = selectors.history_of(report)
     context: dict[str, Any] = {
         "obligation": obligation,
         "activity": obligation.activity,
         "report": report,
         "can_edit": can_edit,
+        "can_withdraw": can_file and report is not None and withdrawable(report, history),
         "can_review": permissions.can_review(user) and report is not None,
         "can_sign_off": report is not None
         and report.state == ReportState.AWAITING_SIGN_OFF
         and permissions.can_sign_off_for(user, obligation.agency_id),
         "late": obligation.deadline < common.today(),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
-        "evidence": selectors.evidence_of(report),
+        "evidence": evidence,
         "contributions": selectors.contributions_for(obligation),
-        "history": selectors.history_of(report),
+        "history": history,
         "progress": progress,
         "error": error,
     }
     if can_edit:
         context["form"] = form or ReportForm.for_report(report)
-        context["evidence_form"] = evidence_form or EvidenceForm(auto_id="evidence_%s")
+        context["evidence_form"] = evidence_form or _evidence_form()
+        if report is not None:
+            context["missing"] = missing_content(
+                report, common.today(), has_evidence=bool(evidence)
+            )
+    elif form is not None and form.is_bound:
+        # A refusal from a tab opened before the report moved on: what the user typed, to
+        # copy, since it cannot be saved here any more.
+        context["typed"] = [
+            (form[name].label, form.data.get(name, ""))
+            for name in ("narrative", "difficulties", "proposals", "explanation")
+            if str(form.data.get(name, "")).strip()
+        ]
+        context["error"] = error or _not_editable(report)
     if context["can_review"]:
-        context["review_form"] = ReviewForm(auto_id="review_%s")
+        context["review_form"] = review_form or ReviewForm(auto_id="review_%s")
     return render(request, "reporting/report.html", context, status=status)
 
 
@@ -145,18 +200,54 @@ def _already_sent(
     return _here(obligation)
 
 
+def _unchanged(form: ReportForm, report: Report | None) -> bool:
+    """Whether the posted report says what the stored one says (a double submit)."""
+    if report is None or not form.is_valid():
+        return False
+    return all(getattr(report, k) == v for k, v in form.fields_to_save().items())
+
+
+def _evidence_posted(request: HttpRequest) -> bool:
+    """Whether the evidence fields of the report form hold anything."""
+    return bool(request.FILES.get("file")) or any(
+        request.POST.get(name, "").strip()
+        for name in ("description", "document_number", "document_date", "issuer")
+    )
+
+
+def _evidence_error(request: HttpRequest, error: str) -> str:
+    if request.FILES.get("file"):
+        return _("%(error)s Choose the file again.") % {"error": error}
+    return error
+
+
 @login_required
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
-    """Save the draft; with "submit", send it to the secretariat too."""
+    """The report form's buttons. Every one saves what the user typed as the draft; "add
+    evidence" (or evidence fields filled in) adds the output delivered too; "submit" then
+    sends the report to the secretariat (or to the head first)."""
     obligation = _lead(request, pk)
     submitting = "submit" in request.POST
+    adding = "add_evidence" in request.POST or _evidence_posted(request)
     report = selectors.report_of(obligation)
-    if submitting and (sent := _already_sent(request, obligation, report)):
-        return sent
     form = ReportForm(request.POST)
-    if not form.is_valid():
-        return _render_report(request, obligation, form=form, status=400)
+    if (
+        submitting
+        and not adding
+        and _unchanged(form, report)
+        and (sent := _already_sent(request, obligation, report))
+    ):
+        return sent
+    evidence_form = _evidence_form(request) if adding else None
+    if report is not None and not report.is_editable:
+        return _render_report(request, obligation, form=form, status=409)
+    if not form.is_valid() or (evidence_form is not None and not evidence_form.is_valid()):
+        if evidence_form is not None and request.FILES.get("file"):
+            evidence_form.add_error(None, _("Choose the file again."))
+        return _render_report(
+            request, obligation, form=form, evidence_form=evidence_form, status=400
+        )
     try:
         if report is None:
             report = start_report(obligation=obligation, user=common.actor(request))
@@ -171,9 +262,31 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         # The same form posted twice at once: the other request has sent it meanwhile.
         if submitting and (sent := _already_sent(request, obligation, report, reload=True)):
             return sent
-        return _render_report(request, obligation, form=form, error=str(exc), status=409)
+        error = _evidence_error(request, str(exc)) if adding else str(exc)
+        return _render_report(
+            request, obligation, form=form, evidence_form=evidence_form, error=error, status=409
+        )
+    if evidence_form is not None:
+        data = evidence_form.cleaned_data
+        try:
+            add_evidence(
+                report=report,
+                user=common.actor(request),
+                description=data["description"],
+                document_number=data["document_number"],
+                document_date=data["document_date"],
+                issuer=data["issuer"],
+                upload=data["file"],
+            )
+        except ReportError as exc:
+            # The draft is saved: the form shows it as saved, the evidence as typed.
+            evidence_form.add_error(None, _evidence_error(request, str(exc)))
+            messages.success(request, _("Draft saved."))
+            return _render_report(request, obligation, evidence_form=evidence_form, status=400)
     if not submitting:
-        messages.success(request, _("Draft saved."))
+        messages.success(
+            request, _("Draft saved and evidence added.") if adding else _("Draft saved.")
+        )
         return _here(obligation)
     send = resubmit_report if was_returned else submit_report
     try:
@@ -193,15 +306,22 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an output delivered alone (the API's way, and older pages). A post that carries the
+    report's fields too is the report form's: it saves them first (``report_save``)."""
+    if "version" in request.POST:
+        return report_save(request, pk)
     obligation = _lead(request, pk)
-    form = EvidenceForm(request.POST, request.FILES, auto_id="evidence_%s")
+    form = _evidence_form(request)
+    report = selectors.report_of(obligation)
+    if report is not None and not report.is_editable:
+        return _render_report(
+            request, obligation, error=_evidence_error(request, _not_editable(report)), status=409
+        )
     if not form.is_valid():
         return _render_report(request, obligation, evidence_form=form, status=400)
     data = form.cleaned_data
     try:
-        report = selectors.report_of(obligation) or start_report(
-            obligation=obligation, user=common.actor(request)
-        )
+        report = report or start_report(obligation=obligation, user=common.actor(request))
         add_evidence(
             report=report,
             user=common.actor(request),
@@ -212,9 +332,35 @@ def report_evidence(request: HttpRequest, pk: int) -> HttpResponse:
             upload=data["file"],
         )
     except ReportError as exc:
-        form.add_error(None, str(exc))
+        form.add_error(None, _evidence_error(request, str(exc)))
         return _render_report(request, obligation, evidence_form=form, status=400)
     messages.success(request, _("Evidence added."))
+    return _here(obligation)
+
+
+@login_required
+@require_POST
+def report_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """The focal point takes a submitted report back to draft, before anyone acts on it."""
+    obligation = _lead(request, pk)
+    report = selectors.report_of(obligation)
+    if report is None:
+        raise Http404
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The report's version is missing; reload the page."))
+        return _here(obligation)
+    try:
+        withdraw_report(
+            report=report,
+            user=common.actor(request),
+            expected_version=form.cleaned_data["version"],
+            comment=form.cleaned_data["comment"],
+        )
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return _here(obligation)
+    messages.success(request, _("Report withdrawn: it is a draft again, yours to change."))
     return _here(obligation)
 
 
@@ -238,15 +384,16 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_of(obligation)
     if report is None:
         raise Http404
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, auto_id="review_%s")
     if not form.is_valid():
         messages.error(request, _("Choose what to do with the report."))
         return _here(obligation)
     try:
         done = _review(report, request, form.cleaned_data["action"], form.cleaned_data["comment"])
     except ReportError as exc:
-        messages.error(request, str(exc))
-        return _here(obligation)
+        # The page as it is now, saying why, with the comment typed where the review form is
+        # still shown (a missing comment; a stale tab whose report moved on shows its state).
+        return _render_report(request, obligation, review_form=form, error=str(exc), status=409)
     messages.success(request, done)
     return _here(obligation)
 

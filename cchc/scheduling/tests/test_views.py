@@ -133,7 +133,9 @@ def test_reader_sees_no_buttons_and_is_refused(reader_client: Client, small_plan
 
 def test_buttons_only_post(secretariat_client: Client):
     assert secretariat_client.get(reverse("scheduling:generate")).status_code == 405
-    assert secretariat_client.get(reverse("scheduling:remind")).status_code == 405
+    # The reminder button opens its confirmation page; sending is a post from it.
+    assert secretariat_client.get(reverse("scheduling:remind")).status_code == 200
+    assert not Reminder.objects.exists()
 
 
 def test_secretariat_generates_the_grid(secretariat_client: Client):

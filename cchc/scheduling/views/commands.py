@@ -1,31 +1,28 @@
 """The secretariat's buttons: generate a plan's obligations, send the reminders due today.
-Both post, call the one action that does the work, and go back with a message."""
+Both post, call the one action that does the work, and go back with a message. Reminders
+are confirmed first: the button opens a page that says whom they will go to, for which
+periods and agencies (``plan_reminders``), and sending is a post from that page."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.scheduling.forms import GenerateForm
 from cchc.scheduling.obligations import generate_obligations
-from cchc.scheduling.reminders import send_reminders
+from cchc.scheduling.reminders import plan_reminders, send_reminders
 from cchc.scheduling.views import common
 
 
 def _back(request: HttpRequest) -> HttpResponse:
     """To the page the button was on, if it is one of ours; else to "what is due"."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("scheduling:due")
-    return redirect(target)
+    return redirect(_safe_next(request, request.POST.get("next", "")))
 
 
 @login_required
@@ -74,10 +71,25 @@ def generate(request: HttpRequest) -> HttpResponse:
     return _back(request)
 
 
+def _safe_next(request: HttpRequest, target: str) -> str:
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("scheduling:due")
+
+
 @login_required
 @permission_required("scheduling.add_reminder", raise_exception=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def remind(request: HttpRequest) -> HttpResponse:
+    """GET: what would be sent today and to whom; POST (from that page): send it."""
+    if request.method == "GET":
+        context = {
+            "plan": plan_reminders(on=common.today()),
+            "next": _safe_next(request, request.GET.get("next", "")),
+        }
+        return render(request, "scheduling/remind_confirm.html", context)
     result = send_reminders(on=common.today())
     messages.success(
         request,
@@ -87,4 +99,15 @@ def remind(request: HttpRequest) -> HttpResponse:
         )
         % {"sent": result.sent, "skipped": result.skipped, "no_contact": result.no_contact},
     )
+    if result.sent_to:
+        messages.info(
+            request,
+            _("Written to: %(whom)s")
+            % {
+                "whom": "; ".join(
+                    f"{agency} ({count}): {', '.join(recipients)}"
+                    for agency, _stage, count, recipients in result.sent_to
+                )
+            },
+        )
     return _back(request)
