@@ -82,7 +82,7 @@ def test_enrolment_shows_a_qr_code_and_the_secret_then_backup_codes_once(client,
     page = client.get(reverse("two_factor_setup"))
     html = page.content.decode()
     assert page.status_code == 200
-    assert '<svg' in html and 'id="two-factor-secret"' in html
+    assert "<svg" in html and 'id="two-factor-secret"' in html
     device = TOTPDevice.objects.get(user=admin_user, confirmed=False)
     assert device.config_url.startswith("otpauth://totp/CCHC")
     before = client.session.session_key
@@ -141,8 +141,7 @@ def test_wrong_codes_count_towards_the_lockout(client, secretariat, settings):
     device = TOTPDevice.objects.get(user=secretariat)
     _password(client, secretariat)
     statuses = [
-        client.post(reverse("two_factor_login"), {"code": f"{n:06d}"}).status_code
-        for n in range(3)
+        client.post(reverse("two_factor_login"), {"code": f"{n:06d}"}).status_code for n in range(3)
     ]
     assert statuses[-1] == 429
     unthrottle(secretariat)
