@@ -175,12 +175,13 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     """Django's user admin with the two-factor reset."""
 
     actions = (reset_two_factor_selected,)
-    list_display = (*DjangoUserAdmin.list_display, two_factor_enabled)
+    list_display = ("username", "email", "first_name", "last_name", "is_staff", two_factor_enabled)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
         confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
-        return super().get_queryset(request).annotate(has_two_factor=Exists(confirmed))
+        users: QuerySet[User] = super().get_queryset(request)
+        return users.annotate(has_two_factor=Exists(confirmed))

@@ -68,7 +68,8 @@ def client_address(request: HttpRequest | None) -> str | None:
     """The client's address as the lockout counts it (see ``CCHC_TRUSTED_PROXY_COUNT``)."""
     if request is None:
         return None
-    return get_client_ip_address(request)
+    address = get_client_ip_address(request)
+    return str(address) if address else None
 
 
 def _rows(request: HttpRequest, **match: str) -> list[tuple[dt.datetime, int]]:
@@ -87,7 +88,7 @@ def _counts(request: HttpRequest, credentials: dict[str, Any] | None) -> tuple[i
     return by_name, by_address
 
 
-class LockoutHandler(AxesDatabaseHandler):
+class LockoutHandler(AxesDatabaseHandler):  # type: ignore[misc]  # (axes is untyped)
     """axes' database handler with a limit per username and another per address."""
 
     def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
@@ -104,7 +105,7 @@ class LockoutHandler(AxesDatabaseHandler):
         if not name:
             return 0
         deleted, _by_model = AccessAttempt.objects.filter(username=name).delete()
-        return deleted
+        return int(deleted)
 
 
 def _until(rows: list[tuple[dt.datetime, int]], limit: int) -> dt.datetime | None:

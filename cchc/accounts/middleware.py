@@ -21,6 +21,9 @@ from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from cchc.accounts import security_log
+from cchc.accounts.models import SecurityEventKind
+
 LOGIN_AT = "cchc_login_at"
 SEEN_AT = "cchc_seen_at"
 # The last-request time is saved when it is older than this (seconds).
@@ -55,9 +58,6 @@ class SessionLimitsMiddleware:
                     "log in again."
                 ) % {"minutes": settings.CCHC_SESSION_IDLE_MINUTES}
             if ended:
-                from cchc.accounts import security_log
-                from cchc.accounts.models import SecurityEventKind
-
                 security_log.record(
                     SecurityEventKind.SESSION_ENDED,
                     user=request.user,
@@ -78,9 +78,6 @@ class DeniedLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code == 403:
-            from cchc.accounts import security_log
-            from cchc.accounts.models import SecurityEventKind
-
             security_log.record(
                 SecurityEventKind.DENIED,
                 user=getattr(request, "user", None),

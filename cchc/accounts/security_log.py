@@ -12,6 +12,7 @@ A failure to write the row never breaks the request: it is logged as an error in
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from typing import Any
 
@@ -40,8 +41,6 @@ def _address(request: HttpRequest | None) -> str | None:
 
 def _plain(details: dict[str, Any]) -> dict[str, Any]:
     """The details as JSON can store them (dates and lazy strings as text)."""
-    import json
-
     return dict(json.loads(json.dumps(details, cls=DjangoJSONEncoder, default=str)))
 
 

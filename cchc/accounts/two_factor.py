@@ -140,7 +140,7 @@ def reset_two_factor(
             target=user.get_username(),
             devices=totp + static,
         )
-    return totp + static
+    return int(totp + static)
 
 
 def _clean(code: str) -> str:
@@ -178,7 +178,11 @@ def pending(request: HttpRequest) -> tuple[User, dict[str, Any]] | None:
     if time.time() - float(data.get("at", 0)) > PENDING_MINUTES * 60:
         request.session.pop(PENDING, None)
         return None
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    user_id = data.get("user")
+    if not isinstance(user_id, int):
+        request.session.pop(PENDING, None)
+        return None
+    user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         request.session.pop(PENDING, None)
         return None

@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp.models import Device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts import security_log, two_factor
 from cchc.accounts.forms import CodeForm, LoginForm
@@ -89,11 +90,12 @@ def two_factor_login(request: HttpRequest) -> HttpResponseBase:
     if not two_factor.has_two_factor(user):
         return redirect("two_factor_setup")
     form = CodeForm(request.POST or None)
-    credentials = {"username": normalise(user.get_username()), "two_factor": True}
+    name = normalise(user.get_username())
+    credentials = {"username": name, "two_factor": True}
     if request.method == "POST" and form.is_valid():
         if not AxesProxyHandler.is_allowed(request, credentials):
             return locked_out(request, None, credentials)
-        with serialised(username=credentials["username"], address=client_address(request)):
+        with serialised(username=name, address=client_address(request)):
             device = two_factor.check_code(user=user, code=form.cleaned_data["code"])
             if device is None:
                 # Counted by the lockout like a wrong password.
@@ -127,7 +129,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponseBase:
         if codes is not None:
             next_url = str(reverse("account"))
             if found is not None:
-                confirmed = user.totpdevice_set.get(confirmed=True)
+                confirmed = TOTPDevice.objects.get(user=user, confirmed=True)
                 _finish_login(request, user, found[1], confirmed)
                 next_url = _safe_next(request, str(found[1].get("next", "")))
             elif request.session.get(two_factor.METHOD) != "verified":

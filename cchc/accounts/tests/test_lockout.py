@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
@@ -27,7 +28,7 @@ def limits(settings):
     return settings
 
 
-def _login(client: Client, username: str, password: str, ip: str = "10.0.0.1", **extra: str):
+def _login(client: Client, username: str, password: str, ip: str = "10.0.0.1", **extra: Any):
     return client.post(
         reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip, **extra
     )

@@ -253,7 +253,7 @@ def test_password_reset_by_email(client, reader):
     response = client.post(reverse("password_reset"), {"email": "reader@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", str(mail.outbox[0].body))
     assert link is not None
     form = client.get(link.group(1), follow=True)
     assert form.status_code == 200

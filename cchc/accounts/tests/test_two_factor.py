@@ -45,7 +45,7 @@ def _logged_in(client: Client) -> bool:
 
 @pytest.fixture
 def secretariat(make_member, noi_vu) -> User:
-    user = make_member("snv", Role.SECRETARIAT, noi_vu)
+    user: User = make_member("snv", Role.SECRETARIAT, noi_vu)
     user.set_password(PASSWORD)
     user.save()
     return user

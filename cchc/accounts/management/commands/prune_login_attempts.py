@@ -28,7 +28,7 @@ def prune_login_attempts(*, older_than: dt.timedelta, now: dt.datetime | None = 
         attempts, _a = AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()
         logins, _b = AccessLog.objects.filter(attempt_time__lt=cutoff).delete()
         failures, _c = AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()
-    return attempts + logins + failures
+    return int(attempts + logins + failures)
 
 
 class Command(BaseCommand):
