@@ -5,7 +5,8 @@ without a request (sliding) and, whatever the activity, ``CCHC_SESSION_MAX_HOURS
 login; the user is logged out with a message and the request goes on as not logged in (pages
 send to the login page, the API answers 401). The login time is written at login
 (``cchc.accounts.receivers``); the time of the last request is written at most once a minute,
-so most requests do not save the session.
+so most requests do not save the session. A session that logged in with the password alone
+ends when its user has since become an administrator or the secretariat.
 
 ``DeniedLogMiddleware``: every 403 answer is recorded in the security log.
 """
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from cchc.accounts import security_log
 from cchc.accounts.models import SecurityEventKind
+from cchc.accounts.two_factor import METHOD, requires_two_factor
 
 LOGIN_AT = "cchc_login_at"
 SEEN_AT = "cchc_seen_at"
@@ -57,6 +59,11 @@ class SessionLimitsMiddleware:
                     "You were logged out after %(minutes)s minutes without activity. Please "
                     "log in again."
                 ) % {"minutes": settings.CCHC_SESSION_IDLE_MINUTES}
+            elif session.get(METHOD) == "password" and requires_two_factor(request.user):
+                # The user became an administrator or the secretariat after logging in with
+                # the password alone: the next login asks for the code (or enrolment).
+                ended = "two_factor_required"
+                message = _("Your role now requires two-factor login. Please log in again.")
             if ended:
                 security_log.record(
                     SecurityEventKind.SESSION_ENDED,

@@ -118,6 +118,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponseBase:
         user = User.objects.get(pk=request.user.pk)
     elif found is not None:
         user = found[0]
+        if two_factor.has_two_factor(user):
+            # The password alone does not let anyone replace an existing authenticator.
+            return redirect("two_factor_login")
     else:
         return redirect(f"{reverse('login')}?next={reverse('two_factor_setup')}")
     device = two_factor.start_enrolment(user=user)

@@ -106,6 +106,17 @@ def test_enrolment_shows_a_qr_code_and_the_secret_then_backup_codes_once(client,
     assert not any(token in again.content.decode() for token in tokens)
 
 
+def test_the_password_alone_cannot_replace_an_existing_authenticator(client, secretariat):
+    enrol_directly(user=secretariat, reason="test")
+    _password(client, secretariat)
+    response = client.get(reverse("two_factor_setup"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("two_factor_login")
+    assert client.post(reverse("two_factor_setup"), {"code": "123456"}).status_code == 302
+    assert TOTPDevice.objects.filter(user=secretariat).count() == 1
+    assert not _logged_in(client)
+
+
 def test_an_enrolled_user_logs_in_with_the_code_and_gets_a_new_session_key(client, secretariat):
     enrol_directly(user=secretariat, reason="test")
     device = TOTPDevice.objects.get(user=secretariat)
@@ -195,3 +206,15 @@ def test_administrators_reset_a_users_devices_in_the_admin(client, secretariat, 
     # At the next login the secretariat must set it up again.
     other = Client()
     assert _password(other, secretariat)["Location"] == reverse("two_factor_setup")
+
+
+def test_a_password_session_ends_when_the_user_becomes_secretariat(client, reader, noi_vu):
+    from cchc.accounts.actions import add_member
+
+    _password(client, reader)
+    assert client.get(reverse("plans:plan_list")).status_code == 200
+    add_member(user=reader, agency=noi_vu, role=Role.SECRETARIAT, by=None)
+    response = client.get(reverse("plans:plan_list"))
+    assert response.status_code == 302
+    assert not _logged_in(client)
+    assert _password(client, reader)["Location"] == reverse("two_factor_setup")
