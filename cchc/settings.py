@@ -230,22 +230,98 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Accounts: passwords, login lockout (django-axes), two-factor login (django-otp), sessions,
+# security log. See docs/security.md, "Accounts and login". ---------------------------------
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["cchc.accounts.backends.LockoutBackend"]
-# Login lockout: this many failures for one username (or from one address) within the window
-# refuse further attempts until the window has passed; a successful login resets the count.
-CCHC_LOGIN_MAX_FAILURES = _env_int("CCHC_LOGIN_MAX_FAILURES", 5)
-CCHC_LOGIN_MAX_FAILURES_PER_IP = _env_int("CCHC_LOGIN_MAX_FAILURES_PER_IP", 30)
-CCHC_LOGIN_LOCKOUT_MINUTES = _env_int("CCHC_LOGIN_LOCKOUT_MINUTES", 15)
+# axes refuses locked-out logins before the password is checked; then Django's model backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "cchc.accounts.backends.LockoutBackend",
+]
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+MIDDLEWARE += [
+    "cchc.accounts.middleware.SessionLimitsMiddleware",
+    "cchc.accounts.middleware.DeniedLogMiddleware",
+    # Last, as axes asks: turns a lockout into the product's locked-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+
+def _env_positive(name: str, default: int) -> int:
+    value = _env_int(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name}={value} must be 1 or more.")
+    return value
+
+
+# Login lockout: this many failures for one username (or from one client address) within the
+# window refuse further attempts until the failures leave the window. A success clears the
+# failures of that username only.
+CCHC_LOGIN_MAX_FAILURES = _env_positive("CCHC_LOGIN_MAX_FAILURES", 5)
+CCHC_LOGIN_MAX_FAILURES_PER_IP = _env_positive("CCHC_LOGIN_MAX_FAILURES_PER_IP", 30)
+CCHC_LOGIN_LOCKOUT_MINUTES = _env_positive("CCHC_LOGIN_LOCKOUT_MINUTES", 15)
+# Reverse proxies in front of the application that append the client's address to
+# X-Forwarded-For (nginx: proxy_add_x_forwarded_for). 0: only REMOTE_ADDR is believed.
+CCHC_TRUSTED_PROXY_COUNT = _env_int("CCHC_TRUSTED_PROXY_COUNT", 0)
+if CCHC_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("CCHC_TRUSTED_PROXY_COUNT must be 0 or more.")
+
+
+def client_address_settings(proxies: int) -> tuple[tuple[str, ...], int | None]:
+    """django-ipware's header order and proxy count for ``proxies`` trusted proxies. Behind N
+    proxies the client is the N-th address from the right of X-Forwarded-For (the last proxy
+    is REMOTE_ADDR); whatever a client wrote further left is ignored."""
+    if proxies == 0:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), proxies - 1
+
+
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address_settings(
+    CCHC_TRUSTED_PROXY_COUNT
+)
+# Not strict: a header with more addresses (written by the client) still gives the trusted one.
+IPWARE_STRICT = False
+AXES_HANDLER = "cchc.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = "cchc.accounts.lockout.failure_limit"
+AXES_COOLOFF_TIME = "cchc.accounts.lockout.cool_off"
+AXES_USERNAME_CALLABLE = "cchc.accounts.lockout.username"
+AXES_LOCKOUT_CALLABLE = "cchc.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Masked in the record of attempts (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["code", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+
+# Two-factor login: the name the authenticator apps show.
+OTP_TOTP_ISSUER = "CCHC"
+
+# Sessions end after this many minutes without a request, and this many hours after login.
+CCHC_SESSION_IDLE_MINUTES = _env_positive("CCHC_SESSION_IDLE_MINUTES", 30)
+CCHC_SESSION_MAX_HOURS = _env_positive("CCHC_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = CCHC_SESSION_MAX_HOURS * 3600
+# Password reset links work for this long (seconds).
+PASSWORD_RESET_TIMEOUT = 2 * 3600
+
+# --- end of accounts ---------------------------------------------------------------------------
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "plans:plan_list"
 LOGOUT_REDIRECT_URL = "plans:plan_list"
@@ -303,4 +379,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CCHC_LOG_LEVEL", "WARNING")},
+    # The security log (logins, lockouts, two-factor, role changes, refusals), also stored.
+    "loggers": {"cchc.security": {"level": os.environ.get("CCHC_SECURITY_LOG_LEVEL", "INFO")}},
 }

@@ -1,22 +1,22 @@
 """URL configuration."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from cchc.accounts.views import LoginView
+from cchc.accounts.views import admin_login
 from cchc.api.api import api
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="plans:plan_list", permanent=False)),
-    path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("cchc.accounts.urls")),
     path("plans/", include("cchc.plans.urls")),
     path("agencies/", include("cchc.agencies.urls")),
     path("scheduling/", include("cchc.scheduling.urls")),
     path("reports/", include("cchc.reporting.urls")),
     path("api/v1/", api.urls),
+    # The admin logs in through the product's login (lockout, two-factor step).
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,8 +1,10 @@
-"""Admin for memberships and the login record.
+"""Admin for memberships, the security log and users' two-factor login.
 
 A membership is added here through ``add_member`` and ended through the "End" action
 (``end_membership``); existing rows are not edited, so the history stays true. Membership
-changes and login attempts are read-only.
+changes and the security log are read-only. Lockouts are django-axes' "Access attempts"
+(delete one to lift a lockout); a user's two-factor devices are reset with the users'
+"Reset two-factor login" action.
 """
 
 from __future__ import annotations
@@ -11,12 +13,18 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts.actions import add_member, end_membership
-from cchc.accounts.models import LoginAttempt, Membership, MembershipChange
+from cchc.accounts.models import Membership, MembershipChange, SecurityEvent
+from cchc.accounts.permissions import is_administrator
+from cchc.accounts.two_factor import reset_two_factor
 
 
 class MembershipChangeInline(admin.TabularInline[MembershipChange, Membership]):
@@ -114,15 +122,66 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
         obj.pk = created.pk
 
 
-@admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin[LoginAttempt]):
-    list_display = ("at", "username", "ip", "succeeded", "refused")
-    list_filter = ("succeeded", "refused")
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin[SecurityEvent]):
+    """The security log, read-only, for administrators."""
+
+    list_display = ("at", "kind", "username", "ip", "details")
+    list_filter = ("kind",)
     search_fields = ("username", "ip")
     date_hierarchy = "at"
+    readonly_fields = ("at", "kind", "user", "username", "ip", "details")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_administrator(request.user)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_administrator(request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.action(description=_("Reset two-factor login (lost phone)"))
+def reset_two_factor_selected(
+    modeladmin: UserAdmin, request: HttpRequest, queryset: QuerySet[User]
+) -> None:
+    if not is_administrator(request.user):
+        raise PermissionDenied
+    for user in queryset:
+        reset_two_factor(user=user, by=request.user, request=request)
+    modeladmin.message_user(
+        request,
+        _(
+            "Two-factor login reset for %(count)s users; those who must use it set it up again "
+            "at their next login."
+        )
+        % {"count": queryset.count()},
+    )
+
+
+@admin.display(description=_("two-factor"), boolean=True)
+def two_factor_enabled(user: User) -> bool:
+    return bool(getattr(user, "has_two_factor", False))
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin[User]):
+    """Django's user admin with the two-factor reset."""
+
+    actions = (reset_two_factor_selected,)
+    list_display = ("username", "email", "first_name", "last_name", "is_staff", two_factor_enabled)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        users: QuerySet[User] = super().get_queryset(request)
+        return users.annotate(has_two_factor=Exists(confirmed))

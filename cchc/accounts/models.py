@@ -1,5 +1,5 @@
-"""Who belongs to which agency in which role, the history of those memberships, and the login
-attempts the lockout counts.
+"""Who belongs to which agency in which role, the history of those memberships, and the
+security log (logins, lockouts, two-factor and role changes, refused requests).
 
 A user may hold several memberships (a focal point of one agency who is also its head). What a
 user may see and do is answered by ``cchc.accounts.permissions``; memberships change only through
@@ -108,25 +108,59 @@ class MembershipChange(models.Model):
         return f"{self.membership} · {self.get_action_display()} · {self.at:%Y-%m-%d %H:%M}"
 
 
-class LoginAttempt(models.Model):
-    """A login attempt, counted by ``cchc.accounts.lockout``. ``refused`` attempts came while
-    the username or address was locked out; they are kept for the record but do not extend the
-    lockout."""
+class SecurityEventKind(models.TextChoices):
+    """What a ``SecurityEvent`` records."""
 
-    username = models.CharField(_("username"), max_length=150)
-    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    LOGIN = "login", _("Logged in")
+    LOGIN_FAILED = "login_failed", _("Login failed")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    LOGOUT = "logout", _("Logged out")
+    SESSION_ENDED = "session_ended", _("Session ended (timeout)")
+    TWO_FACTOR_FAILED = "two_factor_failed", _("Two-factor code refused")
+    TWO_FACTOR_ENROLLED = "two_factor_enrolled", _("Two-factor login set up")
+    TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor devices reset")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
+    MEMBERSHIP_CHANGED = "membership_changed", _("Role or membership changed")
+    DENIED = "denied", _("Access denied")
+
+
+class SecurityEvent(models.Model):
+    """One security-relevant event: a login, a failure, a lockout, a two-factor change, a role
+    change, a refused request. Written by ``cchc.accounts.security_log.record`` only; read in
+    the admin by administrators; pruned by ``cchc prune-security-events``."""
+
+    Kind = SecurityEventKind
+
     at = models.DateTimeField(_("at"), default=timezone.now)
-    succeeded = models.BooleanField(_("succeeded"), default=False)
-    refused = models.BooleanField(_("refused (locked out)"), default=False)
+    kind = models.CharField(_("event"), max_length=32, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("login attempt")
-        verbose_name_plural = _("login attempts")
-        ordering = ["-at"]
+        verbose_name = _("security event")
+        verbose_name_plural = _("security events")
+        ordering = ["-at", "-pk"]
         indexes = [
-            models.Index(fields=["username", "at"], name="accounts_attempt_by_username"),
-            models.Index(fields=["ip", "at"], name="accounts_attempt_by_ip"),
+            models.Index(fields=["at"], name="accounts_security_event_at"),
+            models.Index(fields=["username", "at"], name="accounts_security_by_username"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=SecurityEventKind.values),
+                name="accounts_security_event_kind_valid",
+                violation_error_message=_("Unknown security event."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.username} {self.ip or '-'} {self.at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username or '-'}"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 
 from cchc.accounts.models import Membership, MembershipChange, Role
@@ -56,6 +57,37 @@ def test_membership_and_login_pages_render(client, people):
     for url in (
         reverse("admin:accounts_membership_changelist"),
         reverse("admin:accounts_membership_change", args=[focal.pk]),
-        reverse("admin:accounts_loginattempt_changelist"),
+        reverse("admin:accounts_securityevent_changelist"),
+        reverse("admin:axes_accessattempt_changelist"),
+        reverse("admin:axes_accesslog_changelist"),
+        reverse("admin:auth_user_changelist"),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_administrators_clear_a_lockout_in_the_admin(client, people, settings):
+    from axes.models import AccessAttempt
+
+    from cchc.conftest import PASSWORD
+
+    settings.CCHC_LOGIN_MAX_FAILURES = 2
+    focal = people["focal"]
+    focal.set_password(PASSWORD)
+    focal.save()
+    login = Client()
+    for _ in range(2):
+        login.post(reverse("login"), {"username": "focal", "password": "wrong"})
+    assert (
+        login.post(reverse("login"), {"username": "focal", "password": PASSWORD}).status_code == 429
+    )
+    client.force_login(people["admin"])
+    attempt = AccessAttempt.objects.get(username="focal")
+    response = client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.exists()
+    assert (
+        login.post(reverse("login"), {"username": "focal", "password": PASSWORD}).status_code == 302
+    )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 from io import StringIO
@@ -8,7 +9,10 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import translation
+from django_otp.oath import totp
 
 from cchc.accounts import permissions as perms
 from cchc.accounts.management.commands import demo as demo_module
@@ -33,6 +37,14 @@ def registry() -> None:
     load_registry()
 
 
+def _authenticate(username: str, password: str) -> User | None:
+    """The login's check (the lockout needs the request)."""
+    user = authenticate(
+        RequestFactory().post("/accounts/login/"), username=username, password=password
+    )
+    return user if isinstance(user, User) else None
+
+
 def _demo() -> dict[str, str]:
     out = StringIO()
     call_command("demo", stdout=out)
@@ -55,7 +67,7 @@ def test_demo_creates_every_role_with_printed_passwords(registry):
     )
     assert len(set(passwords.values())) == len(passwords)  # each its own
     for username, password in passwords.items():
-        user = authenticate(None, username=username, password=password)
+        user = _authenticate(username, password)
         assert user is not None, username
         assert user.password.startswith("argon2")
         assert user.first_name == "[DEMO]"
@@ -71,6 +83,34 @@ def test_demo_creates_every_role_with_printed_passwords(registry):
     assert perms.can_sign_off_for(User.objects.get(username="demo-head-tu-phap"), tu_phap)
 
 
+def test_demo_admin_and_secretariat_log_in_with_the_printed_two_factor_key(registry):
+    out = StringIO()
+    with translation.override("en"):
+        call_command("demo", stdout=out)
+    text = out.getvalue()
+    passwords = dict(re.findall(r"^\s+(demo-[\w-]+)\s+(\S+)", text, flags=re.MULTILINE))
+    keys = re.findall(r"^\s+two-factor key .*: ([A-Z2-7 ]+)$", text, flags=re.MULTILINE)
+    codes = re.findall(r"^\s+backup codes .*: ([a-z2-7 ]+)$", text, flags=re.MULTILINE)
+    assert len(keys) == len(codes) == 2  # the secretariat and the administrator
+    for username, key in zip(("demo-secretariat", "demo-admin"), keys, strict=True):
+        client = Client()
+        response = client.post(
+            reverse("login"), {"username": username, "password": passwords[username]}
+        )
+        assert response["Location"] == reverse("two_factor_login")
+        secret = base64.b32decode(key.replace(" ", "") + "=" * (-len(key.replace(" ", "")) % 8))
+        code = f"{totp(secret):06d}"
+        assert client.post(reverse("two_factor_login"), {"code": code}).status_code == 302
+        assert "_auth_user_id" in client.session
+    # A focal point logs in with the password alone.
+    client = Client()
+    client.post(
+        reverse("login"),
+        {"username": "demo-focal-tu-phap", "password": passwords["demo-focal-tu-phap"]},
+    )
+    assert "_auth_user_id" in client.session
+
+
 def test_demo_is_idempotent_and_resets_passwords(registry):
     first = _demo()
     memberships = Membership.objects.count()
@@ -80,9 +120,9 @@ def test_demo_is_idempotent_and_resets_passwords(registry):
     assert Membership.objects.count() == memberships
     assert MembershipChange.objects.count() == memberships
     for username, password in first.items():
-        assert authenticate(None, username=username, password=password) is None
+        assert _authenticate(username, password) is None
     for username, password in second.items():
-        assert authenticate(None, username=username, password=password) is not None
+        assert _authenticate(username, password) is not None
 
 
 def test_demo_remove_deletes_every_demo_user_and_no_one_else(registry, reader):

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from cchc.accounts.testing import pass_two_factor
 from cchc.agencies.models import Assignment, Succession
 from cchc.agencies.tests.helpers import add_successor_of_justice, make_secretariat, synced_plan
 from cchc.conftest import PASSWORD
@@ -22,7 +23,8 @@ def _log_in(page: Any, live_server: Any, username: str, path: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(re.escape(path) + "$"))
+    # The secretariat must give a two-factor code (enrolling at its first login).
+    pass_two_factor(page, username, re.compile(re.escape(path) + "$"))
 
 
 def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: Any):

@@ -1,7 +1,9 @@
 """``cchc demo``: demo users for every role, to try the application. ``--remove`` deletes them.
 
 The users are named ``demo-…`` and marked "[DEMO]"; each gets a new random password, printed
-once here and stored nowhere else. Running it again resets the passwords. The agencies come
+once here and stored nowhere else. The secretariat and the administrator, who must log in with
+a code, also get a new authenticator key and backup codes, printed once with the password.
+Running it again resets the passwords, keys and codes. The agencies come
 from the registry (``cchc agencies load``); the plain run never creates accounts.
 
 When a plan's obligations exist, the demo focal points' agencies also get five demo reports
@@ -31,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from cchc.accounts.actions import add_member
 from cchc.accounts.models import Membership, Role
+from cchc.accounts.two_factor import Enrolled, enrol_directly, requires_two_factor
 from cchc.agencies.models import Agency
 from cchc.agencies.models import Role as Responsibility
 from cchc.reporting.actions import (
@@ -242,7 +245,8 @@ def remove_demo_reports(*, today: dt.date) -> int:
 
 class Command(BaseCommand):
     help = _(
-        "Create (or reset) demo users for every role, printing their one-time passwords, and, "
+        "Create (or reset) demo users for every role, printing their one-time passwords (and "
+        "two-factor keys and backup codes for the secretariat and the administrator), and, "
         "when the plan's obligations exist, demo reports of the demo focal points' agencies "
         "(a draft, a submitted, a returned, an approved one and one awaiting the head's "
         "sign-off; their narrative starts with [DEMO]). --remove deletes the demo users and "
@@ -282,7 +286,7 @@ class Command(BaseCommand):
                 )
                 % {"codes": ", ".join(missing)}
             )
-        passwords: list[tuple[DemoUser, Agency, str]] = []
+        passwords: list[tuple[DemoUser, Agency, str, Enrolled | None]] = []
         with transaction.atomic():
             for demo in DEMO_USERS:
                 agency = agencies[demo.username]
@@ -304,7 +308,14 @@ class Command(BaseCommand):
                         by=None,
                         reason=_("Demo data (cchc demo)"),
                     )
-                passwords.append((demo, agency, password))
+                # The secretariat and the administrator must log in with a code: they get an
+                # authenticator key and backup codes, printed once below.
+                enrolled = (
+                    enrol_directly(user=user, reason="cchc demo")
+                    if requires_two_factor(user)
+                    else None
+                )
+                passwords.append((demo, agency, password, enrolled))
         self.stdout.write(
             self.style.WARNING(
                 _(
@@ -313,10 +324,21 @@ class Command(BaseCommand):
                 )
             )
         )
-        for demo, agency, password in passwords:
+        for demo, agency, password, enrolled in passwords:
             self.stdout.write(
                 f"  {demo.username:<22} {password:<18} {Role(demo.role).label!s} · {agency}"
             )
+            if enrolled is not None:
+                self.stdout.write(
+                    "      "
+                    + _("two-factor key (add it to an authenticator app): %(key)s")
+                    % {"key": enrolled.secret}
+                )
+                self.stdout.write(
+                    "      "
+                    + _("backup codes (each works once): %(codes)s")
+                    % {"codes": " ".join(enrolled.backup_codes)}
+                )
         self._reports(agencies)
 
     def _reports(self, agencies: dict[str, Agency | None]) -> None:
