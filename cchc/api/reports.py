@@ -5,8 +5,6 @@ a 409."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from ninja import File, Form, Router, Status
 from ninja.decorators import decorate_view
@@ -18,11 +16,9 @@ from cchc.api.schemas import (
     ApproveIn,
     BulkApproveIn,
     CommentIn,
-    Description,
-    DocumentNumber,
     DraftIn,
+    EvidenceIn,
     EvidenceOut,
-    Issuer,
     ReasonIn,
     ReportOut,
     SignOffIn,
@@ -142,23 +138,20 @@ def bulk_approve(request: HttpRequest, payload: BulkApproveIn) -> list[ReportOut
 def add_evidence(
     request: HttpRequest,
     report_id: int,
-    description: Form[Description],
-    document_number: Form[DocumentNumber] = "",
-    document_date: Form[dt.date | None] = None,
-    issuer: Form[Issuer] = "",
+    data: Form[EvidenceIn],
     file: File[UploadedFile | None] = None,
 ) -> Status[EvidenceOut]:
     """Record an output delivered (multipart form), with its file if one is attached: PDF,
-    DOCX, XLSX or an image, checked by content."""
+    DOCX, XLSX or an image, checked by content. The answer names the file as it is kept."""
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
     evidence = actions.add_evidence(
         report=report,
         user=access.actor(request),
-        description=description,
-        document_number=document_number,
-        document_date=document_date,
-        issuer=issuer,
+        description=data.description,
+        document_number=data.document_number,
+        document_date=data.document_date,
+        issuer=data.issuer,
         upload=file,
     )
     return Status(201, evidence_out(evidence))

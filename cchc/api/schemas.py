@@ -175,6 +175,15 @@ class BulkApproveIn(In):
     comment: Comment = ""
 
 
+class EvidenceIn(Schema):
+    """The fields of a piece of evidence (a multipart form, sent with its file)."""
+
+    description: Description
+    document_number: DocumentNumber = ""
+    document_date: dt.date | None = None
+    issuer: Issuer = ""
+
+
 class ContributionIn(In):
     text: Note
     submit: bool = False
