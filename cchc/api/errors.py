@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from cchc.api.schemas import ErrorOut, ValidationErrorOut
@@ -58,6 +59,7 @@ def validation_body(exc: ValidationError) -> dict[str, Any]:
     return {"detail": detail or _("The input does not match the schema."), "errors": errors}
 
 
+@csrf_exempt
 def not_found_anywhere(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any address under /api/v1/ that no operation has (an id that is not a number, a
     path that does not exist): a JSON 404 like every other refusal of the API."""
