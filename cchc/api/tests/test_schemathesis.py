@@ -5,8 +5,8 @@ may be a server error, a status the operation does not document, a content type 
 not declare, or a body that does not match its schema.
 
 In CI each operation gets ``CCHC_SCHEMATHESIS_EXAMPLES`` generated requests per role (3),
-valid and invalid input mixed; ``scripts/bench schemathesis`` runs the same test with many more and writes the counts to
-``CCHC_SCHEMATHESIS_RESULTS`` (bench/README.md)."""
+valid and invalid input mixed; ``scripts/bench schemathesis`` runs the same test with many
+more and writes the counts to ``CCHC_SCHEMATHESIS_RESULTS`` (bench/README.md)."""
 
 from __future__ import annotations
 
