@@ -19,7 +19,7 @@ urlpatterns = [
     path("reports/", include("cchc.reporting.urls")),
     path("api/v1/", api.urls),
     # What no operation of the API answers is a JSON 404, not the site's HTML page.
-    re_path(r"^api/v1/(?P<rest>.*)$", not_found_anywhere),
+    re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found_anywhere),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

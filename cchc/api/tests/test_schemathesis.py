@@ -30,6 +30,7 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
@@ -80,20 +81,28 @@ class Tally:
     cases: int = 0
     failures: list[dict[str, Any]] = field(default_factory=list)
     by_operation: dict[str, int] = field(default_factory=dict)
+    # Each role's answers by status: the roles logged in must be let in somewhere.
+    statuses: dict[str, dict[int, int]] = field(default_factory=dict)
 
 
-def session_headers(client: Client | None) -> dict[str, str]:
-    """The cookies and the CSRF header of a logged-in session (none for anonymous)."""
+def session(client: Client | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The headers and cookies of a logged-in session, with its CSRF token (none logged in
+    for anonymous)."""
     token = _get_new_csrf_string()
-    cookies = [f"csrftoken={token}", "django_language=en"]
+    cookies = {"csrftoken": token, "django_language": "en"}
     if client is not None:
-        cookies.append(f"sessionid={client.cookies['sessionid'].value}")
-    return {"Cookie": "; ".join(cookies), "X-CSRFToken": token}
+        cookies["sessionid"] = client.cookies["sessionid"].value
+    return {"X-CSRFToken": token}, cookies
 
 
 def run_operation(
-    operation: Any, headers: dict[str, str], tally: Tally, role: str, examples: int
+    operation: Any,
+    credentials: tuple[dict[str, str], dict[str, str]],
+    tally: Tally,
+    role: str,
+    examples: int,
 ) -> None:
+    headers, cookies = credentials
     label = f"{operation.method.upper()} {operation.path}"
     strategy = operation.as_strategy(GenerationMode.POSITIVE) | operation.as_strategy(
         GenerationMode.NEGATIVE
@@ -111,10 +120,12 @@ def run_operation(
     def check(case: Any) -> None:
         tally.cases += 1
         tally.by_operation[label] = tally.by_operation.get(label, 0) + 1
-        response = case.call(headers=headers)
+        response = case.call(headers=headers, cookies=cookies)
+        statuses = tally.statuses.setdefault(role, {})
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
         try:
             case.validate_response(response, checks=CHECKS, headers=headers)
-        except Exception as exc:
+        except (AssertionError, FailureGroup) as exc:  # each failure counted, none raised
             tally.failures.append(
                 {
                     "role": role,
@@ -158,9 +169,9 @@ def run(roles: Iterable[str], clients: dict[str, Client], examples: int) -> Tall
     schema.app = InProcess()
     tally = Tally()
     for role in roles:
-        headers = session_headers(None if role == "anonymous" else clients[role])
+        credentials = session(None if role == "anonymous" else clients[role])
         for result in schema.get_all_operations():
-            run_operation(result.ok(), headers, tally, role, examples)
+            run_operation(result.ok(), credentials, tally, role, examples)
     return tally
 
 
@@ -179,6 +190,7 @@ def test_the_api_keeps_its_schema_for_every_role(clients, data, settings):
                     "operations": len(tally.by_operation),
                     "cases": tally.cases,
                     "failures": len(tally.failures),
+                    "statuses": tally.statuses,
                     "seconds": seconds,
                     "failed": tally.failures[:50],
                 },
@@ -188,4 +200,9 @@ def test_the_api_keeps_its_schema_for_every_role(clients, data, settings):
             + "\n"
         )
     assert tally.cases >= len(tally.by_operation) * len(ROLES)
+    for role, statuses in tally.statuses.items():
+        if role == "anonymous":
+            assert set(statuses) == {401, 404}, statuses
+        else:
+            assert statuses.get(200, 0) > 0 and statuses.get(422, 0) > 0, (role, statuses)
     assert tally.failures == [], json.dumps(tally.failures[:5], ensure_ascii=False, indent=1)
