@@ -11,6 +11,7 @@ from ninja import Router, Status
 from cchc.api import access
 from cchc.api.errors import answers
 from cchc.reporting.evidence_actions import remove_evidence
+from cchc.reporting.files import KINDS
 from cchc.reporting.views.evidence import file_response, visible_evidence
 
 router = Router(tags=["evidence"])
@@ -20,7 +21,8 @@ _FILE = {
         200: {
             "description": "The file, as an attachment under its original name.",
             "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                content_type: {"schema": {"type": "string", "format": "binary"}}
+                for content_type in sorted({kind[0] for kind in KINDS.values()})
             },
         }
     }

@@ -295,3 +295,9 @@ def test_the_database_refuses_text_over_the_limit(report, field, limit):
     with pytest.raises(IntegrityError), transaction.atomic():
         Report.objects.filter(pk=report.pk).update(**{field: "x" * (limit + 1)})
     Report.objects.filter(pk=report.pk).update(**{field: "x" * limit})
+
+
+def test_the_download_documents_every_kind_of_file(clients):
+    schema = clients["nobody"].get(f"{BASE}/openapi.json").json()
+    ok = schema["paths"][f"{BASE}/evidence/{{evidence_id}}/file"]["get"]["responses"]["200"]
+    assert {"application/pdf", "image/png", "image/jpeg"} <= set(ok["content"])
