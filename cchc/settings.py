@@ -353,6 +353,10 @@ CCHC_MAX_IMPORT_BYTES = _env_int("CCHC_MAX_IMPORT_BYTES", 20 * 1024 * 1024)
 CCHC_MAX_EVIDENCE_BYTES = _env_int("CCHC_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = CCHC_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files and their directories are this process's user's alone (the SQLite file
+# too: cchc.core.apps). scripts/run also sets umask 077.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # The address users reach the application at, for the links in e-mails.
 CCHC_SITE_URL = os.environ.get("CCHC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,11 +1,12 @@
 """URL configuration."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from cchc.accounts.views import admin_login
 from cchc.api.api import api
+from cchc.api.errors import not_found_anywhere
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="plans:plan_list", permanent=False)),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # The admin logs in through the product's login (lockout, two-factor step).
     path("admin/login/", admin_login),
+    # What no operation of the API answers is a JSON 404, not the site's HTML page.
+    re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found_anywhere),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.agencies.models import Agency, AgencyGroup, AgencyLevel, Contact, Succession
 from cchc.agencies.selectors import AgencyFilters, Status, agencies_valid_on
+from cchc.core.forms import TextField
 
 _SELECT = {"class": "form-select"}
 _DATE = {"class": "form-control", "type": "date"}
@@ -18,7 +19,7 @@ _INPUT = {"class": "form-control"}
 
 
 class AgencyFilterForm(forms.Form):
-    q = forms.CharField(
+    q = TextField(
         label=_("Search"),
         required=False,
         max_length=200,

@@ -1,15 +1,26 @@
 """The versioned REST API (``/api/v1/``): the same login, the same permission helpers and the
-same actions as the web pages; the OpenAPI schema at ``/api/v1/openapi.json``."""
+same actions as the web pages; the OpenAPI schema at ``/api/v1/openapi.json``.
+
+The contract: not logged in → 401; logged in, an unsafe method without the CSRF token →
+403; input that does not match the schema (unknown fields, wrong types, text too long or
+holding a NUL) → 422 naming the fields; every refusal is JSON (``errors.py``) and every
+status an operation can answer is in the schema."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.security import django_auth
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import APIKeyCookie
+from ninja.utils import check_csrf
 
+from cchc.api.errors import CsrfRefused, unauthenticated_body, validation_body
 from cchc.api.evidence import router as evidence_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.progress import router as progress_router
@@ -18,12 +29,30 @@ from cchc.api.signoff import router as signoff_router
 from cchc.api.status import router as status_router
 from cchc.reporting.actions import ReportError, VersionConflict
 
+
+class SessionAuth(APIKeyCookie):
+    """The site's login session. Who is asking is checked before the CSRF token, so that
+    an anonymous caller hears 401 (log in) and not 403 (CSRF)."""
+
+    param_name: str = settings.SESSION_COOKIE_NAME
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        return request.COOKIES.get(self.param_name)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if not request.user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise CsrfRefused
+        return request.user
+
+
 api = NinjaAPI(
     version="1",
     urls_namespace="api-v1",
     title="CCHC API",
     description="Obligations, progress reports and their review workflow.",
-    auth=django_auth,
+    auth=SessionAuth(),
     docs_decorator=login_required,
 )
 api.add_router("/obligations/", obligations_router)
@@ -36,6 +65,16 @@ api.add_router("/evidence/", evidence_router)
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return api.create_response(request, {"detail": message}, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, unauthenticated_body(), status=401)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, validation_body(exc), status=422)
 
 
 @api.exception_handler(ReportError)

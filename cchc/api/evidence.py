@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from cchc.api import access
-from cchc.api.schemas import ErrorOut
+from cchc.api.errors import answers
 from cchc.reporting.evidence_actions import remove_evidence
+from cchc.reporting.files import KINDS
 from cchc.reporting.views.evidence import file_response, visible_evidence
 
 router = Router(tags=["evidence"])
@@ -20,7 +21,8 @@ _FILE = {
         200: {
             "description": "The file, as an attachment under its original name.",
             "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                content_type: {"schema": {"type": "string", "format": "binary"}}
+                for content_type in sorted({kind[0] for kind in KINDS.values()})
             },
         }
     }
@@ -29,7 +31,7 @@ _FILE = {
 
 @router.get(
     "/{int:evidence_id}/file",
-    response={404: ErrorOut},
+    response=answers({}),
     url_name="evidence_file",
     openapi_extra=_FILE,
 )
@@ -43,7 +45,7 @@ def evidence_file(request: HttpRequest, evidence_id: int) -> FileResponse:
 
 @router.delete(
     "/{int:evidence_id}",
-    response={204: None, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response=answers({204: None}, 400, 403),
     url_name="evidence_remove",
 )
 def delete_evidence(request: HttpRequest, evidence_id: int) -> Status[None]:

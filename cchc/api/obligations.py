@@ -7,13 +7,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from cchc.api import access
+from cchc.api.errors import answers
 from cchc.api.schemas import (
+    MAX_OFFSET,
     ContributionIn,
     ContributionOut,
-    ErrorOut,
+    Id,
     ObligationOut,
     ObligationPage,
     ReportOut,
+    Word,
     obligation_out,
     report_out,
 )
@@ -22,18 +25,16 @@ from cchc.reporting.models import Report
 
 router = Router(tags=["obligations"])
 
-ERRORS: dict[int, type[ErrorOut]] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
 
 class ObligationFilters(Schema):
-    period: str | None = None
-    status: str | None = None
-    agency: int | None = None
+    period: Word | None = None
+    status: Word | None = None
+    agency: Id | None = None
     limit: int = Field(100, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-@router.get("/", response=ObligationPage)
+@router.get("/", response=answers({200: ObligationPage}))
 def list_obligations(request: HttpRequest, filters: Query[ObligationFilters]) -> ObligationPage:
     """The obligations of the agencies the user may see, by deadline, a page at a time.
     ``period`` is a period's label (``Quý I/2024``), ``agency`` an agency's id."""
@@ -48,12 +49,12 @@ def list_obligations(request: HttpRequest, filters: Query[ObligationFilters]) ->
     return ObligationPage(count=rows.count(), items=[obligation_out(o) for o in page])
 
 
-@router.get("/{int:obligation_id}", response={200: ObligationOut, 404: ErrorOut})
+@router.get("/{int:obligation_id}", response=answers({200: ObligationOut}))
 def get_obligation(request: HttpRequest, obligation_id: int) -> ObligationOut:
     return obligation_out(access.get_obligation(request, obligation_id))
 
 
-@router.get("/{int:obligation_id}/report", response={200: ReportOut, 404: ErrorOut})
+@router.get("/{int:obligation_id}/report", response=answers({200: ReportOut}))
 def get_obligation_report(request: HttpRequest, obligation_id: int) -> ReportOut:
     obligation = access.get_obligation(request, obligation_id)
     report = Report.objects.filter(obligation=obligation).first()
@@ -62,7 +63,7 @@ def get_obligation_report(request: HttpRequest, obligation_id: int) -> ReportOut
     return report_out(report)
 
 
-@router.post("/{int:obligation_id}/report", response={201: ReportOut, **ERRORS})
+@router.post("/{int:obligation_id}/report", response=answers({201: ReportOut}, 400, 403))
 def start_report(request: HttpRequest, obligation_id: int) -> Status[ReportOut]:
     """Start the obligation's report (a draft); returns the existing one if already started."""
     obligation = access.get_obligation(request, obligation_id)
@@ -73,7 +74,7 @@ def start_report(request: HttpRequest, obligation_id: int) -> Status[ReportOut]:
 
 @router.post(
     "/{int:obligation_id}/contribution",
-    response={200: ContributionOut, **ERRORS},
+    response=answers({200: ContributionOut}, 400, 403),
 )
 def save_contribution(
     request: HttpRequest, obligation_id: int, payload: ContributionIn

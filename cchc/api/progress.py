@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from cchc.api.schemas import ErrorOut
+from cchc.api.errors import answers
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.progress import progress_for
 
@@ -36,7 +36,7 @@ class PlanProgressOut(Schema):
     nodes: list[NodeProgressOut]
 
 
-@router.get("/{int:plan_id}/progress", response={200: PlanProgressOut, 404: ErrorOut})
+@router.get("/{int:plan_id}/progress", response=answers({200: PlanProgressOut}))
 def plan_progress(request: HttpRequest, plan_id: int) -> PlanProgressOut:
     """Every node with activities beneath it, in document order, with its progress."""
     plan = Plan.objects.filter(pk=plan_id).first()

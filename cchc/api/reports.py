@@ -5,19 +5,19 @@ a 409."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from ninja import File, Form, Router, Status
+from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 
 from cchc.api import access
+from cchc.api.errors import answers
 from cchc.api.schemas import (
     ApproveIn,
     BulkApproveIn,
     CommentIn,
     DraftIn,
-    ErrorOut,
+    EvidenceIn,
     EvidenceOut,
     ReasonIn,
     ReportOut,
@@ -26,20 +26,18 @@ from cchc.api.schemas import (
     evidence_out,
     report_out,
 )
+from cchc.core.uploads import keep_upload_names
 from cchc.reporting import actions, signoff
 
 router = Router(tags=["reports"])
 
-ERRORS: dict[int, type[ErrorOut]] = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-VERSIONED = {**ERRORS, 409: ErrorOut}
 
-
-@router.get("/{int:report_id}", response={200: ReportOut, 404: ErrorOut})
+@router.get("/{int:report_id}", response=answers({200: ReportOut}))
 def get_report(request: HttpRequest, report_id: int) -> ReportOut:
     return report_out(access.get_report(request, report_id))
 
 
-@router.patch("/{int:report_id}", response={200: ReportOut, **VERSIONED})
+@router.patch("/{int:report_id}", response=answers({200: ReportOut}, 400, 403, 409))
 def save_draft(request: HttpRequest, report_id: int, payload: DraftIn) -> ReportOut:
     """Change the fields sent; ``version`` is the one the client read."""
     report = access.get_report(request, report_id)
@@ -52,7 +50,7 @@ def save_draft(request: HttpRequest, report_id: int, payload: DraftIn) -> Report
     return report_out(saved)
 
 
-@router.post("/{int:report_id}/submit", response={200: ReportOut, **VERSIONED})
+@router.post("/{int:report_id}/submit", response=answers({200: ReportOut}, 400, 403, 409))
 def submit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
@@ -62,7 +60,7 @@ def submit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> R
     return report_out(submitted)
 
 
-@router.post("/{int:report_id}/resubmit", response={200: ReportOut, **VERSIONED})
+@router.post("/{int:report_id}/resubmit", response=answers({200: ReportOut}, 400, 403, 409))
 def resubmit_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
@@ -72,7 +70,7 @@ def resubmit_report(request: HttpRequest, report_id: int, payload: VersionIn) ->
     return report_out(submitted)
 
 
-@router.post("/{int:report_id}/withdraw", response={200: ReportOut, **VERSIONED})
+@router.post("/{int:report_id}/withdraw", response=answers({200: ReportOut}, 400, 403, 409))
 def withdraw_report(request: HttpRequest, report_id: int, payload: VersionIn) -> ReportOut:
     """Take a submitted report back to draft before anyone has signed it off, approved or
     returned it (the agency's focal point)."""
@@ -84,7 +82,7 @@ def withdraw_report(request: HttpRequest, report_id: int, payload: VersionIn) ->
     return report_out(withdrawn)
 
 
-@router.post("/{int:report_id}/return", response={200: ReportOut, **ERRORS})
+@router.post("/{int:report_id}/return", response=answers({200: ReportOut}, 400, 403))
 def return_report(request: HttpRequest, report_id: int, payload: CommentIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_review(request)
@@ -93,7 +91,7 @@ def return_report(request: HttpRequest, report_id: int, payload: CommentIn) -> R
     )
 
 
-@router.post("/{int:report_id}/approve", response={200: ReportOut, **ERRORS})
+@router.post("/{int:report_id}/approve", response=answers({200: ReportOut}, 400, 403))
 def approve_report(request: HttpRequest, report_id: int, payload: ApproveIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_review(request)
@@ -102,7 +100,7 @@ def approve_report(request: HttpRequest, report_id: int, payload: ApproveIn) -> 
     )
 
 
-@router.post("/{int:report_id}/reopen", response={200: ReportOut, **ERRORS})
+@router.post("/{int:report_id}/reopen", response=answers({200: ReportOut}, 400, 403))
 def reopen_report(request: HttpRequest, report_id: int, payload: ReasonIn) -> ReportOut:
     report = access.get_report(request, report_id)
     access.check_can_review(request)
@@ -111,7 +109,7 @@ def reopen_report(request: HttpRequest, report_id: int, payload: ReasonIn) -> Re
     )
 
 
-@router.post("/{int:report_id}/sign-off", response={200: ReportOut, **VERSIONED})
+@router.post("/{int:report_id}/sign-off", response=answers({200: ReportOut}, 400, 403, 409))
 def sign_off_report(request: HttpRequest, report_id: int, payload: SignOffIn) -> ReportOut:
     """The agency's head signs off a report awaiting it: it goes to the secretariat."""
     report = access.get_report(request, report_id)
@@ -126,7 +124,7 @@ def sign_off_report(request: HttpRequest, report_id: int, payload: SignOffIn) ->
     )
 
 
-@router.post("/{int:report_id}/decline-sign-off", response={200: ReportOut, **ERRORS})
+@router.post("/{int:report_id}/decline-sign-off", response=answers({200: ReportOut}, 400, 403))
 def decline_sign_off(request: HttpRequest, report_id: int, payload: CommentIn) -> ReportOut:
     """The agency's head returns a report awaiting sign-off to the focal point."""
     report = access.get_report(request, report_id)
@@ -136,7 +134,7 @@ def decline_sign_off(request: HttpRequest, report_id: int, payload: CommentIn) -
     )
 
 
-@router.post("/bulk-approve", response={200: list[ReportOut], **ERRORS})
+@router.post("/bulk-approve", response=answers({200: list[ReportOut]}, 400, 403))
 def bulk_approve(request: HttpRequest, payload: BulkApproveIn) -> list[ReportOut]:
     """Approve several submitted reports with one comment: all of them, or none."""
     access.check_can_review(request)
@@ -147,27 +145,25 @@ def bulk_approve(request: HttpRequest, payload: BulkApproveIn) -> list[ReportOut
     return [report_out(r) for r in approved]
 
 
-@router.post("/{int:report_id}/evidence", response={201: EvidenceOut, **ERRORS})
+@router.post("/{int:report_id}/evidence", response=answers({201: EvidenceOut}, 400, 403))
+@decorate_view(keep_upload_names)
 def add_evidence(
     request: HttpRequest,
     report_id: int,
-    description: Form[str],
-    document_number: Form[str] = "",
-    document_date: Form[dt.date | None] = None,
-    issuer: Form[str] = "",
+    data: Form[EvidenceIn],
     file: File[UploadedFile | None] = None,
 ) -> Status[EvidenceOut]:
     """Record an output delivered (multipart form), with its file if one is attached: PDF,
-    DOCX, XLSX or an image, checked by content."""
+    DOCX, XLSX or an image, checked by content. The answer names the file as it is kept."""
     report = access.get_report(request, report_id)
     access.check_can_file(request, report.obligation)
     evidence = actions.add_evidence(
         report=report,
         user=access.actor(request),
-        description=description,
-        document_number=document_number,
-        document_date=document_date,
-        issuer=issuer,
+        description=data.description,
+        document_number=data.document_number,
+        document_date=data.document_date,
+        issuer=data.issuer,
         upload=file,
     )
     return Status(201, evidence_out(evidence))

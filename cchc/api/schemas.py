@@ -6,16 +6,71 @@ publishes is named once, here."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Literal
 
+from annotated_types import Interval, MaxLen
 from django.urls import reverse
 from ninja import Schema
+from pydantic import AfterValidator, ConfigDict, StringConstraints
 
-from cchc.reporting.models import Evidence, Report, ReportTransition
+from cchc.core.validation import MAX_BIGINT, storable
+from cchc.reporting.models import Evidence, Report, ReportTransition, TextLimit
 from cchc.scheduling.models import Obligation
+
+# -- What the inputs may hold: text that can be stored, within the limits of
+# ``reporting.models.TextLimit`` (a 422 names the field otherwise), ids a database holds.
+
+Narrative = Annotated[
+    str, StringConstraints(max_length=TextLimit.NARRATIVE), AfterValidator(storable)
+]
+Note = Annotated[str, StringConstraints(max_length=TextLimit.NOTE), AfterValidator(storable)]
+Comment = Annotated[str, StringConstraints(max_length=TextLimit.COMMENT), AfterValidator(storable)]
+Description = Annotated[
+    str, StringConstraints(max_length=TextLimit.DESCRIPTION), AfterValidator(storable)
+]
+DocumentNumber = Annotated[
+    str, StringConstraints(max_length=TextLimit.DOCUMENT_NUMBER), AfterValidator(storable)
+]
+Issuer = Annotated[str, StringConstraints(max_length=TextLimit.ISSUER), AfterValidator(storable)]
+Reason = Annotated[str, StringConstraints(max_length=TextLimit.REASON), AfterValidator(storable)]
+# A short value of a query string (a period's label, a status, a sort key).
+Word = Annotated[str, StringConstraints(max_length=200), AfterValidator(storable)]
+Id = Annotated[int, Interval(ge=1, le=MAX_BIGINT)]
+Version = Annotated[int, Interval(ge=1, le=MAX_BIGINT)]
+# ``reporting.models.WorkStatus``'s values (a test keeps them equal).
+WorkStatusIn = Literal["not_started", "in_progress", "done", "done_late", "blocked"]
+# The furthest a list may be paged (an OFFSET the database takes).
+MAX_OFFSET = 1_000_000_000
+# At most this many reports or agencies in one request.
+MAX_ITEMS = 500
+
+
+class In(Schema):
+    """A JSON body: unknown fields are refused, and values are not coerced (``true`` is no
+    number, ``"5"`` no integer)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ErrorOut(Schema):
+    """Any refusal: what went wrong, in the user's language."""
+
     detail: str
+
+
+class FieldErrorOut(Schema):
+    # Where the value was: "body", "query", "path", "form" or "file".
+    location: str
+    # The field, dotted inside nested objects: "narrative", "offset", "reports.0".
+    field: str
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    """A 422: the input did not match the schema; each field that did not, and why."""
+
+    detail: str
+    errors: list[FieldErrorOut]
 
 
 class ObligationOut(Schema):
@@ -82,46 +137,55 @@ class ReportOut(Schema):
     history: list[TransitionOut]
 
 
-class DraftIn(Schema):
+class DraftIn(In):
     """The fields to change (only those sent) and the version they were read at."""
 
-    version: int
-    work_status: str | None = None
-    percent: int | None = None
-    narrative: str | None = None
-    difficulties: str | None = None
-    proposals: str | None = None
-    explanation: str | None = None
+    version: Version
+    work_status: WorkStatusIn | None = None
+    percent: Annotated[int, Interval(ge=0, le=100)] | None = None
+    narrative: Narrative | None = None
+    difficulties: Note | None = None
+    proposals: Note | None = None
+    explanation: Note | None = None
 
 
-class VersionIn(Schema):
-    version: int
+class VersionIn(In):
+    version: Version
 
 
-class CommentIn(Schema):
-    comment: str
+class CommentIn(In):
+    comment: Comment
 
 
-class SignOffIn(Schema):
-    version: int
-    comment: str = ""
+class SignOffIn(In):
+    version: Version
+    comment: Comment = ""
 
 
-class ApproveIn(Schema):
-    comment: str = ""
+class ApproveIn(In):
+    comment: Comment = ""
 
 
-class ReasonIn(Schema):
-    reason: str
+class ReasonIn(In):
+    reason: Comment
 
 
-class BulkApproveIn(Schema):
-    reports: list[int]
-    comment: str = ""
+class BulkApproveIn(In):
+    reports: Annotated[list[Id], MaxLen(MAX_ITEMS)]
+    comment: Comment = ""
 
 
-class ContributionIn(Schema):
-    text: str
+class EvidenceIn(Schema):
+    """The fields of a piece of evidence (a multipart form, sent with its file)."""
+
+    description: Description
+    document_number: DocumentNumber = ""
+    document_date: dt.date | None = None
+    issuer: Issuer = ""
+
+
+class ContributionIn(In):
+    text: Note
     submit: bool = False
 
 

@@ -10,7 +10,8 @@ from ninja import Router, Schema
 from cchc.accounts import permissions
 from cchc.agencies.models import Agency
 from cchc.api import access
-from cchc.api.schemas import ErrorOut
+from cchc.api.errors import answers
+from cchc.api.schemas import In, Reason
 from cchc.reporting.models import SignOffSetting
 from cchc.reporting.signoff import set_sign_off
 
@@ -23,9 +24,9 @@ class SignOffSettingOut(Schema):
     required: bool
 
 
-class SignOffSettingIn(Schema):
+class SignOffSettingIn(In):
     required: bool
-    reason: str = ""
+    reason: Reason = ""
 
 
 def _agency(request: HttpRequest, agency_id: int) -> Agency:
@@ -43,14 +44,14 @@ def _out(agency: Agency) -> SignOffSettingOut:
     )
 
 
-@router.get("/{int:agency_id}", response={200: SignOffSettingOut, 404: ErrorOut})
+@router.get("/{int:agency_id}", response=answers({200: SignOffSettingOut}))
 def get_setting(request: HttpRequest, agency_id: int) -> SignOffSettingOut:
     return _out(_agency(request, agency_id))
 
 
 @router.put(
     "/{int:agency_id}",
-    response={200: SignOffSettingOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response=answers({200: SignOffSettingOut}, 400, 403),
 )
 def put_setting(
     request: HttpRequest, agency_id: int, payload: SignOffSettingIn

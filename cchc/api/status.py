@@ -5,7 +5,9 @@ secretariat, leaders, administrators); reminders to chosen agencies, for the sec
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
+from annotated_types import Interval, MaxLen
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
@@ -14,7 +16,8 @@ from ninja import Query, Router, Schema
 
 from cchc.accounts import permissions
 from cchc.api import access
-from cchc.api.schemas import ErrorOut
+from cchc.api.errors import answers
+from cchc.api.schemas import MAX_ITEMS, Id, In, Word
 from cchc.reporting import grid
 from cchc.reporting.actions import ReportError
 from cchc.scheduling import selectors as due
@@ -23,16 +26,18 @@ from cchc.scheduling.reminders import send_manual_reminders
 from cchc.scheduling.workdays import WorkCalendar
 
 router = Router(tags=["status"])
+# The years a period may be asked for.
+Year = Annotated[int, Interval(ge=1901, le=2199)]
 
 
 class StatusQuery(Schema):
-    year: int | None = None
-    period: str | None = None  # a period's key, e.g. "quarter-1"; default: the one due next
-    plan: int | None = None
-    area: int | None = None
-    level: str = ""
+    year: Year | None = None
+    period: Word | None = None  # a period's key, e.g. "quarter-1"; default: the one due next
+    plan: Id | None = None
+    area: Id | None = None
+    level: Word = ""
     overdue_only: bool = False
-    sort: str = "-overdue"
+    sort: Word = "-overdue"
 
 
 class PeriodOut(Schema):
@@ -65,10 +70,10 @@ class StatusOut(Schema):
     totals: AgencyStatusOut | None
 
 
-class RemindIn(Schema):
-    year: int
-    period: str
-    agencies: list[int]
+class RemindIn(In):
+    year: Year
+    period: Word
+    agencies: Annotated[list[Id], MaxLen(MAX_ITEMS)]
 
 
 class RemindOut(Schema):
@@ -97,7 +102,7 @@ def _period(year: int, key: str) -> Period:
     return found
 
 
-@router.get("/", response={200: StatusOut, 403: ErrorOut})
+@router.get("/", response=answers({200: StatusOut}, 403))
 def get_status(request: HttpRequest, query: Query[StatusQuery]) -> StatusOut:
     """Each agency's lead reports of the period by category (on time, late, in progress
     within deadline, overdue, not started), with completeness and timeliness in %."""
@@ -136,7 +141,7 @@ def get_status(request: HttpRequest, query: Query[StatusQuery]) -> StatusOut:
     )
 
 
-@router.post("/remind", response={200: RemindOut, 400: ErrorOut, 403: ErrorOut})
+@router.post("/remind", response=answers({200: RemindOut}, 400, 403))
 def remind(request: HttpRequest, payload: RemindIn) -> RemindOut:
     """E-mail the chosen agencies about their lead reports of the period not yet sent to the
     secretariat; each report at most once a day."""

@@ -9,13 +9,14 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.forms import TextField
 from cchc.plans.selectors import ActivityFilters, FilterChoices
 
 ACCEPTED_EXTENSIONS = ".md,.txt,.html,.htm,.docx,.xlsx,.xlsm,.csv,.tsv"
 
 
 class ActivitySearchForm(forms.Form):
-    q = forms.CharField(
+    q = TextField(
         label=_("Search"),
         required=False,
         max_length=200,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Role
 from cchc.reporting import notify
-from cchc.reporting.files import FileRefused, check_upload
+from cchc.reporting.files import FileRefused, check_upload, stored_name
 from cchc.reporting.models import (
     EDITABLE_STATES,
     Contribution,
@@ -387,10 +386,9 @@ def add_evidence(
         raise ReportError(_("Output delivered: say which expected output this is."))
     checked = None
     if upload is not None:
-        name = upload.name or ""
         try:
             checked = check_upload(
-                name=name,
+                name=upload.name,
                 size=upload.size or 0,
                 stream=upload,
                 max_bytes=settings.CCHC_MAX_EVIDENCE_BYTES,
@@ -411,10 +409,10 @@ def add_evidence(
                 added_by=actor_of(user),
             )
             if upload is not None and checked is not None:
-                evidence.original_name = (upload.name or "")[:255]
+                evidence.original_name = checked.name
                 evidence.size = checked.size
                 evidence.content_type = checked.content_type
-                evidence.file.save(PurePath(evidence.original_name).name, upload, save=False)
+                evidence.file.save(stored_name(checked), upload, save=False)
                 stored = evidence.file.name or ""
             evidence.save()
             record_step(locked, user, locked.state, changes=["evidence"])

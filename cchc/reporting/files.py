@@ -1,7 +1,11 @@
-"""What an evidence file is, told by its content (its first bytes), not by its name."""
+"""What an evidence file is, told by its content (its first bytes), not by its name; the
+name it is shown under (cleaned, never empty) and the name it is stored under (random)."""
 
 from __future__ import annotations
 
+import re
+import secrets
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -23,6 +27,12 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "webp": ("image/webp", (".webp",)),
 }
 _HEAD = 16
+# The name a file is shown under when nothing is left of the one it came with ("..", "",
+# bytes that are no UTF-8): "minh-chung" (evidence) and the suffix of its kind.
+FALLBACK_STEM = "minh-chung"
+# The longest name kept (``Evidence.original_name``), the suffix kept when cut.
+MAX_NAME = 255
+_SPACES = re.compile(r"\s+")
 
 
 class FileRefused(Exception):
@@ -34,6 +44,36 @@ class Checked:
     kind: str
     content_type: str
     size: int
+    # The name to show and download it under (``display_name``, else the fallback).
+    name: str
+
+    @property
+    def suffix(self) -> str:
+        return KINDS[self.kind][1][0]
+
+
+def display_name(raw: str | None) -> str:
+    """A file's name as it can be shown and sent back: NFC-normalised, without directory
+    parts, control or format characters, the replacement character of undecodable bytes,
+    or surrounding spaces and dots; at most ``MAX_NAME`` characters (the suffix kept).
+    Empty when nothing is left."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = re.split(r"[/\\]", name)[-1]
+    name = "".join(
+        ch for ch in name if not unicodedata.category(ch).startswith("C") and ch != "\ufffd"
+    )
+    name = _SPACES.sub(" ", name).strip(" .")
+    if len(name) > MAX_NAME:
+        suffix = PurePath(name).suffix
+        suffix = suffix if len(suffix) <= 16 else ""
+        name = name[: MAX_NAME - len(suffix)].rstrip(" .") + suffix
+    return name
+
+
+def stored_name(checked: Checked) -> str:
+    """The file's name in the storage: random, with its kind's suffix; the name a person
+    gave it is only shown (``Checked.name``), never used as a path."""
+    return f"{secrets.token_hex(16)}{checked.suffix}"
 
 
 def sniff(stream: IO[bytes]) -> str | None:
@@ -73,9 +113,12 @@ def _office_kind(stream: IO[bytes]) -> str | None:
     return None
 
 
-def check_upload(*, name: str, size: int, stream: IO[bytes], max_bytes: int) -> Checked:
+def check_upload(*, name: str | None, size: int, stream: IO[bytes], max_bytes: int) -> Checked:
     """Refuse an empty file, a file over ``max_bytes``, a kind not accepted, and a file whose
-    content is not what its name says (a PNG named ``.pdf``)."""
+    content is not what its name says (a PNG named ``.pdf``). A name with nothing left to
+    show (``display_name``) is replaced by ``FALLBACK_STEM`` and the kind's suffix."""
+    shown = display_name(name)
+    name = shown or _("The attached file")
     if size <= 0:
         raise FileRefused(_("%(name)s is empty.") % {"name": name})
     if size > max_bytes:
@@ -97,7 +140,9 @@ def check_upload(*, name: str, size: int, stream: IO[bytes], max_bytes: int) -> 
             % {"name": name}
         )
     content_type, suffixes = KINDS[kind]
-    if PurePath(name).suffix.lower() not in suffixes:
+    if not shown:
+        shown = f"{FALLBACK_STEM}{suffixes[0]}"
+    elif PurePath(shown).suffix.lower() not in suffixes:
         raise FileRefused(
             _(
                 "%(name)s does not contain what its name says: its content is a %(kind)s file. "
@@ -105,4 +150,4 @@ def check_upload(*, name: str, size: int, stream: IO[bytes], max_bytes: int) -> 
             )
             % {"name": name, "kind": kind.upper()}
         )
-    return Checked(kind=kind, content_type=content_type, size=size)
+    return Checked(kind=kind, content_type=content_type, size=size, name=shown)

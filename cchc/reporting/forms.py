@@ -9,9 +9,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cchc.agencies.models import Agency, AgencyLevel
+from cchc.core.forms import TextField
 from cchc.reporting.grid import SORTS as GRID_SORTS
 from cchc.reporting.grid import GridFilters
-from cchc.reporting.models import Report, WorkStatus
+from cchc.reporting.models import Report, TextLimit, WorkStatus
 
 _TEXT = {"class": "form-control", "rows": 3}
 _INPUT = {"class": "form-control"}
@@ -32,15 +33,29 @@ class ReportForm(forms.Form):
         max_value=100,
         widget=forms.NumberInput({"class": "form-control", "min": 0, "max": 100}),
     )
-    narrative = forms.CharField(
-        label=_("What was done"), required=False, widget=forms.Textarea(_TEXT)
+    narrative = TextField(
+        label=_("What was done"),
+        required=False,
+        max_length=TextLimit.NARRATIVE,
+        widget=forms.Textarea(_TEXT),
     )
-    difficulties = forms.CharField(
-        label=_("Difficulties"), required=False, widget=forms.Textarea(_TEXT)
+    difficulties = TextField(
+        label=_("Difficulties"),
+        required=False,
+        max_length=TextLimit.NOTE,
+        widget=forms.Textarea(_TEXT),
     )
-    proposals = forms.CharField(label=_("Proposals"), required=False, widget=forms.Textarea(_TEXT))
-    explanation = forms.CharField(
-        label=_("Explanation"), required=False, widget=forms.Textarea(_TEXT)
+    proposals = TextField(
+        label=_("Proposals"),
+        required=False,
+        max_length=TextLimit.NOTE,
+        widget=forms.Textarea(_TEXT),
+    )
+    explanation = TextField(
+        label=_("Explanation"),
+        required=False,
+        max_length=TextLimit.NOTE,
+        widget=forms.Textarea(_TEXT),
     )
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
@@ -75,19 +90,27 @@ class ReportForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    description = forms.CharField(
-        label=_("Output delivered"), widget=forms.Textarea({"class": "form-control", "rows": 2})
+    description = TextField(
+        label=_("Output delivered"),
+        max_length=TextLimit.DESCRIPTION,
+        widget=forms.Textarea({"class": "form-control", "rows": 2}),
     )
-    document_number = forms.CharField(
-        label=_("Document number"), max_length=100, required=False, widget=forms.TextInput(_INPUT)
+    document_number = TextField(
+        label=_("Document number"),
+        max_length=TextLimit.DOCUMENT_NUMBER,
+        required=False,
+        widget=forms.TextInput(_INPUT),
     )
     document_date = forms.DateField(
         label=_("Document date"),
         required=False,
         widget=forms.DateInput({"class": "form-control", "type": "date"}, format="%Y-%m-%d"),
     )
-    issuer = forms.CharField(
-        label=_("Issuing body"), max_length=255, required=False, widget=forms.TextInput(_INPUT)
+    issuer = TextField(
+        label=_("Issuing body"),
+        max_length=TextLimit.ISSUER,
+        required=False,
+        widget=forms.TextInput(_INPUT),
     )
     file = forms.FileField(
         label=_("File"),
@@ -105,8 +128,10 @@ class WithdrawForm(forms.Form):
 
 
 class ContributionForm(forms.Form):
-    text = forms.CharField(
-        label=_("Contribution"), widget=forms.Textarea({"class": "form-control", "rows": 5})
+    text = TextField(
+        label=_("Contribution"),
+        max_length=TextLimit.NOTE,
+        widget=forms.Textarea({"class": "form-control", "rows": 5}),
     )
 
 
@@ -116,14 +141,24 @@ class ReviewForm(forms.Form):
     action = forms.ChoiceField(
         choices=[(RETURN, _("Return")), (APPROVE, _("Approve")), (REOPEN, _("Reopen"))]
     )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(_TEXT))
+    comment = TextField(
+        label=_("Comment"),
+        required=False,
+        max_length=TextLimit.COMMENT,
+        widget=forms.Textarea(_TEXT),
+    )
 
 
 class BulkApproveForm(forms.Form):
     reports = forms.ModelMultipleChoiceField(
         queryset=Report.objects.none(), label=_("Reports"), widget=forms.CheckboxSelectMultiple
     )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(_TEXT))
+    comment = TextField(
+        label=_("Comment"),
+        required=False,
+        max_length=TextLimit.COMMENT,
+        widget=forms.Textarea(_TEXT),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -138,7 +173,12 @@ class SignOffForm(forms.Form):
     SIGN, RETURN = "sign", "return"
 
     action = forms.ChoiceField(choices=[(SIGN, _("Sign off")), (RETURN, _("Return"))])
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(_TEXT))
+    comment = TextField(
+        label=_("Comment"),
+        required=False,
+        max_length=TextLimit.COMMENT,
+        widget=forms.Textarea(_TEXT),
+    )
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
@@ -151,8 +191,11 @@ class SignOffSettingForm(forms.Form):
         required=False,
         widget=forms.CheckboxInput({"class": "form-check-input"}),
     )
-    reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=500, widget=forms.TextInput(_INPUT)
+    reason = TextField(
+        label=_("Reason"),
+        required=False,
+        max_length=TextLimit.REASON,
+        widget=forms.TextInput(_INPUT),
     )
 
 
@@ -230,4 +273,4 @@ class GridRemindForm(forms.Form):
         error_messages={"required": _("Choose the agencies to remind.")},
     )
     year = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    period = forms.CharField(max_length=30, widget=forms.HiddenInput)
+    period = TextField(max_length=30, widget=forms.HiddenInput)

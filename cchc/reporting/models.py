@@ -8,16 +8,49 @@ step and write a ``ReportTransition`` row for each of them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+
+class TextLimit:
+    """The most a person may write in each text field, in characters: the one place the
+    forms (the browser's ``maxlength``), the API schemas (a 422 naming the field) and the
+    database constraints (``*_length``) read them from."""
+
+    NARRATIVE = 20_000  # what was done
+    NOTE = 10_000  # difficulties, proposals, explanation; a contribution
+    COMMENT = 5_000  # a review or sign-off comment, a reason for reopening
+    DESCRIPTION = 2_000  # the output a piece of evidence delivers
+    DOCUMENT_NUMBER = 100
+    ISSUER = 255
+    FILE_NAME = 255
+    REASON = 500  # why the head's sign-off is asked or no longer asked
+
+
+def at_most(field: str, limit: int, label: StrOrPromise) -> models.CheckConstraint:
+    """The database's check that a text field holds at most ``limit`` characters."""
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(field), limit),
+        name=f"%(app_label)s_%(class)s_{field}_length",
+        violation_error_message=format_lazy(
+            _("{field}: at most {limit} characters."), field=label, limit=f"{limit:,}"
+        ),
+    )
 
 
 class WorkStatus(models.TextChoices):
@@ -113,6 +146,10 @@ class Report(models.Model):
                 name="reporting_report_submitted_dated",
                 violation_error_message=_("A submitted report needs its submission time."),
             ),
+            at_most("narrative", TextLimit.NARRATIVE, _("What was done")),
+            at_most("difficulties", TextLimit.NOTE, _("Difficulties")),
+            at_most("proposals", TextLimit.NOTE, _("Proposals")),
+            at_most("explanation", TextLimit.NOTE, _("Explanation")),
         ]
         indexes = [
             models.Index(fields=["state", "updated_at"], name="reporting_report_state_idx"),
@@ -155,13 +192,15 @@ class Evidence(models.Model):
     description = models.TextField(
         _("output delivered"), help_text=_("Which expected output this document delivers.")
     )
-    document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    document_number = models.CharField(
+        _("document number"), max_length=TextLimit.DOCUMENT_NUMBER, blank=True
+    )
     document_date = models.DateField(_("document date"), null=True, blank=True)
-    issuer = models.CharField(_("issuing body"), max_length=255, blank=True)
+    issuer = models.CharField(_("issuing body"), max_length=TextLimit.ISSUER, blank=True)
     file = models.FileField(
         _("file"), upload_to="evidence/%Y/%m/", storage=evidence_storage, blank=True
     )
-    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    original_name = models.CharField(_("file name"), max_length=TextLimit.FILE_NAME, blank=True)
     size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     added_by = models.ForeignKey(
@@ -189,6 +228,7 @@ class Evidence(models.Model):
                 name="reporting_evidence_file_described",
                 violation_error_message=_("File: an attached file needs its size and type."),
             ),
+            at_most("description", TextLimit.DESCRIPTION, _("Output delivered")),
         ]
 
     def __str__(self) -> str:
@@ -249,6 +289,7 @@ class Contribution(models.Model):
                 name="reporting_contribution_text_not_empty",
                 violation_error_message=_("Contribution: write a few words."),
             ),
+            at_most("text", TextLimit.NOTE, _("Contribution")),
         ]
 
     def __str__(self) -> str:
@@ -296,6 +337,7 @@ class ReportTransition(models.Model):
                 name="reporting_transition_states_valid",
                 violation_error_message=_("History: unknown workflow state."),
             ),
+            at_most("comment", TextLimit.COMMENT, _("Comment")),
         ]
         indexes = [
             models.Index(fields=["report", "at"], name="reporting_history_report_idx"),
@@ -370,6 +412,7 @@ class SignOffSetting(models.Model):
         verbose_name = _("sign-off setting")
         verbose_name_plural = _("sign-off settings")
         ordering = ["agency", "changed_at", "pk"]
+        constraints = [at_most("reason", TextLimit.REASON, _("Reason"))]
         indexes = [
             models.Index(fields=["agency", "changed_at"], name="reporting_signoff_agency_idx"),
         ]

@@ -21,6 +21,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Q, QuerySe
 from django.db.models.functions import ExtractYear
 
 from cchc.agencies.models import Agency, Role
+from cchc.core.validation import query_int
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.scheduling.models import FILED_STATUSES, GenerationRun, Obligation, ObligationStatus
 from cchc.scheduling.obligations import active_span, plan_span
@@ -239,7 +240,8 @@ def choose_period(
             read[y] = report_periods(y, calendar=calendar)
         return read[y]
 
-    chosen_year = int(year) if year and year.isdigit() and int(year) in years else None
+    asked = query_int(year)
+    chosen_year = asked if asked in years else None
     if chosen_year is None:
         candidates = [p for y in (on.year, on.year + 1) for p in of(y)]
         default = default_period(candidates, on=on)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from cchc.agencies import actions, selectors
 from cchc.agencies.forms import MapTextForm
 from cchc.agencies.models import AgencyGroup
+from cchc.core.validation import query_int
 from cchc.plans.models import Plan
 
 
@@ -36,11 +37,10 @@ def _map_form(plan: Plan, data: Any = None) -> MapTextForm:
 
 def _selected_plan(request: HttpRequest) -> Plan | None:
     raw = request.POST.get("plan") if request.method == "POST" else request.GET.get("plan")
-    if not raw:
+    plan_id = query_int(raw)
+    if plan_id is None:
         return None
-    if not str(raw).isdigit():
-        return None
-    return get_object_or_404(Plan, pk=int(raw))
+    return get_object_or_404(Plan, pk=plan_id)
 
 
 @login_required

@@ -318,15 +318,15 @@ def test_a_stale_version_is_a_conflict(clients, obligation):
     assert Report.objects.get(pk=rid).percent == 20
 
 
-def test_invalid_fields_are_a_400(clients, obligation):
+def test_invalid_fields_are_a_422_naming_them(clients, obligation):
     focal = clients["focal"]
     rid = send(focal, "post", f"/obligations/{obligation.pk}/report").body["id"]
     unchanged = send(focal, "patch", f"/reports/{rid}", {"version": 1, "narrative": None})
     assert unchanged.status_code == 200 and unchanged.body["version"] == 1
     unknown = send(focal, "patch", f"/reports/{rid}", {"version": 1, "work_status": "nearly"})
-    assert unknown.status_code == 400 and "Status of the work" in unknown.body["detail"]
+    assert unknown.status_code == 422 and "work_status" in unknown.body["detail"]
     response = send(focal, "patch", f"/reports/{rid}", {"version": 1, "percent": 120})
-    assert response.status_code == 400 and "Completion" in response.body["detail"]
+    assert response.status_code == 422 and "percent" in response.body["detail"]
 
 
 def test_evidence_upload(clients, obligation):

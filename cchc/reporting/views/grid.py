@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
+from cchc.core.validation import query_int
 from cchc.reporting import grid as selectors
 from cchc.reporting.forms import GridFilterForm, GridRemindForm
 from cchc.reporting.views import common
@@ -37,7 +38,7 @@ def _reader(request: HttpRequest) -> None:
 
 
 def _int(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() else None
+    return query_int(raw)
 
 
 def _listing(
@@ -123,10 +124,10 @@ def _back(request: HttpRequest) -> HttpResponse:
 
 def _posted_period(data: QueryDict) -> Period | None:
     """The period the grid showed, exactly (never a default one)."""
-    year, key = data.get("year", ""), data.get("period", "")
-    if not year.isdigit():
+    year = query_int(data.get("year"))
+    if year is None:
         return None
-    return due.period_by_key(int(year), key, calendar=WorkCalendar())
+    return due.period_by_key(year, data.get("period", ""), calendar=WorkCalendar())
 
 
 @login_required

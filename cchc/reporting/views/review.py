@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
 from cchc.agencies.models import Agency
+from cchc.core.validation import query_int
 from cchc.reporting import selectors
 from cchc.reporting.actions import ReportError, bulk_approve
 from cchc.reporting.forms import BulkApproveForm
@@ -58,12 +59,11 @@ def _reviewer(request: HttpRequest) -> None:
 def _filters(data: QueryDict) -> ReviewFilters:
     """The agency and period asked for; what does not name one is dropped."""
     agency = None
-    raw_agency = data.get("agency", "")
-    if raw_agency.isdigit():
-        agency = Agency.objects.filter(pk=int(raw_agency)).first()
+    agency_id = query_int(data.get("agency"))
+    if agency_id is not None:
+        agency = Agency.objects.filter(pk=agency_id).first()
     period = None
-    raw_year, key = data.get("year", ""), data.get("period", "")
-    year = int(raw_year) if raw_year.isdigit() and 1900 < int(raw_year) < 2200 else None
+    year, key = query_int(data.get("year"), low=1901, high=2199), data.get("period", "")
     if key and _PERIOD_KEY.match(key):
         year = year or common.today().year
         period = due.period_by_key(year, key, calendar=WorkCalendar())
