@@ -16,7 +16,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cchc.accounts.actions import add_member, end_membership
-from cchc.accounts.models import LoginAttempt, Membership, MembershipChange
+from cchc.accounts.models import (
+    LoginAttempt,
+    Membership,
+    MembershipChange,
+    Role,
+    is_secretariat_agency,
+)
 
 
 class MembershipChangeInline(admin.TabularInline[MembershipChange, Membership]):
@@ -64,6 +70,19 @@ class MembershipAddForm(forms.ModelForm[Membership]):
         ):
             raise forms.ValidationError(
                 _("This person already has this role in this agency."), code="duplicate"
+            )
+        if (
+            role == Role.SECRETARIAT
+            and agency is not None
+            and not is_secretariat_agency(agency.code)
+        ):
+            raise forms.ValidationError(
+                _(
+                    "The PAR secretariat is the Department of Home Affairs (Sở Nội vụ): "
+                    "%(agency)s cannot have secretariat members."
+                )
+                % {"agency": agency},
+                code="secretariat_agency",
             )
         return data
 
