@@ -14,7 +14,6 @@ from cchc.accounts import permissions as perms
 from cchc.accounts.management.commands import demo as demo_module
 from cchc.accounts.management.commands.demo import DEMO_USERS
 from cchc.accounts.models import Membership, MembershipChange
-from cchc.agencies.models import Agency
 from cchc.agencies.registry import load_registry
 from cchc.conftest import import_seed
 from cchc.plans.models import Plan

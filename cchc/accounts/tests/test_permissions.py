@@ -3,9 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 
 from cchc.accounts import permissions as perms
 from cchc.accounts.actions import MembershipError, add_member, end_membership
@@ -244,13 +244,17 @@ def test_the_secretariat_role_exists_only_in_home_affairs(people, tu_phap, noi_v
 def test_the_database_refuses_a_secretariat_membership_elsewhere(tu_phap, noi_vu):
     """Past the action too: the named trigger of migration 0004 (both databases)."""
     someone = User.objects.create_user("someone")
-    with pytest.raises(IntegrityError, match="accounts_membership_secretariat_agency"):
-        with transaction.atomic():
-            Membership.objects.create(user=someone, agency=tu_phap, role=Role.SECRETARIAT)
+    with (
+        pytest.raises(IntegrityError, match="accounts_membership_secretariat_agency"),
+        transaction.atomic(),
+    ):
+        Membership.objects.create(user=someone, agency=tu_phap, role=Role.SECRETARIAT)
     kept = Membership.objects.create(user=someone, agency=noi_vu, role=Role.SECRETARIAT)
-    with pytest.raises(IntegrityError, match="accounts_membership_secretariat_agency"):
-        with transaction.atomic():
-            Membership.objects.filter(pk=kept.pk).update(agency=tu_phap)
+    with (
+        pytest.raises(IntegrityError, match="accounts_membership_secretariat_agency"),
+        transaction.atomic(),
+    ):
+        Membership.objects.filter(pk=kept.pk).update(agency=tu_phap)
     focal = Membership.objects.create(user=someone, agency=tu_phap, role=Role.FOCAL_POINT)
     assert focal.pk and Membership.objects.count() == 2
 
