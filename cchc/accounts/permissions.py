@@ -21,14 +21,16 @@ the rest of the request.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
-from typing import NoReturn
+from collections.abc import Callable
+from typing import NoReturn, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from cchc.accounts.models import Membership, Role, is_secretariat_agency
@@ -36,6 +38,7 @@ from cchc.accounts.models import Membership, Role, is_secretariat_agency
 _CACHE = "_cchc_memberships"
 
 AnyUser = AbstractBaseUser | AnonymousUser
+R = TypeVar("R")
 
 logger = logging.getLogger("cchc.security")
 
@@ -250,3 +253,29 @@ def deny(user: AnyUser, what: str, *, hide: bool = False, message: str = "") -> 
     if hide:
         raise Http404(message) if message else Http404
     raise PermissionDenied(message) if message else PermissionDenied
+
+
+def require(
+    test: Callable[[AnyUser], bool], what: str
+) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """A view for those who pass ``test`` (a question of this module); others get 403 from
+    ``deny``. Put it under ``login_required``, which sends anonymous users to log in."""
+
+    def decorator(view: Callable[..., R]) -> Callable[..., R]:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> R:
+            if not test(request.user):
+                deny(request.user, what)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """A view for the roles carrying the model permission ``perm`` (``ROLE_PERMISSIONS``)."""
+    return require(
+        lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
+        perm,
+    )

@@ -108,9 +108,7 @@ def secretariat_and_focal(noi_vu_obligation: Obligation) -> User:
     return member("snv-both", Role.SECRETARIAT, noi_vu_obligation.agency)
 
 
-def test_the_secretariat_does_not_review_its_own_report(
-    noi_vu_obligation, secretariat_and_focal
-):
+def test_the_secretariat_does_not_review_its_own_report(noi_vu_obligation, secretariat_and_focal):
     user = secretariat_and_focal
     report = _sent(noi_vu_obligation, user)
     assert report.state == ReportState.SUBMITTED

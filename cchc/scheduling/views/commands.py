@@ -4,7 +4,7 @@ Both post, call the one action that does the work, and go back with a message.""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cchc.accounts import permissions
 from cchc.scheduling.forms import GenerateForm
 from cchc.scheduling.obligations import generate_obligations
 from cchc.scheduling.reminders import send_reminders
@@ -29,7 +30,7 @@ def _back(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@permission_required("scheduling.change_obligation", raise_exception=True)
+@permissions.require_perm("scheduling.change_obligation")
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
     form = GenerateForm(request.POST)
@@ -65,7 +66,7 @@ def generate(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@permission_required("scheduling.add_reminder", raise_exception=True)
+@permissions.require_perm("scheduling.add_reminder")
 @require_POST
 def remind(request: HttpRequest) -> HttpResponse:
     result = send_reminders(on=common.today())
