@@ -80,7 +80,7 @@ OF_A = ("focal_a", "head_a", "both_a")
 
 def expect(rest: Outcome, **roles: Outcome) -> dict[str, Outcome]:
     """``rest`` for every logged-in user, ``LOGIN`` for anonymous, unless named."""
-    table: dict[str, Outcome] = {role: rest for role in ROLES}
+    table: dict[str, Outcome] = dict.fromkeys(ROLES, rest)
     table["anonymous"] = LOGIN
     for role, outcome in roles.items():
         assert role in table, role
@@ -303,7 +303,9 @@ PAGES: dict[str, list[Case]] = {
         post(url("agencies:agency_succession", A), SECRETARIAT_OR_ADMIN)
     ],
     "agencies:agency_transfer": [
-        post(url("agencies:agency_transfer", A), SECRETARIAT_OR_ADMIN, lambda w: {"plan": w.plan.pk})
+        post(
+            url("agencies:agency_transfer", A), SECRETARIAT_OR_ADMIN, lambda w: {"plan": w.plan.pk}
+        )
     ],
     "scheduling:due": [get(url("scheduling:due"), DUE)],
     "scheduling:agency_due": [
@@ -377,9 +379,7 @@ PAGES: dict[str, list[Case]] = {
             lambda w: {"action": "sign", "version": w.report_a.version, "comment": ""},
         )
     ],
-    "reporting:sign_off": [
-        get(url("reporting:sign_off"), only("head_a", "both_a", *SEES_ALL))
-    ],
+    "reporting:sign_off": [get(url("reporting:sign_off"), only("head_a", "both_a", *SEES_ALL))],
     "reporting:progress_export": [get(url("reporting:progress_export", PLAN), EVERYONE)],
     "reporting:sign_off_setting": [
         post(
@@ -447,7 +447,9 @@ API: dict[str, list[Case]] = {
         )
     ],
     "POST /api/v1/reports/{report_id}/submit": [
-        api_case("post", lambda w: f"/reports/{w.report_a.pk}/submit", FILE_A, _v(lambda w: w.report_a))
+        api_case(
+            "post", lambda w: f"/reports/{w.report_a.pk}/submit", FILE_A, _v(lambda w: w.report_a)
+        )
     ],
     "POST /api/v1/reports/{report_id}/resubmit": [
         api_case(
@@ -465,12 +467,18 @@ API: dict[str, list[Case]] = {
     ],
     "POST /api/v1/reports/{report_id}/sign-off": [
         api_case(
-            "post", lambda w: f"/reports/{w.report_a.pk}/sign-off", SIGN_OFF_A, _v(lambda w: w.report_a)
+            "post",
+            lambda w: f"/reports/{w.report_a.pk}/sign-off",
+            SIGN_OFF_A,
+            _v(lambda w: w.report_a),
         )
     ],
     "POST /api/v1/reports/{report_id}/decline-sign-off": [
         api_case(
-            "post", lambda w: f"/reports/{w.report_a.pk}/decline-sign-off", SIGN_OFF_A, {"comment": "x"}
+            "post",
+            lambda w: f"/reports/{w.report_a.pk}/decline-sign-off",
+            SIGN_OFF_A,
+            {"comment": "x"},
         )
     ],
     "POST /api/v1/reports/bulk-approve": [
@@ -534,9 +542,7 @@ ADMIN_SITE: dict[str, list[Case]] = {
     # Django's "view on site" shortcut: a redirect to the object's page, which asks again.
     "admin:view_on_site": [
         get(
-            lambda w: reverse(
-                "admin:view_on_site", args=[_content_type(Agency), w.a.pk]
-            ),
+            lambda w: reverse("admin:view_on_site", args=[_content_type(Agency), w.a.pk]),
             ADMIN_ONLY,
         )
     ],
@@ -644,7 +650,9 @@ def url_names() -> set[str]:
 def api_operations() -> set[str]:
     schema = api.get_openapi_schema()
     return {
-        f"{method.upper()} {path}" for path, methods in schema["paths"].items() for method in methods
+        f"{method.upper()} {path}"
+        for path, methods in schema["paths"].items()
+        for method in methods
     }
 
 
@@ -689,7 +697,7 @@ def test_every_url_and_api_operation_has_a_rule() -> None:
 
 
 def outcome(response: Any) -> Outcome:
-    status = response.status_code
+    status: int = response.status_code
     if getattr(response, "streaming", False):
         # Read through the test client's wrapper, which closes the file without closing the
         # database connection (a plain ``close()`` would, inside the savepoint).
@@ -758,11 +766,7 @@ def check(rule: str, cases: list[Case], w: World, clients: Clients) -> list[str]
                 got = outcome(call(client, case, w))
                 transaction.set_rollback(True)
             want = case.expected[role]
-            if want == STAFF:
-                ok = got in (OK, FORBID)
-            else:
-                ok = got == want
-            if not ok:
+            if not (got in (OK, FORBID) if want == STAFF else got == want):
                 wrong.append(
                     f"{rule} {case.method.upper()} {case.label}: {role} got {got}, want {want}"
                 )
