@@ -191,8 +191,9 @@ def is_leader(user: AnyUser) -> bool:
 
 
 def sees_everything(user: AnyUser) -> bool:
-    """The secretariat, leaders and administrators read every agency's work."""
-    return is_secretariat(user) or is_leader(user) or is_administrator(user)
+    """The secretariat, leaders and administrators read every agency's work (a superuser is
+    answered without a query)."""
+    return is_administrator(user) or is_secretariat(user) or is_leader(user)
 
 
 def agencies_of(user: AnyUser) -> set[int]:
