@@ -1,7 +1,8 @@
 """Shared pytest fixtures: named users, plans (hand-built and the imported seed), a browser.
 
 Personas: ``reader`` (logged-in, no membership), ``importer`` (may import plans: a member of
-the secretariat, whose role carries ``plans.add_plan``), ``admin`` (superuser);
+the secretariat, whose role carries ``plans.add_plan``), ``leader`` (reads every agency's
+work), ``admin`` (superuser);
 ``member(username, role, agency)`` makes anyone else. Rights come from memberships only
 (``cchc.accounts.permissions``). No account exists outside the tests.
 
@@ -113,6 +114,24 @@ def reader(db: None) -> User:
 def importer(db: None) -> User:
     user = User.objects.create_user("importer", "importer@example.org", PASSWORD)
     return member(user.username, Role.SECRETARIAT, secretariat_agency())
+
+
+@pytest.fixture
+def leader(db: None) -> User:
+    """A provincial leader: reads every agency's work, changes nothing."""
+    agency, _created = Agency.objects.get_or_create(
+        code="test.ubnd-tinh",
+        defaults={"name": "Lãnh đạo tỉnh (kiểm thử)", "level": AgencyLevel.PROVINCE},
+    )
+    return member("leader", Role.LEADER, agency)
+
+
+@pytest.fixture
+def leader_client(leader: User) -> Client:
+    """Its own client: a test may use it next to ``reader_client``."""
+    client = Client()
+    client.force_login(leader)
+    return client
 
 
 @pytest.fixture

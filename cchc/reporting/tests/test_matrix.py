@@ -5,9 +5,10 @@ The expectations (``EXPECTED``) follow ``cchc.accounts.permissions``: a focal po
 their own agency only; the secretariat reviews; leaders and administrators read everything;
 the head of an agency reads its reports; one person may be both focal point and head. What a
 user may not see does not exist for them (404, also when they guess its address: the other
-agency's focal point and the user without a role do exactly that here); what they see but may not do is refused (403); anonymous users are sent
-to log in (the API answers 401). A refusal changes nothing: no report, state, version, history
-row, evidence, contribution or obligation status.
+agency's focal point and the user without a role do exactly that here); what they see but may
+not do is refused (403); anonymous users are sent to log in (the API answers 401). A refusal
+changes nothing: no report, state, version, history row, evidence, contribution or obligation
+status.
 
 Each case puts the report in the state its action needs (``STATES``, built with the actions),
 then calls the action as the role through one channel, ``web`` or ``api``.
