@@ -1,7 +1,14 @@
 """Shared pytest fixtures: named users, plans (hand-built and the imported seed), a browser.
 
-Personas: ``reader`` (logged-in, no permission), ``importer`` (may import plans: has
-``plans.add_plan``), ``admin`` (superuser). No account exists outside the tests.
+Personas: ``reader`` (logged-in, no membership), ``importer`` (may import plans: a member of
+the secretariat, whose role carries ``plans.add_plan``), ``leader`` (reads every agency's
+work), ``admin`` (superuser);
+``member(username, role, agency)`` makes anyone else. Rights come from memberships only
+(``cchc.accounts.permissions``). No account exists outside the tests.
+
+The tests' world is mid-2024 (the seed plan's obligations of 2024, the test registry's
+agencies of Bắc Giang, which ended in 2025): memberships are judged on ``MEMBERSHIP_DAY``
+unless a test sets another day (``membership_day``).
 """
 
 from __future__ import annotations
@@ -14,9 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client
 
+from cchc.accounts import permissions
+from cchc.accounts.actions import add_member
+from cchc.accounts.models import Role
+from cchc.agencies.models import Agency, AgencyLevel
 from cchc.core.text import fold
 from cchc.plans.models import Node, NodeKind, Plan
 
@@ -64,6 +75,36 @@ def _plain_static_storage(settings: Any) -> None:
     }
 
 
+# The day memberships are judged on in the tests (see the module's docstring).
+MEMBERSHIP_DAY = dt.date(2024, 7, 1)
+
+
+@pytest.fixture(autouse=True)
+def membership_day(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """Memberships count on the tests' day; a test of another day patches
+    ``permissions.today`` again."""
+    monkeypatch.setattr(permissions, "today", lambda: MEMBERSHIP_DAY)
+    return MEMBERSHIP_DAY
+
+
+def member(username: str, role: str, agency: Agency) -> User:
+    """A user (made if new, without a password: hashing is slow on purpose) with ``role`` in
+    ``agency``, through the action; fetched anew, as the next request would."""
+    user, _created = User.objects.get_or_create(username=username)
+    add_member(user=user, agency=agency, role=role, by=None)
+    return User.objects.get(pk=user.pk)
+
+
+def secretariat_agency() -> Agency:
+    """A secretariat's agency for tests without the registry: coded as Sở Nội vụ, named so
+    that no plan text resolves to it."""
+    agency, _created = Agency.objects.get_or_create(
+        code="test.so-noi-vu",
+        defaults={"name": "Cơ quan thường trực CCHC (kiểm thử)", "level": AgencyLevel.DEPARTMENT},
+    )
+    return agency
+
+
 @pytest.fixture
 def reader(db: None) -> User:
     return User.objects.create_user("reader", "reader@example.org", PASSWORD)
@@ -72,8 +113,25 @@ def reader(db: None) -> User:
 @pytest.fixture
 def importer(db: None) -> User:
     user = User.objects.create_user("importer", "importer@example.org", PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="add_plan"))
-    return user
+    return member(user.username, Role.SECRETARIAT, secretariat_agency())
+
+
+@pytest.fixture
+def leader(db: None) -> User:
+    """A provincial leader: reads every agency's work, changes nothing."""
+    agency, _created = Agency.objects.get_or_create(
+        code="test.ubnd-tinh",
+        defaults={"name": "Lãnh đạo tỉnh (kiểm thử)", "level": AgencyLevel.PROVINCE},
+    )
+    return member("leader", Role.LEADER, agency)
+
+
+@pytest.fixture
+def leader_client(leader: User) -> Client:
+    """Its own client: a test may use it next to ``reader_client``."""
+    client = Client()
+    client.force_login(leader)
+    return client
 
 
 @pytest.fixture

@@ -249,7 +249,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # axes refuses locked-out logins before the password is checked; then Django's model backend.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "cchc.accounts.backends.LockoutBackend",
+    "cchc.accounts.backends.RoleBackend",
 ]
 INSTALLED_APPS += [
     "axes",

@@ -1,16 +1,18 @@
 """State changes of memberships; views, CLI, admin and tests all call these. Each writes a
-``MembershipChange`` row and keeps the user's role groups (model permissions) in step."""
+``MembershipChange`` row. What a membership allows follows from it in code
+(``cchc.accounts.permissions``); the only flags kept on the user are the administrator's
+(staff and superuser, which the admin site reads)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser, Group, User
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.accounts import permissions
-from cchc.accounts.models import Membership, MembershipChange, Role
+from cchc.accounts.models import Membership, MembershipChange, Role, is_secretariat_agency
 from cchc.agencies.models import Agency
 
 
@@ -22,16 +24,11 @@ def _actor(user: AbstractBaseUser | AnonymousUser | None) -> User | None:
     return user if isinstance(user, User) else None
 
 
-def _sync_groups(user: User) -> None:
-    """The user is in the group of each role they hold somewhere, and in no other role group.
-    The administrator role also makes the user staff and superuser, and ending it takes that
-    back."""
+def _sync_administrator(user: User) -> None:
+    """The administrator role makes the user staff and superuser (the installation's
+    administrator, ``permissions.is_administrator``); ending it takes that back. Every other
+    right follows from the memberships in code: no group or per-user permission is kept."""
     held = set(Membership.objects.active().filter(user=user).values_list("role", flat=True))
-    for group in Group.objects.filter(name__in=Role.values):
-        if group.name in held:
-            user.groups.add(group)
-        else:
-            user.groups.remove(group)
     admin = Role.ADMINISTRATOR in held
     was_admin = Membership.objects.filter(user=user, role=Role.ADMINISTRATOR).exists()
     if admin and not (user.is_staff and user.is_superuser):
@@ -58,6 +55,14 @@ def add_member(
         raise MembershipError(
             _("%(user)s is deactivated; activate the account first.") % {"user": user}
         )
+    if role == Role.SECRETARIAT and not is_secretariat_agency(agency.code):
+        raise MembershipError(
+            _(
+                "The PAR secretariat is the Department of Home Affairs (Sở Nội vụ): "
+                "%(agency)s cannot have secretariat members."
+            )
+            % {"agency": agency}
+        )
     with transaction.atomic():
         User.objects.select_for_update().get(pk=user.pk)
         if Membership.objects.active().filter(user=user, agency=agency, role=role).exists():
@@ -72,7 +77,7 @@ def add_member(
             actor=_actor(by),
             reason=reason,
         )
-        _sync_groups(user)
+        _sync_administrator(user)
     return membership
 
 
@@ -93,7 +98,7 @@ def end_membership(
             actor=_actor(by),
             reason=reason,
         )
-        _sync_groups(locked.user)
+        _sync_administrator(locked.user)
     membership.active, membership.ended_at = locked.active, locked.ended_at
     permissions.forget(membership.user)
     return locked

@@ -22,7 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.accounts.actions import add_member, end_membership
-from cchc.accounts.models import Membership, MembershipChange, SecurityEvent
+from cchc.accounts.models import (
+    Membership,
+    MembershipChange,
+    Role,
+    SecurityEvent,
+    is_secretariat_agency,
+)
 from cchc.accounts.permissions import is_administrator
 from cchc.accounts.two_factor import reset_two_factor
 
@@ -72,6 +78,19 @@ class MembershipAddForm(forms.ModelForm[Membership]):
         ):
             raise forms.ValidationError(
                 _("This person already has this role in this agency."), code="duplicate"
+            )
+        if (
+            role == Role.SECRETARIAT
+            and agency is not None
+            and not is_secretariat_agency(agency.code)
+        ):
+            raise forms.ValidationError(
+                _(
+                    "The PAR secretariat is the Department of Home Affairs (Sở Nội vụ): "
+                    "%(agency)s cannot have secretariat members."
+                )
+                % {"agency": agency},
+                code="secretariat_agency",
             )
         return data
 

@@ -1,35 +1,50 @@
-"""The authentication backend: Django's ModelBackend behind the login lockout, reading a
-user's permissions in one query."""
+"""The authentication backend: Django's ModelBackend (password check; django-axes' standalone
+backend before it counts and refuses locked-out logins), answering a user's model permissions
+from their roles (``cchc.accounts.permissions``)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, Permission
-from django.db.models import Model, Q
+from django.db.models import Model
+
+from cchc.accounts import permissions
 
 
-class LockoutBackend(ModelBackend):
-    """Counts every password login; refuses them all while locked out."""
+class RoleBackend(ModelBackend):
+    """Checks passwords; model permissions come from the user's roles only."""
 
     def get_all_permissions(
         self, user_obj: AbstractBaseUser | AnonymousUser, obj: Model | None = None
     ) -> set[str]:
-        """What ModelBackend answers (the user's own and their groups' permissions; all of
-        them for a superuser), from one query instead of two; kept on the user object for
-        the request, as ModelBackend does."""
+        """The permissions of the user's roles (``permissions.ROLE_PERMISSIONS``), from their
+        memberships: a group or a per-user permission given by hand grants nothing. A
+        superuser holds every permission (one query, kept on the user for the request)."""
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         cached: set[str] | None = getattr(user_obj, "_perm_cache", None)
         if cached is None:
-            perms = Permission.objects.all()
-            if not getattr(user_obj, "is_superuser", False):
-                perms = perms.filter(Q(user=user_obj) | Q(group__user=user_obj))
-            cached = {
-                f"{app_label}.{codename}"
-                for app_label, codename in perms.values_list(
-                    "content_type__app_label", "codename"
-                ).distinct()
-            }
+            if getattr(user_obj, "is_superuser", False):
+                cached = {
+                    f"{app_label}.{codename}"
+                    for app_label, codename in Permission.objects.values_list(
+                        "content_type__app_label", "codename"
+                    )
+                }
+            else:
+                cached = set(permissions.model_permissions(user_obj))
             user_obj._perm_cache = cached  # type: ignore[attr-defined]
         return cached
+
+    def get_user_permissions(
+        self, user_obj: AbstractBaseUser | AnonymousUser, obj: Model | None = None
+    ) -> set[str]:
+        """Per-user permissions grant nothing: rights come from memberships."""
+        return set()
+
+    def get_group_permissions(
+        self, user_obj: AbstractBaseUser | AnonymousUser, obj: Model | None = None
+    ) -> set[str]:
+        """Groups grant nothing: rights come from memberships."""
+        return set()

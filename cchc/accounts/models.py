@@ -25,6 +25,18 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+# The PAR secretariat is the provincial Department of Home Affairs: in the registry, the agency
+# whose code is "so-noi-vu" under a province's prefix ("bg.so-noi-vu", "bn.so-noi-vu"). The
+# secretariat role exists only there (``add_member``, and the database trigger of migration
+# ``0006_secretariat_only_in_home_affairs``).
+SECRETARIAT_AGENCY_CODE = "so-noi-vu"
+
+
+def is_secretariat_agency(code: str) -> bool:
+    """Whether the agency with this registry code is the PAR secretariat (Sở Nội vụ)."""
+    return code == SECRETARIAT_AGENCY_CODE or code.endswith("." + SECRETARIAT_AGENCY_CODE)
+
+
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self) -> MembershipQuerySet:
         return self.filter(active=True)

@@ -1,36 +1,150 @@
 """What a user may see and do, one helper per question. Every view and API endpoint asks these
-for every object; none of them writes.
+for every object; none of them writes. What is not allowed here is denied (``deny``).
 
-- The secretariat (Sở Nội vụ) manages everything and sees every agency.
+- The secretariat (the PAR secretariat: Sở Nội vụ, ``is_secretariat_agency``) manages
+  everything and sees every agency.
 - A leader reads everything in the province.
-- An administrator (superuser, or an active administrator membership) sees everything.
+- An administrator (Django's superuser, which the administrator role sets) sees everything and
+  holds every model permission (the admin site); the workflow's steps still need their role.
 - A focal point sees and files for their own agencies only.
 - An agency head sees their own agencies and signs off their reports.
 
-Only active users with active memberships count. The answers are computed once per user object
-(one query) and kept on it for the rest of the request.
+Memberships are the one source of truth: only active users' active memberships of agencies
+that exist today count (an agency that ended, by its ``valid_until`` or a succession, takes
+its members' rights with it), a secretariat membership counts only in the secretariat's
+agency, and a user's model permissions (``plans.add_plan`` …) follow from their roles through
+``ROLE_PERMISSIONS`` (``cchc.accounts.backends``): Django groups and per-user permissions
+grant nothing. The answers are computed once per user object (one query) and kept on it for
+the rest of the request.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
+from typing import NoReturn, TypeVar
 
-from cchc.accounts.models import Membership, Role
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from cchc.accounts.models import Membership, Role, is_secretariat_agency
 
 _CACHE = "_cchc_memberships"
 
 AnyUser = AbstractBaseUser | AnonymousUser
+R = TypeVar("R")
+
+logger = logging.getLogger("cchc.security")
+
+# What each role may do through Django's model permissions: the admin site and the pages that
+# ask ``has_perm``. The one place these are decided; a superuser holds all of them.
+_READ_ALL = frozenset(
+    {
+        "plans.view_plan",
+        "plans.view_node",
+        "plans.view_planimport",
+        "plans.view_nodecorrection",
+        "agencies.view_agency",
+        "agencies.view_agencyalias",
+        "agencies.view_succession",
+        "agencies.view_agencygroup",
+        "agencies.view_groupphrase",
+        "agencies.view_assignment",
+        "agencies.view_assignmentchange",
+        "agencies.view_contact",
+        "scheduling.view_periodrule",
+        "scheduling.view_periodrulechange",
+        "scheduling.view_calendarday",
+        "scheduling.view_calendardaychange",
+        "scheduling.view_obligation",
+        "scheduling.view_reminder",
+    }
+)
+_MEMBERS = frozenset(
+    {
+        "accounts.view_membership",
+        "accounts.add_membership",
+        "accounts.change_membership",
+        "accounts.view_membershipchange",
+    }
+)
+_OWN_WORK = frozenset({"plans.view_plan", "plans.view_node", "scheduling.view_obligation"})
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.SECRETARIAT: _READ_ALL
+    | _MEMBERS
+    | {
+        "plans.add_plan",
+        "plans.change_plan",
+        "plans.add_nodecorrection",
+        "agencies.add_agency",
+        "agencies.change_agency",
+        "agencies.add_agencyalias",
+        "agencies.change_agencyalias",
+        "agencies.add_succession",
+        "agencies.change_succession",
+        "agencies.add_agencygroup",
+        "agencies.change_agencygroup",
+        "agencies.add_groupphrase",
+        "agencies.change_groupphrase",
+        "agencies.add_assignment",
+        "agencies.change_assignment",
+        "agencies.add_contact",
+        "agencies.change_contact",
+        "agencies.delete_contact",
+        "scheduling.add_periodrule",
+        "scheduling.change_periodrule",
+        "scheduling.add_calendarday",
+        "scheduling.change_calendarday",
+        "scheduling.change_obligation",
+        "scheduling.add_reminder",
+    },
+    Role.LEADER: _READ_ALL,
+    Role.FOCAL_POINT: _OWN_WORK,
+    Role.HEAD: _OWN_WORK,
+    Role.ADMINISTRATOR: _READ_ALL
+    | _MEMBERS
+    | {
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_group",
+        "accounts.view_loginattempt",
+    },
+}
+
+
+def today() -> dt.date:
+    """The day memberships are judged on: an agency that no longer exists on it gives its
+    members nothing (the tests set the day of their world here)."""
+    return timezone.localdate()
 
 
 def memberships_of(user: AnyUser) -> frozenset[tuple[int, str]]:
-    """The (agency id, role) pairs of the user's active memberships."""
+    """The (agency id, role) pairs that count: the user's active memberships of agencies that
+    exist today; the secretariat role only in the secretariat's agency."""
     if not user.is_authenticated or not user.is_active or user.pk is None:
         return frozenset()
     cached: frozenset[tuple[int, str]] | None = getattr(user, _CACHE, None)
     if cached is None:
+        day = today()
+        rows = (
+            Membership.objects.active()
+            .filter(user_id=user.pk)
+            .filter(Q(agency__valid_from__isnull=True) | Q(agency__valid_from__lte=day))
+            .filter(Q(agency__valid_until__isnull=True) | Q(agency__valid_until__gte=day))
+            .values_list("agency_id", "role", "agency__code")
+        )
         cached = frozenset(
-            Membership.objects.active().filter(user_id=user.pk).values_list("agency_id", "role")
+            (agency_id, role)
+            for agency_id, role, code in rows
+            if role != Role.SECRETARIAT or is_secretariat_agency(code)
         )
         setattr(user, _CACHE, cached)
     return cached
@@ -38,8 +152,9 @@ def memberships_of(user: AnyUser) -> frozenset[tuple[int, str]]:
 
 def forget(user: AnyUser) -> None:
     """Drop the kept answers (after the user's memberships changed)."""
-    if hasattr(user, _CACHE):
-        delattr(user, _CACHE)
+    for name in (_CACHE, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        if hasattr(user, name):
+            delattr(user, name)
 
 
 def _roles(user: AnyUser) -> set[str]:
@@ -50,7 +165,18 @@ def _has(user: AnyUser, role: str, agency_id: int) -> bool:
     return (agency_id, role) in memberships_of(user)
 
 
+def model_permissions(user: AnyUser) -> frozenset[str]:
+    """The ``app_label.codename`` permissions the user's roles carry (``ROLE_PERMISSIONS``);
+    a superuser's are answered by the backend (all of them)."""
+    granted: set[str] = set()
+    for role in _roles(user):
+        granted |= ROLE_PERMISSIONS.get(role, frozenset())
+    return frozenset(granted)
+
+
 def is_administrator(user: AnyUser) -> bool:
+    """Django's superuser is the installation's administrator; the administrator role makes
+    its holder one (``cchc.accounts.actions``) and counts while it lasts."""
     if not user.is_authenticated or not user.is_active:
         return False
     return bool(getattr(user, "is_superuser", False)) or Role.ADMINISTRATOR in _roles(user)
@@ -65,8 +191,9 @@ def is_leader(user: AnyUser) -> bool:
 
 
 def sees_everything(user: AnyUser) -> bool:
-    """The secretariat, leaders and administrators read every agency's work."""
-    return is_secretariat(user) or is_leader(user) or is_administrator(user)
+    """The secretariat, leaders and administrators read every agency's work (a superuser is
+    answered without a query)."""
+    return is_administrator(user) or is_secretariat(user) or is_leader(user)
 
 
 def agencies_of(user: AnyUser) -> set[int]:
@@ -85,6 +212,8 @@ def agencies_headed_by(user: AnyUser) -> set[int]:
 
 
 def can_see_agency(user: AnyUser, agency_id: int) -> bool:
+    """Whether the user reads the agency's work: its obligations, reports, statuses and
+    evidence. (The agency itself, in the registry, every logged-in user reads.)"""
     return sees_everything(user) or agency_id in agencies_of(user)
 
 
@@ -110,3 +239,44 @@ def can_review(user: AnyUser) -> bool:
 
 def can_manage_members(user: AnyUser) -> bool:
     return is_secretariat(user) or is_administrator(user)
+
+
+def deny(user: AnyUser, what: str, *, hide: bool = False, message: str = "") -> NoReturn:
+    """Refuse: 404 with ``hide`` (what the user may not see does not exist for them), else 403.
+    Every refusal of the pages and the API passes here, so the security log has one place to
+    hear of them. ``what`` names what was refused, for the log, never for the user."""
+    logger.info(
+        "denied %s to user %s (%s)",
+        what,
+        getattr(user, "pk", None) or "anonymous",
+        "hidden" if hide else "forbidden",
+    )
+    if hide:
+        raise Http404(message) if message else Http404
+    raise PermissionDenied(message) if message else PermissionDenied
+
+
+def require(
+    test: Callable[[AnyUser], bool], what: str
+) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """A view for those who pass ``test`` (a question of this module); others get 403 from
+    ``deny``. Put it under ``login_required``, which sends anonymous users to log in."""
+
+    def decorator(view: Callable[..., R]) -> Callable[..., R]:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> R:
+            if not test(request.user):
+                deny(request.user, what)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """A view for the roles carrying the model permission ``perm`` (``ROLE_PERMISSIONS``)."""
+    return require(
+        lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
+        perm,
+    )

@@ -5,8 +5,7 @@ exist for them (404); what they see but may not change is refused (403)."""
 from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from cchc.accounts import permissions
@@ -34,7 +33,7 @@ def get_obligation(request: HttpRequest, obligation_id: int) -> Obligation:
         .first()
     )
     if obligation is None or not permissions.can_see_agency(request.user, obligation.agency_id):
-        raise Http404(_("No such obligation."))
+        permissions.deny(request.user, "obligation", hide=True, message=_("No such obligation."))
     return obligation
 
 
@@ -45,27 +44,33 @@ def get_report(request: HttpRequest, report_id: int) -> Report:
         .first()
     )
     if report is None or not permissions.can_see_agency(request.user, report.obligation.agency_id):
-        raise Http404(_("No such report."))
+        permissions.deny(request.user, "report", hide=True, message=_("No such report."))
     return report
 
 
 def check_can_file(request: HttpRequest, obligation: Obligation) -> None:
     if not permissions.can_file_for(request.user, obligation.agency_id):
-        raise PermissionDenied(_("Only the agency's focal point writes its reports."))
+        permissions.deny(
+            request.user, "file", message=_("Only the agency's focal point writes its reports.")
+        )
 
 
 def check_can_review(request: HttpRequest) -> None:
     if not permissions.can_review(request.user):
-        raise PermissionDenied(_("Only the secretariat reviews reports."))
+        permissions.deny(request.user, "review", message=_("Only the secretariat reviews reports."))
 
 
 def check_can_sign_off(request: HttpRequest, obligation: Obligation) -> None:
     if not permissions.can_sign_off_for(request.user, obligation.agency_id):
-        raise PermissionDenied(_("Only the agency's head signs off its reports."))
+        permissions.deny(
+            request.user, "sign off", message=_("Only the agency's head signs off its reports.")
+        )
 
 
 def check_can_set_sign_off(request: HttpRequest, agency_id: int) -> None:
     if not permissions.can_set_sign_off(request.user, agency_id):
-        raise PermissionDenied(
-            _("Only the agency's head or the secretariat decides on the head's sign-off.")
+        permissions.deny(
+            request.user,
+            "sign-off setting",
+            message=_("Only the agency's head or the secretariat decides on the head's sign-off."),
         )

@@ -3,7 +3,7 @@ changed by its head or the secretariat (``cchc.reporting.signoff.set_sign_off``)
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
@@ -32,7 +32,7 @@ class SignOffSettingIn(In):
 def _agency(request: HttpRequest, agency_id: int) -> Agency:
     agency = Agency.objects.filter(pk=agency_id).first()
     if agency is None or not permissions.can_see_agency(request.user, agency_id):
-        raise Http404(_("No such agency."))
+        permissions.deny(request.user, "agency", hide=True, message=_("No such agency."))
     return agency
 
 

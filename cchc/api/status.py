@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Annotated
 
 from annotated_types import Interval, MaxLen
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,7 +106,11 @@ def get_status(request: HttpRequest, query: Query[StatusQuery]) -> StatusOut:
     """Each agency's lead reports of the period by category (on time, late, in progress
     within deadline, overdue, not started), with completeness and timeliness in %."""
     if not permissions.sees_everything(request.user):
-        raise PermissionDenied(_("Only the secretariat, leaders and administrators read this."))
+        permissions.deny(
+            request.user,
+            "status",
+            message=_("Only the secretariat, leaders and administrators read this."),
+        )
     on = timezone.localdate()
     years = due.obligation_years(on=on)
     _year, _periods, period = due.choose_period(
@@ -146,7 +149,7 @@ def remind(request: HttpRequest, payload: RemindIn) -> RemindOut:
     """E-mail the chosen agencies about their lead reports of the period not yet sent to the
     secretariat; each report at most once a day."""
     if not permissions.is_secretariat(request.user):
-        raise PermissionDenied(_("Only the secretariat sends reminders."))
+        permissions.deny(request.user, "remind", message=_("Only the secretariat sends reminders."))
     if not payload.agencies:
         raise ReportError(_("Choose the agencies to remind."))
     period = _period(payload.year, payload.period)

@@ -121,6 +121,34 @@ def check_editable(report: Report) -> None:
         raise ReportError(_("This report was submitted and awaits review; it cannot change."))
 
 
+def round_actors(report: Report) -> set[int]:
+    """Who wrote or sent the report on in its current round: the actors of its history since
+    it was last returned (by the head or the secretariat) or reopened."""
+    actors: set[int] = set()
+    history = report.history.order_by("-pk").values_list("from_state", "to_state", "actor_id")
+    for from_state, to_state, actor_id in history:
+        if to_state == ReportState.RETURNED and from_state != ReportState.RETURNED:
+            break
+        if actor_id is not None:
+            actors.add(actor_id)
+    return actors
+
+
+def check_separate(report: Report, user: AbstractBaseUser | None, *, reviewing: bool) -> None:
+    """Separation of duties: who wrote or sent the report on in this round takes no decision
+    on it (the head's sign-off, the secretariat's approval or return)."""
+    if user is None or user.pk is None or user.pk not in round_actors(report):
+        return
+    if reviewing:
+        raise ReportError(
+            _(
+                "You wrote, sent or signed off this report; another member of the secretariat "
+                "reviews it."
+            )
+        )
+    raise ReportError(_("You wrote or sent this report; another head of the agency signs it off."))
+
+
 def follow_locked(source: Report, target: Report) -> Report:
     """The caller's object follows the locked row it passed in."""
     if target is not source:
@@ -298,6 +326,7 @@ def return_report(*, report: Report, user: AbstractBaseUser | None, comment: str
         locked = lock_report(report)
         if locked.state != ReportState.SUBMITTED:
             raise ReportError(_("Only a submitted report can be returned."))
+        check_separate(locked, user, reviewing=True)
         locked.state = ReportState.RETURNED
         locked.version += 1
         locked.save(update_fields=["state", "version", "updated_at"])
@@ -322,6 +351,7 @@ def approve_report(*, report: Report, user: AbstractBaseUser | None, comment: st
         locked = lock_report(report)
         if locked.state != ReportState.SUBMITTED:
             raise ReportError(_("Only a submitted report can be approved."))
+        check_separate(locked, user, reviewing=True)
         _approve(locked, user, comment)
     return follow_locked(locked, report)
 
@@ -347,6 +377,8 @@ def bulk_approve(
                 _("Nothing was approved: these reports are not awaiting review: %(reports)s.")
                 % {"reports": names}
             )
+        for report in locked:
+            check_separate(report, user, reviewing=True)
         for report in locked:
             _approve(report, user, comment)
     return locked

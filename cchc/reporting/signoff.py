@@ -21,6 +21,7 @@ from cchc.agencies.models import Agency
 from cchc.reporting.actions import (
     ReportError,
     actor_of,
+    check_separate,
     check_version,
     follow_locked,
     lock_report,
@@ -78,6 +79,7 @@ def sign_off_report(
         if locked.state != ReportState.AWAITING_SIGN_OFF:
             raise ReportError(_("Only a report awaiting the head's sign-off can be signed off."))
         check_version(locked, expected_version)
+        check_separate(locked, user, reviewing=False)
         locked.state = ReportState.SUBMITTED
         locked.submitted_at = moment
         locked.version += 1
@@ -95,6 +97,7 @@ def decline_sign_off(*, report: Report, user: AbstractBaseUser | None, comment: 
         locked = lock_report(report)
         if locked.state != ReportState.AWAITING_SIGN_OFF:
             raise ReportError(_("Only a report awaiting the head's sign-off can be returned."))
+        check_separate(locked, user, reviewing=False)
         locked.state = ReportState.RETURNED
         locked.version += 1
         locked.save(update_fields=["state", "version", "updated_at"])

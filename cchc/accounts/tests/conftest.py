@@ -1,28 +1,13 @@
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 
 from cchc.accounts.actions import add_member
 from cchc.accounts.models import Role
 from cchc.agencies.models import Agency, AgencyLevel
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(request: pytest.FixtureRequest) -> None:
-    """The role groups come from a data migration; a transactional test elsewhere flushes
-    them. Put them back (the migration's function is idempotent)."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None:
-        return
-    transactional = marker.kwargs.get("transaction", False)
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    migration = importlib.import_module("cchc.accounts.migrations.0002_role_groups")
-    migration.create_groups(apps, None)
 
 
 @pytest.fixture

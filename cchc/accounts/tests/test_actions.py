@@ -64,13 +64,15 @@ def test_ending_twice_is_refused(people):
     assert membership.changes.count() == 2  # added, ended: no second "ended"
 
 
-def test_groups_follow_the_memberships(people, tu_phap, tai_chinh):
+def test_roles_give_model_permissions_while_they_last(people, tu_phap, tai_chinh):
+    """No group is kept in step: the permissions follow the active memberships."""
     focal = people["focal"]
-    assert list(focal.groups.values_list("name", flat=True)) == [Role.FOCAL_POINT]
+    assert not focal.groups.exists()
     second = add_member(user=focal, agency=tai_chinh, role=Role.FOCAL_POINT, by=None)
     end_membership(membership=second, by=None)
-    assert list(focal.groups.values_list("name", flat=True)) == [Role.FOCAL_POINT]
+    assert User.objects.get(pk=focal.pk).has_perm("scheduling.view_obligation")
     end_membership(membership=Membership.objects.get(user=focal, active=True), by=None)
+    assert not User.objects.get(pk=focal.pk).has_perm("scheduling.view_obligation")
     assert not focal.groups.exists()
 
 

@@ -21,7 +21,7 @@ def test_admin_adds_a_membership_through_the_action(client, people, tu_phap):
     assert response.status_code == 302, response.content.decode()[:2000]
     membership = Membership.objects.get(user=newcomer)
     assert membership.changes.get().actor == root
-    assert list(newcomer.groups.values_list("name", flat=True)) == [Role.FOCAL_POINT]
+    assert User.objects.get(pk=newcomer.pk).has_perm("scheduling.view_obligation")
 
 
 def test_admin_refuses_a_duplicate_or_a_deactivated_user(client, people, tu_phap):

@@ -18,7 +18,6 @@ from cchc.accounts import permissions as perms
 from cchc.accounts.management.commands import demo as demo_module
 from cchc.accounts.management.commands.demo import DEMO_USERS
 from cchc.accounts.models import Membership, MembershipChange
-from cchc.agencies.models import Agency
 from cchc.agencies.registry import load_registry
 from cchc.conftest import import_seed
 from cchc.plans.models import Plan
@@ -30,6 +29,13 @@ from cchc.scheduling.obligations import generate_obligations, status_on
 pytestmark = pytest.mark.django_db
 
 DEMO_NAMES = {demo.username for demo in DEMO_USERS}
+
+
+@pytest.fixture(autouse=True)
+def _demo_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo is made for its own day (today, or the one a test sets): its members count
+    on that day, not on the other tests' day of 2024."""
+    monkeypatch.setattr(perms, "today", lambda: demo_module._today())
 
 
 @pytest.fixture
@@ -245,15 +251,17 @@ def test_demo_without_obligations_creates_only_the_users(registry, today):
 
 def test_demo_picks_the_agencies_that_have_obligations(registry, today):
     """A plan whose obligations end before the merger: the demo focal points join the Bắc
-    Giang departments that lead them."""
+    Giang departments that lead them (memberships that count on the days those agencies
+    existed, not after the merger)."""
     plan = import_seed()
     generate_obligations(
         plan=plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31), on=today
     )
     _run()
     focal = User.objects.get(username="demo-focal-tu-phap")
-    (agency,) = perms.agencies_of(focal)
-    assert Agency.objects.get(pk=agency).code == "bg.so-tu-phap"
+    (membership,) = Membership.objects.active().filter(user=focal).select_related("agency")
+    assert membership.agency.code == "bg.so-tu-phap"
+    assert not perms.agencies_of(focal)  # Sở Tư pháp of Bắc Giang ended on 30/6/2025
     reports = _demo_reports()
     assert {r.state for r in reports} == STATES
     assert {r.obligation.agency.code for r in reports} == {"bg.so-tu-phap", "bg.so-tai-chinh"}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 
+from cchc.accounts.models import Role
 from cchc.agencies.actions import sync_plan_assignments
 from cchc.agencies.models import Agency, AgencyLevel, Assignment
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
-from cchc.conftest import PASSWORD, build_small_plan
+from cchc.conftest import PASSWORD, build_small_plan, member, secretariat_agency
 from cchc.plans.models import Node, NodeKind, Plan
 
 # The secretariat maps texts, records successions and moves assignments.
@@ -18,13 +19,9 @@ SECRETARIAT_PERMISSIONS = ("add_agencyalias", "add_succession", "change_assignme
 
 
 def make_secretariat(username: str = "secretariat") -> User:
+    """A member of the secretariat, whose role carries ``SECRETARIAT_PERMISSIONS``."""
     user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="agencies", codename__in=SECRETARIAT_PERMISSIONS
-        )
-    )
-    return user
+    return member(user.username, Role.SECRETARIAT, secretariat_agency())
 
 
 def add_successor_of_justice() -> Agency:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from cchc.accounts import permissions
 from cchc.agencies import actions
 from cchc.agencies.forms import SuccessionForm
 from cchc.agencies.models import Agency
@@ -30,7 +31,7 @@ def _get_agency(pk: int) -> Agency:
 
 
 @login_required
-@permission_required("agencies.add_succession", raise_exception=True)
+@permissions.require_perm("agencies.add_succession")
 @require_POST
 def agency_succession(request: HttpRequest, pk: int) -> HttpResponse:
     agency = _get_agency(pk)
@@ -66,7 +67,7 @@ def agency_succession(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("agencies.change_assignment", raise_exception=True)
+@permissions.require_perm("agencies.change_assignment")
 @require_POST
 def agency_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     """Move every open assignment of an agency that no longer exists to the agencies that

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cchc.accounts import permissions
 from cchc.agencies import actions, selectors
 from cchc.agencies.forms import MapTextForm
 from cchc.agencies.models import AgencyGroup
@@ -44,7 +45,7 @@ def _selected_plan(request: HttpRequest) -> Plan | None:
 
 
 @login_required
-@permission_required("agencies.add_agencyalias", raise_exception=True)
+@permissions.require_perm("agencies.add_agencyalias")
 @require_http_methods(["GET", "POST"])
 def mapping(request: HttpRequest) -> HttpResponse:
     plan = _selected_plan(request)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from cchc.accounts import permissions
 from cchc.agencies import selectors as agency_selectors
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
@@ -25,7 +26,9 @@ DETAIL_FIELDS = ("outputs", "lead", "partners", "timeframe", "budget", "submit_l
 
 
 def _get_plan(pk: int) -> Plan:
-    """The one place that decides which plan a logged-in user may read: any of them."""
+    """The one place that decides which plan a logged-in user may read: any of them (the plan,
+    its tree, its activities and their overall progress are the province's shared text; its
+    obligations, reports and statuses per agency are not shown here)."""
     return get_object_or_404(Plan, pk=pk)
 
 
@@ -170,6 +173,7 @@ def _label(plan: Plan, name: str) -> Any:
 
 
 @login_required
+@permissions.require_perm("plans.view_planimport")
 @require_GET
 def import_history(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan(pk)

@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cchc.accounts import permissions
 from cchc.plans import actions
 from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
 from cchc.plans.interpretation import read_plan
@@ -38,7 +39,7 @@ FIELD_LABELS = {
     "": gettext_lazy("other column (kept as is)"),
 }
 
-_import_permission = permission_required("plans.add_plan", raise_exception=True)
+_import_permission = permissions.require_perm("plans.add_plan")
 
 
 @login_required

@@ -3,11 +3,12 @@ refused; then the history of a report walked through every step.
 
 The expectations (``EXPECTED``) follow ``cchc.accounts.permissions``: a focal point files for
 their own agency only; the secretariat reviews; leaders and administrators read everything;
-the head of an agency reads its reports. What a user may not see does not exist for them (404,
-also when they guess its address: the other agency's focal point and the user without a role
-do exactly that here); what they see but may not do is refused (403); anonymous users are sent
-to log in (the API answers 401). A refusal changes nothing: no report, state, version, history
-row, evidence, contribution or obligation status.
+the head of an agency reads its reports; one person may be both focal point and head. What a
+user may not see does not exist for them (404, also when they guess its address: the other
+agency's focal point and the user without a role do exactly that here); what they see but may
+not do is refused (403); anonymous users are sent to log in (the API answers 401). A refusal
+changes nothing: no report, state, version, history row, evidence, contribution or obligation
+status.
 
 Each case puts the report in the state its action needs (``STATES``, built with the actions),
 then calls the action as the role through one channel, ``web`` or ``api``.
@@ -67,6 +68,7 @@ ROLES = (
     "focal",  # focal point of the lead agency (Sở Tư pháp)
     "other_focal",  # focal point of another agency (Sở TT-TT, a coordinating agency)
     "head",  # head of the lead agency
+    "both",  # focal point and head of the lead agency at once
     "secretariat",  # Sở Nội vụ
     "leader",  # UBND tỉnh
     "superuser",
@@ -82,11 +84,19 @@ def _member(username: str, role: str, code: str) -> User:
     return User.objects.get(pk=user.pk)
 
 
+def _both() -> User:
+    _member("both-tp", Role.FOCAL_POINT, "bg.so-tu-phap")
+    user = User.objects.get(username="both-tp")
+    add_member(user=user, agency=Agency.objects.get(code="bg.so-tu-phap"), role=Role.HEAD, by=None)
+    return User.objects.get(pk=user.pk)
+
+
 def _people() -> dict[str, User]:
     return {
         "focal": _member("focal-tp", Role.FOCAL_POINT, "bg.so-tu-phap"),
         "other_focal": _member("focal-tt", Role.FOCAL_POINT, "bg.so-tt-tt"),
         "head": _member("head-tp", Role.HEAD, "bg.so-tu-phap"),
+        "both": _both(),
         "secretariat": _member("snv-staff", Role.SECRETARIAT, "bg.so-noi-vu"),
         "leader": _member("leader", Role.LEADER, "bg.ubnd-tinh"),
         "superuser": User.objects.create_superuser("root", "root@example.org", None),
@@ -118,24 +128,25 @@ def row(*outcomes: Outcome) -> dict[str, Outcome]:
 
 # fmt: off
 EXPECTED: dict[str, dict[str, Outcome]] = {
-    #                  focal   other   head    snv     leader  super   admin   nobody  anon
-    "view":        row(OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     HIDDEN, LOGIN),
-    "start":       row(OK,     HIDDEN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "save_draft":  row(OK,     HIDDEN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "add_evidence":row(OK,     HIDDEN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "submit":      row(OK,     HIDDEN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "resubmit":    row(OK,     HIDDEN, FORBID, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "return":      row(FORBID, HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "approve":     row(FORBID, HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "reopen":      row(FORBID, HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    # Bulk approval is the secretariat's page: refused before any report is looked up.
-    "bulk_approve":row(FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, LOGIN),
-    # On the coordinating agency's (Sở TT-TT's) obligation: its focal point writes it.
-    "contribution":row(HIDDEN, OK,     HIDDEN, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    # Where the agency asks for it, its head signs off (or returns) before the secretariat.
-    "sign_off":    row(FORBID, HIDDEN, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
-    "decline_sign_off":
-                   row(FORBID, HIDDEN, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  #                  focal   other   head    both    snv     leader  super   admin   nobody  anon
+  "view":        row(OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     HIDDEN, LOGIN),
+  "start":       row(OK,     HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "save_draft":  row(OK,     HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "add_evidence":row(OK,     HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "submit":      row(OK,     HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "resubmit":    row(OK,     HIDDEN, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "return":      row(FORBID, HIDDEN, FORBID, FORBID, OK,     FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "approve":     row(FORBID, HIDDEN, FORBID, FORBID, OK,     FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "reopen":      row(FORBID, HIDDEN, FORBID, FORBID, OK,     FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  # Bulk approval is the secretariat's page: refused before any report is looked up.
+  "bulk_approve":row(FORBID, FORBID, FORBID, FORBID, OK,     FORBID, FORBID, FORBID, FORBID, LOGIN),
+  # On the coordinating agency's (Sở TT-TT's) obligation: its focal point writes it.
+  "contribution":row(HIDDEN, OK,     HIDDEN, HIDDEN, FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  # Where the agency asks for it, its head signs off (or returns) before the secretariat;
+  # "both" may, the report being the focal point's (their own they may not: test_separation).
+  "sign_off":    row(FORBID, HIDDEN, OK,     OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
+  "decline_sign_off":
+                 row(FORBID, HIDDEN, OK,     OK,     FORBID, FORBID, FORBID, FORBID, HIDDEN, LOGIN),
 }
 # fmt: on
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 
 from cchc.accounts import permissions
@@ -31,7 +30,7 @@ def visible_obligation(request: HttpRequest, pk: int) -> Obligation:
     address tells nothing."""
     obligation = selectors.obligation_for(pk)
     if obligation is None or not permissions.can_see_agency(request.user, obligation.agency_id):
-        raise Http404
+        permissions.deny(request.user, "obligation", hide=True)
     return obligation
 
 
@@ -40,5 +39,5 @@ def writable_obligation(request: HttpRequest, pk: int) -> Obligation:
     they can see it but not write it."""
     obligation = visible_obligation(request, pk)
     if not permissions.can_file_for(request.user, obligation.agency_id):
-        raise PermissionDenied
+        permissions.deny(request.user, "file a report")
     return obligation

@@ -7,7 +7,6 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,7 +28,7 @@ def visible_evidence(user: AnyUser, pk: int) -> Evidence:
     if evidence is None or not permissions.can_see_agency(
         user, evidence.report.obligation.agency_id
     ):
-        raise Http404(_("No such evidence."))
+        permissions.deny(user, "evidence", hide=True, message=_("No such evidence."))
     return evidence
 
 
@@ -64,7 +63,7 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = visible_evidence(request.user, pk)
     obligation_id = evidence.report.obligation.pk
     if not permissions.can_file_for(request.user, evidence.report.obligation.agency_id):
-        raise PermissionDenied
+        permissions.deny(request.user, "remove evidence")
     try:
         remove_evidence(evidence=evidence, user=common.actor(request))
     except ReportError as exc:

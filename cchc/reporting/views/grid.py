@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -34,7 +33,7 @@ PAGE_SIZE = 100
 
 def _reader(request: HttpRequest) -> None:
     if not permissions.sees_everything(request.user):
-        raise PermissionDenied
+        permissions.deny(request.user, "status grid")
 
 
 def _int(raw: str | None) -> int | None:
@@ -135,7 +134,7 @@ def _posted_period(data: QueryDict) -> Period | None:
 def grid_remind(request: HttpRequest) -> HttpResponse:
     """Remind the chosen agencies of their lead reports of the period not yet sent."""
     if not permissions.is_secretariat(request.user):
-        raise PermissionDenied
+        permissions.deny(request.user, "remind from the grid")
     form = GridRemindForm(request.POST)
     period = _posted_period(request.POST)
     if not form.is_valid() or period is None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -380,7 +379,7 @@ def _review(report: Report, request: HttpRequest, action: str, comment: str) -> 
 def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     obligation = common.visible_obligation(request, pk)
     if not permissions.can_review(request.user):
-        raise PermissionDenied
+        permissions.deny(request.user, "review a report")
     report = selectors.report_of(obligation)
     if report is None:
         raise Http404

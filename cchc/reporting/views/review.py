@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -53,7 +52,7 @@ class ReviewFilters:
 
 def _reviewer(request: HttpRequest) -> None:
     if not permissions.can_review(request.user):
-        raise PermissionDenied
+        permissions.deny(request.user, "review list")
 
 
 def _filters(data: QueryDict) -> ReviewFilters:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +29,7 @@ def sign_off_list(request: HttpRequest) -> HttpResponse:
     headed = permissions.agencies_headed_by(user)
     everything = permissions.sees_everything(user)
     if not headed and not everything:
-        raise PermissionDenied
+        permissions.deny(user, "sign-off list")
     scope = None if everything else headed
     secretariat = permissions.is_secretariat(user)
     context = {
@@ -46,13 +45,18 @@ def sign_off_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def sign_off_setting(request: HttpRequest) -> HttpResponse:
+    if not (
+        permissions.agencies_headed_by(request.user) or permissions.is_secretariat(request.user)
+    ):
+        # Whoever decides for no agency is refused before the form is read.
+        permissions.deny(request.user, "sign-off setting")
     form = SignOffSettingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the agency."))
         return redirect("reporting:sign_off")
     agency = get_object_or_404(Agency, pk=form.cleaned_data["agency"])
     if not permissions.can_set_sign_off(request.user, agency.pk):
-        raise PermissionDenied
+        permissions.deny(request.user, "sign-off setting")
     try:
         set_sign_off(
             agency=agency,
@@ -82,7 +86,7 @@ def report_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     """The head signs the report off (to the secretariat) or returns it to the focal point."""
     obligation = common.visible_obligation(request, pk)
     if not permissions.can_sign_off_for(request.user, obligation.agency_id):
-        raise PermissionDenied
+        permissions.deny(request.user, "sign off a report")
     report = selectors.report_of(obligation)
     if report is None:
         raise Http404

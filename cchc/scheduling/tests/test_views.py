@@ -7,15 +7,16 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from cchc.accounts.models import Role
 from cchc.agencies.models import Agency, AgencyLevel, Contact
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
-from cchc.conftest import PASSWORD, build_small_plan, import_seed
+from cchc.conftest import PASSWORD, build_small_plan, import_seed, member, secretariat_agency
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.scheduling.models import Obligation, ObligationStatus, Reminder
 from cchc.scheduling.views import common
@@ -45,9 +46,7 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
 @pytest.fixture
 def secretariat(db: None) -> User:
     user = User.objects.create_user("secretariat", "cchc@snv.example.vn", PASSWORD)
-    for codename in ("change_obligation", "add_reminder"):
-        user.user_permissions.add(Permission.objects.get(codename=codename))
-    return user
+    return member(user.username, Role.SECRETARIAT, secretariat_agency())
 
 
 @pytest.fixture
@@ -116,8 +115,12 @@ def test_buttons_require_login(client: Client, name: str):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_reader_sees_no_buttons_and_is_refused(reader_client: Client, small_plan: Plan):
-    page = reader_client.get(reverse("scheduling:due")).content.decode()
+def test_reader_sees_no_buttons_and_is_refused(
+    reader_client: Client, leader_client: Client, small_plan: Plan
+):
+    # Without a role, no list of what is due; a leader reads it, without the buttons.
+    assert reader_client.get(reverse("scheduling:due")).status_code == 403
+    page = leader_client.get(reverse("scheduling:due")).content.decode()
     assert "Tạo/cập nhật danh sách báo cáo" not in page
     assert "Gửi nhắc việc" not in page
     response = reader_client.post(
@@ -200,9 +203,9 @@ def test_secretariat_sends_reminders(secretariat_client: Client, small_plan: Pla
 # -- what is due: counts and order --------------------------------------------------------
 
 
-def test_counts_by_status_and_agency(reader_client: Client, small_plan: Plan):
+def test_counts_by_status_and_agency(leader_client: Client, small_plan: Plan):
     make_grid(small_plan, agencies=3)
-    response = reader_client.get(reverse("scheduling:due") + Q1_URL)
+    response = leader_client.get(reverse("scheduling:due") + Q1_URL)
     assert response.status_code == 200
     counts = {c.status: c.count for c in response.context["status_counts"]}
     # Stored "open" obligations are past their deadline on 27/3: shown as late.
@@ -219,13 +222,13 @@ def test_counts_by_status_and_agency(reader_client: Client, small_plan: Plan):
     assert overdue == sorted(overdue, reverse=True) and sum(overdue) == counts["late"]
     assert all(row.total == 8 for row in table)
     # Sorted the other way round on request.
-    up = reader_client.get(reverse("scheduling:due") + Q1_URL + "&sort=overdue")
+    up = leader_client.get(reverse("scheduling:due") + Q1_URL + "&sort=overdue")
     assert [r.overdue for r in up.context["agency_counts"]] == sorted(overdue)
 
 
-def test_overdue_rows_first_with_working_days(reader_client: Client, small_plan: Plan):
+def test_overdue_rows_first_with_working_days(leader_client: Client, small_plan: Plan):
     make_grid(small_plan, agencies=3)
-    response = reader_client.get(reverse("scheduling:due") + Q1_URL)
+    response = leader_client.get(reverse("scheduling:due") + Q1_URL)
     rows = response.context["rows"]
     statuses = [row.status for row in rows]
     first_filed = statuses.index("submitted")
@@ -239,21 +242,21 @@ def test_overdue_rows_first_with_working_days(reader_client: Client, small_plan:
     assert _row_ids(html) == [row.obligation.pk for row in rows]
 
 
-def test_default_period_is_the_next_deadline(reader_client: Client, monkeypatch):
-    response = reader_client.get(reverse("scheduling:due"))
+def test_default_period_is_the_next_deadline(leader_client: Client, monkeypatch):
+    response = leader_client.get(reverse("scheduling:due"))
     # On 27/3/2024 the next PAR deadline is the six-month report's (20/6/2024).
     assert response.context["period"].label == "6 tháng đầu năm 2024"
     # After the annual report's deadline, the next one is next year's first quarter.
     monkeypatch.setattr(common, "today", lambda: dt.date(2024, 12, 23))
-    assert reader_client.get(reverse("scheduling:due")).context["period"].label == "Quý I/2025"
+    assert leader_client.get(reverse("scheduling:due")).context["period"].label == "Quý I/2025"
     # A year whose deadlines have all passed shows its last period.
-    past = reader_client.get(reverse("scheduling:due") + "?year=2024")
+    past = leader_client.get(reverse("scheduling:due") + "?year=2024")
     assert past.context["period"].label == "Năm 2024"
     # A year the selector does not offer is the default one.
-    assert reader_client.get(reverse("scheduling:due") + "?year=1999").context["period"]
+    assert leader_client.get(reverse("scheduling:due") + "?year=1999").context["period"]
 
 
-def test_filters(reader_client: Client, small_plan: Plan):
+def test_filters(leader_client: Client, small_plan: Plan):
     make_grid(small_plan, agencies=3)
     other = build_small_plan(number="100/KH-UBND", title="Kế hoạch khác")
     agency = Agency.objects.get(code="test.so-001")
@@ -263,7 +266,7 @@ def test_filters(reader_client: Client, small_plan: Plan):
     url = reverse("scheduling:due") + Q1_URL
 
     def shown(query: str) -> set[int]:
-        return {row.obligation.pk for row in reader_client.get(url + query).context["rows"]}
+        return {row.obligation.pk for row in leader_client.get(url + query).context["rows"]}
 
     assert shown(f"&agency={agency.pk}") == set(
         Obligation.objects.filter(agency=agency).values_list("pk", flat=True)
@@ -281,7 +284,7 @@ def test_filters(reader_client: Client, small_plan: Plan):
     assert len(shown("&status=nonsense&agency=x")) == Obligation.objects.count()
 
 
-def test_agency_page_across_periods(reader_client: Client, small_plan: Plan):
+def test_agency_page_across_periods(leader_client: Client, small_plan: Plan):
     make_grid(small_plan, agencies=2)
     agency = Agency.objects.get(code="test.so-000")
     activity = _activities(small_plan)[0]
@@ -297,10 +300,10 @@ def test_agency_page_across_periods(reader_client: Client, small_plan: Plan):
         period_end=dt.date(2024, 6, 14),
         deadline=dt.date(2024, 6, 20),
     )
-    due_page = reader_client.get(reverse("scheduling:due") + Q1_URL).content.decode()
+    due_page = leader_client.get(reverse("scheduling:due") + Q1_URL).content.decode()
     link = reverse("scheduling:agency_due", kwargs={"pk": agency.pk})
     assert f'href="{link}"' in due_page
-    response = reader_client.get(link)
+    response = leader_client.get(link)
     assert response.status_code == 200
     rows = response.context["rows"]
     assert {row.obligation.agency_id for row in rows} == {agency.pk}
@@ -310,13 +313,13 @@ def test_agency_page_across_periods(reader_client: Client, small_plan: Plan):
     counts = {c.status: c.count for c in response.context["status_counts"]}
     assert sum(counts.values()) == Obligation.objects.filter(agency=agency).count()
     assert (
-        reader_client.get(reverse("scheduling:agency_due", kwargs={"pk": 999})).status_code == 404
+        leader_client.get(reverse("scheduling:agency_due", kwargs={"pk": 999})).status_code == 404
     )
 
 
 @pytest.mark.parametrize("agencies,roles", [(5, 1), (25, 2)])  # 10 and 200 obligations
 def test_query_counts_do_not_grow(
-    reader_client: Client,
+    leader_client: Client,
     small_plan: Plan,
     django_assert_max_num_queries,
     agencies: int,
@@ -326,12 +329,12 @@ def test_query_counts_do_not_grow(
     assert Obligation.objects.count() in (10, 200)
     agency = Agency.objects.get(code="test.so-000")
     with django_assert_max_num_queries(13):
-        response = reader_client.get(reverse("scheduling:due") + Q1_URL)
+        response = leader_client.get(reverse("scheduling:due") + Q1_URL)
     assert len(response.context["rows"]) == min(Obligation.objects.count(), 100)
     with django_assert_max_num_queries(10):
-        reader_client.get(reverse("scheduling:agency_due", kwargs={"pk": agency.pk}))
+        leader_client.get(reverse("scheduling:agency_due", kwargs={"pk": agency.pk}))
     with django_assert_max_num_queries(7):
-        reader_client.get(reverse("scheduling:plan_timeline", kwargs={"pk": small_plan.pk}))
+        leader_client.get(reverse("scheduling:plan_timeline", kwargs={"pk": small_plan.pk}))
 
 
 # -- timeline -----------------------------------------------------------------------------
@@ -387,7 +390,7 @@ def test_timeline_bars_clip_to_the_plan(reader_client: Client):
     assert (rows[d.pk].left, rows[d.pk].width) == (pct(1095), pct(731))  # clipped at 2025
 
 
-def test_plan_page_and_navbar_link_here(reader_client: Client, small_plan: Plan):
-    page = reader_client.get(small_plan.get_absolute_url()).content.decode()
+def test_plan_page_and_navbar_link_here(leader_client: Client, small_plan: Plan):
+    page = leader_client.get(small_plan.get_absolute_url()).content.decode()
     assert reverse("scheduling:plan_timeline", kwargs={"pk": small_plan.pk}) in page
     assert f'href="{reverse("scheduling:due")}"' in page

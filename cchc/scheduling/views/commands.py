@@ -6,7 +6,7 @@ periods and agencies (``plan_reminders``), and sending is a post from that page.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cchc.accounts import permissions
 from cchc.scheduling.forms import GenerateForm
 from cchc.scheduling.obligations import generate_obligations
 from cchc.scheduling.reminders import plan_reminders, send_reminders
@@ -26,7 +27,7 @@ def _back(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@permission_required("scheduling.change_obligation", raise_exception=True)
+@permissions.require_perm("scheduling.change_obligation")
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
     form = GenerateForm(request.POST)
@@ -80,7 +81,7 @@ def _safe_next(request: HttpRequest, target: str) -> str:
 
 
 @login_required
-@permission_required("scheduling.add_reminder", raise_exception=True)
+@permissions.require_perm("scheduling.add_reminder")
 @require_http_methods(["GET", "POST"])
 def remind(request: HttpRequest) -> HttpResponse:
     """GET: what would be sent today and to whom; POST (from that page): send it."""

@@ -1,5 +1,6 @@
-"""What is due: the secretariat's view of one reporting period, and one agency's view across
-periods. Reads only; the buttons post to ``commands``."""
+"""What is due: the secretariat's view of one reporting period (for those who see every
+agency), and one agency's view across periods (for that agency's members, and those who see
+everything). Reads only; the buttons post to ``commands``."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from cchc.accounts import permissions
 from cchc.agencies.models import Agency
 from cchc.scheduling import selectors
 from cchc.scheduling.forms import DueFilterForm, GenerateForm, PeriodDueForm
@@ -32,9 +34,20 @@ def _page(
     return {"page": page, "rows": rows}
 
 
+def _own_agencies(request: HttpRequest) -> HttpResponse:
+    """What a member of some agencies gets for the province-wide page: their first agency's
+    view (the others are linked from it); with no agency, 403."""
+    mine = sorted(permissions.agencies_of(request.user))
+    if not mine:
+        permissions.deny(request.user, "province-wide due list")
+    return redirect("scheduling:agency_due", pk=mine[0])
+
+
 @login_required
 @require_GET
 def due(request: HttpRequest) -> HttpResponse:
+    if not permissions.sees_everything(request.user):
+        return _own_agencies(request)
     on = common.today()
     calendar = WorkCalendar()
     years = selectors.obligation_years(on=on)
@@ -92,14 +105,22 @@ def due(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def agency_due(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_see_agency(request.user, pk):
+        permissions.deny(request.user, "agency's due list", hide=True)
     agency = get_object_or_404(Agency, pk=pk)
     on = common.today()
     form = DueFilterForm(request.GET or None, plans=selectors.plan_choices(), auto_id="due_%s")
     filters = form.filters()
     base = selectors.obligations(on=on, filters=filters, agency_id=agency.pk, with_status=False)
     qs = selectors.obligations(on=on, filters=filters, agency_id=agency.pk)
+    mine = permissions.agencies_of(request.user)
     context: dict[str, Any] = {
         "agency": agency,
+        "other_agencies": (
+            Agency.objects.filter(pk__in=mine - {agency.pk}).order_by("name")
+            if len(mine) > 1 and not permissions.sees_everything(request.user)
+            else []
+        ),
         "form": form,
         "on": on,
         "status_counts": selectors.status_counts(base),

@@ -1,0 +1,783 @@
+"""Every URL of the installation × every kind of user: who may see and do what, proven.
+
+The test walks the URL configuration (``cchc.urls``: the pages, the admin, i18n, the login)
+and the API's OpenAPI schema, and asks ``RULES`` (pages, API operations), ``ADMIN_SITE`` and
+``ADMIN_MODELS`` (the admin) for each. A URL or API operation without a rule fails the suite:
+whoever adds an endpoint decides here who may use it. Each rule calls the endpoint as each
+person below, with every method it accepts, on objects of agency A and of agency B, and
+compares the outcome:
+
+- ``OK``: allowed (the view did its work or answered about the input: 2xx, 3xx, 400, 409, 422);
+- ``LOGIN``: anonymous, sent to log in (the API: 401);
+- ``FORBID``: 403, a page or step of a role the user lacks;
+- ``HIDDEN``: 404, another agency's object (it does not exist for them);
+- ``MINE``: sent to their own agency's page instead (the province-wide "Reports due");
+- ``STAFF``: the admin site let them in (the administrator; the admin's own per-model rules
+  answer further, 403 where nobody may delete).
+
+Every call runs in a savepoint rolled back after it, so the cases do not see each other.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from cchc.accounts.models import Role
+from cchc.agencies.models import Agency
+from cchc.agencies.registry import load_registry
+from cchc.agencies.tests.conftest import MINI
+from cchc.api.api import api
+from cchc.conftest import import_seed, member
+from cchc.plans.models import Node, NodeKind, Plan
+from cchc.reporting.actions import save_draft, start_report
+from cchc.reporting.models import Evidence, Report
+from cchc.reporting.tests.conftest import ON, YEAR
+from cchc.reporting.views import common as reporting_common
+from cchc.scheduling.models import Obligation
+from cchc.scheduling.obligations import generate_obligations
+from cchc.scheduling.views import common as scheduling_common
+
+pytestmark = pytest.mark.django_db
+
+# -- the people ------------------------------------------------------------------------------
+
+ROLES = (
+    "anonymous",
+    "focal_a",  # focal point of agency A (Sở Tư pháp)
+    "focal_b",  # focal point of agency B (another agency leading a report of the period)
+    "head_a",  # head of A
+    "both_a",  # focal point and head of A at once
+    "secretariat",  # Sở Nội vụ
+    "leader",  # UBND tỉnh
+    "admin",  # the administrator role (the installation's superuser)
+    "nobody",  # logged in, no membership
+)
+
+OK = "ok"
+LOGIN = "login"
+FORBID = 403
+HIDDEN = 404
+MINE = "mine"
+STAFF = "staff"
+Outcome = str | int
+
+SEES_ALL = ("secretariat", "leader", "admin")
+OF_A = ("focal_a", "head_a", "both_a")
+
+
+def expect(rest: Outcome, **roles: Outcome) -> dict[str, Outcome]:
+    """``rest`` for every logged-in user, ``LOGIN`` for anonymous, unless named."""
+    table: dict[str, Outcome] = dict.fromkeys(ROLES, rest)
+    table["anonymous"] = LOGIN
+    for role, outcome in roles.items():
+        assert role in table, role
+        table[role] = outcome
+    return table
+
+
+def only(*allowed: str, rest: Outcome = FORBID, **roles: Outcome) -> dict[str, Outcome]:
+    return expect(rest, **dict.fromkeys(allowed, OK), **roles)
+
+
+EVERYONE = expect(OK)
+# An agency's work: its members and those who see everything read it; it does not exist for
+# anyone else.
+WORK_OF_A = only(*OF_A, *SEES_ALL, rest=HIDDEN)
+WORK_OF_B = only("focal_b", *SEES_ALL, rest=HIDDEN)
+# Writing A's report: its focal points; others who see it are refused, the rest see nothing.
+FILE_A = only("focal_a", "both_a", rest=FORBID, focal_b=HIDDEN, nobody=HIDDEN)
+REVIEW_A = only("secretariat", rest=FORBID, focal_b=HIDDEN, nobody=HIDDEN)
+SIGN_OFF_A = only("head_a", "both_a", rest=FORBID, focal_b=HIDDEN, nobody=HIDDEN)
+
+
+# -- the world -------------------------------------------------------------------------------
+
+
+@dataclass
+class World:
+    plan: Plan
+    activity: Node
+    a: Agency
+    b: Agency
+    obligation_a: Obligation
+    obligation_b: Obligation
+    partner_a: Obligation
+    report_a: Report
+    report_b: Report
+    evidence_a: Evidence
+    evidence_b: Evidence
+    people: dict[str, User] = field(default_factory=dict)
+
+
+def _evidence(report: Report, name: str) -> Evidence:
+    return Evidence.objects.create(
+        report=report,
+        description="Quyết định ban hành",
+        file=f"evidence/{name}",
+        original_name=name,
+        size=len(name),
+        content_type="text/plain",
+    )
+
+
+@pytest.fixture(scope="module")
+def shared(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
+    """The plan, its obligations, reports, evidence and people, built once for the module
+    inside a transaction rolled back at its end. Yields their ids."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_registry(path=MINI)
+        plan = import_seed()
+        generate_obligations(plan=plan, since=YEAR[0], until=YEAR[1], on=ON)
+        obligation_a = Obligation.objects.get(
+            activity__plan=plan, activity__number="2", role="lead", period_label="Quý I/2024"
+        )
+        a = obligation_a.agency
+        obligation_b = (
+            Obligation.objects.filter(activity__plan=plan, role="lead", period_label="Quý I/2024")
+            .exclude(agency=a)
+            .exclude(agency__code__endswith="so-noi-vu")
+            .order_by("pk")
+            .first()
+        )
+        assert obligation_b is not None
+        b = obligation_b.agency
+        partner_a = Obligation.objects.filter(agency=a, role="partner").order_by("pk").first()
+        assert partner_a is not None
+        people = {
+            "focal_a": member("focal-a", Role.FOCAL_POINT, a),
+            "focal_b": member("focal-b", Role.FOCAL_POINT, b),
+            "head_a": member("head-a", Role.HEAD, a),
+            "secretariat": member("snv", Role.SECRETARIAT, Agency.objects.get(code="bg.so-noi-vu")),
+            "leader": member("leader", Role.LEADER, Agency.objects.get(code="bg.ubnd-tinh")),
+            "admin": member("it", Role.ADMINISTRATOR, Agency.objects.get(code="bg.ubnd-tinh")),
+            "nobody": User.objects.create_user("nobody"),
+        }
+        member("both-a", Role.FOCAL_POINT, a)
+        people["both_a"] = member("both-a", Role.HEAD, a)
+        reports = []
+        for obligation, focal in ((obligation_a, "focal_a"), (obligation_b, "focal_b")):
+            report = start_report(obligation=obligation, user=people[focal])
+            reports.append(
+                save_draft(
+                    report=report, user=people[focal], expected_version=report.version, percent=10
+                )
+            )
+        ids = {
+            "plan": plan.pk,
+            "activity": Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY).first().pk,
+            "a": a.pk,
+            "b": b.pk,
+            "obligation_a": obligation_a.pk,
+            "obligation_b": obligation_b.pk,
+            "partner_a": partner_a.pk,
+            "report_a": reports[0].pk,
+            "report_b": reports[1].pk,
+            "evidence_a": _evidence(reports[0], "matrix-a.txt").pk,
+            "evidence_b": _evidence(reports[1], "matrix-b.txt").pk,
+            "people": {role: user.pk for role, user in people.items()},
+        }
+        yield ids
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(db: None, shared: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> World:
+    ids = dict(shared)
+    people = User.objects.in_bulk(ids.pop("people").values())
+    by_role = {role: people[pk] for role, pk in shared["people"].items()}
+    w = World(
+        plan=Plan.objects.get(pk=ids["plan"]),
+        activity=Node.objects.get(pk=ids["activity"]),
+        a=Agency.objects.get(pk=ids["a"]),
+        b=Agency.objects.get(pk=ids["b"]),
+        obligation_a=Obligation.objects.get(pk=ids["obligation_a"]),
+        obligation_b=Obligation.objects.get(pk=ids["obligation_b"]),
+        partner_a=Obligation.objects.get(pk=ids["partner_a"]),
+        report_a=Report.objects.get(pk=ids["report_a"]),
+        report_b=Report.objects.get(pk=ids["report_b"]),
+        evidence_a=Evidence.objects.get(pk=ids["evidence_a"]),
+        evidence_b=Evidence.objects.get(pk=ids["evidence_b"]),
+        people=by_role,
+    )
+    # The pages work on the world's day (the reminders due on it, the periods around it).
+    monkeypatch.setattr(scheduling_common, "today", lambda: ON)
+    monkeypatch.setattr(reporting_common, "today", lambda: ON)
+    # The files live under the test's own DATA_DIR.
+    for evidence in (w.evidence_a, w.evidence_b):
+        path = Path(settings.DATA_DIR) / "files" / str(evidence.file.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"matrix")
+    return w
+
+
+# -- the rules -------------------------------------------------------------------------------
+
+Target = Callable[[World], tuple[str, Any]]  # the URL and the body
+
+
+@dataclass(frozen=True)
+class Case:
+    method: str
+    target: Target
+    expected: dict[str, Outcome]
+    label: str = ""
+    json: bool = False  # the body as JSON (the API)
+
+
+def get(target: Callable[[World], str], expected: dict[str, Outcome], label: str = "") -> Case:
+    return Case("get", lambda w: (target(w), None), expected, label)
+
+
+def post(
+    target: Callable[[World], str],
+    expected: dict[str, Outcome],
+    data: Callable[[World], Any] = lambda w: {},
+    label: str = "",
+) -> Case:
+    return Case("post", lambda w: (target(w), data(w)), expected, label)
+
+
+def url(name: str, *args: Callable[[World], Any]) -> Callable[[World], str]:
+    return lambda w: reverse(name, args=[arg(w) for arg in args])
+
+
+PLAN: Callable[[World], Any] = lambda w: w.plan.pk  # noqa: E731
+A: Callable[[World], Any] = lambda w: w.a.pk  # noqa: E731
+B: Callable[[World], Any] = lambda w: w.b.pk  # noqa: E731
+OB_A: Callable[[World], Any] = lambda w: w.obligation_a.pk  # noqa: E731
+OB_B: Callable[[World], Any] = lambda w: w.obligation_b.pk  # noqa: E731
+EV_A: Callable[[World], Any] = lambda w: w.evidence_a.pk  # noqa: E731
+EV_B: Callable[[World], Any] = lambda w: w.evidence_b.pk  # noqa: E731
+
+SECRETARIAT_OR_ADMIN = only("secretariat", "admin")
+DUE = expect(MINE, secretariat=OK, leader=OK, admin=OK, nobody=FORBID)
+
+# The pages: every named URL (and the unnamed root) of cchc.urls outside the admin and API.
+PAGES: dict[str, list[Case]] = {
+    "/": [get(lambda w: "/", expect(OK, anonymous=OK))],
+    "login": [
+        get(url("login"), expect(OK, anonymous=OK)),
+        post(url("login"), expect(OK, anonymous=OK)),
+    ],
+    "logout": [post(url("logout"), expect(OK, anonymous=OK))],
+    "set_language": [
+        post(url("set_language"), expect(OK, anonymous=OK), lambda w: {"language": "en"})
+    ],
+    "plans:plan_list": [get(url("plans:plan_list"), EVERYONE)],
+    "plans:import_upload": [
+        get(url("plans:import_upload"), SECRETARIAT_OR_ADMIN),
+        post(url("plans:import_upload"), SECRETARIAT_OR_ADMIN),
+    ],
+    "plans:import_confirm": [post(url("plans:import_confirm"), SECRETARIAT_OR_ADMIN)],
+    "plans:plan_detail": [get(url("plans:plan_detail", PLAN), EVERYONE)],
+    "plans:import_history": [get(url("plans:import_history", PLAN), only(*SEES_ALL))],
+    "plans:plan_export": [get(url("plans:plan_export", PLAN), EVERYONE)],
+    "plans:node_detail": [
+        get(url("plans:node_detail", PLAN, lambda w: w.activity.pk), EVERYONE),
+        get(url("plans:node_detail", PLAN, lambda w: w.obligation_b.activity_id), EVERYONE),
+    ],
+    "agencies:agency_list": [get(url("agencies:agency_list"), EVERYONE)],
+    "agencies:group_list": [get(url("agencies:group_list"), EVERYONE)],
+    "agencies:agency_detail": [
+        get(url("agencies:agency_detail", A), EVERYONE, "A"),
+        get(url("agencies:agency_detail", B), EVERYONE, "B"),
+    ],
+    "agencies:mapping": [
+        get(url("agencies:mapping"), SECRETARIAT_OR_ADMIN),
+        post(url("agencies:mapping"), SECRETARIAT_OR_ADMIN),
+    ],
+    "agencies:agency_succession": [
+        post(url("agencies:agency_succession", A), SECRETARIAT_OR_ADMIN)
+    ],
+    "agencies:agency_transfer": [
+        post(
+            url("agencies:agency_transfer", A), SECRETARIAT_OR_ADMIN, lambda w: {"plan": w.plan.pk}
+        )
+    ],
+    "scheduling:due": [get(url("scheduling:due"), DUE)],
+    "scheduling:agency_due": [
+        get(url("scheduling:agency_due", A), WORK_OF_A, "A"),
+        get(url("scheduling:agency_due", B), WORK_OF_B, "B"),
+    ],
+    "scheduling:generate": [
+        post(
+            url("scheduling:generate"),
+            SECRETARIAT_OR_ADMIN,
+            lambda w: {"plan": w.plan.pk, "since": "2024-01-01", "until": "2024-03-31"},
+        )
+    ],
+    "scheduling:remind": [post(url("scheduling:remind"), SECRETARIAT_OR_ADMIN)],
+    "scheduling:plan_timeline": [get(url("scheduling:plan_timeline", PLAN), EVERYONE)],
+    "reporting:mine": [get(url("reporting:mine"), EVERYONE)],
+    "reporting:review": [get(url("reporting:review"), only("secretariat"))],
+    "reporting:bulk_approve": [
+        post(
+            url("reporting:bulk_approve"),
+            only("secretariat"),
+            lambda w: {"reports": [w.report_a.pk, w.report_b.pk], "comment": ""},
+        )
+    ],
+    "reporting:grid": [get(url("reporting:grid"), only(*SEES_ALL))],
+    "reporting:grid_remind": [
+        post(
+            url("reporting:grid_remind"),
+            only("secretariat"),
+            lambda w: {"year": "2024", "period": "quarter-1", "agencies": [w.a.pk]},
+        )
+    ],
+    "reporting:obligation": [
+        get(url("reporting:obligation", OB_A), WORK_OF_A, "A"),
+        get(url("reporting:obligation", OB_B), WORK_OF_B, "B"),
+    ],
+    "reporting:save": [
+        post(
+            url("reporting:save", OB_A),
+            FILE_A,
+            lambda w: {"version": w.report_a.version, "percent": 20, "save": ""},
+        ),
+        post(
+            url("reporting:save", OB_B),
+            only("focal_b", rest=HIDDEN, secretariat=FORBID, leader=FORBID, admin=FORBID),
+            lambda w: {"version": w.report_b.version, "percent": 20, "save": ""},
+            "B",
+        ),
+    ],
+    "reporting:evidence": [
+        post(url("reporting:evidence", OB_A), FILE_A, lambda w: {"description": "Văn bản"})
+    ],
+    "reporting:review_report": [
+        post(
+            url("reporting:review_report", OB_A),
+            REVIEW_A,
+            lambda w: {"action": "approve", "comment": ""},
+        )
+    ],
+    "reporting:contribution": [
+        post(
+            url("reporting:contribution", lambda w: w.partner_a.pk),
+            FILE_A,
+            lambda w: {"text": "Góp ý."},
+        )
+    ],
+    "reporting:sign_off_report": [
+        post(
+            url("reporting:sign_off_report", OB_A),
+            SIGN_OFF_A,
+            lambda w: {"action": "sign", "version": w.report_a.version, "comment": ""},
+        )
+    ],
+    "reporting:sign_off": [get(url("reporting:sign_off"), only("head_a", "both_a", *SEES_ALL))],
+    "reporting:progress_export": [get(url("reporting:progress_export", PLAN), EVERYONE)],
+    "reporting:sign_off_setting": [
+        post(
+            url("reporting:sign_off_setting"),
+            only("head_a", "both_a", "secretariat"),
+            lambda w: {"agency": w.a.pk, "required": "on", "reason": ""},
+        )
+    ],
+    "reporting:evidence_file": [
+        get(url("reporting:evidence_file", EV_A), WORK_OF_A, "A"),
+        get(url("reporting:evidence_file", EV_B), WORK_OF_B, "B"),
+    ],
+    "reporting:evidence_remove": [post(url("reporting:evidence_remove", EV_A), FILE_A)],
+    "api-v1:openapi-json": [get(url("api-v1:openapi-json"), EVERYONE)],
+    "api-v1:openapi-view": [get(url("api-v1:openapi-view"), EVERYONE)],
+    "api-v1:api-root": [get(url("api-v1:api-root"), expect(HIDDEN, anonymous=HIDDEN))],
+}
+
+
+def api_case(
+    method: str, path: Callable[[World], str], expected: dict[str, Outcome], body: Any = None
+) -> Case:
+    def target(w: World) -> tuple[str, Any]:
+        return "/api/v1" + path(w), body(w) if callable(body) else body
+
+    return Case(method, target, expected, json=True)
+
+
+API_LOGIN = {"anonymous": LOGIN}
+API_EVERYONE = expect(OK)
+
+
+def _v(report: Callable[[World], Report]) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"version": report(w).version}
+
+
+# The API: every operation of the OpenAPI schema, as "METHOD /path" with its parameters.
+API: dict[str, list[Case]] = {
+    "GET /api/v1/obligations/": [api_case("get", lambda w: "/obligations/", API_EVERYONE)],
+    "GET /api/v1/obligations/{obligation_id}": [
+        api_case("get", lambda w: f"/obligations/{w.obligation_a.pk}", WORK_OF_A),
+        api_case("get", lambda w: f"/obligations/{w.obligation_b.pk}", WORK_OF_B),
+    ],
+    "GET /api/v1/obligations/{obligation_id}/report": [
+        api_case("get", lambda w: f"/obligations/{w.obligation_a.pk}/report", WORK_OF_A)
+    ],
+    "POST /api/v1/obligations/{obligation_id}/report": [
+        api_case("post", lambda w: f"/obligations/{w.obligation_a.pk}/report", FILE_A, {})
+    ],
+    "POST /api/v1/obligations/{obligation_id}/contribution": [
+        api_case(
+            "post", lambda w: f"/obligations/{w.partner_a.pk}/contribution", FILE_A, {"text": "x"}
+        )
+    ],
+    "GET /api/v1/reports/{report_id}": [
+        api_case("get", lambda w: f"/reports/{w.report_a.pk}", WORK_OF_A),
+        api_case("get", lambda w: f"/reports/{w.report_b.pk}", WORK_OF_B),
+    ],
+    "PATCH /api/v1/reports/{report_id}": [
+        api_case(
+            "patch",
+            lambda w: f"/reports/{w.report_a.pk}",
+            FILE_A,
+            lambda w: {"version": w.report_a.version, "percent": 30},
+        )
+    ],
+    "POST /api/v1/reports/{report_id}/submit": [
+        api_case(
+            "post", lambda w: f"/reports/{w.report_a.pk}/submit", FILE_A, _v(lambda w: w.report_a)
+        )
+    ],
+    "POST /api/v1/reports/{report_id}/resubmit": [
+        api_case(
+            "post", lambda w: f"/reports/{w.report_a.pk}/resubmit", FILE_A, _v(lambda w: w.report_a)
+        )
+    ],
+    "POST /api/v1/reports/{report_id}/return": [
+        api_case("post", lambda w: f"/reports/{w.report_a.pk}/return", REVIEW_A, {"comment": "x"})
+    ],
+    "POST /api/v1/reports/{report_id}/approve": [
+        api_case("post", lambda w: f"/reports/{w.report_a.pk}/approve", REVIEW_A, {})
+    ],
+    "POST /api/v1/reports/{report_id}/reopen": [
+        api_case("post", lambda w: f"/reports/{w.report_a.pk}/reopen", REVIEW_A, {"reason": "x"})
+    ],
+    "POST /api/v1/reports/{report_id}/sign-off": [
+        api_case(
+            "post",
+            lambda w: f"/reports/{w.report_a.pk}/sign-off",
+            SIGN_OFF_A,
+            _v(lambda w: w.report_a),
+        )
+    ],
+    "POST /api/v1/reports/{report_id}/decline-sign-off": [
+        api_case(
+            "post",
+            lambda w: f"/reports/{w.report_a.pk}/decline-sign-off",
+            SIGN_OFF_A,
+            {"comment": "x"},
+        )
+    ],
+    "POST /api/v1/reports/bulk-approve": [
+        api_case(
+            "post",
+            lambda w: "/reports/bulk-approve",
+            only("secretariat"),
+            lambda w: {"reports": [w.report_a.pk, w.report_b.pk]},
+        )
+    ],
+    "POST /api/v1/reports/{report_id}/evidence": [
+        Case(
+            "post",
+            lambda w: (f"/api/v1/reports/{w.report_a.pk}/evidence", {"description": "Văn bản"}),
+            FILE_A,
+        )
+    ],
+    "GET /api/v1/sign-off/{agency_id}": [
+        api_case("get", lambda w: f"/sign-off/{w.a.pk}", WORK_OF_A),
+        api_case("get", lambda w: f"/sign-off/{w.b.pk}", WORK_OF_B),
+    ],
+    "PUT /api/v1/sign-off/{agency_id}": [
+        api_case(
+            "put",
+            lambda w: f"/sign-off/{w.a.pk}",
+            only("head_a", "both_a", "secretariat", focal_b=HIDDEN, nobody=HIDDEN),
+            {"required": True},
+        )
+    ],
+    "GET /api/v1/status/": [api_case("get", lambda w: "/status/", only(*SEES_ALL))],
+    "POST /api/v1/status/remind": [
+        api_case(
+            "post",
+            lambda w: "/status/remind",
+            only("secretariat"),
+            lambda w: {"year": 2024, "period": "quarter-1", "agencies": [w.a.pk]},
+        )
+    ],
+    "GET /api/v1/plans/{plan_id}/progress": [
+        api_case("get", lambda w: f"/plans/{w.plan.pk}/progress", API_EVERYONE)
+    ],
+    "GET /api/v1/evidence/{evidence_id}/file": [
+        api_case("get", lambda w: f"/evidence/{w.evidence_a.pk}/file", WORK_OF_A),
+        api_case("get", lambda w: f"/evidence/{w.evidence_b.pk}/file", WORK_OF_B),
+    ],
+    "DELETE /api/v1/evidence/{evidence_id}": [
+        api_case("delete", lambda w: f"/evidence/{w.evidence_a.pk}", FILE_A)
+    ],
+}
+
+# The admin site: the installation's administrator only; everyone else is sent to its login.
+ADMIN_ONLY = expect(LOGIN, admin=STAFF)
+ADMIN_SITE: dict[str, list[Case]] = {
+    "admin:index": [get(url("admin:index"), ADMIN_ONLY)],
+    "admin:login": [get(url("admin:login"), expect(OK, anonymous=OK))],
+    "admin:logout": [post(url("admin:logout"), expect(OK, anonymous=OK))],
+    "admin:password_change": [get(url("admin:password_change"), ADMIN_ONLY)],
+    "admin:password_change_done": [get(url("admin:password_change_done"), ADMIN_ONLY)],
+    "admin:autocomplete": [get(url("admin:autocomplete"), expect(LOGIN, admin=STAFF))],
+    "admin:jsi18n": [get(url("admin:jsi18n"), ADMIN_ONLY)],
+    # Django's "view on site" shortcut: a redirect to the object's page, which asks again.
+    "admin:view_on_site": [
+        get(
+            lambda w: reverse("admin:view_on_site", args=[_content_type(Agency), w.a.pk]),
+            ADMIN_ONLY,
+        )
+    ],
+    # Django's catch-all: unknown admin addresses (404 to staff, the login to others).
+    "admin/(?P<url>.*)$": [get(lambda w: "/admin/no-such-page/", expect(LOGIN, admin=HIDDEN))],
+    "admin:app_list": [get(lambda w: reverse("admin:app_list", args=["plans"]), ADMIN_ONLY)],
+    "admin:auth_user_password_change": [
+        get(
+            lambda w: reverse("admin:auth_user_password_change", args=[w.people["focal_a"].pk]),
+            ADMIN_ONLY,
+        )
+    ],
+}
+
+# Every model registered in the admin, and so its list, add, change, history and delete
+# pages: a new registration is a decision about who sees it; add it here.
+ADMIN_MODELS = {
+    "auth.group",
+    "auth.user",
+    "plans.plan",
+    "plans.node",
+    "plans.nodecorrection",
+    "plans.planimport",
+    "agencies.agency",
+    "agencies.succession",
+    "agencies.agencygroup",
+    "agencies.assignment",
+    "scheduling.periodrule",
+    "scheduling.calendarday",
+    "scheduling.calendardaychange",
+    "accounts.membership",
+    "accounts.loginattempt",
+    "reporting.report",
+    "reporting.reporttransition",
+    "reporting.contribution",
+}
+ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
+
+
+def _content_type(model: Any) -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model).pk
+
+
+def _admin_cases(label: str) -> dict[str, list[Case]]:
+    app, model_name = label.split(".")
+    model = next(m for m in admin.site._registry if m._meta.label_lower == label)
+
+    def first(w: World) -> str:
+        obj = model._default_manager.order_by("pk").first()
+        return str(obj.pk) if obj is not None else "0"
+
+    def none(w: World) -> str:
+        # Deleting: the confirmation of a real plan lists its whole tree (seconds); the
+        # access rule is the same for an object that does not exist.
+        return "0"
+
+    cases: dict[str, list[Case]] = {}
+    for action in ADMIN_ACTIONS:
+        name = f"admin:{app}_{model_name}_{action}"
+        if action in ("changelist", "add"):
+            target = url(name)
+        else:
+            pick = none if action == "delete" else first
+            target = (lambda n, p: lambda w: reverse(n, args=[p(w)]))(name, pick)
+        cases[name] = [get(target, ADMIN_ONLY)]
+        if action in ("add", "change", "delete"):
+            cases[name].append(post(target, ADMIN_ONLY))
+    cases[f"admin/{app}/{model_name}/<path:object_id>/"] = [
+        get(lambda w: f"/admin/{app}/{model_name}/{first(w)}/", ADMIN_ONLY)
+    ]
+    return cases
+
+
+def admin_rules() -> dict[str, list[Case]]:
+    rules = dict(ADMIN_SITE)
+    for label in sorted(ADMIN_MODELS):
+        rules.update(_admin_cases(label))
+    return rules
+
+
+# -- the walk --------------------------------------------------------------------------------
+
+
+def url_names() -> set[str]:
+    """Every URL of the installation: its namespaced name, or its route where it has none."""
+    names: set[str] = set()
+
+    def walk(patterns: list[Any], prefix: str, namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern):
+                if pattern.name:
+                    names.add(namespace + pattern.name)
+                else:
+                    names.add(prefix + str(pattern.pattern) or "/")
+
+    walk(get_resolver().url_patterns, "", "")
+    return names
+
+
+def api_operations() -> set[str]:
+    schema = api.get_openapi_schema()
+    return {
+        f"{method.upper()} {path}"
+        for path, methods in schema["paths"].items()
+        for method in methods
+    }
+
+
+def _api_url_names() -> set[str]:
+    """The API's URL names: its operations are checked through the schema instead."""
+    return {name for name in url_names() if name.startswith("api-v1:")} - set(PAGES)
+
+
+def all_rules() -> dict[str, list[Case]]:
+    return {**PAGES, **API, **admin_rules()}
+
+
+def test_every_url_and_api_operation_has_a_rule() -> None:
+    rules = all_rules()
+    registered = {m._meta.label_lower for m in admin.site._registry}
+    unlisted_models = registered - ADMIN_MODELS
+    assert not unlisted_models, (
+        f"Admin models without a rule: {sorted(unlisted_models)}. Decide who may use them and "
+        "add them to ADMIN_MODELS in cchc/accounts/tests/test_url_matrix.py."
+    )
+    assert not ADMIN_MODELS - registered, f"Stale admin rules: {sorted(ADMIN_MODELS - registered)}"
+    names = url_names() - _api_url_names()
+    unlisted = sorted(names - set(rules))
+    assert not unlisted, (
+        f"URLs without an access rule: {unlisted}. Add each, with who may use it, to PAGES (or "
+        "ADMIN_SITE) in cchc/accounts/tests/test_url_matrix.py."
+    )
+    operations = api_operations()
+    missing = sorted(operations - set(API))
+    assert not missing, (
+        f"API operations without an access rule: {missing}. Add each to API in "
+        "cchc/accounts/tests/test_url_matrix.py."
+    )
+    stale = sorted((set(PAGES) - url_names()) | (set(API) - operations))
+    assert not stale, f"Rules for URLs that no longer exist: {stale}"
+    for cases in rules.values():
+        for case in cases:
+            assert set(case.expected) == set(ROLES)
+
+
+# -- the calls -------------------------------------------------------------------------------
+
+
+def outcome(response: Any) -> Outcome:
+    status: int = response.status_code
+    if getattr(response, "streaming", False):
+        # Read through the test client's wrapper, which closes the file without closing the
+        # database connection (a plain ``close()`` would, inside the savepoint).
+        b"".join(response.streaming_content)
+    if status in (301, 302, 303):
+        location = response["Location"]
+        if "/login/" in location:
+            return LOGIN
+        if re.search(r"/scheduling/agencies/\d+/due/$", location):
+            return MINE
+        return OK
+    if status == 401:
+        return LOGIN
+    if status in (403, 404, 405) or status >= 500:
+        return status
+    return OK
+
+
+def call(client: Client, case: Case, w: World) -> Any:
+    path, body = case.target(w)
+    method = getattr(client, case.method)
+    if case.method == "get":
+        return method(path)
+    if case.json:
+        return method(path, json.dumps(body or {}), content_type="application/json")
+    if case.method == "delete":
+        return method(path)
+    return method(path, body or {})
+
+
+def _client(w: World, role: str) -> Client:
+    client = Client(raise_request_exception=False)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    if role != "anonymous":
+        client.force_login(w.people[role])
+    return client
+
+
+class Clients:
+    """One logged-in client per person, logged in again when a call ended its session (the
+    session row is made outside the calls' savepoints, so it outlives them)."""
+
+    def __init__(self, w: World) -> None:
+        self.w = w
+        self.clients: dict[str, tuple[Client, str]] = {}
+
+    def __call__(self, role: str) -> Client:
+        kept = self.clients.get(role)
+        if kept is not None:
+            client, key = kept
+            cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+            if (cookie.value if cookie else "") == key:
+                return client
+        client = _client(self.w, role)
+        cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+        self.clients[role] = (client, cookie.value if cookie else "")
+        return client
+
+
+def check(rule: str, cases: list[Case], w: World, clients: Clients) -> list[str]:
+    wrong: list[str] = []
+    for case in cases:
+        for role in ROLES:
+            client = clients(role)
+            with transaction.atomic():
+                got = outcome(call(client, case, w))
+                transaction.set_rollback(True)
+            want = case.expected[role]
+            if not (got in (OK, FORBID) if want == STAFF else got == want):
+                wrong.append(
+                    f"{rule} {case.method.upper()} {case.label}: {role} got {got}, want {want}"
+                )
+    return wrong
+
+
+@pytest.mark.parametrize("group", ["pages", "api", "admin"])
+def test_each_kind_of_user_gets_what_the_rules_say(world: World, group: str) -> None:
+    rules = {"pages": PAGES, "api": API, "admin": admin_rules()}[group]
+    wrong: list[str] = []
+    clients = Clients(world)
+    for rule, cases in rules.items():
+        wrong += check(rule, cases, world, clients)
+    assert not wrong, "\n".join(wrong)
