@@ -139,7 +139,10 @@ def zip_members(data: bytes, name: str) -> set[str] | None:
 def _check_ratios(infos: list[zipfile.ZipInfo], limits: Limits, name: str) -> None:
     for info in infos:
         # Small members compress oddly well (a run of spaces); only large ones can bomb.
-        if info.file_size > 2**20 and info.file_size > info.compress_size * limits.compression_ratio:
+        if (
+            info.file_size > 2**20
+            and info.file_size > info.compress_size * limits.compression_ratio
+        ):
             raise ReadError(
                 _(
                     "%(name)s: the part %(part)s is compressed %(ratio)s times (more than "

@@ -181,7 +181,9 @@ def _span(cell: etree._Element, attribute: str) -> int:
         return 1
 
 
-def _grid(trs: list[etree._Element], cells: list[list[etree._Element]], budget: Budget) -> list[Row]:
+def _grid(
+    trs: list[etree._Element], cells: list[list[etree._Element]], budget: Budget
+) -> list[Row]:
     """Expand colspan/rowspan, repeating each cell's text into every covered position.
 
     Every covered position is counted against the budget before it is filled: a small file of

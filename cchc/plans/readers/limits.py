@@ -63,7 +63,9 @@ def current() -> Limits:
     return Limits(
         rows=rows,
         xml_nodes=rows * 100,
-        unpacked_bytes=int(getattr(settings, "CCHC_IMPORT_MAX_UNPACKED_MB", DEFAULT_MAX_UNPACKED_MB))
+        unpacked_bytes=int(
+            getattr(settings, "CCHC_IMPORT_MAX_UNPACKED_MB", DEFAULT_MAX_UNPACKED_MB)
+        )
         * 2**20,
     )
 

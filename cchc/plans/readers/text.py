@@ -99,7 +99,9 @@ def read_text(text: str, name: str) -> SourceDocument:
     most = budget.limits.rows * 10  # blank lines between rows cost little, but not nothing
     if max(text.count("\n"), text.count("\r")) > most or len(lines := text.splitlines()) > most:
         raise ReadError(
-            _("%(name)s: the file has more than %(limit)s lines; larger plan documents are refused.")
+            _(
+                "%(name)s: the file has more than %(limit)s lines; larger plan documents are refused."
+            )
             % {"name": name, "limit": f"{most:,}"}
         )
     if not any(line.strip() for line in lines):

@@ -139,7 +139,10 @@ def _merged_size(ref: bytes, name: str) -> int:
             _("%(name)s: the merged range %(ref)s is not a valid cell range.")
             % {"name": name, "ref": text[:40]}
         ) from exc
-    min_col, min_row, max_col, max_row = (b or 1 for b in bounds)
+    # "A:B" and "1:2" leave the other axis open: the whole sheet's height or width.
+    min_col, min_row = (1 if b is None else b for b in bounds[:2])
+    max_col = 16384 if bounds[2] is None else bounds[2]
+    max_row = 1048576 if bounds[3] is None else bounds[3]
     if min(min_col, min_row, max_col, max_row) < 1 or max(max_col, min_col) > 16384:
         raise ReadError(
             _("%(name)s: the merged range %(ref)s is not a valid cell range.")

@@ -121,7 +121,7 @@ def prose(rng: random.Random, scale: float = 1.0) -> tuple[bytes, str]:
             depth = rng.randint(1, 60)
             lines.append(".".join(["1"] * depth) + ". " + text_cell(rng))
         lines += [
-            f"{number if rng.random() < 0.9 else 10**rng.randint(5, 40)}. {text_cell(rng)}",
+            f"{number if rng.random() < 0.9 else 10 ** rng.randint(5, 40)}. {text_cell(rng)}",
             f"a) Nhiệm vụ: {text_cell(rng, scale)}",
             "b) Cơ quan thực hiện:",
             f"- Đơn vị chủ trì: {text_cell(rng)}",
@@ -389,7 +389,9 @@ def xlsx_package(sheet: str, styles: str | None = None) -> bytes:
         ),
     }
     if styles:
-        members["xl/styles.xml"] = f'<?xml version="1.0"?><styleSheet xmlns="{_S_NS}">{styles}</styleSheet>'
+        members["xl/styles.xml"] = (
+            f'<?xml version="1.0"?><styleSheet xmlns="{_S_NS}">{styles}</styleSheet>'
+        )
     return _zip(members)
 
 
@@ -423,8 +425,9 @@ def xlsx_sheet(rng: random.Random, rows: list[list[str]], merges: list[str]) -> 
                 out.append(f'<c r="{ref}"{style}><v>{cell.strip()}</v></c>')
             elif rng.random() < 0.03:
                 value = rng.choice(("1e308", "-1", "2958466", "nan", "x", "1" * 400))
-                out.append(f'<c r="{ref}" s="1" t="{rng.choice(("n", "d", "e", "b"))}">'
-                           f"<v>{value}</v></c>")
+                out.append(
+                    f'<c r="{ref}" s="1" t="{rng.choice(("n", "d", "e", "b"))}"><v>{value}</v></c>'
+                )
             else:
                 out.append(
                     f'<c r="{ref}"{style} t="inlineStr"><is><t>{_xml_text(cell)}</t></is></c>'
@@ -460,7 +463,9 @@ def xlsx_file(rng: random.Random, scale: float = 1.0) -> tuple[bytes, str]:
             )
         )
     num_fmt = rng.choice(("0", "9", "14", "22", "164", "99999", "-1", "x", "49"))
-    data = xlsx_package(xlsx_sheet(rng, rows, merges), xlsx_styles(num_fmt) if rng.random() < 0.6 else None)
+    data = xlsx_package(
+        xlsx_sheet(rng, rows, merges), xlsx_styles(num_fmt) if rng.random() < 0.6 else None
+    )
     if rng.random() < 0.05:
         mutable = bytearray(data)
         for _ in range(rng.randint(1, 5)):
