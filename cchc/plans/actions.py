@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, User
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from cchc.plans.models import Node, NodeCorrection, NodeKind, Plan, PlanImport
@@ -112,8 +112,8 @@ def check_field_lengths(parsed: ParsedPlan, specs: list[NodeSpec]) -> None:
     """
     doc = parsed.document
     for field_name, value in (("number", doc.number), ("issuer", doc.issuer)):
-        limit = Plan._meta.get_field(field_name).max_length
-        if value and limit is not None and len(value) > limit:
+        limit, verbose_name = _column(Plan, field_name)
+        if value and len(value) > limit:
             raise ReadError(
                 _(
                     '%(name)s: the document\'s %(field)s "%(value)s…" is %(length)s characters '
@@ -121,17 +121,18 @@ def check_field_lengths(parsed: ParsedPlan, specs: list[NodeSpec]) -> None:
                 )
                 % {
                     "name": doc.source_name,
-                    "field": Plan._meta.get_field(field_name).verbose_name,
+                    "field": verbose_name,
                     "value": value[:40],
                     "length": len(value),
                     "limit": limit,
                 }
             )
-    limit = Node._meta.get_field("number").max_length or 0
-    column = next((c.label for c in doc.columns if c.field == "number"), "")
+    limit, _verbose = _column(Node, "number")
+    label = next((c.label for c in doc.columns if c.field == "number"), "")
     for spec in specs:
         number = str(spec.values.get("number") or "")
         if len(number) > limit:
+            is_row = spec.kind == NodeKind.ACTIVITY and label
             raise ReadError(
                 _(
                     '%(name)s, line %(line)s: the number "%(value)s…" (%(field)s) is %(length)s '
@@ -141,13 +142,17 @@ def check_field_lengths(parsed: ParsedPlan, specs: list[NodeSpec]) -> None:
                     "name": doc.source_name,
                     "line": spec.source_line or "?",
                     "value": number[:40],
-                    "field": column
-                    if spec.kind == NodeKind.ACTIVITY and column
-                    else NodeKind(spec.kind).label,
+                    "field": label if is_row else NodeKind(spec.kind).label,
                     "length": len(number),
                     "limit": limit,
                 }
             )
+
+
+def _column(model: type[models.Model], name: str) -> tuple[int, str]:
+    """A text column's length and its name as people read it."""
+    column = model._meta.get_field(name)
+    return int(getattr(column, "max_length", 0) or 0), str(getattr(column, "verbose_name", name))
 
 
 def _store(

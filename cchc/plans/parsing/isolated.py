@@ -64,7 +64,7 @@ def parse_isolated(data: bytes, name: str) -> ParsedPlan:
     }
     command = [sys.executable, "-E", "-s", "-m", "cchc.plans.parsing.isolated"]
     try:
-        done = subprocess.run(  # noqa: S603 (our own interpreter and module, no shell)
+        done = subprocess.run(
             command,
             input=json.dumps(request).encode() + b"\n" + data,
             capture_output=True,

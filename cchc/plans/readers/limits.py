@@ -4,23 +4,24 @@ A real plan has 150–10,000 rows of about a dozen columns; a file a hundred tim
 that is an attack or an accident, and is refused with one message naming the file and the
 bound instead of being read until the server runs out of memory. The bounds:
 
-=====================  ==========  ==================================================================
-limit                  default     what it bounds
-=====================  ==========  ==================================================================
-``rows``               20,000      table rows plus paragraphs of the document
-                                   (``CCHC_IMPORT_MAX_ROWS``)
-``cells``              400,000     table cells, counted after merged cells are spread out
-``columns``            200         the width of one table
-``span``               100         how many columns one merged cell (``colspan``, ``gridSpan``) covers;
-                                   wider ones are cut (a row span is cut at the table's end)
-``cell_chars``         50,000      characters in one cell or paragraph
-``text_chars``         30,000,000  characters of the whole document, merged cells counted each time
-``unpacked_bytes``     50 MB       what a DOCX or XLSX unpacks to (``CCHC_IMPORT_MAX_UNPACKED_MB``)
-``compression_ratio``  200         how much one member of a DOCX or XLSX may be compressed
-``numbering``          100,000     a list number Word would print (``w:start``, ``w:startOverride``)
-``xml_nodes``          2,000,000   elements and attributes of one XML part of a DOCX or XLSX (100 per
-                                   allowed row): what the XML tree costs in memory, ~350 bytes each
-=====================  ==========  ==================================================================
+=====================  ===========  ==========================================================
+limit                  default      what it bounds
+=====================  ===========  ==========================================================
+``rows``               20,000       table rows plus paragraphs (``CCHC_IMPORT_MAX_ROWS``)
+``cells``              400,000      table cells, counted after merged cells are spread out
+``columns``            200          the width of one table
+``span``               100          columns one merged cell covers (wider ones are cut; a row
+                                    span is cut at the table's end)
+``cell_chars``         50,000       characters in one cell or paragraph
+``text_chars``         30,000,000   characters of the document, merged cells counted each time
+``unpacked_bytes``     50 MB        what a DOCX or XLSX unpacks to
+                                    (``CCHC_IMPORT_MAX_UNPACKED_MB``)
+``compression_ratio``  200          how much one member (over 1 MB) of a ZIP may be compressed
+``numbering``          100,000      a list number Word would print (``w:start``,
+                                    ``w:startOverride``)
+``xml_nodes``          2,000,000    elements and attributes of one XML part of a DOCX or XLSX
+                                    (100 per allowed row): its tree costs ~350 bytes each
+=====================  ===========  ==========================================================
 
 Readers count as they spread merged cells out (:class:`Budget`), so that a small file that
 spans one cell over a million rows is refused before the grid is built; ``read_bytes`` then

@@ -100,7 +100,8 @@ def read_text(text: str, name: str) -> SourceDocument:
     if max(text.count("\n"), text.count("\r")) > most or len(lines := text.splitlines()) > most:
         raise ReadError(
             _(
-                "%(name)s: the file has more than %(limit)s lines; larger plan documents are refused."
+                "%(name)s: the file has more than %(limit)s lines; larger plan documents are "
+                "refused."
             )
             % {"name": name, "limit": f"{most:,}"}
         )

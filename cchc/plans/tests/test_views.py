@@ -386,7 +386,6 @@ def test_too_large_file_is_refused(importer_client: Client, settings):
     assert not (Path(settings.DATA_DIR) / "uploads").exists()
 
 
-
 def test_upload_is_read_in_a_child_process_not_in_the_server(importer_client: Client, monkeypatch):
     def in_process(*args, **kwargs):
         raise AssertionError("the web process read the file itself")
