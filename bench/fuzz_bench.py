@@ -69,6 +69,7 @@ def _worker(reader: str, start: int, stop: int, heavy: float, conn: Connection) 
         rng = random.Random(f"{reader}-{index}")
         before = _maxrss_mb()
         data, name = generate(rng, 1.0)
+        conn.send(index)  # made: from now on the parent's watchdog times the reading
         began = time.perf_counter()  # the reading is timed, not the making of the input
         error = ""
         try:
@@ -101,8 +102,9 @@ def fuzz_reader(reader: str, count: int, heavy: float, hang: float) -> dict[str,
         process.start()
         sender.close()
         workers += 1
+        reading = False
         while True:
-            if not receiver.poll(hang):
+            if not receiver.poll(hang if reading else 10 * hang):
                 process.kill()
                 process.join()
                 outcomes["failed"] += 1
@@ -124,6 +126,10 @@ def fuzz_reader(reader: str, count: int, heavy: float, hang: float) -> dict[str,
                 process.join()
                 next_index = count
                 break
+            if isinstance(message, int):  # the input is made, its reading starts
+                next_index, reading = message, True
+                continue
+            reading = False
             index, outcome, seconds, rss, delta, error = message
             outcomes[outcome] += 1
             times.append(seconds)
