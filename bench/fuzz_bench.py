@@ -194,11 +194,27 @@ def main() -> int:
     started = dt.datetime.now(dt.UTC)
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(lambda reader: _run(args, reader), readers))
-    print(_table(results, args))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"fuzz-{started:%Y%m%dT%H%M%SZ}.json"
+    done: list[dict[str, Any]] = []
+
+    def run_and_save(reader: str) -> dict[str, Any]:
+        result = _run(args, reader)
+        done.append(result)
+        _save(out, started, args, done)  # each reader's figures as soon as it finishes
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = list(pool.map(run_and_save, readers))
+    print(_table(results, args))
+    _save(out, started, args, results)
+    print(f"\nfuzz: results in {out.relative_to(ROOT)}", file=sys.stderr)
+    return 0 if all(r["passed"] for r in results) else 1
+
+
+def _save(
+    out: Path, started: dt.datetime, args: argparse.Namespace, results: list[dict[str, Any]]
+) -> None:
     out.write_text(
         json.dumps(
             {
@@ -218,8 +234,6 @@ def main() -> int:
             indent=2,
         )
     )
-    print(f"\nfuzz: results in {out.relative_to(ROOT)}", file=sys.stderr)
-    return 0 if all(r["passed"] for r in results) else 1
 
 
 def _commit() -> str:
