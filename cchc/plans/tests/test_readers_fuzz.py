@@ -24,7 +24,11 @@ SCALE = 0.05
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.large_base_example,  # all-zero randomness picks every heavy case
+    ],
     derandomize=True,
 )
 @given(rng=st.randoms(use_true_random=False))
