@@ -217,3 +217,12 @@ def test_a_file_name_that_is_not_utf8_is_stored_readably(tmp_path: Path):
     path.write_bytes((HEADER + "| 1 | Việc | Sở | 2026 |\n").encode())
     call_command("import_plan", str(path))
     assert Plan.objects.get().source_name == "ke-hoach-\ufffd.md"
+
+
+def test_a_continuation_row_wider_than_the_row_it_continues(monkeypatch):
+    # Found by scripts/bench fuzz (markdown #6751): IndexError in the continuation glue.
+    import random
+
+    monkeypatch.setattr(hostile, "HEAVY", 0.002)
+    data, name = hostile.markdown(random.Random("markdown-6751"), 1.0)
+    assert hostile.check(data, name) in {"read", "refused"}
