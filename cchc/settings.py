@@ -350,6 +350,12 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # Uploaded plan documents larger than this are refused before they are read.
 CCHC_MAX_IMPORT_BYTES = _env_int("CCHC_MAX_IMPORT_BYTES", 20 * 1024 * 1024)
+# What one plan document may ask of the readers (cchc/plans/readers/limits.py has the rest).
+CCHC_IMPORT_MAX_ROWS = _env_int("CCHC_IMPORT_MAX_ROWS", 20_000)
+CCHC_IMPORT_MAX_UNPACKED_MB = _env_int("CCHC_IMPORT_MAX_UNPACKED_MB", 50)
+# The web import reads a file in a child process with these limits.
+CCHC_IMPORT_TIMEOUT_SECONDS = _env_int("CCHC_IMPORT_TIMEOUT_SECONDS", 60)
+CCHC_IMPORT_MEMORY_MB = _env_int("CCHC_IMPORT_MEMORY_MB", 1024)
 CCHC_MAX_EVIDENCE_BYTES = _env_int("CCHC_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = CCHC_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

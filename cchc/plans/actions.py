@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, User
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from cchc.plans.models import Node, NodeCorrection, NodeKind, Plan, PlanImport
@@ -83,6 +83,7 @@ def import_plan(
             _("%(name)s: there is nothing to import.") % {"name": parsed.document.source_name}
         )
     specs = build_specs(parsed)
+    check_field_lengths(parsed, specs)
     try:
         with transaction.atomic():
             result = _store(parsed, specs, source_sha256, user, plan)
@@ -100,6 +101,58 @@ def import_plan(
             % {"name": parsed.document.source_name, "error": exc}
         ) from exc
     return result
+
+
+def check_field_lengths(parsed: ParsedPlan, specs: list[NodeSpec]) -> None:
+    """Refuse values longer than their column holds, naming the line and the field.
+
+    Only the short fields can overflow (the document's number and issuer, a row's or a
+    section's number); long free texts are TextFields, stored whole. PostgreSQL would refuse the
+    row half-way through the import; SQLite would store it. Either way the file is at fault.
+    """
+    doc = parsed.document
+    for field_name, value in (("number", doc.number), ("issuer", doc.issuer)):
+        limit, verbose_name = _column(Plan, field_name)
+        if value and len(value) > limit:
+            raise ReadError(
+                _(
+                    '%(name)s: the document\'s %(field)s "%(value)s…" is %(length)s characters '
+                    "long; at most %(limit)s are stored."
+                )
+                % {
+                    "name": doc.source_name,
+                    "field": verbose_name,
+                    "value": value[:40],
+                    "length": len(value),
+                    "limit": limit,
+                }
+            )
+    limit, _verbose = _column(Node, "number")
+    label = next((c.label for c in doc.columns if c.field == "number"), "")
+    for spec in specs:
+        number = str(spec.values.get("number") or "")
+        if len(number) > limit:
+            is_row = spec.kind == NodeKind.ACTIVITY and label
+            raise ReadError(
+                _(
+                    '%(name)s, line %(line)s: the number "%(value)s…" (%(field)s) is %(length)s '
+                    "characters long; at most %(limit)s are stored."
+                )
+                % {
+                    "name": doc.source_name,
+                    "line": spec.source_line or "?",
+                    "value": number[:40],
+                    "field": label if is_row else NodeKind(spec.kind).label,
+                    "length": len(number),
+                    "limit": limit,
+                }
+            )
+
+
+def _column(model: type[models.Model], name: str) -> tuple[int, str]:
+    """A text column's length and its name as people read it."""
+    column = model._meta.get_field(name)
+    return int(getattr(column, "max_length", 0) or 0), str(getattr(column, "verbose_name", name))
 
 
 def _store(

@@ -56,6 +56,18 @@ class DocumentInfo:
     format: str = ""
     columns: list[Column] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentInfo:
+        return cls(
+            title=data["title"],
+            number=data["number"],
+            date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+            issuer=data["issuer"],
+            source_name=data["source_name"],
+            format=data["format"],
+            columns=[Column(label=c["label"], field=c["field"]) for c in data["columns"]],
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
@@ -94,6 +106,18 @@ class Item:
     # beside the cells in the preview. See cchc/plans/interpretation.py.
     interpreted: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Item:
+        """The item ``as_dict`` gave; keys other than the fields are what was interpreted."""
+        known = {"number", "section", "extra", "line", *ITEM_FIELDS}
+        return cls(
+            line=data["line"],
+            section=list(data["section"]),
+            extra=dict(data["extra"]),
+            interpreted={k: v for k, v in data.items() if k not in known},
+            **{name: data[name] for name in ITEM_FIELDS},
+        )
+
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"number": self.number, "section": list(self.section)}
         for name in ITEM_FIELDS[1:]:
@@ -112,6 +136,19 @@ class ParsedPlan:
 
     def warn(self, line: int | None, message: str, code: str = "") -> None:
         self.warnings.append(ImportWarning(line=line, message=message, code=code))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedPlan:
+        """The plan ``as_dict`` gave (what ``import-plan --json`` prints), e.g. from a child
+        process that read the file."""
+        return cls(
+            document=DocumentInfo.from_dict(data["document"]),
+            items=[Item.from_dict(item) for item in data["items"]],
+            warnings=[
+                ImportWarning(line=w["line"], message=w["message"], code=w["code"])
+                for w in data["warnings"]
+            ],
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -294,9 +294,11 @@ class TableInterpreter:
                 "orphan",
             )
             return
+        last = len(self.pending.cells) - 1
         for i, text in enumerate(cells):
-            if text:
-                self.pending.cells[i] = C.join_continuation(self.pending.cells[i], text)
+            if text and last >= 0:  # a wider continuation (another table's layout): to the last
+                at = min(i, last)
+                self.pending.cells[at] = C.join_continuation(self.pending.cells[at], text)
 
     def _pending_number(self) -> str:
         assert self.pending is not None

@@ -13,20 +13,41 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
+from cchc.plans.readers.limits import check_document, printable_name
 
-__all__ = ["Paragraph", "ReadError", "Row", "SourceDocument", "Table", "read_bytes", "read_path"]
+__all__ = [
+    "Paragraph",
+    "ReadError",
+    "Row",
+    "SourceDocument",
+    "Table",
+    "read_bytes",
+    "read_file",
+    "read_path",
+]
 
 
 def read_path(path: Path) -> SourceDocument:
+    """Read a plan document from disk, refusing one over the size limit before reading it."""
+    return read_bytes(read_file(path), path.name)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of ``path``, its size checked with ``stat()`` before anything is read."""
+    name = printable_name(path.name)
     try:
         size = path.stat().st_size
+        if size > settings.CCHC_MAX_IMPORT_BYTES:
+            _check_size(name, size)
+        with path.open("rb") as handle:
+            data = handle.read(settings.CCHC_MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise ReadError(
             _("%(name)s: cannot open the file (%(error)s).")
-            % {"name": path.name, "error": exc.strerror or exc}
+            % {"name": name, "error": exc.strerror or exc}
         ) from exc
-    _check_size(path.name, size)
-    return read_bytes(path.read_bytes(), path.name)
+    _check_size(name, len(data))  # it grew since stat(), or is not a regular file
+    return data
 
 
 def _check_size(name: str, size: int) -> None:
@@ -48,8 +69,17 @@ def _check_size(name: str, size: int) -> None:
 
 
 def read_bytes(data: bytes, name: str) -> SourceDocument:
-    """Read a plan document given as bytes; ``name`` is used for the format hint and errors."""
+    """Read a plan document given as bytes; ``name`` is used for the format hint and errors.
+
+    The result is checked against the limits of ``readers.limits`` (rows, cells, characters,
+    no NUL or lone surrogates); the readers check the bounds that protect memory as they go.
+    """
+    name = printable_name(name)
     _check_size(name, len(data))
+    return check_document(_read(data, name))
+
+
+def _read(data: bytes, name: str) -> SourceDocument:
     # Each reader is imported when its format is met: a plain-text import loads no ZIP or
     # XML machinery.
     suffix = Path(name).suffix.lower()

@@ -21,6 +21,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import ReadError, Row, SourceDocument, Table
+from cchc.plans.readers.limits import Budget
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_RECORDS = 50
@@ -62,6 +63,7 @@ def read_csv(text: str, name: str) -> SourceDocument:
     delimiter = directive.group(1) if directive else sniff_delimiter(text)
     _check_quotes_closed(text, delimiter, name)
     rows: list[Row] = []
+    budget = Budget(name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         while True:
@@ -70,6 +72,9 @@ def read_csv(text: str, name: str) -> SourceDocument:
                 record = next(reader)
             except StopIteration:
                 break
+            if not any(record):  # blank lines are dropped anyway; never hold them
+                continue
+            budget.row(len(record), start)
             rows.append(Row(cells=[clean_cell(cell) for cell in record], line=start))
     except csv.Error as exc:
         raise ReadError(

@@ -23,21 +23,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import docx
-from django.conf import settings
 from django.utils.translation import gettext as _
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from cchc.plans.readers.base import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.csv import clean_cell, tidy_rows
+from cchc.plans.readers.limits import Budget, Limits, current
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 P, TBL, TR, TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 SDT, SDT_CONTENT, CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 VAL = f"{_W}val"
-_MAX_SPAN = 100
-UNPACKED_LIMIT = 10  # times settings.CCHC_MAX_IMPORT_BYTES
 # Subtrees holding no visible text: properties, tracked deletions, duplicate fallback drawings.
 _NO_TEXT = frozenset(
     {f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr", f"{_W}del", f"{_W}moveFrom"}
@@ -65,12 +63,17 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
             _("%(name)s: this ZIP file is not a Word document (it has no word/document.xml).")
             % {"name": name}
         )
+    budget = Budget(name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             document = docx.Document(io.BytesIO(data))
             body = document.element.body
-            numbering = _Numbering(_related(document, RT.NUMBERING), _related(document, RT.STYLES))
+            numbering = _Numbering(
+                _related(document, RT.NUMBERING), _related(document, RT.STYLES), budget
+            )
+    except ReadError:
+        raise
     except KeyError as exc:
         raise ReadError(
             _("%(name)s: the Word document is incomplete: a part it refers to is missing.")
@@ -81,7 +84,12 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
             _("%(name)s: the Word document is damaged and cannot be read (%(error)s).")
             % {"name": name, "error": exc}
         ) from exc
-    walker = _Body(numbering)
+    if body is None:
+        raise ReadError(
+            _("%(name)s: the Word document has no body (no w:body element), so no text.")
+            % {"name": name}
+        )
+    walker = _Body(numbering, budget)
     walker.walk(body)
     if not walker.blocks:
         raise ReadError(_("%(name)s: the Word document contains no text.") % {"name": name})
@@ -91,14 +99,21 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
 def zip_members(data: bytes, name: str) -> set[str] | None:
     """The member names of a sound ZIP container, or None when it is damaged or truncated.
 
-    Raises ReadError when the content would unpack to more than ``UNPACKED_LIMIT`` times the
-    import size limit (a "ZIP bomb"), before anything is unpacked.
+    Raises ReadError when the content would unpack to more than the ``unpacked_bytes`` limit,
+    or a member is compressed more than ``compression_ratio`` times (a "ZIP bomb"), before
+    anything is unpacked. The sizes a ZIP declares are checked again while unpacking (by
+    ``zipfile``), so a member that lies about its size fails the test instead.
     """
-    limit = settings.CCHC_MAX_IMPORT_BYTES * UNPACKED_LIMIT
+    limits = current()
+    limit = limits.unpacked_bytes
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked <= limit:
+                _check_ratios(infos, limits, name)
             if unpacked <= limit and archive.testzip() is None:
+                _check_xml_sizes(archive, limits, name)
                 return set(archive.namelist())
     except (
         zipfile.BadZipFile,
@@ -121,13 +136,58 @@ def zip_members(data: bytes, name: str) -> set[str] | None:
     )
 
 
+def _check_ratios(infos: list[zipfile.ZipInfo], limits: Limits, name: str) -> None:
+    for info in infos:
+        # Small members compress oddly well (a run of spaces); only large ones can bomb.
+        if (
+            info.file_size > 2**20
+            and info.file_size > info.compress_size * limits.compression_ratio
+        ):
+            raise ReadError(
+                _(
+                    "%(name)s: the part %(part)s is compressed %(ratio)s times (more than "
+                    "%(limit)s); the file looks like a ZIP bomb and is refused."
+                )
+                % {
+                    "name": name,
+                    "part": info.filename[:100],
+                    "ratio": info.file_size // max(info.compress_size, 1),
+                    "limit": limits.compression_ratio,
+                }
+            )
+
+
+def _check_xml_sizes(archive: zipfile.ZipFile, limits: Limits, name: str) -> None:
+    """Refuse an XML part whose tree would not fit in memory, before any parser builds it."""
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        data = archive.read(info)
+        nodes = data.count(b"<") + data.count(b'="')
+        if nodes > limits.xml_nodes:
+            raise ReadError(
+                _(
+                    "%(name)s: the part %(part)s holds %(count)s XML elements and attributes, more "
+                    "than the %(limit)s a plan document is read with; save a plan this large as "
+                    "CSV or split it."
+                )
+                % {
+                    "name": name,
+                    "part": info.filename[:100],
+                    "count": f"{nodes:,}",
+                    "limit": f"{limits.xml_nodes:,}",
+                }
+            )
+
+
 class _Body:
     """Walks the body's children, numbering paragraphs and table rows."""
 
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(self, numbering: _Numbering, budget: Budget) -> None:
         self.blocks: list[Block] = []
         self.line = 0
         self.numbering = numbering
+        self.budget = budget
 
     def walk(self, container: etree._Element) -> None:
         for child in container:
@@ -135,6 +195,8 @@ class _Body:
                 self.line += 1
                 for text in self.paragraph_text(child).split("\n"):
                     if text := " ".join(text.split()):
+                        self.budget.row(1, self.line)
+                        self.budget.text(text, self.line)
                         self.blocks.append(Paragraph(text=text, line=self.line))
             elif child.tag == TBL:
                 self._table(child)
@@ -148,6 +210,8 @@ class _Body:
             self.line += 1
             above = self.grid_row(tr, above)
             width = max(above, default=-1) + 1
+            self.budget.row(width, self.line)
+            self.budget.spread(0, sum(len(text) for text in above.values()), self.line)
             rows.append(Row(cells=[above.get(c, "") for c in range(width)], line=self.line))
         rows = tidy_rows(rows)
         if rows:
@@ -156,12 +220,15 @@ class _Body:
     def grid_row(self, tr: etree._Element, above: dict[int, str]) -> dict[int, str]:
         """Texts of one row by grid column, merged cells repeated (``above``: the row before)."""
         cells: dict[int, str] = {}
-        col = _int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+        max_span = self.budget.limits.span
+        col = min(max(_int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0), 0), max_span)
         for tc in _children(tr, TC):
-            span = min(max(_int_val(_property(tc, "gridSpan"), 1), 1), _MAX_SPAN)
+            span = min(max(_int_val(_property(tc, "gridSpan"), 1), 1), max_span)
             vmerge = _property(tc, "vMerge")
             hmerge = _property(tc, "hMerge")
             text = self.cell_text(tc)
+            self.budget.text(text, self.line)
+            self.budget.width(col + span, self.line)
             for c in range(col, col + span):
                 if vmerge is not None and vmerge.get(VAL, "continue") == "continue":
                     cells[c] = above.get(c, "")
@@ -216,8 +283,13 @@ def _property(tc: etree._Element, prop: str) -> etree._Element | None:
 
 
 def _int_val(el: etree._Element | None, default: int) -> int:
+    if el is None:
+        return default
+    raw = str(el.get(VAL, default)).strip()
+    if len(raw) > 18:  # int() of a long digit string is slow; no value of ours is that large
+        return 10**18 if raw.lstrip("+-").isdigit() else default
     try:
-        return int(el.get(VAL, default)) if el is not None else default
+        return int(raw)
     except ValueError:
         return default
 
@@ -268,7 +340,10 @@ class _Numbering:
     restarts them when first used, and a label restarts the levels below it.
     """
 
-    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+    def __init__(
+        self, numbering: etree._Element | None, styles: etree._Element | None, budget: Budget
+    ) -> None:
+        self._budget = budget
         self._levels: dict[str, dict[int, _Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}
         self._styles: dict[str, etree._Element] = {}
@@ -277,7 +352,7 @@ class _Numbering:
         for abstract in numbering.iterfind(f"{_W}abstractNum") if numbering is not None else ():
             self._levels[abstract.get(f"{_W}abstractNumId", "")] = {
                 _int_attr(lvl, "ilvl", 0): _Level(
-                    start=_int_val(lvl.find(f"{_W}start"), 1),
+                    start=self._bounded(_int_val(lvl.find(f"{_W}start"), 1)),
                     fmt=_val(lvl, "numFmt", "decimal"),
                     text=_val(lvl, "lvlText", ""),
                     suffix=_val(lvl, "suff", "tab"),
@@ -286,13 +361,30 @@ class _Numbering:
             }
         for num in numbering.iterfind(f"{_W}num") if numbering is not None else ():
             overrides = {
-                _int_attr(o, "ilvl", 0): _int_val(o.find(f"{_W}startOverride"), 1)
+                _int_attr(o, "ilvl", 0): self._bounded(_int_val(o.find(f"{_W}startOverride"), 1))
                 for o in num.iterfind(f"{_W}lvlOverride")
                 if o.find(f"{_W}startOverride") is not None
             }
             self._nums[num.get(f"{_W}numId", "")] = (_val(num, "abstractNumId", ""), overrides)
         for style in styles.iterfind(f"{_W}style") if styles is not None else ():
             self._styles[style.get(f"{_W}styleId", "")] = style
+
+    def _bounded(self, value: int) -> int:
+        """A list's start number, refused when Word would print an absurdly long label."""
+        limit = self._budget.limits.numbering
+        if abs(value) > limit:
+            raise ReadError(
+                _(
+                    "%(name)s: a numbered list starts at %(value)s; list numbers above %(limit)s "
+                    "are refused."
+                )
+                % {
+                    "name": self._budget.name,
+                    "value": value if abs(value) < 10**15 else f"{value:.3g}",
+                    "limit": f"{limit:,}",
+                }
+            )
+        return value
 
     def label(self, p: etree._Element) -> str:
         """The label of paragraph ``p`` followed by a space, or "" when it has none."""
@@ -347,8 +439,11 @@ def _val(el: etree._Element, child: str, default: str) -> str:
 
 
 def _int_attr(el: etree._Element, attribute: str, default: int) -> int:
+    raw = str(el.get(f"{_W}{attribute}", default)).strip()
+    if len(raw) > 18:
+        return default
     try:
-        return int(el.get(f"{_W}{attribute}", default))
+        return int(raw)
     except ValueError:
         return default
 

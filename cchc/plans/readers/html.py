@@ -20,6 +20,7 @@ from lxml import etree
 
 from cchc.plans.readers.base import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.csv import clean_cell, tidy_rows
+from cchc.plans.readers.limits import Budget
 
 _BLOCK_TAGS = frozenset(
     {
@@ -30,7 +31,6 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript"})
-_MAX_COLSPAN = 100
 _DOCUMENT_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
@@ -66,7 +66,7 @@ def read_html(text: str, name: str) -> SourceDocument:
             % {"name": name, "error": exc}
         ) from exc
     body = root.find("body")
-    walker = _Walker()
+    walker = _Walker(Budget(name))
     walker.walk(body if body is not None else root)
     walker.flush()
     if not walker.blocks:
@@ -88,7 +88,8 @@ def _tag(el: etree._Element) -> str:
 class _Walker:
     """Walks the document flow, gathering inline text into paragraphs."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._start = 0
@@ -105,6 +106,8 @@ class _Walker:
         text = " ".join("".join(self._parts).split())
         self._parts.clear()
         if text:
+            self.budget.row(1, self._start)
+            self.budget.text(text, self._start)
             self.blocks.append(Paragraph(text=text, line=self._start))
 
     def walk(self, el: etree._Element) -> None:
@@ -139,7 +142,7 @@ class _Walker:
             for cell in (cell for row in cells for cell in row):
                 self.walk(cell)
             return
-        rows = tidy_rows(_grid(trs, cells))
+        rows = tidy_rows(_grid(trs, cells, self.budget))
         if rows:
             self.blocks.append(Table(rows=rows, line=_line(table) or rows[0].line))
 
@@ -169,25 +172,40 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
 
 
 def _span(cell: etree._Element, attribute: str) -> int:
+    raw = str(cell.get(attribute, "1")).strip()
+    if len(raw) > 9:  # int() of a very long digit string is slow, and no span is that large
+        return 1_000_000_000 if raw.isdigit() else 1
     try:
-        return int(str(cell.get(attribute, "1")).strip())
+        return int(raw)
     except ValueError:
         return 1
 
 
-def _grid(trs: list[etree._Element], cells: list[list[etree._Element]]) -> list[Row]:
-    """Expand colspan/rowspan, repeating each cell's text into every covered position."""
+def _grid(
+    trs: list[etree._Element], cells: list[list[etree._Element]], budget: Budget
+) -> list[Row]:
+    """Expand colspan/rowspan, repeating each cell's text into every covered position.
+
+    Every covered position is counted against the budget before it is filled: a small file of
+    cells spanning the whole table is refused instead of growing a grid of billions.
+    """
     grid: list[dict[int, str]] = [{} for _tr in trs]
+    max_span = budget.limits.span
     for r, row_cells in enumerate(cells):
         col = 0
+        line = _line(trs[r])
+        budget.row(0, line)
         for cell in row_cells:
             while col in grid[r]:
                 col += 1
             text = _cell_text(cell)
-            colspan = min(max(_span(cell, "colspan"), 1), _MAX_COLSPAN)
+            budget.text(text, line)
+            colspan = min(max(_span(cell, "colspan"), 1), max_span)
             rowspan = _span(cell, "rowspan")
             # rowspan="0" spans to the end of the table; never past it.
             rowspan = len(trs) - r if rowspan <= 0 else min(rowspan, len(trs) - r)
+            budget.spread(rowspan * colspan, rowspan * colspan * len(text), line)
+            budget.width(col + colspan, line)
             for covered in grid[r : r + rowspan]:
                 for c in range(col, col + colspan):
                     covered.setdefault(c, text)

@@ -12,6 +12,7 @@ import re
 from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
+from cchc.plans.readers.limits import Budget
 
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
@@ -20,21 +21,26 @@ _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 def decode(data: bytes, name: str) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
 
-    Binary data (NUL bytes, control characters) is refused with a message naming the file.
+    Binary data (NUL bytes, control characters) is refused with a message naming the file; a
+    NUL anywhere, also past the first 64 KB that are sampled for control characters.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ReadError(
                 _("%(name)s: the file claims to be UTF-16 but is not.") % {"name": name}
             ) from exc
+        _refuse_nul(text, name)
+        return text
     sample = data[:65536]
     if b"\x00" in sample or _control_ratio(sample) > 0.02:
         raise ReadError(
             _("%(name)s: this is a binary file, not a text, HTML, CSV, DOCX or XLSX plan document.")
             % {"name": name}
         )
+    if b"\x00" in data:
+        _refuse_nul(data.decode("latin-1"), name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -48,6 +54,18 @@ def decode(data: bytes, name: str) -> str:
                 )
                 % {"name": name, "pos": exc.start}
             ) from exc
+
+
+def _refuse_nul(text: str, name: str) -> None:
+    position = text.find("\x00")
+    if position >= 0:
+        raise ReadError(
+            _(
+                "%(name)s, line %(line)s: the text contains a NUL character (binary data); the "
+                "file is refused."
+            )
+            % {"name": name, "line": text.count("\n", 0, position) + 1}
+        )
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -77,7 +95,16 @@ def _is_tab_row(line: str) -> bool:
 
 def read_text(text: str, name: str) -> SourceDocument:
     doc = SourceDocument(name=name, format="text", line_unit="line")
-    lines = text.splitlines()
+    budget = Budget(name)
+    most = budget.limits.rows * 10  # blank lines between rows cost little, but not nothing
+    if max(text.count("\n"), text.count("\r")) > most or len(lines := text.splitlines()) > most:
+        raise ReadError(
+            _(
+                "%(name)s: the file has more than %(limit)s lines; larger plan documents are "
+                "refused."
+            )
+            % {"name": name, "limit": f"{most:,}"}
+        )
     if not any(line.strip() for line in lines):
         raise ReadError(_("%(name)s: the file holds no text.") % {"name": name})
     has_pipe_table = any(_SEPARATOR_RE.match(line.strip()) and "-" in line for line in lines)
@@ -94,18 +121,23 @@ def read_text(text: str, name: str) -> SourceDocument:
                 table = Table(rows=[], line=index)
                 table_kind = "pipe"
                 doc.blocks.append(table)
-            table.rows.append(Row(cells=_pipe_cells(line), line=index))
+            cells = _pipe_cells(line)
+            budget.row(len(cells), index)
+            table.rows.append(Row(cells=cells, line=index))
             continue
         if _is_tab_row(line) and _tab_run(lines, index - 1):
             if table is None or table_kind != "tab":
                 table = Table(rows=[], line=index)
                 table_kind = "tab"
                 doc.blocks.append(table)
-            table.rows.append(Row(cells=[c.strip() for c in line.split("\t")], line=index))
+            cells = [c.strip() for c in line.split("\t")]
+            budget.row(len(cells), index)
+            table.rows.append(Row(cells=cells, line=index))
             continue
         table = None
         table_kind = ""
         if line.strip():
+            budget.row(1, index)
             doc.blocks.append(Paragraph(text=line.strip(), line=index))
     return doc
 

@@ -29,10 +29,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cchc.plans.readers.base import ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.csv import clean_cell, tidy_rows
 from cchc.plans.readers.docx import zip_members
+from cchc.plans.readers.limits import Budget, Limits, current
 
-# openpyxl creates an object for every cell a merged range covers; A1:XFD1 alone is 16384.
-MAX_MERGED_CELLS = 200_000
-_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
+# What openpyxl makes an object of: a cell, a shared string.
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s/>]")
 
 
 def read_xlsx(data: bytes, name: str) -> SourceDocument:
@@ -55,7 +57,8 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
             _("%(name)s: this ZIP file is not an Excel workbook (it has no xl/workbook.xml).")
             % {"name": name}
         )
-    _check_merged_ranges(data, name)
+    limits = current()
+    _check_sheets(data, name, limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unsupported extensions, invalid defined names
@@ -66,15 +69,17 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
             % {"name": name}
         ) from exc
     except Exception as exc:
-        raise ReadError(
-            _("%(name)s: the workbook is damaged and cannot be read (%(error)s).")
-            % {"name": name, "error": exc}
-        ) from exc
+        raise _damaged(name, exc) from exc
     doc = SourceDocument(name=name, format="xlsx", line_unit="row")
+    budget = Budget(name, limits)
     try:
         for sheet in workbook.worksheets:
-            if sheet.sheet_state == "visible" and (table := _sheet_table(sheet)):
+            if sheet.sheet_state == "visible" and (table := _sheet_table(sheet, budget)):
                 doc.blocks.append(table)
+    except ReadError:
+        raise
+    except Exception as exc:  # openpyxl accepts values it cannot convert later
+        raise _damaged(name, exc) from exc
     finally:
         workbook.close()
     if not doc.blocks:
@@ -84,17 +89,29 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
     return doc
 
 
-def _check_merged_ranges(data: bytes, name: str) -> None:
-    """Refuse huge merged ranges before openpyxl makes one object per covered cell."""
-    covered = 0
+def _damaged(name: str, exc: Exception) -> ReadError:
+    """The one-line message for a workbook openpyxl cannot read (its own is several lines)."""
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+    return ReadError(
+        _("%(name)s: the workbook is damaged and cannot be read (%(error)s).")
+        % {"name": name, "error": detail}
+    )
+
+
+def _check_sheets(data: bytes, name: str, limits: Limits) -> None:
+    """Count what openpyxl would make objects of (cells, shared strings, cells covered by
+    merged ranges) and refuse a workbook past the limits before it is loaded."""
+    covered = cells = strings = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in archive.namelist():
             if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-                for ref in _MERGE_REF.findall(archive.read(member)):
-                    bounds = range_boundaries(ref.decode("ascii"))
-                    min_col, min_row, max_col, max_row = (b or 0 for b in bounds)
-                    covered += (max_col - min_col + 1) * (max_row - min_row + 1)
-    if covered > MAX_MERGED_CELLS:
+                xml = archive.read(member)
+                cells += len(_CELL_TAG.findall(xml))
+                for ref in _MERGE_REF.findall(xml):
+                    covered += _merged_size(ref, name)
+            elif member == "xl/sharedStrings.xml":
+                strings += len(_STRING_TAG.findall(archive.read(member)))
+    if covered > limits.cells:
         raise ReadError(
             _(
                 "%(name)s: the workbook merges %(count)s cells, too many to read; unmerge the "
@@ -102,9 +119,39 @@ def _check_merged_ranges(data: bytes, name: str) -> None:
             )
             % {"name": name, "count": covered}
         )
+    if max(cells, strings) > limits.cells:
+        raise ReadError(
+            _(
+                "%(name)s: the workbook holds %(count)s cells, more than the %(limit)s a plan "
+                "document is read with."
+            )
+            % {"name": name, "count": f"{max(cells, strings):,}", "limit": f"{limits.cells:,}"}
+        )
 
 
-def _sheet_table(sheet: Worksheet) -> Table | None:
+def _merged_size(ref: bytes, name: str) -> int:
+    """How many cells a ``mergeCell ref`` covers; a reference Excel could not write is refused."""
+    text = ref.decode("ascii", "replace")
+    try:
+        bounds = range_boundaries(text)
+    except (ValueError, TypeError) as exc:
+        raise ReadError(
+            _("%(name)s: the merged range %(ref)s is not a valid cell range.")
+            % {"name": name, "ref": text[:40]}
+        ) from exc
+    # "A:B" and "1:2" leave the other axis open: the whole sheet's height or width.
+    min_col, min_row = (1 if b is None else b for b in bounds[:2])
+    max_col = 16384 if bounds[2] is None else bounds[2]
+    max_row = 1048576 if bounds[3] is None else bounds[3]
+    if min(min_col, min_row, max_col, max_row) < 1 or max(max_col, min_col) > 16384:
+        raise ReadError(
+            _("%(name)s: the merged range %(ref)s is not a valid cell range.")
+            % {"name": name, "ref": text[:40]}
+        )
+    return (abs(max_col - min_col) + 1) * (abs(max_row - min_row) + 1)
+
+
+def _sheet_table(sheet: Worksheet, budget: Budget) -> Table | None:
     """The sheet's non-empty rows, merged ranges filled with their top-left value."""
     # Walk the stored cells only: a sheet formatted down to row 1048576 or column XFD holds
     # few values, and Worksheet.iter_rows would create every cell of the rectangle.
@@ -114,6 +161,7 @@ def _sheet_table(sheet: Worksheet) -> Table | None:
             texts.setdefault(r, {})[c] = text
     last_row = max(texts, default=0)
     last_col = max((max(row) for row in texts.values()), default=0)
+    budget.width(last_col, min((r for r, row in texts.items() if last_col in row), default=0))
     for cells in sheet.merged_cells.ranges:
         top_left = texts.get(cells.min_row, {}).get(cells.min_col)
         if not top_left:
@@ -130,7 +178,10 @@ def _sheet_table(sheet: Worksheet) -> Table | None:
 
 
 def _fmt(cell: Cell | MergedCell) -> str:
-    return str(cell.number_format or "General")
+    try:
+        return str(cell.number_format or "General")
+    except (IndexError, KeyError):  # a style naming a number format the workbook lacks
+        return "General"
 
 
 def format_value(value: Any, number_format: str = "General") -> str:

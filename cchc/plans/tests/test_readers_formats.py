@@ -392,7 +392,7 @@ def test_xlsx_with_huge_merged_range_is_refused_before_loading():
 
 
 def test_zip_that_unpacks_too_large_is_refused(settings):
-    settings.CCHC_MAX_IMPORT_BYTES = 100_000
+    settings.CCHC_IMPORT_MAX_UNPACKED_MB = 1
     bomb = zipped({"xl/workbook.xml": b"<" * 2_000_000})
     for reader in (read_xlsx, read_docx):
         with pytest.raises(ReadError, match=r"^bomb\.zip: the file unpacks to 1 MB, more than"):

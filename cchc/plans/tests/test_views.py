@@ -401,6 +401,43 @@ def test_too_large_file_is_refused(importer_client: Client, settings):
     assert not (Path(settings.DATA_DIR) / "uploads").exists()
 
 
+def test_upload_is_read_in_a_child_process_not_in_the_server(importer_client: Client, monkeypatch):
+    def in_process(*args, **kwargs):
+        raise AssertionError("the web process read the file itself")
+
+    monkeypatch.setattr("cchc.plans.parsing.parse_bytes", in_process)
+    monkeypatch.setattr("cchc.plans.interpretation.parse_bytes", in_process)
+    response = _upload(importer_client, SEED_PLAN.read_bytes(), SEED_PLAN.name)
+    assert response.status_code == 200
+    assert "402/KH-UBND" in response.content.decode()
+
+
+def test_upload_of_a_span_bomb_is_refused_with_its_name(importer_client: Client, settings):
+    rows = "<tr><td rowspan=999999 colspan=100>x</td></tr>" * 2000
+    data = f"<table><tr><th>STT</th><th>Nhiệm vụ</th></tr>{rows}</table>".encode()
+    response = _upload(importer_client, data, "bom.html")
+    assert response.status_code == 400
+    assert "bom.html" in response.content.decode()
+    assert not Plan.objects.exists()
+    assert not (Path(settings.DATA_DIR) / "uploads").exists()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"), [("CCHC_IMPORT_TIMEOUT_SECONDS", 0.01), ("CCHC_IMPORT_MEMORY_MB", 30)]
+)
+def test_upload_past_the_time_or_memory_limit_is_refused(
+    importer_client: Client, settings, setting: str, value: float
+):
+    setattr(settings, setting, value)
+    importer_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = _upload(importer_client, SEED_PLAN.read_bytes(), SEED_PLAN.name)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert SEED_PLAN.name in page
+    assert "took too long or too much memory" in page
+    assert not Plan.objects.exists()
+
+
 # -- export -------------------------------------------------------------------------------
 
 

@@ -1,4 +1,8 @@
-"""Importing a plan through the browser: upload → preview (as the CLI prints it) → confirm."""
+"""Importing a plan through the browser: upload → preview (as the CLI prints it) → confirm.
+
+The file is read in a child process with a time and memory limit (``parsing/isolated.py``),
+never in the web server's own; the bounded result is interpreted and stored here.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cchc.accounts import permissions
 from cchc.plans import actions
 from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
-from cchc.plans.interpretation import read_plan
+from cchc.plans.interpretation import interpret
+from cchc.plans.parsing.isolated import parse_isolated
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
 from cchc.plans.views import uploads
@@ -55,7 +60,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     data = upload.read()
     name = upload.name or "plan"
     try:
-        parsed = read_plan(data, name)
+        parsed = interpret(parse_isolated(data, name))
     except ReadError as exc:
         form.add_error("file", str(exc))
         return render(request, "plans/import_upload.html", {"form": form}, status=400)
@@ -108,7 +113,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("The import was cancelled; nothing was stored."))
         return redirect("plans:import_upload")
     try:
-        parsed = read_plan(pending.read(), pending.name)
+        parsed = interpret(parse_isolated(pending.read(), pending.name))
     except ReadError as exc:
         uploads.discard(request.session, pending)
         upload_form = PlanUploadForm()

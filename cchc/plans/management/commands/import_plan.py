@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from cchc.plans.actions import import_plan
 from cchc.plans.interpretation import read_plan
 from cchc.plans.models import Plan
+from cchc.plans.readers import read_file
 from cchc.plans.readers.base import ReadError
 from cchc.scheduling.obligations import generate_default_span
 
@@ -47,13 +48,7 @@ class Command(BaseCommand):
         progress = sys.stderr if as_json else self.stdout
         print(_("Reading %(path)s …") % {"path": path}, file=progress)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(
-                _("%(path)s: cannot open the file (%(error)s).")
-                % {"path": path, "error": exc.strerror or exc}
-            ) from exc
-        try:
+            data = read_file(path)  # its size checked with stat() before it is read
             parsed = read_plan(data, path.name)
         except ReadError as exc:
             raise CommandError(str(exc)) from exc
