@@ -149,7 +149,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponseBase:
         "accounts/two_factor_setup.html",
         {
             "form": form,
-            "qr_svg": two_factor.qr_svg(device),
+            "qr_data_uri": two_factor.qr_data_uri(device),
             "secret": two_factor.secret_of(device),
             "enrolled": two_factor.has_two_factor(user),
             "required": two_factor.requires_two_factor(user),

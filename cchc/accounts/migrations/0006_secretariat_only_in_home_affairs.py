@@ -2,7 +2,12 @@
 registry code "so-noi-vu" under a province's prefix; ``models.is_secretariat_agency``).
 Django's check constraints cannot look at another table, so the database refuses it with a
 named trigger, ``accounts_membership_secretariat_agency``, on insert and on update; the
-action ``add_member`` refuses it first with a message."""
+action ``add_member`` refuses it first with a message.
+
+On SQLite a trigger that reads ``agencies_agency`` would break every later migration that
+rebuilds that table (SQLite re-checks triggers when the rebuilt table is renamed), so there the
+triggers live outside the migration history: ``cchc.accounts.db_rules`` drops them before
+``migrate`` and creates them (``SQLITE`` below) once it has finished."""
 
 from django.db import migrations
 
@@ -18,7 +23,7 @@ NOT_HOME_AFFAIRS = (
 
 SQLITE = [
     f"""
-    CREATE TRIGGER {NAME}_{event.lower()} BEFORE {event} ON accounts_membership
+    CREATE TRIGGER IF NOT EXISTS {NAME}_{event.lower()} BEFORE {event} ON accounts_membership
     FOR EACH ROW WHEN NEW.role = 'secretariat' AND {NOT_HOME_AFFAIRS.format(row="NEW")}
     BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;
     """
@@ -51,7 +56,7 @@ POSTGRESQL_REVERSE = [
 
 def create(apps, schema_editor):
     vendor = schema_editor.connection.vendor
-    statements = {"sqlite": SQLITE, "postgresql": POSTGRESQL}.get(vendor, [])
+    statements = {"postgresql": POSTGRESQL}.get(vendor, [])
     for statement in statements:
         schema_editor.execute(statement, params=None)
 

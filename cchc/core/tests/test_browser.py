@@ -69,7 +69,14 @@ def _data() -> tuple[Any, list[Obligation]]:
     reports = []
     for obligation in obligations:
         report = start_report(obligation=obligation, user=focal)
-        save_draft(report=report, user=focal, expected_version=1, percent=60, explanation="Chậm.")
+        save_draft(
+            report=report,
+            user=focal,
+            expected_version=1,
+            percent=60,
+            narrative="Đã thực hiện một phần.",
+            explanation="Chậm.",
+        )
         reports.append(submit_report(report=report, user=focal, expected_version=report.version))
     # One approved: the plan's tree shows progress bars.
     approve_report(report=reports[0], user=staff)
