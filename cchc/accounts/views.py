@@ -30,7 +30,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cchc.accounts import security_log, two_factor
 from cchc.accounts.forms import CodeForm, LoginForm
 from cchc.accounts.lockout import client_address, locked_until, normalise, serialised
-from cchc.accounts.models import SecurityEventKind
+from cchc.accounts.models import Membership, SecurityEventKind
 
 
 class LoginView(auth_views.LoginView):
@@ -166,6 +166,10 @@ def account(request: HttpRequest) -> HttpResponse:
         {
             "enrolled": two_factor.has_two_factor(request.user),
             "required": two_factor.requires_two_factor(request.user),
+            "memberships": Membership.objects.active()
+            .filter(user_id=request.user.pk)
+            .select_related("agency")
+            .order_by("agency__name", "role"),
         },
     )
 

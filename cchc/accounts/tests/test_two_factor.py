@@ -218,3 +218,13 @@ def test_a_password_session_ends_when_the_user_becomes_secretariat(client, reade
     assert response.status_code == 302
     assert not _logged_in(client)
     assert _password(client, reader)["Location"] == reverse("two_factor_setup")
+
+
+def test_the_account_page_lists_the_users_roles_and_agencies(leader_client, reader_client):
+    page = leader_client.get(reverse("account"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    roles = html.split('id="account-roles"', 1)[1].split("</dd>", 1)[0]
+    assert "Lãnh đạo tỉnh (kiểm thử)" in roles
+    none = reader_client.get(reverse("account")).content.decode()
+    assert "Lãnh đạo tỉnh (kiểm thử)" not in none.split('id="account-roles"', 1)[1]
