@@ -313,6 +313,9 @@ AXES_VERBOSE = False
 
 # Two-factor login: the name the authenticator apps show.
 OTP_TOTP_ISSUER = "CCHC"
+# The admin never shows a user's authenticator key or its QR code: an administrator who could
+# read it could log in as that user; resetting the devices (an admin action) is enough.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after this many minutes without a request, and this many hours after login.
 CCHC_SESSION_IDLE_MINUTES = _env_positive("CCHC_SESSION_IDLE_MINUTES", 30)

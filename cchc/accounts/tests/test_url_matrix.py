@@ -393,6 +393,43 @@ PAGES: dict[str, list[Case]] = {
         get(url("reporting:evidence_file", EV_B), WORK_OF_B, "B"),
     ],
     "reporting:evidence_remove": [post(url("reporting:evidence_remove", EV_A), FILE_A)],
+    "reporting:withdraw": [
+        post(url("reporting:withdraw", OB_A), FILE_A, lambda w: {"version": w.report_a.version})
+    ],
+    "agencies:unverified": [get(url("agencies:unverified"), EVERYONE)],
+    "agencies:contacts": [
+        get(url("agencies:contacts", A), SECRETARIAT_OR_ADMIN),
+        post(url("agencies:contacts", A), SECRETARIAT_OR_ADMIN),
+    ],
+    # Checked before the contact is looked up: a contact that does not exist is a 404 only
+    # to those who may edit contacts at all.
+    "agencies:contact_active": [
+        post(
+            lambda w: reverse("agencies:contact_active", args=[w.a.pk, 0]),
+            expect(FORBID, secretariat=HIDDEN, admin=HIDDEN),
+        )
+    ],
+    "account": [get(url("account"), EVERYONE)],
+    "two_factor_setup": [get(url("two_factor_setup"), EVERYONE)],
+    # The code step follows a password: without one pending, everyone is sent to log in.
+    "two_factor_login": [get(url("two_factor_login"), expect(LOGIN))],
+    "password_change": [get(url("password_change"), EVERYONE)],
+    "password_change_done": [get(url("password_change_done"), EVERYONE)],
+    "password_reset": [get(url("password_reset"), expect(OK, anonymous=OK))],
+    "password_reset_done": [get(url("password_reset_done"), expect(OK, anonymous=OK))],
+    "password_reset_confirm": [
+        get(
+            lambda w: reverse("password_reset_confirm", args=["MQ", "set-password"]),
+            expect(OK, anonymous=OK),
+        )
+    ],
+    "password_reset_complete": [get(url("password_reset_complete"), expect(OK, anonymous=OK))],
+    # The admin logs in through the product's login (a redirect for everyone).
+    "admin/login/": [get(lambda w: "/admin/login/", expect(LOGIN))],
+    # What no API operation answers: a JSON 404 for everyone.
+    "^api/v1/(?P<rest>[\\s\\S]*)$": [
+        get(lambda w: "/api/v1/no-such-operation", expect(HIDDEN, anonymous=HIDDEN))
+    ],
     "api-v1:openapi-json": [get(url("api-v1:openapi-json"), EVERYONE)],
     "api-v1:openapi-view": [get(url("api-v1:openapi-view"), EVERYONE)],
     "api-v1:api-root": [get(url("api-v1:api-root"), expect(HIDDEN, anonymous=HIDDEN))],
@@ -454,6 +491,11 @@ API: dict[str, list[Case]] = {
     "POST /api/v1/reports/{report_id}/resubmit": [
         api_case(
             "post", lambda w: f"/reports/{w.report_a.pk}/resubmit", FILE_A, _v(lambda w: w.report_a)
+        )
+    ],
+    "POST /api/v1/reports/{report_id}/withdraw": [
+        api_case(
+            "post", lambda w: f"/reports/{w.report_a.pk}/withdraw", FILE_A, _v(lambda w: w.report_a)
         )
     ],
     "POST /api/v1/reports/{report_id}/return": [
@@ -531,9 +573,12 @@ API: dict[str, list[Case]] = {
 
 # The admin site: the installation's administrator only; everyone else is sent to its login.
 ADMIN_ONLY = expect(LOGIN, admin=STAFF)
+# A user's authenticator key and its QR code: not even the administrator reads them
+# (OTP_ADMIN_HIDE_SENSITIVE_DATA); resetting a user's devices is enough.
+NO_ONE = expect(LOGIN, admin=FORBID)
 ADMIN_SITE: dict[str, list[Case]] = {
     "admin:index": [get(url("admin:index"), ADMIN_ONLY)],
-    "admin:login": [get(url("admin:login"), expect(OK, anonymous=OK))],
+    "admin:login": [get(url("admin:login"), expect(LOGIN))],
     "admin:logout": [post(url("admin:logout"), expect(OK, anonymous=OK))],
     "admin:password_change": [get(url("admin:password_change"), ADMIN_ONLY)],
     "admin:password_change_done": [get(url("admin:password_change_done"), ADMIN_ONLY)],
@@ -549,6 +594,12 @@ ADMIN_SITE: dict[str, list[Case]] = {
     # Django's catch-all: unknown admin addresses (404 to staff, the login to others).
     "admin/(?P<url>.*)$": [get(lambda w: "/admin/no-such-page/", expect(LOGIN, admin=HIDDEN))],
     "admin:app_list": [get(lambda w: reverse("admin:app_list", args=["plans"]), ADMIN_ONLY)],
+    "admin:otp_totp_totpdevice_config": [
+        get(lambda w: reverse("admin:otp_totp_totpdevice_config", args=[0]), NO_ONE)
+    ],
+    "admin:otp_totp_totpdevice_qrcode": [
+        get(lambda w: reverse("admin:otp_totp_totpdevice_qrcode", args=[0]), NO_ONE)
+    ],
     "admin:auth_user_password_change": [
         get(
             lambda w: reverse("admin:auth_user_password_change", args=[w.people["focal_a"].pk]),
@@ -574,7 +625,15 @@ ADMIN_MODELS = {
     "scheduling.calendarday",
     "scheduling.calendardaychange",
     "accounts.membership",
-    "accounts.loginattempt",
+    "accounts.securityevent",
+    "agencies.contact",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "otp_static.staticdevice",
+    "otp_totp.totpdevice",
+    "reporting.submissionrule",
+    "scheduling.generationrun",
     "reporting.report",
     "reporting.reporttransition",
     "reporting.contribution",
