@@ -160,6 +160,10 @@ def two_factor_setup(request: HttpRequest) -> HttpResponseBase:
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
+    """The user's name, roles in agencies, two-factor state and the password and two-factor
+    links."""
+    user_pk = request.user.pk
+    assert user_pk is not None  # login_required
     return render(
         request,
         "accounts/account.html",
@@ -167,7 +171,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "enrolled": two_factor.has_two_factor(request.user),
             "required": two_factor.requires_two_factor(request.user),
             "memberships": Membership.objects.active()
-            .filter(user_id=request.user.pk)
+            .filter(user_id=user_pk)
             .select_related("agency")
             .order_by("agency__name", "role"),
         },
