@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,40 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cchc.accounts.models import Role
+from cchc.accounts.tests.url_matrix_api import API
+from cchc.accounts.tests.url_matrix_base import (
+    DUE,
+    EV_A,
+    EV_B,
+    EVERYONE,
+    FILE_A,
+    FORBID,
+    HIDDEN,
+    LOGIN,
+    MINE,
+    OB_A,
+    OB_B,
+    OK,
+    PLAN,
+    REVIEW_A,
+    ROLES,
+    SECRETARIAT_OR_ADMIN,
+    SEES_ALL,
+    SIGN_OFF_A,
+    STAFF,
+    WORK_OF_A,
+    WORK_OF_B,
+    A,
+    B,
+    Case,
+    Outcome,
+    World,
+    expect,
+    get,
+    only,
+    post,
+    url,
+)
 from cchc.agencies.models import Agency
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
@@ -51,75 +84,6 @@ from cchc.scheduling.obligations import generate_obligations
 from cchc.scheduling.views import common as scheduling_common
 
 pytestmark = pytest.mark.django_db
-
-# -- the people ------------------------------------------------------------------------------
-
-ROLES = (
-    "anonymous",
-    "focal_a",  # focal point of agency A (Sở Tư pháp)
-    "focal_b",  # focal point of agency B (another agency leading a report of the period)
-    "head_a",  # head of A
-    "both_a",  # focal point and head of A at once
-    "secretariat",  # Sở Nội vụ
-    "leader",  # UBND tỉnh
-    "admin",  # the administrator role (the installation's superuser)
-    "nobody",  # logged in, no membership
-)
-
-OK = "ok"
-LOGIN = "login"
-FORBID = 403
-HIDDEN = 404
-MINE = "mine"
-STAFF = "staff"
-Outcome = str | int
-
-SEES_ALL = ("secretariat", "leader", "admin")
-OF_A = ("focal_a", "head_a", "both_a")
-
-
-def expect(rest: Outcome, **roles: Outcome) -> dict[str, Outcome]:
-    """``rest`` for every logged-in user, ``LOGIN`` for anonymous, unless named."""
-    table: dict[str, Outcome] = dict.fromkeys(ROLES, rest)
-    table["anonymous"] = LOGIN
-    for role, outcome in roles.items():
-        assert role in table, role
-        table[role] = outcome
-    return table
-
-
-def only(*allowed: str, rest: Outcome = FORBID, **roles: Outcome) -> dict[str, Outcome]:
-    return expect(rest, **dict.fromkeys(allowed, OK), **roles)
-
-
-EVERYONE = expect(OK)
-# An agency's work: its members and those who see everything read it; it does not exist for
-# anyone else.
-WORK_OF_A = only(*OF_A, *SEES_ALL, rest=HIDDEN)
-WORK_OF_B = only("focal_b", *SEES_ALL, rest=HIDDEN)
-# Writing A's report: its focal points; others who see it are refused, the rest see nothing.
-FILE_A = only("focal_a", "both_a", rest=FORBID, focal_b=HIDDEN, nobody=HIDDEN)
-REVIEW_A = only("secretariat", rest=FORBID, focal_b=HIDDEN, nobody=HIDDEN)
-SIGN_OFF_A = only("head_a", "both_a", rest=FORBID, focal_b=HIDDEN, nobody=HIDDEN)
-
-
-# -- the world -------------------------------------------------------------------------------
-
-
-@dataclass
-class World:
-    plan: Plan
-    activity: Node
-    a: Agency
-    b: Agency
-    obligation_a: Obligation
-    obligation_b: Obligation
-    partner_a: Obligation
-    report_a: Report
-    report_b: Report
-    evidence_a: Evidence
-    evidence_b: Evidence
-    people: dict[str, User] = field(default_factory=dict)
 
 
 def _evidence(report: Report, name: str) -> Evidence:
@@ -222,48 +186,6 @@ def world(db: None, shared: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> 
         path.write_bytes(b"matrix")
     return w
 
-
-# -- the rules -------------------------------------------------------------------------------
-
-Target = Callable[[World], tuple[str, Any]]  # the URL and the body
-
-
-@dataclass(frozen=True)
-class Case:
-    method: str
-    target: Target
-    expected: dict[str, Outcome]
-    label: str = ""
-    json: bool = False  # the body as JSON (the API)
-
-
-def get(target: Callable[[World], str], expected: dict[str, Outcome], label: str = "") -> Case:
-    return Case("get", lambda w: (target(w), None), expected, label)
-
-
-def post(
-    target: Callable[[World], str],
-    expected: dict[str, Outcome],
-    data: Callable[[World], Any] = lambda w: {},
-    label: str = "",
-) -> Case:
-    return Case("post", lambda w: (target(w), data(w)), expected, label)
-
-
-def url(name: str, *args: Callable[[World], Any]) -> Callable[[World], str]:
-    return lambda w: reverse(name, args=[arg(w) for arg in args])
-
-
-PLAN: Callable[[World], Any] = lambda w: w.plan.pk  # noqa: E731
-A: Callable[[World], Any] = lambda w: w.a.pk  # noqa: E731
-B: Callable[[World], Any] = lambda w: w.b.pk  # noqa: E731
-OB_A: Callable[[World], Any] = lambda w: w.obligation_a.pk  # noqa: E731
-OB_B: Callable[[World], Any] = lambda w: w.obligation_b.pk  # noqa: E731
-EV_A: Callable[[World], Any] = lambda w: w.evidence_a.pk  # noqa: E731
-EV_B: Callable[[World], Any] = lambda w: w.evidence_b.pk  # noqa: E731
-
-SECRETARIAT_OR_ADMIN = only("secretariat", "admin")
-DUE = expect(MINE, secretariat=OK, leader=OK, admin=OK, nobody=FORBID)
 
 # The pages: every named URL (and the unnamed root) of cchc.urls outside the admin and API.
 PAGES: dict[str, list[Case]] = {
@@ -436,142 +358,6 @@ PAGES: dict[str, list[Case]] = {
 }
 
 
-def api_case(
-    method: str, path: Callable[[World], str], expected: dict[str, Outcome], body: Any = None
-) -> Case:
-    def target(w: World) -> tuple[str, Any]:
-        return "/api/v1" + path(w), body(w) if callable(body) else body
-
-    return Case(method, target, expected, json=True)
-
-
-API_LOGIN = {"anonymous": LOGIN}
-API_EVERYONE = expect(OK)
-
-
-def _v(report: Callable[[World], Report]) -> Callable[[World], dict[str, Any]]:
-    return lambda w: {"version": report(w).version}
-
-
-# The API: every operation of the OpenAPI schema, as "METHOD /path" with its parameters.
-API: dict[str, list[Case]] = {
-    "GET /api/v1/obligations/": [api_case("get", lambda w: "/obligations/", API_EVERYONE)],
-    "GET /api/v1/obligations/{obligation_id}": [
-        api_case("get", lambda w: f"/obligations/{w.obligation_a.pk}", WORK_OF_A),
-        api_case("get", lambda w: f"/obligations/{w.obligation_b.pk}", WORK_OF_B),
-    ],
-    "GET /api/v1/obligations/{obligation_id}/report": [
-        api_case("get", lambda w: f"/obligations/{w.obligation_a.pk}/report", WORK_OF_A)
-    ],
-    "POST /api/v1/obligations/{obligation_id}/report": [
-        api_case("post", lambda w: f"/obligations/{w.obligation_a.pk}/report", FILE_A, {})
-    ],
-    "POST /api/v1/obligations/{obligation_id}/contribution": [
-        api_case(
-            "post", lambda w: f"/obligations/{w.partner_a.pk}/contribution", FILE_A, {"text": "x"}
-        )
-    ],
-    "GET /api/v1/reports/{report_id}": [
-        api_case("get", lambda w: f"/reports/{w.report_a.pk}", WORK_OF_A),
-        api_case("get", lambda w: f"/reports/{w.report_b.pk}", WORK_OF_B),
-    ],
-    "PATCH /api/v1/reports/{report_id}": [
-        api_case(
-            "patch",
-            lambda w: f"/reports/{w.report_a.pk}",
-            FILE_A,
-            lambda w: {"version": w.report_a.version, "percent": 30},
-        )
-    ],
-    "POST /api/v1/reports/{report_id}/submit": [
-        api_case(
-            "post", lambda w: f"/reports/{w.report_a.pk}/submit", FILE_A, _v(lambda w: w.report_a)
-        )
-    ],
-    "POST /api/v1/reports/{report_id}/resubmit": [
-        api_case(
-            "post", lambda w: f"/reports/{w.report_a.pk}/resubmit", FILE_A, _v(lambda w: w.report_a)
-        )
-    ],
-    "POST /api/v1/reports/{report_id}/withdraw": [
-        api_case(
-            "post", lambda w: f"/reports/{w.report_a.pk}/withdraw", FILE_A, _v(lambda w: w.report_a)
-        )
-    ],
-    "POST /api/v1/reports/{report_id}/return": [
-        api_case("post", lambda w: f"/reports/{w.report_a.pk}/return", REVIEW_A, {"comment": "x"})
-    ],
-    "POST /api/v1/reports/{report_id}/approve": [
-        api_case("post", lambda w: f"/reports/{w.report_a.pk}/approve", REVIEW_A, {})
-    ],
-    "POST /api/v1/reports/{report_id}/reopen": [
-        api_case("post", lambda w: f"/reports/{w.report_a.pk}/reopen", REVIEW_A, {"reason": "x"})
-    ],
-    "POST /api/v1/reports/{report_id}/sign-off": [
-        api_case(
-            "post",
-            lambda w: f"/reports/{w.report_a.pk}/sign-off",
-            SIGN_OFF_A,
-            _v(lambda w: w.report_a),
-        )
-    ],
-    "POST /api/v1/reports/{report_id}/decline-sign-off": [
-        api_case(
-            "post",
-            lambda w: f"/reports/{w.report_a.pk}/decline-sign-off",
-            SIGN_OFF_A,
-            {"comment": "x"},
-        )
-    ],
-    "POST /api/v1/reports/bulk-approve": [
-        api_case(
-            "post",
-            lambda w: "/reports/bulk-approve",
-            only("secretariat"),
-            lambda w: {"reports": [w.report_a.pk, w.report_b.pk]},
-        )
-    ],
-    "POST /api/v1/reports/{report_id}/evidence": [
-        Case(
-            "post",
-            lambda w: (f"/api/v1/reports/{w.report_a.pk}/evidence", {"description": "Văn bản"}),
-            FILE_A,
-        )
-    ],
-    "GET /api/v1/sign-off/{agency_id}": [
-        api_case("get", lambda w: f"/sign-off/{w.a.pk}", WORK_OF_A),
-        api_case("get", lambda w: f"/sign-off/{w.b.pk}", WORK_OF_B),
-    ],
-    "PUT /api/v1/sign-off/{agency_id}": [
-        api_case(
-            "put",
-            lambda w: f"/sign-off/{w.a.pk}",
-            only("head_a", "both_a", "secretariat", focal_b=HIDDEN, nobody=HIDDEN),
-            {"required": True},
-        )
-    ],
-    "GET /api/v1/status/": [api_case("get", lambda w: "/status/", only(*SEES_ALL))],
-    "POST /api/v1/status/remind": [
-        api_case(
-            "post",
-            lambda w: "/status/remind",
-            only("secretariat"),
-            lambda w: {"year": 2024, "period": "quarter-1", "agencies": [w.a.pk]},
-        )
-    ],
-    "GET /api/v1/plans/{plan_id}/progress": [
-        api_case("get", lambda w: f"/plans/{w.plan.pk}/progress", API_EVERYONE)
-    ],
-    "GET /api/v1/evidence/{evidence_id}/file": [
-        api_case("get", lambda w: f"/evidence/{w.evidence_a.pk}/file", WORK_OF_A),
-        api_case("get", lambda w: f"/evidence/{w.evidence_b.pk}/file", WORK_OF_B),
-    ],
-    "DELETE /api/v1/evidence/{evidence_id}": [
-        api_case("delete", lambda w: f"/evidence/{w.evidence_a.pk}", FILE_A)
-    ],
-}
-
-# The admin site: the installation's administrator only; everyone else is sent to its login.
 ADMIN_ONLY = expect(LOGIN, admin=STAFF)
 # A user's authenticator key and its QR code: not even the administrator reads them
 # (OTP_ADMIN_HIDE_SENSITIVE_DATA); resetting a user's devices is enough.
