@@ -44,7 +44,13 @@ def _english() -> Iterator[None]:
 
 def _sent(obligation: Obligation, user: User) -> Report:
     report = start_report(obligation=obligation, user=user)
-    report = save_draft(report=report, user=user, expected_version=report.version, percent=40)
+    report = save_draft(
+        report=report,
+        user=user,
+        expected_version=report.version,
+        percent=40,
+        narrative="Đã triển khai.",
+    )
     report = save_draft(
         report=report, user=user, expected_version=report.version, explanation="Chờ ý kiến."
     )
@@ -83,7 +89,13 @@ def test_a_head_does_not_sign_off_what_they_edited(obligation, focal, both):
     member(focal.username, Role.FOCAL_POINT, obligation.agency)
     set_sign_off(agency=obligation.agency, required=True, by=both)
     report = start_report(obligation=obligation, user=focal)
-    report = save_draft(report=report, user=both, expected_version=report.version, percent=40)
+    report = save_draft(
+        report=report,
+        user=both,
+        expected_version=report.version,
+        percent=40,
+        narrative="Đã triển khai.",
+    )
     report = save_draft(
         report=report, user=focal, expected_version=report.version, explanation="Chờ."
     )
