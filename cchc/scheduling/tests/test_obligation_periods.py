@@ -9,16 +9,17 @@ import json
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cchc.accounts.models import Role
 from cchc.agencies.models import Agency
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
-from cchc.conftest import PASSWORD, SEED_PLAN, import_seed
+from cchc.conftest import PASSWORD, SEED_PLAN, import_seed, member, secretariat_agency
 from cchc.plans.models import Node, Plan
 from cchc.reporting.actions import start_report
 from cchc.scheduling.models import GenerationRun, Obligation, ObligationStatus
@@ -151,10 +152,8 @@ def test_regeneration_removes_what_no_longer_applies_and_lists_what_it_keeps(pla
 
 @pytest.fixture
 def secretariat_client(client: Client, monkeypatch: pytest.MonkeyPatch) -> Client:
-    user = User.objects.create_user("secretariat", "", PASSWORD)
-    for codename in ("change_obligation", "add_reminder"):
-        user.user_permissions.add(Permission.objects.get(codename=codename))
-    client.force_login(user)
+    # Rights come from memberships only (cchc.accounts.permissions.ROLE_PERMISSIONS).
+    client.force_login(member("secretariat", Role.SECRETARIAT, secretariat_agency()))
     monkeypatch.setattr(common, "today", lambda: D(2026, 12, 3))
     return client
 
