@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from openpyxl import load_workbook
 
+from cchc.accounts.testing import pass_two_factor
 from cchc.conftest import PASSWORD, SEED_PLAN, import_seed
 from cchc.plans.models import Plan
 
@@ -26,7 +27,8 @@ def _log_in(page: Any, live_server: Any, username: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/plans/$"))
+    # The secretariat (the importer) must give a two-factor code, enrolling at its first login.
+    pass_two_factor(page, username, re.compile(r"/plans/$"))
 
 
 def test_browse_search_and_open_an_activity(page: Any, live_server: Any, reader: User):

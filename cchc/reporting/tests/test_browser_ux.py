@@ -6,13 +6,11 @@ secretariat's reminder button shows whom it will write to before it sends."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 
 from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
@@ -33,10 +31,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def _obligation() -> Obligation:
     _restore_period_rules()
-    # The role groups come from a data migration too; an earlier transactional test flushed
-    # them (the migration's function is idempotent).
-    groups = importlib.import_module("cchc.accounts.migrations.0002_role_groups")
-    groups.create_groups(apps, None)
     load_registry(path=MINI)
     plan = import_seed()
     generate_obligations(
