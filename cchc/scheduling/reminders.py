@@ -13,14 +13,18 @@ address (``accounts.Membership``) and its active contacts in the role (``agencie
 for people without an account); the secretariat is every active secretariat member and
 contact.
 
-Each send first claims its (obligation, stage) row — a unique constraint — inside the
-transaction that sends the mail, so running the command twice, or two copies at once, sends
-nothing twice, and a failed send leaves no claim behind.
+One run writes each person one e-mail, listing every item of every agency it reminds them
+of (a head of two agencies, the secretariat of every escalation: one e-mail each), not one
+e-mail per report. The run first claims each (obligation, stage) row — a unique constraint —
+and then sends the e-mails, all in one transaction, so running the command twice, or two
+copies at once, sends nothing twice, and a failed send leaves no claim behind (a retry may
+then write again to those the failed run had already reached).
 
 ``send_manual_reminders(obligations=..., on=day, by=user)`` is the secretariat's button: a
-reminder for each chosen obligation still unfiled, to the agency's focal points and head,
-claimed per (obligation, day) so that it can go again another day but not twice the same day
-(two clicks, or two posts at once, send once). The claim row records who asked.
+reminder for each chosen obligation still unfiled, to the agency's focal points and head
+(again one e-mail per person), claimed per (obligation, day) so that it can go again another
+day but not twice the same day (two clicks, or two posts at once, send once). The claim row
+records who asked.
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cchc.accounts.models import Membership
 from cchc.agencies.models import Contact
@@ -109,6 +114,7 @@ class ReminderPlan:
 class ReminderResult:
     sent: int = 0
     skipped: int = 0  # already sent earlier, or by a concurrent run
+    emails: int = 0  # e-mails written: one per person reached
     no_contact: int = 0
     # Whom each agency's reminders went to: (agency name, stage, reminders sent, recipients).
     sent_to: list[tuple[str, str, int, list[str]]] = field(default_factory=list)
@@ -223,18 +229,8 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
         no_contact=plan.no_contact,
         unreachable=sorted({b.agency_name for b in plan.unreachable}),
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        for batch in plan.batches:
-            sent = 0
-            for obligation in batch.obligations:
-                if _send_one(obligation, batch.stage, batch.recipients, on):
-                    sent += 1
-                else:
-                    result.skipped += 1
-            result.sent += sent
-            if sent:
-                result.sent_to.append((batch.agency_name, batch.stage, sent, batch.recipients))
-    return result
+    groups = [(b.agency_name, b.stage, b.obligations, b.recipients) for b in plan.batches]
+    return _deliver(result, groups, on)
 
 
 def send_manual_reminders(
@@ -242,11 +238,11 @@ def send_manual_reminders(
 ) -> ReminderResult:
     """Remind the agencies of ``obligations`` now, at the secretariat's request.
 
-    Each obligation still unfiled gets one e-mail to its agency's focal points and head
-    (members and contacts); those already filed (submitted, approved, not applicable) are
-    left out and not counted. An obligation reminded by hand earlier on ``on`` is skipped: its
-    claim row (stage ``manual``, ``sent_on=on``) is unique, so two clicks or two posts at once
-    send once.
+    Each obligation still unfiled is reminded to its agency's focal points and head (members
+    and contacts), each person in one e-mail listing all of theirs; those already filed
+    (submitted, approved, not applicable) are left out and not counted. An obligation
+    reminded by hand earlier on ``on`` is skipped: its claim row (stage ``manual``,
+    ``sent_on=on``) is unique, so two clicks or two posts at once send once.
     """
     result = ReminderResult()
     ids = {o.pk for o in obligations}
@@ -261,49 +257,121 @@ def send_manual_reminders(
         batches[obligation.agency_id].append(obligation)
     requested_by = by if isinstance(by, User) else None
     audience = Audience(set(batches))
-    with translation.override(settings.LANGUAGE_CODE):
-        for agency_id, batch in batches.items():
-            recipients = audience.of(agency_id, (FOCAL_POINT, HEAD))
-            if not recipients:
-                result.no_contact += len(batch)
-                result.unreachable.append(batch[0].agency.name)
-                continue
-            sent = 0
-            for obligation in batch:
-                if _send_one(obligation, Reminder.Stage.MANUAL, recipients, on, by=requested_by):
-                    sent += 1
-                else:
-                    result.skipped += 1
-            result.sent += sent
-            if sent:
-                name = batch[0].agency.name
-                result.sent_to.append((name, Reminder.Stage.MANUAL, sent, recipients))
+    groups: list[_Group] = []
+    for batch in batches.values():
+        recipients = audience.of(batch[0].agency_id, (FOCAL_POINT, HEAD))
+        if recipients:
+            groups.append((batch[0].agency.name, Reminder.Stage.MANUAL, batch, recipients))
+        else:
+            result.no_contact += len(batch)
+            result.unreachable.append(batch[0].agency.name)
+    return _deliver(result, groups, on, by=requested_by)
+
+
+# One agency's reminders of one stage: (agency name, stage, obligations, recipients).
+_Group = tuple[str, str, list[Obligation], list[str]]
+
+
+def _deliver(
+    result: ReminderResult, groups: list[_Group], on: dt.date, *, by: User | None = None
+) -> ReminderResult:
+    """Send the groups' reminders (``_send``) and count them into ``result``."""
+    claimed, result.emails = _send(
+        [_Due(o, stage, recipients) for _name, stage, batch, recipients in groups for o in batch],
+        on,
+        by=by,
+    )
+    for name, stage, batch, recipients in groups:
+        sent = sum((o.pk, stage) in claimed for o in batch)
+        result.sent += sent
+        result.skipped += len(batch) - sent
+        if sent:
+            result.sent_to.append((name, stage, sent, recipients))
     return result
 
 
-def _send_one(
-    obligation: Obligation,
-    stage: str,
-    recipients: list[str],
-    on: dt.date,
-    *,
-    by: User | None = None,
-) -> bool:
-    manual = stage == Reminder.Stage.MANUAL
+@dataclass(slots=True)
+class _Due:
+    """One obligation to remind of, at a stage, and whom to write to."""
+
+    obligation: Obligation
+    stage: str
+    recipients: list[str]
+
+
+def _send(
+    dues: list[_Due], on: dt.date, *, by: User | None = None
+) -> tuple[set[tuple[int, str]], int]:
+    """Claim each reminder, then write each person one e-mail listing everything claimed for
+    them; one transaction, so that a failed send leaves no claim behind. The (obligation,
+    stage) pairs claimed, and how many e-mails went out."""
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        claimed = [due for due in dues if _claim(due, on, by=by)]
+        messages = _messages(claimed, on)
+        if messages:
+            get_connection().send_messages(messages)
+    return {(due.obligation.pk, due.stage) for due in claimed}, len(messages)
+
+
+def _claim(due: _Due, on: dt.date, *, by: User | None) -> bool:
+    """The reminder's row, unless it was sent before (or is being sent by another run)."""
+    manual = due.stage == Reminder.Stage.MANUAL
     try:
         with transaction.atomic():
             Reminder.objects.create(
-                obligation=obligation,
-                stage=stage,
-                recipients=recipients,
+                obligation=due.obligation,
+                stage=due.stage,
+                recipients=due.recipients,
                 sent_on=on if manual else None,
                 requested_by=by if manual else None,
             )
-            subject, body = _message(obligation, stage, on)
-            send_mail(subject, body, None, recipients)
     except IntegrityError:
         return False
     return True
+
+
+def _messages(claimed: list[_Due], on: dt.date) -> list[EmailMessage]:
+    """One e-mail per person: everything claimed for them, by agency and deadline."""
+    by_recipient: dict[str, list[_Due]] = defaultdict(list)
+    for due in claimed:
+        for recipient in due.recipients:
+            by_recipient[recipient].append(due)
+    return [
+        EmailMessage(*_digest(dues, on), None, [recipient])
+        for recipient, dues in sorted(by_recipient.items())
+    ]
+
+
+def _digest(dues: list[_Due], on: dt.date) -> tuple[str, str]:
+    """The subject and body of one person's e-mail: one item as before, several listed."""
+    if len(dues) == 1:
+        return _message(dues[0].obligation, dues[0].stage, on)
+    dues = sorted(
+        dues,
+        key=lambda d: (d.obligation.agency.name, d.obligation.deadline, d.obligation.pk),
+    )
+    values = {
+        "count": len(dues),
+        "deadline": min(d.obligation.deadline for d in dues).strftime("%d/%m/%Y"),
+    }
+    stages = {due.stage for due in dues}
+    if Reminder.Stage.MANUAL in stages:
+        subject = _(
+            "Reminder from the PAR secretariat: %(count)s reports, the earliest due on %(deadline)s"
+        )
+    elif Reminder.Stage.ESCALATED in stages:
+        subject = _("Escalation: %(count)s reports not submitted, the earliest due on %(deadline)s")
+    elif Reminder.Stage.OVERDUE in stages:
+        subject = _("Overdue: %(count)s reports, the earliest due on %(deadline)s")
+    else:
+        subject = _("Reminder: %(count)s reports due, the earliest on %(deadline)s")
+    lead = ngettext(
+        "%(count)s report needs your attention:",
+        "%(count)s reports need your attention:",
+        len(dues),
+    ) % {"count": len(dues)}
+    items = "\n".join(_message(d.obligation, d.stage, on)[1] for d in dues)
+    return subject % values, f"{lead}\n\n{items}"
 
 
 def _message(obligation: Obligation, stage: str, on: dt.date) -> tuple[str, str]:

@@ -125,6 +125,46 @@ def test_a_report_awaiting_sign_off_reminds_the_head_alone(people):
     assert batch.obligations == [obligation] and batch.reaches_agency
 
 
+def inboxes() -> dict[str, list[mail.EmailMessage]]:
+    """The e-mails sent, by their one recipient each."""
+    assert all(len(message.to) == 1 for message in mail.outbox)
+    by_person: dict[str, list[mail.EmailMessage]] = {}
+    for message in mail.outbox:
+        by_person.setdefault(message.to[0], []).append(message)
+    return by_person
+
+
+def test_one_e_mail_per_person_listing_all_their_agencies(people):
+    """A run writes each person once, listing every report of every agency it reminds them
+    of: the head of two agencies, and the secretariat with every agency's escalation."""
+    tt = Agency.objects.get(code="bg.so-tt-tt")
+    add_member(user=people["head"], agency=tt, role=Role.HEAD, by=None)
+    tp_q1 = tu_phap_q1()
+    tt_q1 = list(Obligation.objects.filter(agency=tt, role="lead", period_label="Quý I/2024"))
+    assert len(tp_q1) > 1 and tt_q1
+    result = send_reminders(on=ESCALATED)
+    by_person = inboxes()
+    assert {len(messages) for messages in by_person.values()} == {1}
+    assert result.emails == len(mail.outbox) == len(by_person)
+    assert result.sent == Reminder.objects.filter(stage="escalated").count() > len(tp_q1)
+    head = by_person["head-tp@example.org"][0]
+    for obligation in [*tp_q1, *tt_q1]:
+        assert f"{obligation.activity.number}. {obligation.activity.title[:40]}" in head.body
+    to_head = [r for r in Reminder.objects.all() if "head-tp@example.org" in r.recipients]
+    assert len(to_head) >= len(tp_q1) + len(tt_q1)
+    assert str(len(to_head)) in head.subject and "20/03/2024" in head.subject
+    assert head.body.count(tt.name) >= len(tt_q1)
+    # The focal point of Sở Tư pháp alone: its own reports, not those of Sở TT-TT.
+    focal = by_person["focal-tp@example.org"][0]
+    assert tt.name not in focal.body
+    # The secretariat: one e-mail with every escalated report.
+    secretariat = by_person["snv-staff@example.org"][0]
+    assert secretariat.body.count("\n\n") >= result.sent
+    # Run again: nothing more.
+    again = send_reminders(on=ESCALATED)
+    assert (again.sent, again.emails) == (0, 0) and len(mail.outbox) == result.emails
+
+
 @pytest.fixture
 def secretariat_client(people, client: Client, monkeypatch: pytest.MonkeyPatch) -> Client:
     monkeypatch.setattr(common, "today", lambda: DUE_SOON)

@@ -193,7 +193,9 @@ def test_secretariat_sends_reminders(secretariat_client: Client, small_plan: Pla
     text = response.content.decode()
     # Agency 0's obligation is late; agency 1's is filed (submitted): nothing to send.
     assert Reminder.objects.count() == 1
-    assert len(mail.outbox) == 1
+    # One e-mail per person: the agency's contact, and (late) the secretariat.
+    assert "lan@so0.example.vn" in [m.to[0] for m in mail.outbox]
+    assert all(len(m.to) == 1 for m in mail.outbox)
     assert "1 đã gửi, 0 đã gửi trước đó, 0 không gửi được" in text
     again = secretariat_client.post(reverse("scheduling:remind"), follow=True)
     assert "0 đã gửi, 1 đã gửi trước đó" in again.content.decode()
