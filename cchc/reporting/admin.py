@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from cchc.reporting.forms import SubmissionRuleForm
 from cchc.reporting.models import (
     Contribution,
     Evidence,
@@ -179,6 +180,7 @@ class SubmissionRuleAdmin(admin.ModelAdmin[SubmissionRule]):
         "changed_by",
         "reason",
     )
+    form = SubmissionRuleForm
     fields = ("require_narrative", "require_evidence_when_done", "reason")
     readonly_fields = ("changed_by", "changed_at")
 

@@ -1,5 +1,5 @@
 """Forms of the report pages: the report itself, an evidence row, a contribution, the
-secretariat's review and bulk approval."""
+secretariat's review and bulk approval; the minimum content of a report (the admin's)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from cchc.agencies.models import Agency, AgencyLevel
 from cchc.core.forms import TextField
 from cchc.reporting.grid import SORTS as GRID_SORTS
 from cchc.reporting.grid import GridFilters
-from cchc.reporting.models import Report, TextLimit, WorkStatus
+from cchc.reporting.models import Report, SubmissionRule, TextLimit, WorkStatus
 
 _TEXT = {"class": "form-control", "rows": 3}
 _INPUT = {"class": "form-control"}
@@ -274,3 +274,19 @@ class GridRemindForm(forms.Form):
     )
     year = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     period = TextField(max_length=30, widget=forms.HiddenInput)
+
+
+class SubmissionRuleForm(forms.ModelForm[SubmissionRule]):
+    """A new minimum content of a report (the admin's add page): the reason within its limit,
+    checked here and told to the browser before the database's check."""
+
+    reason = TextField(
+        label=_("Reason"),
+        required=False,
+        max_length=TextLimit.REASON,
+        widget=forms.Textarea({**_TEXT, "cols": 60}),
+    )
+
+    class Meta:
+        model = SubmissionRule
+        fields = ("require_narrative", "require_evidence_when_done", "reason")

@@ -367,6 +367,31 @@ class ReportTransition(models.Model):
         return labels
 
 
+class Change(models.Model):
+    """A decision kept as history: each change is a new row, the latest holds, and the rows
+    say who changed it, when and why. The abstract base of ``SignOffSetting`` and
+    ``SubmissionRule`` (their columns, and each table's named check that the reason is at
+    most ``TextLimit.REASON`` characters)."""
+
+    # The order that puts the row in force first.
+    NEWEST_FIRST = ("-changed_at", "-pk")
+
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        constraints = [at_most("reason", TextLimit.REASON, _("Reason"))]
+
+
 class SignOffSettingQuerySet(models.QuerySet["SignOffSetting"]):
     def required_for(self, agency_ids: set[int]) -> set[int]:
         """The agencies among ``agency_ids`` whose latest setting asks for the head's
@@ -378,11 +403,11 @@ class SignOffSettingQuerySet(models.QuerySet["SignOffSetting"]):
         return {agency_id for agency_id, required in latest.items() if required}
 
     def is_required(self, agency_id: int) -> bool:
-        latest = self.filter(agency_id=agency_id).order_by("-changed_at", "-pk").first()
+        latest = self.filter(agency_id=agency_id).order_by(*Change.NEWEST_FIRST).first()
         return latest is not None and latest.required
 
 
-class SignOffSetting(models.Model):
+class SignOffSetting(Change):
     """Whether an agency's head signs off its reports before they reach the secretariat.
 
     Each change is a row and the latest row of an agency holds: the rows are the history
@@ -395,24 +420,13 @@ class SignOffSetting(models.Model):
         verbose_name=_("agency"),
     )
     required = models.BooleanField(_("the head signs off"))
-    reason = models.TextField(_("reason"), blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
 
     objects = SignOffSettingQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Change.Meta):
         verbose_name = _("sign-off setting")
         verbose_name_plural = _("sign-off settings")
         ordering = ["agency", "changed_at", "pk"]
-        constraints = [at_most("reason", TextLimit.REASON, _("Reason"))]
         indexes = [
             models.Index(fields=["agency", "changed_at"], name="reporting_signoff_agency_idx"),
         ]
@@ -424,10 +438,10 @@ class SignOffSetting(models.Model):
 class SubmissionRuleQuerySet(models.QuerySet["SubmissionRule"]):
     def current(self) -> SubmissionRule:
         """The rule in force: the latest row, else the defaults (an unsaved row)."""
-        return self.order_by("-changed_at", "-pk").first() or SubmissionRule()
+        return self.order_by(*Change.NEWEST_FIRST).first() or SubmissionRule()
 
 
-class SubmissionRule(models.Model):
+class SubmissionRule(Change):
     """What a report must contain before its agency can submit it, set by the secretariat.
 
     Each change is a row and the latest row holds: the rows are the history (who changed it,
@@ -444,20 +458,9 @@ class SubmissionRule(models.Model):
         default=True,
         help_text=_("A report that says the work is done lists at least one output delivered."),
     )
-    reason = models.TextField(_("reason"), blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-
     objects = SubmissionRuleQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Change.Meta):
         verbose_name = _("minimum content of a report")
         verbose_name_plural = _("minimum content of a report")
         ordering = ["changed_at", "pk"]

@@ -32,7 +32,8 @@ def set_submission_rule(
 
     with transaction.atomic():
         # Serialise concurrent changes: the latest row must be the last one written.
-        current = SubmissionRule.objects.select_for_update().order_by("-changed_at", "-pk").first()
+        rows = SubmissionRule.objects.select_for_update()
+        current = rows.order_by(*SubmissionRule.NEWEST_FIRST).first()
         effective = current or SubmissionRule()
         if (
             effective.require_narrative == require_narrative

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -28,6 +29,7 @@ from cchc.reporting.models import (
     ReportState,
     ReportTransition,
     SubmissionRule,
+    TextLimit,
 )
 from cchc.reporting.rules import set_submission_rule
 from cchc.reporting.signoff import set_sign_off, sign_off_report
@@ -199,6 +201,21 @@ def test_the_rule_is_added_in_the_admin_as_a_new_row(people):
     client.post(change, {"require_narrative": "on", "require_evidence_when_done": "on"})
     assert SubmissionRule.objects.count() == 1  # rows are not changed in place
     assert SubmissionRule.objects.current().require_narrative is False
+
+
+def test_the_rules_reason_has_a_limit_in_the_admin_and_the_database(people):
+    client = as_user(people["admin"])
+    add = reverse("admin:reporting_submissionrule_add")
+    assert f'maxlength="{TextLimit.REASON}"' in client.get(add).content.decode()
+    too_long = "ư" * (TextLimit.REASON + 1)
+    response = client.post(add, {"require_evidence_when_done": "on", "reason": too_long})
+    assert response.status_code == 200 and "500" in response.content.decode()
+    assert not SubmissionRule.objects.exists()
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
+        SubmissionRule.objects.create(reason=too_long)
+    assert "reporting_submissionrule_reason_length" in str(refused.value)
+    response = client.post(add, {"reason": "ư" * TextLimit.REASON})
+    assert response.status_code == 302 and SubmissionRule.objects.count() == 1
 
 
 def sent_report(obligation: Obligation, user: User) -> Report:

@@ -61,3 +61,17 @@ def test_other_text_fields(form_class, data, field, limit):
         form = form_class({**data, field: bad})
         assert not form.is_valid() and field in form.errors
     assert form_class({**data, field: "x" * limit}).is_valid()
+
+
+def test_the_decisions_kept_as_history_share_their_fields_and_limit():
+    """The sign-off setting and the minimum content of a report keep who changed them, when
+    and why the same way (``Change``), each table with its named check on the reason."""
+    from cchc.reporting.models import Change, SignOffSetting, SubmissionRule
+
+    for model in (SignOffSetting, SubmissionRule):
+        assert issubclass(model, Change)
+        fields = {f.name: f for f in model._meta.get_fields()}
+        assert {"reason", "changed_by", "changed_at"} <= set(fields)
+        names = {c.name for c in model._meta.constraints}
+        assert f"reporting_{model._meta.model_name}_reason_length" in names
+        assert model.NEWEST_FIRST == ("-changed_at", "-pk")
