@@ -40,7 +40,8 @@ def set_sign_off(
     absence would hold every report back."""
     with transaction.atomic():
         locked = Agency.objects.select_for_update().get(pk=agency.pk)
-        latest = SignOffSetting.objects.filter(agency=locked).order_by("-changed_at", "-pk").first()
+        rows = SignOffSetting.objects.filter(agency=locked)
+        latest = rows.order_by(*SignOffSetting.NEWEST_FIRST).first()
         if latest is not None and latest.required == required:
             return latest
         if latest is None and not required:
@@ -89,14 +90,24 @@ def sign_off_report(
     return follow_locked(locked, report)
 
 
-def decline_sign_off(*, report: Report, user: AbstractBaseUser | None, comment: str) -> Report:
-    """The head sends the report back to the focal point with what to change."""
+def decline_sign_off(
+    *,
+    report: Report,
+    user: AbstractBaseUser | None,
+    comment: str,
+    expected_version: int | None = None,
+) -> Report:
+    """The head sends the report back to the focal point with what to change (the comment,
+    kept on the transition). With ``expected_version``, a report changed since the head read
+    it is refused (``VersionConflict``)."""
     if not comment.strip():
         raise ReportError(_("Comment: say what the focal point should change."))
     with transaction.atomic():
         locked = lock_report(report)
         if locked.state != ReportState.AWAITING_SIGN_OFF:
             raise ReportError(_("Only a report awaiting the head's sign-off can be returned."))
+        if expected_version is not None:
+            check_version(locked, expected_version)
         check_separate(locked, user, reviewing=False)
         locked.state = ReportState.RETURNED
         locked.version += 1

@@ -62,10 +62,8 @@ def test_the_head_signs_off_from_the_report_page(people, obligation):
     page = head.get(url("obligation", obligation)).content.decode()
     assert 'id="sign-off-form"' in page
     # A stale form is refused with the conflict message.
-    stale = head.post(
-        url("sign_off_report", obligation), {"action": "sign", "version": 1}, follow=True
-    )
-    assert any("Someone else saved" in m for m in messages_of(stale))
+    stale = head.post(url("sign_off_report", obligation), {"action": "sign", "version": 1})
+    assert stale.status_code == 409 and "Someone else saved" in stale.content.decode()
     response = head.post(
         url("sign_off_report", obligation),
         {"action": "sign", "version": report.version, "comment": "Đồng ý"},
@@ -83,17 +81,64 @@ def test_the_head_returns_it_with_a_comment(people, obligation):
     response = head.post(
         url("sign_off_report", obligation),
         {"action": "return", "version": report.version, "comment": ""},
-        follow=True,
     )
-    assert any("Comment" in m for m in messages_of(response))
+    assert response.status_code == 409 and "Comment: say what" in response.content.decode()
     head.post(
         url("sign_off_report", obligation),
         {"action": "return", "version": report.version, "comment": "Bổ sung số liệu"},
     )
     report.refresh_from_db()
     assert report.state == ReportState.RETURNED
+    assert report.history.last().comment == "Bổ sung số liệu"
     page = as_user(people["focal"]).get(url("obligation", obligation)).content.decode()
     assert "Bổ sung số liệu" in page and 'id="report-form"' in page
+
+
+def typed_comment(response) -> str:
+    """The head's comment as the page shows it back: in the sign-off form, else to copy."""
+    page = response.content.decode()
+    for marker in ('id="sign_off_comment">', 'id="typed-1">'):
+        if marker in page:
+            return page.split(marker, 1)[1].split("</textarea>", 1)[0].strip()
+    return ""
+
+
+def test_a_refused_sign_off_keeps_the_heads_comment(people, obligation):
+    """Every refusal shows the page with why, and the comment the head typed kept."""
+    report = sent_to_head(people, obligation)
+    head = as_user(people["head"])
+    post = url("sign_off_report", obligation)
+    # A stale page: signing off and returning are both refused, the comment in the form.
+    for action in ("sign", "return"):
+        stale = head.post(post, {"action": action, "version": 1, "comment": "Ý kiến <của> tôi"})
+        assert stale.status_code == 409 and "Someone else saved" in stale.content.decode()
+        assert typed_comment(stale) == "Ý kiến &lt;của&gt; tôi"
+    report.refresh_from_db()
+    assert report.state == ReportState.AWAITING_SIGN_OFF
+    # Too long a comment: the form says so, and keeps it.
+    long = head.post(post, {"action": "return", "version": report.version, "comment": "x" * 5001})
+    assert long.status_code == 400 and typed_comment(long) == "x" * 5001
+    # The focal point takes the report back meanwhile: the head's return is refused, the
+    # comment shown to copy.
+    focal = as_user(people["focal"])
+    focal.post(url("withdraw", obligation), {"version": report.version, "comment": ""})
+    report.refresh_from_db()
+    assert report.state == ReportState.DRAFT
+    moved = head.post(
+        post, {"action": "return", "version": report.version, "comment": "Bổ sung số liệu quý"}
+    )
+    assert moved.status_code == 409 and "awaiting the head" in moved.content.decode()
+    assert typed_comment(moved) == "Bổ sung số liệu quý"
+    # Signed off by another tab: a second sign-off with a comment says it was not recorded.
+    resend = report_data(report.version, submit="", explanation="Chậm do chờ ý kiến.")
+    focal.post(url("save", obligation), resend)
+    report.refresh_from_db()
+    assert report.state == ReportState.AWAITING_SIGN_OFF
+    head.post(post, {"action": "sign", "version": report.version, "comment": "Đồng ý"})
+    again = head.post(post, {"action": "sign", "version": report.version, "comment": "Lần hai"})
+    assert again.status_code == 409 and "not recorded" in again.content.decode()
+    assert typed_comment(again) == "Lần hai"
+    assert [t.comment for t in Report.objects.get(pk=report.pk).history.all()][-1] == "Đồng ý"
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ from cchc.reporting.forms import (
     EvidenceForm,
     ReportForm,
     ReviewForm,
+    SignOffForm,
     WithdrawForm,
 )
 from cchc.reporting.models import (
@@ -91,6 +92,7 @@ def _render_report(
     form: ReportForm | None = None,
     evidence_form: EvidenceForm | None = None,
     review_form: ReviewForm | None = None,
+    sign_off_form: SignOffForm | None = None,
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -137,6 +139,11 @@ def _render_report(
         context["error"] = error or _not_editable(report)
     if context["can_review"]:
         context["review_form"] = review_form or ReviewForm(auto_id="review_%s")
+    if context["can_sign_off"]:
+        context["sign_off_form"] = sign_off_form or SignOffForm(auto_id="sign_off_%s")
+    elif sign_off_form is not None and str(sign_off_form.data.get("comment", "")).strip():
+        # The head's comment on a report that has moved on: shown to copy, not lost.
+        context["typed"] = [(sign_off_form["comment"].label, sign_off_form.data["comment"])]
     return render(request, "reporting/report.html", context, status=status)
 
 

@@ -16,8 +16,10 @@ from cchc.agencies.models import Agency
 from cchc.reporting import selectors
 from cchc.reporting.actions import ReportError
 from cchc.reporting.forms import SignOffForm, SignOffSettingForm
+from cchc.reporting.models import ReportState
 from cchc.reporting.signoff import decline_sign_off, set_sign_off, sign_off_report
 from cchc.reporting.views import common
+from cchc.reporting.views.report import _render_report as render_report
 
 
 @login_required
@@ -83,19 +85,29 @@ def sign_off_setting(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def report_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
-    """The head signs the report off (to the secretariat) or returns it to the focal point."""
+    """The head signs the report off (to the secretariat) or returns it to the focal point.
+    A refusal (no comment to return, a stale page, the head wrote it, the report moved on)
+    shows the report page again with why, and the head's comment kept: in the form, or to
+    copy when the report no longer awaits the sign-off."""
     obligation = common.visible_obligation(request, pk)
     if not permissions.can_sign_off_for(request.user, obligation.agency_id):
         permissions.deny(request.user, "sign off a report")
     report = selectors.report_of(obligation)
     if report is None:
         raise Http404
-    here = redirect(reverse("reporting:obligation", args=[obligation.pk]))
-    form = SignOffForm(request.POST)
+    form = SignOffForm(request.POST, auto_id="sign_off_%s")
     if not form.is_valid():
-        messages.error(request, _("Choose what to do with the report."))
-        return here
+        wrong = form.errors.get("comment")
+        error = str(wrong[0]) if wrong else _("Choose what to do with the report.")
+        return render_report(request, obligation, sign_off_form=form, error=error, status=400)
     data = form.cleaned_data
+    if data["comment"] and report.state in (ReportState.SUBMITTED, ReportState.APPROVED):
+        # Signing off again is harmless, but the comment would be dropped: say so.
+        error = _(
+            "This report was already signed off and sent to the secretariat; your comment "
+            "was not recorded."
+        )
+        return render_report(request, obligation, sign_off_form=form, error=error, status=409)
     try:
         if data["action"] == SignOffForm.SIGN:
             sign_off_report(
@@ -106,10 +118,14 @@ def report_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
             )
             done = _("Report signed off and sent to the secretariat.")
         else:
-            decline_sign_off(report=report, user=common.actor(request), comment=data["comment"])
+            decline_sign_off(
+                report=report,
+                user=common.actor(request),
+                comment=data["comment"],
+                expected_version=data["version"],
+            )
             done = _("Report returned to the focal point.")
     except ReportError as exc:
-        messages.error(request, str(exc))
-        return here
+        return render_report(request, obligation, sign_off_form=form, error=str(exc), status=409)
     messages.success(request, done)
-    return here
+    return redirect(reverse("reporting:obligation", args=[obligation.pk]))
