@@ -4,11 +4,13 @@ Each is a page of the site (``error.html``, extending ``base.html``, with its na
 the user's language; under the API (``/api/``) the same errors stay JSON (``{"detail": …}``,
 django-ninja's shape). The 500 page asks nothing of the database: it renders without the
 request's context processors (no user, no permissions) and reads the language cookie itself.
+The others (400, 403, 404, CSRF) differ only in their words: one factory, ``error_view``.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -45,43 +47,57 @@ def _page(
     return HttpResponse(body, status=status)
 
 
-@requires_csrf_token
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _is_api(request):
-        return _api_error(400, "Bad Request")
-    return _page(
-        request,
-        status=400,
-        title=_("Bad request"),
-        message=_("The address or the form sent could not be understood."),
-    )
+def error_view(
+    *, status: int, api_detail: str, title: Promise, message: Promise, show_reason: bool = False
+) -> Callable[..., HttpResponse]:
+    """An error page: the product's page (``error.html``) with ``title`` and ``message``, or
+    under the API the JSON ``{"detail": api_detail}``. Called as Django calls its error
+    handlers (``request, exception``) and its CSRF failure view (``request, reason=…``).
+    ``show_reason``: a message given with the exception is the application's own
+    (translated) text, shown under the message."""
+
+    @requires_csrf_token
+    def view(
+        request: HttpRequest, exception: Exception | None = None, reason: str = ""
+    ) -> HttpResponse:
+        if _is_api(request):
+            return _api_error(status, api_detail)
+        detail = str(exception) if show_reason and exception is not None and exception.args else ""
+        return _page(request, status=status, title=title, message=message, detail=detail)
+
+    return view
 
 
-@requires_csrf_token
-def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _is_api(request):
-        return _api_error(403, "Forbidden")
-    # A message given with PermissionDenied is the application's own (translated) text.
-    reason = str(exception) if exception.args else ""
-    return _page(
-        request,
-        status=403,
-        title=_("Access denied"),
-        message=_("Your account may not see or do this."),
-        detail=reason,
-    )
-
-
-@requires_csrf_token
-def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _is_api(request):
-        return _api_error(404, "Not Found")
-    return _page(
-        request,
-        status=404,
-        title=_("Page not found"),
-        message=_("There is no page at this address. It may have been moved or removed."),
-    )
+bad_request = error_view(
+    status=400,
+    api_detail="Bad Request",
+    title=_("Bad request"),
+    message=_("The address or the form sent could not be understood."),
+)
+permission_denied = error_view(
+    status=403,
+    api_detail="Forbidden",
+    title=_("Access denied"),
+    message=_("Your account may not see or do this."),
+    show_reason=True,
+)
+page_not_found = error_view(
+    status=404,
+    api_detail="Not Found",
+    title=_("Page not found"),
+    message=_("There is no page at this address. It may have been moved or removed."),
+)
+# ``CSRF_FAILURE_VIEW``: a form sent from an outdated page or without cookies.
+csrf_failure = error_view(
+    status=403,
+    api_detail="CSRF check Failed",
+    title=_("The form has expired"),
+    message=_(
+        "For your security, the form could not be accepted: the page was open too long, "
+        "you logged in or out in another tab, or your browser blocks cookies for this "
+        "site. Go back, reload the page and send it again."
+    ),
+)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -109,20 +125,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
                 f"<p>{escape(message)}</p>"
             )
     return HttpResponse(body, status=500)
-
-
-@requires_csrf_token
-def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """``CSRF_FAILURE_VIEW``: a form sent from an outdated page or without cookies."""
-    if _is_api(request):
-        return _api_error(403, "CSRF check Failed")
-    return _page(
-        request,
-        status=403,
-        title=_("The form has expired"),
-        message=_(
-            "For your security, the form could not be accepted: the page was open too long, "
-            "you logged in or out in another tab, or your browser blocks cookies for this "
-            "site. Go back, reload the page and send it again."
-        ),
-    )

@@ -4,6 +4,7 @@ page asks nothing of the database."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -164,3 +165,30 @@ def test_the_500_page_falls_back_to_text_when_it_cannot_render(
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in response.content.decode()
     assert "The 500 page could not be rendered" in caplog.text
+
+
+def test_the_error_pages_come_from_one_factory(reader: User):
+    """400, 403, 404 and the CSRF failure are ``error_view``s: a page of the site, or JSON
+    under the API, with the reason shown only where asked for."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext_lazy
+
+    from cchc.core import views
+
+    teapot = views.error_view(
+        status=418,
+        api_detail="I'm a teapot",
+        title=gettext_lazy("Page not found"),
+        message=gettext_lazy("Your account may not see or do this."),
+    )
+    request = RequestFactory().get("/plans/", HTTP_COOKIE="django_language=en")
+    request.user = reader
+    response = teapot(request, PermissionDenied("Lý do riêng"))
+    html = response.content.decode()
+    assert response.status_code == 418 and _is_product_page(html, 418)
+    assert "Lý do riêng" not in html
+    shown = views.permission_denied(request, PermissionDenied("Lý do riêng"))
+    assert "Lý do riêng" in shown.content.decode()
+    api = teapot(RequestFactory().get("/api/v1/x/"), None)
+    assert api.status_code == 418 and json.loads(api.content) == {"detail": "I'm a teapot"}
+    assert views.csrf_failure(request, reason="no token").status_code == 403
