@@ -34,6 +34,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -42,13 +43,15 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from cchc.accounts.models import Membership
 from cchc.agencies.models import Contact
 from cchc.scheduling.models import Obligation, Reminder
 from cchc.scheduling.workdays import WorkCalendar, add_working_days, working_days_between
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 # The reporting app's state of a report sent by the focal point to the agency's head.
 AWAITING_SIGN_OFF = "awaiting_sign_off"
@@ -342,8 +345,56 @@ def _messages(claimed: list[_Due], on: dt.date) -> list[EmailMessage]:
     ]
 
 
+class _Words(NamedTuple):
+    """What an e-mail of a stage says: its subject about one report, about several, and the
+    line for each report (the secretariat's reminder uses the line of the report's clock)."""
+
+    one: StrPromise
+    several: StrPromise
+    line: StrPromise | None
+
+
+_WORDS = {
+    Reminder.Stage.MANUAL: _Words(
+        gettext_lazy(
+            "Reminder from the PAR secretariat: report for %(period)s (deadline %(deadline)s)"
+        ),
+        gettext_lazy(
+            "Reminder from the PAR secretariat: %(count)s reports, the earliest due on %(deadline)s"
+        ),
+        None,
+    ),
+    Reminder.Stage.ESCALATED: _Words(
+        gettext_lazy("Escalation: %(agency)s has not reported for %(period)s"),
+        gettext_lazy(
+            "Escalation: %(count)s reports not submitted, the earliest due on %(deadline)s"
+        ),
+        gettext_lazy(
+            "%(agency)s has not submitted its report on activity %(number)s for "
+            "%(period)s, due on %(deadline)s."
+        ),
+    ),
+    Reminder.Stage.OVERDUE: _Words(
+        gettext_lazy("Overdue: report for %(period)s (deadline %(deadline)s)"),
+        gettext_lazy("Overdue: %(count)s reports, the earliest due on %(deadline)s"),
+        gettext_lazy(
+            "The report of %(agency)s on activity %(number)s for %(period)s was due on "
+            "%(deadline)s and has not been submitted."
+        ),
+    ),
+    Reminder.Stage.BEFORE: _Words(
+        gettext_lazy("Reminder: report for %(period)s due on %(deadline)s"),
+        gettext_lazy("Reminder: %(count)s reports due, the earliest on %(deadline)s"),
+        gettext_lazy(
+            "The report of %(agency)s on activity %(number)s for %(period)s is due on %(deadline)s."
+        ),
+    ),
+}
+
+
 def _digest(dues: list[_Due], on: dt.date) -> tuple[str, str]:
-    """The subject and body of one person's e-mail: one item as before, several listed."""
+    """The subject and body of one person's e-mail: one report as it always was; several
+    listed, under the subject of the most urgent stage among them (``_WORDS``' order)."""
     if len(dues) == 1:
         return _message(dues[0].obligation, dues[0].stage, on)
     dues = sorted(
@@ -355,26 +406,18 @@ def _digest(dues: list[_Due], on: dt.date) -> tuple[str, str]:
         "deadline": min(d.obligation.deadline for d in dues).strftime("%d/%m/%Y"),
     }
     stages = {due.stage for due in dues}
-    if Reminder.Stage.MANUAL in stages:
-        subject = _(
-            "Reminder from the PAR secretariat: %(count)s reports, the earliest due on %(deadline)s"
-        )
-    elif Reminder.Stage.ESCALATED in stages:
-        subject = _("Escalation: %(count)s reports not submitted, the earliest due on %(deadline)s")
-    elif Reminder.Stage.OVERDUE in stages:
-        subject = _("Overdue: %(count)s reports, the earliest due on %(deadline)s")
-    else:
-        subject = _("Reminder: %(count)s reports due, the earliest on %(deadline)s")
+    stage = next(s for s in _WORDS if s in stages)
     lead = ngettext(
         "%(count)s report needs your attention:",
         "%(count)s reports need your attention:",
         len(dues),
     ) % {"count": len(dues)}
     items = "\n".join(_message(d.obligation, d.stage, on)[1] for d in dues)
-    return subject % values, f"{lead}\n\n{items}"
+    return _WORDS[stage].several % values, f"{lead}\n\n{items}"
 
 
 def _message(obligation: Obligation, stage: str, on: dt.date) -> tuple[str, str]:
+    """The subject and body of an e-mail about one report."""
     values = {
         "agency": obligation.agency.name,
         "period": obligation.period_label,
@@ -382,39 +425,11 @@ def _message(obligation: Obligation, stage: str, on: dt.date) -> tuple[str, str]
         "title": obligation.activity.title[:200],
         "deadline": obligation.deadline.strftime("%d/%m/%Y"),
     }
-    if stage == Reminder.Stage.MANUAL:
-        # The secretariat's reminder: the lead says whether the deadline has passed.
-        subject = (
-            _("Reminder from the PAR secretariat: report for %(period)s (deadline %(deadline)s)")
-            % values
-        )
-        due = Reminder.Stage.BEFORE if obligation.deadline >= on else Reminder.Stage.OVERDUE
-        return subject, _message(obligation, due, on)[1]
-    if stage == Reminder.Stage.BEFORE:
-        subject = _("Reminder: report for %(period)s due on %(deadline)s") % values
-        lead = (
-            _(
-                "The report of %(agency)s on activity %(number)s for %(period)s is due on "
-                "%(deadline)s."
-            )
-            % values
-        )
-    elif stage == Reminder.Stage.OVERDUE:
-        subject = _("Overdue: report for %(period)s (deadline %(deadline)s)") % values
-        lead = (
-            _(
-                "The report of %(agency)s on activity %(number)s for %(period)s was due on "
-                "%(deadline)s and has not been submitted."
-            )
-            % values
-        )
-    else:
-        subject = _("Escalation: %(agency)s has not reported for %(period)s") % values
-        lead = (
-            _(
-                "%(agency)s has not submitted its report on activity %(number)s for "
-                "%(period)s, due on %(deadline)s."
-            )
-            % values
-        )
-    return subject, f"{lead}\n\n{values['number']}. {values['title']}\n"
+    words = _WORDS[Reminder.Stage(stage)]
+    line = words.line
+    if line is None:
+        # The secretariat's reminder: the line says whether the deadline has passed.
+        clock = Reminder.Stage.BEFORE if obligation.deadline >= on else Reminder.Stage.OVERDUE
+        line = _WORDS[clock].line
+    assert line is not None
+    return words.one % values, f"{line % values}\n\n{values['number']}. {values['title']}\n"

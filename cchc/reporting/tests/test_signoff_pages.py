@@ -96,7 +96,7 @@ def test_the_head_returns_it_with_a_comment(people, obligation):
 
 def typed_comment(response) -> str:
     """The head's comment as the page shows it back: in the sign-off form, else to copy."""
-    page = response.content.decode()
+    page = str(response.content.decode())
     for marker in ('id="sign_off_comment">', 'id="typed-1">'):
         if marker in page:
             return page.split(marker, 1)[1].split("</textarea>", 1)[0].strip()

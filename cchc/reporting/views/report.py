@@ -221,6 +221,20 @@ def _evidence_posted(request: HttpRequest) -> bool:
     )
 
 
+def _add_evidence(request: HttpRequest, report: Report, form: EvidenceForm) -> None:
+    """The output delivered that the (valid) evidence form describes, added to the report."""
+    data = form.cleaned_data
+    add_evidence(
+        report=report,
+        user=common.actor(request),
+        description=data["description"],
+        document_number=data["document_number"],
+        document_date=data["document_date"],
+        issuer=data["issuer"],
+        upload=data["file"],
+    )
+
+
 def _evidence_error(request: HttpRequest, error: str) -> str:
     if request.FILES.get("file"):
         return _("%(error)s Choose the file again.") % {"error": error}
@@ -273,17 +287,8 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             request, obligation, form=form, evidence_form=evidence_form, error=error, status=409
         )
     if evidence_form is not None:
-        data = evidence_form.cleaned_data
         try:
-            add_evidence(
-                report=report,
-                user=common.actor(request),
-                description=data["description"],
-                document_number=data["document_number"],
-                document_date=data["document_date"],
-                issuer=data["issuer"],
-                upload=data["file"],
-            )
+            _add_evidence(request, report, evidence_form)
         except ReportError as exc:
             # The draft is saved: the form shows it as saved, the evidence as typed.
             evidence_form.add_error(None, _evidence_error(request, str(exc)))
@@ -325,18 +330,9 @@ def report_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if not form.is_valid():
         return _render_report(request, obligation, evidence_form=form, status=400)
-    data = form.cleaned_data
     try:
         report = report or start_report(obligation=obligation, user=common.actor(request))
-        add_evidence(
-            report=report,
-            user=common.actor(request),
-            description=data["description"],
-            document_number=data["document_number"],
-            document_date=data["document_date"],
-            issuer=data["issuer"],
-            upload=data["file"],
-        )
+        _add_evidence(request, report, form)
     except ReportError as exc:
         form.add_error(None, _evidence_error(request, str(exc)))
         return _render_report(request, obligation, evidence_form=form, status=400)
