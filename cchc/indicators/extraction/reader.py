@@ -30,6 +30,8 @@ _PERCENT_RE = re.compile(_START + _NUM + r"\s*%")
 _RANGE_RE = re.compile(_START + _NUM + r"\s*%?\s*(?:-|\bden\b)\s*" + _NUM + r"\s*%")
 _TOP_RE = re.compile(r"\b(?:nhom|top)\s+(\d{1,3})\b")
 _LEADING_RE = re.compile(r"\b(?:dan dau|dung dau|hang dau|cao nhat|tot nhat)\b")
+# "nhóm 15 tỉnh, thành phố dẫn đầu": the group ranks places or units, not "đối tượng".
+_RANKED_RE = re.compile(r"\s*(?:tinh|thanh pho|dia phuong|don vi|co quan|bo|nganh|huyen|so)\b")
 _PLACE_RE = re.compile(r"\b(?:xep|dung)\s+(?:thu|hang|vi tri thu)\s+(\d{1,3})\b")
 _POINTS_RE = re.compile(_START + _NUM + r"\s*diem\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:va\s+)?|\bva\b\s*)")
@@ -85,6 +87,7 @@ class _Trajectory:
     end: int
     step: float
     cap: float
+    cap_written: bool  # "cho đến khi đạt tỷ lệ 100%" (else 100, unwritten)
 
 
 class _Reader:
@@ -139,7 +142,8 @@ class _Reader:
             index += 1
         for m in _TOP_RE.finditer(folded, clause.start, clause.end):
             leading = _LEADING_RE.search(folded, m.end(), min(clause.end, m.end() + 60))
-            if (leading or m.group(0).startswith("top")) and free(*m.span()):
+            ranked = leading and _RANKED_RE.match(folded, m.end(), leading.start())
+            if (ranked or m.group(0).startswith("top")) and free(*m.span()):
                 groups.append(
                     _Group(m.start(), m.end(), "rank", [float(m.group(1))], "top",
                            numbers=[m.span(1)])
@@ -190,9 +194,11 @@ class _Reader:
         cap = _CAP_RE.search(self.folded, step.end(), clause.end)
         end = cap.end() if cap else step.end()
         taken.append((step.start(), end))
-        return _Trajectory(
-            step.start(), end, _number(step.group(1)), _number(cap.group(1)) if cap else 100.0
-        )
+        size = _number(step.group(1))
+        if size <= 0:
+            return None
+        top = min(100.0, _number(cap.group(1))) if cap else 100.0
+        return _Trajectory(step.start(), end, size, top, cap_written=cap is not None)
 
     def read(self) -> list[ProposedTarget]:
         for clause in clauses(self.folded):
@@ -225,31 +231,36 @@ class _Reader:
                 return sentence
         return Span(0, len(self.folded))
 
-    def _year(self, clause: Span, start: int, end: int) -> int | None:
-        """The nearest year before the target in its clause, else the first after it in its
-        clause, else the last one earlier in the text, else the default."""
-        before = [y for y in self.years if clause.start <= y.start and y.end <= start]
-        if before:
-            return before[-1].year
-        after = [y for y in self.years if end <= y.start and y.end <= clause.end]
-        if after:
-            return after[0].year
-        earlier = [y for y in self.years if y.end <= start]
-        if earlier:
-            return earlier[-1].year
+    def _year(self, segment: tuple[int, int], start: int, end: int) -> int | None:
+        """The nearest year before the target in its own words, else the first after it there,
+        else the last one earlier in the text (its clause's first), else the default ("Đến năm 2025, A đạt 50% và B đạt 60%": both 2025; "80% (năm 2025),
+        90% (năm 2030)": one each)."""
+        seg_start, seg_end = segment
+        years = self.years
+        for mention in reversed(years):
+            if seg_start <= mention.start and mention.end <= start:
+                return mention.year
+        for mention in years:
+            if end <= mention.start and mention.end <= seg_end:
+                return mention.year
+        for mention in reversed(years):
+            if mention.end <= start:
+                return mention.year
         return self.default_year
 
     def _phrase(self, seg_start: int, seg_end: int, group_start: int, group_end: int) -> str:
         start, end = trim(self.folded, seg_start, seg_end)
         if end - start > MAX_PHRASE:
-            half = (MAX_PHRASE - (group_end - group_start)) // 2
-            start = max(start, group_start - half)
-            end = min(end, group_end + half)
-            space = self.folded.find(" ", start, group_start)
-            start = space + 1 if space >= 0 else start
-            space = self.folded.rfind(" ", group_end, end)
-            end = space if space >= 0 else end
-            start, end = trim(self.folded, start, end)
+            # Keep whole words around the number, as much before it as after.
+            half = max(0, (MAX_PHRASE - (group_end - group_start)) // 2)
+            low, high = max(start, group_start - half), min(end, group_end + half)
+            if low > start:
+                space = self.folded.find(" ", low, group_start)
+                low = space + 1 if space >= 0 else low
+            if high < end:
+                space = self.folded.rfind(" ", group_end, high)
+                high = space if space >= 0 else high
+            start, end = trim(self.folded, low, high)
         return self.text[start:end]
 
     def _emit(self, clause: Span, group: _Group, seg_start: int, seg_end: int) -> None:
@@ -268,7 +279,7 @@ class _Reader:
             self.folded, clause.start, group.qualifier_start, count=len(group.values)
         )
         scope = None if levels else field_scope(self.folded, seg_start, seg_end)
-        year = self._year(clause, group.start, group.end)
+        year = self._year((seg_start, seg_end), group.start, group.end)
         phrase = self._phrase(seg_start, seg_end, group.start, group.end)
         emitted = [
             ProposedTarget(
@@ -305,8 +316,10 @@ class _Reader:
         base_year = base[0].year if base else None
         period = self._period(clause, base_year)
         if not base or period is None:
-            # No starting point to grow from: only the level to reach is a target.
-            mention = self._year(clause, trajectory.start, trajectory.end)
+            # No starting point to grow from: only a level to reach written out is a target.
+            if not trajectory.cap_written:
+                return
+            mention = self._year((clause.start, clause.end), trajectory.start, trajectory.end)
             self.out.append(
                 ProposedTarget(
                     indicator=base[0].indicator if base else None,
