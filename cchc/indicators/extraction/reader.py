@@ -13,6 +13,7 @@ numbers, dates, budgets, numbering ("Mục tiêu 3") and bare years are never pr
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from cchc.indicators.extraction import Comparator, ProposedTarget
 from cchc.indicators.extraction.mapping import indicator_for
 from cchc.indicators.extraction.scopes import FILLER_RE, field_scope, level_scopes
 from cchc.indicators.extraction.text import Span, clauses, fold_aligned, sentences, trim
-from cchc.indicators.extraction.years import YearMention, find_years
+from cchc.indicators.extraction.years import find_years
 
 MAX_PHRASE = 300
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
@@ -145,20 +146,21 @@ class _Reader:
             ranked = leading and _RANKED_RE.match(folded, m.end(), leading.start())
             if (ranked or m.group(0).startswith("top")) and free(*m.span()):
                 groups.append(
-                    _Group(m.start(), m.end(), "rank", [float(m.group(1))], "top",
-                           numbers=[m.span(1)])
+                    _Group(
+                        m.start(), m.end(), "rank", [float(m.group(1))], "top", numbers=[m.span(1)]
+                    )
                 )
         for m in _PLACE_RE.finditer(folded, clause.start, clause.end):
             if free(*m.span()):
                 groups.append(
-                    _Group(m.start(), m.end(), "rank", [float(m.group(1))], "<=",
-                           numbers=[m.span(1)])
+                    _Group(
+                        m.start(), m.end(), "rank", [float(m.group(1))], "<=", numbers=[m.span(1)]
+                    )
                 )
         for m in _POINTS_RE.finditer(folded, clause.start, clause.end):
             if free(*m.span()):
                 groups.append(
-                    _Group(m.start(), m.end(), "points", [_number(m.group(1))],
-                           numbers=[m.span(1)])
+                    _Group(m.start(), m.end(), "points", [_number(m.group(1))], numbers=[m.span(1)])
                 )
         groups.sort(key=lambda g: g.start)
         for group in groups:
@@ -175,8 +177,9 @@ class _Reader:
         if group.comparator is not None:
             return
         found: Comparator | None = None
-        for m in _QUALIFIER_RE.finditer(self.folded, max(clause.start, group.start - 60),
-                                        group.start):
+        for m in _QUALIFIER_RE.finditer(
+            self.folded, max(clause.start, group.start - 60), group.start
+        ):
             if FILLER_RE.fullmatch(self.folded, m.end(), group.start):
                 found = _QUALIFIERS[m.group(1)]
                 group.qualifier_start = m.start()
@@ -217,13 +220,13 @@ class _Reader:
     def _segments(self, clause: Span, groups: list[_Group]) -> list[tuple[int, int]]:
         """Each group's own words: the clause cut at the last "," or "và" between groups."""
         cuts = [clause.start]
-        for before, after in zip(groups, groups[1:], strict=False):
+        for before, after in itertools.pairwise(groups):
             cut = after.qualifier_start
-            for m in re.finditer(r",|\bva\b", self.folded[before.end:after.qualifier_start]):
+            for m in re.finditer(r",|\bva\b", self.folded[before.end : after.qualifier_start]):
                 cut = before.end + m.start()
             cuts.append(max(cut, before.end))
         cuts.append(clause.end)
-        return list(zip(cuts, cuts[1:], strict=False))
+        return list(itertools.pairwise(cuts))
 
     def _sentence(self, position: int) -> Span:
         for sentence in self.sentences:
@@ -233,8 +236,8 @@ class _Reader:
 
     def _year(self, segment: tuple[int, int], start: int, end: int) -> int | None:
         """The nearest year before the target in its own words, else the first after it there,
-        else the last one earlier in the text (its clause's first), else the default ("Đến năm 2025, A đạt 50% và B đạt 60%": both 2025; "80% (năm 2025),
-        90% (năm 2030)": one each)."""
+        else the last one earlier in the text, else the default ("Đến năm 2025, A đạt 50% và
+        B đạt 60%": both 2025; "80% (năm 2025), 90% (năm 2030)": one each)."""
         seg_start, seg_end = segment
         years = self.years
         for mention in reversed(years):
@@ -336,9 +339,12 @@ class _Reader:
             return
         first, last = period
         start_year = base_year if base_year is not None and base_year < first else first - 1
-        ident = "traj-" + hashlib.sha1(
-            "\n".join([base[0].phrase, phrase]).encode(), usedforsecurity=False
-        ).hexdigest()[:12]
+        ident = (
+            "traj-"
+            + hashlib.sha1(
+                "\n".join([base[0].phrase, phrase]).encode(), usedforsecurity=False
+            ).hexdigest()[:12]
+        )
         # The starting rows belong to the trajectory too.
         replaced = {id(t): replace(t, trajectory=ident) for t in base}
         self.out = [replaced.get(id(t), t) for t in self.out]

@@ -63,14 +63,14 @@ def level_scopes(folded: str, start: int, end: int, *, count: int) -> list[str] 
     if len(levels) != count:
         return None
     adjacent = FILLER_RE.fullmatch(folded, last.end(), end) is not None
-    respective = re.search(r"\b(?:tuong ung|lan luot)\b", folded[start:end + 40]) is not None
+    respective = re.search(r"\b(?:tuong ung|lan luot)\b", folded[start : end + 40]) is not None
     if adjacent or (count > 1 and respective):
         return levels
     return None
 
 
 def field_scope(folded: str, start: int, end: int) -> str | None:
-    """"field:a,b" for the fields a "lĩnh vực …" list inside ``folded[start:end]`` names."""
+    """ "field:a,b" for the fields a "lĩnh vực …" list inside ``folded[start:end]`` names."""
     match = _FIELD_LIST_RE.search(folded, start, end)
     if match is None:
         return None

@@ -9,6 +9,7 @@ spaces and so cannot be used for that.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ def _split(folded: str, ends: re.Pattern[str], opens: re.Pattern[str] | None) ->
         for match in opens.finditer(folded):
             cuts.add(match.start())
     ordered = sorted(cuts)
-    return [Span(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+    return [Span(a, b) for a, b in itertools.pairwise(ordered) if b > a]
 
 
 def clauses(folded: str) -> list[Span]:

@@ -7,8 +7,8 @@ import pytest
 from cchc.indicators.extraction import ProposedTarget, extract_targets
 
 
-def _one(text: str, **kwargs: int) -> ProposedTarget:
-    found = extract_targets(text, **kwargs)  # type: ignore[arg-type]
+def _one(text: str, *, line: int | None = None, default_year: int | None = None) -> ProposedTarget:
+    found = extract_targets(text, line=line, default_year=default_year)
     assert len(found) == 1, found
     return found[0]
 
@@ -126,7 +126,9 @@ def test_trong_so_do_a_second_indicator_in_the_same_sentence():
         ("tthc.procedures_online_payment", ">=", 80),
         ("tthc.payments_online", ">=", 30),
     ]
-    assert found[1].phrase == "trong số đó, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 30% trở lên"
+    assert (
+        found[1].phrase == "trong số đó, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 30% trở lên"
+    )
 
 
 def test_two_targets_joined_by_va():
@@ -159,7 +161,10 @@ def test_one_target_per_level(text):
 def test_a_single_level_right_before_its_value():
     assert _one("cấp xã đạt tối thiểu 50%").scope == "level:commune"
     # levels named as the subject's owners, not per value: no scope
-    assert _one("Tối thiểu 80% thủ tục hành chính của các sở, ngành, UBND cấp huyện, cấp xã").scope is None
+    assert (
+        _one("Tối thiểu 80% thủ tục hành chính của các sở, ngành, UBND cấp huyện, cấp xã").scope
+        is None
+    )
 
 
 def test_mixed_range_and_share_in_one_objective():

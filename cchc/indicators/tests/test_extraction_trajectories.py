@@ -114,4 +114,3 @@ NOT_TARGETS = [
 @pytest.mark.parametrize("text", NOT_TARGETS)
 def test_never_a_target(text):
     assert extract_targets(text, default_year=2025) == []
-
