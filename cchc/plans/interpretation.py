@@ -19,9 +19,11 @@ from cchc.plans.parsing import ParsedPlan, parse_bytes
 
 def _interpreters() -> list[Callable[..., None]]:
     from cchc.agencies.interpret import annotate as annotate_agencies
+    from cchc.indicators.extraction.preview import annotate as annotate_targets
     from cchc.scheduling.interpret import annotate as annotate_schedule
 
-    return [annotate_agencies, annotate_schedule]
+    # Targets after schedules: a target without a year is due when its row's timeframe ends.
+    return [annotate_agencies, annotate_schedule, annotate_targets]
 
 
 def interpret(parsed: ParsedPlan, *, on: dt.date | None = None) -> ParsedPlan:

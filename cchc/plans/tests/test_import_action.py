@@ -125,6 +125,9 @@ def test_command_json_preview(capsys):
     assert len(payload["items"]) == 70
     assert payload["items"][0]["section"] == ["I. Cải cách thể chế"]
     assert all({"line", "message"} <= set(w) for w in payload["warnings"])
+    # every item lists the targets read from its prose (cchc/indicators/extraction/preview.py)
+    assert all(isinstance(item["targets"], list) for item in payload["items"])
+    assert sum(len(item["targets"]) for item in payload["items"]) == 47
     assert Plan.objects.count() == 0
 
 
