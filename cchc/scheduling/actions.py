@@ -19,6 +19,7 @@ from cchc.scheduling.models import (
     CalendarDay,
     CalendarDayChange,
     CalendarDayKind,
+    CalendarScope,
     PeriodRule,
     PeriodRuleChange,
 )
@@ -158,31 +159,85 @@ def _lock_siblings(rule: PeriodRule) -> None:
     )
 
 
+CALENDAR_BASIS_FIELDS = (
+    "basis_number",
+    "basis_date",
+    "basis_issuer",
+    "basis_url",
+    "confirmed",
+    "missing",
+)
+CALENDAR_FIELDS = (
+    "kind",
+    "name",
+    "scope",
+    "source",
+    "basis_number",
+    "basis_date",
+    "basis_issuer",
+    "basis_url",
+    "confirmed",
+    "missing",
+)
+
+
+def _calendar_state(row: CalendarDay) -> dict[str, Any]:
+    return {name: _json(getattr(row, name)) for name in CALENDAR_FIELDS}
+
+
 def set_calendar_day(
     *,
     day: dt.date,
     kind: str,
     name: str,
+    scope: str = CalendarScope.PROVINCE,
     source: str = "",
+    basis_number: str = "",
+    basis_date: dt.date | None = None,
+    basis_issuer: str = "",
+    basis_url: str = "",
+    confirmed: bool | None = None,
+    missing: str = "",
     user: AbstractBaseUser | None = None,
     reason: str = "",
 ) -> CalendarDay:
-    """Record (or correct) a province-specific day off, holiday or weekend day worked."""
+    """Record (or correct) a calendar entry: a day off, holiday or weekend day worked, with
+    its legal basis. ``confirmed`` defaults to "the basis has a number"; a confirmed entry
+    needs one."""
     if kind not in CalendarDayKind.values:
         raise ValidationError(
             {"kind": _("Unknown kind of calendar day: %(kind)s.") % {"kind": kind}}
         )
     if not name.strip():
         raise ValidationError({"name": _("A calendar day needs a name.")})
+    if confirmed is None:
+        confirmed = bool(basis_number.strip())
+    if confirmed and not basis_number.strip():
+        raise ValidationError(
+            {"basis_number": _("A confirmed calendar day needs the number of its legal text.")}
+        )
     with transaction.atomic():
         row = CalendarDay.objects.select_for_update().filter(date=day).first()
-        before = {"kind": row.kind, "name": row.name, "source": row.source} if row else {}
-        after = {"kind": kind, "name": name.strip(), "source": source}
+        before = _calendar_state(row) if row else {}
         if row is None:
             row = CalendarDay(date=day)
-        elif before == after:
+        values = {
+            "kind": kind,
+            "name": name.strip(),
+            "scope": scope,
+            "source": source.strip(),
+            "basis_number": basis_number.strip(),
+            "basis_date": basis_date,
+            "basis_issuer": basis_issuer.strip(),
+            "basis_url": basis_url.strip(),
+            "confirmed": confirmed,
+            "missing": "" if confirmed else missing.strip(),
+        }
+        for field, value in values.items():
+            setattr(row, field, value)
+        after = _calendar_state(row)
+        if before == after:
             return row
-        row.kind, row.name, row.source = after["kind"], after["name"], after["source"]
         row.full_clean(validate_unique=False)
         row.save()
         CalendarDayChange.objects.create(
@@ -195,6 +250,34 @@ def set_calendar_day(
     return row
 
 
+def confirm_calendar_day(
+    *,
+    row: CalendarDay,
+    basis_number: str,
+    basis_date: dt.date | None,
+    basis_issuer: str,
+    basis_url: str = "",
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> CalendarDay:
+    """The secretariat checked the entry against its legal text: record the basis and mark it
+    confirmed (history row)."""
+    return set_calendar_day(
+        day=row.date,
+        kind=row.kind,
+        name=row.name,
+        scope=row.scope,
+        source=row.source,
+        basis_number=basis_number,
+        basis_date=basis_date,
+        basis_issuer=basis_issuer,
+        basis_url=basis_url,
+        confirmed=True,
+        user=user,
+        reason=reason,
+    )
+
+
 def remove_calendar_day(
     *, day: dt.date, user: AbstractBaseUser | None = None, reason: str = ""
 ) -> bool:
@@ -203,7 +286,7 @@ def remove_calendar_day(
         row = CalendarDay.objects.select_for_update().filter(date=day).first()
         if row is None:
             return False
-        before = {"kind": row.kind, "name": row.name, "source": row.source}
+        before = _calendar_state(row)
         row.delete()
         CalendarDayChange.objects.create(
             date=day,

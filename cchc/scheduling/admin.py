@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cchc.scheduling.actions import (
+    CALENDAR_BASIS_FIELDS,
     RULE_FIELDS,
     correct_rule,
     create_rule,
@@ -118,18 +119,18 @@ class PeriodRuleAdmin(admin.ModelAdmin[PeriodRule]):
 class CalendarDayForm(ReasonForm):
     class Meta:
         model = CalendarDay
-        fields = ("date", "kind", "name", "source")
+        fields = ("date", "kind", "name", "scope", *CALENDAR_BASIS_FIELDS, "source")
 
 
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
-    """The province's exceptions to the national calendar (``holidays`` package): a day off
-    it grants, or a Saturday worked to make up for one."""
+    """Calendar entries: the national days off and swaps as announced, and the province's own
+    exceptions, each with its legal basis; they override the ``holidays`` package."""
 
     form = CalendarDayForm
-    list_display = ("date", "kind", "name", "source")
-    list_filter = ("kind",)
-    search_fields = ("name", "source")
+    list_display = ("date", "kind", "name", "scope", "basis_number", "confirmed")
+    list_filter = ("kind", "scope", "confirmed")
+    search_fields = ("name", "source", "basis_number")
     date_hierarchy = "date"
 
     def save_model(self, request: HttpRequest, obj: CalendarDay, form: Any, change: bool) -> None:
@@ -141,7 +142,14 @@ class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
             day=obj.date,
             kind=obj.kind,
             name=obj.name,
+            scope=obj.scope,
             source=obj.source,
+            basis_number=obj.basis_number,
+            basis_date=obj.basis_date,
+            basis_issuer=obj.basis_issuer,
+            basis_url=obj.basis_url,
+            confirmed=obj.confirmed,
+            missing=obj.missing,
             user=_user(request),
             reason=reason,
         )

@@ -237,15 +237,49 @@ class CalendarDayKind(models.TextChoices):
     WORKING_DAY = "working_day", _("Working day (e.g. a Saturday worked to make up a day off)")
 
 
+class CalendarScope(models.TextChoices):
+    NATIONAL = "national", _("National (announced by the government)")
+    PROVINCE = "province", _("Province")
+
+
 class CalendarDay(models.Model):
-    """A province-specific exception to the national calendar: a day off, or a weekend day
-    worked. It overrides the weekend and the ``holidays`` package for its date."""
+    """A calendar entry: a day off, or a weekend day worked, with its legal basis.
+
+    National entries record the government's announcements (the Labour Code's holidays and
+    the swaps announced each year, loaded from ``cchc/scheduling/data/calendar.toml``); in a
+    year with national entries they are the whole national calendar and the ``holidays``
+    package is only compared with them (``cchc calendar YEAR --diff``). Province entries are
+    the province's own exceptions. Both override the weekend and the package for their date;
+    an entry not checked against its legal text (``confirmed`` false) still applies and is
+    listed for the secretariat at ``/agencies/unverified/``.
+    """
 
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=CalendarDayKind.choices)
     name = models.CharField(_("name"), max_length=255)
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=CalendarScope.choices, default=CalendarScope.PROVINCE
+    )
     source = models.TextField(
         _("source"), blank=True, help_text=_("The notice that decided it, e.g. its number.")
+    )
+    basis_number = models.CharField(
+        _("legal basis: number"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “12729/VPCP-KGVX”."),
+    )
+    basis_date = models.DateField(_("legal basis: date"), null=True, blank=True)
+    basis_issuer = models.CharField(_("legal basis: issuer"), max_length=255, blank=True)
+    basis_url = models.URLField(_("legal basis: link"), max_length=500, blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed"), default=False, help_text=_("Checked against the legal text.")
+    )
+    missing = models.CharField(
+        _("what is missing"),
+        max_length=500,
+        blank=True,
+        help_text=_("For an unconfirmed entry: what must still be checked."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -264,6 +298,18 @@ class CalendarDay(models.Model):
                 name="scheduling_calendarday_name_not_empty",
                 violation_error_message=_("Name: a calendar day needs a name."),
             ),
+            models.CheckConstraint(
+                condition=Q(scope__in=CalendarScope.values),
+                name="scheduling_calendarday_scope_valid",
+                violation_error_message=_("Scope: national or province."),
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed=False) | ~Q(basis_number=""),
+                name="scheduling_calendarday_confirmed_has_basis",
+                violation_error_message=_(
+                    "Legal basis: a confirmed calendar day needs the number of its legal text."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -272,6 +318,16 @@ class CalendarDay(models.Model):
     @property
     def is_working(self) -> bool:
         return self.kind == CalendarDayKind.WORKING_DAY
+
+    @property
+    def basis(self) -> str:
+        """The legal basis in one line: number, date, issuer."""
+        parts = [self.basis_number]
+        if self.basis_date:
+            parts.append(f"{self.basis_date:%d/%m/%Y}")
+        if self.basis_issuer:
+            parts.append(self.basis_issuer)
+        return ", ".join(p for p in parts if p)
 
 
 class CalendarDayChange(models.Model):
