@@ -243,6 +243,14 @@ PAGES: dict[str, list[Case]] = {
     ],
     "scheduling:remind": [post(url("scheduling:remind"), SECRETARIAT_OR_ADMIN)],
     "scheduling:plan_timeline": [get(url("scheduling:plan_timeline", PLAN), EVERYONE)],
+    "scheduling:calendar": [
+        get(url("scheduling:calendar"), only(*SEES_ALL)),
+        post(
+            url("scheduling:calendar"),
+            SECRETARIAT_OR_ADMIN,
+            lambda w: {"date": "2026-05-04", "kind": "day_off", "name": "Nghỉ", "scope": "province"},
+        ),
+    ],
     "reporting:mine": [get(url("reporting:mine"), EVERYONE)],
     "reporting:review": [get(url("reporting:review"), only("secretariat"))],
     "reporting:bulk_approve": [
