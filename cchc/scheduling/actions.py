@@ -20,6 +20,8 @@ from cchc.scheduling.models import (
     CalendarDayChange,
     CalendarDayKind,
     CalendarScope,
+    DeadlineRule,
+    DeadlineRuleChange,
     PeriodRule,
     PeriodRuleChange,
 )
@@ -296,3 +298,92 @@ def remove_calendar_day(
             reason=reason,
         )
     return True
+
+
+DEADLINE_FIELDS = (
+    "audience",
+    "report",
+    "period_kind",
+    "method",
+    "day",
+    "working_days",
+    "move_off_days",
+    "move_basis",
+    "valid_from",
+    "valid_until",
+    "basis_number",
+    "basis_date",
+    "basis_issuer",
+    "basis_url",
+    "confirmed",
+    "missing",
+    "notes",
+)
+
+
+def save_deadline_rule(
+    *,
+    rule: DeadlineRule | None = None,
+    changes: dict[str, Any],
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+    on: dt.date | None = None,
+) -> tuple[DeadlineRule, list[Any]]:
+    """Create (``rule`` None) or change a deadline rule, validated, with its history row; then
+    regenerate the due dates of the obligations it governs (``generate_obligations`` with its
+    ``GenerationRun``, over the range earlier runs covered, clipped to the rule's validity).
+    Returns the rule and the regeneration results."""
+    unknown = set(changes) - set(DEADLINE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not fields of a deadline rule: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        if rule is None:
+            row = DeadlineRule(**changes)
+            before: dict[str, Any] = {}
+            action = "created"
+        else:
+            row = DeadlineRule.objects.select_for_update().get(pk=rule.pk)
+            before = {name: _json(getattr(row, name)) for name in DEADLINE_FIELDS}
+            for name, value in changes.items():
+                setattr(row, name, value)
+            action = "confirmed" if changes.get("confirmed") and not rule.confirmed else "changed"
+        row.full_clean()
+        after = {name: _json(getattr(row, name)) for name in DEADLINE_FIELDS}
+        diff = {k: {"from": before.get(k), "to": v} for k, v in after.items() if before.get(k) != v}
+        if not diff:
+            return row, []
+        row.save()
+        DeadlineRuleChange.objects.create(
+            rule=row, action=action, actor=_actor(user), changes=diff, reason=reason
+        )
+        results = _regenerate(row, user=user, on=on)
+    return row, results
+
+
+def _regenerate(
+    rule: DeadlineRule, *, user: AbstractBaseUser | None, on: dt.date | None
+) -> list[Any]:
+    from django.db.models import Max, Min
+
+    from cchc.plans.models import Plan
+    from cchc.scheduling.models import GenerationRun
+    from cchc.scheduling.obligations import generate_obligations
+
+    spans = (
+        GenerationRun.objects.filter(report=rule.report)
+        .values("plan")
+        .annotate(since=Min("since"), until=Max("until"))
+    )
+    results = []
+    for span in spans:
+        since = max(span["since"], rule.valid_from)
+        until = min(span["until"], rule.valid_until or span["until"])
+        if since > until:
+            continue
+        plan = Plan.objects.get(pk=span["plan"])
+        results.append(
+            generate_obligations(
+                plan=plan, since=since, until=until, report=rule.report, on=on, user=user
+            )
+        )
+    return results

@@ -13,15 +13,18 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.scheduling.actions import (
     CALENDAR_BASIS_FIELDS,
+    DEADLINE_FIELDS,
     RULE_FIELDS,
     correct_rule,
     create_rule,
     remove_calendar_day,
+    save_deadline_rule,
     set_calendar_day,
 )
 from cchc.scheduling.models import (
     CalendarDay,
     CalendarDayChange,
+    DeadlineRule,
     GenerationRun,
     PeriodRule,
     PeriodRuleChange,
@@ -191,4 +194,34 @@ class GenerationRunAdmin(admin.ModelAdmin[GenerationRun]):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: GenerationRun | None = None) -> bool:
+        return False
+
+
+class DeadlineRuleAdminForm(ReasonForm):
+    class Meta:
+        model = DeadlineRule
+        fields = [name for name in DEADLINE_FIELDS if name != "report"]
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(admin.ModelAdmin[DeadlineRule]):
+    """The agencies' and the province's deadlines; saved through the action (history, and the
+    obligations' due dates regenerated)."""
+
+    form = DeadlineRuleAdminForm
+    list_display = ("audience", "report", "period_kind", "method", "day", "valid_from", "confirmed")
+    list_filter = ("audience", "confirmed")
+
+    def save_model(self, request: HttpRequest, obj: DeadlineRule, form: Any, change: bool) -> None:
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        existing = DeadlineRule.objects.get(pk=obj.pk) if change else None
+        row, _results = save_deadline_rule(
+            rule=existing,
+            changes=changes,
+            user=_user(request),
+            reason=form.cleaned_data.get("reason", ""),
+        )
+        obj.pk = row.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.agencies.models import Role
 from cchc.plans.models import Plan
-from cchc.scheduling.models import CalendarDayKind, CalendarScope, ObligationStatus
+from cchc.scheduling.models import (
+    CalendarDayKind,
+    CalendarScope,
+    DeadlineRule,
+    ObligationStatus,
+)
 from cchc.scheduling.selectors import SORTS, DueFilters
 
 _SELECT = {"class": "form-select"}
@@ -159,7 +164,9 @@ class ConfirmBasisForm(forms.Form):
     """Confirm an unverified entry or rule with its legal basis."""
 
     basis_number = forms.CharField(label=_("Legal basis: number"), max_length=100)
-    basis_date = forms.DateField(label=_("Legal basis: date"), widget=forms.DateInput(attrs={"type": "date"}))
+    basis_date = forms.DateField(
+        label=_("Legal basis: date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     basis_issuer = forms.CharField(label=_("Legal basis: issuer"), max_length=255)
     basis_url = forms.URLField(
         label=_("Legal basis: link"), max_length=500, required=False, assume_scheme="https"
@@ -181,3 +188,41 @@ def _style(form: forms.Form) -> None:
             widget.attrs.setdefault("class", "form-select")
         else:
             widget.attrs.setdefault("class", "form-control")
+
+
+class DeadlineRuleForm(forms.ModelForm[DeadlineRule]):
+    """A deadline rule as the secretariat edits it; the reason goes to the history."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+
+    class Meta:
+        model = DeadlineRule
+        fields = [
+            "audience",
+            "period_kind",
+            "method",
+            "day",
+            "working_days",
+            "move_off_days",
+            "move_basis",
+            "valid_from",
+            "valid_until",
+            "basis_number",
+            "basis_date",
+            "basis_issuer",
+            "basis_url",
+            "confirmed",
+            "missing",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+            "basis_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def _post_clean(self) -> None:
+        """Validation is the action's (with the history and the regeneration)."""

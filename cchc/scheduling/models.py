@@ -387,7 +387,10 @@ class DeadlineRule(models.Model):
             )
             if clash is not None:
                 errors["valid_from"] = str(
-                    _("Validity overlaps another rule for the same report and period; end it first.")
+                    _(
+                        "Validity overlaps another rule for the same report and period; "
+                        "end it first."
+                    )
                 )
         if errors:
             raise ValidationError(errors)

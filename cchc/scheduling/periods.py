@@ -259,7 +259,9 @@ def _in_force(
     return found[0] if found else None
 
 
-def with_deadline_rules(period: Period, rules: list[DeadlineRule], calendar: WorkCalendar) -> Period:
+def with_deadline_rules(
+    period: Period, rules: list[DeadlineRule], calendar: WorkCalendar
+) -> Period:
     """``period`` with the agencies' and the province's deadlines of the rules in force on its
     cut-off; without a province rule, the period rule's own deadline is the province's;
     without an agencies' rule, the province's deadline is theirs too."""

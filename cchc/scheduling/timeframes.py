@@ -209,7 +209,7 @@ def _recurring(m: re.Match[str], text: str) -> Schedule:
 
 
 def _by_day(m: re.Match[str], text: str) -> Schedule:
-    """"Trước ngày X" is before X: due X−1 (issue 13); "chậm nhất ngày X", "đến X": X."""
+    """ "Trước ngày X" is before X: due X−1 (issue 13); "chậm nhất ngày X", "đến X": X."""
     day = _day(m, "a")
     if m.string.startswith(("truoc ", "hoan thanh truoc ", "xong truoc ")):
         day -= dt.timedelta(days=1)

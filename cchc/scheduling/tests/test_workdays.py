@@ -168,13 +168,13 @@ def test_admin_edits_calendar_days_through_the_actions(client: Client, superuser
     response = client.post(
         "/admin/scheduling/calendarday/add/",
         {
-                "date": "2026-03-16",
-                "kind": "day_off",
-                "name": "Nghỉ",
-                "scope": "province",
-                "source": "",
-                "reason": "TB",
-            },
+            "date": "2026-03-16",
+            "kind": "day_off",
+            "name": "Nghỉ",
+            "scope": "province",
+            "source": "",
+            "reason": "TB",
+        },
     )
     assert response.status_code == 302
     row = CalendarDay.objects.get(date=D(2026, 3, 16))

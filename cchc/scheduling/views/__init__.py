@@ -3,7 +3,8 @@ plan's timeline (timeline)."""
 
 from cchc.scheduling.views.calendar import calendar
 from cchc.scheduling.views.commands import generate, remind
+from cchc.scheduling.views.deadlines import deadlines
 from cchc.scheduling.views.due import agency_due, due
 from cchc.scheduling.views.timeline import plan_timeline
 
-__all__ = ["agency_due", "calendar", "due", "generate", "plan_timeline", "remind"]
+__all__ = ["agency_due", "calendar", "deadlines", "due", "generate", "plan_timeline", "remind"]

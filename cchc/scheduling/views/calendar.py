@@ -3,8 +3,6 @@ the ``holidays`` package differs, and (for the secretariat) a form to set an ent
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -84,6 +82,5 @@ def calendar(request: HttpRequest) -> HttpResponse:
             "history": history.order_by("-at", "-pk")[:30],
             "form": form,
             "can_edit": can_edit,
-            "today": dt.date.today(),
         },
     )

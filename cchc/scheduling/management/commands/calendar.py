@@ -106,9 +106,7 @@ class Command(BaseCommand):
     def _diff(self, year: int, calendar: WorkCalendar, *, as_json: bool) -> None:
         rows = package_diff(year, calendar)
         if as_json:
-            payload = [
-                {**row, "date": row["date"].isoformat()} for row in rows
-            ]
+            payload = [{**row, "date": row["date"].isoformat()} for row in rows]
             self.stdout.write(json.dumps({"differences": payload}, ensure_ascii=False, indent=2))
             return
         if not rows:
@@ -116,8 +114,10 @@ class Command(BaseCommand):
             return
         for row in rows:
             self.stdout.write(
-                _("%(date)s %(weekday)s  package: %(package)s %(package_name)s → in force: "
-                  "%(working)s %(name)s [%(source)s]")
+                _(
+                    "%(date)s %(weekday)s  package: %(package)s %(package_name)s → in force: "
+                    "%(working)s %(name)s [%(source)s]"
+                )
                 % {
                     "date": row["date"].isoformat(),
                     "weekday": f"{row['date']:%a}",
