@@ -62,6 +62,7 @@ _READ_ALL = frozenset(
         "scheduling.view_periodrulechange",
         "scheduling.view_calendarday",
         "scheduling.view_calendardaychange",
+        "scheduling.view_deadlinerule",
         "scheduling.view_obligation",
         "scheduling.view_reminder",
     }
@@ -102,6 +103,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         "scheduling.change_periodrule",
         "scheduling.add_calendarday",
         "scheduling.change_calendarday",
+        "scheduling.add_deadlinerule",
+        "scheduling.change_deadlinerule",
         "scheduling.change_obligation",
         "scheduling.add_reminder",
     },

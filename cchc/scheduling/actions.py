@@ -19,6 +19,9 @@ from cchc.scheduling.models import (
     CalendarDay,
     CalendarDayChange,
     CalendarDayKind,
+    CalendarScope,
+    DeadlineRule,
+    DeadlineRuleChange,
     PeriodRule,
     PeriodRuleChange,
 )
@@ -158,31 +161,85 @@ def _lock_siblings(rule: PeriodRule) -> None:
     )
 
 
+CALENDAR_BASIS_FIELDS = (
+    "basis_number",
+    "basis_date",
+    "basis_issuer",
+    "basis_url",
+    "confirmed",
+    "missing",
+)
+CALENDAR_FIELDS = (
+    "kind",
+    "name",
+    "scope",
+    "source",
+    "basis_number",
+    "basis_date",
+    "basis_issuer",
+    "basis_url",
+    "confirmed",
+    "missing",
+)
+
+
+def _calendar_state(row: CalendarDay) -> dict[str, Any]:
+    return {name: _json(getattr(row, name)) for name in CALENDAR_FIELDS}
+
+
 def set_calendar_day(
     *,
     day: dt.date,
     kind: str,
     name: str,
+    scope: str = CalendarScope.PROVINCE,
     source: str = "",
+    basis_number: str = "",
+    basis_date: dt.date | None = None,
+    basis_issuer: str = "",
+    basis_url: str = "",
+    confirmed: bool | None = None,
+    missing: str = "",
     user: AbstractBaseUser | None = None,
     reason: str = "",
 ) -> CalendarDay:
-    """Record (or correct) a province-specific day off, holiday or weekend day worked."""
+    """Record (or correct) a calendar entry: a day off, holiday or weekend day worked, with
+    its legal basis. ``confirmed`` defaults to "the basis has a number"; a confirmed entry
+    needs one."""
     if kind not in CalendarDayKind.values:
         raise ValidationError(
             {"kind": _("Unknown kind of calendar day: %(kind)s.") % {"kind": kind}}
         )
     if not name.strip():
         raise ValidationError({"name": _("A calendar day needs a name.")})
+    if confirmed is None:
+        confirmed = bool(basis_number.strip())
+    if confirmed and not basis_number.strip():
+        raise ValidationError(
+            {"basis_number": _("A confirmed calendar day needs the number of its legal text.")}
+        )
     with transaction.atomic():
         row = CalendarDay.objects.select_for_update().filter(date=day).first()
-        before = {"kind": row.kind, "name": row.name, "source": row.source} if row else {}
-        after = {"kind": kind, "name": name.strip(), "source": source}
+        before = _calendar_state(row) if row else {}
         if row is None:
             row = CalendarDay(date=day)
-        elif before == after:
+        values = {
+            "kind": kind,
+            "name": name.strip(),
+            "scope": scope,
+            "source": source.strip(),
+            "basis_number": basis_number.strip(),
+            "basis_date": basis_date,
+            "basis_issuer": basis_issuer.strip(),
+            "basis_url": basis_url.strip(),
+            "confirmed": confirmed,
+            "missing": "" if confirmed else missing.strip(),
+        }
+        for field, value in values.items():
+            setattr(row, field, value)
+        after = _calendar_state(row)
+        if before == after:
             return row
-        row.kind, row.name, row.source = after["kind"], after["name"], after["source"]
         row.full_clean(validate_unique=False)
         row.save()
         CalendarDayChange.objects.create(
@@ -195,6 +252,34 @@ def set_calendar_day(
     return row
 
 
+def confirm_calendar_day(
+    *,
+    row: CalendarDay,
+    basis_number: str,
+    basis_date: dt.date | None,
+    basis_issuer: str,
+    basis_url: str = "",
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> CalendarDay:
+    """The secretariat checked the entry against its legal text: record the basis and mark it
+    confirmed (history row)."""
+    return set_calendar_day(
+        day=row.date,
+        kind=row.kind,
+        name=row.name,
+        scope=row.scope,
+        source=row.source,
+        basis_number=basis_number,
+        basis_date=basis_date,
+        basis_issuer=basis_issuer,
+        basis_url=basis_url,
+        confirmed=True,
+        user=user,
+        reason=reason,
+    )
+
+
 def remove_calendar_day(
     *, day: dt.date, user: AbstractBaseUser | None = None, reason: str = ""
 ) -> bool:
@@ -203,7 +288,7 @@ def remove_calendar_day(
         row = CalendarDay.objects.select_for_update().filter(date=day).first()
         if row is None:
             return False
-        before = {"kind": row.kind, "name": row.name, "source": row.source}
+        before = _calendar_state(row)
         row.delete()
         CalendarDayChange.objects.create(
             date=day,
@@ -213,3 +298,92 @@ def remove_calendar_day(
             reason=reason,
         )
     return True
+
+
+DEADLINE_FIELDS = (
+    "audience",
+    "report",
+    "period_kind",
+    "method",
+    "day",
+    "working_days",
+    "move_off_days",
+    "move_basis",
+    "valid_from",
+    "valid_until",
+    "basis_number",
+    "basis_date",
+    "basis_issuer",
+    "basis_url",
+    "confirmed",
+    "missing",
+    "notes",
+)
+
+
+def save_deadline_rule(
+    *,
+    rule: DeadlineRule | None = None,
+    changes: dict[str, Any],
+    user: AbstractBaseUser | None = None,
+    reason: str = "",
+    on: dt.date | None = None,
+) -> tuple[DeadlineRule, list[Any]]:
+    """Create (``rule`` None) or change a deadline rule, validated, with its history row; then
+    regenerate the due dates of the obligations it governs (``generate_obligations`` with its
+    ``GenerationRun``, over the range earlier runs covered, clipped to the rule's validity).
+    Returns the rule and the regeneration results."""
+    unknown = set(changes) - set(DEADLINE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not fields of a deadline rule: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        if rule is None:
+            row = DeadlineRule(**changes)
+            before: dict[str, Any] = {}
+            action = "created"
+        else:
+            row = DeadlineRule.objects.select_for_update().get(pk=rule.pk)
+            before = {name: _json(getattr(row, name)) for name in DEADLINE_FIELDS}
+            for name, value in changes.items():
+                setattr(row, name, value)
+            action = "confirmed" if changes.get("confirmed") and not rule.confirmed else "changed"
+        row.full_clean()
+        after = {name: _json(getattr(row, name)) for name in DEADLINE_FIELDS}
+        diff = {k: {"from": before.get(k), "to": v} for k, v in after.items() if before.get(k) != v}
+        if not diff:
+            return row, []
+        row.save()
+        DeadlineRuleChange.objects.create(
+            rule=row, action=action, actor=_actor(user), changes=diff, reason=reason
+        )
+        results = _regenerate(row, user=user, on=on)
+    return row, results
+
+
+def _regenerate(
+    rule: DeadlineRule, *, user: AbstractBaseUser | None, on: dt.date | None
+) -> list[Any]:
+    from django.db.models import Max, Min
+
+    from cchc.plans.models import Plan
+    from cchc.scheduling.models import GenerationRun
+    from cchc.scheduling.obligations import generate_obligations
+
+    spans = (
+        GenerationRun.objects.filter(report=rule.report)
+        .values("plan")
+        .annotate(since=Min("since"), until=Max("until"))
+    )
+    results = []
+    for span in spans:
+        since = max(span["since"], rule.valid_from)
+        until = min(span["until"], rule.valid_until or span["until"])
+        if since > until:
+            continue
+        plan = Plan.objects.get(pk=span["plan"])
+        results.append(
+            generate_obligations(
+                plan=plan, since=since, until=until, report=rule.report, on=on, user=user
+            )
+        )
+    return results

@@ -12,15 +12,19 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cchc.scheduling.actions import (
+    CALENDAR_BASIS_FIELDS,
+    DEADLINE_FIELDS,
     RULE_FIELDS,
     correct_rule,
     create_rule,
     remove_calendar_day,
+    save_deadline_rule,
     set_calendar_day,
 )
 from cchc.scheduling.models import (
     CalendarDay,
     CalendarDayChange,
+    DeadlineRule,
     GenerationRun,
     PeriodRule,
     PeriodRuleChange,
@@ -118,18 +122,18 @@ class PeriodRuleAdmin(admin.ModelAdmin[PeriodRule]):
 class CalendarDayForm(ReasonForm):
     class Meta:
         model = CalendarDay
-        fields = ("date", "kind", "name", "source")
+        fields = ("date", "kind", "name", "scope", *CALENDAR_BASIS_FIELDS, "source")
 
 
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
-    """The province's exceptions to the national calendar (``holidays`` package): a day off
-    it grants, or a Saturday worked to make up for one."""
+    """Calendar entries: the national days off and swaps as announced, and the province's own
+    exceptions, each with its legal basis; they override the ``holidays`` package."""
 
     form = CalendarDayForm
-    list_display = ("date", "kind", "name", "source")
-    list_filter = ("kind",)
-    search_fields = ("name", "source")
+    list_display = ("date", "kind", "name", "scope", "basis_number", "confirmed")
+    list_filter = ("kind", "scope", "confirmed")
+    search_fields = ("name", "source", "basis_number")
     date_hierarchy = "date"
 
     def save_model(self, request: HttpRequest, obj: CalendarDay, form: Any, change: bool) -> None:
@@ -141,7 +145,14 @@ class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
             day=obj.date,
             kind=obj.kind,
             name=obj.name,
+            scope=obj.scope,
             source=obj.source,
+            basis_number=obj.basis_number,
+            basis_date=obj.basis_date,
+            basis_issuer=obj.basis_issuer,
+            basis_url=obj.basis_url,
+            confirmed=obj.confirmed,
+            missing=obj.missing,
             user=_user(request),
             reason=reason,
         )
@@ -183,4 +194,34 @@ class GenerationRunAdmin(admin.ModelAdmin[GenerationRun]):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: GenerationRun | None = None) -> bool:
+        return False
+
+
+class DeadlineRuleAdminForm(ReasonForm):
+    class Meta:
+        model = DeadlineRule
+        fields = [name for name in DEADLINE_FIELDS if name != "report"]
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(admin.ModelAdmin[DeadlineRule]):
+    """The agencies' and the province's deadlines; saved through the action (history, and the
+    obligations' due dates regenerated)."""
+
+    form = DeadlineRuleAdminForm
+    list_display = ("audience", "report", "period_kind", "method", "day", "valid_from", "confirmed")
+    list_filter = ("audience", "confirmed")
+
+    def save_model(self, request: HttpRequest, obj: DeadlineRule, form: Any, change: bool) -> None:
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        existing = DeadlineRule.objects.get(pk=obj.pk) if change else None
+        row, _results = save_deadline_rule(
+            rule=existing,
+            changes=changes,
+            user=_user(request),
+            reason=form.cleaned_data.get("reason", ""),
+        )
+        obj.pk = row.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.agencies.models import Role
 from cchc.plans.models import Plan
-from cchc.scheduling.models import ObligationStatus
+from cchc.scheduling.models import (
+    CalendarDayKind,
+    CalendarScope,
+    DeadlineRule,
+    ObligationStatus,
+)
 from cchc.scheduling.selectors import SORTS, DueFilters
 
 _SELECT = {"class": "form-select"}
@@ -121,3 +126,103 @@ class GenerateForm(forms.Form):
             elif (until - since).days > MAX_GENERATE_DAYS:
                 self.add_error("until", _("Generate at most eleven years at once."))
         return data
+
+
+class CalendarDayEditForm(forms.Form):
+    """One calendar entry set by the secretariat, with its legal basis and a reason."""
+
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=CalendarDayKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    scope = forms.ChoiceField(label=_("Scope"), choices=CalendarScope.choices)
+    basis_number = forms.CharField(label=_("Legal basis: number"), max_length=100, required=False)
+    basis_date = forms.DateField(
+        label=_("Legal basis: date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    basis_issuer = forms.CharField(label=_("Legal basis: issuer"), max_length=255, required=False)
+    basis_url = forms.URLField(
+        label=_("Legal basis: link"), max_length=500, required=False, assume_scheme="https"
+    )
+    confirmed = forms.BooleanField(label=_("Checked against the legal text"), required=False)
+    missing = forms.CharField(label=_("What is missing"), max_length=500, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("confirmed") and not (data.get("basis_number") or "").strip():
+            self.add_error(
+                "basis_number", _("A confirmed calendar day needs the number of its legal text.")
+            )
+        return data
+
+
+class ConfirmBasisForm(forms.Form):
+    """Confirm an unverified entry or rule with its legal basis."""
+
+    basis_number = forms.CharField(label=_("Legal basis: number"), max_length=100)
+    basis_date = forms.DateField(
+        label=_("Legal basis: date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    basis_issuer = forms.CharField(label=_("Legal basis: issuer"), max_length=255)
+    basis_url = forms.URLField(
+        label=_("Legal basis: link"), max_length=500, required=False, assume_scheme="https"
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
+def _style(form: forms.Form) -> None:
+    """Bootstrap classes on the fields of ``form``."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        else:
+            widget.attrs.setdefault("class", "form-control")
+
+
+class DeadlineRuleForm(forms.ModelForm[DeadlineRule]):
+    """A deadline rule as the secretariat edits it; the reason goes to the history."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=1000, required=False)
+
+    class Meta:
+        model = DeadlineRule
+        fields = [
+            "audience",
+            "period_kind",
+            "method",
+            "day",
+            "working_days",
+            "move_off_days",
+            "move_basis",
+            "valid_from",
+            "valid_until",
+            "basis_number",
+            "basis_date",
+            "basis_issuer",
+            "basis_url",
+            "confirmed",
+            "missing",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+            "basis_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def _post_clean(self) -> None:
+        """Validation is the action's (with the history and the regeneration)."""

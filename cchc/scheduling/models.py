@@ -31,9 +31,10 @@ class WindowStyle(models.TextChoices):
     CALENDAR = "calendar", _("Calendar (statistics)")
 
 
-class DeadlineRule(models.TextChoices):
+class DeadlineMethod(models.TextChoices):
     DAY_OF_LAST_MONTH = "day_of_last_month", _("Day N of the period's last month")
     WORKING_DAYS_AFTER_CUTOFF = "working_days_after_cutoff", _("N working days after the cut-off")
+    DAY_OF_NEXT_MONTH = "day_of_next_month", _("Day N of the month after the period")
 
 
 class PeriodRuleQuerySet(models.QuerySet["PeriodRule"]):
@@ -63,7 +64,7 @@ class PeriodRule(models.Model):
         _("window"), max_length=20, choices=WindowStyle.choices, default=WindowStyle.ND09
     )
     deadline_rule = models.CharField(
-        _("deadline rule"), max_length=30, choices=DeadlineRule.choices
+        _("deadline rule"), max_length=30, choices=DeadlineMethod.choices[:2]
     )
     deadline_day = models.PositiveSmallIntegerField(
         _("deadline day"),
@@ -126,14 +127,14 @@ class PeriodRule(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(
-                    deadline_rule=DeadlineRule.DAY_OF_LAST_MONTH,
+                    deadline_rule=DeadlineMethod.DAY_OF_LAST_MONTH,
                     deadline_day__isnull=False,
                     deadline_day__gte=1,
                     deadline_day__lte=31,
                     deadline_working_days__isnull=True,
                 )
                 | Q(
-                    deadline_rule=DeadlineRule.WORKING_DAYS_AFTER_CUTOFF,
+                    deadline_rule=DeadlineMethod.WORKING_DAYS_AFTER_CUTOFF,
                     deadline_working_days__isnull=False,
                     deadline_working_days__gte=1,
                     deadline_day__isnull=True,
@@ -153,7 +154,7 @@ class PeriodRule(models.Model):
         """Field-by-field messages for what the constraints refuse, and the checks that need
         other rows (overlapping validity) or the window (a deadline after the cut-off)."""
         errors: dict[str, str] = {}
-        if self.deadline_rule == DeadlineRule.DAY_OF_LAST_MONTH:
+        if self.deadline_rule == DeadlineMethod.DAY_OF_LAST_MONTH:
             if self.deadline_day is None or not 1 <= self.deadline_day <= 31:
                 errors["deadline_day"] = str(_("Deadline day must be a day of the month, 1 to 31."))
             elif self.window == WindowStyle.ND09 and self.deadline_day <= 14:
@@ -172,7 +173,7 @@ class PeriodRule(models.Model):
                 )
             if self.deadline_working_days is not None:
                 errors["deadline_working_days"] = str(_("Leave empty for a day N rule."))
-        elif self.deadline_rule == DeadlineRule.WORKING_DAYS_AFTER_CUTOFF:
+        elif self.deadline_rule == DeadlineMethod.WORKING_DAYS_AFTER_CUTOFF:
             if self.deadline_working_days is None or self.deadline_working_days < 1:
                 errors["deadline_working_days"] = str(
                     _("Working days after the cut-off must be at least 1.")
@@ -231,21 +232,245 @@ class PeriodRuleChange(models.Model):
         return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
 
 
+class DeadlineAudience(models.TextChoices):
+    AGENCIES = "agencies", _("Agencies → the secretariat (Sở Nội vụ)")
+    PROVINCE = "province", _("Province → the Ministry (Bộ Nội vụ)")
+
+
+class DeadlineRuleQuerySet(models.QuerySet["DeadlineRule"]):
+    def overlapping(self, start: dt.date, end: dt.date) -> DeadlineRuleQuerySet:
+        return self.filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=start), valid_from__lte=end
+        )
+
+
+class DeadlineRule(models.Model):
+    """Who must report by when, from ``valid_from`` to ``valid_until``: the agencies' deadline
+    to the secretariat (set by the province's plan or directive) or the province's deadline to
+    the Ministry. Obligations, the status grid and reminders use the agencies' deadline; the
+    periodic report the province's. Whether a deadline on a day off moves to the next working
+    day is the province's choice (``move_off_days``), with its basis."""
+
+    audience = models.CharField(_("who reports"), max_length=20, choices=DeadlineAudience.choices)
+    report = models.SlugField(_("report code"), max_length=50, default="par")
+    period_kind = models.CharField(
+        _("period"),
+        max_length=20,
+        choices=PeriodKind.choices,
+        blank=True,
+        help_text=_("Empty: every kind of period."),
+    )
+    method = models.CharField(_("deadline"), max_length=30, choices=DeadlineMethod.choices)
+    day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
+    working_days = models.PositiveSmallIntegerField(_("working days"), null=True, blank=True)
+    move_off_days = models.BooleanField(
+        _("a deadline on a day off moves to the next working day"), default=False
+    )
+    move_basis = models.CharField(
+        _("basis for moving"), max_length=500, blank=True, help_text=_("Required when it moves.")
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    basis_number = models.CharField(_("legal basis: number"), max_length=100, blank=True)
+    basis_date = models.DateField(_("legal basis: date"), null=True, blank=True)
+    basis_issuer = models.CharField(_("legal basis: issuer"), max_length=255, blank=True)
+    basis_url = models.URLField(_("legal basis: link"), max_length=500, blank=True)
+    confirmed = models.BooleanField(_("confirmed"), default=False)
+    missing = models.CharField(_("what is missing"), max_length=500, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = DeadlineRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ["report", "audience", "period_kind", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "audience", "period_kind", "valid_from"],
+                name="scheduling_deadline_unique_start",
+                violation_error_message=_("A deadline rule already starts on this day."),
+            ),
+            models.CheckConstraint(
+                condition=Q(audience__in=DeadlineAudience.values),
+                name="scheduling_deadline_audience_valid",
+                violation_error_message=_("Who reports: agencies or province."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    method__in=[
+                        DeadlineMethod.DAY_OF_LAST_MONTH,
+                        DeadlineMethod.DAY_OF_NEXT_MONTH,
+                    ],
+                    day__gte=1,
+                    day__lte=31,
+                    working_days__isnull=True,
+                )
+                | Q(
+                    method=DeadlineMethod.WORKING_DAYS_AFTER_CUTOFF,
+                    working_days__gte=1,
+                    working_days__lte=60,
+                    day__isnull=True,
+                ),
+                name="scheduling_deadline_method_valid",
+                violation_error_message=_(
+                    "Deadline: a day rule needs a day from 1 to 31; a working-days rule 1 to 60 "
+                    "working days."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_from__lte=F("valid_until")),
+                name="scheduling_deadline_validity_ordered",
+                violation_error_message=_("Valid until: a rule cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(move_off_days=False) | ~Q(move_basis=""),
+                name="scheduling_deadline_move_has_basis",
+                violation_error_message=_(
+                    "Basis for moving: moving a deadline off a day off needs its basis."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed=False) | ~Q(basis_number=""),
+                name="scheduling_deadline_confirmed_has_basis",
+                violation_error_message=_(
+                    "Legal basis: a confirmed rule needs the number of its legal text."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_audience_display()} · {self.describe()} ({self.valid_from}–)"
+
+    def describe(self) -> str:
+        if self.method == DeadlineMethod.DAY_OF_LAST_MONTH:
+            return str(_("day %(day)s of the period's last month") % {"day": self.day})
+        if self.method == DeadlineMethod.DAY_OF_NEXT_MONTH:
+            return str(_("day %(day)s of the month after the period") % {"day": self.day})
+        return str(_("%(n)s working days after the cut-off") % {"n": self.working_days})
+
+    @property
+    def basis(self) -> str:
+        parts = [self.basis_number]
+        if self.basis_date:
+            parts.append(f"{self.basis_date:%d/%m/%Y}")
+        if self.basis_issuer:
+            parts.append(self.basis_issuer)
+        return ", ".join(p for p in parts if p)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.method == DeadlineMethod.WORKING_DAYS_AFTER_CUTOFF:
+            if not self.working_days:
+                errors["working_days"] = str(_("Give the number of working days (1 to 60)."))
+            if self.day is not None:
+                errors["day"] = str(_("Leave empty for a working-days rule."))
+        else:
+            if self.day is None or not 1 <= self.day <= 31:
+                errors["day"] = str(_("Give a day of the month, 1 to 31."))
+            if self.working_days is not None:
+                errors["working_days"] = str(_("Leave empty for a day rule."))
+        if self.move_off_days and not self.move_basis.strip():
+            errors["move_basis"] = str(_("Say on what basis a deadline on a day off moves."))
+        if self.confirmed and not self.basis_number.strip():
+            errors["basis_number"] = str(_("A confirmed rule needs the number of its legal text."))
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            errors["valid_until"] = str(_("A rule cannot end before it starts."))
+        elif self.valid_from and self.audience:
+            clash = (
+                DeadlineRule.objects.filter(
+                    report=self.report, audience=self.audience, period_kind=self.period_kind
+                )
+                .exclude(pk=self.pk)
+                .overlapping(self.valid_from, self.valid_until or dt.date.max)
+                .first()
+            )
+            if clash is not None:
+                errors["valid_from"] = str(
+                    _(
+                        "Validity overlaps another rule for the same report and period; "
+                        "end it first."
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class DeadlineRuleChange(models.Model):
+    """History of a deadline rule: created, changed, confirmed; who, when, what, why."""
+
+    rule = models.ForeignKey(DeadlineRule, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("action"), max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("deadline rule change")
+        verbose_name_plural = _("deadline rule changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.at:%Y-%m-%d}"
+
+
 class CalendarDayKind(models.TextChoices):
     HOLIDAY = "holiday", _("Holiday")
     DAY_OFF = "day_off", _("Day off")
     WORKING_DAY = "working_day", _("Working day (e.g. a Saturday worked to make up a day off)")
 
 
+class CalendarScope(models.TextChoices):
+    NATIONAL = "national", _("National (announced by the government)")
+    PROVINCE = "province", _("Province")
+
+
 class CalendarDay(models.Model):
-    """A province-specific exception to the national calendar: a day off, or a weekend day
-    worked. It overrides the weekend and the ``holidays`` package for its date."""
+    """A calendar entry: a day off, or a weekend day worked, with its legal basis.
+
+    National entries record the government's announcements (the Labour Code's holidays and
+    the swaps announced each year, loaded from ``cchc/scheduling/data/calendar.toml``); in a
+    year with national entries they are the whole national calendar and the ``holidays``
+    package is only compared with them (``cchc calendar YEAR --diff``). Province entries are
+    the province's own exceptions. Both override the weekend and the package for their date;
+    an entry not checked against its legal text (``confirmed`` false) still applies and is
+    listed for the secretariat at ``/agencies/unverified/``.
+    """
 
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=CalendarDayKind.choices)
     name = models.CharField(_("name"), max_length=255)
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=CalendarScope.choices, default=CalendarScope.PROVINCE
+    )
     source = models.TextField(
         _("source"), blank=True, help_text=_("The notice that decided it, e.g. its number.")
+    )
+    basis_number = models.CharField(
+        _("legal basis: number"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “12729/VPCP-KGVX”."),
+    )
+    basis_date = models.DateField(_("legal basis: date"), null=True, blank=True)
+    basis_issuer = models.CharField(_("legal basis: issuer"), max_length=255, blank=True)
+    basis_url = models.URLField(_("legal basis: link"), max_length=500, blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed"), default=False, help_text=_("Checked against the legal text.")
+    )
+    missing = models.CharField(
+        _("what is missing"),
+        max_length=500,
+        blank=True,
+        help_text=_("For an unconfirmed entry: what must still be checked."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -264,6 +489,18 @@ class CalendarDay(models.Model):
                 name="scheduling_calendarday_name_not_empty",
                 violation_error_message=_("Name: a calendar day needs a name."),
             ),
+            models.CheckConstraint(
+                condition=Q(scope__in=CalendarScope.values),
+                name="scheduling_calendarday_scope_valid",
+                violation_error_message=_("Scope: national or province."),
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed=False) | ~Q(basis_number=""),
+                name="scheduling_calendarday_confirmed_has_basis",
+                violation_error_message=_(
+                    "Legal basis: a confirmed calendar day needs the number of its legal text."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -272,6 +509,16 @@ class CalendarDay(models.Model):
     @property
     def is_working(self) -> bool:
         return self.kind == CalendarDayKind.WORKING_DAY
+
+    @property
+    def basis(self) -> str:
+        """The legal basis in one line: number, date, issuer."""
+        parts = [self.basis_number]
+        if self.basis_date:
+            parts.append(f"{self.basis_date:%d/%m/%Y}")
+        if self.basis_issuer:
+            parts.append(self.basis_issuer)
+        return ", ".join(p for p in parts if p)
 
 
 class CalendarDayChange(models.Model):

@@ -32,12 +32,19 @@ from __future__ import annotations
 
 import calendar as gregorian
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cchc.scheduling.models import DeadlineRule, PeriodKind, PeriodRule, WindowStyle
+from cchc.scheduling.models import (
+    DeadlineAudience,
+    DeadlineMethod,
+    DeadlineRule,
+    PeriodKind,
+    PeriodRule,
+    WindowStyle,
+)
 from cchc.scheduling.workdays import WorkCalendar
 
 CUTOFF_DAY = 14
@@ -73,6 +80,12 @@ class Period:
     deadline_effective: dt.date
     deadline_moved: bool
     rule_id: int | None
+    # The province's deadline to the Ministry (the periodic report); ``deadline`` and
+    # ``deadline_effective`` above are the agencies' deadline to the secretariat.
+    province_deadline: dt.date | None = None
+    province_deadline_effective: dt.date | None = None
+    deadline_rule_id: int | None = None
+    province_rule_id: int | None = None
 
     @property
     def named_start(self) -> dt.date:
@@ -96,7 +109,13 @@ class Period:
             "end": self.end.isoformat(),
             "deadline": self.deadline.isoformat(),
             "deadline_effective": self.deadline_effective.isoformat(),
+            "province_deadline": _iso(self.province_deadline),
+            "province_deadline_effective": _iso(self.province_deadline_effective),
         }
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _check(kind: PeriodKind | str, number: int) -> PeriodKind:
@@ -186,7 +205,7 @@ def deadline_for(
     rule: PeriodRule, end: dt.date, calendar: WorkCalendar
 ) -> tuple[dt.date, dt.date, bool]:
     """(deadline, deadline_effective, moved) of the period whose cut-off is ``end``."""
-    if rule.deadline_rule == DeadlineRule.DAY_OF_LAST_MONTH:
+    if rule.deadline_rule == DeadlineMethod.DAY_OF_LAST_MONTH:
         if rule.deadline_day is None:
             raise ValueError(f"Rule {rule.pk} has no deadline day.")
         days = gregorian.monthrange(end.year, end.month)[1]
@@ -199,6 +218,71 @@ def deadline_for(
     if moved:
         deadline = calendar.next_working_day(end)
     return deadline, calendar.working_day_on_or_after(deadline), moved
+
+
+def deadline_under(
+    rule: DeadlineRule, end: dt.date, calendar: WorkCalendar
+) -> tuple[dt.date, dt.date, bool]:
+    """(deadline, deadline_effective, moved) under a ``DeadlineRule`` for the period whose
+    cut-off is ``end``. At least one working day follows the cut-off (NĐ 09/2019, khoản 5
+    Điều 8: else the first working day after it, ``moved``); a deadline on a day off moves
+    to the next working day only if the rule says so (the province's choice)."""
+    if rule.method == DeadlineMethod.WORKING_DAYS_AFTER_CUTOFF:
+        deadline = calendar.add_working_days(end, rule.working_days or 1)
+    else:
+        year, month = end.year, end.month
+        if rule.method == DeadlineMethod.DAY_OF_NEXT_MONTH:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        days = gregorian.monthrange(year, month)[1]
+        deadline = dt.date(year, month, min(rule.day or days, days))
+    moved = calendar.working_days_between(end, deadline) < 1
+    if moved:
+        deadline = calendar.next_working_day(end)
+    effective = calendar.working_day_on_or_after(deadline) if rule.move_off_days else deadline
+    return deadline, effective, moved
+
+
+def _in_force(
+    rules: list[DeadlineRule], audience: str, kind: PeriodKind, end: dt.date
+) -> DeadlineRule | None:
+    """The rule for ``audience`` in force on ``end``: one for the kind of period before one
+    for every kind."""
+    found = [
+        r
+        for r in rules
+        if r.audience == audience
+        and r.period_kind in (kind, "")
+        and r.valid_from <= end
+        and (r.valid_until is None or end <= r.valid_until)
+    ]
+    found.sort(key=lambda r: r.period_kind == "")
+    return found[0] if found else None
+
+
+def with_deadline_rules(
+    period: Period, rules: list[DeadlineRule], calendar: WorkCalendar
+) -> Period:
+    """``period`` with the agencies' and the province's deadlines of the rules in force on its
+    cut-off; without a province rule, the period rule's own deadline is the province's;
+    without an agencies' rule, the province's deadline is theirs too."""
+    province = _in_force(rules, DeadlineAudience.PROVINCE, period.kind, period.end)
+    agencies = _in_force(rules, DeadlineAudience.AGENCIES, period.kind, period.end)
+    p_deadline, p_effective = period.deadline, period.deadline_effective
+    if province is not None:
+        p_deadline, p_effective, _moved = deadline_under(province, period.end, calendar)
+    a_deadline, a_effective, a_moved = p_deadline, p_effective, period.deadline_moved
+    if agencies is not None:
+        a_deadline, a_effective, a_moved = deadline_under(agencies, period.end, calendar)
+    return replace(
+        period,
+        deadline=a_deadline,
+        deadline_effective=a_effective,
+        deadline_moved=a_moved,
+        province_deadline=p_deadline,
+        province_deadline_effective=p_effective,
+        deadline_rule_id=agencies.pk if agencies else None,
+        province_rule_id=province.pk if province else None,
+    )
 
 
 def period_under(rule: PeriodRule, year: int, number: int, calendar: WorkCalendar) -> Period | None:
@@ -236,11 +320,16 @@ def periods_for(
     A period of a rule marked ``replaced_by_longer`` is left out when a longer period of the
     same report ends on the same day (the PAR report has no quarter II or IV report: the
     six-month and annual reports take their place). One query for the rules, one per year
-    for the province's calendar days.
+    for the province's calendar days, one for the deadline rules.
     """
     calendar = calendar or WorkCalendar()
     rules = PeriodRule.objects.filter(report=report).overlapping(
         dt.date(year, 1, 1), dt.date(year, 12, 31)
+    )
+    deadline_rules = list(
+        DeadlineRule.objects.filter(report=report).overlapping(
+            dt.date(year, 1, 1), dt.date(year, 12, 31)
+        )
     )
     found: list[tuple[Period, bool]] = []
     for rule in rules:
@@ -250,7 +339,7 @@ def periods_for(
                 found.append((period, rule.replaced_by_longer))
     longer_ends = {(p.end, KIND_ORDER[p.kind]) for p, _ in found}
     result = [
-        p
+        with_deadline_rules(p, deadline_rules, calendar)
         for p, replaced in found
         if not (
             replaced

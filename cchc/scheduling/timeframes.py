@@ -26,8 +26,9 @@ Tháng 6/2026, Trong tháng 6 năm    deadline    2026-06-01  2026-06-30  –
 2026 (a month; Tháng 2/2028 ends
 2028-02-29)
 Đến năm 2025, Đến Quý II/2026      deadline    –           2025-12-31  –
-Trước ngày 30/6/2026, Trước        deadline    –           2026-06-30  –
-30/6/2026, Chậm nhất ngày …,
+Trước ngày 30/6/2026, Trước        deadline    –           2026-06-29  –
+30/6/2026 (before X: X−1)
+Chậm nhất ngày 30/6/2026,          deadline    –           2026-06-30  –
 Ngày 31/12/2026, 31/12/2026
 2021-2030, Từ 2021-2025, Giai      span        2021-01-01  2030-12-31  –
 đoạn …, Năm 2025 - 2026
@@ -36,8 +37,9 @@ Quý IV/2025 - Quý II/2026          span        2025-10-01  2026-06-30  –
 Quý I, II/2026; Tháng 3-4/2026     span        first start, last end   –
 =================================  ==========  ==========  ==========  ===========
 
-Decisions: "Trước ngày X" is read as "by X" (end = X, the day itself still on time), as
-plans use it. A deadline naming a whole year, quarter or month starts on that period's first
+Decisions: "Trước ngày X" is read as "before X": due X−1, the day before (issue 13: a
+careful secretariat does not count X itself on time); "chậm nhất ngày X", "đến ngày X" and a
+bare date are due X. A deadline naming a whole year, quarter or month starts on that period's first
 day ("due within the period"); one naming a day or "đến …" has no start. A recurring or
 continuous activity without bounds has no dates: the plan's own span applies (the
 obligations generator clips it to the plan's period). "Thường xuyên hàng năm" is recurring
@@ -207,7 +209,11 @@ def _recurring(m: re.Match[str], text: str) -> Schedule:
 
 
 def _by_day(m: re.Match[str], text: str) -> Schedule:
-    return Schedule(text, "deadline", None, _day(m, "a"))
+    """ "Trước ngày X" is before X: due X−1 (issue 13); "chậm nhất ngày X", "đến X": X."""
+    day = _day(m, "a")
+    if m.string.startswith(("truoc ", "hoan thanh truoc ", "xong truoc ")):
+        day -= dt.timedelta(days=1)
+    return Schedule(text, "deadline", None, day)
 
 
 def _day_span(m: re.Match[str], text: str) -> Schedule:

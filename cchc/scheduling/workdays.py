@@ -1,23 +1,29 @@
 """The Vietnamese working-day calendar: every deadline counted in working days uses it.
 
-A day is a working day unless it is a Saturday or Sunday or a public holiday, in this order of
+A day is a working day unless it is a Saturday or Sunday or a day off, in this order of
 precedence (first match wins):
 
-1. a ``CalendarDay`` of the province for that date (holiday, day off, or working day);
-2. a weekend day the government made a working day to compensate a day off (the ``holidays``
-   package's ``weekend_workdays``, e.g. Saturday 22/8/2026 for Monday 31/8/2026);
-3. Saturday and Sunday are not working days;
-4. the public holidays of ``holidays.country_holidays("VN")``: Tết by the lunar calendar, days
-   observed in lieu and the substituted days off, are not working days.
+1. a ``CalendarDay`` entry for that date (national: the government's announcements with their
+   legal basis, loaded from ``data/calendar.toml``; or the province's own), day off or
+   working day;
+2. in a year that has national entries (2021–2026 as announced), nothing else: Saturday and
+   Sunday are days off, every other day is a working day. The ``holidays`` package is not
+   consulted; ``cchc calendar YEAR --diff`` lists where it disagrees (it missed the New Year
+   2026 swap, 2/1 off and 10/1 worked, and counts 24/11 "Ngày Văn hóa Việt Nam", which no
+   legal text makes a day off);
+3. in a year without national entries, the package: its weekend days worked, then weekends,
+   then its days off, less the days no legal text makes days off (``NOT_DAYS_OFF``), with the
+   days of tháng Chạp named from the lunar table (``cchc.scheduling.lunar``: the package calls
+   the day two days before Tết "29 Tết" even when it is the 28th).
 
 Counting: ``add_working_days(day, k)`` is the k-th working day after ``day`` (before it if
 k < 0; ``day`` itself if k == 0); ``working_days_between(a, b)`` counts the working days d with
 a < d <= b (when b < a: minus those with b <= d < a), so that
 ``working_days_between(a, add_working_days(a, k)) == k`` for every k.
 
-A ``WorkCalendar`` reads the province's days once per year it touches (one query per year) and
+A ``WorkCalendar`` reads the year's entries once per year it touches (one query per year) and
 keeps the year's working days as a sorted list, so ranges cost a bisection, not a loop over
-days. The national part is cached for the process; province days are read afresh by each
+days. The package part is cached for the process; entries are read afresh by each
 ``WorkCalendar``, so a calendar never outlives an edit made elsewhere. For many dates, make
 one ``WorkCalendar`` and call its methods; the module functions make a new one per call.
 """
@@ -31,16 +37,21 @@ from dataclasses import dataclass
 
 import holidays
 
-from cchc.scheduling.models import CalendarDay, CalendarDayKind
+from cchc.scheduling import lunar
+from cchc.scheduling.models import CalendarDay, CalendarDayKind, CalendarScope
 
 SATURDAY = 5
+# Days the package counts off that no legal text seen makes a day off (issue 13).
+NOT_DAYS_OFF = frozenset({"Ngày Văn hóa Việt Nam"})
+PACKAGE_TET_EVE_MINUS_ONE = "29 Tết"
 # The holidays package names days in Vietnamese; a weekend day worked is named alike.
 WORKED_WEEKEND_NAME = "Ngày làm việc bù"
 
 
 @dataclass(frozen=True, slots=True)
 class DayInfo:
-    """Why a day is (not) a working day: ``source`` is "province", "national" or "weekend"."""
+    """Why a day is (not) a working day: ``source`` is "national" or "province" (an entry),
+    "package" (the ``holidays`` package, in a year without national entries) or "weekend"."""
 
     day: dt.date
     working: bool
@@ -53,13 +64,24 @@ def national_days(year: int) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
     """The holidays package's days off (weekdays and weekends) and weekend days worked in
     ``year``, with their Vietnamese names."""
     calendar = holidays.country_holidays("VN", years=year, language="vi")
-    off = {day: str(name) for day, name in calendar.items() if day.year == year}
+    off = {
+        day: _package_name(day, str(name))
+        for day, name in calendar.items()
+        if day.year == year and str(name) not in NOT_DAYS_OFF
+    }
     worked = {
         day: WORKED_WEEKEND_NAME
         for day in getattr(calendar, "weekend_workdays", set())
         if day.year == year
     }
     return off, worked
+
+
+def _package_name(day: dt.date, name: str) -> str:
+    """The package's name, with "29 Tết" replaced by the day of tháng Chạp it really is."""
+    if name == PACKAGE_TET_EVE_MINUS_ONE:
+        return lunar.chap_name(day) or name
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +97,7 @@ class WorkCalendar:
         self._province = province
         self._years: dict[int, _Year] = {}
         self._province_days: dict[int, dict[dt.date, CalendarDay]] = {}
+        self._announced: dict[int, bool] = {}
 
     def province_days(self, year: int) -> dict[dt.date, CalendarDay]:
         if year not in self._province_days:
@@ -86,17 +109,30 @@ class WorkCalendar:
             self._province_days[year] = {row.date: row for row in rows}
         return self._province_days[year]
 
+    def announced(self, year: int) -> bool:
+        """True if the year has national entries: then they are the national calendar."""
+        if year not in self._announced:
+            rows = self.province_days(year).values()
+            self._announced[year] = any(row.scope == CalendarScope.NATIONAL for row in rows)
+        return self._announced[year]
+
+    def entry(self, day: dt.date) -> CalendarDay | None:
+        return self.province_days(day.year).get(day)
+
     def info(self, day: dt.date) -> DayInfo:
         row = self.province_days(day.year).get(day)
         if row is not None:
-            return DayInfo(day, row.kind == CalendarDayKind.WORKING_DAY, row.name, "province")
+            return DayInfo(day, row.kind == CalendarDayKind.WORKING_DAY, row.name, row.scope)
+        if self.announced(day.year):
+            weekend = day.weekday() >= SATURDAY
+            return DayInfo(day, not weekend, "", "weekend" if weekend else "")
         off, worked = national_days(day.year)
         if day in worked:
-            return DayInfo(day, True, worked[day], "national")
+            return DayInfo(day, True, worked[day], "package")
         if day.weekday() >= SATURDAY:
-            return DayInfo(day, False, off.get(day, ""), "national" if day in off else "weekend")
+            return DayInfo(day, False, off.get(day, ""), "package" if day in off else "weekend")
         if day in off:
-            return DayInfo(day, False, off[day], "national")
+            return DayInfo(day, False, off[day], "package")
         return DayInfo(day, True, "", "")
 
     def _year(self, year: int) -> _Year:
@@ -161,8 +197,10 @@ class WorkCalendar:
 
     def days_off(self, year: int) -> list[DayInfo]:
         """The year's exceptions: weekdays off and weekend days worked, in date order."""
-        off, worked = national_days(year)
-        days = set(off) | set(worked) | set(self.province_days(year))
+        days = set(self.province_days(year))
+        if not self.announced(year):
+            off, worked = national_days(year)
+            days |= set(off) | set(worked)
         result = []
         for day in sorted(days):
             info = self.info(day)

@@ -243,6 +243,32 @@ PAGES: dict[str, list[Case]] = {
     ],
     "scheduling:remind": [post(url("scheduling:remind"), SECRETARIAT_OR_ADMIN)],
     "scheduling:plan_timeline": [get(url("scheduling:plan_timeline", PLAN), EVERYONE)],
+    "scheduling:deadlines": [
+        get(url("scheduling:deadlines"), only(*SEES_ALL)),
+        post(
+            url("scheduling:deadlines"),
+            SECRETARIAT_OR_ADMIN,
+            lambda w: {
+                "audience": "province",
+                "method": "day_of_last_month",
+                "day": "20",
+                "valid_from": "2019-03-12",
+            },
+        ),
+    ],
+    "scheduling:calendar": [
+        get(url("scheduling:calendar"), only(*SEES_ALL)),
+        post(
+            url("scheduling:calendar"),
+            SECRETARIAT_OR_ADMIN,
+            lambda w: {
+                "date": "2026-05-04",
+                "kind": "day_off",
+                "name": "Nghỉ",
+                "scope": "province",
+            },
+        ),
+    ],
     "reporting:mine": [get(url("reporting:mine"), EVERYONE)],
     "reporting:review": [get(url("reporting:review"), only("secretariat"))],
     "reporting:bulk_approve": [
@@ -410,6 +436,7 @@ ADMIN_MODELS = {
     "scheduling.periodrule",
     "scheduling.calendarday",
     "scheduling.calendardaychange",
+    "scheduling.deadlinerule",
     "accounts.membership",
     "accounts.securityevent",
     "agencies.contact",

@@ -18,3 +18,12 @@ def _default_period_rules(request: pytest.FixtureRequest) -> None:
     request.getfixturevalue("transactional_db" if transactional else "db")
     migration = importlib.import_module("cchc.scheduling.migrations.0002_default_period_rules")
     migration.create_rules(apps, None)
+    if not transactional:
+        # The announced calendar (migration 0007) is flushed by transactional tests too.
+        from cchc.scheduling.models import CalendarDay, CalendarScope
+
+        if not CalendarDay.objects.filter(scope=CalendarScope.NATIONAL).exists():
+            calendar = importlib.import_module(
+                "cchc.scheduling.migrations.0007_load_announced_calendar"
+            )
+            calendar.load(apps, None)

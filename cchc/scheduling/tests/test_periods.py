@@ -202,9 +202,10 @@ def test_a_rule_change_in_mid_2026_leaves_2025_unchanged() -> None:
         D(2025, 9, 20),
     ]
     quarters = periods_for(2026, kind="quarter")
-    assert [(p.label, p.deadline) for p in quarters] == [
-        ("Quý I/2026", D(2026, 3, 20)),
-        ("Quý III/2026", D(2026, 9, 25)),
+    # The period rule is the province's deadline; the agencies' rule is unchanged.
+    assert [(p.label, p.province_deadline, p.deadline) for p in quarters] == [
+        ("Quý I/2026", D(2026, 3, 20), D(2026, 3, 20)),
+        ("Quý III/2026", D(2026, 9, 25), D(2026, 9, 20)),
     ]
     assert quarters[0].rule_id == quarter.pk
     assert quarters[1].rule_id == new.pk
@@ -300,6 +301,8 @@ def test_periods_command_json() -> None:
         "end": "2026-03-14",
         "deadline": "2026-03-20",
         "deadline_effective": "2026-03-20",
+        "province_deadline": "2026-03-20",
+        "province_deadline_effective": "2026-03-20",
     }
     assert [p["label"] for p in periods] == [
         "Quý I/2026",

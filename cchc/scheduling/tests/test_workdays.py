@@ -61,9 +61,11 @@ def test_national_day_2026_with_the_saturday_worked() -> None:
 
 
 def test_counting_across_the_year_end() -> None:
-    assert add_working_days(D(2025, 12, 31), 1) == D(2026, 1, 2)  # 1/1 is a holiday
-    assert add_working_days(D(2026, 1, 2), -1) == D(2025, 12, 31)
-    assert working_days_between(D(2025, 12, 30), D(2026, 1, 5)) == 3  # 31/12, 2/1, 5/1
+    # 1/1/2026 is a holiday and Friday 2/1 a day off swapped with Saturday 10/1
+    # (Văn bản 12729/VPCP-KGVX, 25/12/2025): the package had 2/1 as a working day.
+    assert add_working_days(D(2025, 12, 31), 1) == D(2026, 1, 5)
+    assert add_working_days(D(2026, 1, 5), -1) == D(2025, 12, 31)
+    assert working_days_between(D(2025, 12, 30), D(2026, 1, 5)) == 2  # 31/12, 5/1
     assert add_working_days(D(2026, 3, 14), 0) == D(2026, 3, 14)
 
 
@@ -118,11 +120,11 @@ def test_a_province_day_can_cancel_a_national_holiday() -> None:
 def test_setting_the_same_day_twice_writes_one_history_row() -> None:
     for _ in range(2):
         set_calendar_day(day=D(2026, 5, 4), kind=CalendarDayKind.DAY_OFF, name="Nghỉ")
-    assert CalendarDay.objects.count() == 1
-    assert CalendarDayChange.objects.count() == 1
+    assert CalendarDay.objects.filter(date=D(2026, 5, 4)).count() == 1
+    assert CalendarDayChange.objects.filter(date=D(2026, 5, 4)).count() == 1
     set_calendar_day(day=D(2026, 5, 4), kind=CalendarDayKind.HOLIDAY, name="Lễ hội tỉnh")
-    assert CalendarDayChange.objects.count() == 2
-    assert CalendarDay.objects.get().kind == CalendarDayKind.HOLIDAY
+    assert CalendarDayChange.objects.filter(date=D(2026, 5, 4)).count() == 2
+    assert CalendarDay.objects.get(date=D(2026, 5, 4)).kind == CalendarDayKind.HOLIDAY
 
 
 @pytest.mark.parametrize(
@@ -133,7 +135,7 @@ def test_bad_calendar_days_are_refused(kind: str, name: str, field: str) -> None
     with pytest.raises(ValidationError) as error:
         set_calendar_day(day=D(2026, 5, 4), kind=kind, name=name)
     assert field in error.value.message_dict
-    assert not CalendarDay.objects.exists()
+    assert not CalendarDay.objects.filter(date=D(2026, 5, 4)).exists()
 
 
 def test_one_query_per_year(django_assert_num_queries: Any) -> None:
@@ -165,13 +167,22 @@ def test_admin_edits_calendar_days_through_the_actions(client: Client, superuser
     client.force_login(superuser)
     response = client.post(
         "/admin/scheduling/calendarday/add/",
-        {"date": "2026-03-16", "kind": "day_off", "name": "Nghỉ", "source": "", "reason": "TB"},
+        {
+            "date": "2026-03-16",
+            "kind": "day_off",
+            "name": "Nghỉ",
+            "scope": "province",
+            "source": "",
+            "reason": "TB",
+        },
     )
     assert response.status_code == 302
-    row = CalendarDay.objects.get()
+    row = CalendarDay.objects.get(date=D(2026, 3, 16))
     assert not is_working_day(D(2026, 3, 16))
     response = client.post(f"/admin/scheduling/calendarday/{row.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert is_working_day(D(2026, 3, 16))
-    actions = list(CalendarDayChange.objects.values_list("action", "reason"))
+    actions = list(
+        CalendarDayChange.objects.filter(date=D(2026, 3, 16)).values_list("action", "reason")
+    )
     assert actions == [("set", "TB"), ("removed", "")]

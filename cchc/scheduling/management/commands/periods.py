@@ -2,7 +2,11 @@
 
 cchc periods 2026 [--kind month|quarter|half|nine_months|year] [--report par] [--json]
 
-JSON: {"periods": [{"label", "kind", "start", "end", "deadline", "deadline_effective"}, ...]}
+Each period shows the agencies' deadline to the secretariat (obligations, the status grid and
+reminders use it) and the province's deadline to the Ministry (the periodic report).
+
+JSON: {"periods": [{"label", "kind", "start", "end", "deadline", "deadline_effective",
+"province_deadline", "province_deadline_effective"}, ...]}
 """
 
 from __future__ import annotations
@@ -49,14 +53,24 @@ class Command(BaseCommand):
             return
         width = max(len(p.label) for p in periods)
         for p in periods:
-            line = _("%(label)s  %(start)s → %(end)s  due %(deadline)s") % {
+            line = _(
+                "%(label)s  %(start)s → %(end)s  agencies due %(deadline)s, "
+                "province due %(province)s"
+            ) % {
                 "label": p.label.ljust(width),
                 "start": p.start.isoformat(),
                 "end": p.end.isoformat(),
                 "deadline": p.deadline.isoformat(),
+                "province": (p.province_deadline or p.deadline).isoformat(),
             }
+            if p.province_deadline_effective and p.province_deadline_effective != (
+                p.province_deadline
+            ):
+                line += _(" (province: a day off, %(day)s applies)") % {
+                    "day": p.province_deadline_effective.isoformat()
+                }
             if p.deadline_effective != p.deadline:
-                line += _(" (a day off: the next working day, %(day)s, applies)") % {
+                line += _(" (agencies: a day off, the next working day, %(day)s, applies)") % {
                     "day": p.deadline_effective.isoformat()
                 }
             if p.deadline_moved:
