@@ -60,6 +60,9 @@ FOCAL_POINT = Contact.Role.FOCAL_POINT.value
 HEAD = Contact.Role.HEAD.value
 SECRETARIAT = Contact.Role.SECRETARIAT.value
 AUTOMATIC_STAGES = (Reminder.Stage.BEFORE, Reminder.Stage.OVERDUE, Reminder.Stage.ESCALATED)
+# The most reports one e-mail lists (the secretariat's escalations may be thousands); the
+# rest are counted.
+MAX_LISTED = 100
 
 
 @dataclass(slots=True)
@@ -412,7 +415,14 @@ def _digest(dues: list[_Due], on: dt.date) -> tuple[str, str]:
         "%(count)s reports need your attention:",
         len(dues),
     ) % {"count": len(dues)}
-    items = "\n".join(_message(d.obligation, d.stage, on)[1] for d in dues)
+    items = "\n".join(_message(d.obligation, d.stage, on)[1] for d in dues[:MAX_LISTED])
+    if len(dues) > MAX_LISTED:
+        more = len(dues) - MAX_LISTED
+        items += "\n" + ngettext(
+            "… and %(count)s more report: see what is due in the application.",
+            "… and %(count)s more reports: see what is due in the application.",
+            more,
+        ) % {"count": more}
     return _WORDS[stage].several % values, f"{lead}\n\n{items}"
 
 
