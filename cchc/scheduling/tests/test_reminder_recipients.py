@@ -235,6 +235,7 @@ def test_the_command_says_whom_and_dry_run_sends_nothing(people):
     call_command("send_reminders", on=DUE_SOON.isoformat(), stdout=out)
     printed = out.getvalue()
     assert "focal-tp@example.org" in printed
+    assert f"{len(mail.outbox)} e-mails" in printed or f"{len(mail.outbox)} thư" in printed
     assert Agency.objects.get(code="bg.so-tu-phap").name in printed
     assert Reminder.objects.exists() and mail.outbox
 
