@@ -181,6 +181,21 @@ def test_one_e_mail_lists_so_many_reports_and_counts_the_rest(people, monkeypatc
     assert f" {total - 2} " in focal.body.splitlines()[-1]
 
 
+def test_a_failed_send_takes_its_claims_back(people, monkeypatch):
+    """The mail server refuses: nothing counts as sent, and the next run sends it all."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def refuse(self: EmailBackend, messages: list[mail.EmailMessage]) -> int:
+        raise ConnectionRefusedError("SMTP down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailBackend, "send_messages", refuse)
+        with pytest.raises(ConnectionRefusedError):
+            send_reminders(on=DUE_SOON)
+    assert not Reminder.objects.exists() and not mail.outbox
+    assert send_reminders(on=DUE_SOON).sent == Reminder.objects.count() > 0
+
+
 @pytest.fixture
 def secretariat_client(people, client: Client, monkeypatch: pytest.MonkeyPatch) -> Client:
     monkeypatch.setattr(common, "today", lambda: DUE_SOON)
