@@ -16,9 +16,10 @@ contact.
 One run writes each person one e-mail, listing every item of every agency it reminds them
 of (a head of two agencies, the secretariat of every escalation: one e-mail each), not one
 e-mail per report. The run first claims each (obligation, stage) row — a unique constraint —
-and then sends the e-mails, all in one transaction, so running the command twice, or two
-copies at once, sends nothing twice, and a failed send leaves no claim behind (a retry may
-then write again to those the failed run had already reached).
+in one transaction, and then sends the e-mails outside it (slow mail holds no database lock),
+so running the command twice, or two copies at once, sends nothing twice; a failed send takes
+its run's claims back (a retry may then write again to those the failed run had already
+reached).
 
 ``send_manual_reminders(obligations=..., on=day, by=user)`` is the secretariat's button: a
 reminder for each chosen obligation still unfiled, to the agency's focal points and head
@@ -60,6 +61,9 @@ FOCAL_POINT = Contact.Role.FOCAL_POINT.value
 HEAD = Contact.Role.HEAD.value
 SECRETARIAT = Contact.Role.SECRETARIAT.value
 AUTOMATIC_STAGES = (Reminder.Stage.BEFORE, Reminder.Stage.OVERDUE, Reminder.Stage.ESCALATED)
+# The most reports one e-mail lists (the secretariat's escalations may be thousands); the
+# rest are counted.
+MAX_LISTED = 100
 
 
 @dataclass(slots=True)
@@ -305,23 +309,30 @@ class _Due:
 def _send(
     dues: list[_Due], on: dt.date, *, by: User | None = None
 ) -> tuple[set[tuple[int, str]], int]:
-    """Claim each reminder, then write each person one e-mail listing everything claimed for
-    them; one transaction, so that a failed send leaves no claim behind. The (obligation,
-    stage) pairs claimed, and how many e-mails went out."""
-    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
-        claimed = [due for due in dues if _claim(due, on, by=by)]
+    """Claim each reminder (one transaction, committed: a concurrent run skips them), then
+    write each person one e-mail listing everything claimed for them, outside the
+    transaction, so that slow mail holds no database lock. A failed send takes the claims
+    back. The (obligation, stage) pairs claimed, and how many e-mails went out."""
+    with transaction.atomic():
+        claims = [(due, row) for due in dues if (row := _claim(due, on, by=by)) is not None]
+    claimed = [due for due, _row in claims]
+    with translation.override(settings.LANGUAGE_CODE):
         messages = _messages(claimed, on)
-        if messages:
+    if messages:
+        try:
             get_connection().send_messages(messages)
+        except Exception:
+            Reminder.objects.filter(pk__in=[row.pk for _due, row in claims]).delete()
+            raise
     return {(due.obligation.pk, due.stage) for due in claimed}, len(messages)
 
 
-def _claim(due: _Due, on: dt.date, *, by: User | None) -> bool:
+def _claim(due: _Due, on: dt.date, *, by: User | None) -> Reminder | None:
     """The reminder's row, unless it was sent before (or is being sent by another run)."""
     manual = due.stage == Reminder.Stage.MANUAL
     try:
         with transaction.atomic():
-            Reminder.objects.create(
+            return Reminder.objects.create(
                 obligation=due.obligation,
                 stage=due.stage,
                 recipients=due.recipients,
@@ -329,8 +340,7 @@ def _claim(due: _Due, on: dt.date, *, by: User | None) -> bool:
                 requested_by=by if manual else None,
             )
     except IntegrityError:
-        return False
-    return True
+        return None
 
 
 def _messages(claimed: list[_Due], on: dt.date) -> list[EmailMessage]:
@@ -412,7 +422,14 @@ def _digest(dues: list[_Due], on: dt.date) -> tuple[str, str]:
         "%(count)s reports need your attention:",
         len(dues),
     ) % {"count": len(dues)}
-    items = "\n".join(_message(d.obligation, d.stage, on)[1] for d in dues)
+    items = "\n".join(_message(d.obligation, d.stage, on)[1] for d in dues[:MAX_LISTED])
+    if len(dues) > MAX_LISTED:
+        more = len(dues) - MAX_LISTED
+        items += "\n" + ngettext(
+            "… and %(count)s more report: see what is due in the application.",
+            "… and %(count)s more reports: see what is due in the application.",
+            more,
+        ) % {"count": more}
     return _WORDS[stage].several % values, f"{lead}\n\n{items}"
 
 

@@ -22,7 +22,7 @@ from cchc.agencies.tests.conftest import MINI
 from cchc.conftest import import_seed
 from cchc.scheduling.models import Obligation, Reminder
 from cchc.scheduling.obligations import generate_obligations
-from cchc.scheduling.reminders import plan_reminders, send_reminders
+from cchc.scheduling.reminders import MAX_LISTED, plan_reminders, send_reminders
 from cchc.scheduling.views import common
 
 pytestmark = pytest.mark.django_db
@@ -159,10 +159,41 @@ def test_one_e_mail_per_person_listing_all_their_agencies(people):
     assert tt.name not in focal.body
     # The secretariat: one e-mail with every escalated report.
     secretariat = by_person["snv-staff@example.org"][0]
-    assert secretariat.body.count("\n\n") >= result.sent
+    assert str(result.sent) in secretariat.subject
+    assert secretariat.body.count("\n\n") >= min(result.sent, MAX_LISTED)
     # Run again: nothing more.
     again = send_reminders(on=ESCALATED)
     assert (again.sent, again.emails) == (0, 0) and len(mail.outbox) == result.emails
+
+
+def test_one_e_mail_lists_so_many_reports_and_counts_the_rest(people, monkeypatch):
+    from cchc.scheduling import reminders
+
+    monkeypatch.setattr(reminders, "MAX_LISTED", 2)
+    tp_q1 = tu_phap_q1()
+    assert len(tp_q1) > 2
+    send_reminders(on=DUE_SOON)
+    (focal,) = inboxes()["focal-tp@example.org"]
+    listed = [o for o in tp_q1 if f"{o.activity.number}. {o.activity.title[:40]}" in focal.body]
+    assert len(listed) == 2
+    total = len([r for r in Reminder.objects.all() if "focal-tp@example.org" in r.recipients])
+    assert str(total) in focal.subject
+    assert f" {total - 2} " in focal.body.splitlines()[-1]
+
+
+def test_a_failed_send_takes_its_claims_back(people, monkeypatch):
+    """The mail server refuses: nothing counts as sent, and the next run sends it all."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def refuse(self: EmailBackend, messages: list[mail.EmailMessage]) -> int:
+        raise ConnectionRefusedError("SMTP down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailBackend, "send_messages", refuse)
+        with pytest.raises(ConnectionRefusedError):
+            send_reminders(on=DUE_SOON)
+    assert not Reminder.objects.exists() and not mail.outbox
+    assert send_reminders(on=DUE_SOON).sent == Reminder.objects.count() > 0
 
 
 @pytest.fixture
@@ -219,6 +250,7 @@ def test_the_command_says_whom_and_dry_run_sends_nothing(people):
     call_command("send_reminders", on=DUE_SOON.isoformat(), stdout=out)
     printed = out.getvalue()
     assert "focal-tp@example.org" in printed
+    assert f"{len(mail.outbox)} e-mails" in printed or f"{len(mail.outbox)} thư" in printed
     assert Agency.objects.get(code="bg.so-tu-phap").name in printed
     assert Reminder.objects.exists() and mail.outbox
 

@@ -65,6 +65,9 @@ class Command(BaseCommand):
             self._line(agency, stage, count, recipients)
         self._unreachable(result.unreachable)
         self.stdout.write(
+            _("%(emails)s e-mails written, one per person.") % {"emails": result.emails}
+        )
+        self.stdout.write(
             _(
                 "Reminders: %(sent)s sent, %(skipped)s already sent, "
                 "%(missing)s without a contact to send to."
