@@ -12,6 +12,7 @@ numbers, dates, budgets, numbering ("Mục tiêu 3") and bare years are never pr
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -25,6 +26,15 @@ from cchc.indicators.extraction.text import Span, clauses, fold_aligned, sentenc
 from cchc.indicators.extraction.years import find_years
 
 MAX_PHRASE = 300
+# A cell states a handful of targets; past this many values (trajectory rows included) the
+# rest of a text is not read, so a hostile file cannot make the import preview slow (every step
+# below is bounded or linear).
+MAX_GROUPS = 300
+# How far around a number its scope and (as a last resort) its indicator are looked for.
+NEAR = 300
+# A trajectory grows at most this many scopes over at most this many years.
+MAX_TRAJECTORY_SCOPES, MAX_TRAJECTORY_YEARS = 10, 30
+_DIGIT_RE = re.compile(r"\d")
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _START = r"(?<![\d.,/])"
 _PERCENT_RE = re.compile(_START + _NUM + r"\s*%")
@@ -98,7 +108,11 @@ class _Reader:
         self.line = line
         self.default_year = default_year
         self.years = find_years(self.folded)
+        self.year_starts = [y.start for y in self.years]
+        self.year_ends = [y.end for y in self.years]
         self.sentences = sentences(self.folded)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.budget = MAX_GROUPS
         self.out: list[ProposedTarget] = []
         self.last_group: list[ProposedTarget] = []
 
@@ -112,6 +126,8 @@ class _Reader:
             return not any(start < b and a < end for a, b in taken)
 
         for m in _RANGE_RE.finditer(folded, clause.start, clause.end):
+            if len(taken) > MAX_GROUPS:
+                break
             low, high = _number(m.group(1)), _number(m.group(2))
             if free(*m.span()) and low < high <= 100:
                 groups.append(
@@ -163,6 +179,13 @@ class _Reader:
                     _Group(m.start(), m.end(), "points", [_number(m.group(1))], numbers=[m.span(1)])
                 )
         groups.sort(key=lambda g: g.start)
+        kept: list[_Group] = []
+        for group in groups:
+            if len(group.values) > self.budget:
+                break
+            self.budget -= len(group.values)
+            kept.append(group)
+        groups = kept
         for group in groups:
             self._qualify(group, clause)
         return groups
@@ -204,7 +227,11 @@ class _Reader:
         return _Trajectory(step.start(), end, size, top, cap_written=cap is not None)
 
     def read(self) -> list[ProposedTarget]:
+        if not _DIGIT_RE.search(self.folded):
+            return []
         for clause in clauses(self.folded):
+            if self.budget <= 0:
+                break
             if _NOT_TARGET_RE.search(self.folded, clause.start, clause.end):
                 continue
             taken: list[tuple[int, int]] = []
@@ -229,10 +256,8 @@ class _Reader:
         return list(itertools.pairwise(cuts))
 
     def _sentence(self, position: int) -> Span:
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return Span(0, len(self.folded))
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentences[index] if index >= 0 else Span(0, len(self.folded))
 
     def _year(self, segment: tuple[int, int], start: int, end: int) -> int | None:
         """The nearest year before the target in its own words, else the first after it there,
@@ -240,15 +265,15 @@ class _Reader:
         B đạt 60%": both 2025; "80% (năm 2025), 90% (năm 2030)": one each)."""
         seg_start, seg_end = segment
         years = self.years
-        for mention in reversed(years):
-            if seg_start <= mention.start and mention.end <= start:
-                return mention.year
-        for mention in years:
-            if end <= mention.start and mention.end <= seg_end:
-                return mention.year
-        for mention in reversed(years):
-            if mention.end <= start:
-                return mention.year
+        # mentions are sorted and do not overlap: their starts and ends are both sorted
+        before = bisect.bisect_right(self.year_ends, start) - 1
+        if before >= 0 and years[before].start >= seg_start:
+            return years[before].year
+        after = bisect.bisect_left(self.year_starts, end)
+        if after < len(years) and years[after].end <= seg_end:
+            return years[after].year
+        if before >= 0:
+            return years[before].year
         return self.default_year
 
     def _phrase(self, seg_start: int, seg_end: int, group_start: int, group_end: int) -> str:
@@ -274,12 +299,18 @@ class _Reader:
             unit=group.unit,
             number=(first_number[0], group.end),
             window=(seg_start, seg_end),
-            sentence=(sentence.start, sentence.end),
+            sentence=(
+                max(sentence.start, first_number[0] - NEAR),
+                min(sentence.end, group.end + NEAR),
+            ),
         )
         if group.unit == "points" and indicator is None:
             return  # "điểm" without an index's name is a place, not a score
         levels = level_scopes(
-            self.folded, clause.start, group.qualifier_start, count=len(group.values)
+            self.folded,
+            max(clause.start, group.qualifier_start - NEAR),
+            group.qualifier_start,
+            count=len(group.values),
         )
         scope = None if levels else field_scope(self.folded, seg_start, seg_end)
         year = self._year((seg_start, seg_end), group.start, group.end)
@@ -305,7 +336,9 @@ class _Reader:
     # -- trajectories --------------------------------------------------------------------------
 
     def _period(self, clause: Span, base_year: int | None) -> tuple[int, int] | None:
-        spans = [y for y in self.years if clause.start <= y.start and y.end <= clause.end]
+        low = bisect.bisect_left(self.year_starts, clause.start)
+        high = bisect.bisect_right(self.year_ends, clause.end)
+        spans = self.years[low:high]
         for mention in spans:
             if mention.first is not None:
                 return mention.first, mention.year
@@ -313,11 +346,19 @@ class _Reader:
             return base_year + 1, spans[0].year
         return None
 
+    def _bounded_period(self, clause: Span, base_year: int | None) -> tuple[int, int] | None:
+        period = self._period(clause, base_year)
+        if period is None or period[1] - period[0] >= MAX_TRAJECTORY_YEARS:
+            return None
+        return period
+
     def _expand(self, clause: Span, trajectory: _Trajectory) -> None:
         base = [t for t in self.last_group if t.comparator == ">=" and t.year is not None]
+        if len(base) > MAX_TRAJECTORY_SCOPES:
+            base = []
         phrase = self._phrase(clause.start, clause.end, trajectory.start, trajectory.end)
         base_year = base[0].year if base else None
-        period = self._period(clause, base_year)
+        period = self._bounded_period(clause, base_year)
         if not base or period is None:
             # No starting point to grow from: only a level to reach written out is a target.
             if not trajectory.cap_written:
@@ -338,6 +379,10 @@ class _Reader:
             )
             return
         first, last = period
+        rows = (last - first + 1) * len(base)
+        if rows > self.budget:
+            return
+        self.budget -= rows
         start_year = base_year if base_year is not None and base_year < first else first - 1
         ident = (
             "traj-"
