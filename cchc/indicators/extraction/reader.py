@@ -39,11 +39,13 @@ _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _START = r"(?<![\d.,/])"
 _PERCENT_RE = re.compile(_START + _NUM + r"\s*%")
 _RANGE_RE = re.compile(_START + _NUM + r"\s*%?\s*(?:-|\bden\b)\s*" + _NUM + r"\s*%")
-_TOP_RE = re.compile(r"\b(?:nhom|top)\s+(\d{1,3})\b")
+# A rank is a whole number from 1 ("nhóm 10", not "nhóm 10,5" or "thứ 0").
+_RANK = r"([1-9]\d{0,2})(?![\d]|[.,]\d)"
+_TOP_RE = re.compile(r"\b(?:nhom|top)\s+" + _RANK)
 _LEADING_RE = re.compile(r"\b(?:dan dau|dung dau|hang dau|cao nhat|tot nhat)\b")
 # "nhóm 15 tỉnh, thành phố dẫn đầu": the group ranks places or units, not "đối tượng".
 _RANKED_RE = re.compile(r"\s*(?:tinh|thanh pho|dia phuong|don vi|co quan|bo|nganh|huyen|so)\b")
-_PLACE_RE = re.compile(r"\b(?:xep|dung)\s+(?:thu|hang|vi tri thu)\s+(\d{1,3})\b")
+_PLACE_RE = re.compile(r"\b(?:xep|dung)\s+(?:thu|hang|vi tri thu)\s+" + _RANK)
 _POINTS_RE = re.compile(_START + _NUM + r"\s*diem\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:va\s+)?|\bva\b\s*)")
 _STEP_RE = re.compile(
@@ -113,32 +115,42 @@ class _Reader:
         self.sentences = sentences(self.folded)
         self.sentence_starts = [s.start for s in self.sentences]
         self.budget = MAX_GROUPS
+        # 1 where a number was read already: a shape never reads another's number again
+        self.covered = bytearray(len(self.folded))
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self.covered[start:end])
+
+    def _take(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
         self.out: list[ProposedTarget] = []
         self.last_group: list[ProposedTarget] = []
 
     # -- finding groups ----------------------------------------------------------------------
 
-    def _groups(self, clause: Span, taken: list[tuple[int, int]]) -> list[_Group]:
+    def _groups(self, clause: Span) -> list[_Group]:
         folded = self.folded
         groups: list[_Group] = []
-
-        def free(start: int, end: int) -> bool:
-            return not any(start < b and a < end for a, b in taken)
+        free = self._free
+        ranges = 0
 
         for m in _RANGE_RE.finditer(folded, clause.start, clause.end):
-            if len(taken) > MAX_GROUPS:
+            if ranges > MAX_GROUPS:
                 break
             low, high = _number(m.group(1)), _number(m.group(2))
             if free(*m.span()) and low < high <= 100:
                 groups.append(
                     _Group(m.start(), m.end(), "%", [low], "range", high, numbers=[m.span()])
                 )
-                taken.append(m.span())
+                self._take(*m.span())
+                ranges += 1
         singles = [
             m
             for m in _PERCENT_RE.finditer(folded, clause.start, clause.end)
             if free(*m.span()) and _number(m.group(1)) <= 100
         ]
+        for m in singles:
+            self._take(*m.span())
         index = 0
         while index < len(singles):
             run = [singles[index]]
@@ -161,6 +173,7 @@ class _Reader:
             leading = _LEADING_RE.search(folded, m.end(), min(clause.end, m.end() + 60))
             ranked = leading and _RANKED_RE.match(folded, m.end(), leading.start())
             if (ranked or m.group(0).startswith("top")) and free(*m.span()):
+                self._take(*m.span())
                 groups.append(
                     _Group(
                         m.start(), m.end(), "rank", [float(m.group(1))], "top", numbers=[m.span(1)]
@@ -168,6 +181,7 @@ class _Reader:
                 )
         for m in _PLACE_RE.finditer(folded, clause.start, clause.end):
             if free(*m.span()):
+                self._take(*m.span())
                 groups.append(
                     _Group(
                         m.start(), m.end(), "rank", [float(m.group(1))], "<=", numbers=[m.span(1)]
@@ -213,13 +227,13 @@ class _Reader:
 
     # -- one clause ----------------------------------------------------------------------------
 
-    def _trajectory(self, clause: Span, taken: list[tuple[int, int]]) -> _Trajectory | None:
+    def _trajectory(self, clause: Span) -> _Trajectory | None:
         step = _STEP_RE.search(self.folded, clause.start, clause.end)
         if step is None:
             return None
         cap = _CAP_RE.search(self.folded, step.end(), clause.end)
         end = cap.end() if cap else step.end()
-        taken.append((step.start(), end))
+        self._take(step.start(), end)
         size = _number(step.group(1))
         if size <= 0:
             return None
@@ -234,9 +248,8 @@ class _Reader:
                 break
             if _NOT_TARGET_RE.search(self.folded, clause.start, clause.end):
                 continue
-            taken: list[tuple[int, int]] = []
-            trajectory = self._trajectory(clause, taken)
-            groups = self._groups(clause, taken)
+            trajectory = self._trajectory(clause)
+            groups = self._groups(clause)
             bounds = self._segments(clause, groups) if groups else []
             for group, (seg_start, seg_end) in zip(groups, bounds, strict=True):
                 self._emit(clause, group, seg_start, seg_end)
@@ -361,8 +374,9 @@ class _Reader:
         period = self._bounded_period(clause, base_year)
         if not base or period is None:
             # No starting point to grow from: only a level to reach written out is a target.
-            if not trajectory.cap_written:
+            if not trajectory.cap_written or self.budget < 1:
                 return
+            self.budget -= 1
             mention = self._year((clause.start, clause.end), trajectory.start, trajectory.end)
             self.out.append(
                 ProposedTarget(

@@ -3,9 +3,12 @@ never a target is never proposed."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from cchc.indicators.extraction import extract_targets
+from cchc.indicators.extraction.reader import MAX_GROUPS
 
 SEED_OBJECTIVE = (
     "1.2. Mục tiêu 2: Năm 2021, số hóa kết quả giải quyết thủ tục hành chính đang còn hiệu lực "
@@ -114,3 +117,21 @@ NOT_TARGETS = [
 @pytest.mark.parametrize("text", NOT_TARGETS)
 def test_never_a_target(text):
     assert extract_targets(text, default_year=2025) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1% " * 15_000,
+        "1%, " * 10_000,
+        "25-35% " * 8_000,
+        "năm 2020 " * 5_000,
+        "giai đoạn 2000 - 2025 đạt 5%; mỗi năm tăng 1% cho đến khi đạt 100%. " * 500,
+        "cấp tỉnh, " * 5_000 + "30%",
+    ],
+)
+def test_a_hostile_cell_is_read_in_bounded_time_and_size(text):
+    started = time.monotonic()
+    found = extract_targets(text)
+    assert len(found) <= MAX_GROUPS
+    assert time.monotonic() - started < 10
