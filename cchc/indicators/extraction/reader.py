@@ -117,14 +117,14 @@ class _Reader:
         self.budget = MAX_GROUPS
         # 1 where a number was read already: a shape never reads another's number again
         self.covered = bytearray(len(self.folded))
+        self.out: list[ProposedTarget] = []
+        self.last_group: list[ProposedTarget] = []
 
     def _free(self, start: int, end: int) -> bool:
         return not any(self.covered[start:end])
 
     def _take(self, start: int, end: int) -> None:
         self.covered[start:end] = b"\x01" * (end - start)
-        self.out: list[ProposedTarget] = []
-        self.last_group: list[ProposedTarget] = []
 
     # -- finding groups ----------------------------------------------------------------------
 
