@@ -231,9 +231,12 @@ class _Reader:
         step = _STEP_RE.search(self.folded, clause.start, clause.end)
         if step is None:
             return None
-        cap = _CAP_RE.search(self.folded, step.end(), clause.end)
+        # the level to reach follows the step closely; a share between them stays a target
+        cap = _CAP_RE.search(self.folded, step.end(), min(clause.end, step.end() + 160))
         end = cap.end() if cap else step.end()
-        self._take(step.start(), end)
+        self._take(*step.span())
+        if cap:
+            self._take(*cap.span())
         size = _number(step.group(1))
         if size <= 0:
             return None
@@ -252,6 +255,10 @@ class _Reader:
             groups = self._groups(clause)
             bounds = self._segments(clause, groups) if groups else []
             for group, (seg_start, seg_end) in zip(groups, bounds, strict=True):
+                if trajectory is not None and group.start > trajectory.start:
+                    # grow from what was written before the step, not from what follows it
+                    self._expand(clause, trajectory)
+                    trajectory = None
                 self._emit(clause, group, seg_start, seg_end)
             if trajectory is not None:
                 self._expand(clause, trajectory)

@@ -75,6 +75,20 @@ def test_a_single_starting_value_and_a_custom_cap():
     assert {t.indicator for t in found} == {"tthc.dossiers_online"}
 
 
+def test_the_step_does_not_hide_a_share_written_before_the_level_to_reach():
+    found = extract_targets(
+        "Năm 2021 đạt 30%; giai đoạn 2022 - 2023, mỗi năm tăng 20%, riêng cấp xã đạt 10%, cho "
+        "đến khi đạt 100%"
+    )
+    assert [(t.year, t.value, t.scope) for t in found] == [
+        (2021, 30, None),
+        (2022, 50, None),
+        (2023, 70, None),
+        (2023, 10, "level:commune"),
+    ]
+    assert [t.trajectory is None for t in found] == [False, False, False, True]
+
+
 def test_a_step_without_a_starting_value_proposes_only_the_level_to_reach():
     found = extract_targets("mỗi năm tăng 10% cho đến khi đạt 100%", default_year=2030)
     assert [(t.value, t.comparator, t.year, t.trajectory) for t in found] == [
