@@ -12,6 +12,7 @@ numbers, dates, budgets, numbering ("Mục tiêu 3") and bare years are never pr
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -25,15 +26,26 @@ from cchc.indicators.extraction.text import Span, clauses, fold_aligned, sentenc
 from cchc.indicators.extraction.years import find_years
 
 MAX_PHRASE = 300
+# A cell states a handful of targets; past this many values (trajectory rows included) the
+# rest of a text is not read, so a hostile file cannot make the import preview slow (every step
+# below is bounded or linear).
+MAX_GROUPS = 300
+# How far around a number its scope and (as a last resort) its indicator are looked for.
+NEAR = 300
+# A trajectory grows at most this many scopes over at most this many years.
+MAX_TRAJECTORY_SCOPES, MAX_TRAJECTORY_YEARS = 10, 30
+_DIGIT_RE = re.compile(r"\d")
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _START = r"(?<![\d.,/])"
 _PERCENT_RE = re.compile(_START + _NUM + r"\s*%")
 _RANGE_RE = re.compile(_START + _NUM + r"\s*%?\s*(?:-|\bden\b)\s*" + _NUM + r"\s*%")
-_TOP_RE = re.compile(r"\b(?:nhom|top)\s+(\d{1,3})\b")
+# A rank is a whole number from 1 ("nhóm 10", not "nhóm 10,5" or "thứ 0").
+_RANK = r"([1-9]\d{0,2})(?![\d]|[.,]\d)"
+_TOP_RE = re.compile(r"\b(?:nhom|top)\s+" + _RANK)
 _LEADING_RE = re.compile(r"\b(?:dan dau|dung dau|hang dau|cao nhat|tot nhat)\b")
 # "nhóm 15 tỉnh, thành phố dẫn đầu": the group ranks places or units, not "đối tượng".
 _RANKED_RE = re.compile(r"\s*(?:tinh|thanh pho|dia phuong|don vi|co quan|bo|nganh|huyen|so)\b")
-_PLACE_RE = re.compile(r"\b(?:xep|dung)\s+(?:thu|hang|vi tri thu)\s+(\d{1,3})\b")
+_PLACE_RE = re.compile(r"\b(?:xep|dung)\s+(?:thu|hang|vi tri thu)\s+" + _RANK)
 _POINTS_RE = re.compile(_START + _NUM + r"\s*diem\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:va\s+)?|\bva\b\s*)")
 _STEP_RE = re.compile(
@@ -98,31 +110,47 @@ class _Reader:
         self.line = line
         self.default_year = default_year
         self.years = find_years(self.folded)
+        self.year_starts = [y.start for y in self.years]
+        self.year_ends = [y.end for y in self.years]
         self.sentences = sentences(self.folded)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.budget = MAX_GROUPS
+        # 1 where a number was read already: a shape never reads another's number again
+        self.covered = bytearray(len(self.folded))
         self.out: list[ProposedTarget] = []
         self.last_group: list[ProposedTarget] = []
 
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self.covered[start:end])
+
+    def _take(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+
     # -- finding groups ----------------------------------------------------------------------
 
-    def _groups(self, clause: Span, taken: list[tuple[int, int]]) -> list[_Group]:
+    def _groups(self, clause: Span) -> list[_Group]:
         folded = self.folded
         groups: list[_Group] = []
-
-        def free(start: int, end: int) -> bool:
-            return not any(start < b and a < end for a, b in taken)
+        free = self._free
+        ranges = 0
 
         for m in _RANGE_RE.finditer(folded, clause.start, clause.end):
+            if ranges > MAX_GROUPS:
+                break
             low, high = _number(m.group(1)), _number(m.group(2))
             if free(*m.span()) and low < high <= 100:
                 groups.append(
                     _Group(m.start(), m.end(), "%", [low], "range", high, numbers=[m.span()])
                 )
-                taken.append(m.span())
+                self._take(*m.span())
+                ranges += 1
         singles = [
             m
             for m in _PERCENT_RE.finditer(folded, clause.start, clause.end)
             if free(*m.span()) and _number(m.group(1)) <= 100
         ]
+        for m in singles:
+            self._take(*m.span())
         index = 0
         while index < len(singles):
             run = [singles[index]]
@@ -145,6 +173,7 @@ class _Reader:
             leading = _LEADING_RE.search(folded, m.end(), min(clause.end, m.end() + 60))
             ranked = leading and _RANKED_RE.match(folded, m.end(), leading.start())
             if (ranked or m.group(0).startswith("top")) and free(*m.span()):
+                self._take(*m.span())
                 groups.append(
                     _Group(
                         m.start(), m.end(), "rank", [float(m.group(1))], "top", numbers=[m.span(1)]
@@ -152,6 +181,7 @@ class _Reader:
                 )
         for m in _PLACE_RE.finditer(folded, clause.start, clause.end):
             if free(*m.span()):
+                self._take(*m.span())
                 groups.append(
                     _Group(
                         m.start(), m.end(), "rank", [float(m.group(1))], "<=", numbers=[m.span(1)]
@@ -163,6 +193,13 @@ class _Reader:
                     _Group(m.start(), m.end(), "points", [_number(m.group(1))], numbers=[m.span(1)])
                 )
         groups.sort(key=lambda g: g.start)
+        kept: list[_Group] = []
+        for group in groups:
+            if len(group.values) > self.budget:
+                break
+            self.budget -= len(group.values)
+            kept.append(group)
+        groups = kept
         for group in groups:
             self._qualify(group, clause)
         return groups
@@ -190,13 +227,16 @@ class _Reader:
 
     # -- one clause ----------------------------------------------------------------------------
 
-    def _trajectory(self, clause: Span, taken: list[tuple[int, int]]) -> _Trajectory | None:
+    def _trajectory(self, clause: Span) -> _Trajectory | None:
         step = _STEP_RE.search(self.folded, clause.start, clause.end)
         if step is None:
             return None
-        cap = _CAP_RE.search(self.folded, step.end(), clause.end)
+        # the level to reach follows the step closely; a share between them stays a target
+        cap = _CAP_RE.search(self.folded, step.end(), min(clause.end, step.end() + 160))
         end = cap.end() if cap else step.end()
-        taken.append((step.start(), end))
+        self._take(*step.span())
+        if cap:
+            self._take(*cap.span())
         size = _number(step.group(1))
         if size <= 0:
             return None
@@ -204,14 +244,21 @@ class _Reader:
         return _Trajectory(step.start(), end, size, top, cap_written=cap is not None)
 
     def read(self) -> list[ProposedTarget]:
+        if not _DIGIT_RE.search(self.folded):
+            return []
         for clause in clauses(self.folded):
+            if self.budget <= 0:
+                break
             if _NOT_TARGET_RE.search(self.folded, clause.start, clause.end):
                 continue
-            taken: list[tuple[int, int]] = []
-            trajectory = self._trajectory(clause, taken)
-            groups = self._groups(clause, taken)
+            trajectory = self._trajectory(clause)
+            groups = self._groups(clause)
             bounds = self._segments(clause, groups) if groups else []
             for group, (seg_start, seg_end) in zip(groups, bounds, strict=True):
+                if trajectory is not None and group.start > trajectory.start:
+                    # grow from what was written before the step, not from what follows it
+                    self._expand(clause, trajectory)
+                    trajectory = None
                 self._emit(clause, group, seg_start, seg_end)
             if trajectory is not None:
                 self._expand(clause, trajectory)
@@ -229,10 +276,8 @@ class _Reader:
         return list(itertools.pairwise(cuts))
 
     def _sentence(self, position: int) -> Span:
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return Span(0, len(self.folded))
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentences[index] if index >= 0 else Span(0, len(self.folded))
 
     def _year(self, segment: tuple[int, int], start: int, end: int) -> int | None:
         """The nearest year before the target in its own words, else the first after it there,
@@ -240,15 +285,15 @@ class _Reader:
         B đạt 60%": both 2025; "80% (năm 2025), 90% (năm 2030)": one each)."""
         seg_start, seg_end = segment
         years = self.years
-        for mention in reversed(years):
-            if seg_start <= mention.start and mention.end <= start:
-                return mention.year
-        for mention in years:
-            if end <= mention.start and mention.end <= seg_end:
-                return mention.year
-        for mention in reversed(years):
-            if mention.end <= start:
-                return mention.year
+        # mentions are sorted and do not overlap: their starts and ends are both sorted
+        before = bisect.bisect_right(self.year_ends, start) - 1
+        if before >= 0 and years[before].start >= seg_start:
+            return years[before].year
+        after = bisect.bisect_left(self.year_starts, end)
+        if after < len(years) and years[after].end <= seg_end:
+            return years[after].year
+        if before >= 0:
+            return years[before].year
         return self.default_year
 
     def _phrase(self, seg_start: int, seg_end: int, group_start: int, group_end: int) -> str:
@@ -274,12 +319,18 @@ class _Reader:
             unit=group.unit,
             number=(first_number[0], group.end),
             window=(seg_start, seg_end),
-            sentence=(sentence.start, sentence.end),
+            sentence=(
+                max(sentence.start, first_number[0] - NEAR),
+                min(sentence.end, group.end + NEAR),
+            ),
         )
         if group.unit == "points" and indicator is None:
             return  # "điểm" without an index's name is a place, not a score
         levels = level_scopes(
-            self.folded, clause.start, group.qualifier_start, count=len(group.values)
+            self.folded,
+            max(clause.start, group.qualifier_start - NEAR),
+            group.qualifier_start,
+            count=len(group.values),
         )
         scope = None if levels else field_scope(self.folded, seg_start, seg_end)
         year = self._year((seg_start, seg_end), group.start, group.end)
@@ -305,7 +356,9 @@ class _Reader:
     # -- trajectories --------------------------------------------------------------------------
 
     def _period(self, clause: Span, base_year: int | None) -> tuple[int, int] | None:
-        spans = [y for y in self.years if clause.start <= y.start and y.end <= clause.end]
+        low = bisect.bisect_left(self.year_starts, clause.start)
+        high = bisect.bisect_right(self.year_ends, clause.end)
+        spans = self.years[low:high]
         for mention in spans:
             if mention.first is not None:
                 return mention.first, mention.year
@@ -313,15 +366,24 @@ class _Reader:
             return base_year + 1, spans[0].year
         return None
 
+    def _bounded_period(self, clause: Span, base_year: int | None) -> tuple[int, int] | None:
+        period = self._period(clause, base_year)
+        if period is None or period[1] - period[0] >= MAX_TRAJECTORY_YEARS:
+            return None
+        return period
+
     def _expand(self, clause: Span, trajectory: _Trajectory) -> None:
         base = [t for t in self.last_group if t.comparator == ">=" and t.year is not None]
+        if len(base) > MAX_TRAJECTORY_SCOPES:
+            base = []
         phrase = self._phrase(clause.start, clause.end, trajectory.start, trajectory.end)
         base_year = base[0].year if base else None
-        period = self._period(clause, base_year)
+        period = self._bounded_period(clause, base_year)
         if not base or period is None:
             # No starting point to grow from: only a level to reach written out is a target.
-            if not trajectory.cap_written:
+            if not trajectory.cap_written or self.budget < 1:
                 return
+            self.budget -= 1
             mention = self._year((clause.start, clause.end), trajectory.start, trajectory.end)
             self.out.append(
                 ProposedTarget(
@@ -338,6 +400,10 @@ class _Reader:
             )
             return
         first, last = period
+        rows = (last - first + 1) * len(base)
+        if rows > self.budget:
+            return
+        self.budget -= rows
         start_year = base_year if base_year is not None and base_year < first else first - 1
         ident = (
             "traj-"

@@ -29,9 +29,20 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each new character once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold_aligned(text: str) -> str:
     """``text`` folded character by character: same length, same offsets."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,11 +34,11 @@ _DATE_BEFORE_RE = re.compile(r"(?:thang\s+\d{1,2}|ngay\s+\d{1,2})\s+$")
 def find_years(folded: str) -> list[YearMention]:
     """Every year mention, in text order, none overlapping another."""
     found: list[YearMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(folded))  # 1 where an earlier, more specific mention was read
     for pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            if any(taken[start:end]):
                 continue
             if _DATE_BEFORE_RE.search(folded, max(0, start - 12), start):
                 continue
@@ -49,7 +49,7 @@ def find_years(folded: str) -> list[YearMention]:
                 continue
             if last is not None and not first <= last <= MAX_YEAR:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             if last is None:
                 found.append(YearMention(start, end, first))
             else:

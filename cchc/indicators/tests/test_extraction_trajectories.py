@@ -3,9 +3,12 @@ never a target is never proposed."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from cchc.indicators.extraction import extract_targets
+from cchc.indicators.extraction.reader import MAX_GROUPS
 
 SEED_OBJECTIVE = (
     "1.2. Mục tiêu 2: Năm 2021, số hóa kết quả giải quyết thủ tục hành chính đang còn hiệu lực "
@@ -72,6 +75,20 @@ def test_a_single_starting_value_and_a_custom_cap():
     assert {t.indicator for t in found} == {"tthc.dossiers_online"}
 
 
+def test_the_step_does_not_hide_a_share_written_before_the_level_to_reach():
+    found = extract_targets(
+        "Năm 2021 đạt 30%; giai đoạn 2022 - 2023, mỗi năm tăng 20%, riêng cấp xã đạt 10%, cho "
+        "đến khi đạt 100%"
+    )
+    assert [(t.year, t.value, t.scope) for t in found] == [
+        (2021, 30, None),
+        (2022, 50, None),
+        (2023, 70, None),
+        (2023, 10, "level:commune"),
+    ]
+    assert [t.trajectory is None for t in found] == [False, False, False, True]
+
+
 def test_a_step_without_a_starting_value_proposes_only_the_level_to_reach():
     found = extract_targets("mỗi năm tăng 10% cho đến khi đạt 100%", default_year=2030)
     assert [(t.value, t.comparator, t.year, t.trajectory) for t in found] == [
@@ -114,3 +131,21 @@ NOT_TARGETS = [
 @pytest.mark.parametrize("text", NOT_TARGETS)
 def test_never_a_target(text):
     assert extract_targets(text, default_year=2025) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1% " * 15_000,
+        "1%, " * 10_000,
+        "25-35% " * 8_000,
+        "năm 2020 " * 5_000,
+        "giai đoạn 2000 - 2025 đạt 5%; mỗi năm tăng 1% cho đến khi đạt 100%. " * 500,
+        "cấp tỉnh, " * 5_000 + "30%",
+    ],
+)
+def test_a_hostile_cell_is_read_in_bounded_time_and_size(text):
+    started = time.monotonic()
+    found = extract_targets(text)
+    assert len(found) <= MAX_GROUPS
+    assert time.monotonic() - started < 10
