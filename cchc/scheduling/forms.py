@@ -178,7 +178,7 @@ class ConfirmBasisForm(forms.Form):
         _style(self)
 
 
-def _style(form: forms.Form) -> None:
+def _style(form: forms.BaseForm) -> None:
     """Bootstrap classes on the fields of ``form``."""
     for field in form.fields.values():
         widget = field.widget
