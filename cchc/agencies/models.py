@@ -472,3 +472,47 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
+
+
+class ContactChange(models.Model):
+    """History of the contacts: added, renamed, stopped, resumed; who and when. Kept when the
+    contact row is deleted (the agency, the e-mail and the role are copied)."""
+
+    class Action(models.TextChoices):
+        ADDED = "added", _("Added")
+        CHANGED = "changed", _("Changed")
+        STOPPED = "stopped", _("Stopped")
+        RESUMED = "resumed", _("Resumed")
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="history"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="contact_changes")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=20)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact change")
+        verbose_name_plural = _("contact changes")
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["added", "changed", "stopped", "resumed"]),
+                name="agencies_contactchange_action_valid",
+                violation_error_message=_("Action: unknown contact change."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.get_action_display()} {self.at:%Y-%m-%d}"
