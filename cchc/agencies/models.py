@@ -489,7 +489,7 @@ class ContactChange(models.Model):
     )
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="contact_changes")
     email = models.EmailField(_("e-mail"))
-    role = models.CharField(_("role"), max_length=20)
+    role = models.CharField(_("role"), max_length=20, choices=Contact.Role.choices)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     actor = models.ForeignKey(
