@@ -85,9 +85,8 @@ def _province_deadline_for_agencies(request: pytest.FixtureRequest) -> None:
     marker = request.node.get_closest_marker("django_db")
     if marker is None and "db" not in request.fixturenames:
         return
-    if marker is not None and marker.kwargs.get("transaction"):
-        return
-    request.getfixturevalue("db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
     import importlib
 
     from django.apps import apps
@@ -95,7 +94,7 @@ def _province_deadline_for_agencies(request: pytest.FixtureRequest) -> None:
     from cchc.scheduling.models import DeadlineAudience, DeadlineRule
 
     rules = DeadlineRule.objects.filter(audience=DeadlineAudience.AGENCIES)
-    if not rules.exists():
+    if not transactional and not rules.exists():
         importlib.import_module("cchc.scheduling.migrations.0009_default_deadline_rules").seed(
             apps, None
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
@@ -18,6 +19,7 @@ from cchc.agencies.models import (
     Assignment,
     AssignmentChange,
     Contact,
+    ContactChange,
     GroupPhrase,
     Role,
     Succession,
@@ -319,11 +321,32 @@ def add_contact(
         if existing is not None:
             if existing.active and existing.name == name:
                 return existing
+            changes = {"name": {"from": existing.name, "to": name}} if existing.name != name else {}
+            action = (
+                ContactChange.Action.CHANGED if existing.active else ContactChange.Action.RESUMED
+            )
             existing.name = name
             existing.active = True
             existing.save(update_fields=["name", "active"])
+            _contact_history(existing, action, changes, by)
             return existing
-        return Contact.objects.create(agency=agency, name=name, email=email, role=role)
+        contact = Contact.objects.create(agency=agency, name=name, email=email, role=role)
+        _contact_history(contact, ContactChange.Action.ADDED, {"name": {"to": name}}, by)
+        return contact
+
+
+def _contact_history(
+    contact: Contact, action: str, changes: dict[str, Any], by: AbstractBaseUser | None
+) -> None:
+    ContactChange.objects.create(
+        contact=contact,
+        agency_id=contact.agency_id,
+        email=contact.email,
+        role=contact.role,
+        action=action,
+        changes=changes,
+        actor=by if isinstance(by, User) else None,
+    )
 
 
 def set_contact_active(*, contact: Contact, active: bool, by: AbstractBaseUser | None) -> Contact:
@@ -333,5 +356,7 @@ def set_contact_active(*, contact: Contact, active: bool, by: AbstractBaseUser |
         if locked.active != active:
             locked.active = active
             locked.save(update_fields=["active"])
+            action = ContactChange.Action.RESUMED if active else ContactChange.Action.STOPPED
+            _contact_history(locked, action, {"active": {"from": not active, "to": active}}, by)
     contact.active = active
     return locked

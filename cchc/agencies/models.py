@@ -129,10 +129,53 @@ class Agency(LegalSource):
     def get_absolute_url(self) -> str:
         return reverse("agencies:agency_detail", kwargs={"pk": self.pk})
 
+    def name_on(self, day: dt.date) -> str:
+        """The agency's name on ``day``: its latest rename in force, else its name."""
+        renames = [r for r in self.renames.all() if r.on <= day]
+        return max(renames, key=lambda r: r.on).new_name if renames else self.name
+
     def is_valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_until is None or day <= self.valid_until
         )
+
+
+class AgencyRename(LegalSource):
+    """A dated change of an agency's name: the same agency (the same row, its work and
+    members) under a new name from ``on`` (e.g. "Sở Nội vụ tỉnh Bắc Ninh" → "… thành phố Bắc
+    Ninh" when the province became a centrally-run city). Distinct from a ``Succession``:
+    nothing passes to another agency. The resolver matches the names valid on a document's
+    date first."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="renames")
+    on = models.DateField(_("from"))
+    old_name = models.CharField(_("former name"), max_length=255)
+    new_name = models.CharField(_("new name"), max_length=255)
+    new_short_name = models.CharField(_("new short name"), max_length=255, blank=True)
+    aliases = models.JSONField(_("new name variants"), default=list, blank=True)
+    confirmed = models.BooleanField(_("confirmed"), default=False)
+    missing = models.TextField(_("what is not verified"), blank=True)
+    source = models.TextField(_("source notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("agency rename")
+        verbose_name_plural = _("agency renames")
+        ordering = ["on", "agency__code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "on"],
+                name="agencies_rename_once_a_day",
+                violation_error_message=_("This agency already has a rename on this day."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(new_name=""),
+                name="agencies_rename_has_name",
+                violation_error_message=_("New name: a rename needs the new name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_name} → {self.new_name} ({self.on})"
 
 
 class AliasKind(models.TextChoices):
@@ -429,3 +472,47 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
+
+
+class ContactChange(models.Model):
+    """History of the contacts: added, renamed, stopped, resumed; who and when. Kept when the
+    contact row is deleted (the agency, the e-mail and the role are copied)."""
+
+    class Action(models.TextChoices):
+        ADDED = "added", _("Added")
+        CHANGED = "changed", _("Changed")
+        STOPPED = "stopped", _("Stopped")
+        RESUMED = "resumed", _("Resumed")
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="history"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="contact_changes")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=20, choices=Contact.Role.choices)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact change")
+        verbose_name_plural = _("contact changes")
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["added", "changed", "stopped", "resumed"]),
+                name="agencies_contactchange_action_valid",
+                violation_error_message=_("Action: unknown contact change."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.get_action_display()} {self.at:%Y-%m-%d}"

@@ -23,6 +23,7 @@ from cchc.agencies.models import (
     AgencyAlias,
     AgencyGroup,
     AgencyLevel,
+    AgencyRename,
     AliasKind,
     GroupPhrase,
     Succession,
@@ -42,6 +43,7 @@ class LoadResult:
     agencies: int
     successions: int
     groups: int
+    renames: int = 0
 
 
 def _date(value: Any, where: str, name: str) -> dt.date | None:
@@ -275,6 +277,7 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                     },
                 )
                 successions += 1
+        renames = _load_renames(data, agencies)
         groups = 0
         for entry in data.get("group", []):
             group, _created = AgencyGroup.objects.update_or_create(
@@ -298,4 +301,43 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                         % {"name": path.name, "phrase": phrase}
                     )
             groups += 1
-    return LoadResult(agencies=len(agencies), successions=successions, groups=groups)
+    return LoadResult(
+        agencies=len(agencies), successions=successions, groups=groups, renames=renames
+    )
+
+
+def _load_renames(data: dict[str, Any], agencies: dict[str, Agency]) -> int:
+    """``[[rename]]``: the agencies of ``codes`` take a new name from ``on`` (same rows).
+    The new name is given (``name``, ``short_name``) or made by replacing ``replace[0]`` with
+    ``replace[1]`` in the current name, short name and variants."""
+    count = 0
+    for index, entry in enumerate(data.get("rename", []), start=1):
+        where = f"rename {index}"
+        on = _date(entry.get("on"), where, "on")
+        if on is None:
+            raise RegistryError(_("%(where)s: a rename needs its date “on”.") % {"where": where})
+        for code in entry.get("codes", []):
+            agency = agencies.get(code)
+            if agency is None:
+                raise RegistryError(
+                    _("%(where)s: unknown agency code %(code)s.") % {"where": where, "code": code}
+                )
+            old, new = entry.get("replace", ["", ""])
+            names = [agency.name, *agency.aliases.values_list("text", flat=True)]
+            AgencyRename.objects.update_or_create(
+                agency=agency,
+                on=on,
+                defaults={
+                    "old_name": agency.name,
+                    "new_name": entry.get("name") or agency.name.replace(old, new),
+                    "new_short_name": entry.get("short_name")
+                    or (agency.short_name.replace(old, new) if old in agency.short_name else ""),
+                    "aliases": sorted({n.replace(old, new) for n in names if old and old in n}),
+                    "confirmed": bool(entry.get("confirmed", False)),
+                    "missing": entry.get("missing", ""),
+                    "source": entry.get("source", ""),
+                    **_basis(entry, where),
+                },
+            )
+            count += 1
+    return count

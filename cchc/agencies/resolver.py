@@ -24,7 +24,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from cchc.agencies.models import Agency, AgencyAlias, AgencyGroup, AliasKind, Succession
+from cchc.agencies.models import (
+    Agency,
+    AgencyAlias,
+    AgencyGroup,
+    AgencyRename,
+    AliasKind,
+    Succession,
+)
 from cchc.agencies.names import TYPE_WORDS, compact_key, name_variants, phrase_key
 from cchc.core.text import fold
 
@@ -183,6 +190,9 @@ class Resolver:
         self.successors: dict[int, list[tuple[int, dt.date]]] = {}
         self.type_of: dict[int, str] = {}
         self._member_cache: dict[tuple[int, dt.date], list[Agency]] = {}
+        # Names with a date (renames): (key, agency) -> first day / last day the name is used.
+        self.name_from: dict[tuple[str, int], dt.date] = {}
+        self.name_until: dict[tuple[str, int], dt.date] = {}
         self._open_cache: dict[int, bool] = {}
 
     @classmethod
@@ -210,7 +220,30 @@ class Resolver:
         resolver.phrases.sort(key=lambda p: len(p[0]), reverse=True)
         for s in Succession.objects.all():
             resolver.successors.setdefault(s.predecessor_id, []).append((s.successor_id, s.on))
+        resolver._add_renames(list(AgencyRename.objects.order_by("on")))
         return resolver
+
+    def _add_renames(self, renames: list[AgencyRename]) -> None:
+        """A renamed agency answers to its new names from the rename's day and to its former
+        names until the day before; both stay the same agency."""
+        for rename in renames:
+            agency_id = rename.agency_id
+            old_keys = {
+                k for k, entries in self.by_key.items() if any(a == agency_id for a, _r in entries)
+            }
+            texts = [rename.new_name, rename.new_short_name, *rename.aliases]
+            new_keys = {compact_key(t) for t in texts if t} | name_variants(rename.new_name)
+            reason = _("name from %(day)s (rename)") % {"day": f"{rename.on:%d/%m/%Y}"}
+            for key in new_keys:
+                self._add(key, agency_id, reason, first=True)
+                self.name_from[(key, agency_id)] = rename.on
+            for key in old_keys - new_keys:
+                self.name_until[(key, agency_id)] = rename.on - dt.timedelta(days=1)
+
+    def name_valid(self, key: str, agency_id: int, on: dt.date) -> bool:
+        start = self.name_from.get((key, agency_id))
+        end = self.name_until.get((key, agency_id))
+        return (start is None or start <= on) and (end is None or on <= end)
 
     @classmethod
     def load_successions(cls) -> Resolver:
@@ -377,12 +410,17 @@ class Resolver:
             close = difflib.get_close_matches(key, self.by_key.keys(), n=1, cutoff=0.92)
             if not close:
                 return None
-            entries = self.by_key[close[0]]
+            key = close[0]
+            entries = self.by_key[key]
             reason_prefix = _("close spelling of a known name; ")
         candidates = [(self.agencies[a], r) for a, r in entries]
         valid = [(a, r) for a, r in candidates if a.is_valid_on(on)]
+        # Names in use on the document's date first (a rename dates its names).
+        valid.sort(key=lambda c: not self.name_valid(key, c[0].pk, on))
         if valid:
             agency, reason = valid[0]
+            if not self.name_valid(key, agency.pk, on):
+                reason += " — " + _("this name is not in use on that date")
             return AgencyMatch(agency=agency, fragment=piece, reason=reason_prefix + reason)
         # None of the agencies with this name exists on that date: the most recent one, and
         # who took over its work.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -17,6 +18,7 @@ from cchc.agencies.models import (
     Agency,
     AgencyAlias,
     AgencyGroup,
+    AgencyRename,
     Assignment,
     AssignmentChange,
     Role,
@@ -322,10 +324,19 @@ class Unverified:
     agencies: list[Agency]
     successions: list[Succession]
     without_source: list[Agency]
+    renames: list[AgencyRename] = field(default_factory=list)
+    calendar_days: list[Any] = field(default_factory=list)
+    deadline_rules: list[Any] = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return len(self.agencies) + len(self.successions)
+        return (
+            len(self.agencies)
+            + len(self.successions)
+            + len(self.renames)
+            + len(self.calendar_days)
+            + len(self.deadline_rules)
+        )
 
 
 def unverified_count() -> int:
@@ -346,4 +357,17 @@ def unverified() -> Unverified:
         .order_by("on", "predecessor__name", "successor__name")
     )
     without_source = list(Agency.objects.filter(basis_type="").order_by("level", "name"))
-    return Unverified(agencies=agencies, successions=successions, without_source=without_source)
+    from cchc.scheduling.models import CalendarDay, DeadlineRule
+
+    return Unverified(
+        agencies=agencies,
+        successions=successions,
+        without_source=without_source,
+        renames=list(
+            AgencyRename.objects.filter(confirmed=False)
+            .select_related("agency")
+            .order_by("on", "agency__code")
+        ),
+        calendar_days=list(CalendarDay.objects.filter(confirmed=False).order_by("date")),
+        deadline_rules=list(DeadlineRule.objects.filter(confirmed=False)),
+    )

@@ -11,6 +11,11 @@ urlpatterns = [
     path("groups/", views.group_list, name="group_list"),
     path("mapping/", views.mapping, name="mapping"),
     path("unverified/", views.unverified, name="unverified"),
+    path(
+        "unverified/<str:what>/<int:pk>/confirm/",
+        views.confirm_unverified,
+        name="confirm_unverified",
+    ),
     path("<int:pk>/", views.agency_detail, name="agency_detail"),
     path("<int:pk>/succession/", views.agency_succession, name="agency_succession"),
     path("<int:pk>/transfer/", views.agency_transfer, name="agency_transfer"),

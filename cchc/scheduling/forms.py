@@ -132,9 +132,11 @@ class CalendarDayEditForm(forms.Form):
     """One calendar entry set by the secretariat, with its legal basis and a reason."""
 
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    kind = forms.ChoiceField(label=_("Kind"), choices=CalendarDayKind.choices)
-    name = forms.CharField(label=_("Name"), max_length=255)
-    scope = forms.ChoiceField(label=_("Scope"), choices=CalendarScope.choices)
+    kind = forms.ChoiceField(label=_("Kind of day"), choices=CalendarDayKind.choices)
+    name = forms.CharField(label=_("Name of the day"), max_length=255)
+    scope = forms.ChoiceField(
+        label=_("Scope"), choices=CalendarScope.choices, initial=CalendarScope.PROVINCE
+    )
     basis_number = forms.CharField(label=_("Legal basis: number"), max_length=100, required=False)
     basis_date = forms.DateField(
         label=_("Legal basis: date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -178,7 +180,7 @@ class ConfirmBasisForm(forms.Form):
         _style(self)
 
 
-def _style(form: forms.Form) -> None:
+def _style(form: forms.BaseForm) -> None:
     """Bootstrap classes on the fields of ``form``."""
     for field in form.fields.values():
         widget = field.widget

@@ -79,7 +79,7 @@ from cchc.reporting.actions import save_draft, start_report
 from cchc.reporting.models import Evidence, Report
 from cchc.reporting.tests.conftest import ON, YEAR
 from cchc.reporting.views import common as reporting_common
-from cchc.scheduling.models import Obligation
+from cchc.scheduling.models import CalendarDay, Obligation
 from cchc.scheduling.obligations import generate_obligations
 from cchc.scheduling.views import common as scheduling_common
 
@@ -188,6 +188,14 @@ def world(db: None, shared: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> 
 
 
 # The pages: every named URL (and the unnamed root) of cchc.urls outside the admin and API.
+def _unverified_day() -> int:
+    """A calendar entry waiting to be confirmed (the announced calendar may be flushed)."""
+    row, _created = CalendarDay.objects.get_or_create(
+        date="2026-05-04", defaults={"kind": "day_off", "name": "Nghỉ (kiểm thử)"}
+    )
+    return row.pk
+
+
 PAGES: dict[str, list[Case]] = {
     "/": [get(lambda w: "/", expect(OK, anonymous=OK))],
     "login": [
@@ -345,6 +353,20 @@ PAGES: dict[str, list[Case]] = {
         post(url("reporting:withdraw", OB_A), FILE_A, lambda w: {"version": w.report_a.version})
     ],
     "agencies:unverified": [get(url("agencies:unverified"), EVERYONE)],
+    "agencies:confirm_unverified": [
+        post(
+            lambda w: reverse(
+                "agencies:confirm_unverified",
+                args=["day", _unverified_day()],
+            ),
+            SECRETARIAT_OR_ADMIN,
+            lambda w: {
+                "basis_number": "1/TB-BNV",
+                "basis_date": "2025-11-01",
+                "basis_issuer": "Bộ Nội vụ",
+            },
+        )
+    ],
     "agencies:contacts": [
         get(url("agencies:contacts", A), SECRETARIAT_OR_ADMIN),
         post(url("agencies:contacts", A), SECRETARIAT_OR_ADMIN),

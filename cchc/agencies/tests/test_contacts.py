@@ -11,7 +11,7 @@ from django.urls import reverse
 from cchc.accounts.actions import add_member
 from cchc.accounts.models import Role
 from cchc.agencies.actions import AgencyError, add_contact, set_contact_active
-from cchc.agencies.models import Agency, Contact
+from cchc.agencies.models import Agency, Contact, ContactChange
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,31 @@ def test_contacts_in_the_admin(agency):
     assert response.status_code == 302
     assert Contact.objects.filter(agency=agency, email="lan@stp.example.vn").exists()
     assert client.get(reverse("admin:agencies_agency_change", args=[agency.pk])).status_code == 200
+
+
+def test_every_contact_change_writes_history_shown_on_the_page(agency):
+    snv = member("snv-hist", Role.SECRETARIAT, "bg.so-noi-vu")
+    client = as_user(snv)
+    path = reverse("agencies:contacts", args=[agency.pk])
+    client.post(path, {"name": "Anh Hùng", "email": "hung@stp.example.vn", "role": "head"})
+    contact = Contact.objects.get(agency=agency)
+    stop = reverse("agencies:contact_active", args=[agency.pk, contact.pk])
+    client.post(stop, {"active": "0"})
+    client.post(path, {"name": "Anh Hùng (PGĐ)", "email": "hung@stp.example.vn", "role": "head"})
+    history = list(
+        ContactChange.objects.filter(agency=agency)
+        .order_by("at", "pk")
+        .values_list("action", "actor__username")
+    )
+    assert history == [("added", "snv-hist"), ("stopped", "snv-hist"), ("resumed", "snv-hist")]
+    last = ContactChange.objects.filter(agency=agency).order_by("at", "pk").last()
+    assert last is not None
+    assert last.changes["name"] == {"from": "Anh Hùng", "to": "Anh Hùng (PGĐ)"}
+    page = client.get(path).content.decode()
+    section = page.split('id="contact-history"', 1)[1]
+    assert section.count("<li") == 3 and "Anh Hùng (PGĐ)" in section
+    # Unchanged: no history row.
+    add_contact(
+        agency=agency, name="Anh Hùng (PGĐ)", email="hung@stp.example.vn", role="head", by=snv
+    )
+    assert ContactChange.objects.filter(agency=agency).count() == 3

@@ -18,7 +18,7 @@ from cchc.accounts import permissions
 from cchc.accounts.models import Membership
 from cchc.agencies import actions
 from cchc.agencies.forms import ContactForm
-from cchc.agencies.models import Agency, Contact
+from cchc.agencies.models import Agency, Contact, ContactChange
 
 
 def _managed_agency(request: HttpRequest, pk: int) -> Agency:
@@ -35,6 +35,7 @@ def _render(
         "agency": agency,
         "form": form,
         "contacts": Contact.objects.filter(agency=agency).order_by("-active", "role", "name"),
+        "contact_history": ContactChange.objects.filter(agency=agency).select_related("actor")[:50],
         "members": Membership.objects.active()
         .filter(agency=agency, user__is_active=True)
         .select_related("user")

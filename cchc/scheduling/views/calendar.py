@@ -54,7 +54,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
                     basis_url=data["basis_url"],
                     confirmed=data["confirmed"],
                     missing=data["missing"],
-                    user=request.user,
+                    user=request.user if request.user.is_authenticated else None,
                     reason=data["reason"],
                 )
             except ValidationError as error:

@@ -52,7 +52,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
                 _rule_saved, results = save_deadline_rule(
                     rule=editing,
                     changes=changes,
-                    user=request.user,
+                    user=request.user if request.user.is_authenticated else None,
                     reason=form.cleaned_data["reason"],
                     on=common.today(),
                 )
