@@ -25,6 +25,7 @@ _TREE_FIELDS = (
     "position",
     "depth",
     "number",
+    "label",
     "title",
     "lead",
     "timeframe",
@@ -192,7 +193,7 @@ def node_context(*, plan: Plan, node_pk: int) -> NodeContext:
         for n in Node.objects.filter(plan=plan)
         .exclude(kind=NodeKind.ACTIVITY)
         .filter(position__lt=node.position)
-        .only("id", "parent_id", "kind", "number", "title", "position", "source_line")
+        .only("id", "parent_id", "kind", "number", "label", "title", "position", "source_line")
     }
     ancestors: list[Node] = []
     parent_id = node.parent_id
