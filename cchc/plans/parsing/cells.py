@@ -120,7 +120,8 @@ def enumerated_entries(text: str) -> list[str]:
 
 
 _NUMBERING_RE = re.compile(
-    r"^\s*(?:(?P<code>(?>\d+(?:\s*\.\s*\d+)*))\s*(?:[.:)]\s*|\s+(?=(?:mục tiêu|nhiệm vụ|hoạt động)\s)))?"
+    r"^\s*(?:(?P<code>(?>\d+(?:\s*\.\s*\d+)*))\s*"
+    r"(?:[.:)]\s*|\s+(?=(?:mục tiêu|nhiệm vụ|hoạt động)\s)))?"
     r"(?:(?P<name>(?:mục tiêu|nhiệm vụ|hoạt động)\s+\d+)\s*[.:)\-–]\s*)?"
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
