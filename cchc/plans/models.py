@@ -142,13 +142,24 @@ class Node(models.Model):
     def display(self) -> str:
         """Number, label and title as one line: see ``numbered_title``."""
         return numbered_title(
-            kind=self.kind, number=self.number, label=self.label, title=self.title
+            kind=self.kind, number=self.number, label=self._label(), title=self.title
         )
+
+    @property
+    def labelled_title(self) -> str:
+        """Label and title, for lists that print the number in a column of its own."""
+        label = self._label()
+        return f"{label}: {self.title}" if label else self.title
 
     @property
     def heading(self) -> str:
         """The node as the tree and the pages head it (``display``)."""
         return self.display
+
+    def _label(self) -> str:
+        # A read that left the label out (``only(...)``) gets the title without it rather
+        # than one more query per row.
+        return "" if "label" in self.get_deferred_fields() else self.label
 
 
 def numbered_title(*, kind: str, number: str, label: str, title: str) -> str:
