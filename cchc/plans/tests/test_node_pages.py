@@ -233,7 +233,8 @@ def test_a_focal_point_sees_only_their_agencys_reports(plan: Plan):
     for o in Obligation.objects.filter(activity=row6):
         by_agency.setdefault(o.agency_id, []).append(o)
     assert len(by_agency) > 1
-    mine, theirs = list(by_agency.values())[0], [o for v in list(by_agency.values())[1:] for o in v]
+    groups = list(by_agency.values())
+    mine, theirs = groups[0], [o for group in groups[1:] for o in group]
     focal = member("focal-x", Role.FOCAL_POINT, mine[0].agency)
     page = _client(focal).get(row6.get_absolute_url()).content.decode()
     reports = page.split('id="activity-reports"', 1)[1]
