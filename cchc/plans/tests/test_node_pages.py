@@ -213,9 +213,11 @@ def test_activity_page_lists_its_reports_for_those_who_see_them(
     with django_assert_max_num_queries(15):
         page = client.get(row2.get_absolute_url()).content.decode()
     reports = page.split('id="activity-reports"', 1)[1]
-    assert reports.count('class="list-group-item report-row"') == obligations.count()
+    assert reports.count('class="report-row ') == obligations.count()
     approved = reports.split(f'data-obligation="{q1.pk}"', 1)[1].split("</li>", 1)[0]
-    assert "Đã duyệt" in approved and "Quý I/2024" in approved
+    assert "Đã duyệt" in approved
+    period = reports.split('data-period="Quý I/2024"', 1)[1].split("</details>", 1)[0]
+    assert f'data-obligation="{q1.pk}"' in period and "1 đã duyệt" in period
     assert q1.agency.name in approved and "(chủ trì)" in approved
     assert f'href="/reports/obligations/{q1.pk}/"' in approved
     assert "hạn nộp 20/03/2024" in approved

@@ -17,7 +17,7 @@ from cchc.agencies import selectors as agency_selectors
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
-from cchc.reporting.models import SENT_STATES, Report
+from cchc.reporting.models import SENT_STATES, Report, ReportState
 from cchc.reporting.progress import (
     ActivityProgress,
     PlanProgress,
@@ -173,11 +173,34 @@ class ReportRow:
     can_open: bool
 
 
+@dataclass(slots=True)
+class PeriodReports:
+    """The expected reports of one reporting period, lead agencies first."""
+
+    label: str
+    deadline: Any
+    rows: list[ReportRow]
+    # Shown unfolded: the period whose deadline is next (or the last one, when all passed).
+    current: bool = False
+
+    @property
+    def approved(self) -> int:
+        return sum(1 for r in self.rows if r.report and r.report.state == ReportState.APPROVED)
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for r in self.rows if r.report is None)
+
+    @property
+    def late(self) -> int:
+        return sum(1 for r in self.rows if r.late)
+
+
 def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> dict[str, Any]:
-    """The activity's expected reports the user may see (their agency's, or all for those who
-    see every agency: the reporting pages' own rule, so nothing is shown here that would be a
-    404 there), with how many the user does not see."""
-    rows: list[ReportRow] = []
+    """The activity's expected reports the user may see, period by period (their agency's,
+    or all for those who see every agency: the reporting pages' own rule, so nothing is shown
+    here that would be a 404 there), with how many the user does not see."""
+    periods: dict[tuple[Any, str], PeriodReports] = {}
     hidden = 0
     for obligation in selectors.activity_obligations(activity_id=activity_id):
         if not permissions.can_see_agency(request.user, obligation.agency_id):
@@ -190,8 +213,22 @@ def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> d
             and obligation.status != ObligationStatus.NOT_APPLICABLE
             and obligation.deadline < today
         )
-        rows.append(ReportRow(obligation=obligation, report=report, late=late, can_open=True))
-    return {"rows": rows, "hidden": hidden}
+        key = (obligation.deadline, obligation.period_label)
+        if key not in periods:
+            periods[key] = PeriodReports(
+                label=obligation.period_label, deadline=obligation.deadline, rows=[]
+            )
+        periods[key].rows.append(
+            ReportRow(obligation=obligation, report=report, late=late, can_open=True)
+        )
+    ordered = sorted(periods.values(), key=lambda p: (p.deadline, p.label), reverse=True)
+    for period in ordered:
+        period.rows.sort(key=lambda r: (r.obligation.role != "lead", r.obligation.agency.name))
+    upcoming = [p for p in ordered if p.deadline >= today]
+    current = upcoming[-1] if upcoming else (ordered[0] if ordered else None)
+    if current is not None:
+        current.current = True
+    return {"periods": ordered, "hidden": hidden, "count": sum(len(p.rows) for p in ordered)}
 
 
 def _flatten(items: list[selectors.TreeNode]) -> list[tuple[int, int | None, str]]:
