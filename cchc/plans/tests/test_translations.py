@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from django.utils.datastructures import MultiValueDict
 
 
 class _Form(forms.Form):
@@ -18,9 +19,11 @@ class _Form(forms.Form):
     file = forms.FileField()
 
 
-def _errors(data: dict[str, str], files: dict | None = None) -> dict[str, list[str]]:
+def _errors(
+    data: dict[str, str], files: dict[str, SimpleUploadedFile] | None = None
+) -> dict[str, list[str]]:
     with translation.override("vi"):
-        form = _Form(data, files or {})
+        form = _Form(data, MultiValueDict({k: [v] for k, v in (files or {}).items()}))
         form.is_valid()
         return {name: [str(e) for e in errors] for name, errors in form.errors.items()}
 
