@@ -2,11 +2,17 @@
 
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from cchc.accounts.views import admin_login
 from cchc.api.api import api
 from cchc.api.errors import not_found_anywhere
+
+# The admin is titled as the product, in the user's language.
+admin.site.site_header = _("CCHC — Administration")
+admin.site.site_title = _("CCHC — Administration")
+admin.site.index_title = _("CCHC — Administration")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="plans:plan_list", permanent=False)),

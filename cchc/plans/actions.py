@@ -376,7 +376,7 @@ def refresh_search_text(*, plan: Plan, overrides: dict[int, Node] | None = None)
         parent_id = node.parent_id
         while parent_id is not None and parent_id in nodes:
             parent = nodes[parent_id]
-            ancestors.append(f"{parent.number} {parent.title}")
+            ancestors.append(f"{parent.number} {parent.label} {parent.title}")
             parent_id = parent.parent_id
         values = {name: getattr(node, name) for name in CONTENT_FIELDS}
         text = search_text(values, ancestors)

@@ -167,9 +167,10 @@ def _ancestors(node: Node, by_id: dict[int, Node]) -> dict[str, Node]:
 
 
 def group_text(node: Node) -> str:
-    """The cell text of an objective or task as the document printed it: the import keeps
-    the whole cell as the title (its leading code, normalised, is also the number)."""
-    return node.title
+    """The cell text of an objective, task or activity as the document printed it: its label
+    ("1.1: Mục tiêu 1") before the words, so that re-importing the export gives the same
+    number, label and title."""
+    return f"{node.label}: {node.title}" if node.label else node.title
 
 
 def _value(node: Node, field: str, label: str, groups: dict[str, Node]) -> str:
@@ -177,7 +178,7 @@ def _value(node: Node, field: str, label: str, groups: dict[str, Node]) -> str:
         group = groups.get(field)
         return group_text(group) if group is not None else ""
     if field == "title":
-        return node.title
+        return group_text(node)
     if field == "":
         value: Any = (node.extra or {}).get(label, "")
         return "" if value is None else str(value)

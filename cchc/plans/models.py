@@ -88,6 +88,9 @@ class Node(models.Model):
     position = models.PositiveIntegerField(_("position"))
     depth = models.PositiveSmallIntegerField(_("depth"), default=0)
     number = models.CharField(_("number"), max_length=50, blank=True)
+    # The numbering the document prints before the words ("3.1: Hoạt động 1", "1.1: Mục tiêu
+    # 1"); the title is the words only. ``display`` puts them together, the one place that does.
+    label = models.CharField(_("label"), max_length=100, blank=True)
     title = models.TextField(_("title"))
     outputs = models.TextField(_("expected outputs"), blank=True)
     lead = models.TextField(_("lead agency"), blank=True)
@@ -130,18 +133,55 @@ class Node(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.title}".strip()
+        return self.display
 
     def get_absolute_url(self) -> str:
         return reverse("plans:node_detail", kwargs={"plan_pk": self.plan_id, "pk": self.pk})
 
     @property
+    def display(self) -> str:
+        """Number, label and title as one line: see ``numbered_title``."""
+        return numbered_title(
+            kind=self.kind, number=self.number, label=self._label(), title=self.title
+        )
+
+    @property
+    def labelled_title(self) -> str:
+        """Label and title, for lists that print the number in a column of its own."""
+        label = self._label()
+        return f"{label}: {self.title}" if label else self.title
+
+    @property
     def heading(self) -> str:
-        """A section as printed ("I. Cải cách thể chế"); other nodes carry their code in the
-        title already."""
-        if self.kind == NodeKind.SECTION and self.number:
-            return f"{self.number}. {self.title}"
-        return self.title
+        """The node as the tree and the pages head it (``display``)."""
+        return self.display
+
+    def _label(self) -> str:
+        # A read that left the label out (``only(...)``) gets the title without it rather
+        # than one more query per row.
+        return "" if "label" in self.get_deferred_fields() else self.label
+
+
+def numbered_title(*, kind: str, number: str, label: str, title: str) -> str:
+    """The one way a node is written with its numbering, on every page, list and export:
+
+    - an area: "I. Cải cách thể chế";
+    - an objective or task: its printed label and the words, "1.1: Mục tiêu 1: Cơ bản…";
+    - an activity: its row number, label and words, "1. 3.1: Hoạt động 1: Ban hành…".
+
+    A number is written once, without a doubled dot ("1." and "1" both give "1. …").
+    """
+    number = number.strip().rstrip(".").strip()
+    label = label.strip()
+    if kind == NodeKind.ACTIVITY:
+        prefix = " ".join(p for p in (f"{number}." if number else "", label) if p)
+    elif label:
+        prefix = label
+    else:
+        prefix = f"{number}." if number else ""
+    if label:
+        return f"{prefix}: {title}"
+    return f"{prefix} {title}".strip()
 
 
 class PlanImport(models.Model):

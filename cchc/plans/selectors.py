@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 
 from cchc.core.text import fold
 from cchc.plans.models import Node, NodeKind, Plan, PlanImport
+from cchc.scheduling.models import Obligation
 
 # Node columns the tree and the result lists show; the long texts stay in the database.
 _TREE_FIELDS = (
@@ -25,6 +26,7 @@ _TREE_FIELDS = (
     "position",
     "depth",
     "number",
+    "label",
     "title",
     "lead",
     "timeframe",
@@ -181,18 +183,30 @@ def search_activities(*, plan: Plan, filters: ActivityFilters) -> QuerySet[Node]
     return qs.in_document_order().only(*_TREE_FIELDS)
 
 
-def node_context(*, plan: Plan, node_pk: int) -> NodeContext:
-    """A node of the plan and its ancestors (two queries whatever the depth).
+def node_context(*, plan: Plan, node_pk: int, node: Node | None = None) -> NodeContext:
+    """A node of the plan and its ancestors (two queries whatever the depth; one when the
+    caller has the node).
 
     Raises Node.DoesNotExist when the node is not in the plan.
     """
-    node = Node.objects.get(plan=plan, pk=node_pk)
+    if node is None or node.pk != node_pk:
+        node = Node.objects.get(plan=plan, pk=node_pk)
     groups = {
         n.pk: n
         for n in Node.objects.filter(plan=plan)
         .exclude(kind=NodeKind.ACTIVITY)
         .filter(position__lt=node.position)
-        .only("id", "parent_id", "kind", "number", "title", "position", "source_line")
+        .only(
+            "id",
+            "plan_id",
+            "parent_id",
+            "kind",
+            "number",
+            "label",
+            "title",
+            "position",
+            "source_line",
+        )
     }
     ancestors: list[Node] = []
     parent_id = node.parent_id
@@ -202,6 +216,59 @@ def node_context(*, plan: Plan, node_pk: int) -> NodeContext:
         parent_id = ancestor.parent_id
     ancestors.reverse()
     return NodeContext(node=node, ancestors=ancestors)
+
+
+@dataclass(slots=True)
+class NodePage:
+    """An area, objective or task with its place in the plan and what is beneath it."""
+
+    item: TreeNode
+    # Top-level section first; each links to its own page.
+    ancestors: list[Node]
+    # The whole plan's tree (progress is computed over it in one go).
+    tree: PlanTree
+
+    @property
+    def activities(self) -> list[TreeNode]:
+        """The activities beneath the node, at any depth, in document order."""
+        found: list[TreeNode] = []
+        stack = list(reversed(self.item.children))
+        while stack:
+            current = stack.pop()
+            if current.is_activity:
+                found.append(current)
+            stack.extend(reversed(current.children))
+        return found
+
+
+def node_page(*, plan: Plan, node_pk: int) -> NodePage:
+    """A grouping node of the plan, its ancestors and its children, from the one query of
+    ``plan_tree`` (the same count whatever the number of children).
+
+    Raises Node.DoesNotExist when the node is not in the plan.
+    """
+    tree = plan_tree(plan=plan)
+    by_id: dict[int, TreeNode] = {item.node.pk: item for item in tree.walk()}
+    item = by_id.get(node_pk)
+    if item is None:
+        raise Node.DoesNotExist
+    ancestors: list[Node] = []
+    parent_id = item.node.parent_id
+    while parent_id is not None and parent_id in by_id:
+        ancestors.append(by_id[parent_id].node)
+        parent_id = by_id[parent_id].node.parent_id
+    ancestors.reverse()
+    return NodePage(item=item, ancestors=ancestors, tree=tree)
+
+
+def activity_obligations(*, activity_id: int) -> QuerySet[Obligation]:
+    """The expected reports of an activity, every agency and period, with their reports
+    (one query), latest period first, lead agencies before coordinating ones."""
+    return (
+        Obligation.objects.filter(activity_id=activity_id)
+        .select_related("agency", "progress_report")
+        .order_by("-period_end", "role", "agency__name", "pk")
+    )
 
 
 def import_history(*, plan: Plan) -> QuerySet[PlanImport]:

@@ -18,6 +18,7 @@ from cchc.plans.parsing.result import Item, ParsedPlan
 
 CONTENT_FIELDS = (
     "number",
+    "label",
     "title",
     "outputs",
     "lead",
@@ -88,11 +89,9 @@ def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
             depth=parent.depth + 1 if parent else 0,
             position=len(specs),
             source_line=line,
-            values={"number": number, "title": title, **values},
+            values={"number": number, "label": "", "title": title, **values},
         )
-        spec.search_text = search_text(
-            {"number": number, "title": title, **values}, _ancestor_titles(parent, by_key)
-        )
+        spec.search_text = search_text(spec.values, _ancestor_titles(parent, by_key))
         specs.append(spec)
         by_key[key] = spec
         return spec
@@ -109,15 +108,18 @@ def build_specs(parsed: ParsedPlan) -> list[NodeSpec]:
                 code = C.leading_code(cell) or _short(cell)
                 prefix = "O" if kind == NodeKind.OBJECTIVE else "T"
                 key = f"{parent.key}/{prefix}:{code}" if parent else f"{prefix}:{code}"
-                parent = add(kind, key, parent, cell, C.leading_code(cell), None)
+                _code, label, words = C.split_numbering(cell)
+                parent = add(kind, key, parent, words, C.leading_code(cell), None, label=label)
         key = _activity_key(item, parent, numbers_unique, unnumbered)
+        _code, label, words = C.split_numbering(item.title or "")
         add(
             NodeKind.ACTIVITY,
             key,
             parent,
-            item.title or "",
-            item.number or "",
+            words,
+            C.normalise_number(item.number or ""),
             item.line,
+            label=label,
             outputs=item.outputs or "",
             lead=item.lead or "",
             partners=item.partners or "",
@@ -158,7 +160,9 @@ def _activity_key(
 def _ancestor_titles(parent: NodeSpec | None, by_key: dict[str, NodeSpec]) -> list[str]:
     titles: list[str] = []
     while parent is not None:
-        titles.append(f"{parent.values['number']} {parent.values['title']}")
+        titles.append(
+            f"{parent.values['number']} {parent.values['label']} {parent.values['title']}"
+        )
         parent = by_key.get(parent.parent_key) if parent.parent_key else None
     return titles
 

@@ -74,7 +74,7 @@ def export_progress_xlsx(plan: Plan, *, on: dt.date) -> bytes:
         is_activity = node.kind == NodeKind.ACTIVITY
         values: tuple[str | float, ...] = (
             node.number,
-            node.title,
+            node.labelled_title,
             KIND_LABELS.get(NodeKind(node.kind), node.kind),
             node.lead if is_activity else "",
             round(progress.nodes[node.pk], 1),

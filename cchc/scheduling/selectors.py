@@ -46,6 +46,7 @@ _ROW_FIELDS = (
     "activity__id",
     "activity__plan_id",
     "activity__number",
+    "activity__label",
     "activity__title",
     "activity__position",
     "agency__id",
@@ -382,7 +383,7 @@ def plan_timeline(*, plan: Plan, on: dt.date) -> Timeline:
         Node.objects.activities()
         .filter(plan=plan)
         .in_document_order()
-        .only("id", "plan_id", "area_id", "number", "title", "timeframe", "position")
+        .only("id", "plan_id", "area_id", "number", "label", "title", "timeframe", "position")
     )
     schedules = {a.pk: parse_timeframe(a.timeframe) for a in activities}
     start, end = plan_span(plan, list(schedules.values()))

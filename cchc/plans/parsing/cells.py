@@ -117,3 +117,28 @@ _ENUMERATED_RE = re.compile(
 def enumerated_entries(text: str) -> list[str]:
     """The "Nhiệm vụ 1:", "Nhiệm vụ 2:" markers in a cell; two or more mean two entries."""
     return [f"{m.group(1)} {m.group(2)}" for m in _ENUMERATED_RE.finditer(text)]
+
+
+_NUMBERING_RE = re.compile(
+    r"^\s*(?:(?P<code>(?>\d+(?:\s*\.\s*\d+)*))\s*"
+    r"(?:[.:)]\s*|\s+(?=(?:mục tiêu|nhiệm vụ|hoạt động)\s)))?"
+    r"(?:(?P<name>(?:mục tiêu|nhiệm vụ|hoạt động)\s+\d+)\s*[.:)\-–]\s*)?"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def split_numbering(text: str) -> tuple[str, str, str]:
+    """The numbering a plan cell is printed with, split from its words:
+    "3.1: Hoạt động 1: ban hành…" -> ("3.1", "3.1: Hoạt động 1", "ban hành…");
+    "2. 8. Nhiệm vụ 8: …" -> ("2.8", "2.8: Nhiệm vụ 8", "…"); a cell without numbering ->
+    ("", "", text). The words keep their own case; the label's name is capitalised."""
+    match = _NUMBERING_RE.match(text)
+    code = normalise_number(match.group("code") or "") if match else ""
+    name = re.sub(r"\s+", " ", match.group("name") or "") if match else ""
+    rest = match.group("rest").strip() if match else ""
+    if not (code or name) or not rest:
+        return "", "", text.strip()
+    name = name[:1].upper() + name[1:]
+    label = f"{code}: {name}" if code and name else code or name
+    return code, label, rest

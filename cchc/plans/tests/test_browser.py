@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from cchc.accounts.testing import pass_two_factor
 from cchc.conftest import PASSWORD, SEED_PLAN, import_seed
-from cchc.plans.models import Plan
+from cchc.plans.models import Node, Plan
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,7 +61,9 @@ def test_browse_search_and_open_an_activity(page: Any, live_server: Any, reader:
     row.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/nodes/\d+/$"))
     assert page.locator('[data-field="lead"]').inner_text() == "Sở Nội vụ"
-    assert page.locator("dt", has_text="5-Chủ trì").count() == 1
+    # The product's label, not the document's header ("5-Chủ trì").
+    assert page.locator("dt", has_text="Cơ quan chủ trì").count() == 1
+    assert page.locator("dt", has_text="5-Chủ trì").count() == 0
     assert re.fullmatch(r"Dòng \d+ của .+\.md", page.locator("#source-line").inner_text())
     assert number in page.locator("h1").inner_text()
 
@@ -124,3 +126,45 @@ def test_export_downloads_an_xlsx(page: Any, live_server: Any, reader: User):
     assert sheet is not None
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert list(values[4][:4]) == ["STT", "1- Mục tiêu", "2- Nhiệm vụ", "3- Hoạt động"]
+
+
+def test_from_an_objective_down_to_an_activity_and_back_up(
+    page: Any, live_server: Any, reader: User
+):
+    plan = import_seed()
+    objective = Node.objects.get(plan=plan, kind="objective", number="1.2", area__number="I")
+    task = Node.objects.filter(parent=objective).order_by("position").first()
+    assert task is not None
+    activity = Node.objects.filter(parent=task).order_by("position").first()
+    assert activity is not None
+    _log_in(page, live_server, "reader")
+    page.goto(f"{live_server.url}{objective.get_absolute_url()}")
+    assert page.locator("#node-kind").inner_text() == "Mục tiêu"
+    assert page.locator("#node-label").inner_text() == "1.2: Mục tiêu 2"
+    assert page.locator("#node-title").inner_text() == objective.title
+    # Down: the objective lists its task, the task its activities.
+    page.locator("#node-children a.child-link").first.click()
+    page.wait_for_url(re.compile(rf"/nodes/{task.pk}/$"))
+    assert page.locator("#node-kind").inner_text() == "Nhiệm vụ"
+    link = page.locator(f'#node-children a.child-link[href$="/nodes/{activity.pk}/"]')
+    assert activity.title[:30] in link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(rf"/nodes/{activity.pk}/$"))
+    assert page.locator("#node-kind").inner_text() == "Hoạt động"
+    assert page.locator("#node-title").inner_text() == activity.title
+    assert page.locator("#activity-reports").is_visible()
+    # Up: the breadcrumb names each level and leads back to the task, then the objective.
+    crumbs = page.locator(".node-breadcrumb a")
+    assert [c.get_attribute("data-level") for c in crumbs.all()[1:]] == [
+        "plan",
+        "section",
+        "objective",
+        "task",
+    ]
+    page.locator('.node-breadcrumb a[data-level="task"]').click()
+    page.wait_for_url(re.compile(rf"/nodes/{task.pk}/$"))
+    page.locator("#node-up").click()
+    page.wait_for_url(re.compile(rf"/nodes/{objective.pk}/$"))
+    page.locator('.node-breadcrumb a[data-level="section"]').click()
+    page.wait_for_url(re.compile(rf"/nodes/{objective.parent_id}/$"))
+    assert page.locator("#node-kind").inner_text() == "Lĩnh vực"

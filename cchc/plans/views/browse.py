@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,14 @@ from cchc.agencies import selectors as agency_selectors
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
-from cchc.reporting.progress import PlanProgress, activity_progress, progress_for
+from cchc.reporting.models import SENT_STATES, Report, ReportState
+from cchc.reporting.progress import (
+    ActivityProgress,
+    PlanProgress,
+    activity_progress,
+    progress_for,
+)
+from cchc.scheduling.models import Obligation, ObligationStatus
 
 # Search results shown at once; the list says when more matched.
 RESULT_LIMIT = 200
@@ -77,19 +85,18 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
+    """Any node of the plan: an activity with its fields, assignments and reports; an area,
+    objective or task with its place in the plan, its children and their progress."""
     plan = _get_plan(plan_pk)
     try:
-        ctx = selectors.node_context(plan=plan, node_pk=pk)
+        node = Node.objects.get(plan=plan, pk=pk)
+        if node.kind != NodeKind.ACTIVITY:
+            return _group_page(request, plan, node)
+        ctx = selectors.node_context(plan=plan, node_pk=pk, node=node)
     except Node.DoesNotExist as exc:
         raise Http404 from exc
-    rows = activity_rows(plan, ctx)
     today = timezone.localdate()
-    if ctx.node.kind == NodeKind.ACTIVITY:
-        activity = activity_progress(ctx.node.pk)
-        node_progress: float | None = activity.percent
-    else:
-        activity = None
-        node_progress = progress_for(plan).nodes.get(ctx.node.pk)
+    activity = activity_progress(ctx.node.pk)
     assignments = agency_selectors.activity_assignments(activity_id=ctx.node.pk, today=today)
     return render(
         request,
@@ -97,10 +104,9 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         {
             "plan": plan,
             "node": ctx.node,
-            "sections": ctx.sections,
-            "ancestors": ctx.ancestors,
-            "number_label": _label(plan, "number"),
-            "rows": rows,
+            "kind_label": kind_label(ctx.node),
+            "ancestors": [(a, kind_label(a)) for a in ctx.ancestors],
+            "rows": activity_rows(plan, ctx),
             "today": today,
             "assignments": assignments,
             "assignment_blocks": [
@@ -110,9 +116,119 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
             ],
             "history": assignments.history,
             "activity_progress": activity,
-            "node_progress": node_progress,
+            "node_progress": activity.percent,
+            "reports": activity_reports(request, activity_id=ctx.node.pk, today=today),
         },
     )
+
+
+def _group_page(request: HttpRequest, plan: Plan, node: Node) -> HttpResponse:
+    """An area, objective or task: what it is, where it sits, what is beneath it."""
+    page = selectors.node_page(plan=plan, node_pk=node.pk)
+    progress = progress_for(plan, nodes=_flatten(page.tree.roots))
+    _attach(page.item.children, progress)
+    counts = {"done": 0, "in_progress": 0, "not_started": 0, "no_report": 0}
+    for item in page.activities:
+        counts[progress_state(progress.activities.get(item.node.pk))] += 1
+    return render(
+        request,
+        "plans/node_group.html",
+        {
+            "plan": plan,
+            "node": node,
+            "kind_label": kind_label(node),
+            "ancestors": [(a, kind_label(a)) for a in page.ancestors],
+            "children": [(c, kind_label(c.node)) for c in page.item.children],
+            "activity_count": len(page.activities),
+            "counts": counts,
+            "node_progress": progress.nodes.get(node.pk),
+        },
+    )
+
+
+def progress_state(activity: ActivityProgress | None) -> str:
+    """Where an activity stands by the one definition of progress: done; in progress (some
+    completion approved); not started (approved reports say 0%); no approved report yet."""
+    if activity is None or activity.reported == 0:
+        return "no_report"
+    if activity.done:
+        return "done"
+    return "in_progress" if activity.percent > 0 else "not_started"
+
+
+def kind_label(node: Node) -> Any:
+    """What a node is, in the product's words: a top-level section is an area."""
+    if node.kind == NodeKind.SECTION and node.parent_id is None:
+        return gettext_lazy("Area")
+    return node.get_kind_display()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    obligation: Obligation
+    report: Report | None
+    # Past the deadline with nothing sent to the secretariat.
+    late: bool
+    # The user may open the report (the reporting app's rule: they see its agency's work).
+    can_open: bool
+
+
+@dataclass(slots=True)
+class PeriodReports:
+    """The expected reports of one reporting period, lead agencies first."""
+
+    label: str
+    deadline: Any
+    rows: list[ReportRow]
+    # Shown unfolded: the period whose deadline is next (or the last one, when all passed).
+    current: bool = False
+
+    @property
+    def approved(self) -> int:
+        return sum(1 for r in self.rows if r.report and r.report.state == ReportState.APPROVED)
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for r in self.rows if r.report is None)
+
+    @property
+    def late(self) -> int:
+        return sum(1 for r in self.rows if r.late)
+
+
+def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> dict[str, Any]:
+    """The activity's expected reports the user may see, period by period (their agency's,
+    or all for those who see every agency: the reporting pages' own rule, so nothing is shown
+    here that would be a 404 there), with how many the user does not see."""
+    periods: dict[tuple[Any, str], PeriodReports] = {}
+    hidden = 0
+    for obligation in selectors.activity_obligations(activity_id=activity_id):
+        if not permissions.can_see_agency(request.user, obligation.agency_id):
+            hidden += 1
+            continue
+        report = getattr(obligation, "progress_report", None)
+        sent = report is not None and report.state in SENT_STATES
+        late = (
+            not sent
+            and obligation.status != ObligationStatus.NOT_APPLICABLE
+            and obligation.deadline < today
+        )
+        key = (obligation.deadline, obligation.period_label)
+        if key not in periods:
+            periods[key] = PeriodReports(
+                label=obligation.period_label, deadline=obligation.deadline, rows=[]
+            )
+        periods[key].rows.append(
+            ReportRow(obligation=obligation, report=report, late=late, can_open=True)
+        )
+    ordered = sorted(periods.values(), key=lambda p: (p.deadline, p.label), reverse=True)
+    for period in ordered:
+        period.rows.sort(key=lambda r: (r.obligation.role != "lead", r.obligation.agency.name))
+    upcoming = [p for p in ordered if p.deadline >= today]
+    current = upcoming[-1] if upcoming else (ordered[0] if ordered else None)
+    if current is not None:
+        current.current = True
+    return {"periods": ordered, "hidden": hidden, "count": sum(len(p.rows) for p in ordered)}
 
 
 def _flatten(items: list[selectors.TreeNode]) -> list[tuple[int, int | None, str]]:
@@ -133,43 +249,60 @@ def _attach(items: list[selectors.TreeNode], progress: PlanProgress) -> None:
         _attach(item.children, progress)
 
 
+# The product's own names of an activity's fields; the document's printed headers ("5-Chủ
+# trì") are not shown. Columns the product does not know keep their printed header.
+FIELD_LABELS: dict[str, Any] = {
+    "objective": gettext_lazy("Objective"),
+    "task": gettext_lazy("Task"),
+    "title": gettext_lazy("Activity"),
+    "outputs": gettext_lazy("Results/outputs"),
+    "lead": gettext_lazy("Lead agency"),
+    "partners": gettext_lazy("Coordinating agencies"),
+    "timeframe": gettext_lazy("Implementation period"),
+    "budget": gettext_lazy("Budget (million VND)"),
+    "submit_level": gettext_lazy("Submitted to"),
+    "notes": gettext_lazy("Notes"),
+}
+
+
 def activity_rows(plan: Plan, ctx: selectors.NodeContext) -> list[dict[str, Any]]:
-    """The node's fields as the document printed them: its columns in order, each with its
-    printed label, then any filled field the document has no column for."""
+    """The activity's fields in the order of the document's columns, each under the product's
+    label, then any filled field the document has no column for. The objective and task link
+    to their pages; the title is the page's heading, not a row."""
     node = ctx.node
-    values: dict[str, str] = {"title": node.title}
+    values: dict[str, Any] = {}
+    links: dict[str, Node] = {}
     for kind in (NodeKind.OBJECTIVE, NodeKind.TASK):
         ancestor = ctx.ancestor_of_kind(kind)
         if ancestor is not None:
-            values[str(kind)] = ancestor.title
+            values[str(kind)] = ancestor.display
+            links[str(kind)] = ancestor
     for name in DETAIL_FIELDS:
         values[name] = getattr(node, name)
     extra: dict[str, Any] = dict(node.extra or {})
     rows: list[dict[str, Any]] = []
-    shown = {"number"}
+    shown = {"number", "title"}
+
+    def row(name: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "label": FIELD_LABELS[name],
+            "value": values[name],
+            "link": links.get(name),
+        }
+
     for col in selectors.labelled_columns(plan):
         name, label = col["field"], col["label"]
         if not name:
             rows.append({"name": "extra", "label": label, "value": extra.pop(label, "")})
         elif name not in shown and name in values:
-            rows.append({"name": name, "label": label, "value": values[name]})
+            rows.append(row(name))
             shown.add(name)
-    for name in ("objective", "task", "title", *DETAIL_FIELDS):
+    for name in ("objective", "task", *DETAIL_FIELDS):
         if name not in shown and values.get(name):
-            rows.append({"name": name, "label": _label(plan, name), "value": values[name]})
+            rows.append(row(name))
     rows.extend({"name": "extra", "label": k, "value": v} for k, v in extra.items())
     return rows
-
-
-def _label(plan: Plan, name: str) -> Any:
-    """The document's printed header for a field, else the field's own name."""
-    label = selectors.column_label(plan, name)
-    if label is not None:
-        return label
-    if name in NodeKind.values:
-        return NodeKind(name).label
-    field = Node._meta.get_field(name)
-    return getattr(field, "verbose_name", name)
 
 
 @login_required
