@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership
@@ -37,13 +37,54 @@ class MyRow:
     report_state: str  # "" when no report was started
 
 
-def my_obligations(*, user: AnyUser, on: dt.date) -> QuerySet[Obligation]:
-    """The user's agencies' obligations still to write (open, late, or returned), overdue
-    first, then by deadline."""
+# What "my reports" can be narrowed to (``?state=``): a report's state, or the clock's.
+MY_STATES = ("returned", "late", "open", "draft", "awaiting_sign_off", "not_started")
+
+
+def my_obligations(
+    *,
+    user: AnyUser,
+    on: dt.date,
+    state: str = "",
+    agency_id: int | None = None,
+    period: Period | None = None,
+) -> QuerySet[Obligation]:
+    """The user's agencies' obligations still to write (open, late, or returned): returned
+    first, then overdue, then by deadline; narrowed to a ``state`` of ``MY_STATES``, one of
+    the user's agencies, one period."""
     agencies = permissions.agencies_of(user)
-    qs = due.obligations(on=on, filters=due.DueFilters()).filter(agency_id__in=agencies)
-    qs = qs.filter(Q(current__in=TO_WRITE) | Q(progress_report__state=ReportState.RETURNED))
-    return due.with_row_fields(qs).annotate(report_state=F("progress_report__state"))
+    if agency_id is not None:
+        agencies = agencies & {agency_id}
+    qs = due.obligations(on=on, filters=due.DueFilters(), period=period).filter(
+        agency_id__in=agencies
+    )
+    returned = Q(progress_report__state=ReportState.RETURNED)
+    qs = qs.filter(Q(current__in=TO_WRITE) | returned)
+    if state == "returned":
+        qs = qs.filter(returned)
+    elif state in ("late", "open"):
+        qs = qs.filter(current=state).exclude(returned)
+    elif state in ("draft", "awaiting_sign_off"):
+        qs = qs.filter(progress_report__state=state)
+    elif state == "not_started":
+        qs = qs.filter(progress_report__isnull=True)
+    qs = due.with_row_fields(qs).annotate(
+        report_state=F("progress_report__state"),
+        is_returned=ExpressionWrapper(returned, output_field=BooleanField()),
+    )
+    return qs.order_by(
+        "-is_returned", "rank", "deadline", "activity__position", "agency__name", "role", "pk"
+    )
+
+
+def latest_return(report: Report | None, history: list[ReportTransition]) -> ReportTransition | None:
+    """The step that sent a returned report back (the secretariat's return, the head's
+    declined sign-off or a reopening), with its comment, who and when; None unless the
+    report is returned now."""
+    if report is None or report.state != ReportState.RETURNED:
+        return None
+    steps = [t for t in history if t.to_state == ReportState.RETURNED and t.from_state != t.to_state]
+    return max(steps, key=lambda t: (t.at, t.pk), default=None)
 
 
 def my_rows(obligations: list[Obligation], *, on: dt.date, calendar: WorkCalendar) -> list[MyRow]:

@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 
 from cchc.accounts.models import Membership
 from cchc.agencies.models import Contact
+from cchc.notifications.actions import notify_reminder
 from cchc.scheduling.models import Obligation, Reminder
 from cchc.scheduling.workdays import WorkCalendar, add_working_days, working_days_between
 
@@ -234,7 +235,26 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
             result.sent += sent
             if sent:
                 result.sent_to.append((batch.agency_name, batch.stage, sent, batch.recipients))
+                _to_inbox(batch, sent)
     return result
+
+
+def _to_inbox(batch: Batch, sent: int) -> None:
+    """The batch in the inbox of each user it went to (one notification per user)."""
+    roles: tuple[str, ...] = (FOCAL_POINT,)
+    if batch.with_head:
+        roles = (HEAD,)
+    elif batch.stage != Reminder.Stage.BEFORE:
+        roles = (FOCAL_POINT, HEAD)
+    notify_reminder(
+        agency_id=batch.agency_id,
+        agency_name=batch.agency_name,
+        roles=roles,
+        count=sent,
+        periods=batch.periods,
+        stage_label=batch.stage_label,
+        secretariat=batch.stage == Reminder.Stage.ESCALATED,
+    )
 
 
 def send_manual_reminders(
@@ -278,6 +298,14 @@ def send_manual_reminders(
             if sent:
                 name = batch[0].agency.name
                 result.sent_to.append((name, Reminder.Stage.MANUAL, sent, recipients))
+                notify_reminder(
+                    agency_id=agency_id,
+                    agency_name=name,
+                    roles=(FOCAL_POINT, HEAD),
+                    count=sent,
+                    periods=sorted({o.period_label for o in batch}),
+                    stage_label=str(Reminder.Stage.MANUAL.label),
+                )
     return result
 
 

@@ -1,0 +1,142 @@
+"""Reads of the home page: each role's work on one day.
+
+- A focal point or head: the current reporting period (the Nghị định 09 period whose deadline
+  comes next) of their agencies' obligations, counted by what needs doing (returned, late,
+  to write, awaiting the head's sign-off, sent), and the first rows of their work, returned
+  reports first.
+- The secretariat: the reports to review, how many agencies are late in the current period.
+- A leader: the current period's lead reports, sent and overdue.
+
+Each summary costs a fixed number of queries, whatever the number of obligations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
+
+from cchc.accounts import permissions
+from cchc.accounts.models import Role as MemberRole
+from cchc.accounts.permissions import AnyUser
+from cchc.agencies.models import Agency, Role
+from cchc.reporting.models import SENT_STATES, Report, ReportState
+from cchc.scheduling import selectors as due
+from cchc.scheduling.models import Obligation, ObligationStatus
+from cchc.scheduling.periods import Period
+from cchc.scheduling.workdays import WorkCalendar
+
+# Rows of work listed on the home page (the rest is one link away, in "my reports").
+WORK_ROWS = 10
+
+
+def current_period(*, on: dt.date, calendar: WorkCalendar) -> Period | None:
+    """The reporting period whose deadline comes next on ``on`` (else the latest past)."""
+    periods = [
+        p for year in (on.year, on.year + 1) for p in due.report_periods(year, calendar=calendar)
+    ]
+    return due.default_period(periods, on=on)
+
+
+def _of_period(period: Period) -> Q:
+    return Q(report=period.report, period_kind=period.kind, period_end=period.end)
+
+
+@dataclass(slots=True)
+class AgencyWork:
+    """A focal point's or head's period, counted, and their first rows of work."""
+
+    period: Period | None
+    agencies: list[tuple[int, str]]
+    counts: dict[str, int] = field(default_factory=dict)
+    rows: list[due.DueRow] = field(default_factory=list)
+    more: bool = False
+
+
+def agency_work(*, user: AnyUser, on: dt.date, calendar: WorkCalendar) -> AgencyWork:
+    pairs = permissions.memberships_of(user)
+    ids = sorted({a for a, role in pairs if role in (MemberRole.FOCAL_POINT, MemberRole.HEAD)})
+    period = current_period(on=on, calendar=calendar)
+    agencies = list(Agency.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name"))
+    work = AgencyWork(period=period, agencies=agencies)
+    returned = Q(progress_report__state=ReportState.RETURNED)
+    if period is not None:
+        qs = (
+            due.obligations(on=on, filters=due.DueFilters(), period=period)
+            .filter(agency_id__in=ids)
+            .exclude(status=ObligationStatus.NOT_APPLICABLE)
+        )
+        totals = qs.order_by().aggregate(
+            total=Count("pk"),
+            late=Count("pk", filter=Q(current=ObligationStatus.LATE) & ~returned),
+            to_write=Count(
+                "pk",
+                filter=Q(current__in=(ObligationStatus.OPEN, ObligationStatus.NOT_DUE))
+                & ~returned
+                & ~Q(progress_report__state=ReportState.AWAITING_SIGN_OFF),
+            ),
+            returned=Count("pk", filter=returned),
+            awaiting=Count("pk", filter=Q(progress_report__state=ReportState.AWAITING_SIGN_OFF)),
+            sent=Count(
+                "pk",
+                filter=Q(current__in=(ObligationStatus.SUBMITTED, ObligationStatus.APPROVED)),
+            ),
+        )
+        work.counts = {k: v or 0 for k, v in totals.items()}
+    # The work itself, of any period: returned first, then overdue, then by deadline.
+    rows_qs = work_queryset(agency_ids=set(ids), on=on)[: WORK_ROWS + 1]
+    found = list(rows_qs)
+    work.more = len(found) > WORK_ROWS
+    work.rows = due.due_rows(found[:WORK_ROWS], on=on, calendar=calendar)
+    return work
+
+
+def work_queryset(*, agency_ids: set[int], on: dt.date) -> QuerySet[Obligation]:
+    """The agencies' obligations that wait for someone of the agency: still to write (open,
+    late), returned, or awaiting the head's sign-off; returned first, then overdue first."""
+    qs = due.obligations(on=on, filters=due.DueFilters()).filter(agency_id__in=agency_ids)
+    qs = qs.filter(
+        Q(current__in=(ObligationStatus.OPEN, ObligationStatus.LATE))
+        | Q(progress_report__state__in=(ReportState.RETURNED, ReportState.AWAITING_SIGN_OFF))
+    )
+    qs = due.with_row_fields(qs).annotate(report_state=F("progress_report__state"))
+    returned_first = Q(progress_report__state=ReportState.RETURNED)
+    return qs.annotate(
+        is_returned=ExpressionWrapper(returned_first, output_field=BooleanField())
+    ).order_by("-is_returned", "rank", "deadline", "activity__position", "agency__name", "pk")
+
+
+@dataclass(slots=True)
+class ProvinceSummary:
+    """The current period across the province (the secretariat's and leaders' home)."""
+
+    period: Period | None
+    total: int = 0
+    sent: int = 0
+    overdue: int = 0
+    late_agencies: int = 0
+    to_review: int = 0
+
+
+def province_summary(*, on: dt.date, calendar: WorkCalendar) -> ProvinceSummary:
+    period = current_period(on=on, calendar=calendar)
+    summary = ProvinceSummary(period=period)
+    summary.to_review = Report.objects.filter(state=ReportState.SUBMITTED).count()
+    if period is None:
+        return summary
+    lead = Obligation.objects.filter(_of_period(period), role=Role.LEAD).exclude(
+        status=ObligationStatus.NOT_APPLICABLE
+    )
+    sent = Q(progress_report__state__in=SENT_STATES)
+    overdue = Q(deadline__lt=on) & ~sent
+    totals = lead.aggregate(
+        total=Count("pk"),
+        sent=Count("pk", filter=sent),
+        overdue=Count("pk", filter=overdue),
+        late_agencies=Count("agency_id", filter=overdue, distinct=True),
+    )
+    summary.total = totals["total"] or 0
+    summary.sent = totals["sent"] or 0
+    summary.overdue = totals["overdue"] or 0
+    summary.late_agencies = totals["late_agencies"] or 0
+    return summary
