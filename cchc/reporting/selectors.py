@@ -77,13 +77,17 @@ def my_obligations(
     )
 
 
-def latest_return(report: Report | None, history: list[ReportTransition]) -> ReportTransition | None:
+def latest_return(
+    report: Report | None, history: list[ReportTransition]
+) -> ReportTransition | None:
     """The step that sent a returned report back (the secretariat's return, the head's
     declined sign-off or a reopening), with its comment, who and when; None unless the
     report is returned now."""
     if report is None or report.state != ReportState.RETURNED:
         return None
-    steps = [t for t in history if t.to_state == ReportState.RETURNED and t.from_state != t.to_state]
+    steps = [
+        t for t in history if t.to_state == ReportState.RETURNED and t.from_state != t.to_state
+    ]
     return max(steps, key=lambda t: (t.at, t.pk), default=None)
 
 

@@ -50,10 +50,10 @@ def test_every_plan_page_requires_login(client: Client, name: str, kwargs: dict[
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_root_redirects_to_plan_list(client: Client):
+def test_root_asks_to_log_in(client: Client):
     response = client.get("/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("plans:plan_list")
+    assert response["Location"].startswith(reverse("login"))
 
 
 def test_login_and_logout(client: Client, reader: User):
@@ -62,7 +62,7 @@ def test_login_and_logout(client: Client, reader: User):
     assert "Đăng nhập" in page.content.decode()
     response = client.post(reverse("login"), {"username": "reader", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("plans:plan_list")
+    assert response["Location"] == reverse("home")
     assert client.get(reverse("plans:plan_list")).status_code == 200
     response = client.post(reverse("logout"))
     assert response.status_code == 302
