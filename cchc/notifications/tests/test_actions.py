@@ -11,6 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from cchc.accounts.models import Role
+from cchc.conftest import member
 from cchc.notifications import actions
 from cchc.notifications.models import Notification, NotificationKind
 from cchc.notifications.tests.conftest import People, drafted
@@ -82,19 +84,12 @@ def test_a_declined_sign_off_tells_the_submitter_only(obligation, people):
     report = save_draft(
         report=report, user=people.focal2, expected_version=report.version, percent=50
     )
-    resubmit_report(
-        report=report, user=people.focal2, expected_version=report.version, now=IN_TIME
-    )
-    sign_off_report(
-        report=report, user=people.head, expected_version=report.version, now=IN_TIME
-    )
+    resubmit_report(report=report, user=people.focal2, expected_version=report.version, now=IN_TIME)
+    sign_off_report(report=report, user=people.head, expected_version=report.version, now=IN_TIME)
     assert inbox(NotificationKind.SIGNED_OFF) == {("focal2", "signed_off")}
 
 
 def test_edits_notify_nobody_and_the_actor_never_hears_of_their_own_step(obligation, people):
-    from cchc.accounts.models import Role
-    from cchc.conftest import member
-
     both = member("both", Role.HEAD, obligation.agency)
     both = member("both", Role.FOCAL_POINT, obligation.agency)
     set_sign_off(agency=obligation.agency, required=True, by=people.head)
@@ -118,7 +113,9 @@ def test_a_reminder_is_one_notification_per_user(obligation, people):
         Obligation.objects.filter(agency=obligation.agency, role="lead", status="late")[:3]
     )
     assert len(others) >= 2
-    result = send_manual_reminders(obligations=others, on=dt.date(2024, 7, 1), by=people.secretariat)
+    result = send_manual_reminders(
+        obligations=others, on=dt.date(2024, 7, 1), by=people.secretariat
+    )
     assert result.sent == len(others)
     assert inbox() == {
         ("focal", "reminder"),
