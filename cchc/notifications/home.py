@@ -1,9 +1,9 @@
 """Reads of the home page: each role's work on one day.
 
-- A focal point or head: the current reporting period (the Nghị định 09 period whose deadline
-  comes next) of their agencies' obligations, counted by what needs doing (returned, late,
-  to write, awaiting the head's sign-off, sent), and the first rows of their work, returned
-  reports first.
+- A focal point or head: the reports of any period returned or awaiting the head's sign-off;
+  the current reporting period (the Nghị định 09 period whose deadline comes next) of their
+  agencies' obligations, counted (late, to write, sent); the first rows of their work,
+  returned reports first.
 - The secretariat: the reports to review, how many agencies are late in the current period.
 - A leader: the current period's lead reports, sent and overdue.
 
@@ -75,14 +75,18 @@ def agency_work(*, user: AnyUser, on: dt.date, calendar: WorkCalendar) -> Agency
                 & ~returned
                 & ~Q(progress_report__state=ReportState.AWAITING_SIGN_OFF),
             ),
-            returned=Count("pk", filter=returned),
-            awaiting=Count("pk", filter=Q(progress_report__state=ReportState.AWAITING_SIGN_OFF)),
             sent=Count(
                 "pk",
                 filter=Q(current__in=(ObligationStatus.SUBMITTED, ObligationStatus.APPROVED)),
             ),
         )
         work.counts = {k: v or 0 for k, v in totals.items()}
+    # What waits for someone now, of any period: returned, awaiting the head's sign-off.
+    waiting = Report.objects.filter(obligation__agency_id__in=ids).aggregate(
+        returned=Count("pk", filter=Q(state=ReportState.RETURNED)),
+        awaiting=Count("pk", filter=Q(state=ReportState.AWAITING_SIGN_OFF)),
+    )
+    work.counts.update({k: v or 0 for k, v in waiting.items()})
     # The work itself, of any period: returned first, then overdue, then by deadline.
     rows_qs = work_queryset(agency_ids=set(ids), on=on)[: WORK_ROWS + 1]
     found = list(rows_qs)
@@ -103,7 +107,14 @@ def work_queryset(*, agency_ids: set[int], on: dt.date) -> QuerySet[Obligation]:
     returned_first = Q(progress_report__state=ReportState.RETURNED)
     return qs.annotate(
         is_returned=ExpressionWrapper(returned_first, output_field=BooleanField())
-    ).order_by("-is_returned", "rank", "deadline", "activity__position", "agency__name", "pk")
+    ).order_by(
+        F("is_returned").desc(),
+        F("rank").asc(),
+        "deadline",
+        "activity__position",
+        "agency__name",
+        "pk",
+    )
 
 
 @dataclass(slots=True)

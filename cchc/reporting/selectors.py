@@ -63,7 +63,7 @@ def my_obligations(
     if state == "returned":
         qs = qs.filter(returned)
     elif state in ("late", "open"):
-        qs = qs.filter(current=state).exclude(returned)
+        qs = qs.filter(Q(current=state)).exclude(returned)
     elif state in ("draft", "awaiting_sign_off"):
         qs = qs.filter(progress_report__state=state)
     elif state == "not_started":
@@ -73,7 +73,13 @@ def my_obligations(
         is_returned=ExpressionWrapper(returned, output_field=BooleanField()),
     )
     return qs.order_by(
-        "-is_returned", "rank", "deadline", "activity__position", "agency__name", "role", "pk"
+        F("is_returned").desc(),
+        F("rank").asc(),
+        "deadline",
+        "activity__position",
+        "agency__name",
+        "role",
+        "pk",
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -54,8 +55,8 @@ def returned(obligation: Obligation, people: People, comment: str = "Bổ sung s
     return return_report(report=report, user=people.secretariat, comment=comment)
 
 
-def text(response) -> str:
-    return response.content.decode()
+def text(response: Any) -> str:
+    return str(response.content.decode())
 
 
 # -- the navigation --------------------------------------------------------------------------
@@ -166,7 +167,7 @@ def test_a_focal_points_home_shows_the_returned_report_first(
 ):
     returned(obligation, people)
     client = client_of(people.focal)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         page = text(client.get("/"))
     assert 'id="home-agency"' in page
     work = page[page.index('id="home-work"') :]

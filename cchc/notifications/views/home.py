@@ -32,7 +32,8 @@ def home(request: HttpRequest) -> HttpResponse:
     calendar = WorkCalendar()
     context: dict[str, Any] = {"on": on, "roles": roles}
     if roles & {Role.FOCAL_POINT, Role.HEAD}:
-        context["work"] = reads.agency_work(user=user, on=on, calendar=calendar)
+        context["work"] = work = reads.agency_work(user=user, on=on, calendar=calendar)
+        context["work_period_key"] = due.period_key(work.period) if work.period else ""
         context["files"] = Role.FOCAL_POINT in roles
         context["heads"] = Role.HEAD in roles
     if permissions.is_secretariat(user) or permissions.is_leader(user):
