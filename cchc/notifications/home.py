@@ -4,8 +4,9 @@
   the current reporting period (the Nghị định 09 period whose deadline comes next) of their
   agencies' obligations, counted (late, to write, sent); the first rows of their work,
   returned reports first.
-- The secretariat: the reports to review, how many agencies are late in the current period.
-- A leader: the current period's lead reports, sent and overdue.
+- The secretariat: the reports to review; for the period whose deadline passed last and the
+  one due next, the lead reports sent and overdue and how many agencies are late.
+- A leader: the same periods, without the review queue.
 
 Each summary costs a fixed number of queries, whatever the number of obligations."""
 
@@ -118,36 +119,63 @@ def work_queryset(*, agency_ids: set[int], on: dt.date) -> QuerySet[Obligation]:
 
 
 @dataclass(slots=True)
-class ProvinceSummary:
-    """The current period across the province (the secretariat's and leaders' home)."""
+class PeriodSummary:
+    """One period's lead reports across the province."""
 
-    period: Period | None
+    period: Period
+    key: str
     total: int = 0
     sent: int = 0
     overdue: int = 0
     late_agencies: int = 0
+
+
+@dataclass(slots=True)
+class ProvinceSummary:
+    """The secretariat's and leaders' home: the reports to review, and the period whose
+    deadline passed last (where lateness shows) and the one due next."""
+
+    periods: list[PeriodSummary] = field(default_factory=list)
     to_review: int = 0
 
 
 def province_summary(*, on: dt.date, calendar: WorkCalendar) -> ProvinceSummary:
-    period = current_period(on=on, calendar=calendar)
-    summary = ProvinceSummary(period=period)
-    summary.to_review = Report.objects.filter(state=ReportState.SUBMITTED).count()
-    if period is None:
-        return summary
-    lead = Obligation.objects.filter(_of_period(period), role=Role.LEAD).exclude(
-        status=ObligationStatus.NOT_APPLICABLE
+    periods = [
+        p
+        for year in (on.year - 1, on.year, on.year + 1)
+        for p in due.report_periods(year, calendar=calendar)
+    ]
+    past = max(
+        (p for p in periods if p.deadline_effective < on),
+        key=lambda p: (p.deadline_effective, p.end),
+        default=None,
     )
+    upcoming = due.default_period([p for p in periods if p.deadline_effective >= on], on=on)
+    summary = ProvinceSummary()
+    summary.to_review = Report.objects.filter(state=ReportState.SUBMITTED).count()
     sent = Q(progress_report__state__in=SENT_STATES)
     overdue = Q(deadline__lt=on) & ~sent
-    totals = lead.aggregate(
-        total=Count("pk"),
-        sent=Count("pk", filter=sent),
-        overdue=Count("pk", filter=overdue),
-        late_agencies=Count("agency_id", filter=overdue, distinct=True),
-    )
-    summary.total = totals["total"] or 0
-    summary.sent = totals["sent"] or 0
-    summary.overdue = totals["overdue"] or 0
-    summary.late_agencies = totals["late_agencies"] or 0
+    for period in (past, upcoming):
+        if period is None:
+            continue
+        totals = (
+            Obligation.objects.filter(_of_period(period), role=Role.LEAD)
+            .exclude(status=ObligationStatus.NOT_APPLICABLE)
+            .aggregate(
+                total=Count("pk"),
+                sent=Count("pk", filter=sent),
+                overdue=Count("pk", filter=overdue),
+                late_agencies=Count("agency_id", filter=overdue, distinct=True),
+            )
+        )
+        summary.periods.append(
+            PeriodSummary(
+                period=period,
+                key=due.period_key(period),
+                total=totals["total"] or 0,
+                sent=totals["sent"] or 0,
+                overdue=totals["overdue"] or 0,
+                late_agencies=totals["late_agencies"] or 0,
+            )
+        )
     return summary

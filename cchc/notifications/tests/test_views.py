@@ -184,10 +184,15 @@ def test_the_secretariats_home_counts_reports_to_review_and_late_agencies(
     report = drafted(obligation, people.focal)
     submit_report(report=report, user=people.focal, expected_version=report.version, now=IN_TIME)
     client = client_of(people.secretariat)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(15):
         page = text(client.get("/"))
     assert re.search(r'id="count-review"[^>]*><span[^>]*>1<', page)
-    assert 'id="count-late-agencies"' in page
+    # The period whose deadline passed last (Quý I/2024's on 1 July: none yet, the half
+    # year's is 20/6) and the one due next.
+    rows = re.findall(r'<tr data-period="([a-z_]+-\d+)"', page)
+    assert rows == ["half-1", "quarter-3"]
+    late = re.search(r'data-period="half-1">.*?class="text-end late-agencies">(\d+)<', page, re.S)
+    assert late is not None and int(late.group(1)) > 0
     assert 'id="home-due-link"' in page and 'id="home-grid-link"' in page
     assert 'id="home-agency"' not in page
 

@@ -37,13 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["files"] = Role.FOCAL_POINT in roles
         context["heads"] = Role.HEAD in roles
     if permissions.is_secretariat(user) or permissions.is_leader(user):
-        summary = reads.province_summary(on=on, calendar=calendar)
-        context["province"] = summary
-        if summary.period is not None:
-            context["period_query"] = {
-                "year": summary.period.year,
-                "period": due.period_key(summary.period),
-            }
+        context["province"] = reads.province_summary(on=on, calendar=calendar)
         context["secretariat"] = permissions.is_secretariat(user)
         context["leader"] = permissions.is_leader(user)
     has_work = any(k in context for k in ("work", "province"))
