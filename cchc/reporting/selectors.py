@@ -48,16 +48,19 @@ def my_obligations(
     state: str = "",
     agency_id: int | None = None,
     period: Period | None = None,
+    area_id: int | None = None,
 ) -> QuerySet[Obligation]:
     """The user's agencies' obligations still to write (open, late, or returned): returned
     first, then overdue, then by deadline; narrowed to a ``state`` of ``MY_STATES``, one of
-    the user's agencies, one period."""
+    the user's agencies, one period, one reform area (a plan's top-level section)."""
     agencies = permissions.agencies_of(user)
     if agency_id is not None:
         agencies = agencies & {agency_id}
     qs = due.obligations(on=on, filters=due.DueFilters(), period=period).filter(
         agency_id__in=agencies
     )
+    if area_id is not None:
+        qs = qs.filter(activity__area_id=area_id)
     returned = Q(progress_report__state=ReportState.RETURNED)
     qs = qs.filter(Q(current__in=TO_WRITE) | returned)
     if state == "returned":
@@ -150,12 +153,15 @@ def contribution_of(obligation: Obligation) -> Contribution | None:
 
 
 def awaiting_review(
-    *, agency_id: int | None = None, period: Period | None = None
+    *, agency_id: int | None = None, period: Period | None = None, area_id: int | None = None
 ) -> QuerySet[Report]:
-    """Submitted reports, the oldest submission first; of one agency, of one period."""
+    """Submitted reports, the oldest submission first; of one agency, of one period, of one
+    reform area."""
     qs = Report.objects.filter(state=ReportState.SUBMITTED)
     if agency_id is not None:
         qs = qs.filter(obligation__agency_id=agency_id)
+    if area_id is not None:
+        qs = qs.filter(obligation__activity__area_id=area_id)
     if period is not None:
         qs = qs.filter(
             obligation__report=period.report,
@@ -194,6 +200,12 @@ def sign_off_rows(*, agency_ids: set[int] | None) -> list[SignOffRow]:
         required = SignOffSetting.objects.required_for(agency_ids)
         agencies = Agency.objects.filter(pk__in=agency_ids)
     return [SignOffRow(a, a.pk in required) for a in agencies.order_by("name")]
+
+
+def agencies_awaiting_review() -> list[tuple[int, str]]:
+    """The agencies with reports awaiting review (the review list's agency filter)."""
+    ids = Report.objects.filter(state=ReportState.SUBMITTED).values("obligation__agency_id")
+    return list(Agency.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name"))
 
 
 def agencies_to_ask() -> QuerySet[Agency]:

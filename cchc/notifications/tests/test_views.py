@@ -287,3 +287,53 @@ def test_no_return_comment_on_a_report_not_returned(obligation, people):
     drafted(obligation, people.focal)
     page = text(client_of(people.focal).get(reverse("reporting:obligation", args=[obligation.pk])))
     assert 'id="return-comment"' not in page
+
+
+def test_my_reports_and_the_review_list_filter_by_reform_area(obligation, people):
+    from cchc.plans.models import Node
+
+    returned(obligation, people)
+    area = obligation.activity.area_id
+    other = (
+        Node.objects.filter(plan=obligation.activity.plan, kind="section", parent=None)
+        .exclude(pk=area)
+        .first()
+    )
+    assert area is not None and other is not None
+    client = client_of(people.focal)
+    inside = text(client.get(reverse("reporting:mine"), {"area": str(area)}))
+    assert f'data-obligation="{obligation.pk}"' in inside
+    outside = text(client.get(reverse("reporting:mine"), {"area": str(other.pk)}))
+    assert f'data-obligation="{obligation.pk}"' not in outside
+    # The review list: the resubmitted report, filtered by area, agency and period.
+    report = Report.objects.get(obligation=obligation)
+    submit_report(report=report, user=people.focal, expected_version=report.version, now=IN_TIME)
+    reviewer = client_of(people.secretariat)
+    row = f'data-report="{report.pk}"'
+    assert row in text(reviewer.get(reverse("reporting:review"), {"area": str(area)}))
+    assert row not in text(reviewer.get(reverse("reporting:review"), {"area": str(other.pk)}))
+    page = text(reviewer.get(reverse("reporting:review"), {"agency": str(obligation.agency_id)}))
+    assert row in page and 'id="review-filter-form"' in page
+    later = {"year": "2024", "period": "half-1"}
+    assert row not in text(reviewer.get(reverse("reporting:review"), later))
+    # An area that is no area is dropped, not an error.
+    assert row in text(reviewer.get(reverse("reporting:review"), {"area": "999999"}))
+
+
+def test_the_sign_off_list_filters_by_period_and_area(obligation, people):
+    set_sign_off(agency=obligation.agency, required=True, by=people.head)
+    report = drafted(obligation, people.focal)
+    submit_report(report=report, user=people.focal, expected_version=report.version, now=IN_TIME)
+    client = client_of(people.head)
+    row = f'data-report="{report.pk}"'
+    page = text(client.get(reverse("reporting:sign_off")))
+    assert row in page and 'id="sign-off-filter-form"' in page
+    assert row in text(
+        client.get(reverse("reporting:sign_off"), {"year": "2024", "period": "quarter-1"})
+    )
+    assert row not in text(
+        client.get(reverse("reporting:sign_off"), {"year": "2024", "period": "half-1"})
+    )
+    area = str(obligation.activity.area_id)
+    assert row in text(client.get(reverse("reporting:sign_off"), {"area": area}))
+    assert row in text(client.get(reverse("reporting:sign_off"), {"area": "x", "period": "../"}))

@@ -1,6 +1,7 @@
 """A focal point's "my reports": their agencies' obligations still to write, returned first,
-then overdue; narrowed by state, agency and period (``?state=returned&agency=ID&year=YYYY&
-period=KEY``, read with ``cchc.core.validation``; what names nothing is dropped)."""
+then overdue; narrowed by state, agency, period and reform area
+(``?state=returned&agency=ID&year=YYYY&period=KEY&area=ID``, read with
+``cchc.core.validation``; what names nothing is dropped)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from cchc.accounts import permissions
 from cchc.agencies.models import Agency
 from cchc.core.validation import query_int
 from cchc.reporting import selectors
+from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
 from cchc.scheduling.workdays import WorkCalendar
@@ -49,8 +51,11 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     period = None
     if year is not None and _PERIOD_KEY.match(key):
         period = due.period_by_key(year, key, calendar=calendar)
+    areas = area_choices(plan_id=None)
+    area_id = query_int(request.GET.get("area"))
+    area_id = area_id if area_id in {pk for pk, _label in areas} else None
     qs = selectors.my_obligations(
-        user=request.user, on=on, state=state, agency_id=agency_id, period=period
+        user=request.user, on=on, state=state, agency_id=agency_id, period=period, area_id=area_id
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors.my_rows(list(page.object_list), on=on, calendar=calendar)
@@ -69,8 +74,10 @@ def my_reports(request: HttpRequest) -> HttpResponse:
             "agency": agency_id,
             "year": year if period else None,
             "period": due.period_key(period) if period else "",
+            "area": area_id,
         },
-        "filtered": bool(state or agency_id or period),
+        "filtered": bool(state or agency_id or period or area_id),
+        "areas": areas,
         "states": list(STATE_LABELS.items()),
         "agencies": list(
             Agency.objects.filter(pk__in=mine).order_by("name").values_list("pk", "name")
