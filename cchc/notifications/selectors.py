@@ -75,10 +75,11 @@ def work_queues(*, user: AnyUser) -> WorkQueues:
         counts["returned"] = _count(
             Report.objects.filter(state=ReportState.RETURNED, obligation__agency_id__in=filed)
         )
-    found = User.objects.filter(pk=user.pk).values(**counts).first() or {}
+    row = User.objects.filter(pk=user.pk).values(**counts).first()
+    found: dict[str, Any] = dict(row) if row else {}
     return WorkQueues(
         review=found.get("review"),
         sign_off=found.get("sign_off"),
         returned=found.get("returned"),
-        unread=found.get("unread") or 0,
+        unread=int(found.get("unread") or 0),
     )
