@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Role as MemberRole
@@ -106,10 +106,11 @@ def work_queryset(*, agency_ids: set[int], on: dt.date) -> QuerySet[Obligation]:
     )
     qs = due.with_row_fields(qs).annotate(report_state=F("progress_report__state"))
     returned_first = Q(progress_report__state=ReportState.RETURNED)
+    # 0 for a returned report, 1 otherwise: never NULL (PostgreSQL sorts NULL first).
     return qs.annotate(
-        is_returned=ExpressionWrapper(returned_first, output_field=BooleanField())
+        returned_last=Case(When(returned_first, then=Value(0)), default=Value(1))
     ).order_by(
-        F("is_returned").desc(),
+        F("returned_last").asc(),
         F("rank").asc(),
         "deadline",
         "activity__position",

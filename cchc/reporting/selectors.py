@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership
@@ -73,10 +73,12 @@ def my_obligations(
         qs = qs.filter(progress_report__isnull=True)
     qs = due.with_row_fields(qs).annotate(
         report_state=F("progress_report__state"),
-        is_returned=ExpressionWrapper(returned, output_field=BooleanField()),
+        # 0 for a returned report, 1 otherwise: never NULL (PostgreSQL sorts NULL first
+        # in descending order).
+        returned_last=Case(When(returned, then=Value(0)), default=Value(1)),
     )
     return qs.order_by(
-        F("is_returned").desc(),
+        F("returned_last").asc(),
         F("rank").asc(),
         "deadline",
         "activity__position",
