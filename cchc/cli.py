@@ -16,6 +16,7 @@ ALIASES = {
     "serve": "runserver",
     "send-reminders": "send_reminders",
     "prune-login-attempts": "prune_login_attempts",
+    "prune-notifications": "prune_notifications",
 }
 
 

@@ -169,6 +169,7 @@ INSTALLED_APPS = [
     "cchc.scheduling",
     "cchc.accounts",
     "cchc.reporting",
+    "cchc.notifications",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cchc.notifications.context_processors.work_queues",
             ],
         },
     },
@@ -326,7 +328,7 @@ PASSWORD_RESET_TIMEOUT = 2 * 3600
 
 # --- end of accounts ---------------------------------------------------------------------------
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "plans:plan_list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "plans:plan_list"
 
 LANGUAGE_CODE = "vi"

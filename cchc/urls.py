@@ -3,11 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from cchc.accounts.views import admin_login
 from cchc.api.api import api
 from cchc.api.errors import not_found_anywhere
+from cchc.notifications.views import home
 
 # The admin is titled as the product, in the user's language.
 admin.site.site_header = _("CCHC — Administration")
@@ -15,7 +15,9 @@ admin.site.site_title = _("CCHC — Administration")
 admin.site.index_title = _("CCHC — Administration")
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="plans:plan_list", permanent=False)),
+    # The user's work by role (``cchc.notifications.views.home``); the plans at /plans/.
+    path("", home, name="home"),
+    path("notifications/", include("cchc.notifications.urls")),
     path("accounts/", include("cchc.accounts.urls")),
     path("plans/", include("cchc.plans.urls")),
     path("agencies/", include("cchc.agencies.urls")),

@@ -22,6 +22,7 @@ from ninja.utils import check_csrf
 
 from cchc.api.errors import CsrfRefused, unauthenticated_body, validation_body
 from cchc.api.evidence import router as evidence_router
+from cchc.api.notifications import router as notifications_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.progress import router as progress_router
 from cchc.api.reports import router as reports_router
@@ -61,6 +62,7 @@ api.add_router("/sign-off/", signoff_router)
 api.add_router("/status/", status_router)
 api.add_router("/plans/", progress_router)
 api.add_router("/evidence/", evidence_router)
+api.add_router("/notifications/", notifications_router)
 
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:

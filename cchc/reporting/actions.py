@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Role
+from cchc.notifications.actions import notify_step
 from cchc.reporting import notify
 from cchc.reporting.files import FileRefused, check_upload, stored_name
 from cchc.reporting.models import (
@@ -86,6 +87,8 @@ def record_step(
         changes=changes or [],
     )
     notify.after_step(transition)
+    # The inbox: in the step's transaction (``cchc.notifications.actions`` says who hears).
+    notify_step(transition)
     return transition
 
 

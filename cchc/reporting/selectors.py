@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership
@@ -37,13 +37,69 @@ class MyRow:
     report_state: str  # "" when no report was started
 
 
-def my_obligations(*, user: AnyUser, on: dt.date) -> QuerySet[Obligation]:
-    """The user's agencies' obligations still to write (open, late, or returned), overdue
-    first, then by deadline."""
+# What "my reports" can be narrowed to (``?state=``): a report's state, or the clock's.
+MY_STATES = ("returned", "late", "open", "draft", "awaiting_sign_off", "not_started")
+
+
+def my_obligations(
+    *,
+    user: AnyUser,
+    on: dt.date,
+    state: str = "",
+    agency_id: int | None = None,
+    period: Period | None = None,
+    area_id: int | None = None,
+) -> QuerySet[Obligation]:
+    """The user's agencies' obligations still to write (open, late, or returned): returned
+    first, then overdue, then by deadline; narrowed to a ``state`` of ``MY_STATES``, one of
+    the user's agencies, one period, one reform area (a plan's top-level section)."""
     agencies = permissions.agencies_of(user)
-    qs = due.obligations(on=on, filters=due.DueFilters()).filter(agency_id__in=agencies)
-    qs = qs.filter(Q(current__in=TO_WRITE) | Q(progress_report__state=ReportState.RETURNED))
-    return due.with_row_fields(qs).annotate(report_state=F("progress_report__state"))
+    if agency_id is not None:
+        agencies = agencies & {agency_id}
+    qs = due.obligations(on=on, filters=due.DueFilters(), period=period).filter(
+        agency_id__in=agencies
+    )
+    if area_id is not None:
+        qs = qs.filter(activity__area_id=area_id)
+    returned = Q(progress_report__state=ReportState.RETURNED)
+    qs = qs.filter(Q(current__in=TO_WRITE) | returned)
+    if state == "returned":
+        qs = qs.filter(returned)
+    elif state in ("late", "open"):
+        qs = qs.filter(Q(current=state)).exclude(returned)
+    elif state in ("draft", "awaiting_sign_off"):
+        qs = qs.filter(progress_report__state=state)
+    elif state == "not_started":
+        qs = qs.filter(progress_report__isnull=True)
+    qs = due.with_row_fields(qs).annotate(
+        report_state=F("progress_report__state"),
+        # 0 for a returned report, 1 otherwise: never NULL (PostgreSQL sorts NULL first
+        # in descending order).
+        returned_last=Case(When(returned, then=Value(0)), default=Value(1)),
+    )
+    return qs.order_by(
+        F("returned_last").asc(),
+        F("rank").asc(),
+        "deadline",
+        "activity__position",
+        "agency__name",
+        "role",
+        "pk",
+    )
+
+
+def latest_return(
+    report: Report | None, history: list[ReportTransition]
+) -> ReportTransition | None:
+    """The step that sent a returned report back (the secretariat's return, the head's
+    declined sign-off or a reopening), with its comment, who and when; None unless the
+    report is returned now."""
+    if report is None or report.state != ReportState.RETURNED:
+        return None
+    steps = [
+        t for t in history if t.to_state == ReportState.RETURNED and t.from_state != t.to_state
+    ]
+    return max(steps, key=lambda t: (t.at, t.pk), default=None)
 
 
 def my_rows(obligations: list[Obligation], *, on: dt.date, calendar: WorkCalendar) -> list[MyRow]:
@@ -99,12 +155,15 @@ def contribution_of(obligation: Obligation) -> Contribution | None:
 
 
 def awaiting_review(
-    *, agency_id: int | None = None, period: Period | None = None
+    *, agency_id: int | None = None, period: Period | None = None, area_id: int | None = None
 ) -> QuerySet[Report]:
-    """Submitted reports, the oldest submission first; of one agency, of one period."""
+    """Submitted reports, the oldest submission first; of one agency, of one period, of one
+    reform area."""
     qs = Report.objects.filter(state=ReportState.SUBMITTED)
     if agency_id is not None:
         qs = qs.filter(obligation__agency_id=agency_id)
+    if area_id is not None:
+        qs = qs.filter(obligation__activity__area_id=area_id)
     if period is not None:
         qs = qs.filter(
             obligation__report=period.report,
@@ -143,6 +202,12 @@ def sign_off_rows(*, agency_ids: set[int] | None) -> list[SignOffRow]:
         required = SignOffSetting.objects.required_for(agency_ids)
         agencies = Agency.objects.filter(pk__in=agency_ids)
     return [SignOffRow(a, a.pk in required) for a in agencies.order_by("name")]
+
+
+def agencies_awaiting_review() -> list[tuple[int, str]]:
+    """The agencies with reports awaiting review (the review list's agency filter)."""
+    ids = Report.objects.filter(state=ReportState.SUBMITTED).values("obligation__agency_id")
+    return list(Agency.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name"))
 
 
 def agencies_to_ask() -> QuerySet[Agency]:

@@ -48,6 +48,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from cchc.accounts.models import Membership
 from cchc.agencies.models import Contact
+from cchc.notifications.actions import notify_reminder
 from cchc.scheduling.models import Obligation, Reminder
 from cchc.scheduling.workdays import WorkCalendar, add_working_days, working_days_between
 
@@ -237,7 +238,28 @@ def send_reminders(*, on: dt.date, days_before: int = 3, escalate_after: int = 5
         unreachable=sorted({b.agency_name for b in plan.unreachable}),
     )
     groups = [(b.agency_name, b.stage, b.obligations, b.recipients) for b in plan.batches]
-    return _deliver(result, groups, on)
+    for batch, sent in zip(plan.batches, _deliver(result, groups, on), strict=True):
+        if sent:
+            _to_inbox(batch, sent)
+    return result
+
+
+def _to_inbox(batch: Batch, sent: int) -> None:
+    """The batch in the inbox of each user it went to (one notification per user)."""
+    roles: tuple[str, ...] = (FOCAL_POINT,)
+    if batch.with_head:
+        roles = (HEAD,)
+    elif batch.stage != Reminder.Stage.BEFORE:
+        roles = (FOCAL_POINT, HEAD)
+    notify_reminder(
+        agency_id=batch.agency_id,
+        agency_name=batch.agency_name,
+        roles=roles,
+        count=sent,
+        periods=batch.periods,
+        stage_label=batch.stage_label,
+        secretariat=batch.stage == Reminder.Stage.ESCALATED,
+    )
 
 
 def send_manual_reminders(
@@ -272,7 +294,18 @@ def send_manual_reminders(
         else:
             result.no_contact += len(batch)
             result.unreachable.append(batch[0].agency.name)
-    return _deliver(result, groups, on, by=requested_by)
+    counts = _deliver(result, groups, on, by=requested_by)
+    for (name, stage, batch, _recipients), sent in zip(groups, counts, strict=True):
+        if sent:
+            notify_reminder(
+                agency_id=batch[0].agency_id,
+                agency_name=name,
+                roles=(FOCAL_POINT, HEAD),
+                count=sent,
+                periods=sorted({o.period_label for o in batch}),
+                stage_label=str(Reminder.Stage(stage).label),
+            )
+    return result
 
 
 # One agency's reminders of one stage: (agency name, stage, obligations, recipients).
@@ -281,20 +314,23 @@ _Group = tuple[str, str, list[Obligation], list[str]]
 
 def _deliver(
     result: ReminderResult, groups: list[_Group], on: dt.date, *, by: User | None = None
-) -> ReminderResult:
-    """Send the groups' reminders (``_send``) and count them into ``result``."""
+) -> list[int]:
+    """Send the groups' reminders (``_send``), count them into ``result``; how many of each
+    group went out, in the groups' order."""
     claimed, result.emails = _send(
         [_Due(o, stage, recipients) for _name, stage, batch, recipients in groups for o in batch],
         on,
         by=by,
     )
+    counts: list[int] = []
     for name, stage, batch, recipients in groups:
         sent = sum((o.pk, stage) in claimed for o in batch)
         result.sent += sent
         result.skipped += len(batch) - sent
         if sent:
             result.sent_to.append((name, stage, sent, recipients))
-    return result
+        counts.append(sent)
+    return counts
 
 
 @dataclass(slots=True)

@@ -162,7 +162,7 @@ def test_wrong_codes_count_towards_the_lockout(client, secretariat, settings):
 
 
 def test_two_factor_is_optional_for_other_users(client, reader):
-    assert _password(client, reader)["Location"] == reverse("plans:plan_list")
+    assert _password(client, reader)["Location"] == reverse("home")
     assert _logged_in(client)
     # They may turn it on; from then on their login asks for the code too.
     client.get(reverse("two_factor_setup"))
@@ -188,7 +188,7 @@ def test_the_code_page_does_not_follow_a_foreign_next(client, secretariat):
     device = TOTPDevice.objects.get(user=secretariat)
     _password(client, secretariat, next_url="https://evil.example/")
     response = client.post(reverse("two_factor_login"), {"code": code(device)})
-    assert response["Location"] == reverse("plans:plan_list")
+    assert response["Location"] == reverse("home")
 
 
 def test_administrators_reset_a_users_devices_in_the_admin(client, secretariat, admin_user):

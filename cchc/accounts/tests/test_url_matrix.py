@@ -46,6 +46,7 @@ from cchc.accounts.tests.url_matrix_base import (
     HIDDEN,
     LOGIN,
     MINE,
+    NOTE_A,
     OB_A,
     OB_B,
     OK,
@@ -74,6 +75,8 @@ from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
 from cchc.api.api import api
 from cchc.conftest import import_seed, member
+from cchc.notifications.actions import notify
+from cchc.notifications.models import NotificationKind
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.actions import save_draft, start_report
 from cchc.reporting.models import Evidence, Report
@@ -139,6 +142,13 @@ def shared(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, 
                     report=report, user=people[focal], expected_version=report.version, percent=10
                 )
             )
+        notify(
+            recipients=[people["focal_a"].pk],
+            kind=NotificationKind.RETURNED,
+            url=reverse("reporting:obligation", args=[obligation_a.pk]),
+            text="Báo cáo bị trả lại",
+            report=reports[0],
+        )
         ids = {
             "plan": plan.pk,
             "activity": Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY).first().pk,
@@ -197,7 +207,11 @@ def _unverified_day() -> int:
 
 
 PAGES: dict[str, list[Case]] = {
-    "/": [get(lambda w: "/", expect(OK, anonymous=OK))],
+    "home": [get(lambda w: "/", EVERYONE)],
+    "notifications:inbox": [get(url("notifications:inbox"), EVERYONE)],
+    # Focal point A's notification: nobody else's (it does not exist for them).
+    "notifications:open": [get(url("notifications:open", NOTE_A), expect(HIDDEN, focal_a=OK))],
+    "notifications:read_all": [post(url("notifications:read_all"), EVERYONE)],
     "login": [
         get(url("login"), expect(OK, anonymous=OK)),
         post(url("login"), expect(OK, anonymous=OK)),
@@ -472,6 +486,7 @@ ADMIN_MODELS = {
     "reporting.report",
     "reporting.reporttransition",
     "reporting.contribution",
+    "notifications.notification",
 }
 ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
 

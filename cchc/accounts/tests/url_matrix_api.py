@@ -10,6 +10,7 @@ from cchc.accounts.tests.url_matrix_base import (
     FILE_A,
     HIDDEN,
     LOGIN,
+    NOTE_A,
     OK,
     REVIEW_A,
     SEES_ALL,
@@ -154,6 +155,16 @@ API: dict[str, list[Case]] = {
     "GET /api/v1/evidence/{evidence_id}/file": [
         api_case("get", lambda w: f"/evidence/{w.evidence_a.pk}/file", WORK_OF_A),
         api_case("get", lambda w: f"/evidence/{w.evidence_b.pk}/file", WORK_OF_B),
+    ],
+    "GET /api/v1/notifications/": [api_case("get", lambda w: "/notifications/", API_EVERYONE)],
+    # Only focal point A's own notification; anyone else's does not exist for them.
+    "POST /api/v1/notifications/{notification_id}/read": [
+        api_case(
+            "post",
+            lambda w: f"/notifications/{NOTE_A(w)}/read",
+            expect(HIDDEN, focal_a=OK),
+            {},
+        )
     ],
     "DELETE /api/v1/evidence/{evidence_id}": [
         api_case("delete", lambda w: f"/evidence/{w.evidence_a.pk}", FILE_A)

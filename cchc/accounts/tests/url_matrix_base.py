@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from cchc.agencies.models import Agency
+from cchc.notifications.models import Notification
 from cchc.plans.models import Node, Plan
 from cchc.reporting.models import Evidence, Report
 from cchc.scheduling.models import Obligation
@@ -122,6 +123,16 @@ OB_A: Callable[[World], Any] = lambda w: w.obligation_a.pk  # noqa: E731
 OB_B: Callable[[World], Any] = lambda w: w.obligation_b.pk  # noqa: E731
 EV_A: Callable[[World], Any] = lambda w: w.evidence_a.pk  # noqa: E731
 EV_B: Callable[[World], Any] = lambda w: w.evidence_b.pk  # noqa: E731
+
+
+def _note_a(w: World) -> int:
+    """Focal point A's notification (made by the matrix's world)."""
+    note = Notification.objects.filter(recipient=w.people["focal_a"]).order_by("pk").first()
+    assert note is not None
+    return note.pk
+
+
+NOTE_A: Callable[[World], Any] = _note_a
 
 SECRETARIAT_OR_ADMIN = only("secretariat", "admin")
 DUE = expect(MINE, secretariat=OK, leader=OK, admin=OK, nobody=FORBID)

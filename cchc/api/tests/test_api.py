@@ -39,6 +39,8 @@ PATHS = [
     "/reports/{report_id}/evidence",
     "/evidence/{evidence_id}",
     "/evidence/{evidence_id}/file",
+    "/notifications/",
+    "/notifications/{notification_id}/read",
 ]
 
 

@@ -1,29 +1,65 @@
-"""A focal point's "my reports": their agencies' obligations still to write, overdue first."""
+"""A focal point's "my reports": their agencies' obligations still to write, returned first,
+then overdue; narrowed by state, agency, period and reform area
+(``?state=returned&agency=ID&year=YYYY&period=KEY&area=ID``, read with
+``cchc.core.validation``; what names nothing is dropped)."""
 
 from __future__ import annotations
+
+import re
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
+from cchc.agencies.models import Agency
+from cchc.core.validation import query_int
 from cchc.reporting import selectors
+from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
+from cchc.scheduling import selectors as due
 from cchc.scheduling.workdays import WorkCalendar
 
 PAGE_SIZE = 100
+_PERIOD_KEY = re.compile(r"^[a-z_]+-\d{1,2}$")
+STATE_LABELS = {
+    "returned": _("Returned for changes"),
+    "late": _("Overdue, not submitted"),
+    "open": _("To write, within the deadline"),
+    "draft": _("Draft"),
+    "awaiting_sign_off": _("Awaiting the head's sign-off"),
+    "not_started": _("Not started"),
+}
 
 
 @login_required
 @require_GET
 def my_reports(request: HttpRequest) -> HttpResponse:
     on = common.today()
+    calendar = WorkCalendar()
     headed = permissions.agencies_headed_by(request.user)
-    qs = selectors.my_obligations(user=request.user, on=on)
+    mine = permissions.agencies_of(request.user)
+    state = request.GET.get("state", "")
+    state = state if state in selectors.MY_STATES else ""
+    agency_id = query_int(request.GET.get("agency"))
+    agency_id = agency_id if agency_id in mine else None
+    year = query_int(request.GET.get("year"), low=1901, high=2199)
+    key = request.GET.get("period", "")
+    period = None
+    if year is not None and _PERIOD_KEY.match(key):
+        period = due.period_by_key(year, key, calendar=calendar)
+    areas = area_choices(plan_id=None)
+    area_id = query_int(request.GET.get("area"))
+    area_id = area_id if area_id in {pk for pk, _label in areas} else None
+    qs = selectors.my_obligations(
+        user=request.user, on=on, state=state, agency_id=agency_id, period=period, area_id=area_id
+    )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = selectors.my_rows(list(page.object_list), on=on, calendar=WorkCalendar())
+    rows = selectors.my_rows(list(page.object_list), on=on, calendar=calendar)
+    years = [on.year - 1, on.year, on.year + 1]
     context = {
         "page": page,
         "rows": rows,
@@ -33,5 +69,25 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         "awaiting_sign_off": (
             selectors.awaiting_sign_off(agency_ids=headed).count() if headed else 0
         ),
+        "filters": {
+            "state": state,
+            "agency": agency_id,
+            "year": year if period else None,
+            "period": due.period_key(period) if period else "",
+            "area": area_id,
+        },
+        "filtered": bool(state or agency_id or period or area_id),
+        "areas": areas,
+        "states": list(STATE_LABELS.items()),
+        "agencies": list(
+            Agency.objects.filter(pk__in=mine).order_by("name").values_list("pk", "name")
+        )
+        if len(mine) > 1
+        else [],
+        "years": years,
+        "periods": [
+            (due.period_key(p), p.label)
+            for p in due.report_periods(year or on.year, calendar=calendar)
+        ],
     }
     return render(request, "reporting/my_reports.html", context)

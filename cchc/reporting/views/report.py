@@ -118,6 +118,8 @@ def _render_report(
         "evidence": evidence,
         "contributions": selectors.contributions_for(obligation),
         "history": history,
+        # Why it came back, at the top of the page (h-queues).
+        "latest_return": selectors.latest_return(report, history),
         "progress": progress,
         "error": error,
     }

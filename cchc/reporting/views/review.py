@@ -1,6 +1,7 @@
 """The secretariat's review list: submitted reports, approved together with one comment;
-filtered to one agency and period (``?agency=ID&year=YYYY&period=KEY``, the status grid's
-links), and back to the same filtered list after approving."""
+filtered to one agency, period and reform area (``?agency=ID&year=YYYY&period=KEY&area=ID``,
+the status grid's links and the list's own filter form), and back to the same filtered list
+after approving."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from cchc.core.validation import query_int
 from cchc.reporting import selectors
 from cchc.reporting.actions import ReportError, bulk_approve
 from cchc.reporting.forms import BulkApproveForm
+from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
@@ -38,6 +40,7 @@ class ReviewFilters:
     agency: Agency | None = None
     year: int | None = None
     period: Period | None = None
+    area: int | None = None
 
     def query(self) -> dict[str, str]:
         """The filters as the list's query string."""
@@ -47,6 +50,8 @@ class ReviewFilters:
         if self.period is not None and self.year is not None:
             query["year"] = str(self.year)
             query["period"] = due.period_key(self.period)
+        if self.area is not None:
+            query["area"] = str(self.area)
         return query
 
 
@@ -55,7 +60,7 @@ def _reviewer(request: HttpRequest) -> None:
         permissions.deny(request.user, "review list")
 
 
-def _filters(data: QueryDict) -> ReviewFilters:
+def list_filters(data: QueryDict) -> ReviewFilters:
     """The agency and period asked for; what does not name one is dropped."""
     agency = None
     agency_id = query_int(data.get("agency"))
@@ -66,7 +71,10 @@ def _filters(data: QueryDict) -> ReviewFilters:
     if key and _PERIOD_KEY.match(key):
         year = year or common.today().year
         period = due.period_by_key(year, key, calendar=WorkCalendar())
-    return ReviewFilters(agency=agency, year=year if period else None, period=period)
+    area = query_int(data.get("area"))
+    if area is not None and area not in {pk for pk, _label in area_choices(plan_id=None)}:
+        area = None
+    return ReviewFilters(agency=agency, year=year if period else None, period=period, area=area)
 
 
 def _list_url(filters: ReviewFilters) -> str:
@@ -79,10 +87,14 @@ def _list_url(filters: ReviewFilters) -> str:
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
-    filters = _filters(request.GET)
+    filters = list_filters(request.GET)
     awaiting = selectors.awaiting_review(
-        agency_id=filters.agency.pk if filters.agency else None, period=filters.period
+        agency_id=filters.agency.pk if filters.agency else None,
+        period=filters.period,
+        area_id=filters.area,
     )
+    on = common.today()
+    year = filters.year or on.year
     page = Paginator(awaiting, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -92,6 +104,15 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "reports": list(page.object_list),
             "form": BulkApproveForm(auto_id="bulk_%s"),
             "filters": filters,
+            "agencies": selectors.agencies_awaiting_review(),
+            "areas": area_choices(plan_id=None),
+            "years": [on.year - 1, on.year, on.year + 1],
+            "year": year,
+            "periods": [
+                (due.period_key(p), p.label)
+                for p in due.report_periods(year, calendar=WorkCalendar())
+            ],
+            "period_key": due.period_key(filters.period) if filters.period else "",
         },
     )
 
@@ -100,7 +121,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def bulk_approve_view(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
-    back = _list_url(_filters(request.POST))
+    back = _list_url(list_filters(request.POST))
     form = BulkApproveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the reports to approve."))

@@ -16,10 +16,14 @@ from cchc.agencies.models import Agency
 from cchc.reporting import selectors
 from cchc.reporting.actions import ReportError
 from cchc.reporting.forms import SignOffForm, SignOffSettingForm
+from cchc.reporting.grid import area_choices
 from cchc.reporting.models import ReportState
 from cchc.reporting.signoff import decline_sign_off, set_sign_off, sign_off_report
 from cchc.reporting.views import common
 from cchc.reporting.views.report import _render_report as render_report
+from cchc.reporting.views.review import list_filters
+from cchc.scheduling import selectors as due
+from cchc.scheduling.workdays import WorkCalendar
 
 
 @login_required
@@ -34,8 +38,39 @@ def sign_off_list(request: HttpRequest) -> HttpResponse:
         permissions.deny(user, "sign-off list")
     scope = None if everything else headed
     secretariat = permissions.is_secretariat(user)
+    # The list's filters (agency, period, reform area); what names nothing is dropped.
+    filters = list_filters(request.GET)
+    year = common.today().year
+    reports = selectors.awaiting_sign_off(agency_ids=scope)
+    if filters.agency is not None:
+        reports = reports.filter(obligation__agency_id=filters.agency.pk)
+    if filters.period is not None:
+        reports = reports.filter(
+            obligation__report=filters.period.report,
+            obligation__period_kind=filters.period.kind,
+            obligation__period_end=filters.period.end,
+        )
+    if filters.area is not None:
+        reports = reports.filter(obligation__activity__area_id=filters.area)
     context = {
-        "reports": list(selectors.awaiting_sign_off(agency_ids=scope)),
+        "reports": list(reports),
+        "filters": filters,
+        "filtered": bool(filters.query()),
+        "filter_agencies": list(
+            Agency.objects.filter(
+                pk__in=selectors.awaiting_sign_off(agency_ids=scope).values("obligation__agency_id")
+            )
+            .order_by("name")
+            .values_list("pk", "name")
+        ),
+        "areas": area_choices(plan_id=None),
+        "years": [year - 1, year, year + 1],
+        "year": filters.year or year,
+        "periods": [
+            (due.period_key(p), p.label)
+            for p in due.report_periods(filters.year or year, calendar=WorkCalendar())
+        ],
+        "period_key": due.period_key(filters.period) if filters.period else "",
         "settings": selectors.sign_off_rows(agency_ids=scope),
         "headed": headed,
         "secretariat": secretariat,
