@@ -94,8 +94,8 @@ def _world() -> World:
     agency = Agency.objects.get(code="bg.so-tu-phap")
     lead = list(
         Obligation.objects.filter(
-            activity__plan=plan, agency=agency, role="lead", period_label="Quý I/2024"
-        ).order_by("pk")[:5]
+            activity__plan=plan, agency=agency, role="lead", deadline__lt=dt.date(2024, 7, 1)
+        ).order_by("deadline", "pk")[:5]
     )
     reports = []
     for obligation in lead[:4]:
@@ -121,7 +121,8 @@ def _world() -> World:
     activity = lead[0].activity
     section = Node.objects.filter(plan=plan, kind=NodeKind.SECTION).order_by("position").first()
     assert section is not None
-    return World(plan, agency, section, activity, *lead[:5], partner)
+    assert len(lead) == 5
+    return World(plan, agency, section, activity, *lead, partner)
 
 
 def _pages(world: World) -> dict[str, list[str]]:
