@@ -209,7 +209,7 @@ def _check(
         page.goto(url)
         page.wait_for_load_state("load")
         width = size["width"]
-        if "/accounts/login/" in page.url:
+        if "/accounts/login/" in page.url and "/accounts/" not in url:
             problems.append(f"{width}: sent to the login page")
             continue
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
