@@ -6,13 +6,15 @@ applicable are left out:
 
 - **On time** (Đúng hạn): the report reached the secretariat (state in ``SENT_STATES``:
   submitted or approved) and the local date of ``submitted_at`` is on or before the deadline.
-- **Late** (Trễ hạn): it reached the secretariat after the deadline.
-- **In progress within deadline** (Đang thực hiện trong hạn): a report exists but has not
+- **Submitted late** (Nộp muộn): it reached the secretariat after the deadline.
+- **In progress within deadline** (Đang lập, trong hạn): a report exists but has not
   reached the secretariat (draft, returned, awaiting the head's sign-off) and the deadline
   is ``on`` or later.
 - **Overdue** (Quá hạn): no report reached the secretariat (or there is none) and the
   deadline is before ``on``.
-- **Not started** (Chưa thực hiện): no report at all and the deadline is ``on`` or later.
+- **Not started yet** (Chưa bắt đầu): no report at all and the deadline is ``on`` or later.
+
+The terms are those of ``docs/vocabulary.md``.
 
 Per agency: the total, completeness = sent / total, timeliness = on time / sent (``None``
 when the divisor is 0), reports approved, and reports awaiting review (submitted).
@@ -43,10 +45,10 @@ from cchc.scheduling.periods import Period
 
 class Category(models.TextChoices):
     ON_TIME = "on_time", _("On time")
-    LATE = "late", _("Late")
+    LATE = "late", _("Submitted late")
     IN_PROGRESS = "in_progress", _("In progress within deadline")
     OVERDUE = "overdue", _("Overdue")
-    NOT_STARTED = "not_started", _("Not started")
+    NOT_STARTED = "not_started", _("Not started yet")
 
 
 # What the grid's other count links list besides the categories.

@@ -75,6 +75,8 @@ def test_browse_search_and_open_an_activity(page: Any, live_server: Any, reader:
 def test_switch_to_english(page: Any, live_server: Any, reader: User):
     _log_in(page, live_server, "reader")
     assert page.locator("html").get_attribute("lang") == "vi"
+    # The language is chosen in the user's menu of the navigation.
+    page.locator("#nav-user-button").click()
     page.get_by_label("Ngôn ngữ").select_option("en")
     page.get_by_role("button", name="Đổi").click()
     page.wait_for_load_state()

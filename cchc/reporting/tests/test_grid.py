@@ -91,10 +91,10 @@ def test_category_labels():
     with translation.override("en"):
         assert [str(c.label) for c in Category] == [
             "On time",
-            "Late",
+            "Submitted late",
             "In progress within deadline",
             "Overdue",
-            "Not started",
+            "Not started yet",
         ]
 
 
@@ -302,7 +302,13 @@ def test_the_page_shows_the_counts_rates_and_totals(scenario, people):
     totals = cells(html, None)
     assert totals["total"] == "53" and totals["overdue"] == "46"
     assert totals["completeness"] == "4%" and totals["timeliness"] == "50%"
-    for label in ("On time", "Late", "In progress within deadline", "Overdue", "Not started"):
+    for label in (
+        "On time",
+        "Submitted late",
+        "In progress within deadline",
+        "Overdue",
+        "Not started yet",
+    ):
         assert label in html
     # The agency's name leads to its obligations.
     assert reverse("scheduling:agency_due", args=[tp.pk]) in html

@@ -39,6 +39,7 @@ from cchc.reporting.forms import (
     SignOffForm,
     WithdrawForm,
 )
+from cchc.reporting.grid import category
 from cchc.reporting.models import (
     EXPLAINED_STATUSES,
     ContributionState,
@@ -114,6 +115,13 @@ def _render_report(
         and report.state == ReportState.AWAITING_SIGN_OFF
         and permissions.can_sign_off_for(user, obligation.agency_id),
         "late": obligation.deadline < common.today(),
+        # On time, submitted late, overdue… (docs/vocabulary.md): the badge beside the deadline.
+        "timing": category(
+            deadline=obligation.deadline,
+            state=report.state if report else None,
+            submitted_at=report.submitted_at if report else None,
+            on=common.today(),
+        ),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
         "evidence": evidence,
         "contributions": selectors.contributions_for(obligation),

@@ -64,7 +64,7 @@ def test_reports_due_then_the_timeline(
     rows = page.locator("#obligation-table tbody tr")
     assert rows.count() == min(q1.count(), 100)
     first = rows.first
-    assert first.locator(".badge").inner_text() == "Trễ hạn"
+    assert first.locator(".badge").inner_text() == "Quá hạn"  # docs/vocabulary.md
     assert int(first.locator(".overdue-days").inner_text()) > 0
     assert "20/03/2024" in first.inner_text()
     late = page.locator("#status-counts [data-status=late] .status-count").inner_text()

@@ -33,3 +33,28 @@ function placeAll(root) {
 placeAll(document);
 // Parts of a page that HTMX swaps in.
 document.addEventListener("htmx:load", (event) => placeAll(event.detail.elt));
+
+// A table box that scrolls sideways (a wide table on a phone) can be reached and scrolled with
+// the keyboard: it gets a tab stop and a name while, and only while, it overflows.
+function markScrollingTables() {
+  for (const box of document.querySelectorAll(".table-responsive")) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      const table = box.querySelector("table");
+      const label = table && (table.getAttribute("aria-label") || table.caption?.textContent
+        || box.closest("section")?.querySelector("h2, h3")?.textContent);
+      box.setAttribute("aria-label", (label || document.title).trim());
+      box.dataset.scrollMarked = "1";
+    } else if (!scrolls && box.dataset.scrollMarked) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+      delete box.dataset.scrollMarked;
+    }
+  }
+}
+markScrollingTables();
+window.addEventListener("resize", markScrollingTables);
+document.addEventListener("htmx:load", markScrollingTables);
