@@ -169,6 +169,7 @@ INSTALLED_APPS = [
     "cchc.scheduling",
     "cchc.accounts",
     "cchc.reporting",
+    "cchc.indicators",
 ]
 
 MIDDLEWARE = [
