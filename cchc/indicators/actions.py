@@ -94,6 +94,28 @@ def change_indicator(
     return locked
 
 
+def create_indicator(
+    *, code: str, user: AbstractBaseUser | None, reason: str = "", **fields: Any
+) -> Indicator:
+    """A new indicator of the catalogue (the admin; the shipped ones come with migration
+    0002_load_catalogue)."""
+    unknown = set(fields) - set(INDICATOR_FIELDS)
+    if unknown:
+        raise IndicatorError(_("Unknown indicator fields: %(f)s.") % {"f": ", ".join(unknown)})
+    with transaction.atomic():
+        indicator = Indicator(code=code, **fields)
+        indicator.full_clean()
+        indicator.save()
+        IndicatorChange.objects.create(
+            indicator=indicator,
+            action=ChangeAction.CREATED,
+            actor=_actor(user),
+            changes={k: _jsonable(v) for k, v in fields.items()},
+            reason=reason[: TextLimit.REASON],
+        )
+    return indicator
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -167,7 +167,7 @@ def test_the_plan_import_calls_the_extractor(
 ) -> None:
     import cchc.indicators.extraction as extraction
 
-    def fake(text: str, *, line: int | None = None, default_year: int | None = None):  # type: ignore[no-untyped-def]
+    def fake(text: str, *, line: int | None = None, default_year: int | None = None):
         return [ONLINE] if "Hoàn thiện thể chế" in text else []
 
     monkeypatch.setattr(extraction, "extract_targets", fake)
