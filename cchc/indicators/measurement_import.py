@@ -166,26 +166,41 @@ def _cell(value: Any) -> str:
 
 def _period(row: dict[str, str]) -> PeriodOf:
     kind_text = row.get("period_kind", "").lower()
-    if kind_text not in PeriodKind.values:
-        raise _RowProblem(
-            "period_kind",
-            _("“%(text)s” is not one of: %(kinds)s.")
-            % {"text": kind_text, "kinds": ", ".join(PeriodKind.values)},
-        )
-    kind = PeriodKind(kind_text)
     try:
         year = int(row.get("period_year", ""))
     except ValueError:
         raise _RowProblem("period_year", _("enter a year such as 2024.")) from None
-    if not 2000 <= year <= 2100:
-        raise _RowProblem("period_year", _("a year between 2000 and 2100."))
-    number_text = row.get("period_number", "") or "1"
     try:
-        number = int(number_text)
+        number = int(row.get("period_number", "") or "1")
     except ValueError:
         raise _RowProblem("period_number", _("enter a whole number.")) from None
+    try:
+        return period_from(kind_text, year, number)
+    except PeriodProblem as problem:
+        raise _RowProblem(problem.column, problem.reason) from None
+
+
+class PeriodProblem(Exception):
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(f"{column}: {reason}")
+        self.column = column
+        self.reason = reason
+
+
+def period_from(kind_text: str, year: int, number: int) -> PeriodOf:
+    """The reporting period (NĐ 09/2019 window, Vietnamese label) of a kind, year and
+    number; ``PeriodProblem`` names the part that is wrong."""
+    if kind_text not in PeriodKind.values:
+        raise PeriodProblem(
+            "period_kind",
+            _("“%(text)s” is not one of: %(kinds)s.")
+            % {"text": kind_text[:50], "kinds": ", ".join(PeriodKind.values)},
+        )
+    kind = PeriodKind(kind_text)
+    if not 2000 <= year <= 2100:
+        raise PeriodProblem("period_year", _("a year between 2000 and 2100."))
     if not 1 <= number <= COUNT[kind]:
-        raise _RowProblem(
+        raise PeriodProblem(
             "period_number",
             _("a %(kind)s number from 1 to %(n)s.") % {"kind": kind.label, "n": COUNT[kind]},
         )

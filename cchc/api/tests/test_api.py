@@ -39,6 +39,13 @@ PATHS = [
     "/reports/{report_id}/evidence",
     "/evidence/{evidence_id}",
     "/evidence/{evidence_id}/file",
+    "/indicators",
+    "/indicators/{code}",
+    "/targets",
+    "/targets/{target_id}",
+    "/targets/{target_id}/confirm",
+    "/targets/{target_id}/reject",
+    "/measurements",
 ]
 
 

@@ -53,7 +53,9 @@ def _pages_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
 def target(obligation: Obligation) -> Target:  # noqa: F811
     """≥ 50 % of dossiers online by 2025 from 20 % at the end of 2021: on 1/7/2024 the
     trajectory is at 38.7 %."""
-    objective = obligation.activity.parent.parent  # type: ignore[union-attr]
+    task = obligation.activity.parent
+    assert task is not None and task.parent is not None
+    objective = task.parent
     return Target.objects.create(
         indicator=Indicator.objects.get(code="tthc.dossiers_online"),
         node=objective,

@@ -79,7 +79,7 @@ def test_query_counts_do_not_grow_with_values(
     client = as_user(people["leader"])
     for _i in range(5):
         Measurement.objects.create(
-            indicator=target.indicator,
+            indicator=Indicator.objects.get(code="tthc.dossiers_online"),
             target=target,
             period_kind="quarter",
             period_label="Quý I/2024",
@@ -129,7 +129,7 @@ def test_review_confirm_edit_reject(people: dict[str, User], proposed: Target) -
     page = client.get(reverse("indicators:review")).content.decode()
     assert "25-35% lãnh đạo, quản lý" in page
     area = proposed.node.area_id
-    assert client.get(reverse("indicators:review"), {"area": area}).status_code == 200
+    assert client.get(reverse("indicators:review"), {"area": str(area)}).status_code == 200
     # Confirming without an indicator is refused with the reason.
     response = client.post(reverse("indicators:target_confirm", args=[proposed.pk]), follow=True)
     assert any("Indicator" in str(m) or "Chỉ số" in str(m) for m in response.context["messages"])
@@ -204,7 +204,7 @@ def test_import_csv_reads_back_and_a_file_with_errors_stores_nothing(
         41.5,
         "bg.so-tu-phap",
         "Năm 2024",
-    )  # type: ignore[union-attr]
+    )
     assert Measurement.objects.get(scope="level:commune").no_data_reason == "Chưa thống kê"
     # The same file again replaces, not duplicates.
     upload(client, "values.csv", CSV_GOOD.encode())
