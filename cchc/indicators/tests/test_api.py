@@ -23,7 +23,7 @@ def send(client: Client, method: str, path: str, data: Any = None) -> Any:
         response = client.get(BASE + path, data or {})
     else:
         response = client.post(BASE + path, json.dumps(data or {}), content_type="application/json")
-    response.body = response.json()
+    response.body = response.json()  # type: ignore[attr-defined]
     return response
 
 
@@ -111,3 +111,20 @@ def test_only_the_secretariat_decides(people: dict[str, User], target: Target) -
     assert response.status_code == 200 and response.body["state"] == "rejected"
     response = send(as_user(people["secretariat"]), "post", f"/targets/{target.pk}/confirm", {})
     assert response.status_code == 200 and response.body["state"] == "confirmed"
+
+
+def test_cli_lists_targets_with_status(target: Target) -> None:
+    import io as _io
+
+    from django.core.management import call_command
+
+    out = _io.StringIO()
+    call_command("targets", str(target.node.plan_id), "--json", "--on", "2024-07-01", stdout=out)
+    payload = json.loads(out.getvalue())
+    assert payload["on"] == "2024-07-01"
+    assert [(t["indicator"], t["state"], t["status"]) for t in payload["targets"]] == [
+        ("tthc.dossiers_online", "confirmed", "no_data")
+    ]
+    out = _io.StringIO()
+    call_command("targets", str(target.node.plan_id), stdout=out)
+    assert "tthc.dossiers_online ≥ 50% (2025)" in out.getvalue()
