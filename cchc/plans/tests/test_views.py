@@ -227,8 +227,9 @@ def test_activity_page_shows_every_field_with_its_label(
     reader_client: Client, small_plan: Plan, django_assert_max_num_queries
 ):
     node = _activity(small_plan, "1")
-    # One of them: the activity's assignments to agencies; one: its progress.
-    with django_assert_max_num_queries(8):
+    # One of them: the activity's assignments to agencies; one: its progress; one: its
+    # targets (indicators/_node_targets.html).
+    with django_assert_max_num_queries(9):
         response = reader_client.get(node.get_absolute_url())
     page = response.content.decode()
     for label in (
