@@ -207,8 +207,16 @@ def propose_targets(
     as proposed; proposed targets no longer read are removed. Confirmed and rejected ones
     whose phrase vanished are kept (their history says what was decided).
     """
+    return _propose(node, proposals, user, {i.code: i for i in Indicator.objects.all()})
+
+
+def _propose(
+    node: Node,
+    proposals: Sequence[ProposedTarget],
+    user: AbstractBaseUser | None,
+    indicators: dict[str, Indicator],
+) -> ProposeResult:
     result = ProposeResult()
-    indicators = {i.code: i for i in Indicator.objects.all()}
     with transaction.atomic():
         existing = {t.match_key: t for t in Target.objects.select_for_update().filter(node=node)}
         seen: set[str] = set()
@@ -283,11 +291,17 @@ def propose_plan_targets(*, plan: Plan, user: AbstractBaseUser | None = None) ->
 
     default_year = plan.issued_on.year if plan.issued_on else None
     total = ProposeResult()
+    with_targets = set(
+        Target.objects.filter(node__plan=plan).values_list("node_id", flat=True).distinct()
+    )
+    indicators: dict[str, Indicator] | None = None
     for node in Node.objects.filter(plan=plan, kind__in=TARGET_KINDS).order_by("position"):
         proposals = extract_targets(node.title, line=node.source_line, default_year=default_year)
-        if not proposals and not node.targets.exists():
+        if not proposals and node.pk not in with_targets:
             continue
-        total.add(propose_targets(node=node, proposals=proposals, user=user))
+        if indicators is None:
+            indicators = {i.code: i for i in Indicator.objects.all()}
+        total.add(_propose(node, proposals, user, indicators))
     return total
 
 

@@ -298,3 +298,33 @@ def test_a_value_and_a_no_data_are_stored(confirmed: Target, agency: Agency) -> 
         source=MeasurementSource.IMPORT,
     )
     assert none.value is None and none.no_data_reason
+
+
+def test_reimporting_the_seed_keeps_decisions(
+    importer: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook in ``import_plan``: the seed imported twice with a stand-in extractor."""
+    import cchc.indicators.extraction as extraction
+    from cchc.conftest import import_seed
+
+    def fake(
+        text: str, *, line: int | None = None, default_year: int | None = None
+    ) -> list[ProposedTarget]:
+        if "hồ sơ" in text and "trực tuyến" in text:
+            return [ONLINE, LEADERS]
+        return []
+
+    monkeypatch.setattr(extraction, "extract_targets", fake)
+    plan = import_seed(importer)
+    targets = Target.objects.filter(node__plan=plan)
+    assert targets.count() >= 2
+    first = targets.filter(phrase=ONLINE.phrase).first()
+    assert first is not None
+    confirm_target(target=first, user=importer)
+    reject_target(target=targets.filter(phrase=LEADERS.phrase).first(), user=importer)  # type: ignore[arg-type]
+    count = targets.count()
+    import_seed(importer)
+    assert Target.objects.filter(node__plan=plan).count() == count
+    first.refresh_from_db()
+    assert first.state == TargetState.CONFIRMED
+    assert Target.objects.filter(state=TargetState.REJECTED).count() == 1
