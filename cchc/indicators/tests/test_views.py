@@ -249,3 +249,52 @@ def test_node_include_shows_badges(target: Target) -> None:
     assert 'data-status="no_data"' in html
     assert 'href="/indicators/tthc.dossiers_online/"' in html
     assert target.describe() in html
+
+
+def test_review_query_count_does_not_grow_with_targets(
+    people: dict[str, User], proposed: Target, django_assert_max_num_queries: Any
+) -> None:
+    for n in range(10):
+        Target.objects.create(
+            indicator=None,
+            node=proposed.node,
+            comparator=">=",
+            value=n,
+            unit="%",
+            year=2025,
+            phrase=f"tối thiểu {n}%",
+            match_key=f"more-{n}",
+        )
+    client = as_user(people["secretariat"])
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("indicators:review"))
+    assert response.content.decode().count('class="card mb-3"') == 11
+
+
+def test_admin_edits_write_the_history(superuser: User) -> None:
+    from django.test import Client
+
+    from cchc.indicators.models import IndicatorChange
+
+    client = Client()
+    client.force_login(superuser)
+    indicator = Indicator.objects.get(code="index.sipas")
+    url = reverse("admin:indicators_indicator_change", args=[indicator.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(
+        {
+            "disaggregations": "[]",
+            "tolerance": "3",
+            "reason": "Theo hướng dẫn mới",
+            "history-TOTAL_FORMS": "0",
+            "history-INITIAL_FORMS": "0",
+        }
+    )
+    data.pop("code", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    indicator.refresh_from_db()
+    assert indicator.tolerance == 3
+    change = IndicatorChange.objects.filter(indicator=indicator, action="changed").get()
+    assert change.reason == "Theo hướng dẫn mới" and "tolerance" in change.changes
