@@ -4,6 +4,7 @@ measurements."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -167,3 +168,22 @@ def test_measurement_value_or_no_data_with_reason() -> None:
     measurement(value=0)  # zero is a value
     measurement(no_data_reason="Chưa có hệ thống thống kê")
     assert Measurement.objects.count() == 2
+
+
+def test_load_command_creates_only_what_is_missing() -> None:
+    import io
+
+    from django.core.management import call_command
+
+    Indicator.objects.filter(code="index.papi_score").delete()
+    kept = Indicator.objects.get(code="index.sipas")
+    kept.tolerance = 2
+    kept.save()
+    out = io.StringIO()
+    call_command("indicators", "load", stdout=out)
+    assert out.getvalue().startswith("1 ")
+    assert Indicator.objects.filter(code="index.papi_score").exists()
+    assert Indicator.objects.get(code="index.sipas").tolerance == 2
+    out = io.StringIO()
+    call_command("indicators", "list", "--json", stdout=out)
+    assert len(json.loads(out.getvalue())["indicators"]) == 26
