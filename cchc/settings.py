@@ -170,6 +170,7 @@ INSTALLED_APPS = [
     "cchc.accounts",
     "cchc.reporting",
     "cchc.notifications",
+    "cchc.indicators",
 ]
 
 MIDDLEWARE = [

@@ -65,6 +65,11 @@ _READ_ALL = frozenset(
         "scheduling.view_deadlinerule",
         "scheduling.view_obligation",
         "scheduling.view_reminder",
+        "indicators.view_indicator",
+        "indicators.view_indicatorchange",
+        "indicators.view_target",
+        "indicators.view_targetchange",
+        "indicators.view_measurement",
     }
 )
 _MEMBERS = frozenset(
@@ -107,6 +112,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         "scheduling.change_deadlinerule",
         "scheduling.change_obligation",
         "scheduling.add_reminder",
+        "indicators.change_indicator",
     },
     Role.LEADER: _READ_ALL,
     Role.FOCAL_POINT: _OWN_WORK,
@@ -238,6 +244,23 @@ def can_set_sign_off(user: AnyUser, agency_id: int) -> bool:
 def can_review(user: AnyUser) -> bool:
     """Returning, approving and reopening reports: the secretariat."""
     return is_secretariat(user)
+
+
+def can_manage_targets(user: AnyUser) -> bool:
+    """Confirming, editing and rejecting targets, importing values, editing indicators: the
+    secretariat."""
+    return is_secretariat(user)
+
+
+def can_see_targets_behind(user: AnyUser) -> bool:
+    """ "Chỉ tiêu chậm tiến độ": the leaders and the secretariat (and the administrator, who
+    reads everything)."""
+    return sees_everything(user)
+
+
+def can_record_value_for(user: AnyUser, agency_id: int) -> bool:
+    """An indicator value of an agency: its focal points enter it."""
+    return can_file_for(user, agency_id)
 
 
 def can_manage_members(user: AnyUser) -> bool:

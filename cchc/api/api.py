@@ -23,11 +23,13 @@ from ninja.utils import check_csrf
 from cchc.api.errors import CsrfRefused, unauthenticated_body, validation_body
 from cchc.api.evidence import router as evidence_router
 from cchc.api.notifications import router as notifications_router
+from cchc.api.indicators import router as indicators_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.progress import router as progress_router
 from cchc.api.reports import router as reports_router
 from cchc.api.signoff import router as signoff_router
 from cchc.api.status import router as status_router
+from cchc.indicators.actions import IndicatorError
 from cchc.reporting.actions import ReportError, VersionConflict
 
 
@@ -63,6 +65,7 @@ api.add_router("/status/", status_router)
 api.add_router("/plans/", progress_router)
 api.add_router("/evidence/", evidence_router)
 api.add_router("/notifications/", notifications_router)
+api.add_router("/", indicators_router)
 
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
@@ -81,6 +84,11 @@ def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 @api.exception_handler(ReportError)
 def report_error(request: HttpRequest, exc: ReportError) -> HttpResponse:
+    return _error(request, str(exc), 400)
+
+
+@api.exception_handler(IndicatorError)
+def indicator_error(request: HttpRequest, exc: IndicatorError) -> HttpResponse:
     return _error(request, str(exc), 400)
 
 

@@ -246,6 +246,9 @@ def _store(
 
     synced = sync_plan_assignments(plan_id=target.pk, user=user)
     result.assignments = {"created": synced.created, "ended": synced.ended, "kept": synced.kept}
+    from cchc.indicators.actions import propose_plan_targets
+
+    propose_plan_targets(plan=target, user=user)
     result.record = PlanImport.objects.create(
         plan=target,
         imported_by=user if isinstance(user, User) else None,

@@ -346,6 +346,9 @@ def _approve(locked: Report, user: AbstractBaseUser | None, comment: str) -> Non
     locked.save(update_fields=["state", "approved_at", "version", "updated_at"])
     set_obligation_status(locked.obligation, ObligationStatus.APPROVED)
     record_step(locked, user, ReportState.SUBMITTED, comment=comment.strip())
+    from cchc.indicators.actions import lock_report_values
+
+    lock_report_values(report_id=locked.pk)
 
 
 def approve_report(*, report: Report, user: AbstractBaseUser | None, comment: str = "") -> Report:
@@ -403,6 +406,9 @@ def reopen_report(*, report: Report, user: AbstractBaseUser | None, reason: str)
         obligation = locked.obligation
         set_obligation_status(obligation, _clock_status(obligation, timezone.localdate()))
         record_step(locked, user, ReportState.APPROVED, comment=reason.strip())
+        from cchc.indicators.actions import lock_report_values
+
+        lock_report_values(report_id=locked.pk, locked=False)
     return follow_locked(locked, report)
 
 

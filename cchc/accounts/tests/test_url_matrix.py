@@ -393,6 +393,30 @@ PAGES: dict[str, list[Case]] = {
             expect(FORBID, secretariat=HIDDEN, admin=HIDDEN),
         )
     ],
+    "indicators:list": [get(url("indicators:list"), EVERYONE)],
+    "indicators:detail": [
+        get(url("indicators:detail", lambda w: "tthc.dossiers_online"), EVERYONE)
+    ],
+    "indicators:template_csv": [
+        get(url("indicators:template_csv", lambda w: "tthc.dossiers_online"), EVERYONE)
+    ],
+    "indicators:template_xlsx": [
+        get(url("indicators:template_xlsx", lambda w: "tthc.dossiers_online"), EVERYONE)
+    ],
+    "indicators:review": [get(url("indicators:review"), only("secretariat"))],
+    "indicators:behind": [get(url("indicators:behind"), only(*SEES_ALL))],
+    "indicators:import": [
+        get(url("indicators:import"), only("secretariat")),
+        post(url("indicators:import"), only("secretariat")),
+    ],
+    # Checked before the target is looked up: one that does not exist is a 404 only to the
+    # secretariat, who decides on targets.
+    **{
+        f"indicators:target_{step}": [
+            post(url(f"indicators:target_{step}", lambda w: 0), expect(FORBID, secretariat=HIDDEN))
+        ]
+        for step in ("confirm", "edit", "reject")
+    },
     "account": [get(url("account"), EVERYONE)],
     "two_factor_setup": [get(url("two_factor_setup"), EVERYONE)],
     # The code step follows a password: without one pending, everyone is sent to log in.
@@ -487,6 +511,7 @@ ADMIN_MODELS = {
     "reporting.reporttransition",
     "reporting.contribution",
     "notifications.notification",
+    "indicators.indicator",
 }
 ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
 

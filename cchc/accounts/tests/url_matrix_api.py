@@ -8,6 +8,7 @@ from typing import Any
 
 from cchc.accounts.tests.url_matrix_base import (
     FILE_A,
+    FORBID,
     HIDDEN,
     LOGIN,
     NOTE_A,
@@ -168,5 +169,39 @@ API: dict[str, list[Case]] = {
     ],
     "DELETE /api/v1/evidence/{evidence_id}": [
         api_case("delete", lambda w: f"/evidence/{w.evidence_a.pk}", FILE_A)
+    ],
+    "GET /api/v1/indicators": [api_case("get", lambda w: "/indicators", API_EVERYONE)],
+    "GET /api/v1/indicators/{code}": [
+        api_case("get", lambda w: "/indicators/tthc.dossiers_online", API_EVERYONE)
+    ],
+    "GET /api/v1/targets": [api_case("get", lambda w: "/targets", API_EVERYONE)],
+    # The world has no target: a 404 to everyone who may read targets (everyone).
+    "GET /api/v1/targets/{target_id}": [
+        api_case("get", lambda w: "/targets/999999", expect(HIDDEN))
+    ],
+    # Only the secretariat decides: others are refused before the target is looked up.
+    "POST /api/v1/targets/{target_id}/confirm": [
+        api_case(
+            "post", lambda w: "/targets/999999/confirm", expect(FORBID, secretariat=HIDDEN), {}
+        )
+    ],
+    "POST /api/v1/targets/{target_id}/reject": [
+        api_case("post", lambda w: "/targets/999999/reject", expect(FORBID, secretariat=HIDDEN), {})
+    ],
+    "GET /api/v1/measurements": [api_case("get", lambda w: "/measurements", API_EVERYONE)],
+    # A value of agency A: its focal points, or the secretariat.
+    "POST /api/v1/measurements": [
+        api_case(
+            "post",
+            lambda w: "/measurements",
+            only("focal_a", "both_a", "secretariat"),
+            lambda w: {
+                "indicator": "tthc.dossiers_online",
+                "period_kind": "year",
+                "period_year": 2024,
+                "value": 40.0,
+                "agency_id": w.a.pk,
+            },
+        )
     ],
 }

@@ -41,6 +41,13 @@ PATHS = [
     "/evidence/{evidence_id}/file",
     "/notifications/",
     "/notifications/{notification_id}/read",
+    "/indicators",
+    "/indicators/{code}",
+    "/targets",
+    "/targets/{target_id}",
+    "/targets/{target_id}/confirm",
+    "/targets/{target_id}/reject",
+    "/measurements",
 ]
 
 

@@ -228,8 +228,8 @@ def test_activity_page_shows_every_field_with_its_label(
 ):
     node = _activity(small_plan, "1")
     # Session, user, plan, node, ancestors, progress, assignments, reports, memberships,
-    # the navigation's work queues.
-    with django_assert_max_num_queries(10):
+    # the navigation's work queues, the targets (indicators/_node_targets.html).
+    with django_assert_max_num_queries(11):
         response = reader_client.get(node.get_absolute_url())
     page = response.content.decode()
     # The product's own labels; an extra column the product does not know keeps its header.

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
 from cchc.agencies.models import Role
+from cchc.indicators import report_fields
 from cchc.reporting import selectors
 from cchc.reporting.actions import (
     ReportError,
@@ -96,6 +97,7 @@ def _render_report(
     sign_off_form: SignOffForm | None = None,
     error: str = "",
     status: int = 200,
+    target_posted: report_fields.Posted | None = None,
 ) -> HttpResponse:
     report = selectors.report_of(obligation)
     user = request.user
@@ -130,6 +132,11 @@ def _render_report(
         "latest_return": selectors.latest_return(report, history),
         "progress": progress,
         "error": error,
+        "target_fields": target_posted.fields
+        if target_posted is not None
+        else report_fields.fields_for(
+            obligation, report.pk if report is not None else None, common.today()
+        ),
     }
     if can_edit:
         context["form"] = form or ReportForm.for_report(report)
@@ -278,6 +285,17 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_report(
             request, obligation, form=form, evidence_form=evidence_form, status=400
         )
+    posted = report_fields.parse(obligation, request.POST, common.today())
+    if posted.errors:
+        return _render_report(
+            request,
+            obligation,
+            form=form,
+            evidence_form=evidence_form,
+            error=" ".join(posted.errors),
+            target_posted=posted,
+            status=400,
+        )
     try:
         if report is None:
             report = start_report(obligation=obligation, user=common.actor(request))
@@ -287,6 +305,9 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             user=common.actor(request),
             expected_version=form.cleaned_data["version"],
             **form.fields_to_save(),
+        )
+        report_fields.save(
+            obligation=obligation, report_id=report.pk, user=common.actor(request), posted=posted
         )
     except ReportError as exc:
         # The same form posted twice at once: the other request has sent it meanwhile.
@@ -307,6 +328,16 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     if not submitting:
         messages.success(
             request, _("Draft saved and evidence added.") if adding else _("Draft saved.")
+        )
+        return _here(obligation)
+    if unexplained := report_fields.unexplained(obligation, report, common.today()):
+        messages.error(
+            request,
+            _(
+                "The draft is saved but was not submitted: explain in the report why these "
+                "targets are off track or missed: %(targets)s."
+            )
+            % {"targets": "; ".join(unexplained)},
         )
         return _here(obligation)
     send = resubmit_report if was_returned else submit_report
