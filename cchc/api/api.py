@@ -22,8 +22,8 @@ from ninja.utils import check_csrf
 
 from cchc.api.errors import CsrfRefused, unauthenticated_body, validation_body
 from cchc.api.evidence import router as evidence_router
-from cchc.api.notifications import router as notifications_router
 from cchc.api.indicators import router as indicators_router
+from cchc.api.notifications import router as notifications_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.progress import router as progress_router
 from cchc.api.reports import router as reports_router

@@ -237,7 +237,7 @@ def _check(
 
 
 def test_every_page_fits_a_phone_and_passes_axe_as_every_role(page: Any, live_server: Any):
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+    from axe_playwright_python.sync_playwright import Axe
 
     world = _world()
     axe = Axe()
