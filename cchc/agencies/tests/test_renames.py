@@ -48,11 +48,12 @@ def test_new_names_resolve_after_the_rename(resolver: Resolver, text: str, code:
 def test_a_rename_resolves_by_the_documents_date(resolver: Resolver) -> None:
     before = resolver.resolve("UBND xã Kép", on=BEFORE).agencies[0]
     assert before.agency.code == "bn.xa.kep" and "not in use" not in before.reason
+    assert "không dùng" not in before.reason
     after = resolver.resolve("UBND xã Kép", on=AFTER).agencies[0]
     assert after.agency.code == "bn.xa.kep"  # same agency, flagged
-    assert "not in use" in after.reason or "không còn" in after.reason
+    assert "not in use" in after.reason or "không dùng" in after.reason
     early = resolver.resolve("UBND phường Kép", on=BEFORE).agencies[0]
-    assert "not in use" in early.reason or "không còn" in early.reason
+    assert "not in use" in early.reason or "không dùng" in early.reason
 
 
 def test_a_rename_keeps_the_agency_and_is_not_a_succession() -> None:

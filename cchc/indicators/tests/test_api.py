@@ -71,7 +71,7 @@ def test_focal_posts_own_agency_values_only(people: dict[str, User], target: Tar
     [
         ({"value": 130.0}, 400, "100"),
         ({"value": "5"}, 422, "value"),  # strict: a string is no number
-        ({"value": None}, 400, "no data"),
+        ({"value": None}, 400, "không có số liệu"),  # the API answers in Vietnamese
         ({"period_year": 1990}, 422, "period_year"),
         ({"period_kind": "quarter", "period_number": 7}, 400, "period_number"),
         ({"unknown": 1}, 422, "unknown"),
