@@ -103,7 +103,7 @@ def test_record_a_succession_moves_the_assignments(secretariat_client: Client, p
             {"on": "2025-07-01", "successors": ["OLD"], "kind": "merged"},
             "không tồn tại vào ngày đã chọn",
         ),
-        ({"on": "2025-07-01", "successors": ["NEW"], "kind": "eaten"}, "lựa chọn hợp lệ"),
+        ({"on": "2025-07-01", "successors": ["NEW"], "kind": "eaten"}, "không hợp lệ"),
     ],
 )
 def test_bad_succession_input_is_a_form_error(
@@ -215,8 +215,8 @@ def test_map_a_text_to_an_agency(secretariat_client: Client, plan: Plan):
     ("target", "message"),
     [
         ("", "Trường này là bắt buộc."),
-        ("agency:99999", "lựa chọn hợp lệ"),
-        ("plan:1", "lựa chọn hợp lệ"),
+        ("agency:99999", "Lựa chọn không hợp lệ"),
+        ("plan:1", "Lựa chọn không hợp lệ"),
         ("CLASH", "đã có nghĩa là nhóm"),
     ],
 )
