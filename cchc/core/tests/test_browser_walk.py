@@ -143,6 +143,10 @@ def _pages(world: World) -> dict[str, list[str]]:
     """The pages each role reaches, by the links of the navigation and of the pages."""
     plan, agency = world.plan.pk, world.agency.pk
     everyone = [
+        "/",
+        "/notifications/",
+        "/indicators/",
+        "/indicators/tthc.dossiers_online/",
         "/plans/",
         f"/plans/{plan}/",
         f"/plans/{plan}/nodes/{world.section.pk}/",
@@ -182,6 +186,11 @@ def _pages(world: World) -> dict[str, list[str]]:
             "/plans/import/",
             "/agencies/mapping/",
             f"/agencies/{agency}/contacts/",
+            "/indicators/targets/review/",
+            "/indicators/behind/",
+            "/indicators/values/import/",
+            "/scheduling/calendar/",
+            "/scheduling/deadlines/",
         ],
         "focal-tp": [*everyone, *agency_work],
         "head-tp": [*everyone, *agency_work, "/reports/sign-off/"],
