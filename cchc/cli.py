@@ -19,11 +19,24 @@ ALIASES = {
     "prune-notifications": "prune_notifications",
 }
 
+# Commands of two words ("cchc dossiers ingest PATH"), each one management command.
+GROUPS = {
+    ("dossiers", "ingest"): "dossier_ingest",
+    ("dossiers", "generate"): "dossier_generate",
+    ("dossiers", "indicators"): "dossier_indicators",
+    ("dossiers", "parquet"): "dossier_parquet",
+    ("dossiers", "token"): "dossier_token",
+    ("report", "build"): "report_build",
+    ("opendata", "release"): "opendata_release",
+}
+
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
-    if args and args[0] in ALIASES:
+    if len(args) >= 2 and (args[0], args[1]) in GROUPS:
+        args[:2] = [GROUPS[(args[0], args[1])]]
+    elif args and args[0] in ALIASES:
         args[0] = ALIASES[args[0]]
     if not args:
         args = ["help"]
