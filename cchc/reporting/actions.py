@@ -216,6 +216,15 @@ def _check_complete(report: Report, on: dt.date) -> None:
     """What a report must contain before it is submitted (``SubmissionRule``, set by the
     secretariat): the refusal names everything missing at once."""
     missing = missing_content(report, on)
+    # Targets the report's values put off track or missed need an explanation (indicators
+    # reads reporting's models, so the import is local).
+    from cchc.indicators.report_fields import unexplained
+
+    if targets := unexplained(report.obligation, report, on):
+        missing.append(
+            _("Explain in the report why these targets are off track or missed: %(targets)s.")
+            % {"targets": "; ".join(targets)}
+        )
     if missing:
         raise ReportError(
             _("The report cannot be submitted yet: %(missing)s") % {"missing": " ".join(missing)}

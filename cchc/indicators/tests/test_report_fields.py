@@ -111,3 +111,26 @@ def test_off_track_needs_an_explanation_then_approval_locks(
     assert Measurement.objects.get().locked
     page = secretariat.get(reverse("indicators:detail", args=["tthc.dossiers_online"]))
     assert 'data-status="off_track"' in page.content.decode()
+
+
+def test_the_api_refuses_to_submit_an_unexplained_off_track_value(
+    people: dict[str, User], obligation: Obligation, target: Target
+) -> None:
+    """The explanation is checked by the submitting action, so the API asks for it too."""
+    focal = as_user(people["focal"])
+    focal.post(save_url(obligation), data(1, target, "25", save=""))
+    report = Report.objects.get(obligation=obligation)
+    url = f"/api/v1/reports/{report.pk}/submit"
+    refused = focal.post(url, {"version": report.version}, content_type="application/json")
+    assert refused.status_code == 400
+    detail = refused.json()["detail"]
+    assert "chậm tiến độ hoặc không đạt" in detail
+    assert "Tỷ lệ hồ sơ giải quyết trực tuyến" in detail
+    report.refresh_from_db()
+    assert report.state == ReportState.DRAFT
+    report.explanation = "Hạ tầng chưa sẵn sàng."
+    report.save(update_fields=["explanation"])
+    sent = focal.post(url, {"version": report.version}, content_type="application/json")
+    assert sent.status_code == 200, sent.content
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED

@@ -330,16 +330,6 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Draft saved and evidence added.") if adding else _("Draft saved.")
         )
         return _here(obligation)
-    if unexplained := report_fields.unexplained(obligation, report, common.today()):
-        messages.error(
-            request,
-            _(
-                "The draft is saved but was not submitted: explain in the report why these "
-                "targets are off track or missed: %(targets)s."
-            )
-            % {"targets": "; ".join(unexplained)},
-        )
-        return _here(obligation)
     send = resubmit_report if was_returned else submit_report
     try:
         send(report=report, user=common.actor(request), expected_version=report.version)
