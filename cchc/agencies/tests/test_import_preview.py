@@ -54,3 +54,14 @@ def test_web_preview_shows_the_schedule(importer_client):
     text = importer_client.post(reverse("plans:import_upload"), {"file": upload}).content.decode()
     # "Triển khai 2022, hoàn thành 2025" (row 64) read as a span.
     assert "2022-01-01 → 2025-12-31" in text
+
+
+def test_web_preview_lists_the_targets_read_from_the_text(importer_client):
+    upload = SimpleUploadedFile(SEED_PLAN.name, SEED_PLAN.read_bytes())
+    text = importer_client.post(reverse("plans:import_upload"), {"file": upload}).content.decode()
+    table = text.split('id="preview-targets"')[1].split("</table>")[0]
+    # The online-dossier promise of objective 2 of section II, with its phrase and year.
+    assert "tthc.dossiers_online" in table
+    assert "≥ 50% (2025)" in table
+    assert "nhóm 15" in table  # the PAR Index rank target's phrase
+    assert table.count("<tr>") > 20

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.accounts import permissions
+from cchc.indicators.models import Target
 from cchc.plans import actions
 from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
 from cchc.plans.interpretation import interpret
@@ -76,6 +77,22 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/import_preview.html", _preview_context(parsed, pending, outcome))
 
 
+def _preview_targets(parsed: ParsedPlan) -> list[dict[str, Any]]:
+    """The targets read from the rows' prose, one line each, worded as the review page does."""
+    rows = []
+    for item in parsed.items:
+        for found in item.interpreted.get("targets", []):
+            shape = Target(
+                comparator=found["comparator"],
+                value=found["value"],
+                value_max=found["value_max"],
+                unit=found["unit"],
+                year=found["year"],
+            )
+            rows.append({"item": item, "target": found, "describe": shape.describe()})
+    return rows
+
+
 def _preview_context(
     parsed: ParsedPlan, pending: uploads.PendingUpload, outcome: actions.ImportResult
 ) -> dict[str, Any]:
@@ -89,6 +106,7 @@ def _preview_context(
         "columns": columns,
         "has": {c.field for c in parsed.document.columns},
         "items": parsed.items,
+        "targets": _preview_targets(parsed),
         "warnings": parsed.warnings,
         "existing": actions.find_target_plan(parsed),
         "outcome": outcome,
