@@ -49,6 +49,7 @@ NoDataReason = Annotated[
 Note = Annotated[str, StringConstraints(max_length=TextLimit.NOTE), AfterValidator(storable)]
 Year = Annotated[int, Interval(ge=2000, le=2100)]
 PeriodNumber = Annotated[int, Interval(ge=1, le=12)]
+NonNegative = Annotated[float, Interval(ge=0, le=1e12)]
 MAX_LIMIT = 500
 
 
@@ -145,6 +146,8 @@ class MeasurementOut(Schema):
     period_start: dt.date
     period_end: dt.date
     value: float | None
+    numerator: float | None
+    denominator: float | None
     no_data_reason: str
     source: str
     agency_id: int | None
@@ -165,6 +168,8 @@ def _measurement_out(m: Measurement, code: str) -> MeasurementOut:
         period_start=m.period_start,
         period_end=m.period_end,
         value=m.value,
+        numerator=m.numerator,
+        denominator=m.denominator,
         no_data_reason=m.no_data_reason,
         source=m.source,
         agency_id=m.agency_id,
@@ -289,6 +294,9 @@ class MeasurementIn(In):
     period_number: PeriodNumber = 1
     # A number, or null with ``no_data_reason``.
     value: float | None = None
+    # For a share: the two counts behind it (the value is then computed, or must agree).
+    numerator: NonNegative | None = None
+    denominator: NonNegative | None = None
     no_data_reason: NoDataReason = ""
     agency_id: Id | None = None
     target_id: Id | None = None
@@ -330,6 +338,8 @@ def post_measurement(request: HttpRequest, payload: MeasurementIn) -> Status[Mea
         source=MeasurementSource.IMPORT,
         agency_id=payload.agency_id,
         note=payload.note,
+        numerator=payload.numerator,
+        denominator=payload.denominator,
     )
     return Status(201, _measurement_out(m, indicator.code))
 

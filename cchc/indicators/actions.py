@@ -469,6 +469,42 @@ def check_value(indicator: Indicator, value: float, *, field: str) -> None:
         raise MeasurementError(_("%(field)s: cannot be negative.") % {"field": field})
 
 
+def ratio_parts(
+    indicator: Indicator,
+    value: float | None,
+    numerator: float | str | None,
+    denominator: float | str | None,
+) -> tuple[float, float] | None:
+    """The (numerator, denominator) of a share, checked; None when neither is given."""
+    top = parse_number(numerator, field=_("Numerator"))
+    bottom = parse_number(denominator, field=_("Denominator"))
+    if top is None and bottom is None:
+        return None
+    if top is None:
+        raise MeasurementError(_("Numerator: give it with the denominator."))
+    if bottom is None:
+        raise MeasurementError(_("Denominator: give it with the numerator."))
+    if indicator.unit != Unit.PERCENT:
+        raise MeasurementError(_("Numerator: only a share has a numerator and a denominator."))
+    if bottom <= 0:
+        raise MeasurementError(_("Denominator: must be greater than 0 (no cases: “no data”)."))
+    if top < 0:
+        raise MeasurementError(_("Numerator: cannot be negative."))
+    if top > bottom:
+        raise MeasurementError(_("Numerator: cannot exceed the denominator."))
+    if value is not None and abs(value - 100 * top / bottom) > 0.01:
+        raise MeasurementError(
+            _("Value: %(value)s%% does not agree with %(top)s of %(bottom)s (%(share)s%%).")
+            % {
+                "value": f"{value:g}",
+                "top": f"{top:g}",
+                "bottom": f"{bottom:g}",
+                "share": f"{100 * top / bottom:.2f}",
+            }
+        )
+    return top, bottom
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodOf:
     kind: str
@@ -512,13 +548,21 @@ def record_measurement(
     report_id: int | None = None,
     evidence_id: int | None = None,
     note: str = "",
+    numerator: float | str | None = None,
+    denominator: float | str | None = None,
 ) -> Measurement:
     """Store one value (or "no data" with its reason), validated: a number, suited to the
     unit, within the target's span, for an agency the user files for. A value of a report for
-    a target replaces that report's earlier value; a locked value is refused."""
+    a target replaces that report's earlier value; a locked value is refused.
+
+    A share may come with the two counts behind it (``numerator`` of ``denominator``): the
+    value is then computed from them (rounded to 2 decimals) or, if given too, must agree."""
     from cchc.accounts import permissions
 
     number = parse_number(value, field=_("Value"))
+    parts = ratio_parts(indicator, number, numerator, denominator)
+    if parts is not None and number is None:
+        number = round(100 * parts[0] / parts[1], 2)
     reason = no_data_reason.strip()
     if number is None and not reason:
         raise MeasurementError(_("Value: enter a value, or choose “no data” and say why."))
@@ -552,6 +596,8 @@ def record_measurement(
         "period_start": period.start,
         "period_end": period.end,
         "value": number,
+        "numerator": parts[0] if parts is not None else None,
+        "denominator": parts[1] if parts is not None else None,
         "no_data_reason": reason if number is None else "",
         "source": source,
         "agency_id": agency_id,

@@ -12,6 +12,8 @@ One value per row, columns (header names as in the template, any order):
 | no_data_reason | why there is no value |
 | agency | the agency's registry code, or empty for the province as a whole |
 | note | optional |
+| numerator, denominator | optional, for a share: the two counts behind it; the value may |
+| | then stay empty (it is computed); agencies' shares then combine as a ratio of sums |
 
 Every row is checked (``actions.record_measurement``); errors are listed as (line, column,
 reason). A file with errors stores nothing unless the user chose to skip bad rows. Importing
@@ -47,6 +49,8 @@ COLUMNS = (
     "no_data_reason",
     "agency",
     "note",
+    "numerator",
+    "denominator",
 )
 REQUIRED = ("indicator", "period_kind", "period_year")
 MAX_BYTES = 5 * 1024 * 1024
@@ -85,7 +89,7 @@ def template_csv(indicator: Indicator) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerow([indicator.code, "", "year", "2024", "1", "", "", "", ""])
+    writer.writerow([indicator.code, "", "year", "2024", "1", "", "", "", "", "", ""])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -97,7 +101,7 @@ def template_xlsx(indicator: Indicator) -> bytes:
     assert sheet is not None
     sheet.title = "values"
     sheet.append(list(COLUMNS))
-    sheet.append([indicator.code, "", "year", 2024, 1, None, "", "", ""])
+    sheet.append([indicator.code, "", "year", 2024, 1, None, "", "", "", None, None])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -223,6 +227,8 @@ _LABELS = {
     "indicator": "Indicator",
     "period_year": "Period",
     "agency": "Agency",
+    "numerator": "Numerator",
+    "denominator": "Denominator",
 }
 
 
@@ -287,6 +293,8 @@ def import_measurements(
                         source=MeasurementSource.IMPORT,
                         agency_id=agency_id,
                         note=row.get("note", ""),
+                        numerator=row.get("numerator") or None,
+                        denominator=row.get("denominator") or None,
                     )
                 outcome.stored += 1
             except _RowProblem as problem:

@@ -476,6 +476,10 @@ class Measurement(models.Model):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("cut-off"))
     value = models.FloatField(_("value"), null=True, blank=True)
+    # The two counts behind a share (ratio-of-sums indicators): several agencies' values of a
+    # period combine as sum(numerators) / sum(denominators), not as a mean of their shares.
+    numerator = models.FloatField(_("numerator"), null=True, blank=True)
+    denominator = models.FloatField(_("denominator"), null=True, blank=True)
     no_data_reason = models.TextField(
         _("reason for no data"), max_length=TextLimit.REASON, blank=True
     )
@@ -526,6 +530,22 @@ class Measurement(models.Model):
                 | (Q(value__isnull=True) & ~Q(no_data_reason="")),
                 name="indicators_measurement_value_xor_reason",
                 violation_error_message=_("A value, or 'no data' with a reason: one of the two."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(numerator__isnull=True) & Q(denominator__isnull=True))
+                | (
+                    Q(value__isnull=False)
+                    & Q(numerator__isnull=False)
+                    & Q(denominator__isnull=False)
+                    & Q(numerator__gte=0)
+                    & Q(denominator__gt=0)
+                    & Q(numerator__lte=F("denominator"))
+                ),
+                name="indicators_measurement_ratio_parts",
+                violation_error_message=_(
+                    "A numerator and a denominator come together, with a value: "
+                    "0 ≤ numerator ≤ denominator, denominator > 0."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")),

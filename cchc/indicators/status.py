@@ -6,8 +6,9 @@ The rule (docs/indicators.md, "Status of a target"):
 1. The **actual** value is the latest measurement of the target's indicator and scope whose
    period ended on or before the day (``period_end <= on``). Values of the same, latest
    period (several agencies) are combined by the indicator's aggregation: summed for ``sum``
-   and ``cumulative``, averaged otherwise. No such measurement, or only "no data" in that
-   latest period → **no data**.
+   and ``cumulative``; for ``ratio_of_sums``, the sum of their numerators over the sum of
+   their denominators when every value has them; averaged otherwise. No such measurement, or
+   only "no data" in that latest period → **no data**.
 2. **Met** when the actual value satisfies the target: ``>=`` actual ≥ value; ``<=`` actual ≤
    value; ``=`` equal (to 1e-9); ``top N`` rank ≤ N; ``range`` value ≤ actual ≤ value_max.
 3. Not met and the due day (``due_on``, else 31 December of the year) has passed (``on >
@@ -106,7 +107,7 @@ def assess(target: Target, on: dt.date, measurements: Iterable[MeasurementLike])
     if not series:
         return Assessment(Status.NO_DATA, None, None, None)
     as_of = series[-1].period_end
-    latest = [m.value for m in series if m.period_end == as_of and m.value is not None]
+    latest = [m for m in series if m.period_end == as_of and m.value is not None]
     if not latest:
         return Assessment(Status.NO_DATA, None, None, as_of)
     actual = _combine(target, latest)
@@ -134,11 +135,17 @@ def assess(target: Target, on: dt.date, measurements: Iterable[MeasurementLike])
     return Assessment(status, actual, expected, as_of)
 
 
-def _combine(target: Target, values: list[float]) -> float:
+def _combine(target: Target, latest: list[MeasurementLike]) -> float:
     indicator = target.indicator if target.indicator_id else None
     aggregation = indicator.aggregation if indicator is not None else Aggregation.LATEST
+    values = [float(m.value) for m in latest if m.value is not None]
     if aggregation in (Aggregation.SUM, Aggregation.CUMULATIVE):
         return float(sum(values))
+    if aggregation == Aggregation.RATIO_OF_SUMS and len(latest) > 1:
+        tops = [getattr(m, "numerator", None) for m in latest]
+        bottoms = [getattr(m, "denominator", None) for m in latest]
+        if all(t is not None for t in tops) and all(b for b in bottoms):
+            return 100 * sum(float(t or 0) for t in tops) / sum(float(b or 0) for b in bottoms)
     return float(sum(values)) / len(values)
 
 

@@ -30,6 +30,12 @@ def _rule(code: str, unit: str, pattern: str) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    # -- institutions: legal documents ------------------------------------------------------
+    _rule(
+        "inst.legal_documents_appraised",
+        "%",
+        r"\bvan ban (?:qppl|quy pham phap luat)\b",
+    ),
     # -- shares of administrative procedures (TTHC) and dossiers ----------------------------
     _rule("tthc.compliance_cost_cut", "%", r"\bchi phi tuan thu\b"),
     _rule(

@@ -21,7 +21,12 @@ from dataclasses import dataclass, field, replace
 
 from cchc.indicators.extraction import Comparator, ProposedTarget
 from cchc.indicators.extraction.mapping import indicator_for
-from cchc.indicators.extraction.scopes import FILLER_RE, field_scope, level_scopes
+from cchc.indicators.extraction.scopes import (
+    FILLER_RE,
+    field_scope,
+    level_scopes,
+    subject_scope,
+)
 from cchc.indicators.extraction.text import Span, clauses, fold_aligned, sentences, trim
 from cchc.indicators.extraction.years import find_years
 
@@ -332,7 +337,11 @@ class _Reader:
             group.qualifier_start,
             count=len(group.values),
         )
-        scope = None if levels else field_scope(self.folded, seg_start, seg_end)
+        scope = None
+        if not levels:
+            scope = field_scope(self.folded, seg_start, seg_end)
+        if not levels and scope is None and group.unit == "%":
+            scope = subject_scope(self.folded, group.end, clause.end)
         year = self._year((seg_start, seg_end), group.start, group.end)
         phrase = self._phrase(seg_start, seg_end, group.start, group.end)
         emitted = [

@@ -1,7 +1,10 @@
 """What a target is limited to: administrative levels ("cấp tỉnh, cấp huyện, cấp xã … tương
 ứng là 30%, 20%, 15%") and fields ("lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%").
 
-To read a new field, add its folded words and its slug to FIELDS.
+To read a new field, add its folded words and its slug to FIELDS. Whom a share counts, read in
+the words right after the number, limits it too (``subject_scope``): "lãnh đạo, quản lý cấp sở,
+ngành, UBND cấp huyện và tương đương" → ``level:department,district``; "lãnh đạo, quản lý doanh
+nghiệp nhà nước" → ``sector:soe``.
 """
 
 from __future__ import annotations
@@ -79,3 +82,24 @@ def field_scope(folded: str, start: int, end: int) -> str | None:
         if FIELDS[name] not in slugs:
             slugs.append(FIELDS[name])
     return "field:" + ",".join(slugs)
+
+
+# Whom a share counts, in the words after its number (at most SUBJECT_REACH characters).
+SUBJECT_REACH = 90
+_SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bdoanh nghiep nha nuoc\b|\bdnnn\b"), "sector:soe"),
+    (
+        re.compile(r"\bcap so\b(?:,\s*nganh\b)?[^;.%]{0,40}\bcap huyen\b"),
+        "level:department,district",
+    ),
+)
+
+
+def subject_scope(folded: str, start: int, end: int) -> str | None:
+    """The scope named by whom the share counts, in ``folded[start:end]`` (the words after the
+    number, up to the clause's end), or None."""
+    window = folded[start : min(end, start + SUBJECT_REACH)]
+    for pattern, scope in _SUBJECTS:
+        if pattern.search(window):
+            return scope
+    return None

@@ -27,9 +27,20 @@ DIGITISED = "tthc.results_digitised"
 TRAJECTORY = "mỗi năm tăng tối thiểu 20% đối với mỗi cấp hành chính"
 
 SEED_TARGETS: dict[str, list[Expected]] = {
-    # I. Cải cách thể chế — row 2, activity 3.2 "đảm bảo 100% văn bản QPPL … được" (2021-2030);
-    # no catalogue code measures appraised legal documents.
-    "2": [(None, ">=", 100, None, "%", 2030, None, "đảm bảo 100% văn bản QPPL")],
+    # I. Cải cách thể chế — row 2, activity 3.2 "đảm bảo 100% văn bản QPPL … được" (2021-2030),
+    # its output "Báo cáo thẩm định": legal documents appraised before they are issued.
+    "2": [
+        (
+            "inst.legal_documents_appraised",
+            ">=",
+            100,
+            None,
+            "%",
+            2030,
+            None,
+            "đảm bảo 100% văn bản QPPL",
+        )
+    ],
     # II. Cải cách thủ tục hành chính
     "9": [
         ("tthc.regulations_cut", ">=", 20, None, "%", 2025, None, "tối thiểu 20% số quy định"),
@@ -199,7 +210,7 @@ SEED_TARGETS: dict[str, list[Expected]] = {
             35,
             "%",
             2025,
-            None,
+            "level:department,district",
             "25-35% lãnh đạo, quản lý cấp sở",
         ),
         (
@@ -209,7 +220,7 @@ SEED_TARGETS: dict[str, list[Expected]] = {
             None,
             "%",
             2025,
-            None,
+            "sector:soe",
             "80% số lãnh đạo, quản lý doanh nghiệp nhà nước",
         ),
     ],

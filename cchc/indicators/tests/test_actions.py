@@ -328,3 +328,77 @@ def test_reimporting_the_seed_keeps_decisions(
     first.refresh_from_db()
     assert first.state == TargetState.CONFIRMED
     assert Target.objects.filter(state=TargetState.REJECTED).count() == 1
+
+
+def test_a_share_with_its_counts_stores_both_and_computes_the_value(
+    confirmed: Target, agency: Agency
+) -> None:
+    focal = member("focal", Role.FOCAL_POINT, agency)
+    m = record_measurement(
+        indicator=confirmed.indicator,  # type: ignore[arg-type]
+        target=confirmed,
+        user=focal,
+        period=YEAR_2024,
+        value=None,
+        numerator="912",
+        denominator="1000",
+        agency_id=agency.pk,
+        source=MeasurementSource.IMPORT,
+    )
+    m.refresh_from_db()
+    assert (m.value, m.numerator, m.denominator) == (91.2, 912, 1000)
+
+
+@pytest.mark.parametrize(
+    ("value", "numerator", "denominator", "message"),
+    [
+        (None, "912", None, "Denominator: give it with the numerator"),
+        (None, None, "1000", "Numerator: give it with the denominator"),
+        (None, "12", "0", "Denominator: must be greater than 0"),
+        (None, "1200", "1000", "cannot exceed the denominator"),
+        (None, "-1", "10", "Numerator: cannot be negative"),
+        ("50", "912", "1000", "does not agree with 912 of 1000"),
+    ],
+)
+def test_bad_counts_are_refused_and_nothing_stored(
+    confirmed: Target,
+    agency: Agency,
+    value: str | None,
+    numerator: str | None,
+    denominator: str | None,
+    message: str,
+) -> None:
+    focal = member("focal", Role.FOCAL_POINT, agency)
+    with pytest.raises(MeasurementError, match=message):
+        record_measurement(
+            indicator=confirmed.indicator,  # type: ignore[arg-type]
+            target=confirmed,
+            user=focal,
+            period=YEAR_2024,
+            value=value,
+            numerator=numerator,
+            denominator=denominator,
+            agency_id=agency.pk,
+            source=MeasurementSource.IMPORT,
+        )
+    assert not Measurement.objects.exists()
+
+
+def test_the_database_refuses_counts_that_do_not_make_a_share(
+    confirmed: Target, agency: Agency
+) -> None:
+    from django.db import IntegrityError, transaction
+
+    fields = {
+        "indicator": confirmed.indicator,
+        "scope": "",
+        "period_kind": "year",
+        "period_label": "Năm 2024",
+        "period_start": YEAR_2024.start,
+        "period_end": YEAR_2024.end,
+        "source": MeasurementSource.IMPORT,
+    }
+    for bad in ({"numerator": 5, "denominator": None}, {"numerator": 11, "denominator": 10}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Measurement.objects.create(value=50, **fields, **bad)
+    Measurement.objects.create(value=50, numerator=5, denominator=10, **fields)

@@ -41,7 +41,7 @@ def own_value(**extra: Any) -> dict[str, Any]:
 def test_catalogue_and_targets_with_status(people: dict[str, User], target: Target) -> None:
     client = as_user(people["nobody"])
     codes = [i["code"] for i in send(client, "get", "/indicators").body]
-    assert "tthc.dossiers_online" in codes and len(codes) == 26
+    assert "tthc.dossiers_online" in codes and len(codes) == 27
     one = send(client, "get", "/indicators/tthc.dossiers_online").body
     assert one["unit"] == "%" and "76/NQ-CP" in one["legal_source"]
     assert send(client, "get", "/indicators/no.such").status_code == 404
@@ -128,3 +128,16 @@ def test_cli_lists_targets_with_status(target: Target) -> None:
     out = _io.StringIO()
     call_command("targets", str(target.node.plan_id), stdout=out)
     assert "tthc.dossiers_online ≥ 50% (2025)" in out.getvalue()
+
+
+def test_a_share_posted_with_its_counts(people: dict[str, User], target: Target) -> None:
+    focal = as_user(people["focal"])
+    counted = own_value(value=None, numerator=455, denominator=500)
+    response = send(focal, "post", "/measurements", counted)
+    assert response.status_code == 201, response.body
+    assert (response.body["value"], response.body["numerator"]) == (91.0, 455.0)
+    disagreeing = send(focal, "post", "/measurements", own_value(numerator=455, denominator=500))
+    assert disagreeing.status_code == 400 and "455" in json.dumps(disagreeing.body)
+    negative = send(focal, "post", "/measurements", own_value(numerator=-1, denominator=5))
+    assert negative.status_code == 422
+    assert Measurement.objects.count() == 1

@@ -26,6 +26,7 @@ from cchc.plans.models import Node, NodeKind, Plan
 pytestmark = pytest.mark.django_db
 
 CONTRACT_CODES = {
+    "inst.legal_documents_appraised",
     "tthc.regulations_cut",
     "tthc.compliance_cost_cut",
     "tthc.results_digitised",
@@ -186,4 +187,4 @@ def test_load_command_creates_only_what_is_missing() -> None:
     assert Indicator.objects.get(code="index.sipas").tolerance == 2
     out = io.StringIO()
     call_command("indicators", "list", "--json", stdout=out)
-    assert len(json.loads(out.getvalue())["indicators"]) == 26
+    assert len(json.loads(out.getvalue())["indicators"]) == 27

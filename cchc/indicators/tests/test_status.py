@@ -205,3 +205,24 @@ def test_values_of_one_period_combine_by_aggregation() -> None:
 def test_no_due_year_is_never_missed() -> None:
     t = target(year=None, baseline=None, baseline_year=None)
     assert target_status(t, D(2040, 1, 1), [at(D(2030, 12, 14), 50)]) == Status.ON_TRACK
+
+
+@dataclass
+class Counted(M):
+    numerator: float | None = None
+    denominator: float | None = None
+
+
+def test_shares_with_their_counts_combine_as_a_ratio_of_sums() -> None:
+    """A large agency at 70 % (700 of 1,000) and a small one at 100 % (10 of 10): the province
+    is at 70.3 %, not at the mean 85 %; without the counts of every value, the mean."""
+    day = D(2025, 12, 14)
+    counted = [Counted(1, "", day, 70.0, 700, 1000), Counted(1, "", day, 100.0, 10, 10)]
+    goal = target(value=80.0)
+    assessed = assess(goal, DUE, counted)
+    assert assessed.actual == pytest.approx(100 * 710 / 1010)
+    assert assessed.status == Status.OFF_TRACK  # the mean, 85 %, would be met
+    partly = [Counted(1, "", day, 70.0, 700, 1000), Counted(1, "", day, 100.0)]
+    assert assess(goal, DUE, partly).actual == pytest.approx(85.0)
+    averaged = target(share(aggregation=Aggregation.MEAN), value=80.0)
+    assert assess(averaged, DUE, counted).actual == pytest.approx(85.0)

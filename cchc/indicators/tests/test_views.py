@@ -298,3 +298,41 @@ def test_admin_edits_write_the_history(superuser: User) -> None:
     assert indicator.tolerance == 3
     change = IndicatorChange.objects.filter(indicator=indicator, action="changed").get()
     assert change.reason == "Theo hướng dẫn mới" and "tolerance" in change.changes
+
+
+def test_import_with_counts_combines_agencies_as_a_ratio_of_sums(
+    people: dict[str, User], target: Target
+) -> None:
+    from cchc.indicators.selectors import with_status
+
+    client = as_user(people["secretariat"])
+    rows = (
+        "indicator,period_kind,period_year,value,agency,numerator,denominator\n"
+        "tthc.dossiers_online,year,2024,,bg.so-tu-phap,300,1000\n"
+        "tthc.dossiers_online,year,2024,,bg.so-tt-tt,10,10\n"
+        "tthc.dossiers_online,year,2024,,bg.so-noi-vu,5,4\n"
+    )
+    response = upload(client, "values.csv", rows.encode())
+    assert response.status_code == 400
+    assert [(e.line, e.column) for e in response.context["outcome"].errors] == [(4, "numerator")]
+    response = upload(client, "values.csv", rows.encode(), skip_bad_rows="on")
+    assert response.status_code == 200
+    assert sorted(m.value or 0 for m in Measurement.objects.all()) == [30.0, 100.0]
+    [row] = with_status([target], dt.date(2025, 1, 1))
+    assert row.assessment.actual == pytest.approx(100 * 310 / 1010)
+
+
+def test_targets_and_values_are_read_in_the_admin_never_changed(
+    superuser: User, target: Target
+) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(superuser)
+    listing = client.get(reverse("admin:indicators_target_changelist"))
+    assert listing.status_code == 200 and "tthc.dossiers_online" in listing.content.decode()
+    page = client.get(reverse("admin:indicators_target_change", args=[target.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert client.get(reverse("admin:indicators_target_add")).status_code == 403
+    assert client.get(reverse("admin:indicators_measurement_changelist")).status_code == 200
+    assert client.get(reverse("admin:indicators_measurement_add")).status_code == 403
