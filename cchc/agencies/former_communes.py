@@ -71,7 +71,7 @@ def read_former_communes(path: Path = FORMER_COMMUNES) -> list[FormerCommune]:
                 % {"file": path.name, "columns": ", ".join(COLUMNS)}
             )
         for line, raw in enumerate(reader, start=2):
-            where = f"{path.name}, line {line}"
+            where = f"{path.name}, " + _("line %(line)s") % {"line": line}
             values = {k: (raw.get(k) or "").strip() for k in COLUMNS}
             for field in COLUMNS:
                 if not values[field]:

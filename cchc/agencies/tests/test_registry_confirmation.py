@@ -182,3 +182,11 @@ def test_the_yen_dung_chain_reaches_every_successor_of_the_former_city(registry:
     assert transfer_assignments(agency=yen_dung, on=D(2025, 7, 1)) == 1
     moved = {a.agency.code for a in Assignment.objects.open().filter(activity=activity)}
     assert moved == city
+
+
+def test_the_agency_page_shows_the_functions_moved(client: Client, registry: None) -> None:
+    client.force_login(member("sec-reg5", "secretariat", secretariat_agency()))
+    labour = Agency.objects.get(code="bg.so-ld-tb-xh")
+    page = client.get(labour.get_absolute_url()).content.decode()
+    police = page.split('data-successor="bg.tw.cong-an-tinh"', 1)[1].split("</tr>", 1)[0]
+    assert "succession-functions" in police and "tệ nạn xã hội" in police
