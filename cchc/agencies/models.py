@@ -249,6 +249,7 @@ class Succession(LegalSource):
     )
     confirmed = models.BooleanField(_("confirmed"), default=True)
     source = models.TextField(_("source"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("What is not verified, if any."))
 
     class Meta:
         verbose_name = _("succession")

@@ -285,6 +285,7 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                         "kind": entry.get("kind", Succession.Kind.MERGED),
                         "legal_basis": entry.get("legal_basis", ""),
                         "functions": entry.get("functions", {}).get(target, ""),
+                        "notes": entry.get("notes", ""),
                         "confirmed": bool(entry.get("confirmed", True)),
                         "source": entry.get("source", ""),
                         **_basis(entry, "succession"),
