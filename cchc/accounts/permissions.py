@@ -306,3 +306,9 @@ def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
         lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
         perm,
     )
+
+
+def can_confirm_registry(user: AnyUser) -> bool:
+    """Confirming a registry row (agency, succession, rename) with its legal basis (issue 13):
+    the secretariat, which also edits the registry."""
+    return is_secretariat(user) or is_administrator(user)

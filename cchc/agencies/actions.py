@@ -15,17 +15,19 @@ from cchc.agencies.models import (
     Agency,
     AgencyAlias,
     AgencyGroup,
+    AgencyRename,
     AliasKind,
     Assignment,
     AssignmentChange,
     Contact,
     ContactChange,
     GroupPhrase,
+    RegistryConfirmation,
     Role,
     Succession,
 )
 from cchc.agencies.names import phrase_key
-from cchc.agencies.registry import find_cycle
+from cchc.agencies.registry import CONFIRMABLE, find_cycle
 from cchc.agencies.resolver import Resolver
 
 
@@ -360,3 +362,61 @@ def set_contact_active(*, contact: Contact, active: bool, by: AbstractBaseUser |
             _contact_history(locked, action, {"active": {"from": not active, "to": active}}, by)
     contact.active = active
     return locked
+
+
+def confirm_registry_row(
+    *,
+    kind: str,
+    row_id: int,
+    basis_number: str,
+    basis_date: dt.date,
+    basis_issuer: str,
+    basis_type: str = "",
+    basis_url: str = "",
+    reason: str = "",
+    user: AbstractBaseUser | None = None,
+) -> RegistryConfirmation:
+    """The secretariat confirms a registry row (an agency, a succession or a rename) against
+    a legal text: the row is marked confirmed with that basis and a ``RegistryConfirmation``
+    keeps who, when and why (loading the file again keeps it)."""
+    model = CONFIRMABLE.get(kind)
+    if model is None:
+        raise AgencyError(_("Unknown kind of registry row: %(kind)s.") % {"kind": kind})
+    missing = [
+        label
+        for label, value in (
+            (_("number"), basis_number.strip()),
+            (_("date"), basis_date),
+            (_("issuer"), basis_issuer.strip()),
+        )
+        if not value
+    ]
+    if missing:
+        raise AgencyError(
+            _("The legal basis needs its %(fields)s.") % {"fields": ", ".join(missing)}
+        )
+    with transaction.atomic():
+        row = model.objects.select_for_update().filter(pk=row_id).first()
+        if row is None:
+            raise AgencyError(_("This registry row does not exist."))
+        basis = {
+            "basis_type": basis_type.strip() or row.basis_type,
+            "basis_number": basis_number.strip(),
+            "basis_date": basis_date,
+            "basis_issuer": basis_issuer.strip(),
+            "basis_url": basis_url.strip(),
+        }
+        changes: dict[str, Any] = {"confirmed": True, **basis}
+        if isinstance(row, AgencyRename):
+            changes["missing"] = ""
+        for name, value in changes.items():
+            setattr(row, name, value)
+        row.save(update_fields=list(changes))
+        return RegistryConfirmation.objects.create(
+            kind=kind,
+            row_id=row.pk,
+            label=str(row)[:500],
+            actor=_actor(user),
+            reason=reason,
+            **basis,
+        )

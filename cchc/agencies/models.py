@@ -34,6 +34,9 @@ class AgencyLevel(models.TextChoices):
     CENTRAL = "central", _("Central body located in the province")
     ENTERPRISE = "enterprise", _("Enterprise")
     OTHER = "other", _("Other")
+    # Bodies of the Party (the provincial Party Committee's newspaper…): not a "sở, ban,
+    # ngành" of the People's Committee, so in no group by level unless named.
+    PARTY = "party", _("Party body")
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
@@ -239,8 +242,14 @@ class Succession(LegalSource):
     on = models.DateField(_("from"), help_text=_("The first day the successor took over."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     legal_basis = models.TextField(_("legal basis"), blank=True)
+    functions = models.TextField(
+        _("functions taken over"),
+        blank=True,
+        help_text=_("Which of the predecessor's functions this successor took over."),
+    )
     confirmed = models.BooleanField(_("confirmed"), default=True)
     source = models.TextField(_("source"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("What is not verified, if any."))
 
     class Meta:
         verbose_name = _("succession")
@@ -516,3 +525,51 @@ class ContactChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} · {self.get_action_display()} {self.at:%Y-%m-%d}"
+
+
+class RegistryConfirmation(LegalSource):
+    """History of the secretariat confirming a registry row (an agency, a succession or a
+    rename) against a legal text: who, when, with which basis. Loading the registry file
+    again keeps the confirmation (``registry.load_registry`` applies the latest one)."""
+
+    class Kind(models.TextChoices):
+        AGENCY = "agency", _("Agency")
+        SUCCESSION = "succession", _("Succession")
+        RENAME = "rename", _("Rename")
+
+    kind = models.CharField(_("kind of row"), max_length=20, choices=Kind.choices)
+    row_id = models.PositiveBigIntegerField(_("row"))
+    label = models.CharField(_("row"), max_length=500)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("registry confirmation")
+        verbose_name_plural = _("registry confirmations")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["kind", "row_id"], name="agencies_confirm_row_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["agency", "succession", "rename"]),
+                name="agencies_confirm_kind_valid",
+                violation_error_message=_("Unknown kind of registry row."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis_number="") & Q(basis_date__isnull=False) & ~Q(basis_issuer=""),
+                name="agencies_confirm_has_basis",
+                violation_error_message=_(
+                    "A confirmation needs the document's number, date and issuer."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.citation})"

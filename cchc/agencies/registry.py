@@ -18,6 +18,11 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cchc.agencies.former_communes import (
+    FormerCommuneError,
+    load_former_communes,
+    read_former_communes,
+)
 from cchc.agencies.models import (
     Agency,
     AgencyAlias,
@@ -26,6 +31,7 @@ from cchc.agencies.models import (
     AgencyRename,
     AliasKind,
     GroupPhrase,
+    RegistryConfirmation,
     Succession,
 )
 from cchc.agencies.names import compact_key, phrase_key
@@ -44,6 +50,7 @@ class LoadResult:
     successions: int
     groups: int
     renames: int = 0
+    former_communes: int = 0
 
 
 def _date(value: Any, where: str, name: str) -> dt.date | None:
@@ -141,6 +148,12 @@ def validate(data: dict[str, Any], name: str) -> None:
         if source in targets:
             raise RegistryError(
                 _("%(where)s: %(code)s cannot succeed itself.") % {"where": where, "code": source}
+            )
+        functions = entry.get("functions", {})
+        if not isinstance(functions, dict) or any(k not in targets for k in functions):
+            raise RegistryError(
+                _("%(where)s: functions must name successors of this succession.")
+                % {"where": where}
             )
         _basis(entry, where)
         if _date(entry.get("on"), where, "on") is None:
@@ -271,6 +284,8 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                         "on": _date(entry["on"], "succession", "on") or dt.date.min,
                         "kind": entry.get("kind", Succession.Kind.MERGED),
                         "legal_basis": entry.get("legal_basis", ""),
+                        "functions": entry.get("functions", {}).get(target, ""),
+                        "notes": entry.get("notes", ""),
                         "confirmed": bool(entry.get("confirmed", True)),
                         "source": entry.get("source", ""),
                         **_basis(entry, "succession"),
@@ -278,6 +293,20 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                 )
                 successions += 1
         renames = _load_renames(data, agencies)
+        former = 0
+        if data.get("meta", {}).get("former_communes"):
+            csv_path = path.parent / data["meta"]["former_communes"]
+            try:
+                rows = read_former_communes(csv_path)
+            except (FormerCommuneError, OSError) as exc:
+                raise RegistryError(str(exc)) from exc
+            former, extra = load_former_communes(
+                agency_model=Agency,
+                succession_model=Succession,
+                alias_model=AgencyAlias,
+                rows=rows,
+            )
+            successions += extra
         groups = 0
         for entry in data.get("group", []):
             group, _created = AgencyGroup.objects.update_or_create(
@@ -301,9 +330,41 @@ def load_registry(*, path: Path = DEFAULT_REGISTRY) -> LoadResult:
                         % {"name": path.name, "phrase": phrase}
                     )
             groups += 1
+        apply_confirmations()
     return LoadResult(
-        agencies=len(agencies), successions=successions, groups=groups, renames=renames
+        agencies=len(agencies),
+        successions=successions,
+        groups=groups,
+        renames=renames,
+        former_communes=former,
     )
+
+
+CONFIRMABLE: dict[str, type[Agency] | type[Succession] | type[AgencyRename]] = {
+    RegistryConfirmation.Kind.AGENCY: Agency,
+    RegistryConfirmation.Kind.SUCCESSION: Succession,
+    RegistryConfirmation.Kind.RENAME: AgencyRename,
+}
+
+
+def apply_confirmations() -> None:
+    """Loading the file again keeps what the secretariat confirmed: each row takes its
+    latest confirmation's legal basis and stays confirmed."""
+    latest: dict[tuple[str, int], RegistryConfirmation] = {}
+    for row in RegistryConfirmation.objects.order_by("at", "pk"):
+        latest[(row.kind, row.row_id)] = row
+    for (kind, row_id), confirmation in latest.items():
+        changes: dict[str, Any] = {
+            "confirmed": True,
+            "basis_type": confirmation.basis_type,
+            "basis_number": confirmation.basis_number,
+            "basis_date": confirmation.basis_date,
+            "basis_issuer": confirmation.basis_issuer,
+            "basis_url": confirmation.basis_url,
+        }
+        if kind == RegistryConfirmation.Kind.RENAME:
+            changes["missing"] = ""
+        CONFIRMABLE[kind].objects.filter(pk=row_id).update(**changes)
 
 
 def _load_renames(data: dict[str, Any], agencies: dict[str, Agency]) -> int:

@@ -165,6 +165,9 @@ class CalendarDayEditForm(forms.Form):
 class ConfirmBasisForm(forms.Form):
     """Confirm an unverified entry or rule with its legal basis."""
 
+    basis_type = forms.CharField(
+        label=_("Legal basis: kind of document"), max_length=50, required=False
+    )
     basis_number = forms.CharField(label=_("Legal basis: number"), max_length=100)
     basis_date = forms.DateField(
         label=_("Legal basis: date"), widget=forms.DateInput(attrs={"type": "date"})
