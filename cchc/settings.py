@@ -415,6 +415,9 @@ CCHC_TASKS_RUN_ON_COMMIT = _env_bool("CCHC_TASKS_RUN_ON_COMMIT", False)
 # Backups (`cchc backup`, `cchc restore`; cchc.core.backup): where, and how many are kept.
 CCHC_BACKUP_DIR = Path(os.environ.get("CCHC_BACKUP_DIR", DATA_DIR / "backups"))
 CCHC_BACKUP_KEEP = _env_positive("CCHC_BACKUP_KEEP", 14)
+# Cached page fragments (the plan tree) are dropped after this many seconds even when no
+# change made them stale (cchc.core.versions catches the changes; this bounds a missed one).
+CCHC_PAGE_CACHE_SECONDS = _env_positive("CCHC_PAGE_CACHE_SECONDS", 600)
 # The health check answers on plain HTTP too (local checks by systemd or the proxy).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # -- end of production -----------------------------------------------------------------------

@@ -53,3 +53,19 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} #{self.pk} ({self.state})"
+
+
+class CacheVersion(models.Model):
+    """The version of something pages cache (``cchc.core.versions``): changed in the
+    transaction of every change that makes the cached copies stale, read by the pages in one
+    query; a cached copy is stored under the version it was made from."""
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    value = models.BigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("cache version")
+        verbose_name_plural = _("cache versions")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"
