@@ -44,7 +44,15 @@ def reference(request: HttpRequest, page: str) -> HttpResponse:
     return HttpResponse(f"{len(sql)} statements, {rows} rows\n", content_type="text/plain")
 
 
+def control(request: HttpRequest) -> HttpResponse:
+    """The control: a fixed, cheap page through the same middleware (session, user), served
+    in the same run. A cache removes the reference's queries too, so page ÷ reference alone
+    would hide a gain from caching; page ÷ control shows it."""
+    return HttpResponse("control\n", content_type="text/plain")
+
+
 urlpatterns = [
     *product_urlpatterns,
     path("__bench__/reference/<str:page>/", reference, name="bench_reference"),
+    path("__bench__/control/", control, name="bench_control"),
 ]

@@ -320,3 +320,10 @@ def page(browser: Any) -> Iterator[Any]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_on_commit(settings: Any) -> None:
+    """Background tasks (cchc.core.tasks) run right after the transaction that queued them
+    commits, in the test's process, as if a worker had taken them at once."""
+    settings.CCHC_TASKS_RUN_ON_COMMIT = True

@@ -19,3 +19,40 @@ def _without_server(self: object) -> list[str]:
 
 
 wsgi.Response.default_headers = _without_server
+
+# -- Sizing from the environment (docs/deployment.md); the command line still wins. --------
+import multiprocessing  # noqa: E402
+import os  # noqa: E402
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name}={raw!r} is not an integer.") from exc
+
+
+def default_workers(cpus: int) -> int:
+    """gunicorn's rule of thumb: two workers per CPU and one more (at most 12)."""
+    return min(2 * cpus + 1, 12)
+
+
+# CCHC_WEB_WORKERS=0 (the default): sized to this machine.
+workers = _int("CCHC_WEB_WORKERS", 0) or default_workers(multiprocessing.cpu_count())
+bind = os.environ.get("CCHC_BIND", "127.0.0.1:8000")
+# A request running longer than this is stopped (its worker replaced).
+timeout = _int("CCHC_WEB_TIMEOUT", 60)
+graceful_timeout = 30
+# Each worker serves a few requests at once in threads (uploads, slow clients behind no proxy).
+threads = _int("CCHC_WEB_THREADS", 2)
+# Workers are replaced now and then, so that a slow leak never grows for months.
+max_requests = 2000
+max_requests_jitter = 200
+# Access log to stdout (the journal under systemd), errors to stderr.
+accesslog = "-"
+errorlog = "-"
+# Behind the reverse proxy on the same machine: believe its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("CCHC_FORWARDED_ALLOW_IPS", "127.0.0.1")

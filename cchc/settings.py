@@ -398,3 +398,26 @@ LOGGING = {
     # The security log (logins, lockouts, two-factor, role changes, refusals), also stored.
     "loggers": {"cchc.security": {"level": os.environ.get("CCHC_SECURITY_LOG_LEVEL", "INFO")}},
 }
+
+# -- Production serving, background tasks, backups (docs/deployment.md) --------------------
+# gunicorn (scripts/run, deploy/): workers (0: 2 × CPUs + 1), address, request time limit.
+CCHC_WEB_WORKERS = _env_int("CCHC_WEB_WORKERS", 0)
+CCHC_BIND = os.environ.get("CCHC_BIND", "127.0.0.1:8000")
+CCHC_WEB_TIMEOUT = _env_positive("CCHC_WEB_TIMEOUT", 60)
+# Background tasks (cchc.core.tasks, `cchc worker`): a task running longer is stopped and
+# retried; a failed task is tried this many times in all, waiting longer each time.
+CCHC_TASK_TIMEOUT_SECONDS = _env_positive("CCHC_TASK_TIMEOUT_SECONDS", 300)
+CCHC_TASK_MAX_ATTEMPTS = _env_positive("CCHC_TASK_MAX_ATTEMPTS", 3)
+CCHC_TASK_RETRY_SECONDS = _env_positive("CCHC_TASK_RETRY_SECONDS", 60)
+# Run each task right after the transaction that queued it commits, in that process (tests,
+# and installs without a worker). Off: `cchc worker` runs them.
+CCHC_TASKS_RUN_ON_COMMIT = _env_bool("CCHC_TASKS_RUN_ON_COMMIT", False)
+# Backups (`cchc backup`, `cchc restore`; cchc.core.backup): where, and how many are kept.
+CCHC_BACKUP_DIR = Path(os.environ.get("CCHC_BACKUP_DIR", DATA_DIR / "backups"))
+CCHC_BACKUP_KEEP = _env_positive("CCHC_BACKUP_KEEP", 14)
+# Cached page fragments (the plan tree) are dropped after this many seconds even when no
+# change made them stale (cchc.core.versions catches the changes; this bounds a missed one).
+CCHC_PAGE_CACHE_SECONDS = _env_positive("CCHC_PAGE_CACHE_SECONDS", 600)
+# The health check answers on plain HTTP too (local checks by systemd or the proxy).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# -- end of production -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.accounts.views import admin_login
 from cchc.api.api import api
 from cchc.api.errors import not_found_anywhere
+from cchc.core.health import healthz
 from cchc.notifications.views import home
 
 # The admin is titled as the product, in the user's language.
@@ -31,6 +32,8 @@ urlpatterns = [
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found_anywhere),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Liveness and database reachability for the proxy and monitoring (no login).
+    path("healthz", healthz, name="healthz"),
 ]
 
 # The product's error pages (JSON under /api/); CSRF_FAILURE_VIEW is in the settings.

@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
+from cchc.core.health import RETRY_AFTER, database_unavailable
 from cchc.core.middleware import API_PREFIX
 
 TEMPLATE = "error.html"
@@ -101,6 +102,8 @@ csrf_failure = error_view(
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if database_unavailable():
+        return service_unavailable(request)
     if _is_api(request):
         return _api_error(500, "Internal Server Error")
     # No request context: the context processors would ask the database for the user and
@@ -125,3 +128,23 @@ def server_error(request: HttpRequest) -> HttpResponse:
                 f"<p>{escape(message)}</p>"
             )
     return HttpResponse(body, status=500)
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 while the database is away (restarting): try again in a moment. Plain text, no
+    template, no database (cchc.core.health)."""
+    if _is_api(request):
+        response: HttpResponse = _api_error(503, "Service Unavailable")
+    else:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        languages = {code for code, _name in settings.LANGUAGES}
+        with translation.override(chosen if chosen in languages else settings.LANGUAGE_CODE):
+            title = _("Temporarily unavailable")
+            message = _("The service is restarting. Please try again in a moment.")
+            body = (
+                f"<!doctype html><meta charset=utf-8><title>{escape(title)}</title>"
+                f"<h1>{escape(title)}</h1><p>{escape(message)}</p>"
+            )
+        response = HttpResponse(body, status=503)
+    response["Retry-After"] = RETRY_AFTER
+    return response

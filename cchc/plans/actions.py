@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from cchc.core.versions import bump_plan
 from cchc.plans.models import Node, NodeCorrection, NodeKind, Plan, PlanImport
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
@@ -249,6 +250,8 @@ def _store(
     from cchc.indicators.actions import propose_plan_targets
 
     propose_plan_targets(plan=target, user=user)
+    # The plan's cached tree and progress are stale from this commit on (cchc.core.versions).
+    bump_plan(target.pk)
     result.record = PlanImport.objects.create(
         plan=target,
         imported_by=user if isinstance(user, User) else None,
@@ -357,6 +360,7 @@ def correct_node(
             setattr(locked, name, changes[name])
         refresh_search_text(plan=locked.plan, overrides={locked.pk: locked})
         locked.save(update_fields=[*diff, "search_text"])
+        bump_plan(locked.plan_id)
         for name in diff:
             setattr(node, name, changes[name])
         node.search_text = locked.search_text

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Role
+from cchc.core.versions import bump_plan
 from cchc.notifications.actions import notify_step
 from cchc.reporting import notify
 from cchc.reporting.files import FileRefused, check_upload, stored_name
@@ -87,6 +88,15 @@ def record_step(
         changes=changes or [],
     )
     notify.after_step(transition)
+    if ReportState.APPROVED in (from_state, report.state):
+        # Progress counts approved reports: the plan's cached tree is stale from this commit.
+        plan_id = (
+            Obligation.objects.filter(pk=report.obligation_id)
+            .values_list("activity__plan_id", flat=True)
+            .first()
+        )
+        if plan_id is not None:
+            bump_plan(plan_id)
     # The inbox: in the step's transaction (``cchc.notifications.actions`` says who hears).
     notify_step(transition)
     return transition

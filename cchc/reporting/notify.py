@@ -16,7 +16,6 @@ import logging
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from cchc.accounts.models import Membership
 from cchc.accounts.models import Role as MemberRole
 from cchc.agencies.models import Contact
+from cchc.core.tasks import background, enqueue
 from cchc.reporting.models import ReportState, ReportTransition
 
 logger = logging.getLogger(__name__)
@@ -58,17 +58,14 @@ def recipients(*, agency_id: int, to_state: str, actor: User | None = None) -> l
 
 
 def after_step(transition: ReportTransition) -> None:
-    """Send the step's e-mail once the transaction commits (nothing for edits)."""
+    """Queue the step's e-mail (nothing for edits): a background task written in the step's
+    transaction, sent by ``cchc worker`` once it commits (cchc.core.tasks)."""
     if transition.is_step and transition.to_state in AUDIENCE:
-        pk = transition.pk
-
-        def send() -> None:
-            # A named function: Django's log of a failing robust hook reads its __qualname__.
-            send_step_mail(pk)
-
-        transaction.on_commit(send, robust=True)
+        # By name: the worker imports the function when it runs the task.
+        enqueue("cchc.reporting.notify.send_step_mail", transition_id=transition.pk)
 
 
+@background
 def send_step_mail(transition_id: int) -> bool:
     """Tell the audience of one step; whether a mail went out. Failures are logged."""
     transition = (

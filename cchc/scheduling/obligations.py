@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from cchc.agencies.models import Assignment
 from cchc.agencies.resolver import Resolver
+from cchc.core.versions import bump_plan
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.scheduling.models import FILED_STATUSES, GenerationRun, Obligation, ObligationStatus
 from cchc.scheduling.periods import Period, periods_for
@@ -217,6 +218,7 @@ def generate_obligations(
     )
     result = GenerateResult(unscheduled=unscheduled)
     with transaction.atomic():
+        bump_plan(plan.pk)  # the plan's cached tree and progress (cchc.core.versions)
         existing = {
             (o.activity_id, o.agency_id, o.role, o.period_kind, o.period_end): o
             for o in _scope(plan, report, period_kind, since, until)

@@ -17,6 +17,7 @@ from cchc.agencies import selectors as agency_selectors
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
+from cchc.plans.tree_html import CachedTree, cached_tree, render_tree
 from cchc.reporting.models import SENT_STATES, Report, ReportState
 from cchc.reporting.progress import (
     ActivityProgress,
@@ -68,9 +69,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["results"] = results[:RESULT_LIMIT]
         context["truncated"] = len(results) > RESULT_LIMIT
     else:
-        context["tree"] = tree = selectors.plan_tree(plan=plan)
-        context["progress"] = progress = progress_for(plan, nodes=_flatten(tree.roots))
-        _attach(tree.roots, progress)
+        # The tree and its progress, drawn once per plan version (cchc.plans.tree_html).
+        context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "plans/_results.html", context)
     context["latest_import"] = selectors.import_history(plan=plan).first()
@@ -229,6 +229,19 @@ def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> d
     if current is not None:
         current.current = True
     return {"periods": ordered, "hidden": hidden, "count": sum(len(p.rows) for p in ordered)}
+
+
+def _draw_tree(plan: Plan) -> CachedTree:
+    tree = selectors.plan_tree(plan=plan)
+    progress = progress_for(plan, nodes=_flatten(tree.roots))
+    _attach(tree.roots, progress)
+    return CachedTree(
+        html=render_tree(tree, plan_id=plan.pk),
+        activity_count=tree.activity_count,
+        area_count=len(tree.areas),
+        overall=progress.overall,
+        done_count=progress.done_count,
+    )
 
 
 def _flatten(items: list[selectors.TreeNode]) -> list[tuple[int, int | None, str]]:

@@ -1,0 +1,38 @@
+"""Versions of cached page fragments, shared by every process through the database.
+
+A page caches an expensive fragment (the plan tree with its progress) in its process's cache
+under ``key`` *and the current version*; every change that makes the fragment stale calls
+``bump(key)`` in its own transaction. The page reads the version (one query on an indexed
+unique key) on each request, so a bump in any process is seen by all of them at once, and a
+rolled-back change bumps nothing. The new value is random: no read-modify-write, no lost
+update between two writers.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from cchc.core.models import CacheVersion
+
+
+def current(key: str) -> int:
+    """The version of ``key`` (0 before its first bump)."""
+    value = CacheVersion.objects.filter(key=key).values_list("value", flat=True).first()
+    return value or 0
+
+
+def bump(key: str) -> int:
+    """Make every cached copy of ``key`` stale; the new version."""
+    value = secrets.randbits(62) + 1
+    CacheVersion.objects.update_or_create(key=key, defaults={"value": value})
+    return value
+
+
+def plan_key(plan_id: int) -> str:
+    """The version of a plan's tree and progress: import, corrections, obligation
+    generation, approval and reopening change it."""
+    return f"plan:{plan_id}"
+
+
+def bump_plan(plan_id: int) -> int:
+    return bump(plan_key(plan_id))
