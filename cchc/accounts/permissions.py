@@ -306,3 +306,19 @@ def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
         lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
         perm,
     )
+
+
+def can_see_dashboards(user: AnyUser) -> bool:
+    """The province overview, the heat map and the drill-down: leaders, the secretariat and
+    administrators (those who read every agency's work)."""
+    return sees_everything(user)
+
+
+def can_see_scorecard(user: AnyUser, agency_id: int) -> bool:
+    """An agency's scorecard: whoever sees the dashboards, and the agency's own heads and
+    focal points."""
+    return (
+        sees_everything(user)
+        or _has(user, Role.HEAD, agency_id)
+        or _has(user, Role.FOCAL_POINT, agency_id)
+    )
