@@ -399,3 +399,7 @@ LOGGING = {
     # The security log (logins, lockouts, two-factor, role changes, refusals), also stored.
     "loggers": {"cchc.security": {"level": os.environ.get("CCHC_SECURITY_LOG_LEVEL", "INFO")}},
 }
+
+# Dashboards: how long (seconds) one process reuses a year's reporting periods (their rules
+# and the calendar change rarely); 0 reads them on every page (docs/dashboards.md).
+CCHC_DASHBOARDS_PERIODS_TTL = _env_int("CCHC_DASHBOARDS_PERIODS_TTL", 60)

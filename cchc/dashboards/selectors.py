@@ -8,30 +8,35 @@ drill-down of a reform area. Every figure comes from a definition owned elsewher
 - service indicators: the latest measurement of each ``tthc.*`` / ``766.*`` indicator.
 
 Each read costs a fixed number of grouped queries whatever the number of agencies:
-the plan's nodes (1), its lead obligations with their latest approved reports (1), the
-year's lead obligations with their reports' state and submission time (1), the plan's
-confirmed targets (1) and their measurements (1), the service indicators with their latest
-value (1). The definitions shown on the pages are ``DEFINITIONS`` (docs/dashboards.md).
+the plan's nodes (1), its lead obligations with their latest approved reports, their state
+and submission time (1: progress and the period counts are read from the same rows), the
+plan's confirmed targets (1) and their measurements (1 when there are targets), the service
+indicators with their latest value (1). A year's reporting periods (three queries) are reused
+by the process for ``CCHC_DASHBOARDS_PERIODS_TTL`` seconds.
+The definitions shown on the pages are ``DEFINITIONS`` (docs/dashboards.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from cchc.agencies.models import Role
 from cchc.indicators.models import Indicator, Measurement, Target, TargetState
 from cchc.indicators.selectors import TargetRow, with_status
 from cchc.indicators.status import BEHIND, Status
 from cchc.plans.models import Node, NodeKind, Plan, numbered_title
 from cchc.reporting.grid import Category, category
 from cchc.reporting.models import ReportState
-from cchc.reporting.progress import AgencyProgress, progress_by_agency
+from cchc.reporting.progress import AgencyProgress, LeadRow, progress_by_agency
+from cchc.scheduling import selectors as due
 from cchc.scheduling.models import Obligation, ObligationStatus
 from cchc.scheduling.periods import Period
+from cchc.scheduling.workdays import WorkCalendar
 
 # Indicator codes shown as service indicators (dossier figures, Quyết định 766 index).
 SERVICE_PREFIXES = ("tthc.", "766.")
@@ -72,6 +77,43 @@ DEFINITIONS = {
         "against the reporting period before it."
     ),
 }
+
+
+_PERIODS: dict[int, tuple[float, list[Period]]] = {}
+
+
+def year_periods(year: int, *, calendar: WorkCalendar) -> list[Period]:
+    """The reporting periods of ``year`` (``report_periods``: three queries), reused by the
+    process for ``CCHC_DASHBOARDS_PERIODS_TTL`` seconds."""
+    ttl = settings.CCHC_DASHBOARDS_PERIODS_TTL
+    now = time.monotonic()
+    found = _PERIODS.get(year)
+    if ttl > 0 and found is not None and now - found[0] < ttl:
+        return found[1]
+    periods = due.report_periods(year, calendar=calendar)
+    if ttl > 0:
+        _PERIODS[year] = (now, periods)
+    return periods
+
+
+def forget_periods() -> None:
+    _PERIODS.clear()
+
+
+def choose_period(
+    *, year: int | None, key: str, years: list[int], on: dt.date
+) -> tuple[int, list[Period], Period | None]:
+    """``scheduling.selectors.choose_period`` over ``year_periods``: the year asked for (if
+    offered; else the year of the period due next), its periods and the period of ``key``
+    (else the one due next)."""
+    calendar = WorkCalendar()
+    if year is None or year not in years:
+        # The year of the period due next: this year's, else (late December) the next.
+        this = year_periods(on.year, calendar=calendar)
+        year = on.year if any(p.deadline_effective >= on for p in this) else on.year + 1
+    periods = year_periods(year, calendar=calendar)
+    by_key = {due.period_key(p): p for p in periods}
+    return year, periods, by_key.get(key) or due.default_period(periods, on=on)
 
 
 def pct(part: int, whole: int) -> float | None:
@@ -216,47 +258,38 @@ def plan_nodes(plan: Plan) -> list[NodeRow]:
     ]
 
 
-def _progress(plan: Plan, nodes: list[NodeRow]) -> AgencyProgress:
-    return progress_by_agency(plan, nodes=[(n.pk, n.parent_id, n.kind, n.area_id) for n in nodes])
+def _progress(
+    plan: Plan, nodes: list[NodeRow], visit: PeriodCounter | None = None
+) -> AgencyProgress:
+    return progress_by_agency(
+        plan, nodes=[(n.pk, n.parent_id, n.kind, n.area_id) for n in nodes], visit=visit
+    )
 
 
-def period_counts(
-    *,
-    plan: Plan,
-    periods: list[Period],
-    on: dt.date,
-    agency_id: int | None = None,
-) -> tuple[dict[tuple[str, dt.date], Counts], dict[tuple[str, dt.date], dict[int, Counts]]]:
-    """The lead obligations of ``periods`` (of ``plan``, of one agency if asked) counted by
-    period, and by period and agency: one query."""
-    if not periods:
-        return {}, {}
-    wanted = Q()
-    for p in periods:
-        wanted |= Q(report=p.report, period_kind=p.kind, period_end=p.end)
-    qs = (
-        Obligation.objects.filter(wanted, role=Role.LEAD, activity__plan=plan)
-        .exclude(status=ObligationStatus.NOT_APPLICABLE)
-        .order_by()
-    )
-    if agency_id is not None:
-        qs = qs.filter(agency_id=agency_id)
-    totals: dict[tuple[str, dt.date], Counts] = {}
-    by_agency: dict[tuple[str, dt.date], dict[int, Counts]] = {}
-    rows = qs.values_list(
-        "period_kind",
-        "period_end",
-        "agency_id",
-        "deadline",
-        "progress_report__state",
-        "progress_report__submitted_at",
-    )
-    for kind, end, agency, deadline, state, submitted_at in rows:
-        cat = category(deadline=deadline, state=state, submitted_at=submitted_at, on=on)
-        key = (kind, end)
-        totals.setdefault(key, Counts()).add(cat, state)
-        by_agency.setdefault(key, {}).setdefault(agency, Counts()).add(cat, state)
-    return totals, by_agency
+class PeriodCounter:
+    """Counts the lead obligations of ``periods`` (of one agency if asked) by period, and by
+    period and agency, as ``progress_by_agency`` reads them (no query of its own)."""
+
+    def __init__(self, *, periods: list[Period], on: dt.date, agency_id: int | None = None) -> None:
+        self.wanted = {(p.report, p.kind, p.end) for p in periods}
+        self.on = on
+        self.agency_id = agency_id
+        self.totals: dict[tuple[str, dt.date], Counts] = {}
+        self.by_agency: dict[tuple[str, dt.date], dict[int, Counts]] = {}
+
+    def __call__(self, row: LeadRow) -> None:
+        if (row.report, row.period_kind, row.period_end) not in self.wanted:
+            return
+        if row.status == ObligationStatus.NOT_APPLICABLE:
+            return
+        if self.agency_id is not None and row.agency_id != self.agency_id:
+            return
+        cat = category(
+            deadline=row.deadline, state=row.state, submitted_at=row.submitted_at, on=self.on
+        )
+        key = (row.period_kind, row.period_end)
+        self.totals.setdefault(key, Counts()).add(cat, row.state)
+        self.by_agency.setdefault(key, {}).setdefault(row.agency_id, Counts()).add(cat, row.state)
 
 
 def _figures(
@@ -329,7 +362,8 @@ def overview(
     """The province overview of ``plan`` for the reporting ``period`` among ``periods`` (the
     year's), on ``on``: six queries."""
     nodes = plan_nodes(plan)
-    progress = _progress(plan, nodes)
+    counter = PeriodCounter(periods=periods, on=on)
+    progress = _progress(plan, nodes, counter)
     activities = progress.plan.activities
     area_of = {n.pk: n.area_id for n in nodes}
     under: dict[int | None, list[bool]] = {}
@@ -345,7 +379,7 @@ def overview(
         for node in nodes
         if node.parent_id is None and node.kind == NodeKind.SECTION and node.pk in under
     ]
-    totals, by_agency = period_counts(plan=plan, periods=periods, on=on)
+    totals, by_agency = counter.totals, counter.by_agency
     figures = _figures(periods, totals, key_of)
     current = next((f for f in figures if period is not None and f.period is period), None)
     chosen = by_agency.get((period.kind, period.end), {}) if period is not None else {}
@@ -411,7 +445,8 @@ def scorecard(
     latest approved percent on each), and its completeness and timeliness in each period of
     the year (three queries)."""
     nodes = plan_nodes(plan)
-    progress = _progress(plan, nodes)
+    counter = PeriodCounter(periods=periods, on=on, agency_id=agency_id)
+    progress = _progress(plan, nodes, counter)
     by_pk = {n.pk: n for n in nodes}
     areas = [
         (by_pk[area], percent, progress.led[(a, area)])
@@ -425,8 +460,7 @@ def scorecard(
         if a == agency_id and pk in by_pk
     ]
     led.sort(key=lambda item: item[0].pk)
-    totals, _by_agency = period_counts(plan=plan, periods=periods, on=on, agency_id=agency_id)
-    figures = _figures(periods, totals, key_of)
+    figures = _figures(periods, counter.totals, key_of)
     current = next((f for f in figures if period is not None and f.period is period), None)
     return Scorecard(
         agency_id=agency_id,

@@ -26,7 +26,7 @@ progress from the same one query.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, QuerySet
@@ -59,6 +59,23 @@ class PlanProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadRow:
+    """One lead obligation as ``visit`` sees it."""
+
+    agency_id: int
+    period_end: dt.date
+    state: str | None
+    report: str
+    period_kind: str
+    deadline: dt.date
+    status: str
+    submitted_at: dt.datetime | None
+
+
+VISITED = ("report", "period_kind", "deadline", "status", "submitted_at")
+
+
+@dataclass(frozen=True, slots=True)
 class _Latest:
     key: tuple[dt.date, dt.datetime]
     percent: int
@@ -66,13 +83,19 @@ class _Latest:
 
 
 def _lead_reports(
-    obligations: QuerySet[Obligation], *, names: dict[int, str] | None = None
+    obligations: QuerySet[Obligation],
+    *,
+    names: dict[int, str] | None = None,
+    visit: Callable[[LeadRow], None] | None = None,
 ) -> tuple[dict[int, set[int]], dict[tuple[int, int], _Latest]]:
     """From one query over lead obligations: activity → its lead agencies, and (activity,
     agency) → that lead agency's latest approved report. ``names``, when given, is filled
-    with agency id → name from the same query."""
-    if names is not None:
+    with agency id → name from the same query; ``visit``, when given, is called with every
+    row (what the dashboards count by period, without a second query)."""
+    if names is not None or visit is not None:
         obligations = obligations.annotate(agency_name=F("agency__name"))
+    if visit is not None:
+        obligations = obligations.annotate(submitted_at=F("progress_report__submitted_at"))
     rows = (
         obligations.filter(role=Role.LEAD)
         .annotate(
@@ -87,7 +110,8 @@ def _lead_reports(
             "progress_report__percent",
             "progress_report__work_status",
             "has_evidence",
-            *(("agency_name",) if names is not None else ()),
+            *(("agency_name",) if names is not None or visit is not None else ()),
+            *(VISITED if visit is not None else ()),
         )
         .order_by()
     )
@@ -97,6 +121,8 @@ def _lead_reports(
         activity_id, agency_id, period_end, state, approved_at, percent, status, evidence = row[:8]
         if names is not None:
             names[agency_id] = row[8]
+        if visit is not None:
+            visit(LeadRow(agency_id, period_end, state, *row[9:]))
         leads.setdefault(activity_id, set()).add(agency_id)
         if state != ReportState.APPROVED:
             continue
@@ -184,13 +210,19 @@ class AgencyProgress:
 
 
 def progress_by_agency(
-    plan: Plan, *, nodes: Iterable[tuple[int, int | None, str, int | None]]
+    plan: Plan,
+    *,
+    nodes: Iterable[tuple[int, int | None, str, int | None]],
+    visit: Callable[[LeadRow], None] | None = None,
 ) -> AgencyProgress:
     """``progress_for`` with each lead agency's progress by area, from one query over the
-    plan's lead obligations; ``nodes`` are the plan's (id, parent id, kind, area id)."""
+    plan's lead obligations; ``nodes`` are the plan's (id, parent id, kind, area id).
+    ``visit`` is called with each lead obligation read (see ``_lead_reports``)."""
     nodes = list(nodes)
     names: dict[int, str] = {}
-    leads, latest = _lead_reports(Obligation.objects.filter(activity__plan=plan), names=names)
+    leads, latest = _lead_reports(
+        Obligation.objects.filter(activity__plan=plan), names=names, visit=visit
+    )
     area_of = {node_id: area_id for node_id, _p, _k, area_id in nodes}
     parents = {node_id: parent_id for node_id, parent_id, _k, _a in nodes}
     result = AgencyProgress(plan=PlanProgress(), agencies=names)

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from cchc.agencies.models import Agency, AgencyLevel
 from cchc.conftest import build_small_plan
+from cchc.dashboards import selectors
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.models import Evidence, Report
 from cchc.reporting.views import common
@@ -50,7 +51,13 @@ class World:
 
 
 def _at(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(day.year, day.month, day.day, 10, 0))
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_periods() -> None:
+    """Each test reads the reporting periods anew (their rules differ between tests)."""
+    selectors.forget_periods()
 
 
 @pytest.fixture
@@ -86,7 +93,9 @@ def world(db: None, monkeypatch: pytest.MonkeyPatch) -> World:
     for activity, name in ((a1, "a1"), (a2, "a2")):
         oblige(activity, name, x, q2, "q2")
 
-    def report(key: tuple[str, str, str], *, state: str, percent: int, late: bool, **kw: str) -> Report:
+    def report(
+        key: tuple[str, str, str], *, state: str, percent: int, late: bool, **kw: str
+    ) -> Report:
         o = obligations[key]
         sent = o.deadline + dt.timedelta(days=3 if late else -2)
         return Report.objects.create(

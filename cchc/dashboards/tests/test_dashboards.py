@@ -167,7 +167,10 @@ def test_drill_down_to_the_reports_of_an_activity(world: World, leader: User) ->
     assert ids == expected
     assert reverse("reporting:obligation", args=[world.obligations[("a1", "t.x", "q1")].pk]) in text
     # Another plan's node is not found under this plan.
-    assert client.get(reverse("dashboards:drill", args=[world.plan.pk + 1, world.a1.pk])).status_code == 404
+    assert (
+        client.get(reverse("dashboards:drill", args=[world.plan.pk + 1, world.a1.pk])).status_code
+        == 404
+    )
 
 
 def test_scorecard_figures(world: World, leader: User) -> None:
@@ -181,9 +184,50 @@ def test_scorecard_figures(world: World, leader: User) -> None:
     assert [n.pk for n, _p, _d in card.activities] == [world.a1.pk, world.a3.pk]
 
 
-def test_query_counts_are_pinned(
-    world: World, leader: User, django_assert_max_num_queries
-) -> None:
+def _behind_target(world: World) -> None:
+    """A confirmed target of A1 at 40% of 80% on 30/6/2024, due at the end of 2024: off
+    track (the line from 20% at the end of 2023 expects about 48% on ``ON``)."""
+    import datetime as dt
+
+    from cchc.indicators.models import Indicator, Measurement, Target
+
+    indicator = Indicator.objects.create(code="t.share", name="Tỷ lệ thử", unit="%")
+    Target.objects.create(
+        indicator=indicator,
+        node=world.a1,
+        comparator=">=",
+        value=80,
+        unit="%",
+        year=2024,
+        baseline=20,
+        baseline_year=2023,
+        state="confirmed",
+        phrase="đạt 80%",
+        match_key="t-share",
+    )
+    Measurement.objects.create(
+        indicator=indicator,
+        period_kind="half",
+        period_label="6 tháng 2024",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 6, 30),
+        value=40,
+        source="import",
+    )
+
+
+def test_targets_behind_are_counted_and_listed(world: World, leader: User) -> None:
+    _behind_target(world)
+    data = _overview(world)
+    assert data.behind_total == 1
+    assert data.behind[0].status == "off_track"
+    assert data.targets["off_track"] == 1
+    page = _client(leader).get(reverse("dashboards:overview")).content.decode()
+    assert 'id="targets-table"' in page
+
+
+def test_query_counts_are_pinned(world: World, leader: User, django_assert_max_num_queries) -> None:
+    _behind_target(world)
     client = _client(leader)
     for url in (
         reverse("dashboards:overview"),
@@ -223,7 +267,8 @@ def test_exports_hold_the_pages_rows(world: World, leader: User, fmt: str) -> No
     assert client.get(url, {**query, "format": fmt, "table": "nope"}).status_code == 404
     card = _read(
         client.get(
-            reverse("dashboards:scorecard", args=[world.x.pk]), {"format": fmt, "table": "activities"}
+            reverse("dashboards:scorecard", args=[world.x.pk]),
+            {"format": fmt, "table": "activities"},
         )
     )
     assert len(card) == 3

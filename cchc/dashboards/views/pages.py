@@ -19,7 +19,6 @@ from cchc.plans.models import Plan
 from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
-from cchc.scheduling.workdays import WorkCalendar
 
 
 def _filters(request: HttpRequest, plans: list[Plan]) -> dict[str, Any]:
@@ -29,12 +28,11 @@ def _filters(request: HttpRequest, plans: list[Plan]) -> dict[str, Any]:
     plan = next((p for p in plans if p.pk == asked), plans[0] if plans else None)
     first = min((p.issued_on.year for p in plans if p.issued_on), default=on.year)
     years = list(range(max(first, on.year - 10), on.year + 2))
-    year, periods, period = due.choose_period(
-        year=request.GET.get("year"),
-        period=request.GET.get("period"),
+    year, periods, period = selectors.choose_period(
+        year=query_int(request.GET.get("year")),
+        key=request.GET.get("period", ""),
         years=years,
         on=on,
-        calendar=WorkCalendar(),
     )
     key_of = {id(p): due.period_key(p) for p in periods}
     return {
