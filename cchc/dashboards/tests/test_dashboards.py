@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -147,7 +148,7 @@ def test_overview_page_shows_figures_definitions_and_links(world: World, leader:
 def test_htmx_filter_change_answers_the_body_only(world: World, leader: User) -> None:
     response = _client(leader).get(
         reverse("dashboards:overview"),
-        {"year": "2024", "period": "half-1", "plan": world.plan.pk},
+        {"year": "2024", "period": "half-1", "plan": str(world.plan.pk)},
         headers={"HX-Request": "true"},
     )
     page = response.content.decode()
@@ -239,12 +240,13 @@ def test_query_counts_are_pinned(world: World, leader: User, django_assert_max_n
             assert client.get(url).status_code == 200
 
 
-def _read(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def _read(response: Any) -> list[list[str]]:
     body = response.content
     if response["Content-Type"].startswith("text/csv"):
         assert body.startswith(b"\xef\xbb\xbf")
         return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     sheet = load_workbook(io.BytesIO(body)).active
+    assert sheet is not None
     return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
@@ -252,7 +254,7 @@ def _read(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
 def test_exports_hold_the_pages_rows(world: World, leader: User, fmt: str) -> None:
     client = _client(leader)
     url = reverse("dashboards:overview")
-    query = {"year": "2024", "period": "quarter-1", "plan": world.plan.pk}
+    query = {"year": "2024", "period": "quarter-1", "plan": str(world.plan.pk)}
     page = client.get(url, query).content.decode()
     areas = _read(client.get(url, {**query, "format": fmt, "table": "areas"}))
     assert len(areas) - 1 == len(re.findall(r"<tr data-area=", page))
