@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -89,7 +90,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         fmt = export_format(request)
         if fmt is not None:
             return exports.overview_table(data, table=request.GET.get("table", ""), fmt=fmt)
-        context["charts"] = exports.overview_charts(data)
+        context["charts_json"] = json.dumps(exports.overview_charts(data))
     context["definitions"] = selectors.DEFINITIONS
     return _page(request, "dashboards/overview.html", context)
 

@@ -1,5 +1,6 @@
-// The dashboards' charts, drawn with the vendored Apache ECharts from the page's json_script
-// block "dashboard-charts" (no inline script: CSP). Each chart has a table with the same
+// The dashboards' charts, drawn with the vendored Apache ECharts from the JSON in the
+// data-charts attribute of #dashboard-charts (no inline script: CSP; and htmx drops script
+// elements it swaps in). Each chart has a table with the same
 // numbers next to it. Drawn again after an HTMX filter change swaps the page's body.
 "use strict";
 
@@ -51,7 +52,7 @@
     while (charts.length) charts.pop().dispose();
     const source = document.getElementById("dashboard-charts");
     if (!source || typeof window.echarts === "undefined") return;
-    const data = JSON.parse(source.textContent);
+    const data = JSON.parse(source.dataset.charts || "{}");
     for (const box of document.querySelectorAll("[data-chart]")) {
       const build = builders[box.dataset.chart];
       const item = data[box.dataset.chart];
