@@ -154,6 +154,13 @@ def test_htmx_filter_change_answers_the_body_only(world: World, leader: User) ->
     page = response.content.decode()
     assert "<html" not in page
     assert re.search(r'<tr data-period="half-1" class="table-active">', page)
+    assert "HX-Request" in response["Vary"]
+    # htmx restoring its history asks for the whole page.
+    restore = _client(leader).get(
+        reverse("dashboards:overview"),
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in restore.content.decode()
 
 
 def test_drill_down_to_the_reports_of_an_activity(world: World, leader: User) -> None:

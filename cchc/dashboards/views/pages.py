@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
@@ -60,10 +61,16 @@ def _plans() -> list[Plan]:
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    """The whole page, or its body for an HTMX filter change."""
-    if request.headers.get("HX-Request") == "true":
+    """The whole page, or its body for an HTMX filter change (not for htmx's history restore,
+    which asks for the whole page)."""
+    partial = request.headers.get("HX-Request") == "true" and (
+        request.headers.get("HX-History-Restore-Request") != "true"
+    )
+    if partial:
         template = template.replace("/", "/_", 1)
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def _period_of(context: dict[str, Any]) -> Period | None:
