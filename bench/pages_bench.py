@@ -53,6 +53,33 @@ def pages_of(data: Any) -> list[Page]:
              "the status grid of the default period"),
         Page("review", reverse("reporting:review"), snv, "secretariat",
              "every report awaiting review"),
+        *_dashboard_pages(data),
+    ]  # fmt: skip
+
+
+def _dashboard_pages(data: Any) -> list[Page]:
+    """The dashboards (docs/dashboards.md): the overview and a drill-down of the seed plan as
+    the secretariat (who, like a leader, sees everything), a scorecard as its focal point."""
+    from django.urls import reverse
+
+    from cchc.plans.models import Node, NodeKind
+
+    snv, plan = data.secretariat_id, data.plan_id
+    area = (
+        Node.objects.filter(plan_id=plan, kind=NodeKind.SECTION, parent=None)
+        .order_by("position")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    agency = next(a for a, user in data.focal_by_agency.items() if user == data.mine_user_id)
+    query = f"?plan={plan}"
+    return [
+        Page("dashboard", reverse("dashboards:overview") + query, snv, "secretariat",
+             "the province overview of the seed plan, default period"),
+        Page("scorecard", reverse("dashboards:scorecard", args=[agency]) + query,
+             data.mine_user_id, "focal point", "the scorecard of the agency with most to write"),
+        Page("drill", reverse("dashboards:drill", args=[plan, area]), snv, "secretariat",
+             "the drill-down of the seed plan's first reform area"),
     ]  # fmt: skip
 
 

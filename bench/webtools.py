@@ -256,10 +256,17 @@ def session_for(user: Any) -> str:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
+    from cchc.accounts.middleware import LOGIN_AT, SEEN_AT
+
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    # The backend that loads users (django-axes' backend, listed first, only checks logins).
+    store[BACKEND_SESSION_KEY] = next(
+        b for b in settings.AUTHENTICATION_BACKENDS if "axes" not in b.lower()
+    )
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # The session limits (cchc.accounts.middleware) count from the login.
+    store[LOGIN_AT] = store[SEEN_AT] = time.time()
     store.save(must_create=True)
     key: str = store.session_key
     return key

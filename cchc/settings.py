@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "cchc.reporting",
     "cchc.notifications",
     "cchc.indicators",
+    "cchc.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -421,3 +422,6 @@ CCHC_PAGE_CACHE_SECONDS = _env_positive("CCHC_PAGE_CACHE_SECONDS", 600)
 # The health check answers on plain HTTP too (local checks by systemd or the proxy).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # -- end of production -----------------------------------------------------------------------
+# Dashboards: how long (seconds) one process reuses a year's reporting periods (their rules
+# and the calendar change rarely); 0 reads them on every page (docs/dashboards.md).
+CCHC_DASHBOARDS_PERIODS_TTL = _env_int("CCHC_DASHBOARDS_PERIODS_TTL", 60)

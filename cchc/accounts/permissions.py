@@ -312,3 +312,19 @@ def can_confirm_registry(user: AnyUser) -> bool:
     """Confirming a registry row (agency, succession, rename) with its legal basis (issue 13):
     the secretariat, which also edits the registry."""
     return is_secretariat(user) or is_administrator(user)
+
+
+def can_see_dashboards(user: AnyUser) -> bool:
+    """The province overview, the heat map and the drill-down: leaders, the secretariat and
+    administrators (those who read every agency's work)."""
+    return sees_everything(user)
+
+
+def can_see_scorecard(user: AnyUser, agency_id: int) -> bool:
+    """An agency's scorecard: whoever sees the dashboards, and the agency's own heads and
+    focal points."""
+    return (
+        sees_everything(user)
+        or _has(user, Role.HEAD, agency_id)
+        or _has(user, Role.FOCAL_POINT, agency_id)
+    )

@@ -16,15 +16,20 @@ reports say nothing yet.
 
 ``progress_for`` computes it for a whole plan in two queries (one when the caller has the
 plan's nodes), ``activity_progress`` for one activity in one.
+
+**An agency's progress in an area** (the dashboards' heat map and scorecards): the mean, over
+the activities of the area the agency leads, of the completion percent of its own latest
+approved report on each (0 without one). ``progress_by_agency`` gives it with the plan's
+progress from the same one query.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from cchc.agencies.models import Role
 from cchc.plans.models import Node, NodeKind, Plan
@@ -54,6 +59,23 @@ class PlanProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadRow:
+    """One lead obligation as ``visit`` sees it."""
+
+    agency_id: int
+    period_end: dt.date
+    state: str | None
+    report: str
+    period_kind: str
+    deadline: dt.date
+    status: str
+    submitted_at: dt.datetime | None
+
+
+VISITED = ("report", "period_kind", "deadline", "status", "submitted_at")
+
+
+@dataclass(frozen=True, slots=True)
 class _Latest:
     key: tuple[dt.date, dt.datetime]
     percent: int
@@ -62,9 +84,18 @@ class _Latest:
 
 def _lead_reports(
     obligations: QuerySet[Obligation],
+    *,
+    names: dict[int, str] | None = None,
+    visit: Callable[[LeadRow], None] | None = None,
 ) -> tuple[dict[int, set[int]], dict[tuple[int, int], _Latest]]:
     """From one query over lead obligations: activity → its lead agencies, and (activity,
-    agency) → that lead agency's latest approved report."""
+    agency) → that lead agency's latest approved report. ``names``, when given, is filled
+    with agency id → name from the same query; ``visit``, when given, is called with every
+    row (what the dashboards count by period, without a second query)."""
+    if names is not None or visit is not None:
+        obligations = obligations.annotate(agency_name=F("agency__name"))
+    if visit is not None:
+        obligations = obligations.annotate(submitted_at=F("progress_report__submitted_at"))
     rows = (
         obligations.filter(role=Role.LEAD)
         .annotate(
@@ -79,12 +110,19 @@ def _lead_reports(
             "progress_report__percent",
             "progress_report__work_status",
             "has_evidence",
+            *(("agency_name",) if names is not None or visit is not None else ()),
+            *(VISITED if visit is not None else ()),
         )
         .order_by()
     )
     leads: dict[int, set[int]] = {}
     latest: dict[tuple[int, int], _Latest] = {}
-    for activity_id, agency_id, period_end, state, approved_at, percent, status, evidence in rows:
+    for row in rows:
+        activity_id, agency_id, period_end, state, approved_at, percent, status, evidence = row[:8]
+        if names is not None:
+            names[agency_id] = row[8]
+        if visit is not None:
+            visit(LeadRow(agency_id, period_end, state, *row[9:]))
         leads.setdefault(activity_id, set()).add(agency_id)
         if state != ReportState.APPROVED:
             continue
@@ -153,3 +191,73 @@ def activity_progress(activity_id: int) -> ActivityProgress:
 def plan_progress(plan: Plan) -> dict[int, float]:
     """Node id → progress (0–100) for every node of ``plan`` with activities beneath it."""
     return progress_for(plan).nodes
+
+
+@dataclass(slots=True)
+class AgencyProgress:
+    """The plan's progress, and each lead agency's progress by area (one query)."""
+
+    plan: PlanProgress
+    # agency id → name, for the agencies with a lead obligation in the plan.
+    agencies: dict[int, str] = field(default_factory=dict)
+    # (agency id, area id) → percent; and the number of activities it leads there.
+    cells: dict[tuple[int, int], float] = field(default_factory=dict)
+    led: dict[tuple[int, int], int] = field(default_factory=dict)
+    # agency id → percent over all the activities it leads in the plan.
+    overall: dict[int, float] = field(default_factory=dict)
+    # (agency id, activity id) → its own latest approved percent (0 without one).
+    own: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+def progress_by_agency(
+    plan: Plan,
+    *,
+    nodes: Iterable[tuple[int, int | None, str, int | None]],
+    visit: Callable[[LeadRow], None] | None = None,
+) -> AgencyProgress:
+    """``progress_for`` with each lead agency's progress by area, from one query over the
+    plan's lead obligations; ``nodes`` are the plan's (id, parent id, kind, area id).
+    ``visit`` is called with each lead obligation read (see ``_lead_reports``)."""
+    nodes = list(nodes)
+    names: dict[int, str] = {}
+    leads, latest = _lead_reports(
+        Obligation.objects.filter(activity__plan=plan), names=names, visit=visit
+    )
+    area_of = {node_id: area_id for node_id, _p, _k, area_id in nodes}
+    parents = {node_id: parent_id for node_id, parent_id, _k, _a in nodes}
+    result = AgencyProgress(plan=PlanProgress(), agencies=names)
+    sums: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    cell_sums: dict[tuple[int, int], float] = {}
+    agency_sums: dict[int, float] = {}
+    agency_counts: dict[int, int] = {}
+    for node_id, _parent, kind, _area in nodes:
+        if kind != NodeKind.ACTIVITY:
+            continue
+        agencies = leads.get(node_id, set())
+        progress = _activity(agencies, node_id, latest)
+        result.plan.activities[node_id] = progress
+        walk: int | None = node_id
+        while walk is not None:
+            sums[walk] = sums.get(walk, 0.0) + progress.percent
+            counts[walk] = counts.get(walk, 0) + 1
+            walk = parents.get(walk)
+        area = area_of.get(node_id)
+        for agency_id in agencies:
+            found = latest.get((node_id, agency_id))
+            percent = float(found.percent) if found is not None else 0.0
+            result.own[(agency_id, node_id)] = percent
+            agency_sums[agency_id] = agency_sums.get(agency_id, 0.0) + percent
+            agency_counts[agency_id] = agency_counts.get(agency_id, 0) + 1
+            if area is None:
+                continue
+            key = (agency_id, area)
+            cell_sums[key] = cell_sums.get(key, 0.0) + percent
+            result.led[key] = result.led.get(key, 0) + 1
+    result.plan.nodes = {node_id: sums[node_id] / counts[node_id] for node_id in sums}
+    activities = result.plan.activities
+    if activities:
+        result.plan.overall = sum(a.percent for a in activities.values()) / len(activities)
+    result.cells = {key: cell_sums[key] / result.led[key] for key in cell_sums}
+    result.overall = {a: agency_sums[a] / agency_counts[a] for a in agency_sums}
+    return result

@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
 from cchc.agencies import selectors
 from cchc.agencies.forms import AgencyFilterForm, SuccessionForm
 from cchc.agencies.models import Agency, AgencyLevel
+from cchc.core.exports import export_format, export_response
 
 
 def can_record_succession(request: HttpRequest) -> bool:
@@ -27,6 +29,9 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     form = AgencyFilterForm(request.GET or None, auto_id="filter_%s")
     filters = form.filters()
     result = selectors.agency_list(filters=filters, today=today)
+    fmt = export_format(request)
+    if fmt is not None:
+        return _agencies_file(result.agencies, fmt=fmt)
     levels = [
         {"value": value, "label": label, "count": result.by_level.get(value, 0)}
         for value, label in AgencyLevel.choices
@@ -42,6 +47,34 @@ def agency_list(request: HttpRequest) -> HttpResponse:
             "levels": levels,
             "unverified_count": selectors.unverified_count(),
         },
+    )
+
+
+def _agencies_file(agencies: list[Agency], *, fmt: str) -> HttpResponse:
+    """The agencies listed, with the page's filters, as a file."""
+    headers = [
+        _("Code"),
+        _("Official name"),
+        _("Short name"),
+        _("Level"),
+        _("Valid from"),
+        _("Valid until"),
+        _("Open assignments"),
+    ]
+    rows = [
+        [
+            a.code,
+            a.name,
+            a.short_name,
+            a.get_level_display(),
+            a.valid_from,
+            a.valid_until,
+            getattr(a, "open_count", 0),
+        ]
+        for a in agencies
+    ]
+    return export_response(
+        fmt=fmt, filename="agencies", title="agencies", headers=headers, rows=rows
     )
 
 

@@ -169,6 +169,7 @@ def _pages(world: World) -> dict[str, list[str]]:
             for o in (world.draft, world.submitted, world.returned, world.approved, world.untouched)
         ),
         *([f"/reports/obligations/{world.partner.pk}/"] if world.partner else []),
+        f"/dashboards/agencies/{agency}/?year=2024&period=quarter-1",
     ]
     sees_all = [
         *agency_work,
@@ -176,6 +177,9 @@ def _pages(world: World) -> dict[str, list[str]]:
         "/reports/status/?year=2024&period=quarter-1&category=overdue",
         f"/plans/{plan}/imports/",
         "/reports/sign-off/",
+        "/dashboards/?year=2024&period=quarter-1",
+        f"/dashboards/plans/{plan}/nodes/{world.section.pk}/",
+        f"/dashboards/plans/{plan}/nodes/{world.activity.pk}/",
     ]
     return {
         "snv-staff": [

@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.accounts import permissions
+from cchc.core.exports import export_format
 from cchc.core.validation import query_int
-from cchc.indicators import selectors
+from cchc.indicators import exports, selectors
 from cchc.indicators.actions import IndicatorError, confirm_target, edit_target, reject_target
 from cchc.indicators.forms import MeasurementImportForm, ReasonForm, TargetEditForm
 from cchc.indicators.measurement_import import (
@@ -44,6 +45,9 @@ def _actor(request: HttpRequest) -> AbstractBaseUser | None:
 @login_required
 @require_GET
 def indicator_list(request: HttpRequest) -> HttpResponse:
+    fmt = export_format(request)
+    if fmt is not None:
+        return exports.indicators_file(selectors.indicator_list(), fmt=fmt)
     return render(
         request,
         "indicators/indicator_list.html",
@@ -188,11 +192,15 @@ def behind(request: HttpRequest) -> HttpResponse:
     if not permissions.can_see_targets_behind(request.user):
         permissions.deny(request.user, "targets behind")
     area = query_int(request.GET.get("area"))
+    rows = selectors.behind(on=today(), area_id=area)
+    fmt = export_format(request)
+    if fmt is not None:
+        return exports.behind_file(rows, fmt=fmt)
     return render(
         request,
         "indicators/behind.html",
         {
-            "rows": selectors.behind(on=today(), area_id=area),
+            "rows": rows,
             "areas": selectors.areas_with_targets(),
             "area": area,
             "today": today(),

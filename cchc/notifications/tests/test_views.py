@@ -197,11 +197,13 @@ def test_the_secretariats_home_counts_reports_to_review_and_late_agencies(
     assert 'id="home-agency"' not in page
 
 
-def test_a_leaders_home_is_a_short_summary(obligation, people):
-    page = text(client_of(people.leader).get("/"))
-    assert 'id="home-province"' in page
+def test_a_leaders_home_is_the_province_overview(obligation, people):
+    response = client_of(people.leader).get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboards:overview")
+    page = text(client_of(people.leader).get("/", follow=True))
+    assert 'id="headline"' in page
     assert 'id="count-review"' not in page
-    assert 'id="home-due-link"' not in page
 
 
 def test_a_user_without_a_role_sees_the_plans_and_why(plan, reader):

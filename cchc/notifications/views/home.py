@@ -1,4 +1,5 @@
-"""The home page (``/``): the user's work, by role, not a list of plans. The plans stay one
+"""The home page (``/``): the user's work, by role, not a list of plans; a leader (holding
+no other role) lands on the province overview of the dashboards. The plans stay one
 link away (``/plans/``) and are listed at the bottom; a user without a role sees them with a
 line saying so."""
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
@@ -29,6 +30,9 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     on = common.today()
     roles = {role for _agency, role in permissions.memberships_of(user)}
+    if roles == {Role.LEADER}:
+        # A leader's home is the province overview (``cchc.dashboards``).
+        return redirect("dashboards:overview")
     calendar = WorkCalendar()
     context: dict[str, Any] = {"on": on, "roles": roles}
     if roles & {Role.FOCAL_POINT, Role.HEAD}:

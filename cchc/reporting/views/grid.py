@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
+from cchc.core.exports import export_format
 from cchc.core.validation import query_int
+from cchc.reporting import exports
 from cchc.reporting import grid as selectors
 from cchc.reporting.forms import GridFilterForm, GridRemindForm
 from cchc.reporting.views import common
@@ -103,6 +105,9 @@ def status_grid(request: HttpRequest) -> HttpResponse:
     }
     if period is not None:
         grid = selectors.status_grid(period=period, on=on, filters=filters)
+        fmt = export_format(request)
+        if fmt is not None:
+            return exports.grid_file(grid, fmt=fmt, name=f"{year}-{data['period']}")
         context["grid"] = grid
         kind = request.GET.get("category", "")
         if kind in selectors.LISTS:

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
 from cchc.agencies.models import Agency
+from cchc.core.exports import export_format
 from cchc.core.validation import query_int
-from cchc.reporting import selectors
+from cchc.reporting import exports, selectors
 from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
@@ -57,6 +58,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     qs = selectors.my_obligations(
         user=request.user, on=on, state=state, agency_id=agency_id, period=period, area_id=area_id
     )
+    fmt = export_format(request)
+    if fmt is not None:
+        return exports.mine_file(selectors.my_rows(list(qs), on=on, calendar=calendar), fmt=fmt)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors.my_rows(list(page.object_list), on=on, calendar=calendar)
     years = [on.year - 1, on.year, on.year + 1]

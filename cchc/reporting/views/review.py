@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
 from cchc.agencies.models import Agency
+from cchc.core.exports import export_format
 from cchc.core.validation import query_int
-from cchc.reporting import selectors
+from cchc.reporting import exports, selectors
 from cchc.reporting.actions import ReportError, bulk_approve
 from cchc.reporting.forms import BulkApproveForm
 from cchc.reporting.grid import area_choices
@@ -93,6 +94,9 @@ def review_list(request: HttpRequest) -> HttpResponse:
         period=filters.period,
         area_id=filters.area,
     )
+    fmt = export_format(request)
+    if fmt is not None:
+        return exports.review_file(awaiting, fmt=fmt)
     on = common.today()
     year = filters.year or on.year
     page = Paginator(awaiting, PAGE_SIZE).get_page(request.GET.get("page"))

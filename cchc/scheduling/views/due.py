@@ -5,6 +5,7 @@ everything). Reads only; the buttons post to ``commands``."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -12,10 +13,12 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
 from cchc.agencies.models import Agency
+from cchc.core.exports import Cell, export_format, export_response
 from cchc.scheduling import selectors
 from cchc.scheduling.forms import DueFilterForm, GenerateForm, PeriodDueForm
 from cchc.scheduling.models import Obligation
@@ -32,6 +35,36 @@ def _page(
     page = Paginator(selectors.with_row_fields(qs), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = selectors.due_rows(list(page.object_list), on=on, calendar=calendar)
     return {"page": page, "rows": rows}
+
+
+def _due_file(rows: list[selectors.DueRow], *, fmt: str) -> HttpResponse:
+    """ "Việc cần báo cáo" as a file: every row of the filters, not one page."""
+    headers = [
+        _("No."),
+        _("Activity"),
+        _("Agency"),
+        _("Role"),
+        _("Period"),
+        _("Deadline"),
+        _("Status"),
+        _("Working days overdue"),
+    ]
+    cells: list[Sequence[Cell]] = [
+        [
+            r.obligation.activity.number,
+            r.obligation.activity.title,
+            r.obligation.agency.name,
+            r.role_label,
+            r.obligation.period_label,
+            r.obligation.deadline,
+            r.status_label,
+            r.overdue_days,
+        ]
+        for r in rows
+    ]
+    return export_response(
+        fmt=fmt, filename="reports-due", title="reports-due", headers=headers, rows=cells
+    )
 
 
 def _own_agencies(request: HttpRequest) -> HttpResponse:
@@ -85,6 +118,10 @@ def due(request: HttpRequest) -> HttpResponse:
             sort=sort,
         )
         qs = selectors.obligations(on=on, filters=filters, period=period)
+        fmt = export_format(request)
+        if fmt is not None:
+            rows = selectors.due_rows(list(selectors.with_row_fields(qs)), on=on, calendar=calendar)
+            return _due_file(rows, fmt=fmt)
         context.update(_page(request, qs, on=on, calendar=calendar))
         run = selectors.last_generation(period=period, plan_id=filters.plan)
         context["generation"] = run

@@ -1,0 +1,103 @@
+"""The leader in a real Chromium: lands on the province overview, switches the period (HTMX
+swaps the body, the address follows), and drills from an area to an activity's reports; at
+1366 px and 390 px. Screenshots go to ``/tmp/shots/dashboards`` (or ``CCHC_SHOTS``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc.accounts.models import Role
+from cchc.conftest import PASSWORD, member
+from cchc.dashboards.tests.conftest import World
+from cchc.reporting.tests.test_browser import _log_in, _restore_period_rules
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SIZES = ({"width": 1366, "height": 900}, {"width": 390, "height": 844})
+
+
+@pytest.fixture
+def rules() -> None:
+    """Put back the period rules a previous transactional test flushed (before ``world``)."""
+    _restore_period_rules()
+
+
+def _shots() -> Path:
+    shots = Path(os.environ.get("CCHC_SHOTS") or "/tmp/shots/dashboards")
+    shots.mkdir(parents=True, exist_ok=True)
+    return shots
+
+
+def _fits(page: Any, width: int) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_leader_overview_period_switch_and_drill_down(
+    rules: None, world: World, page: Any, live_server: Any
+) -> None:
+    leader = member("leader", Role.LEADER, world.x)
+    leader.set_password(PASSWORD)
+    leader.save()
+    shots = _shots()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for size in SIZES:
+        width = size["width"]
+        page.set_viewport_size(size)
+        _log_in(page, live_server, "leader", "/")
+        # The leader's home is the overview.
+        assert page.url.endswith("/dashboards/")
+        page.wait_for_selector("#areas-table")
+        page.wait_for_selector("[data-chart='areas'] svg")
+        assert page.locator("#fig-progress").inner_text().startswith("33,8%") or page.locator(
+            "#fig-progress"
+        ).inner_text().startswith("33.8%")
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"leader-overview-{width}.png"), full_page=True)
+
+        # Another period: HTMX swaps the body; the address follows.
+        page.select_option("#f-year", "2024")
+        page.wait_for_url("**year=2024**")
+        page.select_option("#f-period", "half-1")
+        page.wait_for_url("**period=half-1**")
+        page.wait_for_selector('tr[data-period="half-1"].table-active')
+        page.wait_for_selector("[data-chart='periods'] svg")
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"leader-overview-half-{width}.png"), full_page=True)
+
+        # Drill: area → objective → task → activity → its reports.
+        page.locator(f'tr[data-area="{world.area1.pk}"] a').click()
+        page.wait_for_selector("#drill-children")
+        for _step in range(2):
+            page.locator("#drill-children tbody tr a").first.click()
+            page.wait_for_selector("#drill-children")
+        page.locator("#drill-children tbody tr a").first.click()
+        page.wait_for_selector("#drill-reports")
+        assert page.locator("#drill-heading").inner_text().startswith("1. 3.1")
+        assert page.locator("#drill-reports tbody tr").count() == 3
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"leader-drill-activity-{width}.png"), full_page=True)
+        page.locator("#drill-reports tbody tr a").first.click()
+        page.wait_for_url("**/reports/obligations/**")
+    assert errors == []
+
+
+def test_focal_point_reads_its_scorecard(
+    rules: None, world: World, page: Any, live_server: Any
+) -> None:
+    focal = member("focal-x", Role.FOCAL_POINT, world.x)
+    focal.set_password(PASSWORD)
+    focal.save()
+    shots = _shots()
+    for size in SIZES:
+        width = size["width"]
+        page.set_viewport_size(size)
+        _log_in(page, live_server, "focal-x", f"/dashboards/agencies/{world.x.pk}/")
+        page.wait_for_selector("#card-activities")
+        assert page.locator("#card-activities li").count() == 2
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"focal-scorecard-{width}.png"), full_page=True)

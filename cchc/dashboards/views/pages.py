@@ -1,0 +1,150 @@
+"""Views of the dashboards (see the package's docstring)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from cchc.accounts import permissions
+from cchc.agencies.models import Agency
+from cchc.core.exports import export_format
+from cchc.core.validation import query_int
+from cchc.dashboards import exports, selectors
+from cchc.plans.models import Plan
+from cchc.reporting.views import common
+from cchc.scheduling import selectors as due
+from cchc.scheduling.periods import Period
+
+
+def _filters(request: HttpRequest, plans: list[Plan]) -> dict[str, Any]:
+    """The plan (asked for, else the latest issued), the year and the reporting period."""
+    on = common.today()
+    asked = query_int(request.GET.get("plan"))
+    plan = next((p for p in plans if p.pk == asked), plans[0] if plans else None)
+    first = min((p.issued_on.year for p in plans if p.issued_on), default=on.year)
+    years = list(range(max(first, on.year - 10), on.year + 2))
+    year, periods, period = selectors.choose_period(
+        year=query_int(request.GET.get("year")),
+        key=request.GET.get("period", ""),
+        years=years,
+        on=on,
+    )
+    key_of = {id(p): due.period_key(p) for p in periods}
+    return {
+        "on": on,
+        "now": timezone.now(),
+        "plans": plans,
+        "plan": plan,
+        "years": years,
+        "year": year,
+        "periods": periods,
+        "period": period,
+        "period_key": key_of[id(period)] if period is not None else "",
+        "key_of": key_of,
+        "period_options": [(key_of[id(p)], p.label) for p in periods],
+    }
+
+
+def _plans() -> list[Plan]:
+    return list(
+        Plan.objects.order_by("-issued_on", "title", "pk").only(
+            "pk", "number", "title", "issued_on"
+        )
+    )
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """The whole page, or its body for an HTMX filter change (not for htmx's history restore,
+    which asks for the whole page)."""
+    partial = request.headers.get("HX-Request") == "true" and (
+        request.headers.get("HX-History-Restore-Request") != "true"
+    )
+    if partial:
+        template = template.replace("/", "/_", 1)
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _period_of(context: dict[str, Any]) -> Period | None:
+    period: Period | None = context["period"]
+    return period
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_see_dashboards(request.user):
+        permissions.deny(request.user, "dashboards")
+    context = _filters(request, _plans())
+    plan = context["plan"]
+    if plan is not None:
+        context["data"] = data = selectors.overview(
+            plan=plan,
+            periods=context["periods"],
+            period=_period_of(context),
+            key_of=context["key_of"],
+            on=context["on"],
+            now=context["now"],
+        )
+        fmt = export_format(request)
+        if fmt is not None:
+            return exports.overview_table(data, table=request.GET.get("table", ""), fmt=fmt)
+        context["charts_json"] = json.dumps(exports.overview_charts(data))
+    context["definitions"] = selectors.DEFINITIONS
+    return _page(request, "dashboards/overview.html", context)
+
+
+@login_required
+@require_GET
+def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_see_scorecard(request.user, pk):
+        permissions.deny(request.user, "agency scorecard")
+    agency = Agency.objects.filter(pk=pk).values_list("pk", "name").first()
+    if agency is None:
+        raise Http404
+    context = _filters(request, _plans())
+    plan = context["plan"]
+    context["agency_id"], context["agency_name"] = agency
+    if plan is not None:
+        context["card"] = card = selectors.scorecard(
+            agency_id=agency[0],
+            name=agency[1],
+            plan=plan,
+            periods=context["periods"],
+            period=_period_of(context),
+            key_of=context["key_of"],
+            on=context["on"],
+            now=context["now"],
+        )
+        fmt = export_format(request)
+        if fmt is not None:
+            return exports.scorecard_table(card, table=request.GET.get("table", ""), fmt=fmt)
+    context["definitions"] = selectors.DEFINITIONS
+    context["dashboards"] = permissions.can_see_dashboards(request.user)
+    return _page(request, "dashboards/scorecard.html", context)
+
+
+@login_required
+@require_GET
+def node_drill(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
+    if not permissions.can_see_dashboards(request.user):
+        permissions.deny(request.user, "dashboards")
+    plan = Plan.objects.filter(pk=plan_pk).only("pk", "number", "title", "issued_on").first()
+    if plan is None:
+        raise Http404
+    found = selectors.drill(plan=plan, node_id=pk, now=timezone.now())
+    if found is None:
+        raise Http404
+    fmt = export_format(request)
+    if fmt is not None:
+        return exports.drill_table(found, fmt=fmt)
+    context = {"drill": found, "definitions": selectors.DEFINITIONS}
+    return render(request, "dashboards/drill.html", context)
