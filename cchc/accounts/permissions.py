@@ -306,3 +306,14 @@ def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
         lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
         perm,
     )
+
+
+def can_read_official_reports(user: AnyUser) -> bool:
+    """The periodic PAR report (``cchc.documents``): the leaders and the secretariat read its
+    drafts and issued versions (and the administrator, who reads everything)."""
+    return sees_everything(user)
+
+
+def can_edit_official_reports(user: AnyUser) -> bool:
+    """Editing the report's sections and issuing versions: the secretariat."""
+    return is_secretariat(user)
