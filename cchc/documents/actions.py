@@ -9,10 +9,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from cchc.accounts.permissions import AnyUser
 from cchc.documents.content import build_snapshot, default_sections, period_of
 from cchc.documents.models import (
     ChangeAction,
@@ -41,11 +42,11 @@ class Built:
     pdf: bytes | None
 
 
-def _actor(user: AbstractBaseUser | None) -> User | None:
+def _actor(user: AnyUser | None) -> User | None:
     return user if isinstance(user, User) else None
 
 
-def open_report(*, plan: Plan, period: Period, user: AbstractBaseUser | None) -> OfficialReport:
+def open_report(*, plan: Plan, period: Period, user: AnyUser | None) -> OfficialReport:
     """The plan's report for ``period``, made with its sections prefilled if new."""
     with transaction.atomic():
         report, created = OfficialReport.objects.select_for_update().get_or_create(
@@ -79,7 +80,7 @@ def open_report(*, plan: Plan, period: Period, user: AbstractBaseUser | None) ->
 
 
 def save_sections(
-    *, report: OfficialReport, texts: dict[str, str], user: AbstractBaseUser | None
+    *, report: OfficialReport, texts: dict[str, str], user: AnyUser | None
 ) -> list[str]:
     """Store the narrative texts by section key; returns the keys that changed. Unknown keys
     and texts over ``MAX_SECTION_CHARS`` are refused, nothing stored."""
@@ -144,7 +145,7 @@ def build(
 def issue_report(
     *,
     report: OfficialReport,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     document_number: str = "",
 ) -> IssuedVersion:
     """Freeze the report as its next numbered version: the files and the data snapshot. The
