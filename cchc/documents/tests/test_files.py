@@ -48,7 +48,7 @@ def test_periods_and_keys(plan):
     h1 = resolve_period(2024, "h1")
     assert (h1.start, h1.end) == (dt.date(2023, 12, 15), dt.date(2024, 6, 14))
     assert h1.province_deadline == dt.date(2024, 6, 20)
-    with pytest.raises(PeriodError, match="has no period 'q2' in 2024.*q1, h1, q3, year"):
+    with pytest.raises(PeriodError, match=r"has no period 'q2' in 2024.*q1, h1, q3, year"):
         resolve_period(2024, "q2")
     with pytest.raises(PeriodError, match="unknown period key"):
         resolve_period(2024, "q9")
