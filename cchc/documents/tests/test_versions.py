@@ -54,7 +54,8 @@ def test_save_sections_refuses_unknown_keys_and_stores_nothing(with_reports, sec
 
 def test_issuing_freezes_numbered_versions(with_reports, secretary):
     report = open_report(plan=with_reports, period=resolve_period(2024, "h1"), user=secretary)
-    save_sections(report=report, texts={"next": "Hoàn thành đề án vị trí việc làm."}, user=secretary)
+    text = "Hoàn thành đề án vị trí việc làm."
+    save_sections(report=report, texts={"next": text}, user=secretary)
     first = issue_report(report=report, user=secretary, document_number="125")
     assert first.number == 1 and first.issued_by == secretary
     assert first.sha256 == hashlib.sha256(bytes(first.docx)).hexdigest()
@@ -111,16 +112,15 @@ def _check_immutable(version: IssuedVersion) -> None:
     with pytest.raises(ImmutableVersion):
         version.save()
     # Past the model: the database trigger refuses the UPDATE.
-    with pytest.raises(DatabaseError, match="documents_issuedversion_immutable"):
-        with transaction.atomic():
-            IssuedVersion.objects.filter(pk=version.pk).update(document_number="999")
-    with pytest.raises(DatabaseError, match="documents_issuedversion_immutable"):
-        with transaction.atomic():
-            IssuedVersion.objects.filter(pk=version.pk).update(pdf=b"changed")
+    immutable = "documents_issuedversion_immutable"
+    with pytest.raises(DatabaseError, match=immutable), transaction.atomic():
+        IssuedVersion.objects.filter(pk=version.pk).update(document_number="999")
+    with pytest.raises(DatabaseError, match=immutable), transaction.atomic():
+        IssuedVersion.objects.filter(pk=version.pk).update(pdf=b"changed")
     # The same number twice: the named constraint.
-    with pytest.raises(DatabaseError, match="documents_issuedversion_unique_number|UNIQUE"):
-        with transaction.atomic():
-            _version(version.official_report, 1)
+    unique = r"documents_issuedversion_unique_number|UNIQUE"
+    with pytest.raises(DatabaseError, match=unique), transaction.atomic():
+        _version(version.official_report, 1)
     stored = IssuedVersion.objects.get(pk=version.pk)
     assert stored.document_number == "" and bytes(stored.pdf) == b"%PDF"
 
