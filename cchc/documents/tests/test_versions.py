@@ -23,7 +23,7 @@ from cchc.documents.models import (
 pytestmark = pytest.mark.django_db
 
 
-def _texts(docx: bytes) -> str:
+def _texts(docx: bytes | memoryview) -> str:
     return "\n".join(p.text for p in Document(io.BytesIO(bytes(docx))).paragraphs)
 
 
