@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cchc.accounts.permissions import AnyUser
-from cchc.documents.content import build_snapshot, default_sections, period_of
+from cchc.documents.content import build_snapshot, default_sections, period_of, report_texts
 from cchc.documents.models import (
     ChangeAction,
     IssuedVersion,
@@ -64,11 +64,12 @@ def open_report(*, plan: Plan, period: Period, user: AnyUser | None) -> Official
         )
         if created:
             snapshot = build_snapshot(plan=plan, period=period)
+            texts = report_texts(plan=plan, period=period)
             ReportSection.objects.bulk_create(
                 ReportSection(
                     official_report=report, key=key, position=position, title=title, text=text
                 )
-                for position, (key, title, text) in enumerate(default_sections(snapshot))
+                for position, (key, title, text) in enumerate(default_sections(snapshot, texts))
             )
             OfficialReportChange.objects.create(
                 official_report=report,
@@ -131,7 +132,7 @@ def build(
     day = day or timezone.localdate()
     snapshot = build_snapshot(plan=plan, period=period, on=day)
     if sections is None:
-        sections = default_sections(snapshot)
+        sections = default_sections(snapshot, report_texts(plan=plan, period=period))
     docx = build_docx(snapshot=snapshot, sections=sections, number=number, day=day)
     return Built(
         snapshot=snapshot,

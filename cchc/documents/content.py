@@ -23,12 +23,12 @@ Every number of the DOCX, the XLSX and the page comes from the snapshot.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 
 from cchc.agencies.models import Role
 from cchc.indicators.models import Indicator, Measurement, TargetState
@@ -36,7 +36,7 @@ from cchc.indicators.selectors import plan_targets
 from cchc.indicators.status import Status
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.grid import Category, GridFilters, status_grid
-from cchc.reporting.models import DONE_STATUSES, Evidence, ReportState
+from cchc.reporting.models import DONE_STATUSES, Evidence, Report, ReportState
 from cchc.reporting.progress import ActivityProgress, PlanProgress
 from cchc.scheduling.models import Obligation, PeriodKind
 from cchc.scheduling.periods import Period, periods_for
@@ -306,38 +306,60 @@ def percent_text(value: float | None) -> str:
     return f"{value:.1f}".replace(".", ",") + "%"
 
 
-def default_sections(snapshot: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """The report's narrative sections (key, title, prefilled text), in order."""
+def report_texts(*, plan: Plan, period: Period) -> dict[str, str]:
+    """What the lead agencies wrote in their approved reports of ``period``, gathered per
+    section: the work done under each reform area ("area-<id>"), their difficulties
+    ("shortcomings") and proposals ("proposals"), one line per report naming its activity
+    and agency (one query)."""
+    reports = (
+        Report.objects.filter(
+            obligation__activity__plan=plan,
+            obligation__role=Role.LEAD,
+            obligation__period_kind=period.kind,
+            obligation__period_end=period.end,
+            state=ReportState.APPROVED,
+        )
+        .select_related("obligation__activity", "obligation__agency")
+        .order_by("obligation__activity__position", "obligation__agency__name")
+    )
+    lines: dict[str, list[str]] = {}
+    for report in reports:
+        activity = report.obligation.activity
+        title = Truncator(activity.labelled_title).words(25)
+        who = f"{title} ({report.obligation.agency.name})"
+        for key, text in (
+            (f"area-{activity.area_id}", report.narrative),
+            ("shortcomings", report.difficulties),
+            ("proposals", report.proposals),
+        ):
+            if text.strip():
+                lines.setdefault(key, []).append(f"- {who}: {' '.join(text.split())}")
+    return {key: "\n".join(found) for key, found in lines.items()}
+
+
+def default_sections(
+    snapshot: dict[str, Any], texts: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """The report's narrative sections (key, title, prefilled text), in order: the texts of
+    the agencies' approved reports (``report_texts``) where there are some. Numbers are not
+    written here: the figures paragraphs of the document carry them, fresh when issued."""
+    texts = texts or {}
     period = snapshot["period"]["label"]
-    p = snapshot["progress"]
-    s = snapshot["status"]
     sections = [
         (
             "overview",
             "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
             f"Trong {period}, UBND tỉnh tiếp tục chỉ đạo các cơ quan, đơn vị triển khai Kế hoạch "
-            f"cải cách hành chính. Tiến độ chung của kế hoạch đạt {percent_text(p['overall'])}; "
-            f"{p['done']}/{p['activities']} hoạt động đã hoàn thành. Các cơ quan đã gửi "
-            f"{s['total'] - s['counts'].get('overdue', 0) - s['counts'].get('not_started', 0)}"
-            f"/{s['total']} báo cáo của kỳ.",
+            "cải cách hành chính của tỉnh; theo dõi, đôn đốc việc báo cáo định kỳ của các cơ "
+            "quan, đơn vị.",
         )
     ]
     for index, area in enumerate(snapshot["areas"], start=1):
-        sections.append(
-            (
-                f"area-{area['id']}",
-                f"{index}. {area['title']}",
-                f"Tiến độ thực hiện đạt {percent_text(area['progress'])}; "
-                f"{area['done']}/{area['activities']} hoạt động đã hoàn thành.",
-            )
-        )
+        key = f"area-{area['id']}"
+        sections.append((key, f"{index}. {area['title']}", texts.get(key, "")))
     sections += [
-        ("shortcomings", "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", ""),
+        ("shortcomings", "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", texts.get("shortcomings", "")),
         ("next", "IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", ""),
-        ("proposals", "V. ĐỀ XUẤT, KIẾN NGHỊ", ""),
+        ("proposals", "V. ĐỀ XUẤT, KIẾN NGHỊ", texts.get("proposals", "")),
     ]
     return sections
-
-
-def area_ids(sections: Iterable[str]) -> list[int]:
-    return [int(k.split("-", 1)[1]) for k in sections if k.startswith("area-")]

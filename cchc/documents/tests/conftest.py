@@ -41,7 +41,8 @@ def reported(
         work_status=work_status,
         percent=percent,
         explanation="Báo cáo muộn.",
-        narrative="Đã triển khai.",
+        narrative=f"Đã triển khai, đạt {percent}%.",
+        difficulties="Thiếu nhân lực.",
     )
     if work_status in ("done", "done_late"):
         add_evidence(report=item, user=writer, description="Quyết định", document_number="1/QĐ")

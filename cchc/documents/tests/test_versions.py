@@ -19,6 +19,7 @@ from cchc.documents.models import (
     OfficialReport,
     ReportSection,
 )
+from cchc.plans.models import Node
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +34,13 @@ def test_open_prefills_sections_once(with_reports, secretary):
     keys = list(report.sections.values_list("key", flat=True))
     assert keys[0] == "overview" and keys[-3:] == ["shortcomings", "next", "proposals"]
     assert sum(1 for k in keys if k.startswith("area-")) == 7
-    overview = report.sections.get(key="overview")
-    assert "Tiến độ chung của kế hoạch đạt" in overview.text
+    # Prefilled with what the lead agencies wrote in their approved reports of the period.
+    row2 = Node.objects.get(plan=with_reports, number="2", kind="activity")
+    area = report.sections.get(key=f"area-{row2.area_id}").text
+    assert area.startswith(f"- {row2.labelled_title[:40]}")
+    assert area.endswith("(Sở Tư pháp tỉnh Bắc Giang): Đã triển khai, đạt 40%.")
+    assert "Thiếu nhân lực." in report.sections.get(key="shortcomings").text
+    assert "Quý I/2024" in report.sections.get(key="overview").text
     # Opening again returns the same report, sections untouched.
     save_sections(report=report, texts={"overview": "Văn bản của thư ký."}, user=secretary)
     again = open_report(plan=with_reports, period=period, user=secretary)
