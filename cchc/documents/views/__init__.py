@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.contrib import messages
@@ -110,6 +111,7 @@ def _detail(
             "form": form,
             "issue_form": issue_form,
             "snapshot": snapshot,
+            "as_of": dt.date.fromisoformat(snapshot["made_on"]),
             "versions": selectors.versions_of(report),
             "history": selectors.history_of(report)[:20],
             "can_edit": permissions.can_edit_official_reports(request.user),
