@@ -208,6 +208,7 @@ def _targets(plan: Plan, end: dt.date) -> list[dict[str, Any]]:
             continue
         rows.append(
             {
+                "area_id": target.node.area_id if target.node else None,
                 "indicator": target.indicator.name if target.indicator else "",
                 "node": target.node.display if target.node else "",
                 "target": target.describe(),

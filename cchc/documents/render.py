@@ -218,7 +218,7 @@ def build_docx(
         if key in areas:
             _para(
                 doc,
-                _area_figures(areas[key]),
+                _area_figures(areas[key], snapshot["targets"]),
                 align=WD_ALIGN_PARAGRAPH.JUSTIFY,
                 indent=True,
                 after=6,
@@ -258,8 +258,21 @@ def _vn_date(iso: str) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
+def targets_text(targets: list[dict[str, Any]]) -> str:
+    """ "3 chỉ tiêu (Đạt: 1; Có nguy cơ chậm: 2)", the statuses in the rule's order."""
+    if not targets:
+        return "chưa có chỉ tiêu được xác nhận"
+    counts: dict[str, int] = {}
+    for t in targets:
+        counts[t["status_label"]] = counts.get(t["status_label"], 0) + 1
+    parts = "; ".join(f"{label}: {n}" for label, n in counts.items())
+    return f"{len(targets)} chỉ tiêu ({parts})"
+
+
 def _overview_figures(snapshot: dict[str, Any]) -> list[str]:
     p, s = snapshot["progress"], snapshot["status"]
+    indicators = snapshot["indicators"]
+    measured = sum(1 for i in indicators if i["value"] is not None)
     counts, labels = s["counts"], s["labels"]
     parts = "; ".join(f"{labels[k].lower()}: {v}" for k, v in counts.items())
     return [
@@ -269,14 +282,17 @@ def _overview_figures(snapshot: dict[str, Any]) -> list[str]:
         f"Tình hình báo cáo của các cơ quan trong kỳ: {s['total']} báo cáo phải gửi ({parts}); "
         f"tỷ lệ đầy đủ {percent_text(s['completeness'])}, tỷ lệ đúng hạn "
         f"{percent_text(s['timeliness'])}.",
+        f"Chỉ tiêu của kế hoạch: {targets_text(snapshot['targets'])}. Chỉ số phục vụ: "
+        f"{measured}/{len(indicators)} chỉ số có số liệu trong kỳ (Phụ lục IV).",
     ]
 
 
-def _area_figures(area: dict[str, Any]) -> str:
+def _area_figures(area: dict[str, Any], targets: list[dict[str, Any]]) -> str:
+    mine = [t for t in targets if t["area_id"] == area["id"]]
     return (
         f"Tiến độ: {percent_text(area['progress'])}; hoạt động hoàn thành: "
         f"{area['done']}/{area['activities']}; có báo cáo được duyệt: "
-        f"{area['reported']}/{area['activities']}."
+        f"{area['reported']}/{area['activities']}; chỉ tiêu: {targets_text(mine)}."
     )
 
 

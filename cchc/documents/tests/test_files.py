@@ -200,3 +200,39 @@ def test_pdf_refuses_a_missing_libreoffice(settings):
     settings.CCHC_SOFFICE = "/nonexistent/soffice"
     with pytest.raises(PdfError, match="not installed"):
         to_pdf(b"")
+
+
+def test_targets_in_the_body_and_the_annex(with_reports, secretary):
+    from django.utils import translation
+
+    from cchc.indicators.actions import confirm_target
+    from cchc.indicators.models import Target
+    from cchc.indicators.selectors import plan_targets
+    from cchc.indicators.status import Status
+
+    plan = with_reports
+    chosen = list(
+        Target.objects.filter(node__plan=plan, indicator__isnull=False).order_by("pk")[:3]
+    )
+    assert len(chosen) == 3
+    for target in chosen:
+        confirm_target(target=target, user=secretary)
+    period = resolve_period(2024, "h1")
+    built = build(plan=plan, period=period, day=DAY, pdf=False)
+    rows = [
+        r
+        for r in plan_targets(plan_id=plan.pk, on=period.end)
+        if r.target.pk in {t.pk for t in chosen}
+    ]
+    with translation.override("vi"):
+        labels = [str(Status(r.status).label) for r in rows]
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    expected = "3 chỉ tiêu (" + "; ".join(f"{k}: {v}" for k, v in counts.items()) + ")"
+    assert f"Chỉ tiêu của kế hoạch: {expected}." in "\n".join(_texts(built.docx))
+    annex = list(
+        load_workbook(io.BytesIO(built.xlsx))["PL3 Chi tieu"].iter_rows(min_row=3, values_only=True)
+    )
+    assert [r[6] for r in annex] == labels
+    assert [r[3] for r in annex] == [r.target.describe() for r in rows]
