@@ -425,3 +425,21 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Dashboards: how long (seconds) one process reuses a year's reporting periods (their rules
 # and the calendar change rarely); 0 reads them on every page (docs/dashboards.md).
 CCHC_DASHBOARDS_PERIODS_TTL = _env_int("CCHC_DASHBOARDS_PERIODS_TTL", 60)
+# The periodic PAR report (cchc.documents, docs/official-reports.md): who issues it, where,
+# who signs, who receives it, and the LibreOffice that turns it into PDF.
+INSTALLED_APPS += ["cchc.documents"]
+CCHC_ISSUING_BODY = os.environ.get("CCHC_ISSUING_BODY", "UBND TỈNH BẮC GIANG")
+CCHC_ISSUING_PLACE = os.environ.get("CCHC_ISSUING_PLACE", "Bắc Giang")
+CCHC_SIGNER_TITLE = os.environ.get("CCHC_SIGNER_TITLE", "CHỦ TỊCH")
+CCHC_SIGNER_NAME = os.environ.get("CCHC_SIGNER_NAME", "")
+CCHC_REPORT_RECIPIENTS = [
+    r.strip()
+    for r in os.environ.get(
+        "CCHC_REPORT_RECIPIENTS",
+        "Bộ Nội vụ (b/c)|TT Tỉnh ủy, TT HĐND tỉnh (b/c)|Chủ tịch, các PCT UBND tỉnh"
+        "|Các sở, cơ quan thuộc UBND tỉnh|UBND các huyện, thị xã, thành phố|Lưu: VT, NC",
+    ).split("|")
+    if r.strip()
+]
+CCHC_SOFFICE = os.environ.get("CCHC_SOFFICE", "soffice")
+CCHC_PDF_TIMEOUT_SECONDS = _env_positive("CCHC_PDF_TIMEOUT_SECONDS", 120)

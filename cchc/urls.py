@@ -26,6 +26,7 @@ urlpatterns = [
     path("reports/", include("cchc.reporting.urls")),
     path("indicators/", include("cchc.indicators.urls")),
     path("dashboards/", include("cchc.dashboards.urls")),
+    path("official-reports/", include("cchc.documents.urls")),
     path("api/v1/", api.urls),
     # The admin logs in through the product's login (lockout, two-factor step).
     path("admin/login/", admin_login),

@@ -328,3 +328,14 @@ def can_see_scorecard(user: AnyUser, agency_id: int) -> bool:
         or _has(user, Role.HEAD, agency_id)
         or _has(user, Role.FOCAL_POINT, agency_id)
     )
+
+
+def can_read_official_reports(user: AnyUser) -> bool:
+    """The periodic PAR report (``cchc.documents``): the leaders and the secretariat read its
+    drafts and issued versions (and the administrator, who reads everything)."""
+    return sees_everything(user)
+
+
+def can_edit_official_reports(user: AnyUser) -> bool:
+    """Editing the report's sections and issuing versions: the secretariat."""
+    return is_secretariat(user)

@@ -417,6 +417,31 @@ PAGES: dict[str, list[Case]] = {
         ]
         for step in ("confirm", "edit", "reject")
     },
+    # The periodic PAR report (cchc.documents): those who see everything read, the secretariat
+    # edits and issues; rights are checked before the report is looked up (0: none exists).
+    "documents:list": [get(url("documents:list"), only(*SEES_ALL))],
+    "documents:open": [post(url("documents:open"), only("secretariat"))],
+    **{
+        f"documents:{name}": [
+            get(
+                url(f"documents:{name}", lambda w: 0),
+                expect(FORBID, secretariat=HIDDEN, leader=HIDDEN, admin=HIDDEN),
+            )
+        ]
+        for name in ("detail", "preview")
+    },
+    "documents:version_file": [
+        get(
+            lambda w: reverse("documents:version_file", args=[0, "pdf"]),
+            expect(FORBID, secretariat=HIDDEN, leader=HIDDEN, admin=HIDDEN),
+        )
+    ],
+    **{
+        f"documents:{name}": [
+            post(url(f"documents:{name}", lambda w: 0), expect(FORBID, secretariat=HIDDEN))
+        ]
+        for name in ("sections", "issue")
+    },
     "account": [get(url("account"), EVERYONE)],
     "two_factor_setup": [get(url("two_factor_setup"), EVERYONE)],
     # The code step follows a password: without one pending, everyone is sent to log in.
