@@ -537,6 +537,9 @@ ADMIN_MODELS = {
     "reporting.contribution",
     "notifications.notification",
     "indicators.indicator",
+    "indicators.target",
+    "indicators.measurement",
+    "core.task",
 }
 ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
 
