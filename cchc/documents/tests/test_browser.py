@@ -21,6 +21,7 @@ from cchc.agencies.models import Agency, AgencyLevel
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
 from cchc.conftest import PASSWORD, import_seed
+from cchc.core.tests.test_browser_walk import AXE_IMPACTS, AXE_TAGS
 from cchc.documents.models import IssuedVersion
 from cchc.documents.tests.conftest import lead, reported
 from cchc.scheduling.obligations import generate_obligations
@@ -47,13 +48,23 @@ def _log_in(page: Any, live_server: Any, username: str, path: str) -> None:
 
 
 def _shots(page: Any, name: str) -> None:
+    """Screenshots at both widths; no page wider than the screen; axe-core finds no serious
+    or critical WCAG 2 A/AA violation (the rules of cchc/core/tests/test_browser_walk.py)."""
+    from axe_playwright_python.sync_playwright import Axe
+
     SHOTS.mkdir(parents=True, exist_ok=True)
     for label, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=True)
-        # Nothing wider than the screen on a phone.
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name} overflows by {overflow}px at {width}px"
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        problems = [
+            f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result.response["violations"]
+            if v["impact"] in AXE_IMPACTS
+        ]
+        assert not problems, f"{name} at {width}px: {problems}"
     page.set_viewport_size({"width": 1366, "height": 900})
 
 
