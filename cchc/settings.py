@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "cchc.reporting",
     "cchc.notifications",
     "cchc.indicators",
+    "cchc.opendata",
 ]
 
 MIDDLEWARE = [
@@ -398,3 +399,10 @@ LOGGING = {
     # The security log (logins, lockouts, two-factor, role changes, refusals), also stored.
     "loggers": {"cchc.security": {"level": os.environ.get("CCHC_SECURITY_LOG_LEVEL", "INFO")}},
 }
+
+# Open data (docs/open-data.md): who publishes, under which licence.
+CCHC_OPENDATA_PUBLISHER = os.environ.get("CCHC_OPENDATA_PUBLISHER", "Ủy ban nhân dân tỉnh")
+CCHC_OPENDATA_LICENSE_ID = os.environ.get("CCHC_OPENDATA_LICENSE_ID", "CC-BY-4.0")
+CCHC_OPENDATA_LICENSE_URL = os.environ.get(
+    "CCHC_OPENDATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)

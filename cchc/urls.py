@@ -24,6 +24,8 @@ urlpatterns = [
     path("scheduling/", include("cchc.scheduling.urls")),
     path("reports/", include("cchc.reporting.urls")),
     path("indicators/", include("cchc.indicators.urls")),
+    # Public pages (/cong-khai/), open data (/open-data/, CKAN's /api/3/action/).
+    path("", include("cchc.opendata.urls")),
     path("api/v1/", api.urls),
     # The admin logs in through the product's login (lockout, two-factor step).
     path("admin/login/", admin_login),

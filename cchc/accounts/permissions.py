@@ -306,3 +306,22 @@ def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
         lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
         perm,
     )
+
+
+def can_manage_open_data(user: AnyUser) -> bool:
+    """What the public sees and the open-data releases (build, approve, publish): the
+    secretariat."""
+    return is_secretariat(user)
+
+
+def other_secretariat_members(user: AnyUser) -> bool:
+    """Whether someone besides ``user`` holds the secretariat role now (a second person to
+    approve what the user built)."""
+    return (
+        Membership.objects.active()
+        .filter(role=Role.SECRETARIAT, user__is_active=True)
+        .exclude(user_id=getattr(user, "pk", None) or 0)
+        .filter(Q(agency__valid_from__isnull=True) | Q(agency__valid_from__lte=today()))
+        .filter(Q(agency__valid_until__isnull=True) | Q(agency__valid_until__gte=today()))
+        .exists()
+    )
