@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.db import IntegrityError, transaction
 from frictionless import Package, validate
+from frictionless.resources import TableResource
 
 from cchc.opendata import package
 from cchc.opendata.actions import (
@@ -183,5 +184,7 @@ def test_published_release_is_immutable_in_the_database(world: World) -> None:
 def test_frictionless_reads_the_published_files_back(world: World) -> None:
     release = publish_release(release=_approved(world), user=world.approver)
     pkg = Package(str(directory_of(release) / "datapackage.json"))
-    rows = pkg.get_resource("indicator-series-csv").read_rows()
+    resource = pkg.get_resource("indicator-series-csv")
+    assert isinstance(resource, TableResource)
+    rows = resource.read_rows()
     assert [r["value"] for r in rows] == [90.0]
