@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cchc.opendata.models import Subject
 
 PERIODS = [
-    ("quarter-1", _("Quarter I")),
-    ("half-1", _("First six months")),
+    ("quarter-1", pgettext_lazy("open data", "Quarter I")),
+    ("half-1", pgettext_lazy("open data", "First six months")),
     ("nine_months-1", _("Nine months")),
-    ("year", _("Whole year")),
-    ("quarter-2", _("Quarter II")),
-    ("quarter-3", _("Quarter III")),
-    ("quarter-4", _("Quarter IV")),
-    ("half-2", _("Second six months")),
+    ("year", pgettext_lazy("open data", "Whole year")),
+    ("quarter-2", pgettext_lazy("open data", "Quarter II")),
+    ("quarter-3", pgettext_lazy("open data", "Quarter III")),
+    ("quarter-4", pgettext_lazy("open data", "Quarter IV")),
+    ("half-2", pgettext_lazy("open data", "Second six months")),
 ]
 
 
@@ -30,7 +31,7 @@ class BuildForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "form-control"}),
     )
     changelog = forms.CharField(
-        label=_("What changed"),
+        label=pgettext_lazy("open data", "What changed"),
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
         required=False,
         max_length=5000,
@@ -46,7 +47,7 @@ class PublicationForm(forms.Form):
 
 class ApproveForm(forms.Form):
     changelog = forms.CharField(
-        label=_("What changed"),
+        label=pgettext_lazy("open data", "What changed"),
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
         required=False,
         max_length=5000,

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Subject(models.TextChoices):
@@ -25,7 +26,9 @@ class Subject(models.TextChoices):
 class Publication(models.Model):
     """One decision to show or hide a subject publicly; the latest per subject holds."""
 
-    subject = models.CharField(_("subject"), max_length=20, choices=Subject.choices)
+    subject = models.CharField(
+        pgettext_lazy("open data", "subject"), max_length=20, choices=Subject.choices
+    )
     plan = models.ForeignKey(
         "plans.Plan",
         on_delete=models.CASCADE,
@@ -42,7 +45,7 @@ class Publication(models.Model):
         related_name="+",
         verbose_name=_("indicator"),
     )
-    public = models.BooleanField(_("public"))
+    public = models.BooleanField(pgettext_lazy("open data", "public"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -55,8 +58,8 @@ class Publication(models.Model):
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
 
     class Meta:
-        verbose_name = _("publication")
-        verbose_name_plural = _("publications")
+        verbose_name = pgettext_lazy("open data", "publication")
+        verbose_name_plural = pgettext_lazy("open data", "publications")
         ordering = ["-at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -82,9 +85,9 @@ class Publication(models.Model):
 
 
 class ReleaseState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    APPROVED = "approved", _("approved")
-    PUBLISHED = "published", _("published")
+    DRAFT = "draft", pgettext_lazy("open data", "draft")
+    APPROVED = "approved", pgettext_lazy("open data", "approved")
+    PUBLISHED = "published", pgettext_lazy("open data", "published")
 
 
 class Release(models.Model):
@@ -92,8 +95,8 @@ class Release(models.Model):
     ``CCHC_DATA_DIR/opendata/<directory>/``, described by their ``datapackage.json``."""
 
     period_kind = models.CharField(_("period kind"), max_length=20)
-    period_number = models.PositiveSmallIntegerField(_("period number"))
-    year = models.PositiveSmallIntegerField(_("year"))
+    period_number = models.PositiveSmallIntegerField(pgettext_lazy("open data", "period number"))
+    year = models.PositiveSmallIntegerField(pgettext_lazy("open data", "year"))
     period_label = models.CharField(_("period"), max_length=100)
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("cut-off"))
@@ -101,28 +104,32 @@ class Release(models.Model):
     state = models.CharField(
         _("state"), max_length=20, choices=ReleaseState.choices, default=ReleaseState.DRAFT
     )
-    changelog = models.TextField(_("changelog"), max_length=5000, blank=True)
-    directory = models.CharField(_("directory"), max_length=200)
+    changelog = models.TextField(
+        pgettext_lazy("open data", "changelog"), max_length=5000, blank=True
+    )
+    directory = models.CharField(pgettext_lazy("open data", "directory"), max_length=200)
     # The files: [{"name", "path", "format", "mediatype", "bytes", "hash", "title"}].
-    files = models.JSONField(_("files"), default=list)
-    counts = models.JSONField(_("rows"), default=dict)
-    validation_errors = models.JSONField(_("validation errors"), default=list, blank=True)
+    files = models.JSONField(pgettext_lazy("open data", "files"), default=list)
+    counts = models.JSONField(pgettext_lazy("open data", "rows"), default=dict)
+    validation_errors = models.JSONField(
+        pgettext_lazy("open data", "validation errors"), default=list, blank=True
+    )
     built_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("built by"),
+        verbose_name=pgettext_lazy("open data", "built by"),
     )
-    built_at = models.DateTimeField(_("built at"), auto_now_add=True)
+    built_at = models.DateTimeField(pgettext_lazy("open data", "built at"), auto_now_add=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("approved by"),
+        verbose_name=pgettext_lazy("open data", "approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -131,9 +138,11 @@ class Release(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("published by"),
+        verbose_name=pgettext_lazy("open data", "published by"),
     )
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        pgettext_lazy("open data", "published at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("open-data release")

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cchc.accounts import permissions
 from cchc.indicators.models import Indicator
 from cchc.opendata import catalog, selectors
 from cchc.opendata.actions import directory_of
@@ -35,6 +36,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
             "indicators": selectors.public_indicators(pub),
             "releases": list(selectors.published_releases()[:5]),
             "as_of": timezone.now(),
+            "can_manage": permissions.can_manage_open_data(request.user),
         },
     )
 
