@@ -82,9 +82,9 @@ def test_unknown_period_is_refused_with_its_name(world: World) -> None:
 def test_workflow_records_who_and_when(world: World) -> None:
     release = build_release(period_key="quarter-1", year=2024, user=world.builder)
     # The builder does not approve their own release while another member exists.
-    with pytest.raises(ReleaseError, match="Another member"):
+    with pytest.raises(ReleaseError, match="thành viên khác"):
         approve_release(release=release, user=world.builder)
-    with pytest.raises(ReleaseError, match="approved release"):
+    with pytest.raises(ReleaseError, match="bản phát hành đã duyệt"):
         publish_release(release=release, user=world.approver)
     release = approve_release(release=release, user=world.approver, changelog="Số liệu quý I")
     assert release.state == ReleaseState.APPROVED
