@@ -109,7 +109,7 @@ def dataset(release: Release, absolute: Absolute) -> dict[str, Any]:
                 "dcat:byteSize": _typed(str(f["bytes"]), "nonNegativeInteger"),
                 "spdx:checksum": {
                     "@type": "spdx:Checksum",
-                    "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+                    "spdx:algorithm": {"@id": CONTEXT["spdx"] + "checksumAlgorithm_sha256"},
                     "spdx:checksumValue": f["hash"].removeprefix("sha256:"),
                 },
             }

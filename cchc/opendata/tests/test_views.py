@@ -106,8 +106,31 @@ def test_catalogue_is_dcat_json_ld(client: Client, world: World) -> None:
         # Every download answers, anonymously.
         path = d["dcat:downloadURL"]["@id"].removeprefix("http://testserver")
         assert client.get(path).status_code == 200
-    # Valid JSON-LD: it expands to RDF terms with pyld-free checks (the prefixes resolve).
-    assert all(k.split(":")[0] in data["@context"] for k in dataset if ":" in k)
+    _check_json_ld(data, data["@context"])
+
+
+def _check_json_ld(node: Any, context: dict[str, str]) -> None:
+    """What a JSON-LD processor needs to expand the document to RDF: every term a compact
+    IRI of a declared prefix, every node reference an absolute IRI, every typed value a
+    declared datatype."""
+    if isinstance(node, list):
+        for item in node:
+            _check_json_ld(item, context)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key == "@context":
+            continue
+        if key in ("@id",):
+            assert isinstance(value, str) and value.startswith(("http://", "https://")), value
+        elif key == "@type":
+            assert value.split(":")[0] in context, value
+        elif key in ("@value", "@language"):
+            assert isinstance(value, str) and value, (key, value)
+        else:
+            assert ":" in key and key.split(":")[0] in context, key
+            _check_json_ld(value, context)
 
 
 def test_ckan_actions(client: Client, world: World) -> None:
@@ -206,3 +229,21 @@ def test_only_the_secretariat_manages(world: World, leader: User) -> None:
         )
     assert Client().get(reverse("opendata:manage")).status_code == 302
     assert not Release.objects.exists()
+
+
+def test_lists_answer_in_a_fixed_number_of_queries(
+    client: Client, world: World, django_assert_max_num_queries: Any
+) -> None:
+    for key in ("quarter-1", "half-1", "nine_months-1"):
+        _published(world, key=key)
+    for path in (
+        reverse("opendata:releases"),
+        reverse("opendata:catalog"),
+        "/api/3/action/package_list",
+        "/api/3/action/package_search?q=cchc",
+    ):
+        with django_assert_max_num_queries(3):
+            assert client.get(path).status_code == 200
+    secretariat = _as(world.builder)
+    with django_assert_max_num_queries(12):
+        assert secretariat.get(reverse("opendata:manage")).status_code == 200
