@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 
 from cchc.accounts.models import Role
+from cchc.core.tests.test_browser_walk import _axe_problems
 from cchc.opendata.actions import approve_release, build_release, publish_release
 from cchc.opendata.models import Release
 from cchc.opendata.tests.conftest import HIDDEN_PLAN, PUBLIC_INDICATOR, build_world
@@ -42,8 +44,13 @@ def _remove_published_releases() -> Iterator[None]:
 
 
 def _shot(page: Any, name: str) -> None:
+    """A screenshot, and the checks of every page: no sideways scrolling, no serious or
+    critical axe-core violation (WCAG 2 A/AA)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    assert _axe_problems(page, Axe()) == [], name
 
 
 @pytest.mark.parametrize("device", list(WIDTHS))
