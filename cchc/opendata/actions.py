@@ -24,7 +24,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,11 +122,12 @@ def build_release(
     errors are stored on the draft, which cannot be approved while it has any)."""
     kind, number, label, start, end = parse_period(period_key, year)
     with transaction.atomic():
-        # One builder at a time per period: the version numbers do not collide.
-        last = (
+        # The period's releases locked while the next version is numbered (a concurrent
+        # first build is caught by the unique constraint on the version).
+        versions = list(
             Release.objects.select_for_update()
             .filter(period_kind=kind, period_number=number, year=year)
-            .aggregate(v=Max("version"))["v"]
+            .values_list("version", flat=True)
         )
         release = Release(
             period_kind=kind,
@@ -136,7 +136,7 @@ def build_release(
             period_label=label,
             period_start=start,
             period_end=end,
-            version=(last or 0) + 1,
+            version=max(versions, default=0) + 1,
             changelog=changelog[:5000],
             built_by=_actor(user),
         )
