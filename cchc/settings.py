@@ -172,6 +172,7 @@ INSTALLED_APPS = [
     "cchc.notifications",
     "cchc.indicators",
     "cchc.dashboards",
+    "cchc.opendata",
 ]
 
 MIDDLEWARE = [
@@ -443,3 +444,9 @@ CCHC_REPORT_RECIPIENTS = [
 ]
 CCHC_SOFFICE = os.environ.get("CCHC_SOFFICE", "soffice")
 CCHC_PDF_TIMEOUT_SECONDS = _env_positive("CCHC_PDF_TIMEOUT_SECONDS", 120)
+# Open data (docs/open-data.md): who publishes, under which licence.
+CCHC_OPENDATA_PUBLISHER = os.environ.get("CCHC_OPENDATA_PUBLISHER", "Ủy ban nhân dân tỉnh")
+CCHC_OPENDATA_LICENSE_ID = os.environ.get("CCHC_OPENDATA_LICENSE_ID", "CC-BY-4.0")
+CCHC_OPENDATA_LICENSE_URL = os.environ.get(
+    "CCHC_OPENDATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)

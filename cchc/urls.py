@@ -27,6 +27,8 @@ urlpatterns = [
     path("indicators/", include("cchc.indicators.urls")),
     path("dashboards/", include("cchc.dashboards.urls")),
     path("official-reports/", include("cchc.documents.urls")),
+    # Public pages (/cong-khai/), open data (/open-data/, CKAN's /api/3/action/).
+    path("", include("cchc.opendata.urls")),
     path("api/v1/", api.urls),
     # The admin logs in through the product's login (lockout, two-factor step).
     path("admin/login/", admin_login),

@@ -339,3 +339,22 @@ def can_read_official_reports(user: AnyUser) -> bool:
 def can_edit_official_reports(user: AnyUser) -> bool:
     """Editing the report's sections and issuing versions: the secretariat."""
     return is_secretariat(user)
+
+
+def can_manage_open_data(user: AnyUser) -> bool:
+    """What the public sees and the open-data releases (build, approve, publish): the
+    secretariat."""
+    return is_secretariat(user)
+
+
+def other_secretariat_members(user: AnyUser) -> bool:
+    """Whether someone besides ``user`` holds the secretariat role now (a second person to
+    approve what the user built)."""
+    return (
+        Membership.objects.active()
+        .filter(role=Role.SECRETARIAT, user__is_active=True)
+        .exclude(user_id=getattr(user, "pk", None) or 0)
+        .filter(Q(agency__valid_from__isnull=True) | Q(agency__valid_from__lte=today()))
+        .filter(Q(agency__valid_until__isnull=True) | Q(agency__valid_until__gte=today()))
+        .exists()
+    )

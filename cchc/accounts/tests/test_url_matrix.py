@@ -442,6 +442,53 @@ PAGES: dict[str, list[Case]] = {
         ]
         for name in ("sections", "issue")
     },
+    # Open data (issue 12): the public pages answer everyone, anonymous visitors too; an
+    # unpublished (here: unknown) release does not exist for anyone; the secretariat manages.
+    **{
+        f"opendata:{name}": [get(url(f"opendata:{name}"), expect(OK, anonymous=OK))]
+        for name in (
+            "public_index",
+            "releases",
+            "catalog",
+            "ckan_package_list",
+            "ckan_package_search",
+        )
+    },
+    "opendata:ckan_package_show": [
+        get(
+            lambda w: "/api/3/action/package_show?id=cchc-2024-year-1-v1",
+            expect(HIDDEN, anonymous=HIDDEN),
+        )
+    ],
+    "opendata:public_plan": [
+        get(url("opendata:public_plan", PLAN), expect(HIDDEN, anonymous=HIDDEN))
+    ],
+    "opendata:public_indicator": [
+        get(url("opendata:public_indicator", lambda w: "no.such"), expect(HIDDEN, anonymous=HIDDEN))
+    ],
+    "opendata:release_detail": [
+        get(
+            url("opendata:release_detail", lambda w: "cchc-2024-year-1-v1"),
+            expect(HIDDEN, anonymous=HIDDEN),
+        )
+    ],
+    "opendata:release_file": [
+        get(
+            url("opendata:release_file", lambda w: "cchc-2024-year-1-v1", lambda w: "progress.csv"),
+            expect(HIDDEN, anonymous=HIDDEN),
+        )
+    ],
+    "opendata:manage": [get(url("opendata:manage"), only("secretariat"))],
+    "opendata:publication": [post(url("opendata:publication"), only("secretariat"))],
+    "opendata:build": [post(url("opendata:build"), only("secretariat"))],
+    **{
+        f"opendata:{name}": [
+            (get if name == "manage_release" else post)(
+                url(f"opendata:{name}", lambda w: 999999), expect(FORBID, secretariat=HIDDEN)
+            )
+        ]
+        for name in ("manage_release", "approve", "publish")
+    },
     "account": [get(url("account"), EVERYONE)],
     "two_factor_setup": [get(url("two_factor_setup"), EVERYONE)],
     # The code step follows a password: without one pending, everyone is sent to log in.
