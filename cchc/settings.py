@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "cchc.reporting",
     "cchc.notifications",
     "cchc.indicators",
+    "cchc.servicequality",
 ]
 
 MIDDLEWARE = [
