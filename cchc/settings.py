@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "cchc.reporting",
     "cchc.notifications",
     "cchc.indicators",
+    "cchc.dossiers",
     "cchc.servicequality",
 ]
 
@@ -399,3 +400,9 @@ LOGGING = {
     # The security log (logins, lockouts, two-factor, role changes, refusals), also stored.
     "loggers": {"cchc.security": {"level": os.environ.get("CCHC_SECURITY_LOG_LEVEL", "INFO")}},
 }
+
+# --- Dossier records (docs/dossiers.md) -----------------------------------------------------
+# The province of this install: part of every dossier key ("24" = Bắc Giang).
+CCHC_PROVINCE_CODE = os.environ.get("CCHC_PROVINCE_CODE", "24")
+# Rows written per database round trip by the ingest.
+CCHC_INGEST_CHUNK = _env_positive("CCHC_INGEST_CHUNK", 2_000)

@@ -53,13 +53,16 @@ def refresh_rollups(
     transaction, replacing those periods' rows; then the province's computed measurements."""
     started = time.monotonic()
     spans = overlapping(months)
-    data = compute(spans, ("province_code", "agency_code", "level"), engine=engine)
+    data = compute(
+        spans,
+        ("province_code", "agency_code", "level"),
+        province=province_code or None,
+        engine=engine,
+    )
     by_key = {s.key: s for s in spans}
     now = timezone.now()
     objs: list[Rollup] = []
     for row in data:
-        if province_code and row["province_code"] != province_code:
-            continue
         span = by_key[row["period"]]
         pairs = [(f.code, row[f.numerator], row[f.denominator]) for f in formulas.INDICATORS]
         pairs += [(f"bieu06.{name}", row[name], 0) for name in formulas.BIEU06]
@@ -95,11 +98,3 @@ def refresh_rollups(
 
     measurements.record_for(spans)
     return run
-
-
-def after_ingest(*, months: Iterable[dt.date | dt.datetime], province_code: str = "") -> None:
-    """Called by the dossiers app after each ingest with the months its events touched (the
-    months of the events and of the dossiers' reception): refreshes those periods' rollups."""
-    days = {m.date() if isinstance(m, dt.datetime) else m for m in months}
-    if days:
-        refresh_rollups(months=days, province_code=province_code, trigger="ingest")

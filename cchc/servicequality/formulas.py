@@ -23,6 +23,7 @@ import ibis.expr.types as ir
 DAY = 86_400
 
 COLUMNS = (
+    "province_code",
     "agency_code",
     "level",
     "procedure_code",
@@ -41,7 +42,7 @@ COLUMNS = (
     "feedback",
 )
 
-GROUP_KEYS = ("agency_code", "level", "procedure_code", "field")
+GROUP_KEYS = ("province_code", "agency_code", "level", "procedure_code", "field")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The columnar copy of the dossiers: Parquet partitioned by province and month of reception,
+"""The columnar copy of the dossiers: Parquet partitioned by province and local month of receipt,
 ``<CCHC_DOSSIER_PARQUET>/province=<code>/month=<YYYY-MM>/part.parquet``. A month's file is
 rewritten whole (written aside, then renamed) whenever an ingest touches that month."""
 
@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 from django.db import connection
+from django.utils import timezone
 
 from cchc.servicequality import engines
 
@@ -63,9 +64,11 @@ def write_partition(table: pa.Table, province: str, month: str, root: Path | Non
 def write_table(table: pa.Table, root: Path | None = None) -> list[Path]:
     """Write dossiers (``ARROW`` columns) into their province-month partitions, replacing them."""
     import pyarrow.compute as pc
+    from django.conf import settings
 
     table = table.select(COLUMNS).cast(ARROW)
-    months = pc.strftime(table["received_at"], format="%Y-%m")
+    local = table["received_at"].cast(pa.timestamp("us", tz=settings.TIME_ZONE))
+    months = pc.strftime(local, format="%Y-%m")
     table = table.append_column("_month", months)
     written: list[Path] = []
     keys = table.select(["province_code", "_month"]).group_by(["province_code", "_month"])
@@ -91,9 +94,10 @@ def write_months(
     for month in sorted({m.replace(day=1) for m in months}):
         nxt = (month + dt.timedelta(days=32)).replace(day=1)
         sql = _select_sql() + " WHERE received_at >= %s AND received_at < %s"
+        tz = timezone.get_default_timezone()
         params: list[Any] = [
-            dt.datetime.combine(month, dt.time(), tzinfo=dt.UTC),
-            dt.datetime.combine(nxt, dt.time(), tzinfo=dt.UTC),
+            dt.datetime.combine(month, dt.time(), tzinfo=tz),
+            dt.datetime.combine(nxt, dt.time(), tzinfo=tz),
         ]
         if province_code:
             sql += " AND province_code = %s"
