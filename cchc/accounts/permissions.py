@@ -306,3 +306,19 @@ def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
         lambda user: isinstance(user, PermissionsMixin | AnonymousUser) and user.has_perm(perm),
         perm,
     )
+
+
+# -- service quality (cchc.servicequality) ------------------------------------------------------
+
+
+def can_see_service_quality(user: AnyUser) -> bool:
+    """The service-quality pages: the secretariat, leaders and administrators see every agency;
+    an agency's members see their own agency."""
+    return user.is_authenticated and (sees_everything(user) or bool(agencies_of(user)))
+
+
+def can_see_service_quality_of(user: AnyUser, agency_id: int | None) -> bool:
+    """One agency's service figures (``None``: the province's)."""
+    if sees_everything(user):
+        return True
+    return agency_id is not None and agency_id in agencies_of(user)

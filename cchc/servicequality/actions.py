@@ -81,6 +81,8 @@ def refresh_rollups(
                 refreshed_at=now,
             )
             for measure, numerator, denominator in pairs
+            # Nothing counted is not stored: readers take a missing row as 0 / 0.
+            if numerator or denominator
         ]
     with transaction.atomic():
         old = Rollup.objects.filter(period__in=list(by_key))
