@@ -101,9 +101,9 @@ HAND_SQL = """
 WITH d AS (
   SELECT {keys},
     CAST(channel AS INTEGER) AS channel,
-    CAST(epoch(received_at) AS BIGINT) AS rec_s,
-    CAST(epoch(finished_at) AS BIGINT) AS fin_s,
-    CAST(epoch(due_at) AS BIGINT) AS due_s,
+    CAST(floor(epoch(received_at)) AS BIGINT) AS rec_s,
+    CAST(floor(epoch(finished_at)) AS BIGINT) AS fin_s,
+    CAST(floor(epoch(due_at)) AS BIGINT) AS due_s,
     CAST(coalesce(supplement_days, 0) * 86400 AS BIGINT) AS supp_s,
     coalesce(supplement_requests, 0) AS supp_n,
     coalesce(e_result, false) AS e_result, coalesce(digitised, false) AS digitised,

@@ -99,7 +99,9 @@ def _count(cond: ir.BooleanValue) -> ir.IntegerScalar:
 
 
 def _secs(col: ir.Value) -> ir.IntegerValue:
-    return col.epoch_seconds().cast("int64")
+    # Whole seconds, floored: engines differ in rounding fractions (Spark truncates, DuckDB
+    # and PostgreSQL keep them), so the fraction is dropped the same way everywhere.
+    return col.epoch_seconds().floor().cast("int64")
 
 
 def prepare(

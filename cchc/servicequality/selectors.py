@@ -46,7 +46,8 @@ def figure(
         pts = formulas.points(value, max_points=rule.max_points, threshold=rule.threshold)
     return {
         "code": formula.code,
-        "numerator": numerator,
+        # 766.2.2 counts seconds; it is shown as days (the rate is the average in days).
+        "numerator": numerator if formula.percent else round(numerator / formulas.DAY, 2),
         "denominator": denominator,
         "rate": value,
         "points": pts,

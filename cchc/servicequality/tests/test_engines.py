@@ -24,7 +24,13 @@ BY = ("agency_code", "level")
 
 def hand_made() -> list[dict[str, Any]]:
     return [
-        dossier(agency_code="A", finished_at=at("2026-01-08"), e_result=True, digitised=True),
+        # A fraction of a second: every engine drops it the same way.
+        dossier(
+            agency_code="A",
+            finished_at=at("2026-01-08") + dt.timedelta(microseconds=600_000),
+            e_result=True,
+            digitised=True,
+        ),
         dossier(agency_code="A", channel=1, supplement_requests=2, finished_at=at("2026-01-09")),
         dossier(
             agency_code="A",
