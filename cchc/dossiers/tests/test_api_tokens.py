@@ -106,6 +106,7 @@ def test_a_token_reads_nothing_else(client, token):
     ):
         response = client.get(path, **headers)
         assert response.status_code in (401, 403), path
+    assert client.get("/dossiers/", **headers).status_code == 302  # to the login page
 
 
 def test_token_command(capsys):
