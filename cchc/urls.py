@@ -24,6 +24,7 @@ urlpatterns = [
     path("scheduling/", include("cchc.scheduling.urls")),
     path("reports/", include("cchc.reporting.urls")),
     path("indicators/", include("cchc.indicators.urls")),
+    path("dossiers/", include("cchc.dossiers.urls")),
     path("service-quality/", include("cchc.servicequality.urls")),
     path("api/v1/", api.urls),
     # The admin logs in through the product's login (lockout, two-factor step).

@@ -308,6 +308,26 @@ def require_perm(perm: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
     )
 
 
+# --- Dossier records (cchc.dossiers) ------------------------------------------------------
+
+
+def can_see_dossiers(user: AnyUser) -> bool:
+    """The dossier list: the secretariat, leaders and administrators (every agency's), and
+    members of an agency (its own)."""
+    return sees_everything(user) or bool(agencies_of(user))
+
+
+def dossier_agencies(user: AnyUser) -> set[int] | None:
+    """The agencies whose dossiers the user reads; None = every agency (and dossiers whose
+    agency code is not in the registry)."""
+    return None if sees_everything(user) else agencies_of(user)
+
+
+def can_manage_ingest_tokens(user: AnyUser) -> bool:
+    """Creating and revoking the one-stop systems' ingest tokens: the administrator only."""
+    return is_administrator(user)
+
+
 # -- service quality (cchc.servicequality) ------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,8 +81,8 @@ def _numbered(items: Iterable[Any]) -> Iterable[tuple[int, Any]]:
 def ingest_api_batch(
     *,
     token: IngestToken,
-    dossiers: list[Mapping[str, Any]],
-    events: list[Mapping[str, Any]],
+    dossiers: Sequence[Mapping[str, Any]],
+    events: Sequence[Mapping[str, Any]],
     mode: str = IngestMode.REFUSE,
 ) -> IngestResult:
     """A one-stop system's batch: dossier rows (keys = the CSV columns) and/or events; each

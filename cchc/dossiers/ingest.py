@@ -6,7 +6,8 @@ generator) call it. Rows are read lazily, checked and written in chunks of
 ``bulk_update``; agencies are resolved from one dict read once). Modes:
 
 - ``refuse`` (the default): any bad row or event refuses the whole batch: everything is
-  read to report every error, and nothing is written (the transaction is rolled back);
+  read and checked, so that every error is reported, and then the transaction is rolled
+  back: nothing is written;
 - ``skip``: bad rows and events are reported and left out; the good ones are stored.
 
 Idempotent: a row equal to the stored dossier, or an event already stored (same dossier,
@@ -54,6 +55,7 @@ from cchc.scheduling.workdays import WorkCalendar
 # Errors kept in the answer and the history row; all are counted.
 MAX_ERRORS_KEPT = 200
 Progress = Callable[[int], None]
+StoredEvent = tuple[str, dt.datetime, dict[str, Any]]
 
 
 class _Refused(Exception):
@@ -149,11 +151,6 @@ class _Batch:
         self.failed = True
         self.result.error(error)
 
-    @property
-    def writing(self) -> bool:
-        """Refuse mode stops writing at the first error and only reads on, to report."""
-        return not (self.refusing and self.failed)
-
     def _touch(self, dossier: Dossier) -> None:
         for moment in (dossier.received_at, dossier.finished_at):
             month = month_of(dossier.province_code, moment)
@@ -182,7 +179,7 @@ class _Batch:
             if row.code in parsed:
                 self.result.unchanged += 1  # an earlier row of the batch is replaced
             parsed[row.code] = row
-        if self.writing and parsed:
+        if parsed:
             self.write_rows(parsed)
 
     def write_rows(self, parsed: dict[str, ParsedRow]) -> None:
@@ -190,10 +187,27 @@ class _Batch:
             dossier.code: dossier
             for dossier in Dossier.objects.filter(province_code=self.province, code__in=parsed)
         }
+        # A stored dossier's events still speak for the fields they derive (see events.py).
+        history = self.stored_events([dossier.pk for dossier in existing.values()])
         new: list[Dossier] = []
         changed: list[Dossier] = []
         for code, row in parsed.items():
             dossier = existing.get(code)
+            if dossier is not None and history.get(dossier.pk):
+                values = derive(row.values, history[dossier.pk], calendar=self.calendar)
+                if finished_before_received(values):
+                    self.result.refused += 1
+                    self.fail(
+                        RowError(
+                            row.line,
+                            "NgayTiepNhan",
+                            _("the dossier's events end its processing before this date"),
+                            values["received_at"].isoformat(),
+                            self.part,
+                        )
+                    )
+                    continue
+                row = ParsedRow(row.line, row.code, values)
             if dossier is None:
                 new.append(
                     Dossier(
@@ -288,11 +302,56 @@ class _Batch:
                 continue
             rows[event.code] = row
             kept.append(event)
-        if rows and self.writing:
+        if rows:
             self.write_rows(rows)
             for dossier in Dossier.objects.filter(province_code=self.province, code__in=rows):
                 known[dossier.code] = dossier
         return [event for event in kept if event.code in known]
+
+    def stored_events(self, ids: list[int]) -> dict[int, list[StoredEvent]]:
+        """The stored events of these dossiers (one query; none when ``ids`` is empty)."""
+        stored: dict[int, list[StoredEvent]] = defaultdict(list)
+        if ids:
+            for dossier_id, kind, at, data in DossierEvent.objects.filter(
+                dossier_id__in=ids
+            ).values_list("dossier_id", "kind", "at", "data"):
+                stored[dossier_id].append((kind, at, data))
+        return stored
+
+    def _derive(
+        self,
+        base: dict[str, Any],
+        stored: list[StoredEvent],
+        added: list[ParsedEvent],
+    ) -> tuple[dict[str, Any] | None, list[ParsedEvent]]:
+        """The dossier's values after its stored and added events; an added event that
+        would end processing before the dossier was received is refused (the added
+        ``finished`` events first, then its ``received`` ones, then all)."""
+
+        def fold(events: list[ParsedEvent]) -> dict[str, Any]:
+            return derive(
+                base, [*stored, *((e.kind, e.at, e.data) for e in events)], calendar=self.calendar
+            )
+
+        values = fold(added)
+        if not finished_before_received(values):
+            return values, added
+        for kinds in ({"finished"}, {"received"}, None):
+            blamed = [e for e in added if kinds is None or e.kind in kinds]
+            kept = [e for e in added if e not in blamed]
+            if blamed and (kinds is None or not finished_before_received(fold(kept))):
+                for event in blamed:
+                    self.fail(
+                        RowError(
+                            event.line,
+                            "at",
+                            _("processing would end before the dossier was received"),
+                            event.at.isoformat(),
+                            self.part,
+                        )
+                    )
+                return (fold(kept) if kept else None), kept
+        return None, []
 
     def write_events(self, events: list[ParsedEvent]) -> None:
         codes = {event.code for event in events}
@@ -303,11 +362,7 @@ class _Batch:
         events = self._create_from_received(events, known)
         if not events:
             return
-        stored: dict[int, list[tuple[str, dt.datetime, dict[str, Any]]]] = defaultdict(list)
-        for dossier_id, kind, at, data in DossierEvent.objects.filter(
-            dossier_id__in=[dossier.pk for dossier in known.values()]
-        ).values_list("dossier_id", "kind", "at", "data"):
-            stored[dossier_id].append((kind, at, data))
+        stored = self.stored_events([dossier.pk for dossier in known.values()])
         keys = {(d, kind, at) for d, rows in stored.items() for kind, at, _data in rows}
         fresh: dict[int, list[ParsedEvent]] = defaultdict(list)
         for event in events:
@@ -324,22 +379,8 @@ class _Batch:
         for dossier_id, added in fresh.items():
             dossier = by_id[dossier_id]
             base = {name: getattr(dossier, name) for name in FIELDS}
-            values = derive(
-                base,
-                [*stored[dossier_id], *((e.kind, e.at, e.data) for e in added)],
-                calendar=self.calendar,
-            )
-            if finished_before_received(values):
-                for event in added:
-                    self.fail(
-                        RowError(
-                            event.line,
-                            "at",
-                            _("processing would end before the dossier was received"),
-                            event.at.isoformat(),
-                            self.part,
-                        )
-                    )
+            values, added = self._derive(base, stored[dossier_id], added)
+            if values is None:
                 continue
             new_events += [
                 DossierEvent(
@@ -353,8 +394,6 @@ class _Batch:
                     setattr(dossier, name, values[name])
                 dossier.updated_at = self.now
                 changed.append(dossier)
-        if not self.writing:
-            return
         size = settings.CCHC_INGEST_CHUNK
         DossierEvent.objects.bulk_create(new_events, batch_size=size)
         Dossier.objects.bulk_update(changed, [*FIELDS, "updated_at"], batch_size=size)
