@@ -43,3 +43,16 @@ def dossier(**kw: Any) -> dict[str, Any]:
 def table(rows: list[dict[str, Any]]) -> pa.Table:
     numbered = [{**r, "code": f"HS-{i}"} for i, r in enumerate(rows)]
     return pa.Table.from_pylist(numbered, schema=ARROW)
+
+
+def store(rows: list[dict[str, Any]]) -> None:
+    """Save the dossiers in the Django database (their moments as aware UTC datetimes)."""
+    from cchc.dossiers.models import Dossier
+
+    def aware(row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: v.replace(tzinfo=dt.UTC) if isinstance(v, dt.datetime) and v.tzinfo is None else v
+            for k, v in row.items()
+        }
+
+    Dossier.objects.bulk_create(Dossier(**aware(r)) for r in table(rows).to_pylist())

@@ -13,9 +13,8 @@ from cchc.accounts.models import Role
 from cchc.accounts.testing import pass_two_factor
 from cchc.agencies.models import Agency, AgencyLevel
 from cchc.conftest import PASSWORD, member
-from cchc.dossiers.models import Dossier
 from cchc.servicequality import actions
-from cchc.servicequality.tests.factories import table
+from cchc.servicequality.tests.factories import store
 from cchc.servicequality.tests.test_engines import hand_made
 from cchc.servicequality.tests.test_rollups import JAN
 
@@ -35,7 +34,7 @@ def _data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CCHC_DOSSIER_PARQUET", str(tmp_path / "pq"))
     Agency.objects.create(code="A", name="Sở Tư pháp (thử)", level=AgencyLevel.DEPARTMENT)
     Agency.objects.create(code="B", name="UBND xã B (thử)", level=AgencyLevel.COMMUNE)
-    Dossier.objects.bulk_create(Dossier(**r) for r in table(hand_made()).to_pylist())
+    store(hand_made())
     actions.refresh_rollups(months=[JAN], trigger="test")
 
 

@@ -10,9 +10,8 @@ from typing import Any
 import ibis
 import pytest
 
-from cchc.dossiers.models import Dossier
 from cchc.servicequality import engines, formulas, parquet
-from cchc.servicequality.tests.factories import at, dossier, table
+from cchc.servicequality.tests.factories import at, dossier, store, table
 
 PERIODS = [
     engines.period_row("2026-M01", dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
@@ -73,10 +72,6 @@ def reference() -> dict[tuple[Any, ...], dict[str, Any]]:
         ibis.memtable(table(hand_made())), formulas.periods_table(PERIODS), BY
     )
     return key(formulas.rows(con.execute(expr)))
-
-
-def store(rows: list[dict[str, Any]]) -> None:
-    Dossier.objects.bulk_create(Dossier(**r) for r in table(rows).to_pylist())
 
 
 @pytest.mark.django_db

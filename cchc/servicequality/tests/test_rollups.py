@@ -12,11 +12,10 @@ import pytest
 from django.core.management import call_command
 
 from cchc.dossiers import signals
-from cchc.dossiers.models import Dossier
 from cchc.indicators.models import Measurement, MeasurementSource
 from cchc.servicequality import actions, engines, selectors
 from cchc.servicequality.models import RefreshRun, Rollup
-from cchc.servicequality.tests.factories import table
+from cchc.servicequality.tests.factories import store
 from cchc.servicequality.tests.test_engines import hand_made
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ JAN = dt.date(2026, 1, 1)
 @pytest.fixture
 def stored(settings: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CCHC_DOSSIER_PARQUET", str(tmp_path / "pq"))
-    Dossier.objects.bulk_create(Dossier(**r) for r in table(hand_made()).to_pylist())
+    store(hand_made())
 
 
 def test_refresh_writes_the_periods_of_a_month(stored: None) -> None:
