@@ -173,6 +173,8 @@ INSTALLED_APPS = [
     "cchc.indicators",
     "cchc.dashboards",
     "cchc.opendata",
+    "cchc.dossiers",
+    "cchc.servicequality",
 ]
 
 MIDDLEWARE = [
@@ -450,3 +452,8 @@ CCHC_OPENDATA_LICENSE_ID = os.environ.get("CCHC_OPENDATA_LICENSE_ID", "CC-BY-4.0
 CCHC_OPENDATA_LICENSE_URL = os.environ.get(
     "CCHC_OPENDATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
 )
+# --- Dossier records (docs/dossiers.md) -----------------------------------------------------
+# The province of this install: part of every dossier key ("24" = Bắc Giang).
+CCHC_PROVINCE_CODE = os.environ.get("CCHC_PROVINCE_CODE", "24")
+# Rows written per database round trip by the ingest.
+CCHC_INGEST_CHUNK = _env_positive("CCHC_INGEST_CHUNK", 2_000)

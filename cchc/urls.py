@@ -29,6 +29,8 @@ urlpatterns = [
     path("official-reports/", include("cchc.documents.urls")),
     # Public pages (/cong-khai/), open data (/open-data/, CKAN's /api/3/action/).
     path("", include("cchc.opendata.urls")),
+    path("dossiers/", include("cchc.dossiers.urls")),
+    path("service-quality/", include("cchc.servicequality.urls")),
     path("api/v1/", api.urls),
     # The admin logs in through the product's login (lockout, two-factor step).
     path("admin/login/", admin_login),

@@ -358,3 +358,39 @@ def other_secretariat_members(user: AnyUser) -> bool:
         .filter(Q(agency__valid_until__isnull=True) | Q(agency__valid_until__gte=today()))
         .exists()
     )
+
+
+# --- Dossier records (cchc.dossiers) ------------------------------------------------------
+
+
+def can_see_dossiers(user: AnyUser) -> bool:
+    """The dossier list: the secretariat, leaders and administrators (every agency's), and
+    members of an agency (its own)."""
+    return sees_everything(user) or bool(agencies_of(user))
+
+
+def dossier_agencies(user: AnyUser) -> set[int] | None:
+    """The agencies whose dossiers the user reads; None = every agency (and dossiers whose
+    agency code is not in the registry)."""
+    return None if sees_everything(user) else agencies_of(user)
+
+
+def can_manage_ingest_tokens(user: AnyUser) -> bool:
+    """Creating and revoking the one-stop systems' ingest tokens: the administrator only."""
+    return is_administrator(user)
+
+
+# -- service quality (cchc.servicequality) ------------------------------------------------------
+
+
+def can_see_service_quality(user: AnyUser) -> bool:
+    """The service-quality pages: the secretariat, leaders and administrators see every agency;
+    an agency's members see their own agency."""
+    return user.is_authenticated and (sees_everything(user) or bool(agencies_of(user)))
+
+
+def can_see_service_quality_of(user: AnyUser, agency_id: int | None) -> bool:
+    """One agency's service figures (``None``: the province's)."""
+    if sees_everything(user):
+        return True
+    return agency_id is not None and agency_id in agencies_of(user)

@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import APIKeyCookie
 from ninja.utils import check_csrf
 
+from cchc.api.dossiers import router as dossiers_router
 from cchc.api.errors import CsrfRefused, unauthenticated_body, validation_body
 from cchc.api.evidence import router as evidence_router
 from cchc.api.indicators import router as indicators_router
@@ -66,6 +67,7 @@ api.add_router("/plans/", progress_router)
 api.add_router("/evidence/", evidence_router)
 api.add_router("/notifications/", notifications_router)
 api.add_router("/", indicators_router)
+api.add_router("/dossiers/", dossiers_router)
 
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:

@@ -41,7 +41,7 @@ def own_value(**extra: Any) -> dict[str, Any]:
 def test_catalogue_and_targets_with_status(people: dict[str, User], target: Target) -> None:
     client = as_user(people["nobody"])
     codes = [i["code"] for i in send(client, "get", "/indicators").body]
-    assert "tthc.dossiers_online" in codes and len(codes) == 27
+    assert "tthc.dossiers_online" in codes and len(codes) == 34
     one = send(client, "get", "/indicators/tthc.dossiers_online").body
     assert one["unit"] == "%" and "76/NQ-CP" in one["legal_source"]
     assert send(client, "get", "/indicators/no.such").status_code == 404

@@ -202,6 +202,18 @@ def demo_reports() -> list[Report]:
     )
 
 
+# Synthetic dossiers ``cchc demo`` loads (a small province-year; ``--dossiers N``).
+DEMO_DOSSIERS = 2_000
+
+
+def remove_demo_dossiers() -> int:
+    """Delete the synthetic dossiers (and their events); real ones stay."""
+    from cchc.dossiers.models import Dossier
+
+    deleted, _by_model = Dossier.objects.filter(synthetic=True).delete()
+    return deleted
+
+
 def remove_demo_sign_off() -> int:
     """Stop asking for the sign-off a demo user asked for; how many agencies."""
     latest: dict[int, SignOffSetting] = {}
@@ -256,6 +268,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
+            "--dossiers",
+            type=int,
+            default=DEMO_DOSSIERS,
+            help=_("Synthetic dossiers of last year to load (0: none)."),
+        )
+        parser.add_argument(
             "--remove",
             action="store_true",
             help=_(
@@ -271,6 +289,7 @@ class Command(BaseCommand):
             demo_users = User.objects.filter(username__startswith=PREFIX)
             count = demo_users.count()
             demo_users.delete()
+            remove_demo_dossiers()
             self.stdout.write(
                 _("Demo users removed: %(count)s; demo reports removed: %(reports)s.")
                 % {"count": count, "reports": reports}
@@ -340,6 +359,18 @@ class Command(BaseCommand):
                     % {"codes": " ".join(enrolled.backup_codes)}
                 )
         self._reports(agencies)
+        if options["dossiers"] > 0:
+            self._dossiers(options["dossiers"])
+
+    def _dossiers(self, count: int) -> None:
+        from cchc.dossiers import synthetic
+
+        year = _today().year - 1
+        result = synthetic.load(count=count, year=year, seed=year)
+        self.stdout.write(
+            _("Synthetic dossiers of %(year)s: %(created)s created, %(unchanged)s unchanged.")
+            % {"year": year, "created": result.created, "unchanged": result.unchanged}
+        )
 
     def _reports(self, agencies: dict[str, Agency | None]) -> None:
         today = _today()

@@ -1,0 +1,349 @@
+"""Service-quality benchmarks (benchmarks.md: kpi, drill, fresh; memory and disk; Spark).
+
+    .venv/bin/python bench/servicequality_bench.py --rows 1000000 [--spark] [--fresh-seconds 30]
+
+kpi   — every 766 indicator and Biểu 06 count by agency × level × month (12 calendar months)
+        over N synthetic dossiers in Parquet: Ibis on DuckDB (cchc.servicequality.formulas)
+        against the same figures hand-written in DuckDB SQL, same run, medians of 3, identical
+        values asserted. Target ≤ 2×.
+drill — one agency (the largest), 12 months, by procedure; Ibis vs hand SQL. Target ≤ 3×.
+fresh — a Django database (SQLite file) holding the dossiers; 300 events a second finish
+        dossiers; after each batch the after-ingest hook rewrites the touched Parquet months
+        and refreshes the rollups; staleness = batch committed → rollups readable. ≤ 60 s.
+mem   — Parquet bytes per million dossiers, peak RSS of the process.
+spark — the kpi on Spark local mode (CCHC_SPARK_MASTER, default local[2] here), reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+import pyarrow as pa  # noqa: E402
+
+TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh has no DST
+YEAR = 2026
+
+
+def synthetic(n: int, seed: int = 7) -> pa.Table:
+    """A province-year of dossiers: skewed agency volumes, 80 % online, ~95 % on time."""
+    rng = np.random.default_rng(seed)
+    agencies = np.array([f"AG{i:03d}" for i in range(80)])
+    weights = 1.0 / np.arange(1, 81) ** 0.9
+    agency = rng.choice(80, n, p=weights / weights.sum())
+    level = np.where(agency < 20, "province", "commune")
+    start = dt.datetime(YEAR - 1, 12, 15, tzinfo=TZ).timestamp()
+    span = (dt.datetime(YEAR, 12, 31, tzinfo=TZ).timestamp() - start) * 0.98
+    received = start + rng.random(n) * span
+    due = received + rng.integers(3, 16, n) * 86400.0 + 9 * 3600
+    supp_n = rng.choice(3, n, p=[0.85, 0.12, 0.03])
+    supp_days = np.where(supp_n > 0, rng.integers(0, 6, n), 0)
+    took = (due - received) * rng.uniform(0.2, 1.08, n) + supp_days * 86400.0
+    finished = received + took
+    now = dt.datetime(YEAR, 12, 31, tzinfo=TZ).timestamp()
+    open_ = (rng.random(n) < 0.04) | (finished > now)
+    no_due = rng.random(n) < 0.01
+    fee = np.where(rng.random(n) < 0.3, rng.integers(1, 50, n) * 10000.0, 0.0)
+    feedback = rng.choice(np.array(["", "satisfied", "unsatisfied"]), n, p=[0.6, 0.37, 0.03])
+
+    def ts(values: Any, mask: Any = None) -> pa.Array:
+        micro = (values * 1e6).astype("int64")
+        return pa.array(micro, pa.int64(), mask=mask).cast(pa.timestamp("us", tz="UTC"))
+
+    return pa.table(
+        {
+            "province_code": pa.array(np.full(n, "24")),
+            "code": pa.array(np.char.add("HS", np.arange(n).astype(str))),
+            "agency_code": pa.array(agencies[agency]),
+            "level": pa.array(level),
+            "procedure_code": pa.array(np.char.add("P", rng.integers(0, 300, n).astype(str))),
+            "field": pa.array(np.char.add("F", rng.integers(0, 25, n).astype(str))),
+            "channel": pa.array(rng.choice([1, 2, 3], n, p=[0.17, 0.8, 0.03]).astype("int32")),
+            "received_at": ts(received),
+            "due_at": ts(due, no_due),
+            "finished_at": ts(finished, open_),
+            "supplement_requests": pa.array(supp_n.astype("int32")),
+            "supplement_days": pa.array(supp_days.astype("float64")),
+            "e_result": pa.array(rng.random(n) < 0.7),
+            "digitised": pa.array(rng.random(n) < 0.8),
+            "reused_data": pa.array(rng.random(n) < 0.4),
+            "paid_online": pa.array(rng.random(n) < 0.6),
+            "fee": pa.array(fee),
+            "feedback": pa.array(feedback),
+        }
+    )
+
+
+def months(year: int = YEAR) -> list[tuple[str, int, int]]:
+    out = []
+    for m in range(1, 13):
+        a = dt.datetime(year, m, 1, tzinfo=TZ)
+        b = dt.datetime(year + (m == 12), 1 if m == 12 else m + 1, 1, tzinfo=TZ)
+        out.append((f"{year}-M{m:02d}", int(a.timestamp()), int(b.timestamp())))
+    return out
+
+
+# The same figures, written by hand in DuckDB SQL (the reference of the kpi).
+HAND_SQL = """
+WITH d AS (
+  SELECT {keys},
+    CAST(channel AS INTEGER) AS channel,
+    CAST(floor(epoch(received_at)) AS BIGINT) AS rec_s,
+    CAST(floor(epoch(finished_at)) AS BIGINT) AS fin_s,
+    CAST(floor(epoch(due_at)) AS BIGINT) AS due_s,
+    CAST(coalesce(supplement_days, 0) * 86400 AS BIGINT) AS supp_s,
+    coalesce(supplement_requests, 0) AS supp_n,
+    coalesce(e_result, false) AS e_result, coalesce(digitised, false) AS digitised,
+    coalesce(reused_data, false) AS reused, coalesce(paid_online, false) AS paid,
+    coalesce(fee, 0) > 0 AS has_fee, coalesce(feedback, '') AS feedback
+  FROM read_parquet('{glob}', hive_partitioning = true, hive_types_autocast = false) {where}
+), j AS (
+  SELECT d.*, p.period, p.start_s, p.end_s,
+    d.fin_s IS NOT NULL AND d.fin_s < p.end_s AS resolved,
+    (CASE WHEN d.fin_s IS NOT NULL AND d.fin_s < p.end_s THEN d.fin_s ELSE p.end_s END)
+      - d.supp_s - d.rec_s AS used,
+    CASE WHEN d.due_s IS NOT NULL THEN d.due_s - d.rec_s END AS lim,
+    d.rec_s >= p.start_s AS received,
+    d.fin_s IS NOT NULL AND d.fin_s < p.end_s AND d.fin_s >= p.start_s AS fin_here
+  FROM d JOIN periods p ON d.rec_s < p.end_s AND (d.fin_s IS NULL OR d.fin_s >= p.start_s)
+), k AS (
+  SELECT *, lim IS NOT NULL AS judgeable,
+    supp_n <= 1 AND lim IS NOT NULL AND used <= lim AS in_time,
+    supp_n <= 1 AND lim IS NOT NULL AND used + 86400 <= lim AS early
+  FROM j
+), m AS (
+  SELECT *, in_time OR (NOT judgeable AND supp_n <= 1) AS ok FROM k
+)
+SELECT period, {keys},
+  count(*) FILTER (judgeable AND in_time) AS n_2_1, count(*) FILTER (judgeable) AS d_2_1,
+  coalesce(sum(used) FILTER (fin_here), 0) AS n_2_2, count(*) FILTER (fin_here) AS d_2_2,
+  count(*) FILTER (received AND channel = 2) AS n_3_3, count(*) FILTER (received) AS d_3_3,
+  count(*) FILTER (received AND has_fee AND paid) AS n_3_6,
+  count(*) FILTER (received AND has_fee) AS d_3_6,
+  count(*) FILTER (fin_here AND e_result) AS n_4_1, count(*) FILTER (fin_here) AS d_4_1,
+  count(*) FILTER (received AND digitised AND (NOT resolved OR e_result)) AS n_4_2,
+  count(*) FILTER (received) AS d_4_2,
+  count(*) FILTER (received AND reused) AS n_4_3, count(*) FILTER (received) AS d_4_3,
+  count(*) FILTER (fin_here AND feedback = 'satisfied') AS n_5_4,
+  count(*) FILTER (fin_here AND feedback IN ('satisfied', 'unsatisfied')) AS d_5_4,
+  count(*) AS total,
+  count(*) FILTER (received AND channel = 2) AS received_online,
+  count(*) FILTER (received AND coalesce(channel, 1) <> 2) AS received_in_person,
+  count(*) FILTER (NOT received) AS carried_over,
+  count(*) FILTER (resolved) AS resolved,
+  count(*) FILTER (resolved AND ok AND early) AS resolved_early,
+  count(*) FILTER (resolved AND ok AND NOT early) AS resolved_on_time,
+  count(*) FILTER (resolved AND NOT ok) AS resolved_late,
+  count(*) FILTER (NOT resolved) AS pending,
+  count(*) FILTER (NOT resolved AND ok) AS pending_in_time,
+  count(*) FILTER (NOT resolved AND NOT ok) AS pending_overdue
+FROM m GROUP BY ALL ORDER BY ALL
+"""
+
+
+def normal(frame: Any, keys: list[str]) -> dict[tuple[Any, ...], tuple[int, ...]]:
+    from cchc.servicequality.formulas import MEASURES
+
+    out = {}
+    for rec in frame.to_dict(orient="records"):
+        out[(rec["period"], *(rec[k] for k in keys))] = tuple(int(rec[m]) for m in MEASURES)
+    return out
+
+
+def timed(fn: Any, repeat: int = 3) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
+
+
+def kpi(root: Path, keys: list[str], agency: str | None = None) -> dict[str, Any]:
+    import duckdb
+    import ibis
+
+    from cchc.servicequality import engines, formulas
+
+    periods = months()
+    glob = engines.parquet_glob(root)
+
+    def via_ibis() -> Any:
+        con = engines.duckdb_connect()
+        t = engines.parquet_table(con, root)
+        if agency:
+            t = t.filter(t.agency_code == agency)
+        return con.execute(formulas.aggregate(t, formulas.periods_table(periods), keys))
+
+    def via_sql() -> Any:
+        con = duckdb.connect(
+            config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+        )
+        con.execute("CREATE TEMP TABLE periods (period VARCHAR, start_s BIGINT, end_s BIGINT)")
+        con.executemany("INSERT INTO periods VALUES (?, ?, ?)", periods)
+        where = f"WHERE agency_code = '{agency}'" if agency else ""
+        sql = HAND_SQL.format(keys=", ".join(keys), glob=glob, where=where)
+        return con.execute(sql).df()
+
+    _ = ibis
+    t_ibis, r_ibis = timed(via_ibis)
+    t_sql, r_sql = timed(via_sql)
+    a, b = normal(r_ibis, keys), normal(r_sql, keys)
+    assert a == b, "Ibis and hand-written SQL disagree"
+    return {
+        "ibis_s": round(t_ibis, 3),
+        "sql_s": round(t_sql, 3),
+        "ratio": round(t_ibis / t_sql, 2),
+        "groups": len(a),
+    }
+
+
+def spark_kpi(root: Path, keys: list[str], reference: Any) -> dict[str, Any]:
+    from cchc.servicequality import engines
+
+    session = engines.spark_session(os.environ.get("CCHC_SPARK_MASTER", "local[2]"))
+    try:
+        t0 = time.perf_counter()
+        frame = engines.run_spark(session, months(), keys, root=root)
+        first = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        frame = engines.run_spark(session, months(), keys, root=root)
+        second = time.perf_counter() - t0
+    finally:
+        session.stop()
+    same = normal(frame, keys) == reference
+    return {"first_s": round(first, 2), "second_s": round(second, 2), "identical": same}
+
+
+def fresh(n: int, seconds: int, rate: int) -> dict[str, Any]:
+    """Dossiers in a SQLite Django database; ``rate`` events a second finish open dossiers; the
+    hook rewrites Parquet months and refreshes rollups (engine from CCHC_SERVICEQUALITY_ENGINE)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from cchc.dossiers import signals
+    from cchc.dossiers.models import Dossier
+    from cchc.servicequality import actions, parquet
+    from cchc.servicequality.models import Rollup
+    from cchc.servicequality.periods import months_between
+
+    call_command("migrate", verbosity=0)
+    data = synthetic(n, seed=11).to_pylist()
+    Dossier.objects.bulk_create((Dossier(**r) for r in data), batch_size=5000)
+    all_months = months_between(dt.date(YEAR - 1, 12, 1), dt.date(YEAR, 12, 1))
+    parquet.write_months(months=all_months)
+    t0 = time.perf_counter()
+    actions.refresh_rollups(months=all_months, trigger="bench")
+    full = time.perf_counter() - t0
+    open_ids = list(
+        Dossier.objects.filter(finished_at__isnull=True)
+        .order_by("-received_at")
+        .values_list("id", flat=True)
+    )
+    stale, costs = [], []
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end and len(open_ids) >= rate:
+        batch, open_ids = open_ids[:rate], open_ids[rate:]
+        started = time.perf_counter()
+        now = timezone.now().replace(year=YEAR, month=12, day=30)
+        Dossier.objects.filter(id__in=batch).update(finished_at=now, updated_at=now)
+        committed = time.perf_counter()
+        touched = {signals.month_of("24", now)}
+        for d in Dossier.objects.filter(id__in=batch).values_list("received_at", flat=True):
+            touched.add(signals.month_of("24", d))
+        signals.after_ingest(batch, frozenset(m for m in touched if m))
+        Rollup.objects.filter(period=f"{YEAR}-M12").count()
+        done = time.perf_counter()
+        costs.append(done - committed)
+        stale.append(done - committed)
+        time.sleep(max(0.0, 1.0 - (done - started)))
+    return {
+        "dossiers": n,
+        "events_per_s": rate,
+        "batches": len(costs),
+        "full_refresh_s": round(full, 2),
+        "batch_refresh_median_s": round(statistics.median(costs), 2) if costs else None,
+        "staleness_max_s": round(max(stale), 2) if stale else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--spark", action="store_true")
+    parser.add_argument("--fresh-rows", type=int, default=100_000)
+    parser.add_argument("--fresh-seconds", type=int, default=30)
+    parser.add_argument("--skip-fresh", action="store_true")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="cchc-sq-bench-"))
+    os.environ.setdefault("CCHC_DATA_DIR", str(work / "data"))
+    os.environ.setdefault("CCHC_ALLOW_EPHEMERAL_SECRET", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{work / 'bench.sqlite3'}")
+    os.environ.setdefault("CCHC_DOSSIER_PARQUET", str(work / "parquet-fresh"))
+    # The rollups of the fresh run are computed by DuckDB over the Parquet copy the hook keeps.
+    os.environ.setdefault("CCHC_SERVICEQUALITY_ENGINE", "duckdb")
+    import django
+
+    django.setup()
+    from cchc.servicequality import parquet
+
+    results: dict[str, Any] = {"rows": args.rows}
+    t0 = time.perf_counter()
+    table = synthetic(args.rows)
+    results["generate_s"] = round(time.perf_counter() - t0, 1)
+    root = work / "parquet"
+    t0 = time.perf_counter()
+    parquet.write_table(table, root)
+    results["write_parquet_s"] = round(time.perf_counter() - t0, 1)
+    size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
+    results["parquet_mb_per_million"] = round(size / 1e6 / (args.rows / 1e6), 1)
+    biggest = (
+        table.group_by("agency_code")
+        .aggregate([("code", "count")])
+        .sort_by([("code_count", "descending")])["agency_code"][0]
+        .as_py()
+    )
+    del table
+    keys = ["agency_code", "level"]
+    results["kpi"] = kpi(root, keys)
+    print("kpi", results["kpi"], flush=True)
+    results["drill"] = kpi(root, ["procedure_code"], agency=biggest) | {"agency": biggest}
+    print("drill", results["drill"], flush=True)
+    if args.spark:
+        from cchc.servicequality import engines, formulas
+
+        con = engines.duckdb_connect()
+        ref = con.execute(
+            formulas.aggregate(
+                engines.parquet_table(con, root), formulas.periods_table(months()), keys
+            )
+        )
+        results["spark"] = spark_kpi(root, keys, normal(ref, keys))
+        print("spark", results["spark"], flush=True)
+    if not args.skip_fresh:
+        results["fresh"] = fresh(args.fresh_rows, args.fresh_seconds, 300)
+        print("fresh", results["fresh"], flush=True)
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
