@@ -101,3 +101,34 @@ def test_focal_point_reads_its_scorecard(
         assert page.locator("#card-activities li").count() == 2
         _fits(page, width)
         page.screenshot(path=str(shots / f"focal-scorecard-{width}.png"), full_page=True)
+
+
+def test_dashboard_pages_pass_axe(rules: None, world: World, page: Any, live_server: Any) -> None:
+    """No serious or critical WCAG 2 A/AA violation on the dashboards (as the walk checks)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    leader = member("leader", Role.LEADER, world.x)
+    leader.set_password(PASSWORD)
+    leader.save()
+    axe = Axe()
+    _log_in(page, live_server, "leader", "/")
+    problems = []
+    for path in (
+        "/dashboards/?year=2024&period=quarter-1",
+        f"/dashboards/agencies/{world.x.pk}/",
+        f"/dashboards/plans/{world.plan.pk}/nodes/{world.area1.pk}/",
+        f"/dashboards/plans/{world.plan.pk}/nodes/{world.a1.pk}/",
+    ):
+        for size in SIZES:
+            page.set_viewport_size(size)
+            page.goto(f"{live_server.url}{path}")
+            page.wait_for_load_state("load")
+            result = axe.run(
+                page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
+            )
+            problems += [
+                f"{path} {size['width']}: {v['id']} {[n['target'] for n in v['nodes'][:3]]}"
+                for v in result.response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+    assert problems == []
