@@ -5,6 +5,11 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def party_to_other(apps, schema_editor):
+    """Reverse: the levels before this migration have no "party"."""
+    apps.get_model("agencies", "Agency").objects.filter(level="party").update(level="other")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -39,6 +44,7 @@ class Migration(migrations.Migration):
             model_name='agency',
             name='agencies_agency_level_valid',
         ),
+        migrations.RunPython(migrations.RunPython.noop, party_to_other),
         migrations.AddField(
             model_name='succession',
             name='functions',

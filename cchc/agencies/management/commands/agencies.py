@@ -71,6 +71,11 @@ class Command(BaseCommand):
                     "groups": result.groups,
                 }
             )
+            if result.former_communes:
+                self.stdout.write(
+                    _("Communes before 1/7/2025: %(count)s, with their successors.")
+                    % {"count": result.former_communes}
+                )
             return
         on = _day(options["on"]) if options["on"] else timezone.localdate()
         if action == "transfer":
