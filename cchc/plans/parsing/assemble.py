@@ -32,6 +32,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             parsed = other
             preamble = assignments.preamble
         read_document_info(preamble, parsed.document)
+    for line, message, code in doc.notes:
+        parsed.warn(line, message, code)
     if not parsed.items:
         if doc.tables and not parsed.document.columns:
             raise ReadError(

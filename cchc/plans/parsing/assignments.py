@@ -30,13 +30,18 @@ _AGENCY = (
     r"Các bộ|Các sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
-_AGENCY_END = (
-    r"(?=\s*(?:,|;|:|\(|$|\s(?:chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|"
-    r"rà soát|hoàn thiện|triển khai|thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|"
-    r"kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|có trách nhiệm|là cơ quan|sửa đổi|bổ sung|"
-    r"quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|bố trí|bảo đảm|đảm bảo|phân bổ|cân đối|"
-    r"giám sát|phê duyệt|công bố|cung cấp|chuẩn bị|lập|soạn thảo|cập nhật|kết nối|số hóa)\b))"
+# The verbs a task starts with: they end the agency's name and the list of partners.
+_VERBS = (
+    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|rà soát|hoàn thiện|triển khai|"
+    r"thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|"
+    r"có trách nhiệm|là cơ quan|sửa đổi|bổ sung|quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|"
+    r"bố trí|bảo đảm|đảm bảo|phân bổ|cân đối|giám sát|phê duyệt|công bố|cung cấp|chuẩn bị|lập|"
+    r"soạn thảo|cập nhật|kết nối|số hóa|nâng cấp|nâng cao|đánh giá|báo cáo|tổng hợp|cắt giảm|"
+    r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
+    r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
+    r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành"
 )
+_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 _GIVEN_RE = re.compile(
     r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
     rf"(?P<lead>{_AGENCY}[^,;:()]*?){_AGENCY_END}"
@@ -56,12 +61,8 @@ _LEAD_WORDS_RE = re.compile(
 )
 _PARTNERS_RE = re.compile(
     r"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?P<partners>.+?)"
-    r"(?=\s(?:xây dựng|nghiên cứu|tổ chức|rà soát|hoàn thiện|triển khai|thực hiện|tham mưu|"
-    r"hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|sửa đổi|đánh giá|báo cáo|"
-    r"hoàn thành|cập nhật|kết nối|tích hợp|số hóa|chuẩn hóa)\b|,\s*(?:xây dựng|nghiên cứu|tổ "
-    r"chức|rà soát|hoàn thiện|triển khai|thực hiện|tham mưu|hướng dẫn|ban hành|trình|báo cáo)\b"
-    r"|;|$)",
-    re.S | re.I,
+    rf"(?=,?\s(?:{_VERBS})\b|;|$)",
+    re.S,
 )
 _TIME_LABEL_RE = re.compile(
     r"[;.,]?\s*(?:-\s*)?Thời (?:gian|hạn)(?:\s+(?:hoàn thành|hoàn tất|thực hiện|trình))?\s*:\s*"
@@ -191,7 +192,7 @@ class AssignmentInterpreter:
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
         partners = ""
         found = _PARTNERS_RE.search(rest)
-        if found and found.start() < 40:
+        if found and found.start() < 40 and len(found.group("partners")) < 200:
             partners = found.group("partners").strip(" ,")
             rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
         timeframe = ""

@@ -62,6 +62,7 @@ class ProseInterpreter:
         block: _Block | None = None
         current_field: str | None = None
         seen_fields: list[str] = []
+        intro: list[tuple[int, str]] = []
         for line_no, text in lines:
             labelled = self._field(text)
             if labelled is not None:
@@ -77,6 +78,12 @@ class ProseInterpreter:
                         heading=title,
                         section=[t for _, t in self.sections],
                     )
+                    if intro and name not in {"title", "task"}:
+                        # "1.2. Heading:" then the task's sentence, then its labels.
+                        block.fields["title"] = " ".join(text for _l, text in intro)
+                    else:
+                        self._skip(intro)
+                    intro = []
                     blocks.append(block)
                 if name == "group":
                     current_field = None
@@ -98,6 +105,8 @@ class ProseInterpreter:
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
                     self._open_section(heading[1], heading[2])
+                self._skip(intro)
+                intro = []
                 heading = (
                     line_no,
                     C.normalise_number(match.group("label")),
@@ -106,11 +115,39 @@ class ProseInterpreter:
                 block = None
                 current_field = None
                 continue
+            if (
+                block is not None
+                and current_field in _SHORT_FIELDS
+                and block.fields[current_field].endswith(".")
+                and (text[:1].isupper() or text[:1].isdigit())
+            ):
+                # "Thời gian hoàn thành: Năm 2025." is complete: a new sentence is not part
+                # of it (a paragraph, a note, a heading the converter did not mark).
+                current_field = None
             if block is not None and current_field is not None:
                 block.fields[current_field] = C.join_continuation(block.fields[current_field], text)
+            elif heading is not None and block is None:
+                intro.append((line_no, text))
             elif not blocks:
                 self.preamble.append(text)
+            else:
+                self._skip([(line_no, text)])
+        self._skip(intro)
         self._emit(blocks, seen_fields)
+
+    def _skip(self, lines: list[tuple[int, str]]) -> None:
+        """Text that belongs to no row of work: a warning with its line, never silently lost."""
+        if not lines:
+            return
+        text = " ".join(t for _l, t in lines)
+        if len(text) > 160:
+            text = text[:159] + "…"
+        self.parsed.warn(
+            lines[0][0],
+            _("This text belongs to no row of work and was not imported: «%(text)s»")
+            % {"text": text},
+            "prose-skipped",
+        )
 
     def _field(self, text: str) -> tuple[str, str] | None:
         match = _FIELD_LINE_RE.match(text)
@@ -175,6 +212,7 @@ class ProseInterpreter:
             self.parsed.items.append(item)
 
 
+_SHORT_FIELDS = {"lead", "partners", "timeframe", "budget", "submit_level"}
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?)$")
 # A heading printed in bold after the previous item's last sentence, or a labelled sentence
 # after another one, on the same line (as PDF-to-text conversions print them).

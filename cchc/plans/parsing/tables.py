@@ -53,6 +53,7 @@ class StreamRow:
     line: int
     layout: Layout
     after_break: bool
+    confidence: list[float | None] | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class _Pending:
     line: int
     layout: Layout
     section: list[str]
+    confidence: list[float | None] | None = None
 
 
 @dataclass
@@ -120,7 +122,7 @@ class TableInterpreter:
                 continue
             if not any(c.strip() for c in row.cells):
                 continue
-            self.rows.append(StreamRow(row.cells, row.line, layout, after_break))
+            self.rows.append(StreamRow(row.cells, row.line, layout, after_break, row.confidence))
             # A row is split by one page break at most: only the first row of a page can
             # continue the last row of the page before.
             after_break = False
@@ -153,7 +155,11 @@ class TableInterpreter:
         self._flush()
         self._check_number(number, row.line)
         self.pending = _Pending(
-            cells=cells, line=row.line, layout=layout, section=[text for _, text in self.sections]
+            cells=cells,
+            line=row.line,
+            layout=layout,
+            section=[text for _, text in self.sections],
+            confidence=row.confidence,
         )
 
     def _fit(self, cells: list[str], row: StreamRow) -> list[str]:
@@ -288,6 +294,8 @@ class TableInterpreter:
         if layout.column("number") is None:
             # Without a number column only a row that does not start a sentence can continue
             # the row above (the first row of a page, or a cell wrapped onto a new row).
+            if (title and _content_number(title)[0]) or title[:1] in "-+•–":
+                return False  # "b) …", "- …": the next entry of a list numbered in the cell
             return not title or not (title[:1].isupper() or title[:1].isdigit())
         # A full row of work (a title starting a sentence, and a lead) simply has no number;
         # so has a row starting a sentence with other details (an approval row with no lead).
@@ -393,17 +401,21 @@ class TableInterpreter:
             previous = self.parsed.items[-1] if self.parsed.items else None
             if previous is not None and previous.section == item.section and previous.timeframe:
                 item.timeframe = previous.timeframe
+        if item.title and item.title[:2] in {"- ", "+ ", "• ", "– "}:
+            item.title = item.title[2:].strip()
         if not item.number and item.title:
             # No STT column (or an empty STT cell): the numbering printed in the content cell.
             label, rest = _content_number(item.title)
             if label:
                 item.number = label
-                item.title = rest
+            item.title = rest
         parts = _numbered_parts(item.title or "")
         if len(parts) >= 2:
             self._split(item, parts)
             return
         self._check_entries(item, inherited)
+        if pending.confidence is not None:
+            self._confidence(item, pending)
         if not item.title:
             fallback = item.task or item.objective or item.outputs
             self.parsed.warn(
@@ -434,6 +446,31 @@ class TableInterpreter:
             part.title = text
             part.number = f"{base}.{label}" if base else label
             self.parsed.items.append(part)
+
+    def _confidence(self, item: Item, pending: _Pending) -> None:
+        """OCR: each field's confidence, shown in the preview; unsure cells are warnings."""
+        from cchc.plans.readers.ocr import min_confidence
+
+        assert pending.confidence is not None
+        scores: dict[str, float] = {}
+        for name, value in zip(pending.layout.fields, pending.confidence, strict=False):
+            if name is not None and value is not None:
+                scores[name] = round(value)
+        item.interpreted["confidence"] = scores
+        unsure = {name: value for name, value in scores.items() if value < min_confidence()}
+        if unsure:
+            self.parsed.warn(
+                item.line,
+                _(
+                    "OCR was unsure of row %(number)s (%(cells)s); check these cells against the "
+                    "scan and correct them before storing."
+                )
+                % {
+                    "number": item.number or "?",
+                    "cells": ", ".join(f"{name} {value:.0f}%" for name, value in unsure.items()),
+                },
+                "low-confidence",
+            )
 
     @staticmethod
     def _inherits_timeframe(layout: Layout) -> bool:
