@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import itertools
 import re
 import subprocess
@@ -139,6 +140,8 @@ def _run(command: list[str], name: str, clock: _Clock) -> bytes:
             timeout=clock.left(),
             check=False,
             stdin=subprocess.DEVNULL,
+            # One thread: the server's cores are shared with the web workers.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     except FileNotFoundError as exc:
         raise ReadError(
