@@ -116,6 +116,13 @@ def main() -> None:
             timeout=120,
         )
         (CORPUS / "20-scanned-page.png").write_bytes(Path(f"{tmp}/scan.png").read_bytes())
+        # An image-only PDF (a scanner's output): the page as an image, no text layer.
+        from PIL import Image
+
+        with Image.open(f"{tmp}/scan.png") as page:
+            page.convert("L").save(
+                CORPUS / "22-scanned-pdf-no-text-layer.pdf", "PDF", resolution=150
+            )
 
 
 if __name__ == "__main__":

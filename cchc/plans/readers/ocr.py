@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import itertools
+import os
 import re
 import subprocess
 import tempfile
@@ -177,7 +177,7 @@ def _read_images(images: list[Path], name: str, clock: _Clock) -> SourceDocument
                         % {"name": name, "w": image.width, "h": image.height}
                     )
                 grey = image.convert("L")
-                if grey.width < 2000:
+                if grey.width < 1400:
                     # Scans at 150 dpi or less: tesseract reads diacritics better enlarged.
                     grey = grey.resize((grey.width * 2, grey.height * 2), Image.Resampling.LANCZOS)
                 grey.save(path.with_suffix(".png"))
