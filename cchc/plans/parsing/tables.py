@@ -142,12 +142,13 @@ class TableInterpreter:
         number_col = layout.column("number")
         number = cells[number_col] if number_col is not None else ""
         numbered = layout.column("number") is not None
+        # A bold-only row is a heading, also as the first row of a page.
+        if bold and self._bold_section(row, cells, number):
+            return
         if not number and self.pending is not None and row.after_break and numbered:
             self._continue(index, row, cells)
             return
-        if self._section(index, row, cells, number) or (
-            bold and self._bold_section(row, cells, number)
-        ):
+        if self._section(index, row, cells, number):
             return
         if not number and self.pending is not None and self._is_continuation(row, cells):
             self._continue(index, row, cells)
@@ -342,11 +343,13 @@ class TableInterpreter:
         return self.pending.cells[col] if col is not None else ""
 
     def _next_number(self, index: int) -> int | None:
-        for later in self.rows[index + 1 :]:
+        """The next row number, past grouping rows (their labels are not row numbers)."""
+        for later in self.rows[index + 1 : index + 200]:
             col = later.layout.column("number")
             value = later.cells[col].strip() if col is not None and col < len(later.cells) else ""
-            if value:
-                return C.integer_number(value)
+            number = C.integer_number(C.clean_cell(value)) if value else None
+            if number is not None:
+                return number
         return None
 
     # -- rows of work -------------------------------------------------------------------
