@@ -129,7 +129,7 @@ HEADINGS_LIST = [
 
 sentence = st.sampled_from(
     [
-        "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát thủ tục, hoàn thành trong năm 2025.",
+        "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát, hoàn thành trong năm 2025.",
         "UBND tỉnh giao Sở Tài chính bố trí kinh phí; thời gian hoàn thành: quý II/2025.",
         "Bộ Công an chủ trì triển khai dữ liệu dân cư.",
         "Cơ quan chủ trì: Sở Tư pháp.",
