@@ -101,13 +101,20 @@ def _preview_context(
         {"label": c.label, "field": c.field, "meaning": FIELD_LABELS.get(c.field, c.field)}
         for c in parsed.document.columns
     ]
+    threshold = min_confidence()
+    for item in parsed.items:
+        # OCR confidences with the fields' names, for the preview only (not stored).
+        scores = item.interpreted.get("confidence") or {}
+        item.interpreted["ocr_cells"] = [
+            {"label": FIELD_LABELS.get(name, name), "value": value, "low": value < threshold}
+            for name, value in scores.items()
+        ]
     return {
         "parsed": parsed,
         "document": parsed.document,
         "columns": columns,
         "has": {c.field for c in parsed.document.columns},
         "correctable_rows": correctable_rows(parsed),
-        "ocr_threshold": min_confidence(),
         "items": parsed.items,
         "targets": _preview_targets(parsed),
         "warnings": parsed.warnings,
