@@ -366,6 +366,12 @@ CCHC_IMPORT_MAX_UNPACKED_MB = _env_int("CCHC_IMPORT_MAX_UNPACKED_MB", 50)
 # The web import reads a file in a child process with these limits.
 CCHC_IMPORT_TIMEOUT_SECONDS = _env_int("CCHC_IMPORT_TIMEOUT_SECONDS", 60)
 CCHC_IMPORT_MEMORY_MB = _env_int("CCHC_IMPORT_MEMORY_MB", 1024)
+# PDFs and scans (docs/readers.md): pages read from a PDF's text layer, pages read by OCR, the
+# time OCR may take in all, and the confidence (0-100) under which an OCR cell is a warning.
+CCHC_IMPORT_MAX_PDF_PAGES = _env_int("CCHC_IMPORT_MAX_PDF_PAGES", 100)
+CCHC_IMPORT_MAX_OCR_PAGES = _env_int("CCHC_IMPORT_MAX_OCR_PAGES", 10)
+CCHC_IMPORT_OCR_TIMEOUT_SECONDS = _env_int("CCHC_IMPORT_OCR_TIMEOUT_SECONDS", 120)
+CCHC_IMPORT_OCR_MIN_CONFIDENCE = _env_int("CCHC_IMPORT_OCR_MIN_CONFIDENCE", 70)
 CCHC_MAX_EVIDENCE_BYTES = _env_int("CCHC_MAX_EVIDENCE_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = CCHC_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

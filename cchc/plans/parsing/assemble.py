@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ParsedPlan
@@ -21,7 +22,18 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     else:
         prose = ProseInterpreter(parsed=parsed)
         prose.run(doc.paragraphs)
-        read_document_info(prose.preamble, parsed.document)
+        preamble = prose.preamble
+        # Tasks assigned in sentences (resolutions, directives): read that way too, and keep
+        # the reading that finds more rows of work.
+        other = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
+        assignments = AssignmentInterpreter(parsed=other)
+        assignments.run(doc.paragraphs)
+        if len(other.items) > len(parsed.items):
+            parsed = other
+            preamble = assignments.preamble
+        read_document_info(preamble, parsed.document)
+    for line, message, code in doc.notes:
+        parsed.warn(line, message, code)
     if not parsed.items:
         if doc.tables and not parsed.document.columns:
             raise ReadError(

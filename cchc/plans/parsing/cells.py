@@ -13,9 +13,28 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 
 
+_EMPHASIS_RE = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_BOLD_TAG_RE = re.compile(r"^\s*<\s*(?:b|strong)\b[^<>]*>.*</\s*(?:b|strong)\s*>\s*$", re.I | re.S)
+_MD_BOLD_RE = re.compile(r"^\s*(?:\*\*|__)(?=.*\w).*(?:\*\*|__)\s*[:.]?\s*$", re.S)
+
+
+def strip_emphasis(text: str) -> str:
+    """Markdown emphasis markers removed: "**PHÁT TRIỂN**" -> "PHÁT TRIỂN", "** **" -> " "."""
+    if "**" not in text and "__" not in text:
+        return text
+    return _EMPHASIS_RE.sub("", text)
+
+
+def is_emphasised(raw: str) -> bool:
+    """True when the whole cell is bold ("**Hoàn thiện thể chế**", "<b>…</b>")."""
+    if "*" not in raw and "_" not in raw and "<" not in raw:
+        return False
+    return bool(_MD_BOLD_RE.match(raw) or _BOLD_TAG_RE.match(raw))
+
+
 def clean_cell(raw: str) -> str:
-    """Cell text without HTML fragments or stray whitespace; line breaks are kept."""
-    text = raw
+    """Cell text without HTML fragments, emphasis or stray whitespace; line breaks are kept."""
+    text = strip_emphasis(raw)
     if "<" in text:
         text = _BLOCK_TAG_RE.sub("\n", text)
         text = _OPEN_BLOCK_RE.sub("\n", text)

@@ -60,6 +60,16 @@ def parse_isolated(data: bytes, name: str) -> ParsedPlan:
             "CCHC_IMPORT_MAX_UNPACKED_MB": getattr(
                 settings, "CCHC_IMPORT_MAX_UNPACKED_MB", DEFAULT_MAX_UNPACKED_MB
             ),
+            **{
+                key: getattr(settings, key)
+                for key in (
+                    "CCHC_IMPORT_MAX_PDF_PAGES",
+                    "CCHC_IMPORT_MAX_OCR_PAGES",
+                    "CCHC_IMPORT_OCR_TIMEOUT_SECONDS",
+                    "CCHC_IMPORT_OCR_MIN_CONFIDENCE",
+                )
+                if hasattr(settings, key)
+            },
         },
     }
     command = [sys.executable, "-E", "-s", "-m", "cchc.plans.parsing.isolated"]

@@ -54,14 +54,15 @@ class ProseInterpreter:
         lines = [
             (p.line, text)
             for p in paragraphs
-            for line in p.text.splitlines()
-            if (text := C.clean_cell(line))
+            for line in split_glued(p.text)
+            if (text := C.clean_cell(line)) and not _PAGE_NUMBER_RE.match(text)
         ]
         blocks: list[_Block] = []
         heading: tuple[int, str, str] | None = None  # (line, label, text)
         block: _Block | None = None
         current_field: str | None = None
         seen_fields: list[str] = []
+        intro: list[tuple[int, str]] = []
         for line_no, text in lines:
             labelled = self._field(text)
             if labelled is not None:
@@ -77,6 +78,12 @@ class ProseInterpreter:
                         heading=title,
                         section=[t for _, t in self.sections],
                     )
+                    if intro and name not in {"title", "task"}:
+                        # "1.2. Heading:" then the task's sentence, then its labels.
+                        block.fields["title"] = " ".join(text for _l, text in intro)
+                    else:
+                        self._skip(intro)
+                    intro = []
                     blocks.append(block)
                 if name == "group":
                     current_field = None
@@ -93,26 +100,62 @@ class ProseInterpreter:
                     seen_fields.append(name)
                 continue
             match = _HEADING_RE.match(text)
+            if match and not _plausible_number(match.group("label")):
+                match = None
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
                     self._open_section(heading[1], heading[2])
+                self._skip(intro)
+                intro = []
                 heading = (
                     line_no,
                     C.normalise_number(match.group("label")),
-                    match.group("rest").strip(),
+                    match.group("rest").strip().rstrip(" :"),
                 )
                 block = None
                 current_field = None
                 continue
+            if (
+                block is not None
+                and current_field in _SHORT_FIELDS
+                and block.fields[current_field].endswith(".")
+                and (text[:1].isupper() or text[:1].isdigit())
+            ):
+                # "Thời gian hoàn thành: Năm 2025." is complete: a new sentence is not part
+                # of it (a paragraph, a note, a heading the converter did not mark).
+                current_field = None
             if block is not None and current_field is not None:
                 block.fields[current_field] = C.join_continuation(block.fields[current_field], text)
+            elif heading is not None and block is None:
+                intro.append((line_no, text))
             elif not blocks:
                 self.preamble.append(text)
+            else:
+                self._skip([(line_no, text)])
+        self._skip(intro)
         self._emit(blocks, seen_fields)
+
+    def _skip(self, lines: list[tuple[int, str]]) -> None:
+        """Text that belongs to no row of work: a warning with its line, never silently lost."""
+        if not lines:
+            return
+        text = " ".join(t for _l, t in lines)
+        if len(text) > 160:
+            text = text[:159] + "…"
+        self.parsed.warn(
+            lines[0][0],
+            _("This text belongs to no row of work and was not imported: «%(text)s»")
+            % {"text": text},
+            "prose-skipped",
+        )
 
     def _field(self, text: str) -> tuple[str, str] | None:
         match = _FIELD_LINE_RE.match(text)
         if not match:
+            return None
+        heading = _HEADING_RE.match(text)
+        if heading and heading.group("label")[:1].isdigit():
+            # "1.2. Triển khai, phát triển dữ liệu:" is a heading, not a labelled line.
             return None
         label = match.group("label")
         from cchc.plans.parsing.columns import header_key
@@ -137,6 +180,9 @@ class ProseInterpreter:
             # "Nhiệm vụ:" names the row of work unless the block also has "Hoạt động:".
             if "task" in block.fields and "title" not in block.fields:
                 block.fields["title"] = block.fields.pop("task")
+            # "1.1. Xây dựng …" followed by "Cơ quan chủ trì: …": the heading is the title.
+            if "title" not in block.fields and block.heading and _assigns(block):
+                block.fields["title"] = block.heading
         useful = [b for b in blocks if b.fields.get("title")]
         if not useful:
             return
@@ -164,6 +210,33 @@ class ProseInterpreter:
                 heading = block.heading if block.heading != block.fields["title"] else ""
                 item.task = block.fields.get("task") or heading
             self.parsed.items.append(item)
+
+
+_SHORT_FIELDS = {"lead", "partners", "timeframe", "budget", "submit_level"}
+_PAGE_NUMBER_RE = re.compile(r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?)$")
+# A heading printed in bold after the previous item's last sentence, or a labelled sentence
+# after another one, on the same line (as PDF-to-text conversions print them).
+_GLUED_RE = re.compile(
+    r"(?<=[.;:!?])\s+(?=\*\*\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|[a-zđ]\))\s)"
+    r"|(?<=[.;])\s+(?=(?:[-+•]\s*)?(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)"
+    r"|Thời gian\s+(?:hoàn thành|hoàn tất|thực hiện)|Sản phẩm|Kết quả|Kinh phí)\s*:)",
+    re.IGNORECASE,
+)
+
+
+def split_glued(text: str) -> list[str]:
+    """The lines of a paragraph, with glued headings and labelled sentences set apart."""
+    return [part for line in text.splitlines() for part in _GLUED_RE.split(line)]
+
+
+def _plausible_number(label: str) -> bool:
+    """Page or paragraph numbers ("1229") are not item numbers."""
+    head = label.split(".")[0].strip()
+    return not head.isdigit() or int(head) <= 300
+
+
+def _assigns(block: _Block) -> bool:
+    return bool({"lead", "partners", "timeframe", "outputs"} & set(block.fields))
 
 
 def _is_new_heading(match: re.Match[str]) -> bool:

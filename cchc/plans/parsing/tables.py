@@ -53,6 +53,7 @@ class StreamRow:
     line: int
     layout: Layout
     after_break: bool
+    confidence: list[float | None] | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class _Pending:
     line: int
     layout: Layout
     section: list[str]
+    confidence: list[float | None] | None = None
 
 
 @dataclass
@@ -120,7 +122,7 @@ class TableInterpreter:
                 continue
             if not any(c.strip() for c in row.cells):
                 continue
-            self.rows.append(StreamRow(row.cells, row.line, layout, after_break))
+            self.rows.append(StreamRow(row.cells, row.line, layout, after_break, row.confidence))
             # A row is split by one page break at most: only the first row of a page can
             # continue the last row of the page before.
             after_break = False
@@ -134,11 +136,15 @@ class TableInterpreter:
 
     def _row(self, index: int, row: StreamRow) -> None:
         layout = row.layout
+        bold = _bold_row(row.cells)
         cells = [C.clean_cell(c) for c in row.cells]
         cells = self._fit(cells, row)
         number_col = layout.column("number")
         number = cells[number_col] if number_col is not None else ""
         numbered = layout.column("number") is not None
+        # A bold-only row is a heading, also as the first row of a page.
+        if bold and self._bold_section(row, cells, number):
+            return
         if not number and self.pending is not None and row.after_break and numbered:
             self._continue(index, row, cells)
             return
@@ -150,7 +156,11 @@ class TableInterpreter:
         self._flush()
         self._check_number(number, row.line)
         self.pending = _Pending(
-            cells=cells, line=row.line, layout=layout, section=[text for _, text in self.sections]
+            cells=cells,
+            line=row.line,
+            layout=layout,
+            section=[text for _, text in self.sections],
+            confidence=row.confidence,
         )
 
     def _fit(self, cells: list[str], row: StreamRow) -> list[str]:
@@ -233,6 +243,22 @@ class TableInterpreter:
         self._open_section(label, title, row.line)
         return True
 
+    def _bold_section(self, row: StreamRow, cells: list[str], number: str) -> bool:
+        """A row whose only content is a bold heading ("**CƠ CHẾ, CHÍNH SÁCH**", padded with
+        empty or "** **" cells) names a section, whatever its wording."""
+        fields = row.layout.fields
+        if any(c and f in DETAIL_FIELDS for c, f in zip(cells, fields, strict=True)):
+            return False
+        texts = [t for t in _distinct(cells) if t != number]
+        if len(texts) != 1 or len(texts[0]) > 200:
+            return False
+        label, title = C.split_label(texts[0])
+        if number and not label:
+            label = C.normalise_number(number)
+        self._flush()
+        self._open_section(label, title, row.line)
+        return True
+
     def _has_children(self, index: int, number: str) -> bool:
         for later in self.rows[index + 1 : index + 40]:
             col = later.layout.column("number")
@@ -269,8 +295,19 @@ class TableInterpreter:
         if layout.column("number") is None:
             # Without a number column only a row that does not start a sentence can continue
             # the row above (the first row of a page, or a cell wrapped onto a new row).
+            if (title and _content_number(title)[0]) or title[:1] in "-+•–":
+                return False  # "b) …", "- …": the next entry of a list numbered in the cell
             return not title or not (title[:1].isupper() or title[:1].isdigit())
-        # A full row of work (a title starting a sentence, and a lead) simply has no number.
+        # A full row of work (a title starting a sentence, and a lead) simply has no number;
+        # so has a row starting a sentence with other details (an approval row with no lead).
+        if title and title[:1].isupper() and not row.after_break:
+            others = [
+                c
+                for c, f in zip(cells, layout.fields, strict=True)
+                if c and f in DETAIL_FIELDS and f != "lead"
+            ]
+            if others:
+                return False
         return not (title and has_lead and title[:1].isupper())
 
     def _continue(self, index: int, row: StreamRow, cells: list[str]) -> None:
@@ -306,11 +343,13 @@ class TableInterpreter:
         return self.pending.cells[col] if col is not None else ""
 
     def _next_number(self, index: int) -> int | None:
-        for later in self.rows[index + 1 :]:
+        """The next row number, past grouping rows (their labels are not row numbers)."""
+        for later in self.rows[index + 1 : index + 200]:
             col = later.layout.column("number")
             value = later.cells[col].strip() if col is not None and col < len(later.cells) else ""
-            if value:
-                return C.integer_number(value)
+            number = C.integer_number(C.clean_cell(value)) if value else None
+            if number is not None:
+                return number
         return None
 
     # -- rows of work -------------------------------------------------------------------
@@ -361,7 +400,25 @@ class TableInterpreter:
             if field_name is None and label:
                 item.extra[label] = text
         inherited = self._inherit(item)
+        if self._inherits_timeframe(layout) and item.timeframe == "":
+            previous = self.parsed.items[-1] if self.parsed.items else None
+            if previous is not None and previous.section == item.section and previous.timeframe:
+                item.timeframe = previous.timeframe
+        if item.title and item.title[:2] in {"- ", "+ ", "• ", "– "}:
+            item.title = item.title[2:].strip()
+        if not item.number and item.title:
+            # No STT column (or an empty STT cell): the numbering printed in the content cell.
+            label, rest = _content_number(item.title)
+            if label:
+                item.number = label
+            item.title = rest
+        parts = _numbered_parts(item.title or "")
+        if len(parts) >= 2:
+            self._split(item, parts)
+            return
         self._check_entries(item, inherited)
+        if pending.confidence is not None:
+            self._confidence(item, pending)
         if not item.title:
             fallback = item.task or item.objective or item.outputs
             self.parsed.warn(
@@ -372,6 +429,60 @@ class TableInterpreter:
             )
             item.title = fallback or _("(untitled)")
         self.parsed.items.append(item)
+
+    def _split(self, item: Item, parts: list[tuple[str, str]]) -> None:
+        """One row holding several numbered activities ("1. …", "2. …"): one item each."""
+        self.parsed.warn(
+            item.line,
+            _(
+                "Row %(number)s holds %(count)s numbered activities; each was read as its own "
+                "row of work with the row's other cells. Check them in the preview."
+            )
+            % {"number": item.number or "?", "count": len(parts)},
+            "split-row",
+        )
+        base = item.number or ""
+        for label, text in parts:
+            part = Item(**{**{f: getattr(item, f) for f in ITEM_FIELDS}, "line": item.line})
+            part.section = list(item.section)
+            part.extra = dict(item.extra)
+            part.title = text
+            part.number = f"{base}.{label}" if base else label
+            self.parsed.items.append(part)
+
+    def _confidence(self, item: Item, pending: _Pending) -> None:
+        """OCR: each field's confidence, shown in the preview; unsure cells are warnings."""
+        from cchc.plans.readers.ocr import min_confidence
+
+        assert pending.confidence is not None
+        scores: dict[str, float] = {}
+        for name, value in zip(pending.layout.fields, pending.confidence, strict=False):
+            if name is not None and value is not None:
+                scores[name] = round(value)
+        item.interpreted["confidence"] = scores
+        unsure = {name: value for name, value in scores.items() if value < min_confidence()}
+        if unsure:
+            self.parsed.warn(
+                item.line,
+                _(
+                    "OCR was unsure of row %(number)s (%(cells)s); check these cells against the "
+                    "scan and correct them before storing."
+                )
+                % {
+                    "number": item.number or "?",
+                    "cells": ", ".join(f"{name} {value:.0f}%" for name, value in unsure.items()),
+                },
+                "low-confidence",
+            )
+
+    @staticmethod
+    def _inherits_timeframe(layout: Layout) -> bool:
+        """A timeframe printed as the first column heads a run of rows (merged down)."""
+        for name in layout.fields:
+            if name in (None, "number"):
+                continue
+            return name == "timeframe"
+        return False
 
     def _inherit(self, item: Item) -> set[str]:
         """Fill empty objective/task cells from the row above (merged cells in the source)."""
@@ -526,6 +637,48 @@ def _looks_like_heading(text: str, cells: list[str]) -> bool:
         return True
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+_CONTENT_NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|[-+•–])\s+(?=\S)")
+_PART_RE = re.compile(r"^\s*(\d{1,2}|[a-zđ])\s*[.)]\s+(\S.*)$")
+
+
+def _content_number(title: str) -> tuple[str, str]:
+    """("1", "Xây dựng …") from "1. Xây dựng …"; ("a", …) from "a) …"; "-" bullets give ""."""
+    match = _CONTENT_NUMBER_RE.match(title)
+    if not match:
+        return "", title
+    marker = match.group(1)
+    rest = title[match.end() :].strip()
+    if marker in "-+•–":
+        return "", rest
+    return marker.rstrip(".)"), rest
+
+
+def _numbered_parts(title: str) -> list[tuple[str, str]]:
+    """The numbered lines of a cell holding several activities: "1. …\n2. …" or "a) …\nb) …",
+    numbered 1, 2, 3 … (or a, b, c …) from the start; [] otherwise. Unnumbered lines continue
+    the part above."""
+    parts: list[tuple[str, str]] = []
+    for line in title.split("\n"):
+        match = _PART_RE.match(line)
+        expected = str(len(parts) + 1) if not parts or parts[0][0].isdigit() else None
+        if match and parts and not parts[0][0].isdigit():
+            expected = chr(ord(parts[0][0]) + len(parts))
+        if match and (match.group(1) == expected or (not parts and match.group(1) in "1a")):
+            parts.append((match.group(1), match.group(2).strip()))
+        elif parts:
+            label, text = parts[-1]
+            parts[-1] = (label, f"{text} {line.strip()}")
+        else:
+            return []
+    return parts if len(parts) >= 2 else []
+
+
+def _bold_row(cells: list[str]) -> bool:
+    """Every filled cell of the raw row is bold (emphasis-only cells like "** **" are empty)."""
+    filled = [c for c in cells if C.clean_cell(c)]
+    return bool(filled) and all(C.is_emphasised(c) for c in filled)
 
 
 def _shorten(text: str, limit: int = 160) -> str:

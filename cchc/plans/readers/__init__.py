@@ -79,6 +79,10 @@ def read_bytes(data: bytes, name: str) -> SourceDocument:
     return check_document(_read(data, name))
 
 
+# PNG, JPEG, TIFF (little and big endian): scans read by OCR.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
 def _read(data: bytes, name: str) -> SourceDocument:
     # Each reader is imported when its format is met: a plain-text import loads no ZIP or
     # XML machinery.
@@ -91,6 +95,19 @@ def _read(data: bytes, name: str) -> SourceDocument:
         from cchc.plans.readers.xlsx import read_xlsx
 
         return read_xlsx(data, name)
+    if data[:5] == b"%PDF-":
+        from cchc.plans.readers.pdf import read_pdf
+
+        return read_pdf(data, name)
+    if data.startswith(_IMAGE_MAGIC):
+        from cchc.plans.readers.ocr import read_image
+
+        return read_image(data, name)
+    if suffix in {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}:
+        raise ReadError(
+            _("%(name)s: the file is not a valid %(format)s file; it may be damaged.")
+            % {"name": name, "format": suffix[1:].upper()}
+        )
     if suffix in {".xlsx", ".xlsm", ".docx"}:
         raise ReadError(
             _(

@@ -31,6 +31,8 @@ class Row:
     # True when the row follows a page break in the source (the markdown conversion of a PDF
     # starts a new table on every page). Continuation rows only make sense after one.
     after_break: bool = False
+    # OCR: how sure the recogniser was of each cell (0-100), None for text read exactly.
+    confidence: list[float | None] | None = None
 
 
 @dataclass(slots=True)
@@ -51,6 +53,9 @@ class SourceDocument:
     blocks: list[Block] = field(default_factory=list)
     # How "line" numbers are counted, shown in warnings: "line", "row", "paragraph".
     line_unit: str = "line"
+    # What the reader was unsure of (OCR words, pages it could not read): (line, message,
+    # code), passed on to the parsed plan's warnings.
+    notes: list[tuple[int | None, str, str]] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

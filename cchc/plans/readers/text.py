@@ -139,7 +139,24 @@ def read_text(text: str, name: str) -> SourceDocument:
         if line.strip():
             budget.row(1, index)
             doc.blocks.append(Paragraph(text=line.strip(), line=index))
+    if not doc.tables:
+        _read_layout(doc, text, budget)
     return doc
+
+
+def _read_layout(doc: SourceDocument, text: str, budget: Budget) -> None:
+    """A table aligned with spaces (``pdftotext -layout``): columns from its header row."""
+    from cchc.plans.readers.layout import split_layout
+
+    # Lines as an editor counts them ("\n"); form feeds stay in their line as page breaks.
+    found = split_layout([line.rstrip("\r") for line in text.split("\n")])
+    if found is None:
+        return
+    before, table, after = found
+    for row in table.rows:
+        budget.row(len(row.cells), row.line)
+    doc.format = "text-layout"
+    doc.blocks = [*before, table, *after]
 
 
 def _tab_run(lines: list[str], index: int) -> bool:

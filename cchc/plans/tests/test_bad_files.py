@@ -26,7 +26,13 @@ def test_whitespace_only_file():
 
 
 def test_binary_file():
-    with pytest.raises(ReadError, match=r"image\.png: .*(binary|nhị phân)"):
+    with pytest.raises(ReadError, match=r"data\.bin: .*(binary|nhị phân)"):
+        parse_bytes(b"\x7fELF\x02\x01\x00\x00" + bytes(range(256)) * 4, "data.bin")
+
+
+def test_damaged_image_is_refused_naming_the_file():
+    # Images are scans read by OCR (readers/ocr.py); a damaged one is one clear error.
+    with pytest.raises(ReadError, match=r"image\.png: "):
         parse_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "image.png")
 
 

@@ -170,3 +170,35 @@ def test_from_an_objective_down_to_an_activity_and_back_up(
     page.locator('.node-breadcrumb a[data-level="section"]').click()
     page.wait_for_url(re.compile(rf"/nodes/{objective.parent_id}/$"))
     assert page.locator("#node-kind").inner_text() == "Lĩnh vực"
+
+
+def test_import_a_scan_check_ocr_confidence_and_correct_a_row(
+    page: Any, live_server: Any, importer: User
+):
+    """A scanned plan: the preview shows what OCR was unsure of; the secretariat corrects the
+    cell before storing. Screenshots at 1366 and 390 px go to /tmp/shots/importer/."""
+    scan = Path(__file__).parent / "corpus" / "20-scanned-page.png"
+    shots = Path("/tmp/shots/importer")
+    shots.mkdir(parents=True, exist_ok=True)
+    _log_in(page, live_server, "importer")
+    page.set_default_timeout(120_000)  # OCR on a shared machine
+    page.get_by_role("link", name="Nhập kế hoạch").first.click()
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(scan))
+    page.get_by_role("button", name="Đọc và xem trước").click()
+    page.wait_for_selector("#preview-items")
+    assert page.locator("#preview-count").inner_text() == "4"
+    assert page.locator("[data-ocr-confidence]").count() == 4
+    assert page.locator("#preview-items .badge.text-bg-warning").count() >= 1
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.screenshot(path=str(shots / "import-preview-scan-1366.png"), full_page=True)
+    first = page.locator("#preview-items tbody tr").first
+    first.get_by_text("Sửa", exact=True).click()
+    first.locator('input[name="fix-0-timeframe"]').fill("Quý II/2026")
+    page.screenshot(path=str(shots / "import-preview-correct-1366.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "import-preview-scan-390.png"), full_page=True)
+    page.get_by_role("button", name="Xác nhận và nhập").click()
+    page.wait_for_url(re.compile(r"/plans/\d+/$"))
+    plan = Plan.objects.get(number="88/KH-UBND")
+    timeframes = set(Node.objects.filter(plan=plan).values_list("timeframe", flat=True))
+    assert "Quý II/2026" in timeframes

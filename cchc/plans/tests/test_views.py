@@ -532,3 +532,37 @@ def test_search_for_an_agency_in_the_seed_finds_its_rows_only(reader_client: Cli
     assert numbers == expected
     assert "1" not in numbers  # row 1 mentions "Sở", "nội dung" and "nhiệm vụ", not Sở Nội vụ
     assert len(numbers) > 20
+
+
+def test_preview_shows_ocr_confidence_and_a_row_corrected_before_storing(
+    importer_client: Client,
+):
+    """A scan: the preview shows each cell's OCR confidence, flags the unsure ones, and the
+    secretariat corrects a row before it is stored."""
+    scan = Path(__file__).parent / "corpus" / "20-scanned-page.png"
+    response = _upload(importer_client, scan.read_bytes(), scan.name)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "data-ocr-confidence" in page
+    assert "badge text-bg-warning" in page  # a cell under the threshold
+    assert 'name="fix-0-timeframe"' in page
+    token = _token(page)
+    response = importer_client.post(
+        reverse("plans:import_confirm"),
+        {"token": token, "fix-2-number": "3", "fix-0-timeframe": "Quý II/2026"},
+    )
+    assert response.status_code == 302
+    plan = Plan.objects.get(number="88/KH-UBND")
+    activities = Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY).order_by("position")
+    assert activities.count() == 4
+    assert "Quý II/2026" in {a.timeframe for a in activities}
+
+
+def test_a_correction_for_a_row_the_document_does_not_have_is_refused(importer_client: Client):
+    text = "| STT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | A | B |\n".encode()
+    token = _token(_upload(importer_client, text, "k.md").content.decode())
+    response = importer_client.post(
+        reverse("plans:import_confirm"), {"token": token, "fix-5-title": "X"}
+    )
+    assert response.status_code == 400
+    assert not Plan.objects.exists()

@@ -26,6 +26,7 @@ from cchc.plans.interpretation import interpret
 from cchc.plans.parsing.isolated import parse_isolated
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
+from cchc.plans.readers.ocr import min_confidence
 from cchc.plans.views import uploads
 from cchc.scheduling.obligations import generate_default_span
 
@@ -100,11 +101,20 @@ def _preview_context(
         {"label": c.label, "field": c.field, "meaning": FIELD_LABELS.get(c.field, c.field)}
         for c in parsed.document.columns
     ]
+    threshold = min_confidence()
+    for item in parsed.items:
+        # OCR confidences with the fields' names, for the preview only (not stored).
+        scores = item.interpreted.get("confidence") or {}
+        item.interpreted["ocr_cells"] = [
+            {"label": FIELD_LABELS.get(name, name), "value": value, "low": value < threshold}
+            for name, value in scores.items()
+        ]
     return {
         "parsed": parsed,
         "document": parsed.document,
         "columns": columns,
         "has": {c.field for c in parsed.document.columns},
+        "correctable_rows": correctable_rows(parsed),
         "items": parsed.items,
         "targets": _preview_targets(parsed),
         "warnings": parsed.warnings,
@@ -131,20 +141,22 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("The import was cancelled; nothing was stored."))
         return redirect("plans:import_upload")
     try:
-        parsed = interpret(parse_isolated(pending.read(), pending.name))
+        parsed = interpret(
+            apply_corrections(parse_isolated(pending.read(), pending.name), request.POST)
+        )
     except ReadError as exc:
         uploads.discard(request.session, pending)
-        upload_form = PlanUploadForm()
-        upload_form.add_error(None, str(exc))
-        return render(request, "plans/import_upload.html", {"form": upload_form}, status=400)
+        return render(
+            request, "plans/import_upload.html", {"form": _error_form(str(exc))}, status=400
+        )
     user = request.user if request.user.is_authenticated else None
     try:
         result = actions.import_plan(parsed=parsed, source_sha256=pending.sha256, user=user)
     except ReadError as exc:
         uploads.discard(request.session, pending)
-        upload_form = PlanUploadForm()
-        upload_form.add_error(None, str(exc))
-        return render(request, "plans/import_upload.html", {"form": upload_form}, status=400)
+        return render(
+            request, "plans/import_upload.html", {"form": _error_form(str(exc))}, status=400
+        )
     uploads.discard(request.session, pending)
     generated, since, until = generate_default_span(
         plan=result.plan, on=timezone.localdate(), user=user
@@ -179,3 +191,64 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         },
     )
     return redirect(result.plan)
+
+
+# The cells the secretariat may correct in the preview before storing (a misread OCR cell, a
+# lead the document printed in a sentence). Corrections travel with the confirmation as
+# ``fix-<row index>-<field>`` and are applied to the re-read plan before it is interpreted.
+CORRECTABLE_FIELDS = ("number", "title", "lead", "partners", "timeframe")
+_MAX_CORRECTION = 2000
+
+
+def apply_corrections(parsed: ParsedPlan, data: Any) -> ParsedPlan:
+    """The plan with the preview's corrections; a row index outside the plan is an error."""
+    for key, value in data.items():
+        if not key.startswith("fix-"):
+            continue
+        _prefix, index_text, name = [*key.split("-", 2), "", ""][:3]
+        if name not in CORRECTABLE_FIELDS or not index_text.isdigit():
+            continue
+        index = int(index_text)
+        if index >= len(parsed.items):
+            raise ReadError(
+                _("The correction of row %(row)s does not match the document; upload it again.")
+                % {"row": index + 1}
+            )
+        text = " ".join(str(value).split())[:_MAX_CORRECTION]
+        item = parsed.items[index]
+        if text != " ".join((getattr(item, name) or "").split()):
+            setattr(item, name, text)
+            item.interpreted.setdefault("corrected", []).append(name)
+    return parsed
+
+
+_ALL_ROWS_UP_TO = 100
+_MOST_CORRECTABLE = 150
+
+
+def correctable_rows(parsed: ParsedPlan) -> set[int]:
+    """The rows the preview offers to correct: all of a short plan; else those the reader was
+    unsure of (a warning on their line, an OCR cell under the threshold, no lead or title),
+    at most 150 so that the confirmation stays within the request's field limit."""
+    if len(parsed.items) <= _ALL_ROWS_UP_TO:
+        return set(range(len(parsed.items)))
+    warned = {w.line for w in parsed.warnings if w.line is not None}
+    threshold = min_confidence()
+    rows = [
+        index
+        for index, item in enumerate(parsed.items)
+        if item.line in warned
+        or not item.lead
+        or not item.title
+        or any(v < threshold for v in item.interpreted.get("confidence", {}).values())
+    ]
+    return set(rows[:_MOST_CORRECTABLE])
+
+
+def _error_form(message: str) -> PlanUploadForm:
+    """An empty upload form showing ``message`` (an unbound form cannot take errors)."""
+    form = PlanUploadForm(data={})
+    form.is_valid()
+    form.errors.clear()
+    form.add_error(None, message)
+    return form

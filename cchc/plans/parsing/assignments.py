@@ -1,0 +1,215 @@
+"""Tasks assigned in sentences, as resolutions and directives print them (no table, no
+labelled lines)::
+
+    3. Giao Bộ Nội vụ chủ trì, phối hợp với Bộ Tư pháp xây dựng Đề án …, hoàn thành trong
+       quý IV năm 2025.
+    b) Ủy ban nhân dân Thành phố chủ trì tổ chức triển khai …; thời gian hoàn thành: năm 2026.
+    4. Sở Tư pháp:
+       - Chủ trì, phối hợp với các sở rà soát …, hoàn thành trước ngày 30/6/2025.
+
+Each assigning sentence becomes a row of work: the lead is the agency the sentence gives the
+task to (or its subject), the partners follow "phối hợp với", the timeframe is a labelled
+"Thời gian …:" or an inline "hoàn thành trong/trước …". Headings (I., 1., a)) that assign
+nothing are sections; an agency heading ("4. Sở Tư pháp:") leads the bullets under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.parsing.prose import split_glued
+from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.readers.base import Paragraph
+
+_AGENCY = (
+    r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Văn phòng|Thanh tra|Công an|Cục|"
+    r"Tổng cục|Bảo hiểm xã hội|Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Thủ trưởng|Chủ tịch|"
+    r"Các bộ|Các sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc)"
+)
+# Words that end the agency's name: the verb of the task, or the clause that follows.
+# The verbs a task starts with: they end the agency's name and the list of partners.
+_VERBS = (
+    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|rà soát|hoàn thiện|triển khai|"
+    r"thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|"
+    r"có trách nhiệm|là cơ quan|sửa đổi|bổ sung|quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|"
+    r"bố trí|bảo đảm|đảm bảo|phân bổ|cân đối|giám sát|phê duyệt|công bố|cung cấp|chuẩn bị|lập|"
+    r"soạn thảo|cập nhật|kết nối|số hóa|nâng cấp|nâng cao|đánh giá|báo cáo|tổng hợp|cắt giảm|"
+    r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
+    r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
+    r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành"
+)
+_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
+_GIVEN_RE = re.compile(
+    r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
+    rf"(?P<lead>{_AGENCY}[^,;:()]*?){_AGENCY_END}"
+    r"\s*,?\s*(?P<rest>.*)$",
+    re.S,
+)
+_SUBJECT_RE = re.compile(
+    rf"^(?P<lead>{_AGENCY}[^,;:()]*?)\s+(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
+    r"(?P<rest>.*)$",
+    re.S,
+)
+_AGENCY_HEADING_RE = re.compile(
+    rf"^(?P<lead>{_AGENCY}[^,;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S
+)
+_LEAD_WORDS_RE = re.compile(
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
+)
+_PARTNERS_RE = re.compile(
+    r"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?P<partners>.+?)"
+    rf"(?=,?\s(?:{_VERBS})\b|;|$)",
+    re.S,
+)
+_TIME_LABEL_RE = re.compile(
+    r"[;.,]?\s*(?:-\s*)?Thời (?:gian|hạn)(?:\s+(?:hoàn thành|hoàn tất|thực hiện|trình))?\s*:\s*"
+    r"(?P<time>[^;]+?)\s*[.;]?\s*$",
+    re.I | re.S,
+)
+_TIME_INLINE_RE = re.compile(
+    r"[,;]?\s*(?:\(|,|;)?\s*(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|"
+    r"chậm nhất|từ)\s+(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
+    r"hàng năm))\s*\)?\s*[.;]?\s*$",
+    re.I | re.S,
+)
+_HEADING_RE = re.compile(
+    r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
+    r"\s*[.)]\s*(?P<rest>\S.*)$",
+    re.S,
+)
+_LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
+_DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
+_BULLET_RE = re.compile(r"^\s*[-+•–]\s*(?P<rest>\S.*)$", re.S)
+
+
+@dataclass
+class AssignmentInterpreter:
+    parsed: ParsedPlan
+    preamble: list[str] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)
+
+    def run(self, paragraphs: list[Paragraph]) -> None:
+        agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
+        started = False
+        for paragraph in paragraphs:
+            for raw in split_glued(paragraph.text):
+                text = C.clean_cell(raw).replace("\n", " ")
+                if not text:
+                    continue
+                label, body, kind = "", text, "bullet"
+                heading = _HEADING_RE.match(text)
+                bullet = _BULLET_RE.match(text)
+                if heading:
+                    label = C.normalise_number(heading.group("label"))
+                    body = heading.group("rest").strip()
+                    kind = C.label_kind(label)
+                elif bullet:
+                    body = bullet.group("rest").strip()
+                else:
+                    kind = "plain"
+                if self.parsed.items and self._labelled(text):
+                    continue
+                item = self._assignment(body, agency[1] if agency else None)
+                if item is not None and (item.lead or agency):
+                    started = True
+                    item.line = paragraph.line
+                    item.number = label if kind not in {"roman", "part"} else ""
+                    item.section = [t for _k, t in self.sections]
+                    self.parsed.items.append(item)
+                    continue
+                lead_heading = _AGENCY_HEADING_RE.match(body)
+                if heading and lead_heading and len(lead_heading.group("lead")) < 120:
+                    agency = (kind, lead_heading.group("lead").strip())
+                    rest = lead_heading.group("rest").strip()
+                    if rest:
+                        sub = self._assignment(rest, agency[1])
+                        if sub is not None:
+                            started = True
+                            sub.line = paragraph.line
+                            sub.number = label
+                            sub.section = [t for _k, t in self.sections]
+                            self.parsed.items.append(sub)
+                    continue
+                if heading and len(body) <= 200 and kind != "sub" and body[-1:] != ".":
+                    if agency and C.label_kind(label) == agency[0]:
+                        agency = None
+                    self._open_section(kind, label, body)
+                    continue
+                if not started:
+                    self.preamble.append(text)
+        if self.parsed.items:
+            self.parsed.document.columns = [
+                Column(label="STT", field="number"),
+                Column(label="Nhiệm vụ", field="title"),
+                Column(label="Cơ quan chủ trì", field="lead"),
+                Column(label="Cơ quan phối hợp", field="partners"),
+                Column(label="Thời gian hoàn thành", field="timeframe"),
+            ]
+
+    def _labelled(self, text: str) -> bool:
+        """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
+        match = _LABEL_LINE_RE.match(text)
+        if not match:
+            return False
+        name = field_for_label(match.group("label"))
+        if name not in {"lead", "partners", "timeframe", "outputs"}:
+            return False
+        item = self.parsed.items[-1]
+        value = match.group("value").strip(" .;")
+        if name == "outputs":
+            item.outputs = value
+        elif not getattr(item, name):
+            setattr(item, name, value)
+        return True
+
+    def _open_section(self, kind: str, label: str, title: str) -> None:
+        kinds = [k for k, _t in self.sections]
+        if kind in kinds:
+            del self.sections[kinds.index(kind) :]
+        self.sections.append((kind, f"{label}. {title.rstrip(' :.')}"))
+
+    def _assignment(self, text: str, agency: str | None) -> Item | None:
+        lead = ""
+        rest = ""
+        given = _GIVEN_RE.search(text)
+        subject = _SUBJECT_RE.match(text)
+        if given:
+            lead, rest = given.group("lead"), given.group("rest")
+        elif subject:
+            lead, rest = subject.group("lead"), subject.group("rest")
+        elif agency and re.match(
+            r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
+            r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
+            r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật)\b",
+            text,
+        ):
+            lead, rest = agency, text
+        else:
+            return None
+        rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
+        partners = ""
+        found = _PARTNERS_RE.search(rest)
+        if found and found.start() < 40 and len(found.group("partners")) < 200:
+            partners = found.group("partners").strip(" ,")
+            rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
+        timeframe = ""
+        for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
+            timed = pattern.search(rest)
+            if timed:
+                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
+                rest = rest[: timed.start()].strip(" ,;")
+                break
+        title = rest.strip(" ,;.")
+        if not title:
+            return None
+        title = title[:1].upper() + title[1:]
+        return Item(
+            line=0,
+            title=title,
+            lead=lead.strip(" ,"),
+            partners=partners,
+            timeframe=timeframe,
+        )

@@ -1,0 +1,87 @@
+"""Scoring the corpus of plans of the genre (``tests/corpus/``) against its expected summaries.
+
+Every document ``NN-name.<ext>`` has ``NN-name.json`` beside it: ``source`` (where it comes
+from; models and excerpts say so), ``items`` (the number of rows of work), optional
+``sections`` (section titles that must appear) and ``facts`` (for a few items, by index:
+``title`` — the item's title starts with it — and ``number``, ``lead``, ``partners``,
+``timeframe`` — equal). Text is compared folded (no case, no diacritics, no end punctuation).
+``bench/corpus_bench.py`` prints the share of facts read; ``test_corpus.py`` requires all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cchc.core.text import fold
+
+CORPUS = Path(__file__).parent / "corpus"
+FACT_FIELDS = ("number", "title", "lead", "partners", "timeframe")
+
+
+@dataclass
+class Score:
+    name: str
+    facts: int = 0
+    read: int = 0
+    misses: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def documents() -> list[tuple[Path, dict[str, Any]]]:
+    found = []
+    for summary in sorted(CORPUS.glob("*.json")):
+        matches = [p for p in CORPUS.glob(summary.stem + ".*") if p.suffix != ".json"]
+        if len(matches) != 1:
+            raise AssertionError(f"{summary.name}: expected one document beside it")
+        found.append((matches[0], json.loads(summary.read_text(encoding="utf-8"))))
+    return found
+
+
+def _norm(value: object) -> str:
+    return fold(str(value or "")).strip(" .;:,")
+
+
+def score(path: Path, expected: dict[str, Any], parse: Any) -> Score:
+    """``parse(path)`` -> an object with ``items`` (each with the item fields)."""
+    result = Score(name=path.name)
+    count_fact = 1 + len(expected.get("sections", []))
+    try:
+        parsed = parse(path)
+    except Exception as exc:  # the "before" code may refuse a document: no facts read
+        result.error = f"{type(exc).__name__}: {exc}"[:200]
+        result.facts = count_fact + sum(
+            len([k for k in fact if k in FACT_FIELDS]) for fact in expected["facts"]
+        )
+        return result
+    items = parsed.items
+    result.facts += 1
+    if len(items) == expected["items"]:
+        result.read += 1
+    else:
+        result.misses.append(f"items: {len(items)} != {expected['items']}")
+    sections = {_norm(s).split(". ", 1)[-1] for item in items for s in item.section}
+    sections |= {_norm(s) for item in items for s in item.section}
+    for title in expected.get("sections", []):
+        result.facts += 1
+        if _norm(title) in sections:
+            result.read += 1
+        else:
+            result.misses.append(f"section {title!r} not in {sorted(sections)[:6]}")
+    for fact in expected["facts"]:
+        index = fact["index"]
+        item = items[index] if index < len(items) else None
+        for name in FACT_FIELDS:
+            if name not in fact:
+                continue
+            result.facts += 1
+            got = _norm(getattr(item, name)) if item is not None else ""
+            want = _norm(fact[name])
+            ok = got.startswith(want) if name == "title" and want else got == want
+            if item is not None and ok:
+                result.read += 1
+            else:
+                result.misses.append(f"item {index} {name}: {got[:80]!r} != {want[:80]!r}")
+    return result

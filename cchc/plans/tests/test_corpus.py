@@ -1,0 +1,44 @@
+"""Every document of the genre's corpus reads to its hand-written expected summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc.plans.parsing import parse_path
+from cchc.plans.tests.corpus_check import documents, score
+
+DOCUMENTS = documents()
+
+
+def test_the_corpus_has_twenty_documents_with_their_source():
+    assert len(DOCUMENTS) >= 20
+    for _path, expected in DOCUMENTS:
+        assert expected["source"].strip()
+        assert expected["facts"]
+
+
+@pytest.mark.parametrize(("path", "expected"), DOCUMENTS, ids=[p.name for p, _e in DOCUMENTS])
+def test_corpus_document_reads_to_its_summary(path: Path, expected: dict[str, Any]) -> None:
+    result = score(path, expected, parse_path)
+    assert not result.error, result.error
+    if expected.get("ocr"):
+        # A scan: OCR misreads some characters (bold headings, digits); it must still read
+        # the structure and most facts, and flag what it was unsure of.
+        assert result.read >= 0.75 * result.facts, result.misses
+        return
+    assert result.misses == []
+    assert result.read == result.facts
+
+
+def test_the_scan_flags_the_cells_ocr_was_unsure_of_and_carries_confidences():
+    path = next(p for p, e in DOCUMENTS if e.get("ocr"))
+    parsed = parse_path(path)
+    assert all("confidence" in item.interpreted for item in parsed.items)
+    scores = parsed.items[0].interpreted["confidence"]
+    assert set(scores) >= {"number", "title", "lead"}
+    assert all(0 <= value <= 100 for value in scores.values())
+    low = [w for w in parsed.warnings if w.code == "low-confidence"]
+    assert low and all(w.line for w in low)
