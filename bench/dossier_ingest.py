@@ -173,13 +173,15 @@ def main(argv: list[str] | None = None) -> int:
             )
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(
-        "| engine | rows | ingest rows/s | re-ingest (unchanged) rows/s | reference rows/s | ingest / reference time |"
+        "| engine | rows | ingest rows/s | re-ingest (unchanged) rows/s | reference rows/s "
+        "| ingest / reference time |"
     )
     print("|---|---:|---:|---:|---:|---:|")
     for r in results:
         print(
             f"| {r['engine']} | {r['rows']:,} | {r['ingest_rows_per_s']:,.0f} | "
-            f"{r['reingest_rows_per_s']:,.0f} | {r['reference_rows_per_s']:,.0f} | {r['ratio']:.1f}× |"
+            f"{r['reingest_rows_per_s']:,.0f} | {r['reference_rows_per_s']:,.0f} | "
+            f"{r['ratio']:.1f}× |"
         )
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
