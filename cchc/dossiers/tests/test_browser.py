@@ -31,10 +31,16 @@ def _log_in(page: Any, live_server: Any, username: str, path: str) -> None:
 
 
 def _shots(page: Any, name: str) -> None:
+    """Screenshots at both widths, and no serious or critical axe-core finding at either."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from cchc.core.tests.test_browser_walk import _axe_problems
+
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        assert _axe_problems(page, Axe()) == [], (name, width)
     page.set_viewport_size({"width": 1366, "height": 900})
 
 
