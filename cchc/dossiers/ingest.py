@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -30,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Agency
-from cchc.dossiers import signals
+from cchc.dossiers import bulk, signals
 from cchc.dossiers.events import (
     ParsedEvent,
     derive,
@@ -49,7 +50,7 @@ from cchc.dossiers.models import (
     default_province_code,
 )
 from cchc.dossiers.parsing import FIELDS, ParsedRow, RowError, parse_row
-from cchc.dossiers.signals import Month, month_of
+from cchc.dossiers.signals import Month
 from cchc.scheduling.workdays import WorkCalendar
 
 # Errors kept in the answer and the history row; all are counted.
@@ -135,6 +136,7 @@ class _Batch:
         self.part = part
         self.province = default_province_code()
         self.now = timezone.now()
+        self.zone = ZoneInfo(settings.TIME_ZONE)
         self.agencies = dict(Agency.objects.values_list("code", "id"))
         self.unknown_agencies: dict[str, int] = defaultdict(int)
         self.refusing = result.mode == IngestMode.REFUSE
@@ -152,10 +154,13 @@ class _Batch:
         self.result.error(error)
 
     def _touch(self, dossier: Dossier) -> None:
-        for moment in (dossier.received_at, dossier.finished_at):
-            month = month_of(dossier.province_code, moment)
-            if month is not None:
-                self.result.months.add(month)
+        self._months(dossier.received_at, dossier.finished_at)
+
+    def _months(self, *moments: dt.datetime | None) -> None:
+        for moment in moments:
+            if moment is not None:
+                local = moment.astimezone(self.zone)
+                self.result.months.add(Month(self.province, dt.date(local.year, local.month, 1)))
 
     # --- dossier rows ------------------------------------------------------------------
 
@@ -189,7 +194,7 @@ class _Batch:
         }
         # A stored dossier's events still speak for the fields they derive (see events.py).
         history = self.stored_events([dossier.pk for dossier in existing.values()])
-        new: list[Dossier] = []
+        new: list[dict[str, Any]] = []
         changed: list[Dossier] = []
         for code, row in parsed.items():
             dossier = existing.get(code)
@@ -210,14 +215,14 @@ class _Batch:
                 row = ParsedRow(row.line, row.code, values)
             if dossier is None:
                 new.append(
-                    Dossier(
-                        province_code=self.province,
-                        code=code,
-                        synthetic=self.synthetic,
-                        created_at=self.now,
-                        updated_at=self.now,
+                    {
                         **row.values,
-                    )
+                        "province_code": self.province,
+                        "code": code,
+                        "synthetic": self.synthetic,
+                        "created_at": self.now,
+                        "updated_at": self.now,
+                    }
                 )
                 continue
             if all(getattr(dossier, name) == row.values[name] for name in FIELDS):
@@ -228,10 +233,16 @@ class _Batch:
                 setattr(dossier, name, row.values[name])
             dossier.updated_at = self.now
             changed.append(dossier)
-        size = settings.CCHC_INGEST_CHUNK
-        Dossier.objects.bulk_create(new, batch_size=size)
-        Dossier.objects.bulk_update(changed, [*FIELDS, "updated_at"], batch_size=size)
-        for dossier in (*new, *changed):
+        bulk.insert(new)
+        bulk.update(changed, [*FIELDS, "updated_at"])
+        if new:
+            created = Dossier.objects.filter(
+                province_code=self.province, code__in=[row["code"] for row in new]
+            ).values_list("id", "received_at", "finished_at")
+            for pk, received, finished in created:
+                self.result.dossier_ids.add(pk)
+                self._months(received, finished)
+        for dossier in changed:
             self._touch(dossier)
             self.result.dossier_ids.add(dossier.pk)
         self.result.created += len(new)
@@ -394,9 +405,8 @@ class _Batch:
                     setattr(dossier, name, values[name])
                 dossier.updated_at = self.now
                 changed.append(dossier)
-        size = settings.CCHC_INGEST_CHUNK
-        DossierEvent.objects.bulk_create(new_events, batch_size=size)
-        Dossier.objects.bulk_update(changed, [*FIELDS, "updated_at"], batch_size=size)
+        DossierEvent.objects.bulk_create(new_events, batch_size=settings.CCHC_INGEST_CHUNK)
+        bulk.update(changed, [*FIELDS, "updated_at"])
         for dossier in changed:
             self._touch(dossier)
             self.result.dossier_ids.add(dossier.pk)

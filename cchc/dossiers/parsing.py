@@ -134,6 +134,7 @@ _FEEDBACK = {
     "khong hai long": Feedback.UNSATISFIED,
     "unsatisfied": Feedback.UNSATISFIED,
 }
+_CHANNELS = {str(value): str(value) for value in Channel.values}
 _TRUE = frozenset({"1", "true", "x", "co", "yes", "y", "t"})
 _FALSE = frozenset({"", "0", "false", "khong", "no", "n", "f"})
 _DMY = re.compile(
@@ -273,7 +274,7 @@ def parse_row(
     read(
         "KenhThucHien",
         "channel",
-        lambda t: int(_choice(t, {str(v): str(v) for v in Channel.values}, "1, 2, 3")),
+        lambda t: int(_choice(t, _CHANNELS, "1, 2, 3")),
     )
     read("MucDoDVC", "online_level", lambda t: _choice(t, _ONLINE, "toan_trinh, mot_phan, ''"))
     read("NgayTiepNhan", "received_at", parse_datetime)
