@@ -78,7 +78,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "plans/_results.html", context)
-    context["latest_import"] = selectors.import_history(plan=plan).first()
+    # Only its date is shown: the large change list and warnings stay in the database.
+    context["latest_import"] = (
+        plan.imports.order_by("-imported_at", "-pk").only("pk", "plan_id", "imported_at").first()
+    )
     context["can_import"] = _can_import(request)
     context["ended_agencies"] = agency_selectors.ended_agencies_in_plan(
         plan_id=plan.pk, today=timezone.localdate()
