@@ -11,8 +11,15 @@ update between two writers.
 from __future__ import annotations
 
 import secrets
+from typing import TypeVar, cast
+
+from django.db import models
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 
 from cchc.core.models import CacheVersion
+
+M = TypeVar("M", bound=models.Model)
 
 
 def current(key: str) -> int:
@@ -28,11 +35,24 @@ def bump(key: str) -> int:
     return value
 
 
+PLAN_PREFIX = "plan:"
+
+
 def plan_key(plan_id: int) -> str:
     """The version of a plan's tree and progress: import, corrections, obligation
     generation, approval and reopening change it."""
-    return f"plan:{plan_id}"
+    return f"{PLAN_PREFIX}{plan_id}"
 
 
 def bump_plan(plan_id: int) -> int:
     return bump(plan_key(plan_id))
+
+
+def with_version(queryset: models.QuerySet[M], prefix: str) -> models.QuerySet[M]:
+    """``queryset`` with each row's version (key ``prefix`` + pk) as ``cache_version``, read
+    in the same query (None before the first bump)."""
+    key = Concat(Value(prefix), Cast(OuterRef("pk"), output_field=CharField()))
+    annotated = queryset.annotate(
+        cache_version=Subquery(CacheVersion.objects.filter(key=key).values("value")[:1])
+    )
+    return cast("models.QuerySet[M]", annotated)

@@ -136,7 +136,10 @@ def cache_key(plan: Plan, version: int) -> str:
 def cached_tree(plan: Plan, build: Callable[[], CachedTree]) -> CachedTree:
     """The plan's drawn tree from the cache when its version is current, else ``build()``
     stored under that version."""
-    key = cache_key(plan, versions.current(versions.plan_key(plan.pk)))
+    # Read with the plan when the page asked for it (versions.with_version), else here.
+    known = getattr(plan, "cache_version", False)
+    version = (known or 0) if known is not False else versions.current(versions.plan_key(plan.pk))
+    key = cache_key(plan, version)
     found = cache.get(key)
     if isinstance(found, CachedTree):
         return found

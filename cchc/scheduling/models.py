@@ -641,6 +641,14 @@ class Obligation(models.Model):
         indexes = [
             models.Index(fields=["agency", "deadline"], name="scheduling_oblig_agency_idx"),
             models.Index(fields=["status", "deadline"], name="scheduling_oblig_status_idx"),
+            # The status grid's lead obligations of one period (reporting.grid), and the
+            # first and last period the year selector reads (selectors.obligation_years).
+            models.Index(
+                fields=["period_end", "report", "period_kind"],
+                condition=models.Q(role="lead"),
+                name="scheduling_oblig_lead_idx",
+            ),
+            models.Index(fields=["period_end"], name="scheduling_oblig_end_idx"),
         ]
 
     def __str__(self) -> str:

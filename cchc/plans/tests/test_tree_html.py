@@ -102,3 +102,15 @@ def test_the_page_draws_the_tree_once_per_plan_version(
     versions.bump_plan(small_plan.pk)  # what approval, reopening and generation do
     reader_client.get(url)
     assert len(drawings) == 3
+
+
+def test_the_latest_import_is_read_without_its_changes(reader_client: Client, importer: Any):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plan = import_seed(importer)
+    with CaptureQueriesContext(connection) as queries:
+        response = reader_client.get(plan.get_absolute_url())
+    assert response.status_code == 200
+    reads = [q["sql"] for q in queries if "plans_planimport" in q["sql"]]
+    assert reads and not [sql for sql in reads if '"changes"' in sql or '"warnings"' in sql]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
 from cchc.agencies import selectors as agency_selectors
+from cchc.core import versions
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
@@ -34,11 +35,15 @@ RESULT_LIMIT = 200
 DETAIL_FIELDS = ("outputs", "lead", "partners", "timeframe", "budget", "submit_level", "notes")
 
 
-def _get_plan(pk: int) -> Plan:
+def _get_plan(pk: int, *, with_version: bool = False) -> Plan:
     """The one place that decides which plan a logged-in user may read: any of them (the plan,
     its tree, its activities and their overall progress are the province's shared text; its
-    obligations, reports and statuses per agency are not shown here)."""
-    return get_object_or_404(Plan, pk=pk)
+    obligations, reports and statuses per agency are not shown here). ``with_version``: the
+    version of its cached tree too, in the same query (cchc.core.versions)."""
+    plans = Plan.objects.all()
+    if with_version:
+        plans = versions.with_version(plans, versions.PLAN_PREFIX)
+    return get_object_or_404(plans, pk=pk)
 
 
 def _can_import(request: HttpRequest) -> bool:
@@ -58,7 +63,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _get_plan(pk)
+    plan = _get_plan(pk, with_version=True)
     form = ActivitySearchForm(
         request.GET or None, choices=selectors.filter_choices(plan=plan), auto_id="search_%s"
     )
@@ -73,7 +78,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "plans/_results.html", context)
-    context["latest_import"] = selectors.import_history(plan=plan).first()
+    # Only its date is shown: the large change list and warnings stay in the database.
+    context["latest_import"] = (
+        plan.imports.order_by("-imported_at", "-pk").only("pk", "plan_id", "imported_at").first()
+    )
     context["can_import"] = _can_import(request)
     context["ended_agencies"] = agency_selectors.ended_agencies_in_plan(
         plan_id=plan.pk, today=timezone.localdate()
