@@ -446,7 +446,7 @@ CCHC_REPORT_RECIPIENTS = [
     for r in os.environ.get(
         "CCHC_REPORT_RECIPIENTS",
         "Bộ Nội vụ (b/c)|TT Tỉnh ủy, TT HĐND tỉnh (b/c)|Chủ tịch, các PCT UBND tỉnh"
-        "|Các sở, cơ quan thuộc UBND tỉnh|UBND các huyện, thị xã, thành phố|Lưu: VT, NC",
+        "|Các sở, cơ quan thuộc UBND tỉnh|UBND các xã, phường|Lưu: VT, NC",
     ).split("|")
     if r.strip()
 ]

@@ -49,6 +49,7 @@ from cchc.accounts.tests.url_matrix_base import (
     NOTE_A,
     OB_A,
     OB_B,
+    OF_A,
     OK,
     PLAN,
     REVIEW_A,
@@ -513,6 +514,28 @@ PAGES: dict[str, list[Case]] = {
     "api-v1:openapi-json": [get(url("api-v1:openapi-json"), EVERYONE)],
     "api-v1:openapi-view": [get(url("api-v1:openapi-view"), EVERYONE)],
     "api-v1:api-root": [get(url("api-v1:api-root"), expect(HIDDEN, anonymous=HIDDEN))],
+    # Leaders' dashboards (issue 12): the province overview and the drill-down for those who
+    # see everything; an agency's scorecard for them and the agency's own members.
+    "dashboards:overview": [get(url("dashboards:overview"), only(*SEES_ALL))],
+    "dashboards:scorecard": [get(url("dashboards:scorecard", A), only(*SEES_ALL, *OF_A))],
+    "dashboards:drill": [
+        get(url("dashboards:drill", PLAN, lambda w: w.activity.pk), only(*SEES_ALL))
+    ],
+    # Dossier records (issue 11): every member reads (their own agency's); a dossier that does
+    # not exist is 404 for them; no membership, no dossiers.
+    "dossiers:list": [get(url("dossiers:list"), expect(OK, nobody=FORBID))],
+    "dossiers:detail": [get(url("dossiers:detail", lambda w: 0), expect(HIDDEN, nobody=FORBID))],
+    # Service quality (issue 11): the province's page for every member; one agency's for
+    # those who see everything and its own members (hidden from the others).
+    "servicequality:overview": [get(url("servicequality:overview"), expect(OK, nobody=FORBID))],
+    "servicequality:agency": [
+        get(
+            url("servicequality:agency", lambda w: w.a.code),
+            expect(HIDDEN, **dict.fromkeys((*SEES_ALL, *OF_A), OK)),
+        )
+    ],
+    # Monitoring's health check: anyone, no login (it says only ok or unavailable).
+    "healthz": [get(lambda w: "/healthz", expect(OK, anonymous=OK))],
 }
 
 
@@ -587,6 +610,8 @@ ADMIN_MODELS = {
     "indicators.target",
     "indicators.measurement",
     "core.task",
+    "dossiers.ingesttoken",
+    "dossiers.ingestrun",
 }
 ADMIN_ACTIONS = ("changelist", "add", "history", "delete", "change")
 

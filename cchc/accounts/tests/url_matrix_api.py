@@ -46,6 +46,11 @@ def _v(report: Callable[[World], Report]) -> Callable[[World], dict[str, Any]]:
 
 # The API: every operation of the OpenAPI schema, as "METHOD /path" with its parameters.
 API: dict[str, list[Case]] = {
+    # Dossier batches from a one-stop system: an ingest token only; a session, whoever's,
+    # opens nothing (401, as to an anonymous caller).
+    "POST /api/v1/dossiers/events": [
+        api_case("post", lambda w: "/dossiers/events", expect(LOGIN), {"dossiers": []})
+    ],
     "GET /api/v1/obligations/": [api_case("get", lambda w: "/obligations/", API_EVERYONE)],
     "GET /api/v1/obligations/{obligation_id}": [
         api_case("get", lambda w: f"/obligations/{w.obligation_a.pk}", WORK_OF_A),
