@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.testing import pass_two_factor
 from cchc.agencies.models import Assignment, Succession
@@ -49,17 +50,15 @@ def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: A
     assert "Sở Tư pháp tỉnh Bắc Ninh" in successors.inner_text()
     with page.expect_response(lambda r: "on=2025-01-01" in r.url):
         page.get_by_label("Từ ngày").fill("2025-01-01")
-    page.wait_for_function(
-        "document.querySelector('#succession_successors').innerText"
-        ".includes('Sở Thông tin và Truyền thông tỉnh Bắc Giang')"
+    # A locator assertion, not wait_for_function: a string predicate is eval'd in the page,
+    # which the Content Security Policy refuses.
+    expect(page.locator("#succession_successors")).to_contain_text(
+        "Sở Thông tin và Truyền thông tỉnh Bắc Giang"
     )
     assert "Sở Tư pháp tỉnh Bắc Ninh" not in page.get_by_label("Cơ quan kế thừa").inner_text()
     with page.expect_response(lambda r: "on=2025-07-01" in r.url):
         page.get_by_label("Từ ngày").fill("2025-07-01")
-    page.wait_for_function(
-        "document.querySelector('#succession_successors').innerText"
-        ".includes('Sở Tư pháp tỉnh Bắc Ninh')"
-    )
+    expect(page.locator("#succession_successors")).to_contain_text("Sở Tư pháp tỉnh Bắc Ninh")
 
     page.get_by_label("Cơ quan kế thừa").select_option(label="Sở Tư pháp tỉnh Bắc Ninh")
     page.get_by_label("Hình thức").select_option("merged")

@@ -48,6 +48,7 @@ PATHS = [
     "/targets/{target_id}/confirm",
     "/targets/{target_id}/reject",
     "/measurements",
+    "/dossiers/events",
 ]
 
 

@@ -61,9 +61,11 @@ def test_leader_overview_period_switch_and_drill_down(
 
         # Another period: HTMX swaps the body; the address follows.
         page.select_option("#f-year", "2024")
-        page.wait_for_url("**year=2024**")
+        page.wait_for_url("**year=2024**", timeout=30_000)
+        # The swap brings the year's periods: choose among those (a loaded machine is slow).
+        page.wait_for_selector("#f-period option[value='half-1']", state="attached")
         page.select_option("#f-period", "half-1")
-        page.wait_for_url("**period=half-1**")
+        page.wait_for_url("**period=half-1**", timeout=30_000)
         page.wait_for_selector('tr[data-period="half-1"].table-active')
         page.wait_for_selector("[data-chart='periods'] svg")
         _fits(page, width)

@@ -49,6 +49,8 @@ LOGIN_PAGES = {
     "password_reset_done",
     "password_reset_complete",
     "password_reset_confirm",
+    # Monitoring's health check: "ok" or "unavailable", nothing else.
+    "healthz",
 }
 
 

@@ -212,7 +212,7 @@ def test_activity_page_lists_its_reports_for_those_who_see_them(
     client = _client(leader)
     # Session, user, plan, node, ancestors, progress, memberships, the reports (one query
     # whatever their number), and the assignments with their groups and history (six).
-    with django_assert_max_num_queries(16):  # + the merged pages' queues, targets, deadline rules
+    with django_assert_max_num_queries(17):  # + the queues, targets, deadline rules, registry
         page = client.get(row2.get_absolute_url()).content.decode()
     reports = page.split('id="activity-reports"', 1)[1]
     assert reports.count('class="report-row ') == obligations.count()
