@@ -89,6 +89,9 @@ def _is_pipe_row(line: str) -> bool:
     return stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.endswith("|"))
 
 
+_LINES_RE = re.compile(r"\r\n|\r|\n")
+
+
 def _is_tab_row(line: str) -> bool:
     return line.count("\t") >= 2
 
@@ -97,7 +100,9 @@ def read_text(text: str, name: str) -> SourceDocument:
     doc = SourceDocument(name=name, format="text", line_unit="line")
     budget = Budget(name)
     most = budget.limits.rows * 10  # blank lines between rows cost little, but not nothing
-    if max(text.count("\n"), text.count("\r")) > most or len(lines := text.splitlines()) > most:
+    # Lines end at "\n", "\r\n" or "\r" only, as an editor numbers them: str.splitlines would
+    # also break at a form feed (pdftotext's page break) and shift every line number after it.
+    if max(text.count("\n"), text.count("\r")) > most or len(lines := _LINES_RE.split(text)) > most:
         raise ReadError(
             _(
                 "%(name)s: the file has more than %(limit)s lines; larger plan documents are "

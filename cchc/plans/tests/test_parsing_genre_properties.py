@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cchc.plans.parsing import parse_bytes
@@ -150,8 +150,19 @@ sentence = st.sampled_from(
 
 @SETTINGS
 @given(st.lists(st.one_of(sentence, cell_text), max_size=30))
+@example(
+    ["\f", "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát, hoàn thành trong năm 2025."]
+)
 def test_any_prose_sentences_or_aligned_text(parts) -> None:
     check("\n".join(parts).encode(), "van-ban.txt")
+
+
+def test_a_form_feed_is_no_line_of_its_own() -> None:
+    """Found by the property above: a page break (form feed) before a line moved its line
+    number one down, past the end of the file."""
+    data = "\f\nGiao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát, hoàn thành năm 2025."
+    parsed = parse_bytes(data.encode(), "van-ban.txt")
+    assert [(item.line, item.lead) for item in parsed.items] == [(2, "Sở Nội vụ")]
 
 
 @SETTINGS
