@@ -153,6 +153,14 @@ class Report(models.Model):
         ]
         indexes = [
             models.Index(fields=["state", "updated_at"], name="reporting_report_state_idx"),
+            # The review and sign-off queues, oldest submission first: only the reports
+            # waiting in them, so the index stays as small as the queues however many
+            # reports the years accumulate.
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(state__in=["submitted", "awaiting_sign_off"]),
+                name="reporting_report_queue_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -170,8 +170,11 @@ def awaiting_review(
             obligation__period_kind=period.kind,
             obligation__period_end=period.end,
         )
-    return qs.select_related("obligation__activity", "obligation__agency").order_by(
-        "submitted_at", "pk"
+    # The activity's folded search text is as long as its fields and never shown here.
+    return (
+        qs.select_related("obligation__activity", "obligation__agency")
+        .defer("obligation__activity__search_text")
+        .order_by("submitted_at", "pk")
     )
 
 
@@ -187,8 +190,10 @@ def awaiting_sign_off(*, agency_ids: set[int] | None) -> QuerySet[Report]:
     qs = Report.objects.filter(state=ReportState.AWAITING_SIGN_OFF)
     if agency_ids is not None:
         qs = qs.filter(obligation__agency_id__in=agency_ids)
-    return qs.select_related("obligation__activity", "obligation__agency").order_by(
-        "submitted_at", "pk"
+    return (
+        qs.select_related("obligation__activity", "obligation__agency")
+        .defer("obligation__activity__search_text")
+        .order_by("submitted_at", "pk")
     )
 
 
