@@ -437,8 +437,9 @@ CCHC_DASHBOARDS_PERIODS_TTL = _env_int("CCHC_DASHBOARDS_PERIODS_TTL", 60)
 # The periodic PAR report (cchc.documents, docs/official-reports.md): who issues it, where,
 # who signs, who receives it, and the LibreOffice that turns it into PDF.
 INSTALLED_APPS += ["cchc.documents"]
-CCHC_ISSUING_BODY = os.environ.get("CCHC_ISSUING_BODY", "UBND TỈNH BẮC GIANG")
-CCHC_ISSUING_PLACE = os.environ.get("CCHC_ISSUING_PLACE", "Bắc Giang")
+# Empty: the province's People's Committee as the agency registry names it on the issue day.
+CCHC_ISSUING_BODY = os.environ.get("CCHC_ISSUING_BODY", "")
+CCHC_ISSUING_PLACE = os.environ.get("CCHC_ISSUING_PLACE", "")
 CCHC_SIGNER_TITLE = os.environ.get("CCHC_SIGNER_TITLE", "CHỦ TỊCH")
 CCHC_SIGNER_NAME = os.environ.get("CCHC_SIGNER_NAME", "")
 CCHC_REPORT_RECIPIENTS = [

@@ -259,6 +259,41 @@ def _value_text(m: Measurement | None) -> str:
     return f"{m.value:g}"
 
 
+# Without the registry (or a province People's Committee in it on the day): these.
+FALLBACK_BODY = "UBND TỈNH"
+PROVINCE_COMMITTEE = "Ủy ban nhân dân"
+
+
+def issuer_on(day: dt.date) -> dict[str, str]:
+    """The issuing body and place printed on a report issued on ``day``: the settings
+    ``CCHC_ISSUING_BODY`` / ``CCHC_ISSUING_PLACE`` when set, else the province's People's
+    Committee as the registry names it that day (before 1/7/2025 "UBND TỈNH BẮC GIANG", then
+    "UBND TỈNH BẮC NINH", and after a rename its new name) and its province's name."""
+    body, place = settings.CCHC_ISSUING_BODY, settings.CCHC_ISSUING_PLACE
+    if body and place:
+        return {"body": body, "place": place}
+    from cchc.agencies.models import Agency
+
+    committees = (
+        Agency.objects.valid_on(day)
+        .filter(code__endswith=".ubnd-tinh", level="province")
+        .prefetch_related("renames")
+        .order_by("code")
+    )
+    committee = committees.first()
+    if committee is None:
+        return {"body": body or FALLBACK_BODY, "place": place}
+    name = committee.name_on(day)
+    short = name.replace(PROVINCE_COMMITTEE, "UBND", 1)
+    for unit in ("thành phố ", "tỉnh "):
+        if unit in name:
+            return {
+                "body": body or short.upper(),
+                "place": place or name.split(unit, 1)[1].strip(),
+            }
+    return {"body": body or short.upper(), "place": place}
+
+
 def build_snapshot(*, plan: Plan, period: Period, on: dt.date | None = None) -> dict[str, Any]:
     """Everything the report says about ``plan`` for ``period``, as JSON-ready data."""
     on = on or timezone.localdate()
@@ -281,8 +316,7 @@ def build_snapshot(*, plan: Plan, period: Period, on: dt.date | None = None) -> 
                 ),
             },
             "issuer": {
-                "body": settings.CCHC_ISSUING_BODY,
-                "place": settings.CCHC_ISSUING_PLACE,
+                **issuer_on(on),
                 "signer_title": settings.CCHC_SIGNER_TITLE,
                 "signer_name": settings.CCHC_SIGNER_NAME,
                 "recipients": list(settings.CCHC_REPORT_RECIPIENTS),

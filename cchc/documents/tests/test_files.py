@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -236,3 +237,20 @@ def test_targets_in_the_body_and_the_annex(with_reports, secretary):
     )
     assert [r[6] for r in annex] == labels
     assert [r[3] for r in annex] == [r.target.describe() for r in rows]
+
+
+@pytest.mark.django_db
+def test_the_issuer_is_the_province_committee_the_registry_names_that_day(settings: Any) -> None:
+    from cchc.agencies.registry import load_registry
+    from cchc.documents.content import issuer_on
+
+    load_registry()
+    assert issuer_on(dt.date(2024, 7, 1)) == {"body": "UBND TỈNH BẮC GIANG", "place": "Bắc Giang"}
+    assert issuer_on(dt.date(2025, 12, 1)) == {"body": "UBND TỈNH BẮC NINH", "place": "Bắc Ninh"}
+    # Renamed when the province became a centrally-run city (NQ 39/2026/QH16, unconfirmed).
+    assert issuer_on(dt.date(2026, 12, 4)) == {
+        "body": "UBND THÀNH PHỐ BẮC NINH",
+        "place": "Bắc Ninh",
+    }
+    settings.CCHC_ISSUING_BODY, settings.CCHC_ISSUING_PLACE = "ỦY BAN NHÂN DÂN TỈNH X", "X"
+    assert issuer_on(dt.date(2026, 12, 4)) == {"body": "ỦY BAN NHÂN DÂN TỈNH X", "place": "X"}
