@@ -12,7 +12,25 @@ from __future__ import annotations
 import functools
 import re
 
+from django.utils.translation import gettext_lazy
+
 from cchc.core.text import clean_text, fold
+
+# What each item field is called on the pages and in warnings (the preview, OCR's doubts).
+FIELD_LABELS = {
+    "number": gettext_lazy("Number"),
+    "objective": gettext_lazy("Objective"),
+    "task": gettext_lazy("Task"),
+    "title": gettext_lazy("Activity"),
+    "outputs": gettext_lazy("Expected outputs"),
+    "lead": gettext_lazy("Lead agency"),
+    "partners": gettext_lazy("Coordinating agencies"),
+    "timeframe": gettext_lazy("Timeframe"),
+    "budget": gettext_lazy("Budget"),
+    "submit_level": gettext_lazy("Submitted to"),
+    "notes": gettext_lazy("Notes"),
+    "": gettext_lazy("other column (kept as is)"),
+}
 
 # (field, phrases): a phrase matches anywhere in the folded header, "=x" only the whole header,
 # "^x" only its start. Order matters: "phối hợp" before "thực hiện", "thời gian thực hiện" before

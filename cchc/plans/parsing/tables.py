@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from cchc.core.text import fold
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.columns import (
+    FIELD_LABELS,
+    field_for_label,
+    header_key,
+    is_header,
+    map_header,
+)
 from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
 from cchc.plans.readers.base import Row, Table
 
@@ -470,7 +476,10 @@ class TableInterpreter:
                 )
                 % {
                     "number": item.number or "?",
-                    "cells": ", ".join(f"{name} {value:.0f}%" for name, value in unsure.items()),
+                    "cells": ", ".join(
+                        f"{FIELD_LABELS.get(name, name)} {value:.0f}%"
+                        for name, value in unsure.items()
+                    ),
                 },
                 "low-confidence",
             )

@@ -15,7 +15,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.accounts import permissions
@@ -23,6 +22,7 @@ from cchc.indicators.models import Target
 from cchc.plans import actions
 from cchc.plans.forms import ImportConfirmForm, PlanUploadForm
 from cchc.plans.interpretation import interpret
+from cchc.plans.parsing.columns import FIELD_LABELS
 from cchc.plans.parsing.isolated import parse_isolated
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
@@ -31,20 +31,6 @@ from cchc.plans.views import uploads
 from cchc.scheduling.obligations import generate_default_span
 
 # How the preview names the fields a column was mapped to.
-FIELD_LABELS = {
-    "number": gettext_lazy("Number"),
-    "objective": gettext_lazy("Objective"),
-    "task": gettext_lazy("Task"),
-    "title": gettext_lazy("Activity"),
-    "outputs": gettext_lazy("Expected outputs"),
-    "lead": gettext_lazy("Lead agency"),
-    "partners": gettext_lazy("Coordinating agencies"),
-    "timeframe": gettext_lazy("Timeframe"),
-    "budget": gettext_lazy("Budget"),
-    "submit_level": gettext_lazy("Submitted to"),
-    "notes": gettext_lazy("Notes"),
-    "": gettext_lazy("other column (kept as is)"),
-}
 
 _import_permission = permissions.require_perm("plans.add_plan")
 
