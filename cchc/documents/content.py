@@ -26,7 +26,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
@@ -36,9 +36,9 @@ from cchc.indicators.selectors import plan_targets
 from cchc.indicators.status import Status
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.grid import Category, GridFilters, status_grid
-from cchc.reporting.models import DONE_STATUSES, Evidence, Report, ReportState
-from cchc.reporting.progress import ActivityProgress, PlanProgress
-from cchc.scheduling.models import Obligation, PeriodKind
+from cchc.reporting.models import Report, ReportState
+from cchc.reporting.progress import PlanProgress, progress_for
+from cchc.scheduling.models import PeriodKind
 from cchc.scheduling.periods import Period, periods_for
 
 NO_DATA = "chưa có số liệu"
@@ -90,61 +90,9 @@ def period_of(report: Any) -> Period:
 
 
 def progress_as_of(plan: Plan, end: dt.date) -> PlanProgress:
-    """Progress of ``plan`` from the reports approved for periods ending on or before ``end``
-    (two queries); the definition of ``cchc.reporting.progress``."""
-    nodes = list(Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind"))
-    rows = (
-        Obligation.objects.filter(activity__plan=plan, role=Role.LEAD)
-        .annotate(
-            has_evidence=Exists(Evidence.objects.filter(report_id=OuterRef("progress_report")))
-        )
-        .values_list(
-            "activity_id",
-            "agency_id",
-            "period_end",
-            "progress_report__state",
-            "progress_report__approved_at",
-            "progress_report__percent",
-            "progress_report__work_status",
-            "has_evidence",
-        )
-        .order_by()
-    )
-    leads: dict[int, set[int]] = {}
-    latest: dict[tuple[int, int], tuple[tuple[dt.date, dt.datetime], int, bool]] = {}
-    for activity, agency, period_end, state, approved_at, percent, status, evidence in rows:
-        leads.setdefault(activity, set()).add(agency)
-        if state != ReportState.APPROVED or period_end > end or approved_at is None:
-            continue
-        item = ((period_end, approved_at), percent, status in DONE_STATUSES and bool(evidence))
-        current = latest.get((activity, agency))
-        if current is None or item[0] > current[0]:
-            latest[(activity, agency)] = item
-    parents = {pk: parent for pk, parent, _kind in nodes}
-    result = PlanProgress()
-    sums: dict[int, float] = {}
-    counts: dict[int, int] = {}
-    for pk, _parent, kind in nodes:
-        if kind != NodeKind.ACTIVITY:
-            continue
-        mine = leads.get(pk, set())
-        found = [latest[(pk, a)] for a in mine if (pk, a) in latest]
-        progress = ActivityProgress(
-            percent=sum(f[1] for f in found) / len(mine) if mine else 0.0,
-            done=bool(mine) and len(found) == len(mine) and all(f[2] for f in found),
-            leads=len(mine),
-            reported=len(found),
-        )
-        result.activities[pk] = progress
-        walk: int | None = pk
-        while walk is not None:
-            sums[walk] = sums.get(walk, 0.0) + progress.percent
-            counts[walk] = counts.get(walk, 0) + 1
-            walk = parents.get(walk)
-    result.nodes = {pk: sums[pk] / counts[pk] for pk in sums}
-    if result.activities:
-        result.overall = sum(a.percent for a in result.activities.values()) / len(result.activities)
-    return result
+    """Progress of ``plan`` from the reports approved for periods ending on or before ``end``:
+    ``cchc.reporting.progress``'s one definition, at that cut-off."""
+    return progress_for(plan, until=end)
 
 
 def _round(value: float | None) -> float | None:

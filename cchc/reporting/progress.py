@@ -87,11 +87,13 @@ def _lead_reports(
     *,
     names: dict[int, str] | None = None,
     visit: Callable[[LeadRow], None] | None = None,
+    until: dt.date | None = None,
 ) -> tuple[dict[int, set[int]], dict[tuple[int, int], _Latest]]:
     """From one query over lead obligations: activity → its lead agencies, and (activity,
     agency) → that lead agency's latest approved report. ``names``, when given, is filled
     with agency id → name from the same query; ``visit``, when given, is called with every
-    row (what the dashboards count by period, without a second query)."""
+    row (what the dashboards count by period, without a second query). ``until``: only the
+    reports of periods ending on or before it count (progress as of a cut-off)."""
     if names is not None or visit is not None:
         obligations = obligations.annotate(agency_name=F("agency__name"))
     if visit is not None:
@@ -124,7 +126,7 @@ def _lead_reports(
         if visit is not None:
             visit(LeadRow(agency_id, period_end, state, *row[9:]))
         leads.setdefault(activity_id, set()).add(agency_id)
-        if state != ReportState.APPROVED:
+        if state != ReportState.APPROVED or (until is not None and period_end > until):
             continue
         assert approved_at is not None  # the database refuses an approved report without it
         item = _Latest(
@@ -153,14 +155,18 @@ def _activity(
 
 
 def progress_for(
-    plan: Plan, *, nodes: Iterable[tuple[int, int | None, str]] | None = None
+    plan: Plan,
+    *,
+    nodes: Iterable[tuple[int, int | None, str]] | None = None,
+    until: dt.date | None = None,
 ) -> PlanProgress:
     """Progress of every activity and every node of ``plan``, and of the plan: two queries,
-    one when the caller already has the plan's ``nodes`` as (id, parent id, kind)."""
+    one when the caller already has the plan's ``nodes`` as (id, parent id, kind). ``until``:
+    as of that cut-off (only reports of periods ending by then; the periodic report)."""
     if nodes is None:
         nodes = Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind")
     nodes = list(nodes)
-    leads, latest = _lead_reports(Obligation.objects.filter(activity__plan=plan))
+    leads, latest = _lead_reports(Obligation.objects.filter(activity__plan=plan), until=until)
 
     parents = {node_id: parent_id for node_id, parent_id, _kind in nodes}
     result = PlanProgress()
