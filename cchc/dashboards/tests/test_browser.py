@@ -62,7 +62,10 @@ def test_leader_overview_period_switch_and_drill_down(
         # Another period: HTMX swaps the body; the address follows.
         page.select_option("#f-year", "2024")
         page.wait_for_url("**year=2024**", timeout=30_000)
-        # The swap brings the year's periods: choose among those (a loaded machine is slow).
+        # The address changes before the swap ends: wait for the new form (rendered with 2024
+        # selected) and the settled body, or the next choice lands on the old, replaced form.
+        page.wait_for_selector("#f-year option[value='2024'][selected]", state="attached")
+        page.wait_for_selector("#dashboard-body:not(.htmx-swapping):not(.htmx-settling)")
         page.wait_for_selector("#f-period option[value='half-1']", state="attached")
         page.select_option("#f-period", "half-1")
         page.wait_for_url("**period=half-1**", timeout=30_000)
