@@ -30,61 +30,41 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-import numpy as np  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
 TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh has no DST
 YEAR = 2026
 
 
+def generate(n: int, root: Path, seed: int = 7) -> dict[str, Any]:
+    """``n`` dossiers of the synthetic province-year (``sq_synthetic``: the distributions of
+    ``cchc.dossiers.synthetic``), a month at a time straight into Parquet partitions."""
+    from sq_synthetic import Generator
+
+    from cchc.servicequality import parquet
+
+    counts: dict[str, int] = {}
+    for month, table in Generator(count=n, year=YEAR, seed=seed).months():
+        part = table.cast(parquet.ARROW)
+        parquet.write_partition(part, "24", month, root)
+        for code, k in zip(
+            *(
+                c.to_pylist()
+                for c in part.group_by("agency_code").aggregate([("code", "count")]).columns
+            ),
+            strict=True,
+        ):
+            counts[code] = counts.get(code, 0) + k
+    return counts
+
+
 def synthetic(n: int, seed: int = 7) -> pa.Table:
-    """A province-year of dossiers: skewed agency volumes, 80 % online, ~95 % on time."""
-    rng = np.random.default_rng(seed)
-    agencies = np.array([f"AG{i:03d}" for i in range(80)])
-    weights = 1.0 / np.arange(1, 81) ** 0.9
-    agency = rng.choice(80, n, p=weights / weights.sum())
-    level = np.where(agency < 20, "province", "commune")
-    start = dt.datetime(YEAR - 1, 12, 15, tzinfo=TZ).timestamp()
-    span = (dt.datetime(YEAR, 12, 31, tzinfo=TZ).timestamp() - start) * 0.98
-    received = start + rng.random(n) * span
-    due = received + rng.integers(3, 16, n) * 86400.0 + 9 * 3600
-    supp_n = rng.choice(3, n, p=[0.85, 0.12, 0.03])
-    supp_days = np.where(supp_n > 0, rng.integers(0, 6, n), 0)
-    took = (due - received) * rng.uniform(0.2, 1.08, n) + supp_days * 86400.0
-    finished = received + took
-    now = dt.datetime(YEAR, 12, 31, tzinfo=TZ).timestamp()
-    open_ = (rng.random(n) < 0.04) | (finished > now)
-    no_due = rng.random(n) < 0.01
-    fee = np.where(rng.random(n) < 0.3, rng.integers(1, 50, n) * 10000.0, 0.0)
-    feedback = rng.choice(np.array(["", "satisfied", "unsatisfied"]), n, p=[0.6, 0.37, 0.03])
+    """``n`` dossiers in memory (UTC timestamps), for loading into a Django database."""
+    from sq_synthetic import Generator
 
-    def ts(values: Any, mask: Any = None) -> pa.Array:
-        micro = (values * 1e6).astype("int64")
-        return pa.array(micro, pa.int64(), mask=mask).cast(pa.timestamp("us", tz="UTC"))
-
-    return pa.table(
-        {
-            "province_code": pa.array(np.full(n, "24")),
-            "code": pa.array(np.char.add("HS", np.arange(n).astype(str))),
-            "agency_code": pa.array(agencies[agency]),
-            "level": pa.array(level),
-            "procedure_code": pa.array(np.char.add("P", rng.integers(0, 300, n).astype(str))),
-            "field": pa.array(np.char.add("F", rng.integers(0, 25, n).astype(str))),
-            "channel": pa.array(rng.choice([1, 2, 3], n, p=[0.17, 0.8, 0.03]).astype("int32")),
-            "received_at": ts(received),
-            "due_at": ts(due, no_due),
-            "finished_at": ts(finished, open_),
-            "supplement_requests": pa.array(supp_n.astype("int32")),
-            "supplement_days": pa.array(supp_days.astype("float64")),
-            "e_result": pa.array(rng.random(n) < 0.7),
-            "digitised": pa.array(rng.random(n) < 0.8),
-            "reused_data": pa.array(rng.random(n) < 0.4),
-            "paid_online": pa.array(rng.random(n) < 0.6),
-            "fee": pa.array(fee),
-            "feedback": pa.array(feedback),
-        }
-    )
+    return pa.concat_tables(t for _, t in Generator(count=n, year=YEAR, seed=seed).months())
 
 
 def months(year: int = YEAR) -> list[tuple[str, int, int]]:
@@ -163,16 +143,19 @@ def normal(frame: Any, keys: list[str]) -> dict[tuple[Any, ...], tuple[int, ...]
     return out
 
 
-def timed(fn: Any, repeat: int = 3) -> tuple[float, Any]:
-    times, result = [], None
+def timed(fns: dict[str, Any], repeat: int = 3) -> dict[str, tuple[list[float], Any]]:
+    """Each function ``repeat`` times, interleaved (a, b, a, b, …) so that the shared
+    machine's changing load falls on both alike; every time and the last result of each."""
+    out: dict[str, tuple[list[float], Any]] = {name: ([], None) for name in fns}
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            result = fn()
+            out[name] = ([*out[name][0], time.perf_counter() - t0], result)
+    return out
 
 
-def kpi(root: Path, keys: list[str], agency: str | None = None) -> dict[str, Any]:
+def kpi(root: Path, keys: list[str], agency: str | None = None, repeat: int = 3) -> dict[str, Any]:
     import duckdb
     import ibis
 
@@ -199,14 +182,17 @@ def kpi(root: Path, keys: list[str], agency: str | None = None) -> dict[str, Any
         return con.execute(sql).df()
 
     _ = ibis
-    t_ibis, r_ibis = timed(via_ibis)
-    t_sql, r_sql = timed(via_sql)
+    runs = timed({"ibis": via_ibis, "sql": via_sql}, repeat)
+    (times_ibis, r_ibis), (times_sql, r_sql) = runs["ibis"], runs["sql"]
     a, b = normal(r_ibis, keys), normal(r_sql, keys)
     assert a == b, "Ibis and hand-written SQL disagree"
+    t_ibis, t_sql = statistics.median(times_ibis), statistics.median(times_sql)
     return {
         "ibis_s": round(t_ibis, 3),
         "sql_s": round(t_sql, 3),
         "ratio": round(t_ibis / t_sql, 2),
+        "ibis_runs_s": [round(t, 2) for t in times_ibis],
+        "sql_runs_s": [round(t, 2) for t in times_sql],
         "groups": len(a),
     }
 
@@ -283,6 +269,24 @@ def fresh(n: int, seconds: int, rate: int) -> dict[str, Any]:
     }
 
 
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
+
+
+def stored_counts(root: Path) -> dict[str, int]:
+    """Dossiers per agency in an existing Parquet copy."""
+    import duckdb
+
+    con = duckdb.connect(
+        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    )
+    sql = (
+        f"SELECT agency_code, count(*) FROM read_parquet('{root}/*/*/*.parquet', "
+        "hive_partitioning = true) GROUP BY ALL"
+    )
+    return {code: int(k) for code, k in con.execute(sql).fetchall()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -290,6 +294,14 @@ def main() -> None:
     parser.add_argument("--fresh-rows", type=int, default=100_000)
     parser.add_argument("--fresh-seconds", type=int, default=30)
     parser.add_argument("--skip-fresh", action="store_true")
+    parser.add_argument("--skip-drill", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions (median reported)")
+    parser.add_argument(
+        "--parquet",
+        type=Path,
+        default=None,
+        help="where the kpi's Parquet copy goes; kept, and reused when it is already there",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="cchc-sq-bench-"))
@@ -303,30 +315,31 @@ def main() -> None:
     import django
 
     django.setup()
-    from cchc.servicequality import parquet
 
     results: dict[str, Any] = {"rows": args.rows}
-    t0 = time.perf_counter()
-    table = synthetic(args.rows)
-    results["generate_s"] = round(time.perf_counter() - t0, 1)
-    root = work / "parquet"
-    t0 = time.perf_counter()
-    parquet.write_table(table, root)
-    results["write_parquet_s"] = round(time.perf_counter() - t0, 1)
+    root = args.parquet or work / "parquet"
+    if any(root.rglob("*.parquet")):
+        counts = stored_counts(root)
+        results["reused_parquet"] = str(root)
+        if sum(counts.values()) != args.rows:
+            raise SystemExit(f"{root} holds {sum(counts.values())} dossiers, not {args.rows}.")
+    else:
+        t0 = time.perf_counter()
+        counts = generate(args.rows, root)
+        results["generate_and_write_s"] = round(time.perf_counter() - t0, 1)
+        results["generate_peak_rss_mb"] = peak_rss_mb()
+        print("generated", results, flush=True)
     size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
     results["parquet_mb_per_million"] = round(size / 1e6 / (args.rows / 1e6), 1)
-    biggest = (
-        table.group_by("agency_code")
-        .aggregate([("code", "count")])
-        .sort_by([("code_count", "descending")])["agency_code"][0]
-        .as_py()
-    )
-    del table
+    biggest = max(counts, key=lambda code: (counts[code], code))
     keys = ["agency_code", "level"]
-    results["kpi"] = kpi(root, keys)
+    results["kpi"] = kpi(root, keys, repeat=args.repeat)
+    results["kpi_peak_rss_mb"] = peak_rss_mb()
     print("kpi", results["kpi"], flush=True)
-    results["drill"] = kpi(root, ["procedure_code"], agency=biggest) | {"agency": biggest}
-    print("drill", results["drill"], flush=True)
+    if not args.skip_drill:
+        results["drill"] = kpi(root, ["procedure_code"], agency=biggest, repeat=args.repeat)
+        results["drill"]["agency"] = biggest
+        print("drill", results["drill"], flush=True)
     if args.spark:
         from cchc.servicequality import engines, formulas
 
@@ -341,7 +354,7 @@ def main() -> None:
     if not args.skip_fresh:
         results["fresh"] = fresh(args.fresh_rows, args.fresh_seconds, 300)
         print("fresh", results["fresh"], flush=True)
-    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
+    results["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(results, indent=1))
 
 
