@@ -21,13 +21,14 @@ from ninja.security import APIKeyCookie
 from ninja.utils import check_csrf
 
 from cchc.api.dossiers import router as dossiers_router
-from cchc.api.errors import CsrfRefused, unauthenticated_body, validation_body
+from cchc.api.errors import CsrfRefused, FieldProblems, unauthenticated_body, validation_body
 from cchc.api.evidence import router as evidence_router
 from cchc.api.indicators import router as indicators_router
 from cchc.api.notifications import router as notifications_router
 from cchc.api.obligations import router as obligations_router
 from cchc.api.progress import router as progress_router
 from cchc.api.reports import router as reports_router
+from cchc.api.servicequality import router as servicequality_router
 from cchc.api.signoff import router as signoff_router
 from cchc.api.status import router as status_router
 from cchc.indicators.actions import IndicatorError
@@ -55,7 +56,10 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api-v1",
     title="CCHC API",
-    description="Obligations, progress reports and their review workflow.",
+    description=(
+        "Obligations, progress reports and their review workflow; the Decision 766 service "
+        "indicators and scores."
+    ),
     auth=SessionAuth(),
     docs_decorator=login_required,
 )
@@ -68,6 +72,7 @@ api.add_router("/evidence/", evidence_router)
 api.add_router("/notifications/", notifications_router)
 api.add_router("/", indicators_router)
 api.add_router("/dossiers/", dossiers_router)
+api.add_router("/service-quality/", servicequality_router)
 
 
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
@@ -82,6 +87,11 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
 @api.exception_handler(ValidationError)
 def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, validation_body(exc), status=422)
+
+
+@api.exception_handler(FieldProblems)
+def field_problems(request: HttpRequest, exc: FieldProblems) -> HttpResponse:
+    return api.create_response(request, exc.body(), status=400)
 
 
 @api.exception_handler(ReportError)

@@ -40,6 +40,29 @@ class CsrfRefused(HttpError):
         )
 
 
+class FieldProblems(Exception):
+    """Input that matches the schema but means nothing (a date that is not one, an agency
+    nobody knows, a range that ends before it starts): 400, each field named, in the shape of
+    a 422 (``ValidationErrorOut``)."""
+
+    def __init__(self, problems: dict[str, str], location: str = "query") -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+        self.location = location
+
+    def body(self) -> dict[str, Any]:
+        errors = [
+            {"location": self.location, "field": name, "message": message}
+            for name, message in self.problems.items()
+        ]
+        return {"detail": str(self), "errors": errors}
+
+
+def answers_with_fields(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
+    """``answers`` of an operation whose 400 names the fields (``FieldProblems``)."""
+    return answers(ok, *codes) | {400: ValidationErrorOut}
+
+
 def unauthenticated_body() -> dict[str, str]:
     return {"detail": _("Log in first: this API uses the site's login session.")}
 
@@ -66,4 +89,11 @@ def not_found_anywhere(request: HttpRequest, rest: str = "") -> HttpResponse:
     return JsonResponse({"detail": _("No such address in the API.")}, status=404)
 
 
-__all__ = ["AuthenticationError", "CsrfRefused", "answers", "not_found_anywhere"]
+__all__ = [
+    "AuthenticationError",
+    "CsrfRefused",
+    "FieldProblems",
+    "answers",
+    "answers_with_fields",
+    "not_found_anywhere",
+]

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from annotated_types import Interval, MaxLen
 from django.urls import reverse
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from cchc.core.validation import MAX_BIGINT, storable
 from cchc.reporting.models import Evidence, Report, ReportTransition, TextLimit
@@ -275,3 +275,123 @@ def report_out(report: Report) -> ReportOut:
         evidence=[evidence_out(e) for e in Evidence.objects.filter(report_id=report.pk)],
         history=[transition_out(t) for t in history],
     )
+
+
+# -- Service quality (``/api/v1/service-quality/``): the 766 indicators and Biểu 06 -------------
+
+# An administrative level of a dossier (``cchc.dossiers.models.Level``).
+LevelIn = Literal["province", "commune"]
+# The longest page of a service-quality list.
+MAX_SQ_LIMIT = 5000
+
+
+class ServiceIndicatorsQuery(Schema):
+    """Dates as ISO (2026-01-31) or dd/mm/yyyy, as the command line takes them; or a period
+    key instead of both (2026-M01, 2026-Q1, 2026-H1, 2026-Y, ND09-2026-Q1)."""
+
+    start: Word | None = Field(None, alias="from")
+    end: Word | None = Field(None, alias="to")
+    agency: Word | None = None
+    level: LevelIn | None = None
+    period: Word | None = None
+    limit: Annotated[int, Interval(ge=1, le=MAX_SQ_LIMIT)] = 1000
+    offset: Annotated[int, Interval(ge=0, le=MAX_OFFSET)] = 0
+
+
+class ServiceIndicatorOut(Schema):
+    code: str
+    # The agency's code; null for the whole province.
+    agency: str | None
+    # 766.2.2 (average time) counts days; every other indicator dossiers.
+    numerator: int | float
+    denominator: int
+    # Percent (days for 766.2.2) with 2 decimals; null: no data (nothing counted).
+    rate: float | None
+    points: float | None
+
+
+class Bieu06Out(Schema):
+    total: int
+    received_online: int
+    received_in_person: int
+    carried_over: int
+    resolved: int
+    resolved_early: int
+    resolved_on_time: int
+    resolved_late: int
+    pending: int
+    pending_in_time: int
+    pending_overdue: int
+
+
+class ServiceIndicatorsOut(Schema):
+    """``cchc dossiers indicators --json``, with the page of ``indicators`` (``count`` in all)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    start: dt.date = Field(serialization_alias="from")
+    end: dt.date = Field(serialization_alias="to")
+    indicators: list[ServiceIndicatorOut]
+    bieu06: Bieu06Out
+    count: int
+    limit: int
+    offset: int
+
+
+class ServiceScoresQuery(Schema):
+    """``period`` a key (2026-M01, 2026-Q1, 2026-Y, ND09-2026-Q1), or without its year when
+    ``year`` is given (M01, Q1, Y, ND09-Q1); ``year`` alone: the calendar year. Neither: the
+    newest month the rollups hold, as the page."""
+
+    year: Annotated[int, Interval(ge=1901, le=2199)] | None = None
+    period: Word | None = None
+    limit: Annotated[int, Interval(ge=1, le=MAX_SQ_LIMIT)] = 500
+    offset: Annotated[int, Interval(ge=0, le=MAX_OFFSET)] = 0
+
+
+class ServicePeriodOut(Schema):
+    key: str
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+class ServiceFigureOut(Schema):
+    code: str
+    name: str
+    numerator: int | float
+    denominator: int
+    rate: float | None
+    points: float | None
+    # Whether the indicator's points and threshold are confirmed (not secondary sources).
+    confirmed: bool
+
+
+class ServiceGroupOut(Schema):
+    group: int
+    points: float
+    max_points: int
+
+
+class ServiceScoreOut(Schema):
+    """The province (``agency`` null) or one agency: the 766 score, per group, each figure."""
+
+    agency: str | None
+    name: str
+    # The place among the agencies listed (1 = best score); null for the province.
+    rank: int | None
+    score: float | None
+    groups: list[ServiceGroupOut]
+    figures: list[ServiceFigureOut]
+    bieu06: Bieu06Out
+
+
+class ServiceScoresOut(Schema):
+    period: ServicePeriodOut
+    # Null for those who see only their own agency (as on the page).
+    province: ServiceScoreOut | None
+    # The agencies ranked, this page of them (``count`` in all).
+    agencies: list[ServiceScoreOut]
+    count: int
+    limit: int
+    offset: int

@@ -55,16 +55,27 @@ def figure(
 
 
 def indicator_report(
-    *, start: dt.date, end: dt.date, agency: str | None = None, engine: str | None = None
+    *,
+    start: dt.date,
+    end: dt.date,
+    agency: str | None = None,
+    level: str | None = None,
+    engine: str | None = None,
 ) -> dict[str, Any]:
-    """What ``cchc dossiers indicators`` prints: every indicator for the province (agency null)
-    and per agency (or for one agency), and the Biểu 06 table of the same scope."""
+    """What ``cchc dossiers indicators`` prints (and ``/api/v1/service-quality/indicators``
+    answers): every indicator for the province (agency null) and per agency (or for one
+    agency), and the Biểu 06 table of the same scope; ``level`` keeps the dossiers of one
+    administrative level (``Dossier.level``: province / commune)."""
     from cchc.servicequality import actions
 
     if end < start:
         raise ValueError("--to is before --from.")
     span = Span(start, end, "range", "range", "calendar", end.year, 1)
-    rows = actions.compute([span], ("agency_code",), agency=agency, engine=engine)
+    if level:
+        rows = actions.compute([span], ("agency_code", "level"), agency=agency, engine=engine)
+        rows = [row for row in rows if row["level"] == level]
+    else:
+        rows = actions.compute([span], ("agency_code",), agency=agency, engine=engine)
     rules = rules_on(end)
     total: dict[str, int] = defaultdict(int)
     indicators: list[dict[str, Any]] = []
@@ -107,6 +118,19 @@ class Scorecard:
     groups: dict[int, float] = field(default_factory=dict)
     score: float | None = None
     bieu06: dict[str, int] = field(default_factory=dict)
+
+
+def rollup_periods() -> list[str]:
+    """The periods the rollups hold, newest key first (the page's choice of periods)."""
+    return sorted(Rollup.objects.values_list("period", flat=True).distinct(), reverse=True)
+
+
+def latest_month(available: list[str]) -> str | None:
+    """The newest calendar month among ``available`` (else its first key), the page's default."""
+    if not available:
+        return None
+    months = [k for k in available if k[4:6] == "-M"]
+    return max(months) if months else available[0]
 
 
 def scorecards(period: str, *, agency: str | None = None) -> tuple[Span, list[Scorecard]]:
