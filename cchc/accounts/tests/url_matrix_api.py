@@ -12,6 +12,7 @@ from cchc.accounts.tests.url_matrix_base import (
     HIDDEN,
     LOGIN,
     NOTE_A,
+    OF_A,
     OK,
     REVIEW_A,
     SEES_ALL,
@@ -208,5 +209,27 @@ API: dict[str, list[Case]] = {
                 "agency_id": w.a.pk,
             },
         )
+    ],
+    # The 766 service figures: whoever may open /service-quality/ (no membership: 403); an
+    # agency's figures only to its members and those who see everything.
+    "GET /api/v1/service-quality/indicators": [
+        api_case(
+            "get",
+            lambda w: f"/service-quality/indicators?period=2026-M01&agency={w.a.code}",
+            only(*OF_A, *SEES_ALL, rest=HIDDEN, nobody=FORBID),
+        ),
+        api_case(
+            "get",
+            lambda w: f"/service-quality/indicators?period=2026-M01&agency={w.b.code}",
+            only("focal_b", *SEES_ALL, rest=HIDDEN, nobody=FORBID),
+        ),
+        api_case(
+            "get",
+            lambda w: "/service-quality/indicators?period=2026-M01",
+            expect(OK, nobody=FORBID),
+        ),
+    ],
+    "GET /api/v1/service-quality/scores": [
+        api_case("get", lambda w: "/service-quality/scores?year=2026", expect(OK, nobody=FORBID))
     ],
 }

@@ -49,6 +49,8 @@ PATHS = [
     "/targets/{target_id}/reject",
     "/measurements",
     "/dossiers/events",
+    "/service-quality/indicators",
+    "/service-quality/scores",
 ]
 
 
