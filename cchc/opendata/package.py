@@ -5,7 +5,9 @@ Tables (only what is public when the release is built):
 
 - ``plan_nodes``: the tree of each public plan;
 - ``progress``: progress of each node with activities beneath it (``reporting.progress``);
-- ``agency_progress``: per lead agency, the mean progress of the activities it leads;
+- ``agency_progress``: per lead agency, its progress as its scorecard shows it
+  (``reporting.progress.progress_by_agency``: its own latest approved percent on each
+  activity it leads, averaged);
 - ``targets``: the confirmed targets of plans whose targets are public, with their status on
   the period's cut-off;
 - ``indicator_series``: values of public indicators up to the cut-off (imported, computed,

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from cchc.agencies.models import Agency, Role
+from cchc.agencies.models import Agency
 from cchc.indicators.models import Indicator, Measurement, TargetState
 from cchc.indicators.selectors import TargetRow, plan_targets
 from cchc.opendata.models import Publication, Release, ReleaseState, Subject
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.models import ReportState
-from cchc.reporting.progress import ActivityProgress, progress_for
-from cchc.scheduling.models import Obligation
+from cchc.reporting.progress import AgencyProgress, progress_by_agency
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +82,17 @@ class PlanView:
 
 
 def plan_view(plan: Plan, *, pub: Published, on: dt.date) -> PlanView:
-    """Progress of a public plan by area and by lead agency (the progress of the activities
-    an agency leads, ``reporting.progress``'s definition), and its targets when those are
-    public too."""
+    """Progress of a public plan by area and by lead agency, and its targets when those are
+    public too. Both come from ``reporting.progress.progress_by_agency``: an agency's figure
+    is the one its scorecard on the leaders' dashboards shows (the mean, over the activities
+    it leads, of its own latest approved report's completion, 0 without one)."""
     nodes = list(
-        Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind").order_by("position")
+        Node.objects.filter(plan=plan)
+        .values_list("id", "parent_id", "kind", "area_id")
+        .order_by("position")
     )
-    progress = progress_for(plan, nodes=nodes)
+    result = progress_by_agency(plan, nodes=nodes)
+    progress = result.plan
     areas = list(
         Node.objects.filter(plan=plan, kind=NodeKind.SECTION, parent__isnull=True).order_by(
             "position"
@@ -101,7 +104,7 @@ def plan_view(plan: Plan, *, pub: Published, on: dt.date) -> PlanView:
         activities=len(progress.activities),
         done=progress.done_count,
         areas=[(area, progress.nodes.get(area.pk)) for area in areas],
-        agencies=agency_progress(plan, progress.activities),
+        agencies=agency_rows(result),
         nodes=progress.nodes,
     )
     if plan.pk in pub.targets:
@@ -113,23 +116,18 @@ def plan_view(plan: Plan, *, pub: Published, on: dt.date) -> PlanView:
     return view
 
 
-def agency_progress(plan: Plan, activities: dict[int, ActivityProgress]) -> list[AgencyRow]:
-    """Per lead agency: the mean progress of the activities it leads (one query)."""
-    pairs = (
-        Obligation.objects.filter(activity__plan=plan, role=Role.LEAD)
-        .values_list("agency_id", "activity_id")
-        .distinct()
-    )
-    led: dict[int, set[int]] = defaultdict(set)
-    for agency_id, activity_id in pairs:
-        led[agency_id].add(activity_id)
-    names = Agency.objects.in_bulk(led.keys())
-    rows = []
-    for agency_id, ids in led.items():
-        percents = [activities[i].percent for i in ids if i in activities]
-        if not percents:
-            continue
-        rows.append(AgencyRow(names[agency_id], len(percents), sum(percents) / len(percents)))
+def agency_rows(result: AgencyProgress) -> list[AgencyRow]:
+    """Each lead agency of the plan with the number of activities it leads and its progress
+    (``progress_by_agency``'s ``overall``: the scorecard's number), by name (one query)."""
+    led: dict[int, int] = defaultdict(int)
+    for agency_id, _activity_id in result.own:
+        led[agency_id] += 1
+    names = Agency.objects.in_bulk(result.overall.keys())
+    rows = [
+        AgencyRow(names[agency_id], led[agency_id], percent)
+        for agency_id, percent in result.overall.items()
+        if agency_id in names
+    ]
     rows.sort(key=lambda r: r.agency.name)
     return rows
 
