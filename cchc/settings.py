@@ -428,6 +428,9 @@ CCHC_BACKUP_KEEP = _env_positive("CCHC_BACKUP_KEEP", 14)
 # Cached page fragments (the plan tree) are dropped after this many seconds even when no
 # change made them stale (cchc.core.versions catches the changes; this bounds a missed one).
 CCHC_PAGE_CACHE_SECONDS = _env_positive("CCHC_PAGE_CACHE_SECONDS", 600)
+# A plan of more nodes than this is drawn with its areas and objectives closed, each loading
+# what is beneath it when opened (cchc.plans.tree_html): the page stays bounded as plans grow.
+CCHC_TREE_LAZY_NODES = _env_positive("CCHC_TREE_LAZY_NODES", 600)
 # The health check answers on plain HTTP too (local checks by systemd or the proxy).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # -- end of production -----------------------------------------------------------------------

@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/imports/", views.import_history, name="import_history"),
     path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),
     path("<int:plan_pk>/nodes/<int:pk>/", views.node_detail, name="node_detail"),
+    path("<int:plan_pk>/nodes/<int:pk>/children/", views.node_children, name="node_children"),
 ]

@@ -234,6 +234,9 @@ PAGES: dict[str, list[Case]] = {
         get(url("plans:node_detail", PLAN, lambda w: w.activity.pk), EVERYONE),
         get(url("plans:node_detail", PLAN, lambda w: w.obligation_b.activity_id), EVERYONE),
     ],
+    "plans:node_children": [
+        get(url("plans:node_children", PLAN, lambda w: w.activity.parent_id), EVERYONE),
+    ],
     "agencies:agency_list": [get(url("agencies:agency_list"), EVERYONE)],
     "agencies:group_list": [get(url("agencies:group_list"), EVERYONE)],
     "agencies:agency_detail": [

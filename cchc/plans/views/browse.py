@@ -18,7 +18,14 @@ from cchc.core import versions
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
-from cchc.plans.tree_html import CachedTree, cached_tree, render_tree
+from cchc.plans.tree_html import (
+    CachedTree,
+    cached_children,
+    cached_tree,
+    is_lazy,
+    render_children,
+    render_tree,
+)
 from cchc.reporting.models import SENT_STATES, Report, ReportState
 from cchc.reporting.progress import (
     ActivityProgress,
@@ -128,6 +135,29 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
             "reports": activity_reports(request, activity_id=ctx.node.pk, today=today),
         },
     )
+
+
+@login_required
+@require_GET
+def node_children(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
+    """What is beneath an area or objective of a large plan's tree: the fragment the plan page
+    asks for when one is opened (cchc.plans.tree_html, lazy subtrees), cached per plan
+    version. Any logged-in user reads it, like the tree."""
+    plan = _get_plan(plan_pk, with_version=True)
+    return HttpResponse(cached_children(plan, pk, lambda: _draw_children(plan, pk)))
+
+
+def _draw_children(plan: Plan, node_pk: int) -> str:
+    try:
+        page = selectors.node_page(plan=plan, node_pk=node_pk)
+    except Node.DoesNotExist as exc:
+        raise Http404 from exc
+    if page.item.is_activity:
+        raise Http404
+    progress = progress_for(plan, nodes=_flatten(page.tree.roots))
+    _attach(page.item.children, progress)
+    lazy = is_lazy(sum(1 for _ in page.tree.walk()))
+    return render_children(page.item, depth=len(page.ancestors), plan_id=plan.pk, lazy=lazy)
 
 
 def _group_page(request: HttpRequest, plan: Plan, node: Node) -> HttpResponse:
@@ -243,8 +273,9 @@ def _draw_tree(plan: Plan) -> CachedTree:
     tree = selectors.plan_tree(plan=plan)
     progress = progress_for(plan, nodes=_flatten(tree.roots))
     _attach(tree.roots, progress)
+    lazy = is_lazy(sum(1 for _ in tree.walk()))
     return CachedTree(
-        html=render_tree(tree, plan_id=plan.pk),
+        html=render_tree(tree, plan_id=plan.pk, lazy=lazy),
         activity_count=tree.activity_count,
         area_count=len(tree.areas),
         overall=progress.overall,
