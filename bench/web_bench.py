@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -249,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         import django
 
         django.setup()
+        # The audit log's INFO lines (a membership per focal point) would bury the figures.
+        logging.disable(logging.INFO)
         django_ready = True
         failures = _run(args, argv, workdir, db)
     finally:

@@ -510,6 +510,11 @@ def build(
         .order_by("pk")
     )
     wanted: Counter[str] = Counter()
+    if size.activities:
+        # At the larger sizes every past report is written in bulk (minutes saved on a
+        # loaded machine); the seed size keeps writing them through the actions.
+        wanted.update(_write_past_bulk(past, focal, secretariat, rng, seed, plan.pk))
+        past = []
     for obligation in past:
         state = _pick_state(rng)
         wanted[state or "none"] += 1
