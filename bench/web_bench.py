@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -36,6 +37,7 @@ from typing import Any
 # bench/ for its modules, the repository for ``bench.web_settings`` and ``cchc``.
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
+import webdata  # noqa: E402
 import webtools  # noqa: E402
 from webtools import log  # noqa: E402
 
@@ -76,6 +78,20 @@ def _parser() -> argparse.ArgumentParser:
         "--read-connections", type=int, default=2, help="wrk connections per read page (2)"
     )
     p.add_argument("--results-dir", type=Path, help="where to write the JSON (bench/results)")
+    size = p.add_argument_group("sizes (bench/webdata.py, SIZES)")
+    size.add_argument(
+        "--size",
+        choices=list(webdata.SIZES),
+        default="seed",
+        help="the data: the seed plan, or with a generated plan of 500 (middle) or 2,000 "
+        "(large) activities, a year of obligations, 150 / 250 agencies (default seed)",
+    )
+    size.add_argument(
+        "--sizes",
+        help="comma-separated sizes, each in its own database and process, in this order; "
+        "pages at every size, burst at the last; then a table of each page across the sizes "
+        "(e.g. seed,middle,large)",
+    )
     return p
 
 
@@ -107,7 +123,8 @@ def _pages(args: Any, argv: list[str], context: dict[str, Any], **kw: Any) -> li
         threads=args.wrk_threads,
     )
     table, failures = pages_bench.report(rows)
-    print(f"\n## pages ({context['database']}, gunicorn {args.workers}×{args.threads})\n")
+    print(f"\n## pages, size {args.size} ({context['database']}, "
+          f"gunicorn {args.workers}×{args.threads})\n")  # fmt: skip
     print(table, flush=True)
     payload = _payload("pages", argv, args, context)
     payload.update(
@@ -134,7 +151,8 @@ def _burst(args: Any, argv: list[str], context: dict[str, Any], **kw: Any) -> li
         read_connections=args.read_connections,
     )
     table, failures = burst_bench.report(res)
-    print(f"\n## burst ({context['database']}, gunicorn {args.workers}×{args.threads}, "
+    print(f"\n## burst, size {args.size} ({context['database']}, "
+          f"gunicorn {args.workers}×{args.threads}, "
           f"period {context['burst_period']})\n")  # fmt: skip
     print(table, flush=True)
     payload = _payload("burst", argv, args, context)
@@ -147,13 +165,17 @@ def _run(args: Any, argv: list[str], workdir: Path, db: webtools.BenchDatabase) 
     """Data, static files, sessions, captured SQL, gunicorn, then the benchmarks asked for;
     the targets missed. Runs with Django set up on the bench database."""
     import pages_bench
-    import webdata
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.db import connections
     from django.utils import timezone
 
-    data = webdata.build(burst_count=args.submissions, today=timezone.localdate(), workdir=workdir)
+    data = webdata.build(
+        burst_count=args.submissions if "burst" in args.benchmarks else 0,
+        today=timezone.localdate(),
+        workdir=workdir,
+        size=webdata.SIZES[args.size],
+    )
     t0 = time.perf_counter()
     call_command("collectstatic", interactive=False, verbosity=0)
     log(f"  collectstatic: {time.perf_counter() - t0:.1f} s")
@@ -189,6 +211,7 @@ def _run(args: Any, argv: list[str], workdir: Path, db: webtools.BenchDatabase) 
             "data_build_s": data.timings,
             "burst_period": data.burst_period,
             "today": str(data.today),
+            "size": args.size,
         }
         common = {"server": server, "sessions": sessions, "lua": lua}
         if "pages" in args.benchmarks:
@@ -208,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
+    if args.sizes:
+        return _sizes(args, argv)
     started = time.perf_counter()
     workdir = webtools.temp_workdir()
     db: webtools.BenchDatabase | None = None
@@ -225,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         import django
 
         django.setup()
+        # The audit log's INFO lines (a membership per focal point) would bury the figures.
+        logging.disable(logging.INFO)
         django_ready = True
         failures = _run(args, argv, workdir, db)
     finally:
@@ -244,11 +271,108 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
-def _out(args: Any, kind: str) -> Path | None:
-    if args.results_dir is None:
-        return None
-    args.results_dir.mkdir(parents=True, exist_ok=True)
-    return Path(args.results_dir) / f"{kind}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+def _out(args: Any, kind: str) -> Path:
+    folder = Path(args.results_dir) if args.results_dir is not None else webtools.RESULTS
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{kind}-{args.size}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+
+
+def _without_sizes(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--sizes", "--size"):
+            skip = True
+        elif not arg.startswith(("--sizes=", "--size=")):
+            out.append(arg)
+    return out
+
+
+def _sizes(args: Any, argv: list[str]) -> int:
+    """Each size in its own process and database (pages at every size, burst at the last),
+    then each page's figures across the sizes."""
+    import subprocess
+
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in webdata.SIZES]
+    if unknown:
+        raise SystemExit(f"unknown sizes: {', '.join(unknown)} (known: {', '.join(webdata.SIZES)})")
+    rest = [a for a in _without_sizes(argv) if a not in ("pages", "burst")]
+    started = time.perf_counter()
+    rc = 0
+    runs: dict[str, dict[str, Any]] = {}
+    for i, size in enumerate(sizes):
+        kinds = [k for k in args.benchmarks if k == "pages" or i == len(sizes) - 1]
+        if not kinds:
+            continue
+        log(f"size {size}: {' and '.join(kinds)}")
+        before = time.time()
+        command = [sys.executable, str(Path(__file__).resolve()), *kinds, "--size", size, *rest]
+        rc = max(rc, subprocess.run(command, check=False).returncode)
+        folder = Path(args.results_dir) if args.results_dir is not None else webtools.RESULTS
+        found = sorted(
+            (p for p in folder.glob(f"pages-{size}-*.json") if p.stat().st_mtime >= before),
+            key=lambda p: p.stat().st_mtime,
+        )
+        if found:
+            runs[size] = json.loads(found[-1].read_text(encoding="utf-8"))
+    if len(runs) > 1:
+        table = growth_table(runs)
+        print(f"\n## pages across the sizes\n\n{table}", flush=True)
+        out = _out(args, "web")
+        webtools.write_results(
+            "web",
+            {
+                "benchmark": "web",
+                "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "command": "bench/web_bench.py " + " ".join(argv),
+                "git_commit": webtools.git_commit(),
+                "sizes": {s: {"data": r["data"], "results": r["results"]} for s, r in runs.items()},
+                "markdown": table,
+            },
+            out.with_name(out.name.replace(f"-{args.size}-", "-sizes-")),
+        )
+    log(f"all sizes done in {time.perf_counter() - started:.0f} s")
+    return rc
+
+
+def growth_table(runs: dict[str, dict[str, Any]]) -> str:
+    """Per page and size: p95 ms, queries, ratio to the reference, req/s ÷ control."""
+    sizes = list(runs)
+    head = (
+        "| page | "
+        + " | ".join(f"{s}: p95 ms / queries / ratio / ÷ control" for s in sizes)
+        + " | p95 growth |"
+    )
+    lines = [head, "|---|" + "---:|" * len(sizes) + "---:|"]
+    by_size = {s: {r["page"]: r for r in runs[s]["results"]} for s in sizes}
+    for page in [r["page"] for r in runs[sizes[0]]["results"]]:
+        cells = []
+        for s in sizes:
+            r = by_size[s].get(page)
+            cells.append(
+                "–" if r is None else
+                f"{r['p95_ms']:.0f} / {r['queries']} / {r['ratio']:.2f} / {r['control_ratio']:.2f}"
+            )  # fmt: skip
+        first, last = by_size[sizes[0]].get(page), by_size[sizes[-1]].get(page)
+        growth = (
+            f"{last['p95_ms'] / first['p95_ms']:.1f}×"
+            if first and last and first["p95_ms"]
+            else "–"
+        )
+        lines.append(f"| {page} | " + " | ".join(cells) + f" | {growth} |")
+    lines.append("")
+    data = "; ".join(
+        f"{s}: {runs[s]['data'].get('shown_plan_activities', '?')} activities shown, "
+        f"{runs[s]['data'].get('obligations', '?')} obligations, "
+        f"{runs[s]['data'].get('lead_agencies', '?')} lead agencies, control "
+        f"{runs[s]['results'][0]['control_rps']:.0f} req/s"
+        for s in sizes
+    )
+    lines.append(f"Data: {data}.")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

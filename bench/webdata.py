@@ -16,6 +16,16 @@ only through ``cchc.reporting.actions``:
   obligations for that period only, until it has enough;
 * the burst's targets are that many of the period's lead obligations, each with a draft
   written by its focal point (``start_report`` + ``save_draft``).
+
+Sizes (``--sizes``, ``SIZES``): ``seed`` is the above. ``middle`` and ``large`` add a generated
+plan of 500 / 2,000 activities (bench/generate_plan.py, imported with ``import_plan``) with a
+year of obligations (``generate_obligations``, this calendar year), and agencies up to 150 / 250
+that lead obligations: the registry's, plus bench units (``bench.dv-NNN``, provincial units)
+each given lead assignments on a share of the generated activities before the obligations are
+generated. The pages then show the generated plan (plan tree, activity, drill-down). Its past
+reports take the same shares as the seed plan's but are written in bulk (``bulk_create`` of the
+reports and their history rows, the obligations' statuses in one ``UPDATE`` per status, the
+plan's version bumped): through the actions they would take half an hour at 2,000 activities.
 """
 
 from __future__ import annotations
@@ -40,6 +50,20 @@ ON_TIME_SHARE = 0.85
 DONE_SHARE = 0.40
 # The secretariat: Sở Nội vụ, after the 2025 merger or before it.
 SECRETARIAT_AGENCIES = ("bn.so-noi-vu", "bg.so-noi-vu")
+
+
+@dataclasses.dataclass(frozen=True)
+class Size:
+    name: str
+    activities: int  # of the generated plan (0: the seed plan only)
+    agencies: int  # agencies that lead obligations, at least (bench units added up to it)
+
+
+SIZES = {
+    "seed": Size("seed", 0, 0),
+    "middle": Size("middle", 500, 150),
+    "large": Size("large", 2000, 250),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -259,7 +283,189 @@ def _write_past(
         )
 
 
-def build(*, burst_count: int, today: dt.date, workdir: Path, seed: int = 402) -> BenchData:
+def _sized_plan(size: Size, today: dt.date, workdir: Path) -> tuple[Any, int]:
+    """The generated plan of ``size`` with a year of obligations, and the bench units added so
+    that at least ``size.agencies`` agencies lead obligations; (plan, units added)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate_plan import write_plan
+
+    from cchc.agencies.models import Agency, AgencyLevel, Assignment, Role
+    from cchc.plans.models import Node, NodeKind
+    from cchc.scheduling.models import Obligation
+    from cchc.scheduling.obligations import generate_obligations
+
+    path = write_plan(workdir / f"plan-{size.name}.md", size.activities, seed=2021)
+    plan = _import(
+        path,
+        number=f"{size.activities}/KH-BENCH",
+        title=f"KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH ({size.activities} HOẠT ĐỘNG, DỮ LIỆU BENCHMARK)",
+    )
+    year = (dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))
+    generate_obligations(plan=plan, since=year[0], until=year[1], on=today)
+    leading = Obligation.objects.filter(role=Role.LEAD).values("agency_id").distinct().count()
+    extra = max(0, size.agencies - leading)
+    if extra:
+        province = Agency.objects.filter(level=AgencyLevel.PROVINCE).order_by("pk").first()
+        units = Agency.objects.bulk_create(
+            Agency(
+                code=f"bench.dv-{k:03d}",
+                name=f"Đơn vị sự nghiệp công lập số {k} (dữ liệu benchmark)",
+                level=AgencyLevel.PROVINCIAL_UNIT,
+                parent=province,
+                source="bench/webdata.py",
+            )
+            for k in range(1, extra + 1)
+        )
+        activities = list(
+            Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        # Each activity one more lead, the units in turn: each leads activities ÷ units.
+        Assignment.objects.bulk_create(
+            Assignment(
+                activity_id=pk,
+                role=Role.LEAD,
+                agency=units[i % extra],
+                source_text=units[i % extra].name,
+            )
+            for i, pk in enumerate(activities)
+        )
+        generate_obligations(plan=plan, since=year[0], until=year[1], on=today)
+    return plan, extra
+
+
+def _write_past_bulk(
+    obligations: list[Any],
+    focal: dict[int, Any],
+    secretariat: Any,
+    rng: random.Random,
+    seed: int,
+    plan_id: int,
+) -> Counter[str]:
+    """The past reports of the generated plan, in bulk: the same shares, texts, versions and
+    history rows as ``_write_past`` (without the notifications and the indicators' lock)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from cchc.core.versions import bump_plan
+    from cchc.reporting.models import Evidence, Report, ReportState, ReportTransition
+    from cchc.scheduling.models import Obligation, ObligationStatus
+
+    wanted: Counter[str] = Counter()
+    reports: list[Report] = []
+    steps: list[list[tuple[str, str, Any, str, list[str]]]] = []
+    evidence: list[tuple[dt.date, Any] | None] = []
+    statuses: dict[str, list[int]] = {}
+    for obligation in obligations:
+        state = _pick_state(rng)
+        wanted[state or "none"] += 1
+        if not state:
+            continue
+        own = random.Random(seed * 1_000_003 + obligation.pk)
+        on_time = own.random() < ON_TIME_SHARE
+        done = state == "approved" and own.random() < DONE_SHARE
+        day = obligation.deadline + dt.timedelta(
+            days=-own.randint(0, 10) if on_time else own.randint(1, 25)
+        )
+        moment = timezone.make_aware(dt.datetime.combine(day, dt.time(own.randint(7, 17), 30)))
+        user = focal[obligation.agency_id]
+        fields = ["work_status", "percent", "narrative", "explanation"]
+        history: list[tuple[str, str, Any, str, list[str]]] = [
+            ("", ReportState.DRAFT, user, "", []),
+            (ReportState.DRAFT, ReportState.DRAFT, user, "", fields),
+        ]
+        version = 2
+        if done:
+            history.append((ReportState.DRAFT, ReportState.DRAFT, user, "", ["evidence"]))
+            version += 1
+        final = ReportState.DRAFT
+        if state != "draft":
+            history.append((ReportState.DRAFT, ReportState.SUBMITTED, user, "", []))
+            version += 1
+            final = ReportState.SUBMITTED
+        if state == "approved":
+            history.append(
+                (ReportState.SUBMITTED, ReportState.APPROVED, secretariat, "Đạt yêu cầu.", [])
+            )
+            version += 1
+            final = ReportState.APPROVED
+        elif state == "returned":
+            comment = "Đề nghị bổ sung số liệu và văn bản."
+            history.append((ReportState.SUBMITTED, ReportState.RETURNED, secretariat, comment, []))
+            version += 1
+            final = ReportState.RETURNED
+        if state != "draft":
+            status = {
+                "approved": ObligationStatus.APPROVED,
+                "returned": ObligationStatus.LATE,  # the clock's status: the deadline passed
+            }.get(state, ObligationStatus.SUBMITTED)
+            statuses.setdefault(status, []).append(obligation.pk)
+        reports.append(
+            Report(
+                obligation_id=obligation.pk,
+                work_status="done" if done else "in_progress",
+                percent=100 if done else own.choice((20, 30, 50, 60, 70, 80)),
+                narrative=(
+                    "Đã triển khai kế hoạch của cơ quan; tổ chức hội nghị quán triệt, ban hành "
+                    "văn bản hướng dẫn và theo dõi kết quả thực hiện "
+                    f"({obligation.period_label})."
+                ),
+                difficulties="" if own.random() < 0.6 else "Thiếu nhân lực chuyên trách.",
+                explanation="" if on_time else "Chậm do chờ số liệu của các đơn vị trực thuộc.",
+                state=final,
+                version=version,
+                submitted_at=moment if state != "draft" else None,
+                approved_at=moment + dt.timedelta(days=3) if state == "approved" else None,
+            )
+        )
+        steps.append(history)
+        evidence.append((day, user) if done else None)
+    with transaction.atomic():
+        Report.objects.bulk_create(reports, batch_size=2000)
+        ReportTransition.objects.bulk_create(
+            (
+                ReportTransition(
+                    report=report,
+                    actor=actor,
+                    from_state=before,
+                    to_state=after,
+                    comment=comment,
+                    changes=changes,
+                )
+                for report, history in zip(reports, steps, strict=True)
+                for before, after, actor, comment, changes in history
+            ),
+            batch_size=2000,
+        )
+        Evidence.objects.bulk_create(
+            (
+                Evidence(
+                    report=report,
+                    description="Văn bản chứng minh kết quả thực hiện",
+                    document_number=f"{report.pk % 990 + 10}/KH-BENCH",
+                    document_date=item[0],
+                    added_by=item[1],
+                )
+                for report, item in zip(reports, evidence, strict=True)
+                if item is not None
+            ),
+            batch_size=2000,
+        )
+        for status, pks in statuses.items():
+            Obligation.objects.filter(pk__in=pks).update(status=status)
+        bump_plan(plan_id)
+    return wanted
+
+
+def build(
+    *,
+    burst_count: int,
+    today: dt.date,
+    workdir: Path,
+    seed: int = 402,
+    size: Size = SIZES["seed"],
+) -> BenchData:
     """Migrate the (empty) database and fill it; see the module docstring."""
     from django.core.management import call_command
     from django.db.models import Count, Q
@@ -285,6 +491,10 @@ def build(*, burst_count: int, today: dt.date, workdir: Path, seed: int = 402) -
         on=today,
     )
     clock.lap("registry, seed plan, obligations of two years")
+    sized, units = (plan, 0)
+    if size.activities:
+        sized, units = _sized_plan(size, today, workdir)
+        clock.lap(f"{size.name}: plan of {size.activities} activities, a year, {units} units")
     period = _burst_period(plan, today)
     burst_plans = _add_burst_plans(period, burst_count, today, workdir)
     clock.lap(f"burst plans ({burst_plans})")
@@ -300,6 +510,11 @@ def build(*, burst_count: int, today: dt.date, workdir: Path, seed: int = 402) -
         .order_by("pk")
     )
     wanted: Counter[str] = Counter()
+    if size.activities:
+        # At the larger sizes every past report is written in bulk (minutes saved on a
+        # loaded machine); the seed size keeps writing them through the actions.
+        wanted.update(_write_past_bulk(past, focal, secretariat, rng, seed, plan.pk))
+        past = []
     for obligation in past:
         state = _pick_state(rng)
         wanted[state or "none"] += 1
@@ -309,6 +524,17 @@ def build(*, burst_count: int, today: dt.date, workdir: Path, seed: int = 402) -
             own = random.Random(seed * 1_000_003 + obligation.pk)
             _write_past(obligation, state, focal[obligation.agency_id], secretariat, own)
     clock.lap(f"past reports ({sum(v for k, v in wanted.items() if k != 'none')})")
+    if sized.pk != plan.pk:
+        past = list(
+            Obligation.objects.filter(activity__plan=sized, role=Role.LEAD, deadline__lt=today)
+            .exclude(status=ObligationStatus.NOT_APPLICABLE)
+            .exclude(pk__in=_period_leads(period).values("pk"))
+            .order_by("pk")
+        )
+        bulk = _write_past_bulk(past, focal, secretariat, rng, seed, sized.pk)
+        wanted.update(bulk)
+        clock.lap(f"past reports of the {size.name} plan, in bulk ({bulk.total() - bulk['none']})")
+    plan = sized
 
     candidates = list(_period_leads(period).order_by("pk").values_list("pk", flat=True))
     chosen = sorted(rng.sample(candidates, burst_count)) if burst_count else []
@@ -361,8 +587,18 @@ def build(*, burst_count: int, today: dt.date, workdir: Path, seed: int = 402) -
     )
     if activity is None or returned is None or to_write is None:
         raise RuntimeError("the data has no activity, report or open obligation to show")
+    from cchc.plans.models import Node, NodeKind
+
     counts: dict[str, Any] = {
-        "plans": burst_plans + 1,
+        "size": size.name,
+        "plans": burst_plans + 1 + (size.activities > 0),
+        "shown_plan_nodes": Node.objects.filter(plan=plan).count(),
+        "shown_plan_activities": Node.objects.filter(plan=plan, kind=NodeKind.ACTIVITY).count(),
+        "bench_units": units,
+        "lead_agencies": Obligation.objects.filter(role=Role.LEAD)
+        .values("agency_id")
+        .distinct()
+        .count(),
         "obligations": Obligation.objects.count(),
         "lead_obligations": Obligation.objects.filter(role=Role.LEAD).count(),
         "burst_period_leads": len(candidates),

@@ -63,6 +63,17 @@ def _listing(
     }
 
 
+def _count_query(request: HttpRequest) -> str:
+    """The start of every count's link: the grid's query without the listing's keys, ready
+    for ``agency=…&category=…`` (one encoding per page, not one ``{% querystring %}`` per
+    cell: 7 per agency)."""
+    query = request.GET.copy()
+    for key in ("agency", "category", "page"):
+        query.pop(key, None)
+    encoded = query.urlencode()
+    return f"?{encoded}&" if encoded else "?"
+
+
 @login_required
 @require_GET
 def status_grid(request: HttpRequest) -> HttpResponse:
@@ -109,6 +120,7 @@ def status_grid(request: HttpRequest) -> HttpResponse:
         if fmt is not None:
             return exports.grid_file(grid, fmt=fmt, name=f"{year}-{data['period']}")
         context["grid"] = grid
+        context["count_query"] = _count_query(request)
         kind = request.GET.get("category", "")
         if kind in selectors.LISTS:
             agency_id = _int(request.GET.get("agency"))
