@@ -28,7 +28,8 @@ _AGENCY = (
     r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Văn phòng|Thanh tra|Công an|Cục|"
     r"Tổng cục|Bảo hiểm xã hội|Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Thủ trưởng|Chủ tịch|"
     r"Các bộ|Các sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc|Kiểm toán Nhà nước|"
-    r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã)"
+    r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã|Tổ đảng|"
+    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -93,7 +94,7 @@ _HEADING_RE = re.compile(
 )
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
-_BULLET_RE = re.compile(r"^\s*_*\s*[-+•–]\s*(?P<rest>\S.*)$", re.S)
+_BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?!\*))\s*(?P<rest>\S.*)$", re.S)
 # The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
 # Nghị quyết này"): not a row of work.
 _EXECUTION_CLAUSE_RE = re.compile(
@@ -218,7 +219,8 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
-        if _EXECUTION_CLAUSE_RE.match(rest.strip()):
+        if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
+            # The closing formula, or a sentence announcing the tasks that follow it.
             return None
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
         partners = ""
