@@ -60,8 +60,7 @@ def main() -> None:
     for kind, (facts, read, docs, exact) in [*totals.items(), ("all", overall)]:
         share = f"{read / facts:.0%}" if facts else "-"
         print(
-            f"{kind:5} facts read: {read}/{facts} = {share}; documents read exactly: "
-            f"{exact}/{docs}"
+            f"{kind:5} facts read: {read}/{facts} = {share}; documents read exactly: {exact}/{docs}"
         )
     print(f"(code: {args.code})")
 
