@@ -64,9 +64,7 @@ _SUBJECT_VERB_RE = re.compile(
     re.S,
 )
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
-_AGENCY_ONLY_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^,;:()]{{0,80}})(?P<rest>)$", re.S
-)
+_AGENCY_ONLY_RE = re.compile(rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^:()]{{0,160}})(?P<rest>)$", re.S)
 _AGENCY_HEADING_RE = re.compile(rf"^(?P<lead>{_AGENCY}[^;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S)
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
@@ -94,13 +92,20 @@ _HEADING_RE = re.compile(
 )
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
-_BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?!\*))\s*(?P<rest>\S.*)$", re.S)
+_BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
 # The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
 # Nghị quyết này"): not a row of work.
 _EXECUTION_CLAUSE_RE = re.compile(
     r"^(?:chịu|có) trách nhiệm (?:thi hành|tổ chức thực hiện|thực hiện)\s+(?:\S+\s+){0,3}?này\b",
     re.I,
 )
+# The closing paragraph that asks everyone to carry out "this document".
+_CLOSING_RE = re.compile(
+    r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
+    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
+)
+# Where the signature block starts: the end of the tasks.
+_SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 _TIME_TAIL_RE = re.compile(r"\s+(?:để|nhằm)\s|,\s")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
@@ -137,7 +142,13 @@ class AssignmentInterpreter:
                     agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
                 if self.parsed.items and self._labelled(text):
                     continue
-                item = self._assignment(body, agency[1] if agency else None, kind)
+                if _SIGNATURE_RE.match(text):
+                    break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
+                if kind == "plain" and _CLOSING_RE.search(text):
+                    continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
+                item = self._assignment(
+                    body, agency[1] if agency else None, kind, agency[0] if agency else ""
+                )
                 if item is not None and (item.lead or agency):
                     started = True
                     item.line = paragraph.line
@@ -196,7 +207,9 @@ class AssignmentInterpreter:
             del self.sections[kinds.index(kind) :]
         self.sections.append((kind, f"{label}. {title.rstrip(' :.')}"))
 
-    def _assignment(self, text: str, agency: str | None, kind: str = "plain") -> Item | None:
+    def _assignment(
+        self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
+    ) -> Item | None:
         lead = ""
         rest = ""
         given = _GIVEN_RE.search(text)
@@ -207,8 +220,9 @@ class AssignmentInterpreter:
             lead, rest = given.group("lead"), given.group("rest")
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
-        elif agency and kind == "bullet":
-            # A bullet under an agency heading ("b) Bộ Tài chính:" then "- …") is its task.
+        elif agency and kind not in {"plain", agency_kind}:
+            # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
+            # "2. Sở Nội vụ" then "a) …") is its task.
             lead, rest = agency, text
         elif agency and re.match(
             r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
@@ -261,22 +275,26 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     does not end its sentence), across page numbers and page breaks.
     """
     units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
+    bold_open = False  # a "**" opened on a line and not closed: the next line continues it
     for paragraph in paragraphs:
         for raw in split_glued(paragraph.text):
             text = C.clean_cell(raw).replace("\n", " ")
             if not text or _PAGE_LINE_RE.match(text):
                 continue
             opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
-            if units and not opens:
-                previous = str(units[-1][1])
-                heading = bool(_HEADING_RE.match(previous))
-                if text[:1].islower() or (
-                    units[-1][2]
-                    and not heading
-                    and previous[-1:] not in ".:;!?…"
-                    and previous[-1:].isalnum()
-                ):
-                    units[-1][1] = f"{previous} {text}"
-                    continue
-            units.append([paragraph.line, text, opens])
+            if units and (bold_open or (not opens and _continues(str(units[-1][1]), text))):
+                units[-1][1] = f"{units[-1][1]} {text}"
+            else:
+                units.append([paragraph.line, text, opens])
+            bold_open = bold_open != (raw.count("**") % 2 == 1)
     return [(int(str(line)), str(text)) for line, text, _opens in units]
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether ``text`` is the next printed line of the sentence ``previous``."""
+    if text[:1].islower() or previous.endswith(","):
+        return True
+    if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
+        return False
+    # A wrapped line is long; a short one without a full stop is a heading or a title.
+    return len(previous) >= 60 and (previous[-1:].islower() or previous[-1:].isdigit())
