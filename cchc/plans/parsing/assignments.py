@@ -27,7 +27,9 @@ from cchc.plans.readers.base import Paragraph
 _AGENCY = (
     r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Văn phòng|Thanh tra|Công an|Cục|"
     r"Tổng cục|Bảo hiểm xã hội|Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Thủ trưởng|Chủ tịch|"
-    r"Các bộ|Các sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc)"
+    r"Các bộ|Các sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc|Kiểm toán Nhà nước|"
+    r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã|Tổ đảng|"
+    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -39,7 +41,8 @@ _VERBS = (
     r"soạn thảo|cập nhật|kết nối|số hóa|nâng cấp|nâng cao|đánh giá|báo cáo|tổng hợp|cắt giảm|"
     r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
-    r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành"
+    r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
+    r"tạo điều kiện|xem xét|theo"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 _GIVEN_RE = re.compile(
@@ -53,9 +56,16 @@ _SUBJECT_RE = re.compile(
     r"(?P<rest>.*)$",
     re.S,
 )
-_AGENCY_HEADING_RE = re.compile(
-    rf"^(?P<lead>{_AGENCY}[^,;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S
+# "c) Bộ Thông tin và Truyền thông tập trung nghiên cứu …", "- Thanh tra Chính phủ, Thanh tra
+# các bộ thực hiện …": a numbered or bulleted sentence whose subject is an agency and whose
+# verb is a task's verb ("Ban hành …" is a verb, not the agency "Ban …").
+_SUBJECT_VERB_RE = re.compile(
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,100}}?)\s+(?=(?:{_VERBS})\b)(?P<rest>.*)$",
+    re.S,
 )
+# "b) Bộ Tài chính" on its own line: an agency heading without its colon.
+_AGENCY_ONLY_RE = re.compile(rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^:()]{{0,160}})(?P<rest>)$", re.S)
+_AGENCY_HEADING_RE = re.compile(rf"^(?P<lead>{_AGENCY}[^;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S)
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
@@ -82,7 +92,27 @@ _HEADING_RE = re.compile(
 )
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
-_BULLET_RE = re.compile(r"^\s*[-+•–]\s*(?P<rest>\S.*)$", re.S)
+_BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
+# The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
+# Nghị quyết này"): not a row of work.
+_EXECUTION_CLAUSE_RE = re.compile(
+    r"^(?:chịu|có) trách nhiệm (?:thi hành|tổ chức thực hiện|thực hiện)\s+(?:\S+\s+){0,3}?này\b",
+    re.I,
+)
+# The closing paragraph that asks everyone to carry out "this document".
+_CLOSING_RE = re.compile(
+    r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
+    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
+)
+# Where the signature block starts: the end of the tasks.
+_SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
+# Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
+_TIME_TAIL_RE = re.compile(r"\s+(?:để|nhằm)\s|,\s")
+# Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
+_PAGE_LINE_RE = re.compile(
+    r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
+    r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*)$"
+)
 
 
 @dataclass
@@ -94,11 +124,9 @@ class AssignmentInterpreter:
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
         started = False
-        for paragraph in paragraphs:
-            for raw in split_glued(paragraph.text):
-                text = C.clean_cell(raw).replace("\n", " ")
-                if not text:
-                    continue
+        for paragraph in (Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)):
+            text = paragraph.text
+            if text:
                 label, body, kind = "", text, "bullet"
                 heading = _HEADING_RE.match(text)
                 bullet = _BULLET_RE.match(text)
@@ -110,9 +138,17 @@ class AssignmentInterpreter:
                     body = bullet.group("rest").strip()
                 else:
                     kind = "plain"
+                if heading and agency and kind == agency[0]:
+                    agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
                 if self.parsed.items and self._labelled(text):
                     continue
-                item = self._assignment(body, agency[1] if agency else None)
+                if _SIGNATURE_RE.match(text):
+                    break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
+                if kind == "plain" and _CLOSING_RE.search(text):
+                    continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
+                item = self._assignment(
+                    body, agency[1] if agency else None, kind, agency[0] if agency else ""
+                )
                 if item is not None and (item.lead or agency):
                     started = True
                     item.line = paragraph.line
@@ -120,7 +156,7 @@ class AssignmentInterpreter:
                     item.section = [t for _k, t in self.sections]
                     self.parsed.items.append(item)
                     continue
-                lead_heading = _AGENCY_HEADING_RE.match(body)
+                lead_heading = _AGENCY_HEADING_RE.match(body) or _AGENCY_ONLY_RE.match(body)
                 if heading and lead_heading and len(lead_heading.group("lead")) < 120:
                     agency = (kind, lead_heading.group("lead").strip())
                     rest = lead_heading.group("rest").strip()
@@ -134,8 +170,8 @@ class AssignmentInterpreter:
                             self.parsed.items.append(sub)
                     continue
                 if heading and len(body) <= 200 and kind != "sub" and body[-1:] != ".":
-                    if agency and C.label_kind(label) == agency[0]:
-                        agency = None
+                    if agency and kind in {k for k, _t in self.sections}:
+                        agency = None  # a sibling or parent section ends the agency's bullets
                     self._open_section(kind, label, body)
                     continue
                 if not started:
@@ -171,15 +207,23 @@ class AssignmentInterpreter:
             del self.sections[kinds.index(kind) :]
         self.sections.append((kind, f"{label}. {title.rstrip(' :.')}"))
 
-    def _assignment(self, text: str, agency: str | None) -> Item | None:
+    def _assignment(
+        self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
+    ) -> Item | None:
         lead = ""
         rest = ""
         given = _GIVEN_RE.search(text)
-        subject = _SUBJECT_RE.match(text)
+        subject = _SUBJECT_RE.match(text) or (
+            _SUBJECT_VERB_RE.match(text) if kind != "plain" else None
+        )
         if given:
             lead, rest = given.group("lead"), given.group("rest")
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
+        elif agency and kind not in {"plain", agency_kind}:
+            # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
+            # "2. Sở Nội vụ" then "a) …") is its task.
+            lead, rest = agency, text
         elif agency and re.match(
             r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
             r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
@@ -188,6 +232,9 @@ class AssignmentInterpreter:
         ):
             lead, rest = agency, text
         else:
+            return None
+        if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
+            # The closing formula, or a sentence announcing the tasks that follow it.
             return None
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
         partners = ""
@@ -200,7 +247,12 @@ class AssignmentInterpreter:
             timed = pattern.search(rest)
             if timed:
                 timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
-                rest = rest[: timed.start()].strip(" ,;")
+                tail = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
+                if tail:
+                    # The deadline is inside the sentence: the sentence stays the title whole.
+                    timeframe = timeframe[: tail.start()].strip(" ,;")
+                else:
+                    rest = rest[: timed.start()].strip(" ,;")
                 break
         title = rest.strip(" ,;.")
         if not title:
@@ -213,3 +265,36 @@ class AssignmentInterpreter:
             partners=partners,
             timeframe=timeframe,
         )
+
+
+def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
+    """The document's sentences with the lines a converter wrapped joined again.
+
+    Text from ``pdftotext`` or OCR holds one line per printed line: a numbered heading or a
+    bullet continues on the lines below it (which start in lower case, or follow a line that
+    does not end its sentence), across page numbers and page breaks.
+    """
+    units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
+    bold_open = False  # a "**" opened on a line and not closed: the next line continues it
+    for paragraph in paragraphs:
+        for raw in split_glued(paragraph.text):
+            text = C.clean_cell(raw).replace("\n", " ")
+            if not text or _PAGE_LINE_RE.match(text):
+                continue
+            opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
+            if units and (bold_open or (not opens and _continues(str(units[-1][1]), text))):
+                units[-1][1] = f"{units[-1][1]} {text}"
+            else:
+                units.append([paragraph.line, text, opens])
+            bold_open = bold_open != (raw.count("**") % 2 == 1)
+    return [(int(str(line)), str(text)) for line, text, _opens in units]
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether ``text`` is the next printed line of the sentence ``previous``."""
+    if text[:1].islower() or previous.endswith(","):
+        return True
+    if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
+        return False
+    # A wrapped line is long; a short one without a full stop is a heading or a title.
+    return len(previous) >= 60 and (previous[-1:].islower() or previous[-1:].isdigit())
