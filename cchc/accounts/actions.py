@@ -14,14 +14,11 @@ from django.utils.translation import gettext as _
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership, MembershipChange, Role, is_secretariat_agency
 from cchc.agencies.models import Agency
+from cchc.core.history import actor_of
 
 
 class MembershipError(Exception):
     """A membership change that cannot be made; the message says why."""
-
-
-def _actor(user: AbstractBaseUser | AnonymousUser | None) -> User | None:
-    return user if isinstance(user, User) else None
 
 
 def _sync_administrator(user: User) -> None:
@@ -74,7 +71,7 @@ def add_member(
         MembershipChange.objects.create(
             membership=membership,
             action=MembershipChange.Action.ADDED,
-            actor=_actor(by),
+            actor=actor_of(by),
             reason=reason,
         )
         _sync_administrator(user)
@@ -95,7 +92,7 @@ def end_membership(
         MembershipChange.objects.create(
             membership=locked,
             action=MembershipChange.Action.ENDED,
-            actor=_actor(by),
+            actor=actor_of(by),
             reason=reason,
         )
         _sync_administrator(locked.user)

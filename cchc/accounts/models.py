@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.agencies.models import Agency
+from cchc.core.history import HistoryRow
 
 
 class Role(models.TextChoices):
@@ -89,7 +90,7 @@ class Membership(models.Model):
         return f"{self.user} · {self.get_role_display()} · {self.agency}"
 
 
-class MembershipChange(models.Model):
+class MembershipChange(HistoryRow):
     """One row per change of a membership: who changed what, when, and why."""
 
     class Action(models.TextChoices):
@@ -100,21 +101,13 @@ class MembershipChange(models.Model):
         Membership, on_delete=models.CASCADE, related_name="changes", verbose_name=_("membership")
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    # A default, not set on insert as ``HistoryRow.at`` is: the table has always had it so.
     at = models.DateTimeField(_("at"), default=timezone.now)
     reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("membership change")
         verbose_name_plural = _("membership changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.membership} · {self.get_action_display()} · {self.at:%Y-%m-%d %H:%M}"

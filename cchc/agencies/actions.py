@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,14 +29,11 @@ from cchc.agencies.models import (
 from cchc.agencies.names import phrase_key
 from cchc.agencies.registry import CONFIRMABLE, find_cycle
 from cchc.agencies.resolver import Resolver
+from cchc.core.history import actor_of
 
 
 class AgencyError(Exception):
     """A change to the registry that cannot be made; the message says why."""
-
-
-def _actor(user: AbstractBaseUser | None) -> User | None:
-    return user if isinstance(user, User) else None
 
 
 @dataclass(slots=True)
@@ -145,7 +142,7 @@ def transfer_assignments(
                 AssignmentChange.objects.create(
                     assignment=target,
                     action=AssignmentChange.Action.TRANSFERRED,
-                    actor=_actor(user),
+                    actor=actor_of(user),
                     from_agency=agency,
                     to_agency=successor,
                     reason=reason,
@@ -153,7 +150,7 @@ def transfer_assignments(
             AssignmentChange.objects.create(
                 assignment=assignment,
                 action=AssignmentChange.Action.ENDED,
-                actor=_actor(user),
+                actor=actor_of(user),
                 from_agency=agency,
                 reason=reason,
             )
@@ -190,7 +187,7 @@ def map_text(
         alias, _created = AgencyAlias.objects.get_or_create(
             agency=agency,
             folded=key,
-            defaults={"text": text, "kind": AliasKind.MAPPED, "created_by": _actor(user)},
+            defaults={"text": text, "kind": AliasKind.MAPPED, "created_by": actor_of(user)},
         )
         return alias
 
@@ -278,7 +275,7 @@ def sync_plan_assignments(
                 AssignmentChange.objects.create(
                     assignment=created,
                     action=AssignmentChange.Action.CREATED,
-                    actor=_actor(user),
+                    actor=actor_of(user),
                     to_agency_id=agency_id,
                 )
                 matched.add(created.pk)
@@ -290,7 +287,7 @@ def sync_plan_assignments(
                     AssignmentChange.objects.create(
                         assignment=stale,
                         action=AssignmentChange.Action.ENDED,
-                        actor=_actor(user),
+                        actor=actor_of(user),
                         from_agency_id=stale.agency_id,
                         reason=_("No longer named by the plan."),
                     )
@@ -347,7 +344,7 @@ def _contact_history(
         role=contact.role,
         action=action,
         changes=changes,
-        actor=by if isinstance(by, User) else None,
+        actor=actor_of(by),
     )
 
 
@@ -416,7 +413,7 @@ def confirm_registry_row(
             kind=kind,
             row_id=row.pk,
             label=str(row)[:500],
-            actor=_actor(user),
+            actor=actor_of(user),
             reason=reason,
             **basis,
         )

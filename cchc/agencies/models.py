@@ -17,6 +17,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.history import HistoryRow, one_of
+
 # Stable identifiers of the registry file: lower-case ASCII, digits, dots and dashes
 # ("bg.so-noi-vu").
 code_validator = RegexValidator(
@@ -404,7 +406,7 @@ class Assignment(models.Model):
         return f"{self.get_role_display()}: {self.agency or self.group}"
 
 
-class AssignmentChange(models.Model):
+class AssignmentChange(HistoryRow):
     """History of assignments: created, moved to a successor, ended; who, when, why."""
 
     class Action(models.TextChoices):
@@ -414,15 +416,6 @@ class AssignmentChange(models.Model):
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     from_agency = models.ForeignKey(
         Agency,
         on_delete=models.SET_NULL,
@@ -441,10 +434,9 @@ class AssignmentChange(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("assignment change")
         verbose_name_plural = _("assignment changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
@@ -483,7 +475,7 @@ class Contact(models.Model):
         return f"{self.name} <{self.email}>"
 
 
-class ContactChange(models.Model):
+class ContactChange(HistoryRow):
     """History of the contacts: added, renamed, stopped, resumed; who and when. Kept when the
     contact row is deleted (the agency, the e-mail and the role are copied)."""
 
@@ -501,25 +493,16 @@ class ContactChange(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Contact.Role.choices)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("contact change")
         verbose_name_plural = _("contact changes")
         ordering = ["-at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(action__in=["added", "changed", "stopped", "resumed"]),
-                name="agencies_contactchange_action_valid",
-                violation_error_message=_("Action: unknown contact change."),
+            one_of(
+                "action",
+                ["added", "changed", "stopped", "resumed"],  # Action.values (not in scope here)
+                _("Action: unknown contact change."),
             ),
         ]
 
@@ -527,7 +510,7 @@ class ContactChange(models.Model):
         return f"{self.email} · {self.get_action_display()} {self.at:%Y-%m-%d}"
 
 
-class RegistryConfirmation(LegalSource):
+class RegistryConfirmation(LegalSource, HistoryRow):
     """History of the secretariat confirming a registry row (an agency, a succession or a
     rename) against a legal text: who, when, with which basis. Loading the registry file
     again keeps the confirmation (``registry.load_registry`` applies the latest one)."""
@@ -540,18 +523,9 @@ class RegistryConfirmation(LegalSource):
     kind = models.CharField(_("kind of row"), max_length=20, choices=Kind.choices)
     row_id = models.PositiveBigIntegerField(_("row"))
     label = models.CharField(_("row"), max_length=500)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("registry confirmation")
         verbose_name_plural = _("registry confirmations")
         ordering = ["-at", "-pk"]

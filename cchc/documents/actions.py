@@ -9,11 +9,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from cchc.accounts.permissions import AnyUser
+from cchc.core.history import actor_of
 from cchc.documents.content import build_snapshot, default_sections, period_of, report_texts
 from cchc.documents.models import (
     ChangeAction,
@@ -42,10 +42,6 @@ class Built:
     pdf: bytes | None
 
 
-def _actor(user: AnyUser | None) -> User | None:
-    return user if isinstance(user, User) else None
-
-
 def open_report(*, plan: Plan, period: Period, user: AnyUser | None) -> OfficialReport:
     """The plan's report for ``period``, made with its sections prefilled if new."""
     with transaction.atomic():
@@ -59,7 +55,7 @@ def open_report(*, plan: Plan, period: Period, user: AnyUser | None) -> Official
                 "period_label": period.label,
                 "period_start": period.start,
                 "period_end": period.end,
-                "created_by": _actor(user),
+                "created_by": actor_of(user),
             },
         )
         if created:
@@ -74,7 +70,7 @@ def open_report(*, plan: Plan, period: Period, user: AnyUser | None) -> Official
             OfficialReportChange.objects.create(
                 official_report=report,
                 action=ChangeAction.CREATED,
-                actor=_actor(user),
+                actor=actor_of(user),
                 changes={"period": period.label},
             )
         return report
@@ -102,14 +98,14 @@ def save_sections(
             if section.text == text:
                 continue
             section.text = text
-            section.updated_by = _actor(user)
+            section.updated_by = actor_of(user)
             section.save(update_fields=["text", "updated_by", "updated_at"])
             changed.append(key)
         if changed:
             OfficialReportChange.objects.create(
                 official_report=report,
                 action=ChangeAction.EDITED,
-                actor=_actor(user),
+                actor=actor_of(user),
                 changes={"sections": changed},
             )
         return changed
@@ -170,7 +166,7 @@ def issue_report(
             number=(last or 0) + 1,
             document_number=document_number,
             issued_on=dt.date.fromisoformat(built.snapshot["made_on"]),
-            issued_by=_actor(user),
+            issued_by=actor_of(user),
             snapshot=snapshot,
             docx=built.docx,
             xlsx=built.xlsx,
@@ -180,7 +176,7 @@ def issue_report(
         OfficialReportChange.objects.create(
             official_report=locked,
             action=ChangeAction.ISSUED,
-            actor=_actor(user),
+            actor=actor_of(user),
             changes={"version": version.number, "document_number": document_number},
         )
         return version

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.history import HistoryRow, one_of
 from cchc.plans.models import Plan
 
 
@@ -160,32 +161,19 @@ class ChangeAction(models.TextChoices):
     ISSUED = "issued", _("Issued")
 
 
-class OfficialReportChange(models.Model):
+class OfficialReportChange(HistoryRow):
     official_report = models.ForeignKey(
         OfficialReport, on_delete=models.CASCADE, related_name="history"
     )
     action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("official report change")
         verbose_name_plural = _("official report changes")
         ordering = ["official_report", "at", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(action__in=ChangeAction.values),
-                name="documents_officialreportchange_action_valid",
-                violation_error_message=_("Unknown action."),
-            ),
+            one_of("action", ChangeAction.values, _("Unknown action.")),
         ]
 
     def __str__(self) -> str:

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cchc.core.history import actor_of
 from cchc.indicators.extraction import ProposedTarget
 from cchc.indicators.models import (
     ChangeAction,
@@ -41,10 +42,6 @@ from cchc.plans.models import Node, NodeKind, Plan
 
 class IndicatorError(Exception):
     """A change that cannot be made; the message names the field and says why."""
-
-
-def _actor(user: AbstractBaseUser | None) -> User | None:
-    return user if isinstance(user, User) else None
 
 
 # -- indicators --------------------------------------------------------------------------
@@ -87,7 +84,7 @@ def change_indicator(
         IndicatorChange.objects.create(
             indicator=locked,
             action=ChangeAction.CHANGED,
-            actor=_actor(user),
+            actor=actor_of(user),
             changes=diff,
             reason=reason[: TextLimit.REASON],
         )
@@ -109,7 +106,7 @@ def create_indicator(
         IndicatorChange.objects.create(
             indicator=indicator,
             action=ChangeAction.CREATED,
-            actor=_actor(user),
+            actor=actor_of(user),
             changes={k: _jsonable(v) for k, v in fields.items()},
             reason=reason[: TextLimit.REASON],
         )
@@ -239,7 +236,7 @@ def _propose(
                 TargetChange.objects.create(
                     target=target,
                     action=ChangeAction.PROPOSED,
-                    actor=_actor(user),
+                    actor=actor_of(user),
                     to_state=TargetState.PROPOSED,
                     changes=proposal.as_json(),
                 )
@@ -256,7 +253,7 @@ def _propose(
                     TargetChange.objects.create(
                         target=target,
                         action=ChangeAction.REREAD,
-                        actor=_actor(user),
+                        actor=actor_of(user),
                         from_state=TargetState.PROPOSED,
                         to_state=TargetState.PROPOSED,
                         changes={k: _jsonable(_plain(v)) for k, v in changed.items()},
@@ -346,14 +343,14 @@ def _decide(
         if from_state == to_state and not diff:
             return locked
         locked.state = to_state
-        locked.decided_by = _actor(user)
+        locked.decided_by = actor_of(user)
         locked.decided_at = timezone.now()
         _check_target(locked)
         locked.save()
         TargetChange.objects.create(
             target=locked,
             action=action,
-            actor=_actor(user),
+            actor=actor_of(user),
             from_state=from_state,
             to_state=to_state,
             changes=diff,
@@ -601,7 +598,7 @@ def record_measurement(
         "no_data_reason": reason if number is None else "",
         "source": source,
         "agency_id": agency_id,
-        "entered_by": _actor(user),
+        "entered_by": actor_of(user),
         "entered_at": timezone.now(),
         "evidence_id": evidence_id,
         "note": note,

@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.history import HistoryRow
 from cchc.reporting.models import at_most
 
 
@@ -189,28 +190,18 @@ class ChangeAction(models.TextChoices):
     REREAD = "reread", _("Read again from the plan")
 
 
-class IndicatorChange(models.Model):
+class IndicatorChange(HistoryRow):
     """History of an indicator: who changed what, when, why."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     # {"field": {"from": old, "to": new}}
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), max_length=TextLimit.REASON, blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("indicator change")
         verbose_name_plural = _("indicator changes")
-        ordering = ["at", "pk"]
         constraints = [_at_most("reason", TextLimit.REASON)]
 
     def __str__(self) -> str:
@@ -416,29 +407,19 @@ def _num(value: float | None) -> str:
     return f"{value:g}"
 
 
-class TargetChange(models.Model):
+class TargetChange(HistoryRow):
     """History of a target: proposed, confirmed, edited, rejected, read again."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     from_state = models.CharField(_("from"), max_length=20, blank=True)
     to_state = models.CharField(_("to"), max_length=20, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), max_length=TextLimit.REASON, blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("target change")
         verbose_name_plural = _("target changes")
-        ordering = ["at", "pk"]
         constraints = [_at_most("reason", TextLimit.REASON)]
 
     def __str__(self) -> str:

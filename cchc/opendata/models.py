@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cchc.core.history import HistoryRow
+
 
 class Subject(models.TextChoices):
     PLAN = "plan", _("plan progress")
@@ -23,7 +25,7 @@ class Subject(models.TextChoices):
     INDICATOR = "indicator", _("indicator series")
 
 
-class Publication(models.Model):
+class Publication(HistoryRow):
     """One decision to show or hide a subject publicly; the latest per subject holds."""
 
     subject = models.CharField(
@@ -46,18 +48,9 @@ class Publication(models.Model):
         verbose_name=_("indicator"),
     )
     public = models.BooleanField(pgettext_lazy("open data", "public"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = pgettext_lazy("open data", "publication")
         verbose_name_plural = pgettext_lazy("open data", "publications")
         ordering = ["-at", "-pk"]

@@ -23,6 +23,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cchc.core.history import HistoryRow
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -304,7 +306,7 @@ class Contribution(models.Model):
         return f"{self.obligation} · {self.get_state_display()}"
 
 
-class ReportTransition(models.Model):
+class ReportTransition(HistoryRow):
     """One step of a report's history: who moved it from which state to which, when, why.
 
     Edits and evidence added without a change of state are rows too (``from_state`` equals
@@ -313,15 +315,6 @@ class ReportTransition(models.Model):
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="history", verbose_name=_("report")
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     from_state = models.CharField(
         pgettext_lazy("workflow state", "from"),
         max_length=20,
@@ -334,10 +327,9 @@ class ReportTransition(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     changes = models.JSONField(_("changes"), default=list, blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("report history entry")
         verbose_name_plural = _("report history")
-        ordering = ["at", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(to_state__in=ReportState.values)

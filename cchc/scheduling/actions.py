@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cchc.core.history import actor_of
 from cchc.scheduling.models import (
     CalendarDay,
     CalendarDayChange,
@@ -44,10 +45,6 @@ RULE_FIELDS = (
 )
 
 
-def _actor(user: AbstractBaseUser | None) -> User | None:
-    return user if isinstance(user, User) else None
-
-
 def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
@@ -72,7 +69,7 @@ def create_rule(
         PeriodRuleChange.objects.create(
             rule=rule,
             action=PeriodRuleChange.Action.CREATED,
-            actor=_actor(user),
+            actor=actor_of(user),
             changes={name: _json(getattr(rule, name)) for name in RULE_FIELDS},
             reason=reason,
         )
@@ -112,7 +109,7 @@ def correct_rule(
             else PeriodRuleChange.Action.CHANGED
         )
         return PeriodRuleChange.objects.create(
-            rule=locked, action=action, actor=_actor(user), changes=diff, reason=reason
+            rule=locked, action=action, actor=actor_of(user), changes=diff, reason=reason
         )
 
 
@@ -245,7 +242,7 @@ def set_calendar_day(
         CalendarDayChange.objects.create(
             date=day,
             action=CalendarDayChange.Action.SET,
-            actor=_actor(user),
+            actor=actor_of(user),
             changes={"from": before, "to": after},
             reason=reason,
         )
@@ -293,7 +290,7 @@ def remove_calendar_day(
         CalendarDayChange.objects.create(
             date=day,
             action=CalendarDayChange.Action.REMOVED,
-            actor=_actor(user),
+            actor=actor_of(user),
             changes={"from": before, "to": {}},
             reason=reason,
         )
@@ -354,7 +351,7 @@ def save_deadline_rule(
             return row, []
         row.save()
         DeadlineRuleChange.objects.create(
-            rule=row, action=action, actor=_actor(user), changes=diff, reason=reason
+            rule=row, action=action, actor=actor_of(user), changes=diff, reason=reason
         )
         results = _regenerate(row, user=user, on=on)
     return row, results

@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.history import HistoryRow
+
 
 class PeriodKind(models.TextChoices):
     MONTH = "month", _("Month")
@@ -201,7 +203,7 @@ class PeriodRule(models.Model):
             raise ValidationError(errors)
 
 
-class PeriodRuleChange(models.Model):
+class PeriodRuleChange(HistoryRow):
     """History of a rule: created, changed, ended; who, when, what, why."""
 
     class Action(models.TextChoices):
@@ -211,22 +213,12 @@ class PeriodRuleChange(models.Model):
 
     rule = models.ForeignKey(PeriodRule, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("period rule change")
         verbose_name_plural = _("period rule changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
@@ -396,27 +388,17 @@ class DeadlineRule(models.Model):
             raise ValidationError(errors)
 
 
-class DeadlineRuleChange(models.Model):
+class DeadlineRuleChange(HistoryRow):
     """History of a deadline rule: created, changed, confirmed; who, when, what, why."""
 
     rule = models.ForeignKey(DeadlineRule, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("action"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("deadline rule change")
         verbose_name_plural = _("deadline rule changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.action} {self.at:%Y-%m-%d}"
@@ -521,7 +503,7 @@ class CalendarDay(models.Model):
         return ", ".join(p for p in parts if p)
 
 
-class CalendarDayChange(models.Model):
+class CalendarDayChange(HistoryRow):
     """History of the province's calendar days (kept when a day is removed)."""
 
     class Action(models.TextChoices):
@@ -530,22 +512,12 @@ class CalendarDayChange(models.Model):
 
     date = models.DateField(_("date"), db_index=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("calendar day change")
         verbose_name_plural = _("calendar day changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.date}: {self.get_action_display()}"
@@ -715,7 +687,7 @@ class Reminder(models.Model):
         return f"{self.obligation} · {self.get_stage_display()}"
 
 
-class GenerationRun(models.Model):
+class GenerationRun(HistoryRow):
     """One run of the obligations generator over a plan's periods: the range, who ran it,
     what it did. The history of the grid: which obligations it removed because they no
     longer apply, and which it kept although they no longer apply because a report was
@@ -734,15 +706,6 @@ class GenerationRun(models.Model):
     )
     since = models.DateField(_("periods ending from"))
     until = models.DateField(_("periods ending until"))
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     removed = models.PositiveIntegerField(_("removed"), default=0)
@@ -752,7 +715,7 @@ class GenerationRun(models.Model):
     removed_rows = models.JSONField(_("removed obligations"), default=list, blank=True)
     kept_rows = models.JSONField(_("kept, no longer expected"), default=list, blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = _("obligations generation")
         verbose_name_plural = _("obligations generations")
         ordering = ["-at", "-pk"]

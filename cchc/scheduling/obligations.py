@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from cchc.agencies.models import Assignment
 from cchc.agencies.resolver import Resolver
+from cchc.core.history import actor_of
 from cchc.core.versions import bump_plan
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.scheduling.models import FILED_STATUSES, GenerationRun, Obligation, ObligationStatus
@@ -290,7 +291,7 @@ def generate_obligations(
             period_kind=period_kind or "",
             since=since,
             until=until,
-            actor=user if isinstance(user, User) else None,
+            actor=actor_of(user),
             created=result.created,
             updated=result.updated,
             removed=result.removed,
