@@ -1,16 +1,20 @@
 """Service-quality benchmarks (benchmarks.md: kpi, drill, fresh; memory and disk; Spark).
 
     .venv/bin/python bench/servicequality_bench.py --rows 1000000 [--spark] [--fresh-seconds 30]
+    .venv/bin/python bench/servicequality_bench.py --rows 10000000 --skip-fresh --parquet DIR
+
+The dossiers: ``sq_synthetic`` (the distributions of ``cchc.dossiers.synthetic``, vectorised,
+a month at a time straight into Parquet); ``--parquet DIR`` keeps them there and reuses them.
 
 kpi   — every 766 indicator and Biểu 06 count by agency × level × month (12 calendar months)
         over N synthetic dossiers in Parquet: Ibis on DuckDB (cchc.servicequality.formulas)
-        against the same figures hand-written in DuckDB SQL, same run, medians of 3, identical
-        values asserted. Target ≤ 2×.
+        against the same figures hand-written in DuckDB SQL, same run, interleaved, medians
+        of --repeat (3), identical values asserted. Target ≤ 2×.
 drill — one agency (the largest), 12 months, by procedure; Ibis vs hand SQL. Target ≤ 3×.
 fresh — a Django database (SQLite file) holding the dossiers; 300 events a second finish
         dossiers; after each batch the after-ingest hook rewrites the touched Parquet months
         and refreshes the rollups; staleness = batch committed → rollups readable. ≤ 60 s.
-mem   — Parquet bytes per million dossiers, peak RSS of the process.
+mem   — Parquet bytes per million dossiers, peak RSS after generating and after the kpi.
 spark — the kpi on Spark local mode (CCHC_SPARK_MASTER, default local[2] here), reported.
 """
 
