@@ -28,6 +28,20 @@ def current(key: str) -> int:
     return value or 0
 
 
+def started(keys: list[str]) -> dict[str, int]:
+    """The versions of ``keys`` (one query); a key never bumped gets a random first version
+    here (one write, once), so that a cached copy never outlives its data across a database
+    rebuilt or rolled back to before the row existed."""
+    found = dict(CacheVersion.objects.filter(key__in=keys).values_list("key", "value"))
+    for key in keys:
+        if key not in found:
+            row, _created = CacheVersion.objects.get_or_create(
+                key=key, defaults={"value": secrets.randbits(62) + 1}
+            )
+            found[key] = row.value
+    return found
+
+
 def bump(key: str) -> int:
     """Make every cached copy of ``key`` stale; the new version."""
     value = secrets.randbits(62) + 1
@@ -56,3 +70,13 @@ def with_version(queryset: models.QuerySet[M], prefix: str) -> models.QuerySet[M
         cache_version=Subquery(CacheVersion.objects.filter(key=key).values("value")[:1])
     )
     return cast("models.QuerySet[M]", annotated)
+
+
+FIGURES_KEY = "figures"
+
+
+def bump_figures() -> int:
+    """The dashboards' figures other than a plan's progress (``cchc.dashboards.figures``):
+    the reporting counts (a report reaching the secretariat or leaving it), targets and
+    measurements change it."""
+    return bump(FIGURES_KEY)

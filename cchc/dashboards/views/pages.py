@@ -140,7 +140,7 @@ def node_drill(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     plan = Plan.objects.filter(pk=plan_pk).only("pk", "number", "title", "issued_on").first()
     if plan is None:
         raise Http404
-    found = selectors.drill(plan=plan, node_id=pk, now=timezone.now())
+    found = selectors.drill(plan=plan, node_id=pk, now=timezone.now(), on=common.today())
     if found is None:
         raise Http404
     fmt = export_format(request)
