@@ -28,20 +28,6 @@ def current(key: str) -> int:
     return value or 0
 
 
-def started(keys: list[str]) -> dict[str, int]:
-    """The versions of ``keys`` (one query); a key never bumped gets a random first version
-    here (one write, once), so that a cached copy never outlives its data across a database
-    rebuilt or rolled back to before the row existed."""
-    found = dict(CacheVersion.objects.filter(key__in=keys).values_list("key", "value"))
-    for key in keys:
-        if key not in found:
-            row, _created = CacheVersion.objects.get_or_create(
-                key=key, defaults={"value": secrets.randbits(62) + 1}
-            )
-            found[key] = row.value
-    return found
-
-
 def bump(key: str) -> int:
     """Make every cached copy of ``key`` stale; the new version."""
     value = secrets.randbits(62) + 1

@@ -16,12 +16,13 @@ by the process for ``CCHC_DASHBOARDS_PERIODS_TTL`` seconds.
 
 Those reads are made once per change, not per page: ``plan_figures`` keeps them in the cache
 under the plan's data version (``data_version``: the plan's version and the figures' version
-of ``cchc.core.versions``, one query) and the day, shared by the overview, every agency's
-scorecard and the drill-down. Every change a figure depends on bumps one of the two in its
-own transaction: import, obligation generation, approval and reopening the plan's; a report
-reaching or leaving the secretariat (submission, sign-off, return, withdrawal), targets
-decided, measurements recorded or removed (rollup refresh included) and indicators the
-figures'.
+of ``cchc.core.versions``, read with the plan: no query of its own) and the day, shared by
+the overview, every agency's scorecard and the drill-down. Every change a figure depends on
+bumps one of the two in its own transaction: import, obligation generation, approval and
+reopening the plan's; a report reaching or leaving the secretariat (submission, sign-off,
+return, withdrawal), targets decided, measurements recorded or removed (rollup refresh
+included) and indicators the figures'.
+
 The definitions shown on the pages are ``DEFINITIONS`` (docs/dashboards.md).
 """
 
@@ -34,10 +35,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from cchc.core import versions
+from cchc.core.models import CacheVersion
 from cchc.indicators.models import Indicator, Measurement, Target, TargetState
 from cchc.indicators.selectors import TargetRow, with_status
 from cchc.indicators.status import BEHIND, Status
@@ -378,13 +380,25 @@ class PlanFigures:
     as_of: dt.datetime
 
 
+def with_versions(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    """``plans`` with what their figures are read from, in the same query: each plan's version
+    (import, obligations, approval, reopening) and the figures' (a report reaching or leaving
+    the secretariat, targets, measurements, indicators; ``cchc.core.versions``)."""
+    figures = CacheVersion.objects.filter(key=versions.FIGURES_KEY).values("value")[:1]
+    return versions.with_version(plans, versions.PLAN_PREFIX).annotate(
+        figures_version=Subquery(figures)
+    )
+
+
 def data_version(plan: Plan) -> str:
-    """What the figures of ``plan`` are read from, as one string (one query): the plan's
-    version (import, obligations, approval, reopening) and the figures' (a report reaching
-    or leaving the secretariat, targets, measurements, indicators; ``cchc.core.versions``)."""
-    keys = [versions.plan_key(plan.pk), versions.FIGURES_KEY]
-    found = versions.started(keys)
-    return ".".join(str(found[key]) for key in keys)
+    """The plan's data version as one string: read with the plan (``with_versions``), else
+    here (one query). Its creation time keeps apart two plans of the same id (a database
+    rebuilt, a test rolled back) before their first version."""
+    if not hasattr(plan, "figures_version"):
+        plan = with_versions(Plan.objects.filter(pk=plan.pk)).only("pk", "created_at").get()
+    plan_version = getattr(plan, "cache_version", None) or 0
+    figures_version = getattr(plan, "figures_version", None) or 0
+    return f"{plan.created_at.timestamp()}.{plan_version}.{figures_version}"
 
 
 def figures_key(plan: Plan, periods: list[Period], on: dt.date, version: str) -> str:
