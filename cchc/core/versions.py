@@ -56,3 +56,13 @@ def with_version(queryset: models.QuerySet[M], prefix: str) -> models.QuerySet[M
         cache_version=Subquery(CacheVersion.objects.filter(key=key).values("value")[:1])
     )
     return cast("models.QuerySet[M]", annotated)
+
+
+FIGURES_KEY = "figures"
+
+
+def bump_figures() -> int:
+    """The dashboards' figures other than a plan's progress (``cchc.dashboards.figures``):
+    the reporting counts (a report reaching the secretariat or leaving it), targets and
+    measurements change it."""
+    return bump(FIGURES_KEY)

@@ -13,19 +13,33 @@ and submission time (1: progress and the period counts are read from the same ro
 plan's confirmed targets (1) and their measurements (1 when there are targets), the service
 indicators with their latest value (1). A year's reporting periods (three queries) are reused
 by the process for ``CCHC_DASHBOARDS_PERIODS_TTL`` seconds.
+
+Those reads are made once per change, not per page: ``plan_figures`` keeps them in the cache
+under the plan's data version (``data_version``: the plan's version and the figures' version
+of ``cchc.core.versions``, read with the plan: no query of its own) and the day, shared by
+the overview, every agency's scorecard and the drill-down. Every change a figure depends on
+bumps one of the two in its own transaction: import, obligation generation, approval and
+reopening the plan's; a report reaching or leaving the secretariat (submission, sign-off,
+return, withdrawal), targets decided, measurements recorded or removed (rollup refresh
+included) and indicators the figures'.
+
 The definitions shown on the pages are ``DEFINITIONS`` (docs/dashboards.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.core.cache import cache
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core import versions
+from cchc.core.models import CacheVersion
 from cchc.indicators.models import Indicator, Measurement, Target, TargetState
 from cchc.indicators.selectors import TargetRow, with_status
 from cchc.indicators.status import BEHIND, Status
@@ -350,6 +364,85 @@ def _targets(plan: Plan, on: dt.date) -> tuple[dict[str, int], list[TargetRow]]:
     return counts, behind
 
 
+@dataclass(slots=True)
+class PlanFigures:
+    """What the three pages read of a plan for a year's reporting periods on a day: computed
+    from the database once per change (``plan_figures``), shared by every page and agency."""
+
+    nodes: list[NodeRow]
+    progress: AgencyProgress
+    # (period kind, period end) → counts; and → agency id → counts.
+    totals: dict[tuple[str, dt.date], Counts]
+    by_agency: dict[tuple[str, dt.date], dict[int, Counts]]
+    targets: dict[str, int]
+    behind: list[TargetRow]
+    service: list[ServiceRow]
+    as_of: dt.datetime
+
+
+def with_versions(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    """``plans`` with what their figures are read from, in the same query: each plan's version
+    (import, obligations, approval, reopening) and the figures' (a report reaching or leaving
+    the secretariat, targets, measurements, indicators; ``cchc.core.versions``)."""
+    figures = CacheVersion.objects.filter(key=versions.FIGURES_KEY).values("value")[:1]
+    return versions.with_version(plans, versions.PLAN_PREFIX).annotate(
+        figures_version=Subquery(figures)
+    )
+
+
+def data_version(plan: Plan) -> str:
+    """The plan's data version as one string: read with the plan (``with_versions``), else
+    here (one query). Its creation time keeps apart two plans of the same id (a database
+    rebuilt, a test rolled back) before their first version."""
+    if not hasattr(plan, "figures_version"):
+        plan = with_versions(Plan.objects.filter(pk=plan.pk)).only("pk", "created_at").get()
+    plan_version = getattr(plan, "cache_version", None) or 0
+    figures_version = getattr(plan, "figures_version", None) or 0
+    return f"{plan.created_at.timestamp()}.{plan_version}.{figures_version}"
+
+
+def figures_key(plan: Plan, periods: list[Period], on: dt.date, version: str) -> str:
+    wanted = sorted(f"{p.report}/{p.kind}/{p.end}" for p in periods)
+    digest = hashlib.sha256("|".join(wanted).encode()).hexdigest()[:16]
+    return f"dashboards:figures:{plan.pk}:{version}:{on.isoformat()}:{digest}"
+
+
+def compute_figures(
+    *, plan: Plan, periods: list[Period], on: dt.date, now: dt.datetime
+) -> PlanFigures:
+    """The figures from the database (five queries: nodes, lead obligations with their
+    reports, targets and their measurements, service indicators)."""
+    nodes = plan_nodes(plan)
+    counter = PeriodCounter(periods=periods, on=on)
+    progress = _progress(plan, nodes, counter)
+    counts, behind = _targets(plan, on)
+    return PlanFigures(
+        nodes=nodes,
+        progress=progress,
+        totals=counter.totals,
+        by_agency=counter.by_agency,
+        targets=counts,
+        behind=behind,
+        service=_service(),
+        as_of=now,
+    )
+
+
+def plan_figures(
+    *, plan: Plan, periods: list[Period], on: dt.date, now: dt.datetime
+) -> PlanFigures:
+    """``compute_figures`` from the process's cache while nothing they are read from changed
+    (``data_version``: one query), for at most ``CCHC_PAGE_CACHE_SECONDS``. The day is part
+    of the key: what is overdue and the targets' status depend on it."""
+    key = figures_key(plan, periods, on, data_version(plan))
+    found = cache.get(key)
+    if isinstance(found, PlanFigures):
+        return found
+    made = compute_figures(plan=plan, periods=periods, on=on, now=now)
+    cache.set(key, made, settings.CCHC_PAGE_CACHE_SECONDS)
+    return made
+
+
 def overview(
     *,
     plan: Plan,
@@ -360,10 +453,9 @@ def overview(
     now: dt.datetime,
 ) -> Overview:
     """The province overview of ``plan`` for the reporting ``period`` among ``periods`` (the
-    year's), on ``on``: six queries."""
-    nodes = plan_nodes(plan)
-    counter = PeriodCounter(periods=periods, on=on)
-    progress = _progress(plan, nodes, counter)
+    year's), on ``on``: the cached figures (``plan_figures``)."""
+    fig = plan_figures(plan=plan, periods=periods, on=on, now=now)
+    nodes, progress = fig.nodes, fig.progress
     activities = progress.plan.activities
     area_of = {n.pk: n.area_id for n in nodes}
     under: dict[int | None, list[bool]] = {}
@@ -379,30 +471,30 @@ def overview(
         for node in nodes
         if node.parent_id is None and node.kind == NodeKind.SECTION and node.pk in under
     ]
-    totals, by_agency = counter.totals, counter.by_agency
-    figures = _figures(periods, totals, key_of)
+    figures = _figures(periods, fig.totals, key_of)
     current = next((f for f in figures if period is not None and f.period is period), None)
-    chosen = by_agency.get((period.kind, period.end), {}) if period is not None else {}
-    agencies = []
-    for agency_id, name in progress.agencies.items():
-        agencies.append(
-            AgencyRow(
-                agency_id,
-                name,
-                progress.overall.get(agency_id),
-                chosen.get(agency_id, Counts()),
-                {area: v for (a, area), v in progress.cells.items() if a == agency_id},
-            )
+    chosen = fig.by_agency.get((period.kind, period.end), {}) if period is not None else {}
+    cells: dict[int, dict[int, float]] = {}
+    for (agency_id, area), value in progress.cells.items():
+        cells.setdefault(agency_id, {})[area] = value
+    agencies = [
+        AgencyRow(
+            agency_id,
+            name,
+            progress.overall.get(agency_id),
+            chosen.get(agency_id, Counts()),
+            cells.get(agency_id, {}),
         )
+        for agency_id, name in progress.agencies.items()
+    ]
     agencies.sort(key=lambda r: (r.progress or 0.0, r.name))
     for row in agencies:
         row.heat = [row.cells.get(a.node.pk) for a in areas]
-    counts, behind = _targets(plan, on)
     return Overview(
         plan=plan,
         period=period,
         on=on,
-        as_of=now,
+        as_of=fig.as_of,
         overall=progress.plan.overall,
         activities=len(activities),
         done=progress.plan.done_count,
@@ -410,10 +502,10 @@ def overview(
         agencies=agencies,
         periods=figures,
         current=current,
-        targets=counts,
-        behind=behind[:BEHIND_SHOWN],
-        behind_total=len(behind),
-        service=_service(),
+        targets=fig.targets,
+        behind=fig.behind[:BEHIND_SHOWN],
+        behind_total=len(fig.behind),
+        service=fig.service,
     )
 
 
@@ -443,11 +535,10 @@ def scorecard(
 ) -> Scorecard:
     """One agency's card: its progress overall and by area, the activities it leads (its own
     latest approved percent on each), and its completeness and timeliness in each period of
-    the year (three queries)."""
-    nodes = plan_nodes(plan)
-    counter = PeriodCounter(periods=periods, on=on, agency_id=agency_id)
-    progress = _progress(plan, nodes, counter)
-    by_pk = {n.pk: n for n in nodes}
+    the year (the cached figures: ``plan_figures``)."""
+    fig = plan_figures(plan=plan, periods=periods, on=on, now=now)
+    progress = fig.progress
+    by_pk = {n.pk: n for n in fig.nodes}
     areas = [
         (by_pk[area], percent, progress.led[(a, area)])
         for (a, area), percent in progress.cells.items()
@@ -460,13 +551,14 @@ def scorecard(
         if a == agency_id and pk in by_pk
     ]
     led.sort(key=lambda item: item[0].pk)
-    figures = _figures(periods, counter.totals, key_of)
+    own = {key: counts[agency_id] for key, counts in fig.by_agency.items() if agency_id in counts}
+    figures = _figures(periods, own, key_of)
     current = next((f for f in figures if period is not None and f.period is period), None)
     return Scorecard(
         agency_id=agency_id,
         name=name,
         plan=plan,
-        as_of=now,
+        as_of=fig.as_of,
         progress=progress.overall.get(agency_id),
         periods=figures,
         current=current,
@@ -486,15 +578,26 @@ class Drill:
     as_of: dt.datetime
 
 
-def drill(*, plan: Plan, node_id: int, now: dt.datetime) -> Drill | None:
-    """A node of the plan with its children's progress; for an activity, its obligations
-    and their reports (three queries)."""
-    nodes = plan_nodes(plan)
+def drill(
+    *,
+    plan: Plan,
+    node_id: int,
+    now: dt.datetime,
+    on: dt.date,
+    periods: list[Period] | None = None,
+) -> Drill | None:
+    """A node of the plan with its children's progress (the cached figures of the year due
+    next, or of ``periods``, as the overview reads them); for an activity, its obligations and
+    their reports (one query)."""
+    if periods is None:
+        _year, periods, _period = choose_period(year=None, key="", years=[], on=on)
+    fig = plan_figures(plan=plan, periods=periods, on=on, now=now)
+    nodes = fig.nodes
     by_pk = {n.pk: n for n in nodes}
     node = by_pk.get(node_id)
     if node is None:
         return None
-    progress = _progress(plan, nodes).plan
+    progress = fig.progress.plan
     trail = []
     walk = node.parent_id
     while walk is not None and walk in by_pk:
@@ -530,5 +633,5 @@ def drill(*, plan: Plan, node_id: int, now: dt.datetime) -> Drill | None:
         children=children,
         percent=progress.nodes.get(node.pk),
         obligations=obligations,
-        as_of=now,
+        as_of=fig.as_of,
     )

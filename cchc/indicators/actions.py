@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.core.history import actor_of
+from cchc.core.versions import bump_figures
 from cchc.indicators.extraction import ProposedTarget
 from cchc.indicators.models import (
     ChangeAction,
@@ -88,6 +89,7 @@ def change_indicator(
             changes=diff,
             reason=reason[: TextLimit.REASON],
         )
+        bump_figures()  # the dashboards' targets and service indicators
     return locked
 
 
@@ -110,6 +112,7 @@ def create_indicator(
             changes={k: _jsonable(v) for k, v in fields.items()},
             reason=reason[: TextLimit.REASON],
         )
+        bump_figures()  # a new service indicator shows on the dashboards
     return indicator
 
 
@@ -356,6 +359,7 @@ def _decide(
             changes=diff,
             reason=reason.strip()[: TextLimit.REASON],
         )
+        bump_figures()  # the dashboards' targets (cchc.core.versions)
     return locked
 
 
@@ -617,8 +621,11 @@ def record_measurement(
             for name, new in fields.items():
                 setattr(existing, name, new)
             existing.save()
+            bump_figures()  # the dashboards' targets and service indicators
             return existing
-        return Measurement.objects.create(target=target, report_id=report_id, **fields)
+        created = Measurement.objects.create(target=target, report_id=report_id, **fields)
+        bump_figures()
+        return created
 
 
 def lock_report_values(*, report_id: int, locked: bool = True) -> int:
@@ -628,5 +635,8 @@ def lock_report_values(*, report_id: int, locked: bool = True) -> int:
 
 def remove_measurements(*, ids: Iterable[int]) -> int:
     """Remove unlocked values (an import undone); locked ones stay."""
-    deleted, _detail = Measurement.objects.filter(pk__in=list(ids), locked=False).delete()
+    with transaction.atomic():
+        deleted, _detail = Measurement.objects.filter(pk__in=list(ids), locked=False).delete()
+        if deleted:
+            bump_figures()  # the dashboards' targets and service indicators
     return deleted

@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Role
 from cchc.core.history import actor_of
-from cchc.core.versions import bump_plan
+from cchc.core.versions import bump_figures, bump_plan
 from cchc.notifications.actions import notify_step
 from cchc.reporting import notify
 from cchc.reporting.files import FileRefused, check_upload, stored_name
 from cchc.reporting.models import (
     EDITABLE_STATES,
+    SENT_STATES,
     Contribution,
     ContributionState,
     Evidence,
@@ -93,6 +94,9 @@ def record_step(
         )
         if plan_id is not None:
             bump_plan(plan_id)
+    elif (from_state in SENT_STATES) != (report.state in SENT_STATES):
+        # Reaching the secretariat or leaving it: the dashboards' reporting counts.
+        bump_figures()
     # The inbox: in the step's transaction (``cchc.notifications.actions`` says who hears).
     notify_step(transition)
     return transition

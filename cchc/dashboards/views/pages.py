@@ -53,11 +53,10 @@ def _filters(request: HttpRequest, plans: list[Plan]) -> dict[str, Any]:
 
 
 def _plans() -> list[Plan]:
-    return list(
-        Plan.objects.order_by("-issued_on", "title", "pk").only(
-            "pk", "number", "title", "issued_on"
-        )
+    plans = Plan.objects.order_by("-issued_on", "title", "pk").only(
+        "pk", "number", "title", "issued_on", "created_at"
     )
+    return list(selectors.with_versions(plans))
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -137,10 +136,14 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 def node_drill(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     if not permissions.can_see_dashboards(request.user):
         permissions.deny(request.user, "dashboards")
-    plan = Plan.objects.filter(pk=plan_pk).only("pk", "number", "title", "issued_on").first()
+    plan = (
+        selectors.with_versions(Plan.objects.filter(pk=plan_pk))
+        .only("pk", "number", "title", "issued_on", "created_at")
+        .first()
+    )
     if plan is None:
         raise Http404
-    found = selectors.drill(plan=plan, node_id=pk, now=timezone.now())
+    found = selectors.drill(plan=plan, node_id=pk, now=timezone.now(), on=common.today())
     if found is None:
         raise Http404
     fmt = export_format(request)

@@ -77,7 +77,7 @@ def test_scorecard_public_page_and_release_agree(world: World, leader: User) -> 
     for agency in (world.x, world.y):
         page = leaders.get(
             reverse("dashboards:scorecard", args=[agency.pk]),
-            {"plan": world.plan.pk, "year": "2024", "period": "half-1"},
+            {"plan": str(world.plan.pk), "year": "2024", "period": "half-1"},
         )
         card = page.context["card"]
         assert card.progress == shown[agency.code] == released[agency.code]
