@@ -29,7 +29,20 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 
 from cchc.agencies.models import Role
 from cchc.plans.models import Node, NodeKind, Plan
@@ -93,30 +106,55 @@ def _lead_reports(
     agency) → that lead agency's latest approved report. ``names``, when given, is filled
     with agency id → name from the same query; ``visit``, when given, is called with every
     row (what the dashboards count by period, without a second query). ``until``: only the
-    reports of periods ending on or before it count (progress as of a cut-off)."""
+    reports of periods ending on or before it count (progress as of a cut-off).
+
+    Without ``visit`` the database keeps one row per (activity, lead agency), its latest
+    approved report first (a window, ``ROW_NUMBER() OVER (PARTITION BY activity, agency)``,
+    on PostgreSQL and SQLite alike): a few thousand rows instead of every obligation of every
+    year. Evidence is looked for only on approved reports of done work."""
     if names is not None or visit is not None:
         obligations = obligations.annotate(agency_name=F("agency__name"))
     if visit is not None:
         obligations = obligations.annotate(submitted_at=F("progress_report__submitted_at"))
-    rows = (
-        obligations.filter(role=Role.LEAD)
-        .annotate(
-            has_evidence=Exists(Evidence.objects.filter(report_id=OuterRef("progress_report")))
+    obligations = obligations.filter(role=Role.LEAD)
+    approved = Q(progress_report__state=ReportState.APPROVED)
+    # Evidence is looked for only where it decides something: an approved report of done work.
+    done = approved & Q(progress_report__work_status__in=DONE_STATUSES)
+    evidence = Exists(Evidence.objects.filter(report_id=OuterRef("progress_report")))
+    obligations = obligations.annotate(
+        has_evidence=Case(
+            When(done, then=evidence), default=Value(False), output_field=BooleanField()
         )
-        .values_list(
-            "activity_id",
-            "agency_id",
-            "period_end",
-            "progress_report__state",
-            "progress_report__approved_at",
-            "progress_report__percent",
-            "progress_report__work_status",
-            "has_evidence",
-            *(("agency_name",) if names is not None or visit is not None else ()),
-            *(VISITED if visit is not None else ()),
-        )
-        .order_by()
     )
+    if visit is None:
+        # One row per (activity, lead agency): its latest approved report that counts (by
+        # period, then approval), else any of its obligations (the agency still leads).
+        counts = approved if until is None else approved & Q(period_end__lte=until)
+        obligations = obligations.annotate(
+            latest_rank=Window(
+                RowNumber(),
+                partition_by=[F("activity_id"), F("agency_id")],
+                order_by=[
+                    Case(
+                        When(counts, then=Value(1)), default=Value(0), output_field=IntegerField()
+                    ).desc(),
+                    F("period_end").desc(),
+                    F("progress_report__approved_at").desc(nulls_last=True),
+                ],
+            )
+        ).filter(latest_rank=1)
+    rows = obligations.values_list(
+        "activity_id",
+        "agency_id",
+        "period_end",
+        "progress_report__state",
+        "progress_report__approved_at",
+        "progress_report__percent",
+        "progress_report__work_status",
+        "has_evidence",
+        *(("agency_name",) if names is not None or visit is not None else ()),
+        *(VISITED if visit is not None else ()),
+    ).order_by()
     leads: dict[int, set[int]] = {}
     latest: dict[tuple[int, int], _Latest] = {}
     for row in rows:
