@@ -16,6 +16,11 @@ burst-<time>.json).
     scripts/bench pages                    # or: burst, web (both)
     scripts/bench web --duration 5 --runs 5 --concurrency 64
     scripts/bench pages --sqlite --keep-db
+    scripts/bench web --sizes seed,middle,large   # pages at each size, burst at the last
+
+``--size`` chooses the data (bench/webdata.py, ``SIZES``: the seed plan, or a generated plan
+of 500 or 2,000 activities with a year of obligations); ``--sizes`` runs this module once per
+size, each in its own database, and prints each page's figures across the sizes.
 """
 
 from __future__ import annotations
