@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         "(large) activities, a year of obligations, 150 / 250 agencies (default seed)",
     )
     size.add_argument(
+        "--past-through-actions",
+        action="store_true",
+        help="write the seed plan's past reports through the workflow's actions (minutes) "
+        "instead of in bulk",
+    )
+    size.add_argument(
         "--sizes",
         help="comma-separated sizes, each in its own database and process, in this order; "
         "pages at every size, burst at the last; then a table of each page across the sizes "
@@ -180,6 +186,7 @@ def _run(args: Any, argv: list[str], workdir: Path, db: webtools.BenchDatabase) 
         today=timezone.localdate(),
         workdir=workdir,
         size=webdata.SIZES[args.size],
+        through_actions=args.past_through_actions,
     )
     t0 = time.perf_counter()
     call_command("collectstatic", interactive=False, verbosity=0)
