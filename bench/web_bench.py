@@ -16,6 +16,11 @@ burst-<time>.json).
     scripts/bench pages                    # or: burst, web (both)
     scripts/bench web --duration 5 --runs 5 --concurrency 64
     scripts/bench pages --sqlite --keep-db
+    scripts/bench web --sizes seed,middle,large   # pages at each size, burst at the last
+
+``--size`` chooses the data (bench/webdata.py, ``SIZES``: the seed plan, or a generated plan
+of 500 or 2,000 activities with a year of obligations); ``--sizes`` runs this module once per
+size, each in its own database, and prints each page's figures across the sizes.
 """
 
 from __future__ import annotations
@@ -85,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
         default="seed",
         help="the data: the seed plan, or with a generated plan of 500 (middle) or 2,000 "
         "(large) activities, a year of obligations, 150 / 250 agencies (default seed)",
+    )
+    size.add_argument(
+        "--past-through-actions",
+        action="store_true",
+        help="write the seed plan's past reports through the workflow's actions (minutes) "
+        "instead of in bulk",
     )
     size.add_argument(
         "--sizes",
@@ -175,6 +186,7 @@ def _run(args: Any, argv: list[str], workdir: Path, db: webtools.BenchDatabase) 
         today=timezone.localdate(),
         workdir=workdir,
         size=webdata.SIZES[args.size],
+        through_actions=args.past_through_actions,
     )
     t0 = time.perf_counter()
     call_command("collectstatic", interactive=False, verbosity=0)

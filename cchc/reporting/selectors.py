@@ -119,7 +119,12 @@ def obligation_for(pk: int) -> Obligation | None:
 
 
 def report_of(obligation: Obligation) -> Report | None:
-    return Report.objects.filter(obligation=obligation).first()
+    report = Report.objects.filter(obligation=obligation).first()
+    if report is not None:
+        # The caller's obligation (with its activity, plan and agency): what reads
+        # ``report.obligation`` on the page no longer loads it a second time.
+        report.obligation = obligation
+    return report
 
 
 def evidence_of(report: Report | None) -> list[Evidence]:

@@ -4,6 +4,7 @@ conflict message; evidence refused with its error on the form; history; bulk app
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -490,3 +491,31 @@ def test_the_review_list_is_paged(people, plan, monkeypatch):
     assert len(first.context["reports"]) == 2 and 'href="?page=2"' in first.content.decode()
     second = client.get(reverse("reporting:review"), {"page": 2})
     assert len(second.context["reports"]) == 1
+
+
+def test_report_page_reads_the_obligation_once(people, obligation):
+    """The report page of a draft with text: the obligation's row is read once (the report
+    carries the page's obligation), and the page stays within its pinned query count."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    report = start_report(obligation=obligation, user=people["focal"])
+    save_draft(
+        report=report,
+        user=people["focal"],
+        expected_version=report.version,
+        narrative="Đã triển khai.",
+    )
+    client = as_user(people["focal"])
+    client.get(reverse("reporting:obligation", args=[obligation.pk]))  # warm caches
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(reverse("reporting:obligation", args=[obligation.pk]))
+    assert page.status_code == 200
+    assert b"\xc4\x90\xc3\xa3 tri\xe1\xbb\x83n khai." in page.content
+    reads = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if re.search(r'FROM "scheduling_obligation".*"scheduling_obligation"."id" = \d', q["sql"])
+    ]
+    assert len(reads) == 1, reads
+    assert len(ctx.captured_queries) <= 13, [q["sql"][:200] for q in ctx.captured_queries]
