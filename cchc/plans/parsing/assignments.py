@@ -264,10 +264,10 @@ class AssignmentInterpreter:
             timed = pattern.search(rest)
             if timed:
                 timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
-                tail = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
-                if tail:
+                cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
+                if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.
-                    timeframe = timeframe[: tail.start()].strip(" ,;")
+                    timeframe = timeframe[: cut.start()].strip(" ,;")
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
