@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.prose import split_glued
@@ -183,6 +185,15 @@ class AssignmentInterpreter:
                     continue
                 if not started:
                     self.preamble.append(text)
+                else:
+                    # Text among the tasks that assigns nothing: a warning with its line.
+                    shown = text if len(text) <= 160 else text[:159] + "…"
+                    self.parsed.warn(
+                        paragraph.line,
+                        _("This text belongs to no row of work and was not imported: «%(text)s»")
+                        % {"text": shown},
+                        "prose-skipped",
+                    )
         if self.parsed.items:
             self.parsed.document.columns = [
                 Column(label="STT", field="number"),
