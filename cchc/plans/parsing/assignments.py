@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.prose import split_glued
@@ -60,7 +62,7 @@ _SUBJECT_RE = re.compile(
 # các bộ thực hiện …": a numbered or bulleted sentence whose subject is an agency and whose
 # verb is a task's verb ("Ban hành …" is a verb, not the agency "Ban …").
 _SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,100}}?)\s+(?=(?:{_VERBS})\b)(?P<rest>.*)$",
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+(?=(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
@@ -104,10 +106,17 @@ _CLOSING_RE = re.compile(
     r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
     r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
 )
+# "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
+_IF_NEEDED_RE = re.compile(
+    r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
+)
+# "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
+_OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b")
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 _TIME_TAIL_RE = re.compile(r"\s+(?:để|nhằm)\s|,\s")
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
 _PAGE_LINE_RE = re.compile(
     r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
@@ -144,7 +153,7 @@ class AssignmentInterpreter:
                     continue
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                if kind == "plain" and _CLOSING_RE.search(text):
+                if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
                 item = self._assignment(
                     body, agency[1] if agency else None, kind, agency[0] if agency else ""
@@ -176,6 +185,15 @@ class AssignmentInterpreter:
                     continue
                 if not started:
                     self.preamble.append(text)
+                else:
+                    # Text among the tasks that assigns nothing: a warning with its line.
+                    shown = text if len(text) <= 160 else text[:159] + "…"
+                    self.parsed.warn(
+                        paragraph.line,
+                        _("This text belongs to no row of work and was not imported: «%(text)s»")
+                        % {"text": shown},
+                        "prose-skipped",
+                    )
         if self.parsed.items:
             self.parsed.document.columns = [
                 Column(label="STT", field="number"),
@@ -184,6 +202,8 @@ class AssignmentInterpreter:
                 Column(label="Cơ quan phối hợp", field="partners"),
                 Column(label="Thời gian hoàn thành", field="timeframe"),
             ]
+            if any(item.notes for item in self.parsed.items):
+                self.parsed.document.columns.append(Column(label="Ghi chú", field="notes"))
 
     def _labelled(self, text: str) -> bool:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
@@ -216,6 +236,14 @@ class AssignmentInterpreter:
         subject = _SUBJECT_RE.match(text) or (
             _SUBJECT_VERB_RE.match(text) if kind != "plain" else None
         )
+        opening = ""
+        if not given and not subject and kind != "plain" and _OPENING_RE.match(text):
+            for comma in re.finditer(r",\s+", text[:400]):
+                tail = text[comma.end() :]
+                subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+                if subject:
+                    opening = text[: comma.start()].strip()
+                    break
         if given:
             lead, rest = given.group("lead"), given.group("rest")
         elif subject:
@@ -247,10 +275,10 @@ class AssignmentInterpreter:
             timed = pattern.search(rest)
             if timed:
                 timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
-                tail = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
-                if tail:
+                cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
+                if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.
-                    timeframe = timeframe[: tail.start()].strip(" ,;")
+                    timeframe = timeframe[: cut.start()].strip(" ,;")
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
@@ -264,6 +292,7 @@ class AssignmentInterpreter:
             lead=lead.strip(" ,"),
             partners=partners,
             timeframe=timeframe,
+            notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
 
 
@@ -278,7 +307,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     bold_open = False  # a "**" opened on a line and not closed: the next line continues it
     for paragraph in paragraphs:
         for raw in split_glued(paragraph.text):
-            text = C.clean_cell(raw).replace("\n", " ")
+            # Markdown heading marks ("## III. …") are layout, not text.
+            text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             if not text or _PAGE_LINE_RE.match(text):
                 continue
             opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))

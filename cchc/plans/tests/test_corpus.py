@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +43,20 @@ def test_the_scan_flags_the_cells_ocr_was_unsure_of_and_carries_confidences():
     assert all(0 <= value <= 100 for value in scores.values())
     low = [w for w in parsed.warnings if w.code == "low-confidence"]
     assert low and all(w.line for w in low)
+
+
+def test_real_documents_name_where_their_text_was_found_and_the_readme_lists_them():
+    """A real entry says where its text comes from (repository, path and commit, or a page's
+    address) and whether it is whole or an excerpt; the corpus README lists every one."""
+    readme = (Path(__file__).parent / "corpus" / "README.md").read_text(encoding="utf-8")
+    real = [(path, expected) for path, expected in DOCUMENTS if expected.get("real")]
+    assert real
+    for path, expected in real:
+        source = expected["source"]
+        assert source.startswith("REAL document"), path.name
+        assert "WHOLE" in source or "EXCERPT" in source, path.name
+        assert re.search(r"commit [0-9a-f]{40}", source) or "https://" in source, path.name
+        assert f"| {path.name[:2]} |" in readme, path.name
+    for path, expected in DOCUMENTS:
+        if not expected.get("real"):
+            assert not expected["source"].startswith("REAL"), path.name
