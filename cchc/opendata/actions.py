@@ -22,13 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.accounts.permissions import other_secretariat_members
-from cchc.core.history import actor_of
 from cchc.indicators.models import Indicator
 from cchc.opendata import package
 from cchc.opendata.models import Publication, Release, ReleaseState, Subject
@@ -44,6 +43,10 @@ class ReleaseError(Exception):
         super().__init__(message)
         self.message = message
         self.errors = errors or []
+
+
+def _actor(user: AbstractBaseUser | None) -> User | None:
+    return user if isinstance(user, User) else None
 
 
 def set_publication(
@@ -68,7 +71,7 @@ def set_publication(
             plan=plan,
             indicator=indicator,
             public=public,
-            actor=actor_of(user),
+            actor=_actor(user),
             reason=reason[:2000],
         )
 
@@ -135,7 +138,7 @@ def build_release(
             period_end=end,
             version=max(versions, default=0) + 1,
             changelog=changelog[:5000],
-            built_by=actor_of(user),
+            built_by=_actor(user),
         )
         release.directory = release.slug
         directory = package.root() / release.directory
@@ -178,7 +181,7 @@ def approve_release(
         if changelog is not None:
             release.changelog = changelog[:5000]
         release.state = ReleaseState.APPROVED
-        release.approved_by = actor_of(user)
+        release.approved_by = _actor(user)
         release.approved_at = timezone.now()
         release.save()
     return release
@@ -213,7 +216,7 @@ def publish_release(*, release: Release, user: AbstractBaseUser) -> Release:
         if errors:
             raise ReleaseError(_("The data package does not validate."), errors)
         release.state = ReleaseState.PUBLISHED
-        release.published_by = actor_of(user)
+        release.published_by = _actor(user)
         release.published_at = timezone.now()
         release.save()
     return release

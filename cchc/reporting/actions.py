@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Role
-from cchc.core.history import actor_of
 from cchc.core.versions import bump_figures, bump_plan
 from cchc.notifications.actions import notify_step
 from cchc.reporting import notify
@@ -62,6 +61,11 @@ class VersionConflict(ReportError):
 
 
 # -- Building blocks of every report action (here, in ``signoff`` and ``evidence_actions``) --
+
+
+def actor_of(user: AbstractBaseUser | None) -> User | None:
+    """Who the history records (None for the system or an anonymous caller)."""
+    return user if isinstance(user, User) else None
 
 
 def lock_report(report: Report) -> Report:

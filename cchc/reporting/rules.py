@@ -10,7 +10,6 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cchc.core.history import actor_of
 from cchc.reporting.models import (
     DONE_STATUSES,
     EXPLAINED_STATUSES,
@@ -29,6 +28,8 @@ def set_submission_rule(
 ) -> SubmissionRule:
     """Change what a report must contain (the secretariat's decision; callers check who). The
     rule in force is returned; setting the rule already in force records nothing."""
+    from cchc.reporting.actions import actor_of
+
     with transaction.atomic():
         # Serialise concurrent changes: the latest row must be the last one written.
         rows = SubmissionRule.objects.select_for_update()

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 
 from cchc.accounts.models import Membership, Role
 from cchc.agencies.models import Agency
-from cchc.core.history import actor_of
 from cchc.reporting.actions import (
     ReportError,
+    actor_of,
     check_separate,
     check_version,
     follow_locked,
