@@ -81,6 +81,8 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
     dossier_ids: set[int] = field(default_factory=set)
     months: set[Month] = field(default_factory=set)
+    # Each changed dossier's stored values before the batch (``signals.snapshot``).
+    before: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def error(self, error: RowError) -> None:
         self.error_count += 1
@@ -142,6 +144,8 @@ class _Batch:
         self.refusing = result.mode == IngestMode.REFUSE
         self.failed = False
         self._calendar: WorkCalendar | None = None
+        # Dossiers this batch created: they had no stored values before it.
+        self.created_ids: set[int] = set()
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -153,7 +157,12 @@ class _Batch:
         self.failed = True
         self.result.error(error)
 
-    def _touch(self, dossier: Dossier) -> None:
+    def _touch(self, dossier: Dossier, *, changing: bool = False) -> None:
+        """Note the months of ``dossier``; ``changing``: it is about to change, so keep its
+        stored values as they were before the batch (the first time only)."""
+        pk = dossier.pk
+        if changing and pk not in self.result.before and pk not in self.created_ids:
+            self.result.before[pk] = signals.snapshot(dossier)
         self._months(dossier.received_at, dossier.finished_at)
 
     def _months(self, *moments: dt.datetime | None) -> None:
@@ -228,7 +237,7 @@ class _Batch:
             if all(getattr(dossier, name) == row.values[name] for name in FIELDS):
                 self.result.unchanged += 1
                 continue
-            self._touch(dossier)
+            self._touch(dossier, changing=True)
             for name in FIELDS:
                 setattr(dossier, name, row.values[name])
             dossier.updated_at = self.now
@@ -240,6 +249,7 @@ class _Batch:
                 province_code=self.province, code__in=[row["code"] for row in new]
             ).values_list("id", "received_at", "finished_at")
             for pk, received, finished in created:
+                self.created_ids.add(pk)
                 self.result.dossier_ids.add(pk)
                 self._months(received, finished)
         for dossier in changed:
@@ -400,7 +410,7 @@ class _Batch:
                 for e in added
             ]
             if values != base:
-                self._touch(dossier)
+                self._touch(dossier, changing=True)
                 for name in FIELDS:
                     setattr(dossier, name, values[name])
                 dossier.updated_at = self.now
@@ -477,11 +487,12 @@ def run_batch(
         result.events_created = 0
         result.dossier_ids.clear()
         result.months.clear()
+        result.before.clear()
         result.run_id = _record(result, source, file_name, user, token, started).pk
         return result
     if token is not None:
         IngestToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    signals.after_ingest(sorted(result.dossier_ids), frozenset(result.months))
+    signals.after_ingest(sorted(result.dossier_ids), frozenset(result.months), result.before)
     return result
 
 

@@ -140,6 +140,28 @@ def run_duckdb(
     return con.execute(expr)
 
 
+# --- DuckDB over a few rows in memory (the incremental refresh) -------------------------------
+
+
+def run_memory(
+    rows: Sequence[Mapping[str, Any]],
+    periods: Periods,
+    by: Sequence[str] = (),
+    *,
+    statutory_days: Mapping[str, int] | None = None,
+) -> Any:
+    """The aggregate of a few dossier rows (dicts of the dossier columns) on an in-memory
+    DuckDB: the changed dossiers of an ingest batch, before or after the change."""
+    from cchc.servicequality import parquet
+
+    table = parquet.arrow_rows(rows)
+    con = duckdb_connect()
+    expr = formulas.aggregate(
+        ibis.memtable(table), formulas.periods_table(periods), by, statutory_days
+    )
+    return con.execute(expr)
+
+
 # --- Spark ------------------------------------------------------------------------------------
 
 

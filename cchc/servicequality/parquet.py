@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +119,12 @@ def write_months(
             part = table.filter(pc.equal(table["province_code"], province))
             written.append(write_partition(part, province, month.strftime("%Y-%m"), root))
     return written
+
+
+def arrow_rows(rows: Iterable[Mapping[str, Any]]) -> pa.Table:
+    """Dossier rows given as dicts (Django ``values()``, ingest snapshots) as an ``ARROW`` table;
+    columns a row lacks are empty."""
+    return _to_arrow([tuple(row.get(name) for name in COLUMNS) for row in rows])
 
 
 def _to_arrow(data: list[tuple[Any, ...]]) -> pa.Table:
