@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cchc.dossiers.models import Dossier
@@ -148,25 +149,28 @@ def _months_of(rows: Iterable[Mapping[str, Any]], today: dt.date) -> set[dt.date
     return months
 
 
+OLD = "-"  # marks the old rows' province code in the one aggregate of a batch's difference
+
+
 def _delta(
     new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]], spans: Sequence[Span]
 ) -> dict[tuple[str, str, str, str, str], tuple[int, int]]:
     """(province, agency, level, period, measure) → (Δ numerator, Δ denominator): the new
     contribution of the changed dossiers less their old one. Every measure is a sum over
-    dossiers, so adding this to complete rollups gives what a full refresh would."""
+    dossiers, so adding this to complete rollups gives what a full refresh would. One
+    aggregate over both (the old rows' province code marked ``OLD``)."""
     by = ("province_code", "agency_code", "level")
     periods = [engines.period_row(s.key, s.start, s.end) for s in spans]
+    rows = [*new, *({**r, "province_code": OLD + r["province_code"]} for r in old)]
     out: dict[tuple[str, str, str, str, str], tuple[int, int]] = defaultdict(lambda: (0, 0))
-    for rows, sign in ((new, 1), (old, -1)):
-        if not rows:
-            continue
-        frame = engines.run_memory(rows, periods, by)
-        for row in formulas.rows(frame):
-            cell = (row["province_code"] or "", row["agency_code"] or "", row["level"] or "")
-            for measure, numerator, denominator in _pairs(row):
-                key = (*cell, row["period"], measure)
-                n, d = out[key]
-                out[key] = (n + sign * numerator, d + sign * denominator)
+    for row in formulas.rows(engines.run_memory(rows, periods, by)):
+        province = row["province_code"] or ""
+        sign = -1 if province.startswith(OLD) else 1
+        cell = (province.removeprefix(OLD), row["agency_code"] or "", row["level"] or "")
+        for measure, numerator, denominator in _pairs(row):
+            key = (*cell, row["period"], measure)
+            n, d = out[key]
+            out[key] = (n + sign * numerator, d + sign * denominator)
     return {k: v for k, v in out.items() if v != (0, 0)}
 
 
@@ -233,13 +237,16 @@ def _add(
     if not delta:
         return 0
     keys = set(delta)
+    # Only the touched cells: per period, the agencies the batch touched in it.
+    agencies: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in keys:
+        agencies[(key[0], key[3])].add(key[1])
+    cells = Q()
+    for (province, period), codes in agencies.items():
+        cells |= Q(province_code=province, period=period, agency_code__in=codes)
     existing = {
         (r.province_code, r.agency_code, r.level, r.period, r.measure): r
-        for r in Rollup.objects.select_for_update().filter(
-            province_code__in={k[0] for k in keys},
-            agency_code__in={k[1] for k in keys},
-            period__in={k[3] for k in keys},
-        )
+        for r in Rollup.objects.select_for_update().filter(cells)
         if (r.province_code, r.agency_code, r.level, r.period, r.measure) in keys
     }
     changed: list[Rollup] = []

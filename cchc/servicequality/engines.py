@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -142,24 +143,59 @@ def run_duckdb(
 
 # --- DuckDB over a few rows in memory (the incremental refresh) -------------------------------
 
+MEMORY_ROWS = "sq_rows"
+_memory = threading.local()
 
-def run_memory(
-    rows: Sequence[Mapping[str, Any]],
-    periods: Periods,
-    by: Sequence[str] = (),
-    *,
-    statutory_days: Mapping[str, int] | None = None,
-) -> Any:
+
+def _memory_sql(by: tuple[str, ...]) -> tuple[Any, str]:
+    """This thread's DuckDB connection and the aggregate's SQL over the tables
+    ``sq_rows`` and ``sq_periods`` registered on it: compiled once per grouping, so a small
+    batch costs its rows, not the compilation."""
+    cached = getattr(_memory, "state", None)
+    if cached is None:
+        import duckdb
+
+        cached = _memory.state = (
+            duckdb.connect(
+                config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+            ),
+            {},
+        )
+    con: Any = cached[0]
+    compiled: dict[tuple[str, ...], str] = cached[1]
+    if by not in compiled:
+        t = ibis.table(SCHEMA, name=MEMORY_ROWS)
+        p = ibis.table(PERIOD_SCHEMA, name=PERIODS_TABLE)
+        compiled[by] = ibis.to_sql(formulas.aggregate(t, p, by), dialect="duckdb")
+    return con, compiled[by]
+
+
+def run_memory(rows: Sequence[Mapping[str, Any]], periods: Periods, by: Sequence[str] = ()) -> Any:
     """The aggregate of a few dossier rows (dicts of the dossier columns) on an in-memory
     DuckDB: the changed dossiers of an ingest batch, before or after the change."""
+    import pyarrow as pa
+
     from cchc.servicequality import parquet
 
+    con, sql = _memory_sql(tuple(by))
     table = parquet.arrow_rows(rows)
-    con = duckdb_connect()
-    expr = formulas.aggregate(
-        ibis.memtable(table), formulas.periods_table(periods), by, statutory_days
+    table = table.set_column(
+        table.schema.get_field_index("code"), "code", pa.array([""] * table.num_rows, pa.string())
     )
-    return con.execute(expr)
+    period_table = pa.table(
+        {
+            "period": pa.array([p[0] for p in periods], pa.string()),
+            "start_s": pa.array([p[1] for p in periods], pa.int64()),
+            "end_s": pa.array([p[2] for p in periods], pa.int64()),
+        }
+    )
+    con.register(MEMORY_ROWS, table)
+    con.register(PERIODS_TABLE, period_table)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.unregister(MEMORY_ROWS)
+        con.unregister(PERIODS_TABLE)
 
 
 # --- Spark ------------------------------------------------------------------------------------
