@@ -235,7 +235,9 @@ def _pct(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)
 
 
-def fresh(n: int, seconds: int, rate: int, sizes: list[int], repeat: int = 3) -> dict[str, Any]:
+def fresh(
+    n: int, seconds: int, rate: int, sizes: list[int], repeat: int = 3, full_repeat: int = 1
+) -> dict[str, Any]:
     """Dossiers in a SQLite Django database; a stream of ``rate`` events a second (new dossiers
     received, open ones finished, finished ones given feedback / e-results) through the real
     ingest (``run_batch``), whose after-ingest hook refreshes the rollups incrementally; the
@@ -261,7 +263,7 @@ def fresh(n: int, seconds: int, rate: int, sizes: list[int], repeat: int = 3) ->
     now = timezone.now()
     all_months = months_between(dt.date(YEAR - 1, 12, 1), timezone.localdate())
     fulls = []
-    for _ in range(repeat):
+    for _ in range(full_repeat):
         t0 = time.perf_counter()
         actions.refresh_rollups(months=all_months, trigger="bench", engine="django")
         fulls.append(time.perf_counter() - t0)
@@ -423,6 +425,7 @@ def main() -> None:
     parser.add_argument("--skip-fresh", action="store_true")
     parser.add_argument("--only-fresh", action="store_true", help="skip kpi, drill, Spark")
     parser.add_argument("--fresh-sizes", default="100,1000,10000")
+    parser.add_argument("--fresh-full-repeat", type=int, default=1)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="cchc-sq-bench-"))
@@ -442,7 +445,9 @@ def main() -> None:
         first_part(args, work, results)
     if not args.skip_fresh:
         sizes = [int(x) for x in args.fresh_sizes.split(",")]
-        results["fresh"] = fresh(args.fresh_rows, args.fresh_seconds, 300, sizes)
+        results["fresh"] = fresh(
+            args.fresh_rows, args.fresh_seconds, 300, sizes, full_repeat=args.fresh_full_repeat
+        )
         print("fresh", {k: v for k, v in results["fresh"].items() if k != "batches_detail"})
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
     out = ROOT / "bench" / "results"

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Agency
-from cchc.dossiers import bulk, signals
+from cchc.dossiers import bulk, signals, statutory
 from cchc.dossiers.events import (
     ParsedEvent,
     derive,
@@ -47,6 +47,7 @@ from cchc.dossiers.models import (
     IngestRun,
     IngestSource,
     IngestToken,
+    ProcedureTime,
     default_province_code,
 )
 from cchc.dossiers.parsing import FIELDS, ParsedRow, RowError, parse_row
@@ -146,6 +147,13 @@ class _Batch:
         self._calendar: WorkCalendar | None = None
         # Dossiers this batch created: they had no stored values before it.
         self.created_ids: set[int] = set()
+        self.times = dict(ProcedureTime.objects.values_list("procedure_code", "working_days"))
+
+    def statutory(self, values: dict[str, Any]) -> dt.datetime | None:
+        """The statutory due date of these values (``statutory.due_for``)."""
+        if not self.times:
+            return None
+        return statutory.due_for(values, self.times, calendar=self.calendar)
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -226,6 +234,7 @@ class _Batch:
                 new.append(
                     {
                         **row.values,
+                        "statutory_due_at": self.statutory(row.values),
                         "province_code": self.province,
                         "code": code,
                         "synthetic": self.synthetic,
@@ -234,16 +243,20 @@ class _Batch:
                     }
                 )
                 continue
-            if all(getattr(dossier, name) == row.values[name] for name in FIELDS):
+            statutory_due = self.statutory(row.values)
+            if dossier.statutory_due_at == statutory_due and all(
+                getattr(dossier, name) == row.values[name] for name in FIELDS
+            ):
                 self.result.unchanged += 1
                 continue
             self._touch(dossier, changing=True)
             for name in FIELDS:
                 setattr(dossier, name, row.values[name])
+            dossier.statutory_due_at = statutory_due
             dossier.updated_at = self.now
             changed.append(dossier)
         bulk.insert(new)
-        bulk.update(changed, [*FIELDS, "updated_at"])
+        bulk.update(changed, [*FIELDS, "statutory_due_at", "updated_at"])
         if new:
             created = Dossier.objects.filter(
                 province_code=self.province, code__in=[row["code"] for row in new]
@@ -409,14 +422,16 @@ class _Batch:
                 )
                 for e in added
             ]
-            if values != base:
+            statutory_due = self.statutory(values)
+            if values != base or statutory_due != dossier.statutory_due_at:
                 self._touch(dossier, changing=True)
                 for name in FIELDS:
                     setattr(dossier, name, values[name])
+                dossier.statutory_due_at = statutory_due
                 dossier.updated_at = self.now
                 changed.append(dossier)
         DossierEvent.objects.bulk_create(new_events, batch_size=settings.CCHC_INGEST_CHUNK)
-        bulk.update(changed, [*FIELDS, "updated_at"])
+        bulk.update(changed, [*FIELDS, "statutory_due_at", "updated_at"])
         for dossier in changed:
             self._touch(dossier)
             self.result.dossier_ids.add(dossier.pk)

@@ -35,6 +35,7 @@ SNAPSHOT_FIELDS = (
     "channel",
     "received_at",
     "due_at",
+    "statutory_due_at",
     "finished_at",
     "supplement_requests",
     "supplement_days",

@@ -34,6 +34,7 @@ SCHEMA: dict[str, str] = {
     "channel": "int32",
     "received_at": "timestamp",
     "due_at": "timestamp",
+    "statutory_due_at": "timestamp",
     "finished_at": "timestamp",
     "supplement_requests": "int32",
     "supplement_days": "float64",
@@ -76,7 +77,6 @@ def run_django(
     *,
     province: str | None = None,
     agency: str | None = None,
-    statutory_days: Mapping[str, int] | None = None,
 ) -> Any:
     """Compile the expression for this database and run it on Django's own connection (so it
     sees the same transaction, in-memory test databases included)."""
@@ -87,7 +87,7 @@ def run_django(
         raise RuntimeError(f"No Ibis dialect for the {connection.vendor} database.")
     t = _filtered(ibis.table(SCHEMA, name=DOSSIER_TABLE), province, agency)
     p = ibis.table(PERIOD_SCHEMA, name=PERIODS_TABLE)
-    sql = ibis.to_sql(formulas.aggregate(t, p, by, statutory_days), dialect=dialect)
+    sql = ibis.to_sql(formulas.aggregate(t, p, by), dialect=dialect)
     with connection.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {PERIODS_TABLE}")
         cur.execute(
@@ -132,12 +132,11 @@ def run_duckdb(
     root: Path | None = None,
     province: str | None = None,
     agency: str | None = None,
-    statutory_days: Mapping[str, int] | None = None,
     con: Any = None,
 ) -> Any:
     con = con or duckdb_connect()
     t = _filtered(parquet_table(con, root, province), None, agency)
-    expr = formulas.aggregate(t, formulas.periods_table(periods), by, statutory_days)
+    expr = formulas.aggregate(t, formulas.periods_table(periods), by)
     return con.execute(expr)
 
 
@@ -225,7 +224,6 @@ def run_spark(
     root: Path | None = None,
     province: str | None = None,
     agency: str | None = None,
-    statutory_days: Mapping[str, int] | None = None,
 ) -> Any:
     con = ibis.pyspark.connect(session)
     frame = session.read.option("basePath", str(root or parquet_dir())).parquet(
@@ -237,7 +235,7 @@ def run_spark(
     )
     pframe.createOrReplaceTempView(PERIODS_TABLE)
     t = _filtered(con.table("sq_dossiers"), None, agency)
-    expr = formulas.aggregate(t, con.table(PERIODS_TABLE), by, statutory_days)
+    expr = formulas.aggregate(t, con.table(PERIODS_TABLE), by)
     return con.execute(expr)
 
 

@@ -31,6 +31,7 @@ ARROW = pa.schema(
         # timestamp would go through the session's zone, and cost a lookup per row).
         ("received_at", pa.timestamp("us")),
         ("due_at", pa.timestamp("us")),
+        ("statutory_due_at", pa.timestamp("us")),
         ("finished_at", pa.timestamp("us")),
         ("supplement_requests", pa.int32()),
         ("supplement_days", pa.float64()),
