@@ -74,6 +74,9 @@ def synthetic(n: int, seed: int = 7) -> pa.Table:
             "channel": pa.array(rng.choice([1, 2, 3], n, p=[0.17, 0.8, 0.03]).astype("int32")),
             "received_at": ts(received),
             "due_at": ts(due, no_due),
+            # Without a promised date, half have a statutory due date (counted at ingest in
+            # working days; here a date of the same spread stands for it).
+            "statutory_due_at": ts(due, ~no_due | (rng.random(n) < 0.5)),
             "finished_at": ts(finished, open_),
             "supplement_requests": pa.array(supp_n.astype("int32")),
             "supplement_days": pa.array(supp_days.astype("float64")),
@@ -104,6 +107,7 @@ WITH d AS (
     CAST(floor(epoch(received_at)) AS BIGINT) AS rec_s,
     CAST(floor(epoch(finished_at)) AS BIGINT) AS fin_s,
     CAST(floor(epoch(due_at)) AS BIGINT) AS due_s,
+    CAST(floor(epoch(statutory_due_at)) AS BIGINT) AS stat_s,
     CAST(coalesce(supplement_days, 0) * 86400 AS BIGINT) AS supp_s,
     coalesce(supplement_requests, 0) AS supp_n,
     coalesce(e_result, false) AS e_result, coalesce(digitised, false) AS digitised,
@@ -115,7 +119,7 @@ WITH d AS (
     d.fin_s IS NOT NULL AND d.fin_s < p.end_s AS resolved,
     (CASE WHEN d.fin_s IS NOT NULL AND d.fin_s < p.end_s THEN d.fin_s ELSE p.end_s END)
       - d.supp_s - d.rec_s AS used,
-    CASE WHEN d.due_s IS NOT NULL THEN d.due_s - d.rec_s END AS lim,
+    CASE WHEN d.due_s IS NOT NULL THEN d.due_s - d.rec_s ELSE d.stat_s - d.rec_s END AS lim,
     d.rec_s >= p.start_s AS received,
     d.fin_s IS NOT NULL AND d.fin_s < p.end_s AND d.fin_s >= p.start_s AS fin_here
   FROM d JOIN periods p ON d.rec_s < p.end_s AND (d.fin_s IS NULL OR d.fin_s >= p.start_s)
