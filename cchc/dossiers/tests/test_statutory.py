@@ -90,3 +90,16 @@ def test_unknown_statutory_time_leaves_the_dossier_unjudged(
     ingest_file(path=path)
     assert Dossier.objects.get().statutory_due_at is None
     assert not Rollup.objects.filter(measure="766.2.1").exists()  # 0 / 0: no data
+
+
+def test_procedure_time_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    monkeypatch.setenv("CCHC_DOSSIER_PARQUET", str(tmp_path / "pq"))
+    out = StringIO()
+    call_command("dossier_procedure_time", "set", "P1", "7", "--basis", "QĐ 1/2026", stdout=out)
+    assert ProcedureTime.objects.get().working_days == 7
+    call_command("dossier_procedure_time", "list", stdout=out)
+    assert "P1\t7\tQĐ 1/2026" in out.getvalue()
