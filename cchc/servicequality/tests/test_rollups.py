@@ -14,6 +14,7 @@ from django.core.management import call_command
 
 from cchc.core.models import Task
 from cchc.dossiers import signals
+from cchc.dossiers.models import Dossier
 from cchc.indicators.models import Measurement, MeasurementSource
 from cchc.servicequality import actions, engines, hooks, selectors
 from cchc.servicequality.models import RefreshRun, Rollup
@@ -65,8 +66,9 @@ def test_scorecards_rank_the_agencies_and_add_up(stored: None) -> None:
 def test_the_ingest_hook_refreshes_and_records_measurements(
     stored: None, django_capture_on_commit_callbacks: Any
 ) -> None:
+    ids = list(Dossier.objects.values_list("pk", flat=True))
     with django_capture_on_commit_callbacks(execute=True):
-        signals.after_ingest([1], frozenset({signals.Month("24", JAN)}))
+        signals.after_ingest(ids, frozenset({signals.Month("24", JAN)}))
     assert Rollup.objects.filter(period="2026-M01").exists()
     values = Measurement.objects.filter(
         source=MeasurementSource.COMPUTED, period_label="Tháng 1/2026", indicator__code="766.3.3"
@@ -80,8 +82,9 @@ def test_the_ingest_hook_refreshes_and_records_measurements(
     assert linked.value == 75.0 and "766.3.3" in linked.note
     # The Parquet copy of the month was written too (by the background queue).
     assert (engines.parquet_dir() / "province=24" / "month=2026-01" / "part.parquet").exists()
-    # A second ingest replaces the computed values.
-    signals.after_ingest([1], frozenset({signals.Month("24", JAN)}))
+    # A second batch (the same dossiers, unchanged) replaces the computed values.
+    before = {d.pk: signals.snapshot(d) for d in Dossier.objects.all()}
+    signals.after_ingest(ids, frozenset({signals.Month("24", JAN)}), before)
     assert values.count() == 1
 
 
