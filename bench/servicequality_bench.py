@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import numpy as np  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
 TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh has no DST
@@ -88,6 +89,7 @@ WITH d AS (
     CAST(floor(epoch(received_at)) AS BIGINT) AS rec_s,
     CAST(floor(epoch(finished_at)) AS BIGINT) AS fin_s,
     CAST(floor(epoch(due_at)) AS BIGINT) AS due_s,
+    CAST(floor(epoch(statutory_due_at)) AS BIGINT) AS stat_s,
     CAST(coalesce(supplement_days, 0) * 86400 AS BIGINT) AS supp_s,
     coalesce(supplement_requests, 0) AS supp_n,
     coalesce(e_result, false) AS e_result, coalesce(digitised, false) AS digitised,
@@ -99,7 +101,7 @@ WITH d AS (
     d.fin_s IS NOT NULL AND d.fin_s < p.end_s AS resolved,
     (CASE WHEN d.fin_s IS NOT NULL AND d.fin_s < p.end_s THEN d.fin_s ELSE p.end_s END)
       - d.supp_s - d.rec_s AS used,
-    CASE WHEN d.due_s IS NOT NULL THEN d.due_s - d.rec_s END AS lim,
+    CASE WHEN d.due_s IS NOT NULL THEN d.due_s - d.rec_s ELSE d.stat_s - d.rec_s END AS lim,
     d.rec_s >= p.start_s AS received,
     d.fin_s IS NOT NULL AND d.fin_s < p.end_s AND d.fin_s >= p.start_s AS fin_here
   FROM d JOIN periods p ON d.rec_s < p.end_s AND (d.fin_s IS NULL OR d.fin_s >= p.start_s)
@@ -218,58 +220,198 @@ def spark_kpi(root: Path, keys: list[str], reference: Any) -> dict[str, Any]:
     return {"first_s": round(first, 2), "second_s": round(second, 2), "identical": same}
 
 
-def fresh(n: int, seconds: int, rate: int) -> dict[str, Any]:
-    """Dossiers in a SQLite Django database; ``rate`` events a second finish open dossiers; the
-    hook rewrites Parquet months and refreshes rollups (engine from CCHC_SERVICEQUALITY_ENGINE)."""
+def _pct(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)
+
+
+def fresh(
+    n: int, seconds: int, rate: int, sizes: list[int], repeat: int = 3, full_repeat: int = 1
+) -> dict[str, Any]:
+    """Dossiers in a SQLite Django database; a stream of ``rate`` events a second (new dossiers
+    received, open ones finished, finished ones given feedback / e-results) through the real
+    ingest (``run_batch``), whose after-ingest hook refreshes the rollups incrementally; the
+    figures read after each batch. Staleness of an event = its arrival → figures readable that
+    count it. Then the refresh cost of batches of ``sizes`` changed dossiers, and a full
+    refresh as the reference, in the same run; finally the rollups compared with a full
+    recomputation (they must be identical)."""
     import django
 
     django.setup()
     from django.core.management import call_command
     from django.utils import timezone
 
-    from cchc.dossiers import signals
-    from cchc.dossiers.models import Dossier
-    from cchc.servicequality import actions, parquet
-    from cchc.servicequality.models import Rollup
-    from cchc.servicequality.periods import months_between
+    from cchc.dossiers.ingest import run_batch
+    from cchc.dossiers.models import Dossier, IngestSource
+    from cchc.servicequality import actions, selectors
+    from cchc.servicequality.models import RefreshRun, Rollup, RollupPeriod
+    from cchc.servicequality.periods import months_between, parse
 
     call_command("migrate", verbosity=0)
     data = synthetic(n, seed=11).to_pylist()
     Dossier.objects.bulk_create((Dossier(**r) for r in data), batch_size=5000)
-    all_months = months_between(dt.date(YEAR - 1, 12, 1), dt.date(YEAR, 12, 1))
-    parquet.write_months(months=all_months)
-    t0 = time.perf_counter()
-    actions.refresh_rollups(months=all_months, trigger="bench")
-    full = time.perf_counter() - t0
-    open_ids = list(
-        Dossier.objects.filter(finished_at__isnull=True)
-        .order_by("-received_at")
-        .values_list("id", flat=True)
+    now = timezone.now()
+    all_months = months_between(dt.date(YEAR - 1, 12, 1), timezone.localdate())
+    fulls = []
+    for _ in range(full_repeat):
+        t0 = time.perf_counter()
+        actions.refresh_rollups(months=all_months, trigger="bench", engine="django")
+        fulls.append(time.perf_counter() - t0)
+        print("full refresh", round(fulls[-1], 2), flush=True)
+    period = f"{timezone.localdate():%Y}-M{timezone.localdate():%m}"
+    rng = np.random.default_rng(5)
+    open_codes = list(
+        Dossier.objects.filter(finished_at__isnull=True, received_at__lt=now)
+        .order_by("?")
+        .values_list("code", flat=True)
     )
-    stale, costs = [], []
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end and len(open_ids) >= rate:
-        batch, open_ids = open_ids[:rate], open_ids[rate:]
-        started = time.perf_counter()
-        now = timezone.now().replace(year=YEAR, month=12, day=30)
-        Dossier.objects.filter(id__in=batch).update(finished_at=now, updated_at=now)
-        committed = time.perf_counter()
-        touched = {signals.month_of("24", now)}
-        for d in Dossier.objects.filter(id__in=batch).values_list("received_at", flat=True):
-            touched.add(signals.month_of("24", d))
-        signals.after_ingest(batch, frozenset(m for m in touched if m))
-        Rollup.objects.filter(period=f"{YEAR}-M12").count()
+    finished_codes: list[str] = []
+    counter = [0]
+
+    def event(at: dt.datetime) -> dict[str, Any]:
+        stamp = at.isoformat()
+        roll = rng.random()
+        if roll < 0.34 or not open_codes:
+            counter[0] += 1
+            code = f"STREAM-{counter[0]}"
+            agency = int(rng.integers(0, 80))
+            open_codes.append(code)
+            return {
+                "MaHoSo": code,
+                "kind": "received",
+                "at": stamp,
+                "data": {
+                    "MaTTHC": f"P{int(rng.integers(0, 300))}",
+                    "LinhVuc": "F1",
+                    "MaCoQuan": f"AG{agency:03d}",
+                    "CapThucHien": "tinh" if agency < 20 else "xa",
+                    "KenhThucHien": "2" if rng.random() < 0.8 else "1",
+                    "NgayHenTra": (at + dt.timedelta(days=int(rng.integers(3, 16)))).isoformat(),
+                },
+            }
+        if roll < 0.67 or not finished_codes:
+            code = open_codes.pop(int(rng.integers(0, len(open_codes))))
+            finished_codes.append(code)
+            return {"MaHoSo": code, "kind": "finished", "at": stamp}
+        code = finished_codes[int(rng.integers(0, len(finished_codes)))]
+        if rng.random() < 0.5:
+            return {"MaHoSo": code, "kind": "result_issued", "at": stamp}
+        value = "hai_long" if rng.random() < 0.9 else "khong_hai_long"
+        return {"MaHoSo": code, "kind": "feedback", "at": stamp, "data": {"value": value}}
+
+    def ingest(events: list[dict[str, Any]]) -> Any:
+        return run_batch(events=list(enumerate(events, 1)), mode="skip", source=IngestSource.API)
+
+    stale: list[float] = []
+    batches: list[dict[str, Any]] = []
+    reads: list[float] = []
+    start = time.perf_counter()
+    last = start
+    sent = 0
+    while last - start < seconds:
+        time.sleep(max(0.0, 1.0 - (time.perf_counter() - last)))
+        arrived_until = time.perf_counter()
+        due = int((arrived_until - start) * rate) - sent
+        arrivals = [last + (arrived_until - last) * (i + 1) / due for i in range(due)]
+        events = [event(timezone.now()) for _ in range(due)]
+        sent += due
+        result = ingest(events)
+        t_read = time.perf_counter()
+        selectors.scorecards(period)
         done = time.perf_counter()
-        costs.append(done - committed)
-        stale.append(done - committed)
-        time.sleep(max(0.0, 1.0 - (done - started)))
+        reads.append(done - t_read)
+        run = RefreshRun.objects.order_by("-pk").first()
+        stale += [done - a for a in arrivals]
+        batches.append(
+            {
+                "events": due,
+                "dossiers": len(result.dossier_ids),
+                "errors": result.error_count,
+                "ingest_and_refresh_s": round(t_read - arrived_until, 3),
+                "refresh_s": run.seconds if run else None,
+            }
+        )
+        last = arrived_until
+    stream = {
+        "seconds": round(last - start, 1),
+        "events": sent,
+        "events_per_s": round(sent / (last - start), 1),
+        "batches": len(batches),
+        "staleness_median_s": round(statistics.median(stale), 2) if stale else None,
+        "staleness_p95_s": _pct(stale, 0.95),
+        "staleness_max_s": round(max(stale), 2) if stale else None,
+        "batch_refresh_median_s": round(
+            statistics.median(b["refresh_s"] for b in batches if b["refresh_s"]), 3
+        )
+        if batches
+        else None,
+        "read_median_ms": round(statistics.median(reads) * 1000, 1) if reads else None,
+        "errors": sum(b["errors"] for b in batches),
+    }
+    print("stream", stream, flush=True)
+
+    # Refresh cost against batch size: feedback given on dossiers finished without one.
+    pool = list(
+        Dossier.objects.filter(finished_at__lt=now, feedback="")
+        .order_by("?")
+        .values_list("code", flat=True)[: sum(sizes) * repeat]
+    )
+    by_size = []
+    for size in sizes:
+        costs, totals, changed, errors = [], [], [], 0
+        for _ in range(repeat):
+            chunk, pool = pool[:size], pool[size:]
+            at = timezone.now().isoformat()
+            events = [
+                {"MaHoSo": c, "kind": "feedback", "at": at, "data": {"value": "hai_long"}}
+                for c in chunk
+            ]
+            t0 = time.perf_counter()
+            result = ingest(events)
+            totals.append(time.perf_counter() - t0)
+            run = RefreshRun.objects.order_by("-pk").first()
+            assert run is not None
+            errors += result.error_count
+            changed.append(len(result.dossier_ids))
+            costs.append(run.seconds)
+        cost = statistics.median(costs)
+        print("size", size, changed, errors, costs, flush=True)
+        by_size.append(
+            {
+                "dossiers": size,
+                "changed": changed,
+                "errors": errors,
+                "refresh_median_s": round(cost, 3),
+                "refresh_ms_per_dossier": round(cost / size * 1000, 3),
+                "ingest_and_refresh_median_s": round(statistics.median(totals), 3),
+            }
+        )
+    full = statistics.median(fulls)
+    periods = sorted(RollupPeriod.objects.values_list("period", flat=True))
+    spans = [parse(k) for k in periods]
+    computed = actions.compute(spans, ("province_code", "agency_code", "level"), engine="django")
+    expected = {
+        (r.province_code, r.agency_code, r.level, r.period, r.measure): (r.numerator, r.denominator)
+        for r in actions._rollups(computed, {s.key: s for s in spans}, timezone.now())
+    }
+    got = {
+        (r.province_code, r.agency_code, r.level, r.period, r.measure): (r.numerator, r.denominator)
+        for r in Rollup.objects.all()
+    }
     return {
         "dossiers": n,
-        "events_per_s": rate,
-        "batches": len(costs),
-        "full_refresh_s": round(full, 2),
-        "batch_refresh_median_s": round(statistics.median(costs), 2) if costs else None,
-        "staleness_max_s": round(max(stale), 2) if stale else None,
+        "events_per_s_target": rate,
+        "full_refresh_median_s": round(full, 2),
+        "full_refresh_runs_s": [round(f, 2) for f in fulls],
+        "stream": stream,
+        "by_batch_size": [
+            row | {"ratio_to_full": round(row["refresh_median_s"] / full, 4)} for row in by_size
+        ],
+        "rollups_identical_to_full": got == expected,
+        "rollup_rows": len(got),
+        "batches_detail": batches,
     }
 
 
@@ -306,6 +448,9 @@ def main() -> None:
         default=None,
         help="where the kpi's Parquet copy goes; kept, and reused when it is already there",
     )
+    parser.add_argument("--only-fresh", action="store_true", help="skip kpi, drill, Spark")
+    parser.add_argument("--fresh-sizes", default="100,1000,10000")
+    parser.add_argument("--fresh-full-repeat", type=int, default=1)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="cchc-sq-bench-"))
@@ -321,6 +466,24 @@ def main() -> None:
     django.setup()
 
     results: dict[str, Any] = {"rows": args.rows}
+    if not args.only_fresh:
+        first_part(args, work, results)
+    if not args.skip_fresh:
+        sizes = [int(x) for x in args.fresh_sizes.split(",")]
+        results["fresh"] = fresh(
+            args.fresh_rows, args.fresh_seconds, 300, sizes, full_repeat=args.fresh_full_repeat
+        )
+        print("fresh", {k: v for k, v in results["fresh"].items() if k != "batches_detail"})
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    (out / f"servicequality-{stamp}.json").write_text(json.dumps(results, indent=1))
+    print(json.dumps({k: v for k, v in results.items() if k != "fresh"}, indent=1))
+
+
+def first_part(args: Any, work: Path, results: dict[str, Any]) -> None:
+    """kpi, drill, memory and (optionally) Spark over a synthetic province-year in Parquet."""
     root = args.parquet or work / "parquet"
     if any(root.rglob("*.parquet")):
         counts = stored_counts(root)
@@ -355,11 +518,6 @@ def main() -> None:
         )
         results["spark"] = spark_kpi(root, keys, normal(ref, keys))
         print("spark", results["spark"], flush=True)
-    if not args.skip_fresh:
-        results["fresh"] = fresh(args.fresh_rows, args.fresh_seconds, 300)
-        print("fresh", results["fresh"], flush=True)
-    results["peak_rss_mb"] = peak_rss_mb()
-    print(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":

@@ -140,6 +140,7 @@ class Generator:
         channel = np.where(online, 2, np.where(rng.random(n) < 0.08, 3, 1)).astype(np.int32)
         no_due = rng.random(n) < 0.03
         due = self.after[day, p_days] + 17 * 3600
+        statutory = self.after[day, p_days] + received - self.day_s[day]
         late = rng.random(n) > self.office_on_time[office]
         requests = np.where(late & (rng.random(n) < 0.3), 2, np.where(rng.random(n) < 0.08, 1, 0))
         pause = rng.integers(1, 6, n) * (requests >= 1) + rng.integers(1, 6, n) * (requests >= 2)
@@ -178,6 +179,9 @@ class Generator:
                 "channel": pa.array(channel),
                 "received_at": _ts(received),
                 "due_at": _ts(due, no_due),
+                # Without a promised date: the statutory due date the ingest stores (the
+                # procedure's working days from reception, at the time of reception).
+                "statutory_due_at": _ts(statutory, ~no_due),
                 "finished_at": _ts(finished, open_),
                 "supplement_requests": pa.array(requests.astype(np.int32)),
                 "supplement_days": pa.array(pause.astype(np.float64)),

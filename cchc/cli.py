@@ -26,6 +26,7 @@ GROUPS = {
     ("dossiers", "indicators"): "dossier_indicators",
     ("dossiers", "parquet"): "dossier_parquet",
     ("dossiers", "token"): "dossier_token",
+    ("dossiers", "procedure-time"): "dossier_procedure_time",
     ("report", "build"): "report_build",
     ("opendata", "release"): "opendata_release",
 }

@@ -1,6 +1,7 @@
 """Every state change of the dossiers app: ingest a file or an API batch, create and revoke
-ingest tokens. Keyword-only, typed, one transaction each; the ingest writes an ``IngestRun``,
-a token keeps who created and who revoked it."""
+ingest tokens, set a procedure's statutory time. Keyword-only, typed, one transaction each;
+the ingest writes an ``IngestRun``, a token keeps who created and who revoked it, a statutory
+time who set it last."""
 
 from __future__ import annotations
 
@@ -18,7 +19,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.dossiers.ingest import IngestResult, Progress, actor, run_batch
-from cchc.dossiers.models import IngestMode, IngestOutcome, IngestRun, IngestSource, IngestToken
+from cchc.dossiers.models import (
+    Dossier,
+    IngestMode,
+    IngestOutcome,
+    IngestRun,
+    IngestSource,
+    IngestToken,
+    ProcedureTime,
+)
 from cchc.dossiers.readers import CsvRows, FileRefused, json_lines, kind_of, open_text
 
 TOKEN_PREFIX_CHARS = 8
@@ -156,3 +165,51 @@ def authenticate_token(plain: str) -> IngestToken | None:
     expected = candidate.hashed if candidate is not None else "0" * 64
     matches = hmac.compare_digest(hash_token(plain), expected)
     return candidate if matches and candidate is not None else None
+
+
+def set_procedure_time(
+    *,
+    procedure_code: str,
+    working_days: int,
+    legal_basis: str = "",
+    user: AbstractBaseUser | None = None,
+) -> ProcedureTime:
+    """Set a procedure's statutory time (working days) and, in the same transaction, recompute
+    the statutory due date of its dossiers without a promised date; then the after-ingest
+    hooks run for the dossiers that changed (the rollups follow)."""
+    from cchc.dossiers import bulk, signals, statutory
+    from cchc.scheduling.workdays import WorkCalendar
+
+    if working_days <= 0:
+        raise ValueError("working_days must be positive")
+    calendar = WorkCalendar()
+    before: dict[int, dict[str, Any]] = {}
+    months: set[signals.Month] = set()
+    changed: list[Dossier] = []
+    with transaction.atomic():
+        row, _created = ProcedureTime.objects.update_or_create(
+            procedure_code=procedure_code,
+            defaults={
+                "working_days": working_days,
+                "legal_basis": legal_basis,
+                "updated_at": timezone.now(),
+                "updated_by": actor(user),
+            },
+        )
+        for dossier in Dossier.objects.select_for_update().filter(
+            procedure_code=procedure_code, due_at__isnull=True
+        ):
+            due = statutory.due(dossier.received_at, working_days, calendar=calendar)
+            if dossier.statutory_due_at == due:
+                continue
+            before[dossier.pk] = signals.snapshot(dossier)
+            dossier.statutory_due_at = due
+            dossier.updated_at = timezone.now()
+            changed.append(dossier)
+            for moment in (dossier.received_at, dossier.finished_at):
+                month = signals.month_of(dossier.province_code, moment)
+                if month is not None:
+                    months.add(month)
+        bulk.update(changed, ["statutory_due_at", "updated_at"])
+    signals.after_ingest(sorted(before), frozenset(months), before)
+    return row

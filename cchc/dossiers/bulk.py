@@ -24,6 +24,7 @@ INSERT_FIELDS = (
     "online_level",
     "received_at",
     "due_at",
+    "statutory_due_at",
     "finished_at",
     "status",
     "supplement_requests",
@@ -38,7 +39,9 @@ INSERT_FIELDS = (
     "created_at",
     "updated_at",
 )
-_DATETIMES = frozenset({"received_at", "due_at", "finished_at", "created_at", "updated_at"})
+_DATETIMES = frozenset(
+    {"received_at", "due_at", "statutory_due_at", "finished_at", "created_at", "updated_at"}
+)
 
 
 def _identity(value: Any) -> Any:

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.agencies.models import Agency
-from cchc.dossiers import bulk, signals
+from cchc.dossiers import bulk, signals, statutory
 from cchc.dossiers.events import (
     ParsedEvent,
     derive,
@@ -47,6 +47,7 @@ from cchc.dossiers.models import (
     IngestRun,
     IngestSource,
     IngestToken,
+    ProcedureTime,
     default_province_code,
 )
 from cchc.dossiers.parsing import FIELDS, ParsedRow, RowError, parse_row
@@ -81,6 +82,8 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
     dossier_ids: set[int] = field(default_factory=set)
     months: set[Month] = field(default_factory=set)
+    # Each changed dossier's stored values before the batch (``signals.snapshot``).
+    before: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def error(self, error: RowError) -> None:
         self.error_count += 1
@@ -142,6 +145,15 @@ class _Batch:
         self.refusing = result.mode == IngestMode.REFUSE
         self.failed = False
         self._calendar: WorkCalendar | None = None
+        # Dossiers this batch created: they had no stored values before it.
+        self.created_ids: set[int] = set()
+        self.times = dict(ProcedureTime.objects.values_list("procedure_code", "working_days"))
+
+    def statutory(self, values: dict[str, Any]) -> dt.datetime | None:
+        """The statutory due date of these values (``statutory.due_for``)."""
+        if not self.times:
+            return None
+        return statutory.due_for(values, self.times, calendar=self.calendar)
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -153,7 +165,12 @@ class _Batch:
         self.failed = True
         self.result.error(error)
 
-    def _touch(self, dossier: Dossier) -> None:
+    def _touch(self, dossier: Dossier, *, changing: bool = False) -> None:
+        """Note the months of ``dossier``; ``changing``: it is about to change, so keep its
+        stored values as they were before the batch (the first time only)."""
+        pk = dossier.pk
+        if changing and pk not in self.result.before and pk not in self.created_ids:
+            self.result.before[pk] = signals.snapshot(dossier)
         self._months(dossier.received_at, dossier.finished_at)
 
     def _months(self, *moments: dt.datetime | None) -> None:
@@ -217,6 +234,7 @@ class _Batch:
                 new.append(
                     {
                         **row.values,
+                        "statutory_due_at": self.statutory(row.values),
                         "province_code": self.province,
                         "code": code,
                         "synthetic": self.synthetic,
@@ -225,21 +243,26 @@ class _Batch:
                     }
                 )
                 continue
-            if all(getattr(dossier, name) == row.values[name] for name in FIELDS):
+            statutory_due = self.statutory(row.values)
+            if dossier.statutory_due_at == statutory_due and all(
+                getattr(dossier, name) == row.values[name] for name in FIELDS
+            ):
                 self.result.unchanged += 1
                 continue
-            self._touch(dossier)
+            self._touch(dossier, changing=True)
             for name in FIELDS:
                 setattr(dossier, name, row.values[name])
+            dossier.statutory_due_at = statutory_due
             dossier.updated_at = self.now
             changed.append(dossier)
         bulk.insert(new)
-        bulk.update(changed, [*FIELDS, "updated_at"])
+        bulk.update(changed, [*FIELDS, "statutory_due_at", "updated_at"])
         if new:
             created = Dossier.objects.filter(
                 province_code=self.province, code__in=[row["code"] for row in new]
             ).values_list("id", "received_at", "finished_at")
             for pk, received, finished in created:
+                self.created_ids.add(pk)
                 self.result.dossier_ids.add(pk)
                 self._months(received, finished)
         for dossier in changed:
@@ -399,14 +422,16 @@ class _Batch:
                 )
                 for e in added
             ]
-            if values != base:
-                self._touch(dossier)
+            statutory_due = self.statutory(values)
+            if values != base or statutory_due != dossier.statutory_due_at:
+                self._touch(dossier, changing=True)
                 for name in FIELDS:
                     setattr(dossier, name, values[name])
+                dossier.statutory_due_at = statutory_due
                 dossier.updated_at = self.now
                 changed.append(dossier)
         DossierEvent.objects.bulk_create(new_events, batch_size=settings.CCHC_INGEST_CHUNK)
-        bulk.update(changed, [*FIELDS, "updated_at"])
+        bulk.update(changed, [*FIELDS, "statutory_due_at", "updated_at"])
         for dossier in changed:
             self._touch(dossier)
             self.result.dossier_ids.add(dossier.pk)
@@ -477,11 +502,12 @@ def run_batch(
         result.events_created = 0
         result.dossier_ids.clear()
         result.months.clear()
+        result.before.clear()
         result.run_id = _record(result, source, file_name, user, token, started).pk
         return result
     if token is not None:
         IngestToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    signals.after_ingest(sorted(result.dossier_ids), frozenset(result.months))
+    signals.after_ingest(sorted(result.dossier_ids), frozenset(result.months), result.before)
     return result
 
 

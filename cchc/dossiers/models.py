@@ -98,6 +98,17 @@ class Dossier(models.Model):
     )
     received_at = models.DateTimeField(_("received at"))
     due_at = models.DateTimeField(_("promised date"), null=True, blank=True)
+    # Derived at ingest, never given: without a promised date, the end of the procedure's
+    # statutory time counted in working days from reception (``statutory.due``).
+    statutory_due_at = models.DateTimeField(
+        _("statutory due date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Without a promised date: the procedure's statutory time counted in working days "
+            "from reception."
+        ),
+    )
     finished_at = models.DateTimeField(_("processing finished at"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=TextLimit.STATUS, blank=True)
     supplement_requests = models.PositiveSmallIntegerField(_("supplement requests"), default=0)
@@ -158,6 +169,41 @@ class Dossier(models.Model):
     @property
     def is_open(self) -> bool:
         return self.finished_at is None
+
+
+class ProcedureTime(models.Model):
+    """The statutory time of a procedure (thời hạn giải quyết) in working days: a dossier
+    without a promised date (NgayHenTra) is judged against it. Set by
+    ``actions.set_procedure_time``, which recomputes the dossiers' statutory due dates."""
+
+    procedure_code = models.CharField(_("procedure code"), max_length=TextLimit.PROCEDURE)
+    working_days = models.PositiveSmallIntegerField(_("statutory time (working days)"))
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("procedure statutory time")
+        verbose_name_plural = _("procedure statutory times")
+        ordering = ["procedure_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure_code"], name="dossiers_proceduretime_unique_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(working_days__gt=0), name="dossiers_proceduretime_days_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_code}: {self.working_days}"
 
 
 class DossierEvent(models.Model):

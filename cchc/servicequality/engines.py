@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ SCHEMA: dict[str, str] = {
     "channel": "int32",
     "received_at": "timestamp",
     "due_at": "timestamp",
+    "statutory_due_at": "timestamp",
     "finished_at": "timestamp",
     "supplement_requests": "int32",
     "supplement_days": "float64",
@@ -75,7 +77,6 @@ def run_django(
     *,
     province: str | None = None,
     agency: str | None = None,
-    statutory_days: Mapping[str, int] | None = None,
 ) -> Any:
     """Compile the expression for this database and run it on Django's own connection (so it
     sees the same transaction, in-memory test databases included)."""
@@ -86,7 +87,7 @@ def run_django(
         raise RuntimeError(f"No Ibis dialect for the {connection.vendor} database.")
     t = _filtered(ibis.table(SCHEMA, name=DOSSIER_TABLE), province, agency)
     p = ibis.table(PERIOD_SCHEMA, name=PERIODS_TABLE)
-    sql = ibis.to_sql(formulas.aggregate(t, p, by, statutory_days), dialect=dialect)
+    sql = ibis.to_sql(formulas.aggregate(t, p, by), dialect=dialect)
     with connection.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {PERIODS_TABLE}")
         cur.execute(
@@ -131,13 +132,69 @@ def run_duckdb(
     root: Path | None = None,
     province: str | None = None,
     agency: str | None = None,
-    statutory_days: Mapping[str, int] | None = None,
     con: Any = None,
 ) -> Any:
     con = con or duckdb_connect()
     t = _filtered(parquet_table(con, root, province), None, agency)
-    expr = formulas.aggregate(t, formulas.periods_table(periods), by, statutory_days)
+    expr = formulas.aggregate(t, formulas.periods_table(periods), by)
     return con.execute(expr)
+
+
+# --- DuckDB over a few rows in memory (the incremental refresh) -------------------------------
+
+MEMORY_ROWS = "sq_rows"
+_memory = threading.local()
+
+
+def _memory_sql(by: tuple[str, ...]) -> tuple[Any, str]:
+    """This thread's DuckDB connection and the aggregate's SQL over the tables
+    ``sq_rows`` and ``sq_periods`` registered on it: compiled once per grouping, so a small
+    batch costs its rows, not the compilation."""
+    cached = getattr(_memory, "state", None)
+    if cached is None:
+        import duckdb
+
+        cached = _memory.state = (
+            duckdb.connect(
+                config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+            ),
+            {},
+        )
+    con: Any = cached[0]
+    compiled: dict[tuple[str, ...], str] = cached[1]
+    if by not in compiled:
+        t = ibis.table(SCHEMA, name=MEMORY_ROWS)
+        p = ibis.table(PERIOD_SCHEMA, name=PERIODS_TABLE)
+        compiled[by] = ibis.to_sql(formulas.aggregate(t, p, by), dialect="duckdb")
+    return con, compiled[by]
+
+
+def run_memory(rows: Sequence[Mapping[str, Any]], periods: Periods, by: Sequence[str] = ()) -> Any:
+    """The aggregate of a few dossier rows (dicts of the dossier columns) on an in-memory
+    DuckDB: the changed dossiers of an ingest batch, before or after the change."""
+    import pyarrow as pa
+
+    from cchc.servicequality import parquet
+
+    con, sql = _memory_sql(tuple(by))
+    table = parquet.arrow_rows(rows)
+    table = table.set_column(
+        table.schema.get_field_index("code"), "code", pa.array([""] * table.num_rows, pa.string())
+    )
+    period_table = pa.table(
+        {
+            "period": pa.array([p[0] for p in periods], pa.string()),
+            "start_s": pa.array([p[1] for p in periods], pa.int64()),
+            "end_s": pa.array([p[2] for p in periods], pa.int64()),
+        }
+    )
+    con.register(MEMORY_ROWS, table)
+    con.register(PERIODS_TABLE, period_table)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.unregister(MEMORY_ROWS)
+        con.unregister(PERIODS_TABLE)
 
 
 # --- Spark ------------------------------------------------------------------------------------
@@ -167,7 +224,6 @@ def run_spark(
     root: Path | None = None,
     province: str | None = None,
     agency: str | None = None,
-    statutory_days: Mapping[str, int] | None = None,
 ) -> Any:
     con = ibis.pyspark.connect(session)
     frame = session.read.option("basePath", str(root or parquet_dir())).parquet(
@@ -179,7 +235,7 @@ def run_spark(
     )
     pframe.createOrReplaceTempView(PERIODS_TABLE)
     t = _filtered(con.table("sq_dossiers"), None, agency)
-    expr = formulas.aggregate(t, con.table(PERIODS_TABLE), by, statutory_days)
+    expr = formulas.aggregate(t, con.table(PERIODS_TABLE), by)
     return con.execute(expr)
 
 

@@ -13,7 +13,7 @@ per grouping key, the numerator and denominator of every indicator and the Biể
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ COLUMNS = (
     "channel",
     "received_at",
     "due_at",
+    "statutory_due_at",
     "finished_at",
     "supplement_requests",
     "supplement_days",
@@ -104,9 +105,7 @@ def _secs(col: ir.Value) -> ir.IntegerValue:
     return col.epoch_seconds().floor().cast("int64")
 
 
-def prepare(
-    dossiers: ir.Table, periods: ir.Table, statutory_days: Mapping[str, int] | None = None
-) -> ir.Table:
+def prepare(dossiers: ir.Table, periods: ir.Table) -> ir.Table:
     """Each dossier once per period it belongs to, with the facts the formulas count."""
     t = dossiers
     rec = _secs(t.received_at)
@@ -121,14 +120,9 @@ def prepare(
         due_s=due,
         supp_s=supp,
         supp_n=t.supplement_requests.cast("int32").fill_null(0),
-        stat_s=(
-            t.procedure_code.substitute(
-                {k: int(v) * DAY for k, v in (statutory_days or {}).items()},
-                else_=ibis.null("int64"),
-            ).cast("int64")
-            if statutory_days
-            else ibis.null("int64")
-        ),
+        # Without a promised date: the statutory due date, counted in working days at ingest
+        # (``cchc.dossiers.statutory``: the engines cannot read the calendar).
+        stat_s=_secs(t.statutory_due_at),
         e_result=_flag(t.e_result),
         digitised=_flag(t.digitised),
         reused=_flag(t.reused_data),
@@ -150,7 +144,7 @@ def prepare(
     judged_end = resolved.ifelse(j.fin_s, j.end_s)
     used = judged_end - j.supp_s - j.rec_s
     # The promised date, else the statutory time from reception (regulation §3.4, 2.1).
-    limit = j.due_s.notnull().ifelse(j.due_s - j.rec_s, j.stat_s)
+    limit = j.due_s.notnull().ifelse(j.due_s - j.rec_s, j.stat_s - j.rec_s)
     judgeable = limit.notnull()
     in_time = (j.supp_n <= 1) & judgeable & (used <= limit)
     early = in_time & (used + DAY <= limit)
@@ -211,13 +205,12 @@ def aggregate(
     dossiers: ir.Table,
     periods: ir.Table,
     by: Sequence[str] = (),
-    statutory_days: Mapping[str, int] | None = None,
 ) -> ir.Table:
     """One row per period and ``by`` key with every measure (see ``MEASURES``)."""
     for key in by:
         if key not in GROUP_KEYS:
             raise ValueError(f"Cannot group by {key!r}; choose from {', '.join(GROUP_KEYS)}.")
-    j = prepare(dossiers, periods, statutory_days)
+    j = prepare(dossiers, periods)
     return j.group_by(["period", *by]).aggregate(**measures(j)).order_by(["period", *by])
 
 

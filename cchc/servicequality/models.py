@@ -85,11 +85,46 @@ class Rollup(models.Model):
         return f"{self.agency_code} {self.period} {self.measure}"
 
 
+class RollupPeriod(models.Model):
+    """A period whose rollups of a province are complete: computed whole by a full refresh and
+    kept current since by incremental ones (``province_code`` "" = every province). An
+    incremental refresh adds the changes of dossiers to these periods only; a period without
+    this row is computed whole first."""
+
+    province_code = models.CharField(max_length=10)
+    period = models.CharField(max_length=30)
+    kind = models.CharField(max_length=20)
+    start = models.DateField()
+    end = models.DateField(help_text="The last day of the period.")
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province_code", "period"], name="servicequality_rollupperiod_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_code or '*'} {self.period}"
+
+
+class RefreshMode(models.TextChoices):
+    FULL = "full", _("full")
+    INCREMENTAL = "incremental", _("incremental")
+
+
 class RefreshRun(models.Model):
-    """History of rollup refreshes: which months, how many rows, how long."""
+    """History of rollup refreshes: full (periods recomputed whole) or incremental (the changes
+    of ``dossiers`` dossiers added to ``periods``); which months and periods, how many rows
+    written, how long."""
 
     at = models.DateTimeField(auto_now_add=True)
+    mode = models.CharField(max_length=12, choices=RefreshMode.choices, default=RefreshMode.FULL)
+    province_code = models.CharField(max_length=10, blank=True)
     months = models.JSONField(default=list)
+    periods = models.JSONField(default=list)
+    dossiers = models.PositiveIntegerField(default=0)
     rows = models.PositiveIntegerField(default=0)
     seconds = models.FloatField(default=0)
     trigger = models.CharField(max_length=20)
@@ -97,6 +132,12 @@ class RefreshRun(models.Model):
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["-at"], name="sq_refresh_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(mode__in=["full", "incremental"]),
+                name="servicequality_refresh_mode_valid",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.trigger}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ ARROW = pa.schema(
         # timestamp would go through the session's zone, and cost a lookup per row).
         ("received_at", pa.timestamp("us")),
         ("due_at", pa.timestamp("us")),
+        ("statutory_due_at", pa.timestamp("us")),
         ("finished_at", pa.timestamp("us")),
         ("supplement_requests", pa.int32()),
         ("supplement_days", pa.float64()),
@@ -119,6 +120,12 @@ def write_months(
             part = table.filter(pc.equal(table["province_code"], province))
             written.append(write_partition(part, province, month.strftime("%Y-%m"), root))
     return written
+
+
+def arrow_rows(rows: Iterable[Mapping[str, Any]]) -> pa.Table:
+    """Dossier rows given as dicts (Django ``values()``, ingest snapshots) as an ``ARROW`` table;
+    columns a row lacks are empty."""
+    return _to_arrow([tuple(row.get(name) for name in COLUMNS) for row in rows])
 
 
 def _to_arrow(data: list[tuple[Any, ...]]) -> pa.Table:

@@ -138,8 +138,8 @@ def test_header_problems(write_csv, tmp_path, agency):
 def test_after_ingest_hook_called_once_per_committed_batch(write_csv, agency):
     calls = []
 
-    def hook(ids, months):
-        calls.append((list(ids), months))
+    def hook(ids, months, before):
+        calls.append((list(ids), months, before))
 
     signals.register(hook)
     try:
@@ -153,12 +153,39 @@ def test_after_ingest_hook_called_once_per_committed_batch(write_csv, agency):
     finally:
         signals.unregister(hook)
     assert len(calls) == 1
-    ids, months = calls[0]
+    ids, months, before = calls[0]
     assert sorted(ids) == sorted(Dossier.objects.values_list("pk", flat=True))
     assert months == {
         signals.Month("24", dt.date(2026, 3, 1)),
         signals.Month("24", dt.date(2026, 4, 1)),
     }
+    assert before == {}  # created by the batch: nothing stored before it
+
+
+def test_after_ingest_hook_gets_the_values_before_the_batch(write_csv, agency):
+    ingest_file(path=write_csv([row(MaHoSo="A", NgayKetThucXuLy="")]))
+    stored = Dossier.objects.get(code="A")
+    calls = []
+
+    def hook(ids, months, before):
+        calls.append((list(ids), months, before))
+
+    signals.register(hook)
+    try:
+        # A changed (in person now, finished), B created: only A had values before.
+        ingest_file(
+            path=write_csv(
+                [row(MaHoSo="A", KenhThucHien="1"), row(MaHoSo="B")],
+                name="changed.csv",
+            )
+        )
+    finally:
+        signals.unregister(hook)
+    ((ids, _months, before),) = calls
+    assert len(ids) == 2 and set(before) == {stored.pk}
+    assert before[stored.pk]["finished_at"] is None
+    assert before[stored.pk]["channel"] == stored.channel == 2
+    assert before[stored.pk]["agency_code"] == stored.agency_code
 
 
 def test_command_json_and_refusal_exit(write_csv, agency, capsys):

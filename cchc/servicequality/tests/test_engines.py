@@ -40,7 +40,14 @@ def hand_made() -> list[dict[str, Any]]:
             paid_online=True,
             feedback="satisfied",
         ),
-        dossier(agency_code="B", level="commune", received_at=at("2026-01-20"), due_at=None),
+        # No promised date: the statutory due date stored at ingest (10 working days).
+        dossier(
+            agency_code="B",
+            level="commune",
+            received_at=at("2026-01-20"),
+            due_at=None,
+            statutory_due_at=at("2026-02-03"),
+        ),
         dossier(
             agency_code="B",
             level="commune",

@@ -20,12 +20,9 @@ MAR = ("2026-03", formulas.epoch(at("2026-03-01", 0)), formulas.epoch(at("2026-0
 def figures(
     rows: list[dict[str, Any]],
     periods: tuple[tuple[str, int, int], ...] = (JAN,),
-    statutory: dict[str, int] | None = None,
 ) -> dict[str, dict[str, Any]]:
     con = ibis.duckdb.connect()
-    expr = formulas.aggregate(
-        ibis.memtable(table(rows)), formulas.periods_table(periods), (), statutory
-    )
+    expr = formulas.aggregate(ibis.memtable(table(rows)), formulas.periods_table(periods), ())
     return {r["period"]: r for r in formulas.rows(con.execute(expr))}
 
 
@@ -75,15 +72,27 @@ def test_finished_dossiers_leave_the_later_periods() -> None:
     assert got["2026-01"]["resolved_early"] == 1
 
 
-def test_missing_promised_date_uses_the_statutory_time() -> None:
-    # No NgayHenTra: 10 days allowed for P1; finished after 8 d → on time; P2 has no statutory
-    # time: it cannot be judged, so 766.2.1 leaves it out (Biểu 06 counts it as on time).
-    quick = dossier(due_at=None, received_at=at("2026-01-02"), finished_at=at("2026-01-10"))
-    slow = dossier(due_at=None, received_at=at("2026-01-02"), finished_at=at("2026-01-13"))
+def test_missing_promised_date_uses_the_statutory_due_date() -> None:
+    # No NgayHenTra: P1's statutory due date (stored at ingest) is 12/01; finished 10/01 → on
+    # time, 13/01 → late; P2 has no statutory time: it cannot be judged, so 766.2.1 leaves it
+    # out (Biểu 06 counts it as on time).
+    stat = at("2026-01-12")
+    quick = dossier(
+        due_at=None,
+        statutory_due_at=stat,
+        received_at=at("2026-01-02"),
+        finished_at=at("2026-01-10"),
+    )
+    slow = dossier(
+        due_at=None,
+        statutory_due_at=stat,
+        received_at=at("2026-01-02"),
+        finished_at=at("2026-01-13"),
+    )
     unknown = dossier(
         due_at=None, procedure_code="P2", received_at=at("2026-01-02"), finished_at=at("2026-01-30")
     )
-    row = figures([quick, slow, unknown], statutory={"P1": 10})["2026-01"]
+    row = figures([quick, slow, unknown])["2026-01"]
     assert (row["n_2_1"], row["d_2_1"]) == (1, 2)
     assert row["resolved"] == 3
     assert row["resolved_late"] == 1

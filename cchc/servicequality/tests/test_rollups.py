@@ -7,13 +7,16 @@ import datetime as dt
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 
+from cchc.core.models import Task
 from cchc.dossiers import signals
+from cchc.dossiers.models import Dossier
 from cchc.indicators.models import Measurement, MeasurementSource
-from cchc.servicequality import actions, engines, selectors
+from cchc.servicequality import actions, engines, hooks, selectors
 from cchc.servicequality.models import RefreshRun, Rollup
 from cchc.servicequality.tests.factories import store
 from cchc.servicequality.tests.test_engines import hand_made
@@ -60,8 +63,12 @@ def test_scorecards_rank_the_agencies_and_add_up(stored: None) -> None:
     assert pay["rate"] is None and pay["points"] is None  # no fee in B's January
 
 
-def test_the_ingest_hook_refreshes_and_records_measurements(stored: None) -> None:
-    signals.after_ingest([1], frozenset({signals.Month("24", JAN)}))
+def test_the_ingest_hook_refreshes_and_records_measurements(
+    stored: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    ids = list(Dossier.objects.values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        signals.after_ingest(ids, frozenset({signals.Month("24", JAN)}))
     assert Rollup.objects.filter(period="2026-M01").exists()
     values = Measurement.objects.filter(
         source=MeasurementSource.COMPUTED, period_label="Tháng 1/2026", indicator__code="766.3.3"
@@ -73,11 +80,24 @@ def test_the_ingest_hook_refreshes_and_records_measurements(stored: None) -> Non
         indicator__code="tthc.dossiers_online",
     )
     assert linked.value == 75.0 and "766.3.3" in linked.note
-    # The Parquet copy of the month was written too.
+    # The Parquet copy of the month was written too (by the background queue).
     assert (engines.parquet_dir() / "province=24" / "month=2026-01" / "part.parquet").exists()
-    # A second ingest replaces the computed values.
-    signals.after_ingest([1], frozenset({signals.Month("24", JAN)}))
+    # A second batch (the same dossiers, unchanged) replaces the computed values.
+    before = {d.pk: signals.snapshot(d) for d in Dossier.objects.all()}
+    signals.after_ingest(ids, frozenset({signals.Month("24", JAN)}), before)
     assert values.count() == 1
+
+
+def test_parquet_rewrites_waiting_in_the_queue_are_coalesced(stored: None) -> None:
+    # No worker has run (the test's transaction never commits): the second and third batches
+    # add their months to the rewrite already waiting instead of queueing their own.
+    signals.after_ingest([1], frozenset({signals.Month("24", JAN)}))
+    signals.after_ingest([1], frozenset({signals.Month("24", dt.date(2026, 3, 1))}))
+    signals.after_ingest([1], frozenset({signals.Month("24", JAN)}))
+    (task,) = Task.objects.filter(name="cchc.servicequality.hooks.rewrite_parquet")
+    assert task.kwargs == {"province_code": "24", "months": ["2026-01", "2026-03"]}
+    hooks.rewrite_parquet(**task.kwargs)
+    assert (engines.parquet_dir() / "province=24" / "month=2026-01" / "part.parquet").exists()
 
 
 def test_indicators_command_prints_the_json_shape(stored: None) -> None:
