@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
@@ -428,18 +428,58 @@ def compute_figures(
     )
 
 
+class LocalCache:
+    """A small cache of this process's own: values are shared, not copied (a cached
+    ``PlanFigures`` of 2,000 activities takes 150 ms to unpickle from Django's cache, more
+    than the page). Keys carry the data version, so an entry is never stale, only unused;
+    at most ``size`` entries, each for at most ``CCHC_PAGE_CACHE_SECONDS``. The readers
+    never change what they get."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: dict[str, tuple[float, object]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> object | None:
+        found = self.entries.get(key)
+        if found is None or time.monotonic() - found[0] > settings.CCHC_PAGE_CACHE_SECONDS:
+            return None
+        return found[1]
+
+    def set(self, key: str, value: object) -> None:
+        with self.lock:
+            self.entries.pop(key, None)
+            while len(self.entries) >= self.size:
+                self.entries.pop(next(iter(self.entries)))  # the oldest entry
+            self.entries[key] = (time.monotonic(), value)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+FIGURES = LocalCache(16)
+# Rendered page bodies (``views.pages``): for each figures, a few periods and languages.
+BODIES = LocalCache(64)
+
+
+def forget_figures() -> None:
+    FIGURES.clear()
+    BODIES.clear()
+
+
 def plan_figures(
     *, plan: Plan, periods: list[Period], on: dt.date, now: dt.datetime
 ) -> PlanFigures:
     """``compute_figures`` from the process's cache while nothing they are read from changed
-    (``data_version``: one query), for at most ``CCHC_PAGE_CACHE_SECONDS``. The day is part
-    of the key: what is overdue and the targets' status depend on it."""
+    (``data_version``, read with the plan). The day is part of the key: what is overdue and
+    the targets' status depend on it."""
     key = figures_key(plan, periods, on, data_version(plan))
-    found = cache.get(key)
+    found = FIGURES.get(key)
     if isinstance(found, PlanFigures):
         return found
     made = compute_figures(plan=plan, periods=periods, on=on, now=now)
-    cache.set(key, made, settings.CCHC_PAGE_CACHE_SECONDS)
+    FIGURES.set(key, made)
     return made
 
 

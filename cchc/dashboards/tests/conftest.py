@@ -56,8 +56,10 @@ def _at(day: dt.date) -> dt.datetime:
 
 @pytest.fixture(autouse=True)
 def _fresh_periods() -> None:
-    """Each test reads the reporting periods anew (their rules differ between tests)."""
+    """Each test reads the reporting periods anew (their rules differ between tests), and
+    computes its figures."""
     selectors.forget_periods()
+    selectors.forget_figures()
 
 
 @pytest.fixture

@@ -108,6 +108,34 @@ def test_focal_point_reads_its_scorecard(
         page.screenshot(path=str(shots / f"focal-scorecard-{width}.png"), full_page=True)
 
 
+def test_secretariat_reads_the_overview_and_a_scorecard_twice_alike(
+    rules: None, world: World, page: Any, live_server: Any
+) -> None:
+    """The secretariat's overview and Sở Y's scorecard; the second visit (the body from the
+    cache) shows the same figures and still draws the charts."""
+    from cchc.conftest import secretariat_agency
+
+    snv = member("snv", Role.SECRETARIAT, secretariat_agency())
+    snv.set_password(PASSWORD)
+    snv.save()
+    shots = _shots()
+    for size in SIZES:
+        width = size["width"]
+        page.set_viewport_size(size)
+        _log_in(page, live_server, "snv", "/dashboards/?year=2024&period=quarter-1")
+        first = page.locator("#headline").inner_text()
+        page.goto(f"{live_server.url}/dashboards/?year=2024&period=quarter-1")
+        page.wait_for_selector("[data-chart='areas'] svg")
+        assert page.locator("#headline").inner_text() == first
+        assert "75" in page.locator("#fig-completeness").inner_text()
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"secretariat-overview-{width}.png"), full_page=True)
+        page.goto(f"{live_server.url}/dashboards/agencies/{world.y.pk}/?year=2024&period=quarter-1")
+        page.wait_for_selector("#card-activities")
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"secretariat-scorecard-{width}.png"), full_page=True)
+
+
 def test_dashboard_pages_pass_axe(rules: None, world: World, page: Any, live_server: Any) -> None:
     """No serious or critical WCAG 2 A/AA violation on the dashboards (as the walk checks)."""
     from axe_playwright_python.sync_playwright import Axe

@@ -153,7 +153,7 @@ def test_service_values_and_rollup_refresh_show_at_once(world: World, leader: Us
     assert rows["tthc.dossiers_online"].value == 55.0
     # A rollup refresh writes the computed values of its months (here: no dossiers, so
     # "no data" with its reason) through the same action.
-    before = {s.indicator.code: s.period_label for s in _overview(client).service}
+    before = {code: row.period_label for code, row in rows.items()}
     refresh_rollups(months=[dt.date(2024, 7, 1)], trigger="test")
     after = {s.indicator.code: s.period_label for s in _overview(client).service}
     assert after != before

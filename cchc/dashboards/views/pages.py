@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
@@ -59,17 +63,54 @@ def _plans() -> list[Plan]:
     return list(selectors.with_versions(plans))
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _body_key(request: HttpRequest, context: dict[str, Any], *extra: object) -> str:
+    """What a page's body is drawn from: the plan's figures (their data version and the
+    day), the filters and the query string, the plans offered, the language, the address and
+    ``extra``."""
+    plan: Plan = context["plan"]
+    figures = selectors.figures_key(
+        plan, context["periods"], context["on"], selectors.data_version(plan)
+    )
+    plans = "|".join(f"{p.pk}/{p.number}/{p.title}/{p.issued_on}" for p in context["plans"])
+    # The export links keep the request's query string.
+    query = request.GET.urlencode()
+    parts = (figures, context["year"], context["period_key"], plans, get_language(), query, *extra)
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"{request.path}:{digest}"
+
+
+def _page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    key: str | None = None,
+    body: str | None = None,
+) -> HttpResponse:
     """The whole page, or its body for an HTMX filter change (not for htmx's history restore,
-    which asks for the whole page)."""
+    which asks for the whole page). The body (``_<template>``) is drawn once per ``key``
+    (``_body_key``) and kept with the figures; ``body`` when the caller found it there."""
     partial = request.headers.get("HX-Request") == "true" and (
         request.headers.get("HX-History-Restore-Request") != "true"
     )
+    if body is None:
+        body = render_to_string(template.replace("/", "/_", 1), {**context, "request": request})
+        if key is not None:
+            selectors.BODIES.set(key, body)
     if partial:
-        template = template.replace("/", "/_", 1)
-    response = render(request, template, context)
+        response = HttpResponse(body)
+    else:
+        response = render(request, template, {**context, "body": mark_safe(body)})
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _cached_body(key: str | None, request: HttpRequest) -> str | None:
+    """The body drawn before under ``key``, unless the request asks for a file."""
+    if key is None or export_format(request) is not None:
+        return None
+    found = selectors.BODIES.get(key)
+    return found if isinstance(found, str) else None
 
 
 def _period_of(context: dict[str, Any]) -> Period | None:
@@ -84,7 +125,10 @@ def overview(request: HttpRequest) -> HttpResponse:
         permissions.deny(request.user, "dashboards")
     context = _filters(request, _plans())
     plan = context["plan"]
-    if plan is not None:
+    context["definitions"] = selectors.DEFINITIONS
+    key = _body_key(request, context) if plan is not None else None
+    body = _cached_body(key, request)
+    if plan is not None and body is None:
         context["data"] = data = selectors.overview(
             plan=plan,
             periods=context["periods"],
@@ -97,8 +141,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         if fmt is not None:
             return exports.overview_table(data, table=request.GET.get("table", ""), fmt=fmt)
         context["charts_json"] = json.dumps(exports.overview_charts(data))
-    context["definitions"] = selectors.DEFINITIONS
-    return _page(request, "dashboards/overview.html", context)
+    return _page(request, "dashboards/overview.html", context, key=key, body=body)
 
 
 @login_required
@@ -112,7 +155,13 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     context = _filters(request, _plans())
     plan = context["plan"]
     context["agency_id"], context["agency_name"] = agency
-    if plan is not None:
+    context["definitions"] = selectors.DEFINITIONS
+    context["dashboards"] = permissions.can_see_dashboards(request.user)
+    key = (
+        _body_key(request, context, agency[1], context["dashboards"]) if plan is not None else None
+    )
+    body = _cached_body(key, request)
+    if plan is not None and body is None:
         context["card"] = card = selectors.scorecard(
             agency_id=agency[0],
             name=agency[1],
@@ -126,9 +175,7 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
         fmt = export_format(request)
         if fmt is not None:
             return exports.scorecard_table(card, table=request.GET.get("table", ""), fmt=fmt)
-    context["definitions"] = selectors.DEFINITIONS
-    context["dashboards"] = permissions.can_see_dashboards(request.user)
-    return _page(request, "dashboards/scorecard.html", context)
+    return _page(request, "dashboards/scorecard.html", context, key=key, body=body)
 
 
 @login_required
