@@ -197,14 +197,22 @@ def progress_for(
     *,
     nodes: Iterable[tuple[int, int | None, str]] | None = None,
     until: dt.date | None = None,
+    subtree: bool = False,
 ) -> PlanProgress:
     """Progress of every activity and every node of ``plan``, and of the plan: two queries,
     one when the caller already has the plan's ``nodes`` as (id, parent id, kind). ``until``:
-    as of that cut-off (only reports of periods ending by then; the periodic report)."""
+    as of that cut-off (only reports of periods ending by then; the periodic report).
+    ``subtree``: ``nodes`` are one node and everything beneath it, and only their activities'
+    obligations are read (a lazy part of the plan tree); ``overall`` is then theirs."""
     if nodes is None:
         nodes = Node.objects.filter(plan=plan).values_list("id", "parent_id", "kind")
     nodes = list(nodes)
-    leads, latest = _lead_reports(Obligation.objects.filter(activity__plan=plan), until=until)
+    obligations = Obligation.objects.filter(activity__plan=plan)
+    if subtree:
+        obligations = obligations.filter(
+            activity_id__in=[pk for pk, _parent, kind in nodes if kind == NodeKind.ACTIVITY]
+        )
+    leads, latest = _lead_reports(obligations, until=until)
 
     parents = {node_id: parent_id for node_id, parent_id, _kind in nodes}
     result = PlanProgress()

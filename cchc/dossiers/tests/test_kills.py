@@ -34,17 +34,26 @@ from django.core.management import call_command
 from django.db import connection
 
 stop_at = sys.argv[2]
-count = 0
+count = inserts = 0
 
 def halt(where):
     print("STOPPED " + where, flush=True)
     time.sleep(600)
 
 def wrapper(execute, sql, params, many, context):
-    global count
+    # "N": after the N-th statement of the transaction; "dossiers:N": after the N-th insert
+    # of dossier rows (one per chunk), the same point on every database.
+    global count, inserts
     if connection.in_atomic_block:
         count += 1
-        if stop_at != "commit" and count == int(stop_at):
+        inserts += sql.startswith('INSERT INTO "dossiers_dossier"')
+        if stop_at.startswith("dossiers:"):
+            reached = sql.startswith('INSERT INTO "dossiers_dossier"') and inserts == int(
+                stop_at.split(":")[1]
+            )
+        else:
+            reached = stop_at != "commit" and count == int(stop_at)
+        if reached:
             result = execute(sql, params, many, context)
             halt(sql.split()[0])
             return result
@@ -60,7 +69,7 @@ if stop_at == "commit":
 
 with connection.execute_wrapper(wrapper):
     call_command("dossier_ingest", sys.argv[1])
-print("FINISHED", count, flush=True)
+print("FINISHED", inserts, flush=True)
 """
 
 
@@ -99,7 +108,7 @@ def test_killed_dossier_batches_leave_nothing_and_the_retry_stores_all(tmp_path:
     env = _child_env(tmp_path) | {"CCHC_INGEST_CHUNK": CHUNK}
     # Early (the first rows), between chunks in the middle, and with every row and the run
     # written but the COMMIT not yet sent.
-    for stop_at in ("2", "180", "commit"):
+    for stop_at in ("2", "dossiers:2", "commit"):
         child = _ingest(env, path, stop_at)
         try:
             where = _stopped(child)
@@ -113,8 +122,8 @@ def test_killed_dossier_batches_leave_nothing_and_the_retry_stores_all(tmp_path:
     out, err = child.communicate(timeout=300)
     assert child.returncode == 0, err
     assert "FINISHED" in out
-    # The middle stop fell inside the batch, not after it.
-    assert int(out.split("FINISHED")[1].split()[0]) > 2 * 180, out
+    # The dossiers went in by chunks: the stop after the second was in the middle.
+    assert int(out.split("FINISHED")[1].split()[0]) >= ROWS // int(CHUNK), out
     assert Dossier.objects.count() == ROWS
     run = IngestRun.objects.get()
     assert (run.outcome, run.created, run.received) == (IngestOutcome.DONE, ROWS, ROWS)

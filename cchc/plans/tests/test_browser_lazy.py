@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
+from cchc.core.tests.test_browser_walk import _axe_problems
 from cchc.plans.models import Node, NodeKind
 from cchc.plans.tests.test_browser import _log_in
 from cchc.plans.tests.test_tree_lazy import import_generated
@@ -21,6 +22,8 @@ pytestmark = [
 
 
 def test_a_large_plan_opens_and_an_area_expands(page: Any, live_server: Any, reader: User):
+    from axe_playwright_python.sync_playwright import Axe
+
     plan = import_generated(1000)
     assert Node.objects.filter(plan=plan).count() > 600  # lazy by the default threshold
     errors: list[str] = []
@@ -34,6 +37,8 @@ def test_a_large_plan_opens_and_an_area_expands(page: Any, live_server: Any, rea
     shots.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.screenshot(path=str(shots / "plan-lazy-1366.png"), full_page=True)
+    axe = Axe()
+    assert _axe_problems(page, axe) == []
 
     area = areas.first
     area.locator(":scope > summary").click()
@@ -48,7 +53,10 @@ def test_a_large_plan_opens_and_an_area_expands(page: Any, live_server: Any, rea
     link.wait_for()
     # The progress bars placed by cchc.js on the swapped part too (no inline style).
     page.screenshot(path=str(shots / "plan-lazy-open-1366.png"), full_page=False)
+    # Opened parts: still no nested interactive control in a <summary>, nothing serious.
+    assert _axe_problems(page, axe) == []
     page.set_viewport_size({"width": 390, "height": 844})
+    link.scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "plan-lazy-open-390.png"), full_page=False)
     href = link.get_attribute("href")
     assert href is not None

@@ -154,7 +154,8 @@ def _draw_children(plan: Plan, node_pk: int) -> str:
         raise Http404 from exc
     if page.item.is_activity:
         raise Http404
-    progress = progress_for(plan, nodes=_flatten(page.tree.roots))
+    # Only the obligations of the activities beneath the node.
+    progress = progress_for(plan, nodes=_flatten([page.item]), subtree=True)
     _attach(page.item.children, progress)
     lazy = is_lazy(sum(1 for _ in page.tree.walk()))
     return render_children(page.item, depth=len(page.ancestors), plan_id=plan.pk, lazy=lazy)

@@ -178,3 +178,30 @@ def test_the_progress_workbook_reads_back(plan, focal, client):
         if k in {n.pk for n in Node.objects.filter(plan=plan, kind="section", parent__isnull=True)}
     )
     assert sorted(r[4] for r in areas) == expected_areas
+
+
+def test_a_subtree_has_the_figures_of_the_whole(plan, focal, django_assert_num_queries):
+    """A part of the tree (what a lazy subtree of the plan page draws): the same figures as
+    the whole plan's, from its own activities' obligations only (one query)."""
+    row2 = Node.objects.get(plan=plan, number="2")
+    report(lead(row2, "6 tháng đầu năm 2024"), focal, percent=70)
+    progress = progress_for(plan)
+    top = row2
+    while top.parent is not None:
+        top = top.parent
+    part: list[tuple[int, int | None, str]] = [(top.pk, None, top.kind)]
+    below = [top.pk]
+    while below:
+        children = list(
+            Node.objects.filter(parent_id__in=below).values_list("id", "parent_id", "kind")
+        )
+        part += children
+        below = [pk for pk, _parent, kind in children if kind != NodeKind.ACTIVITY]
+    with django_assert_num_queries(1):
+        scoped = progress_for(plan, nodes=part, subtree=True)
+    assert scoped.activities[row2.pk].percent == 70
+    assert set(scoped.nodes) == {pk for pk, _parent, _kind in part if pk in progress.nodes}
+    assert scoped.nodes == {pk: v for pk, v in progress.nodes.items() if pk in scoped.nodes}
+    assert scoped.activities == {
+        pk: a for pk, a in progress.activities.items() if pk in scoped.activities
+    }
