@@ -229,7 +229,8 @@ class ProseInterpreter:
                 continue
             item = Item(line=block.line, section=block.section)
             for name in columns:
-                setattr(item, name, block.fields.get(name, ""))
+                # "a) Nhiệm vụ:" over a list: the first "- " mark is layout, not text.
+                setattr(item, name, _LEADING_BULLET_RE.sub("", block.fields.get(name, "")))
             if "number" in present:
                 item.number = block.number
             if "task" in present:
@@ -251,6 +252,8 @@ _GLUED_RE = re.compile(
 
 
 _SUB_BULLET_RE = re.compile(r"^\s*-\s+")
+_DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
+_LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
 _LETTER_LINE_RE = re.compile(r"^\s*[a-zđ]\s*[).]\s")
 # Words a printed line may end on only when the phrase goes on below it.
 _OPEN_ENDINGS = frozenset(
@@ -296,10 +299,15 @@ def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             same_run = paragraph.line <= last_line + 1 and bool(joined)
             previous = str(joined[-1][1]) if same_run else ""
             last_word = previous.rsplit(" ", 1)[-1].lower() if previous else ""
-            continues = same_run and (
-                bold_open
-                or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
-                or (last_word in _OPEN_ENDINGS and not _HEADING_RE.match(line))
+            continues = (
+                same_run
+                and (
+                    bold_open
+                    or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
+                    or (last_word in _OPEN_ENDINGS and not _HEADING_RE.match(line))
+                    # "… tại Nghị quyết" / "214/NQ-CP": a document's number, not a heading
+                    or (previous[-1:].isalnum() and bool(_DOC_NUMBER_RE.match(line)))
+                )
             )
             if continues:
                 joined[-1][1] = f"{previous} {line}"
