@@ -51,19 +51,25 @@ class ProseInterpreter:
     sections: list[tuple[str, str]] = field(default_factory=list)
 
     def run(self, paragraphs: list[Paragraph]) -> None:
-        lines = [
-            (p.line, text)
-            for p in paragraphs
-            for line in split_glued(p.text)
-            if (text := C.clean_cell(line)) and not _PAGE_NUMBER_RE.match(text)
-        ]
+        lines = unwrap_runs(paragraphs)
         blocks: list[_Block] = []
         heading: tuple[int, str, str] | None = None  # (line, label, text)
         block: _Block | None = None
         current_field: str | None = None
         seen_fields: list[str] = []
         intro: list[tuple[int, str]] = []
-        for line_no, text in lines:
+        for index, (line_no, text) in enumerate(lines):
+            if self._sub_heading(text, lines[index + 1 : index + 2]):
+                # "- Nghị định …" over "+ Cơ quan chủ trì: …" lines: one row of work of the
+                # numbered heading above, which becomes its section.
+                if heading is not None:
+                    self._open_section(heading[1], heading[2])
+                self._skip(intro)
+                intro = []
+                heading = (line_no, "", _SUB_BULLET_RE.sub("", text, count=1))
+                block = None
+                current_field = None
+                continue
             labelled = self._field(text)
             if labelled is not None:
                 name, value = labelled
@@ -105,6 +111,7 @@ class ProseInterpreter:
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
                     self._open_section(heading[1], heading[2])
+                self._close_sections(match.group("label"))
                 self._skip(intro)
                 intro = []
                 heading = (
@@ -168,7 +175,26 @@ class ProseInterpreter:
             return None
         return name, C.clean_cell(match.group("value"))
 
+    def _sub_heading(self, text: str, following: list[tuple[int, str]]) -> bool:
+        """An unlabelled "- …" line whose next line is a "+ …: …" labelled line."""
+        if not _SUB_BULLET_RE.match(text) or self._field(text) is not None:
+            return False
+        return (
+            bool(following)
+            and following[0][1].startswith("+")
+            and (self._field(following[0][1]) is not None)
+        )
+
+    def _close_sections(self, label: str) -> None:
+        """A numbered heading ends the open section of its own kind (a sibling)."""
+        kind = C.label_kind(C.normalise_number(label))
+        kinds = [k for k, _ in self.sections]
+        if kind in kinds:
+            del self.sections[kinds.index(kind) :]
+
     def _open_section(self, label: str, title: str) -> None:
+        if not label:
+            return
         kind = C.label_kind(label)
         kinds = [k for k, _ in self.sections]
         if kind in kinds:
@@ -203,7 +229,8 @@ class ProseInterpreter:
                 continue
             item = Item(line=block.line, section=block.section)
             for name in columns:
-                setattr(item, name, block.fields.get(name, ""))
+                # "a) Nhiệm vụ:" over a list: the first "- " mark is layout, not text.
+                setattr(item, name, _LEADING_BULLET_RE.sub("", block.fields.get(name, "")))
             if "number" in present:
                 item.number = block.number
             if "task" in present:
@@ -222,6 +249,74 @@ _GLUED_RE = re.compile(
     r"|Thời gian\s+(?:hoàn thành|hoàn tất|thực hiện)|Sản phẩm|Kết quả|Kinh phí)\s*:)",
     re.IGNORECASE,
 )
+
+
+_SUB_BULLET_RE = re.compile(r"^\s*-\s+")
+_DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
+_LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
+_LETTER_LINE_RE = re.compile(r"^\s*[a-zđ]\s*[).]\s")
+# Words a printed line may end on only when the phrase goes on below it.
+_OPEN_ENDINGS = frozenset(
+    [
+        "của",
+        "và",
+        "các",
+        "những",
+        "về",
+        "với",
+        "cho",
+        "trong",
+        "theo",
+        "để",
+        "tại",
+        "từ",
+        "đến",
+        "được",
+        "là",
+        "hoặc",
+        "thuộc",
+        "nhằm",
+    ]
+)
+
+
+def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
+    """The lines with the lines a converter hard-wrapped joined again.
+
+    Crawled pages keep the printed line breaks inside a paragraph (lines with no blank line
+    between them): a line continues the one above when it starts in lower case (and is no "a)"
+    point), when the one above opened a "**" it did not close, or when the one above ends on a
+    word no phrase ends on ("của", "và", "các" …).
+    """
+    joined: list[list[object]] = []  # [line, text]
+    bold_open = False
+    last_line = -2
+    for paragraph in paragraphs:
+        for raw in split_glued(paragraph.text):
+            line = C.clean_cell(raw)
+            if not line or _PAGE_NUMBER_RE.match(line):
+                continue
+            same_run = paragraph.line <= last_line + 1 and bool(joined)
+            previous = str(joined[-1][1]) if same_run else ""
+            last_word = previous.rsplit(" ", 1)[-1].lower() if previous else ""
+            continues = (
+                same_run
+                and (
+                    bold_open
+                    or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
+                    or (last_word in _OPEN_ENDINGS and not _HEADING_RE.match(line))
+                    # "… tại Nghị quyết" / "214/NQ-CP": a document's number, not a heading
+                    or (previous[-1:].isalnum() and bool(_DOC_NUMBER_RE.match(line)))
+                )
+            )
+            if continues:
+                joined[-1][1] = f"{previous} {line}"
+            else:
+                joined.append([paragraph.line, line])
+                bold_open = False
+            bold_open = bold_open != (raw.count("**") % 2 == 1)
+        last_line = paragraph.line
+    return [(int(str(line)), str(text)) for line, text in joined]
 
 
 def split_glued(text: str) -> list[str]:

@@ -117,7 +117,20 @@ def read_text(text: str, name: str) -> SourceDocument:
         doc.format = "markdown"
     table: Table | None = None
     table_kind = ""
+    cell_tables = _cell_line_tables(lines)
+    skip_to = 0
     for index, raw in enumerate(lines, start=1):
+        if index <= skip_to:
+            continue
+        if index in cell_tables:
+            found, skip_to = cell_tables[index]
+            for row in found.rows:
+                budget.row(len(row.cells), row.line)
+            doc.blocks.append(found)
+            doc.format = "markdown"
+            table = None
+            table_kind = ""
+            continue
         line = raw.rstrip("\r")
         if _is_pipe_row(line) or (table_kind == "pipe" and _SEPARATOR_RE.match(line.strip())):
             if _SEPARATOR_RE.match(line.strip()) and "-" in line:
@@ -147,6 +160,78 @@ def read_text(text: str, name: str) -> SourceDocument:
     if not doc.tables:
         _read_layout(doc, text, budget)
     return doc
+
+
+def _cell_line_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
+    """Tables a web crawler wrote one cell per line: "|", the cell's lines, "|", the next cell…
+
+    A row ends with a "|" line followed by the next row's "|" line: two or more "|" lines in a
+    row end the row (the ones before them are its empty last cells). A run has no blank line
+    and ends on a "|" line; it is a table only with three rows or more (a letterhead laid out
+    as a table has one). Returns {first line number: (table, last line number)}.
+    """
+    found: dict[int, tuple[Table, int]] = {}
+    index = 0
+    while index < len(lines):
+        if lines[index].strip() != "|":
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and lines[end + 1].strip():
+            end += 1
+        while end > index and lines[end].strip() != "|":
+            end -= 1
+        table = _cell_line_rows(lines, index, end)
+        if len(table.rows) >= 3:
+            found[index + 1] = (table, end + 1)
+        index = end + 1
+    return found
+
+
+def _cell_line_rows(lines: list[str], start: int, end: int) -> Table:
+    table = Table(rows=[], line=start + 1)
+    cells: list[str] = []
+    cell: list[str] = []
+    row_line = start + 1
+    pipes = 0
+    for position in range(start, end + 1):
+        text = lines[position].strip()
+        if text == "|":
+            if cell:
+                cells.append(_unwrap_cell(cell))
+                cell = []
+            pipes += 1
+            continue
+        if pipes >= 2 and cells:
+            table.rows.append(Row(cells=cells, line=row_line))
+            cells = []
+        if pipes >= 2 or not cells:
+            row_line = position + 1
+        pipes = 0
+        cell.append(text)
+    if cell:
+        cells.append(_unwrap_cell(cell))
+    if cells:
+        table.rows.append(Row(cells=cells, line=row_line))
+    header = len(table.rows[0].cells) if table.rows else 0
+    for row in table.rows[1:]:
+        # A row cut short by a cell merged over several rows: the merged cell is the "TT"
+        # on the left when the row starts with a sentence rather than a number.
+        if 2 <= len(row.cells) < header - 1 and not _SHORT_LABEL_RE.match(row.cells[0]):
+            row.cells.insert(0, "")
+    return table
+
+
+_SHORT_LABEL_RE = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Za-zĐđ])\W*$")
+
+
+def _unwrap_cell(lines: list[str]) -> str:
+    """A cell's printed lines joined again; a line break stays after a full sentence only."""
+    text = lines[0]
+    for line in lines[1:]:
+        ends = text.rstrip("*_ ")[-1:] in ".;:!?"
+        text = f"{text}\n{line}" if ends and not line[:1].islower() else f"{text} {line}"
+    return text
 
 
 def _read_layout(doc: SourceDocument, text: str, budget: Budget) -> None:
