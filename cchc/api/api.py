@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie
 from ninja.utils import check_csrf
 
@@ -87,6 +87,25 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
 @api.exception_handler(ValidationError)
 def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, validation_body(exc), status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """ninja's own refusals; a body that could not be parsed (ninja raises its 400 from the
+    parser's exception) is input that does not match the schema: a documented 422 naming it."""
+    if exc.status_code == 400 and exc.__cause__ is not None:
+        body = {
+            "detail": _("The request body is not valid JSON."),
+            "errors": [
+                {
+                    "location": "body",
+                    "field": "body",
+                    "message": _("The request body is not valid JSON."),
+                }
+            ],
+        }
+        return api.create_response(request, body, status=422)
+    return _error(request, str(exc), exc.status_code)
 
 
 @api.exception_handler(FieldProblems)
