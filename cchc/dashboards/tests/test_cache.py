@@ -170,3 +170,20 @@ def test_a_new_day_is_a_new_figure(
     monkeypatch.setattr(common, "today", lambda: ON)
     late = client.get(reverse("dashboards:overview"), half).context["data"].current.counts
     assert (early.overdue, late.overdue) == (0, 1)
+
+
+def test_obligation_generation_shows_at_once(world: World, leader: User) -> None:
+    from cchc.scheduling.models import Obligation
+    from cchc.scheduling.obligations import generate_obligations
+
+    client = _client(leader)
+    before = _overview(client)
+    generate_obligations(
+        plan=world.plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31), on=ON
+    )
+    leads = Obligation.objects.filter(
+        activity__plan=world.plan, role="lead", period_kind=world.q1.kind,
+        period_end=world.q1.end,
+    ).exclude(status="not_applicable")  # fmt: skip
+    after = _overview(client)
+    assert after.current.counts.total == leads.count() != before.current.counts.total
