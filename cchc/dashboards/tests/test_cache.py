@@ -187,3 +187,16 @@ def test_obligation_generation_shows_at_once(world: World, leader: User) -> None
     ).exclude(status="not_applicable")  # fmt: skip
     after = _overview(client)
     assert after.current.counts.total == leads.count() != before.current.counts.total
+
+
+def test_a_plans_figures_of_an_older_version_are_dropped(world: World, leader: User) -> None:
+    from cchc.dashboards import selectors
+
+    client = _client(leader)
+    _overview(client)
+    first = set(selectors.FIGURES.entries)
+    assert len(first) == 1
+    bump_figures()
+    _overview(client)
+    second = set(selectors.FIGURES.entries)
+    assert len(second) == 1 and second != first
