@@ -404,7 +404,11 @@ def data_version(plan: Plan) -> str:
 def figures_key(plan: Plan, periods: list[Period], on: dt.date, version: str) -> str:
     wanted = sorted(f"{p.report}/{p.kind}/{p.end}" for p in periods)
     digest = hashlib.sha256("|".join(wanted).encode()).hexdigest()[:16]
-    return f"dashboards:figures:{plan.pk}:{version}:{on.isoformat()}:{digest}"
+    return f"{_figures_prefix(plan)}{version}:{on.isoformat()}:{digest}"
+
+
+def _figures_prefix(plan: Plan) -> str:
+    return f"dashboards:figures:{plan.pk}:"
 
 
 def compute_figures(
@@ -453,12 +457,19 @@ class LocalCache:
                 self.entries.pop(next(iter(self.entries)))  # the oldest entry
             self.entries[key] = (time.monotonic(), value)
 
+    def drop(self, prefix: str, *, keep: str) -> None:
+        """Forget the entries whose key starts with ``prefix`` but not with ``keep``."""
+        with self.lock:
+            for key in [k for k in self.entries if k.startswith(prefix)]:
+                if not key.startswith(keep):
+                    del self.entries[key]
+
     def clear(self) -> None:
         with self.lock:
             self.entries.clear()
 
 
-FIGURES = LocalCache(16)
+FIGURES = LocalCache(8)
 # Rendered page bodies (``views.pages``): for each figures, a few periods and languages.
 BODIES = LocalCache(64)
 
@@ -474,11 +485,14 @@ def plan_figures(
     """``compute_figures`` from the process's cache while nothing they are read from changed
     (``data_version``, read with the plan). The day is part of the key: what is overdue and
     the targets' status depend on it."""
-    key = figures_key(plan, periods, on, data_version(plan))
+    version = data_version(plan)
+    key = figures_key(plan, periods, on, version)
     found = FIGURES.get(key)
     if isinstance(found, PlanFigures):
         return found
     made = compute_figures(plan=plan, periods=periods, on=on, now=now)
+    # The plan's figures of an older version will never be read again.
+    FIGURES.drop(_figures_prefix(plan), keep=f"{_figures_prefix(plan)}{version}:")
     FIGURES.set(key, made)
     return made
 

@@ -98,11 +98,14 @@ def record_step(
         )
         if plan_id is not None:
             bump_plan(plan_id)
-    elif (from_state in SENT_STATES) != (report.state in SENT_STATES):
-        # Reaching the secretariat or leaving it: the dashboards' reporting counts.
-        bump_figures()
     # The inbox: in the step's transaction (``cchc.notifications.actions`` says who hears).
     notify_step(transition)
+    if ReportState.APPROVED not in (from_state, report.state) and (
+        (from_state in SENT_STATES) != (report.state in SENT_STATES)
+    ):
+        # Reaching the secretariat or leaving it: the dashboards' reporting counts. Last, so
+        # that the one row every submission bumps stays locked until commit only briefly.
+        bump_figures()
     return transition
 
 

@@ -170,3 +170,33 @@ def test_a_new_day_is_a_new_figure(
     monkeypatch.setattr(common, "today", lambda: ON)
     late = client.get(reverse("dashboards:overview"), half).context["data"].current.counts
     assert (early.overdue, late.overdue) == (0, 1)
+
+
+def test_obligation_generation_shows_at_once(world: World, leader: User) -> None:
+    from cchc.scheduling.models import Obligation
+    from cchc.scheduling.obligations import generate_obligations
+
+    client = _client(leader)
+    before = _overview(client)
+    generate_obligations(
+        plan=world.plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31), on=ON
+    )
+    leads = Obligation.objects.filter(
+        activity__plan=world.plan, role="lead", period_kind=world.q1.kind,
+        period_end=world.q1.end,
+    ).exclude(status="not_applicable")  # fmt: skip
+    after = _overview(client)
+    assert after.current.counts.total == leads.count() != before.current.counts.total
+
+
+def test_a_plans_figures_of_an_older_version_are_dropped(world: World, leader: User) -> None:
+    from cchc.dashboards import selectors
+
+    client = _client(leader)
+    _overview(client)
+    first = set(selectors.FIGURES.entries)
+    assert len(first) == 1
+    bump_figures()
+    _overview(client)
+    second = set(selectors.FIGURES.entries)
+    assert len(second) == 1 and second != first
