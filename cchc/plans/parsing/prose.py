@@ -285,7 +285,7 @@ _DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
 _LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
 _LETTER_LINE_RE = re.compile(r"^\s*[a-zđ]\s*[).]\s")
 # Words a printed line may end on only when the phrase goes on below it.
-_OPEN_ENDINGS = frozenset(
+OPEN_ENDINGS = frozenset(
     [
         "của",
         "và",
@@ -333,7 +333,7 @@ def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 and (
                     bold_open
                     or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
-                    or (last_word in _OPEN_ENDINGS and not _HEADING_RE.match(line))
+                    or (last_word in OPEN_ENDINGS and not _HEADING_RE.match(line))
                     # "… tại Nghị quyết" / "214/NQ-CP": a document's number, not a heading
                     or (previous[-1:].isalnum() and bool(_DOC_NUMBER_RE.match(line)))
                 )
