@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
-from cchc.plans.parsing.prose import split_glued
+from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph
 
@@ -95,6 +95,7 @@ _HEADING_RE = re.compile(
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
+_ASKED_RE = re.compile(r"^Đề nghị\s+")
 # The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
 # Nghị quyết này"): not a row of work.
 _EXECUTION_CLAUSE_RE = re.compile(
@@ -105,6 +106,8 @@ _EXECUTION_CLAUSE_RE = re.compile(
 _CLOSING_RE = re.compile(
     r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
     r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
+    # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
+    r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
 _IF_NEEDED_RE = re.compile(
@@ -165,7 +168,9 @@ class AssignmentInterpreter:
                     item.section = [t for _k, t in self.sections]
                     self.parsed.items.append(item)
                     continue
-                lead_heading = _AGENCY_HEADING_RE.match(body) or _AGENCY_ONLY_RE.match(body)
+                # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an agency heading too.
+                asked = _ASKED_RE.sub("", body, count=1) if heading else body
+                lead_heading = _AGENCY_HEADING_RE.match(asked) or _AGENCY_ONLY_RE.match(asked)
                 if heading and lead_heading and len(lead_heading.group("lead")) < 120:
                     agency = (kind, lead_heading.group("lead").strip())
                     rest = lead_heading.group("rest").strip()
@@ -255,7 +260,8 @@ class AssignmentInterpreter:
         elif agency and re.match(
             r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
             r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
-            r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật)\b",
+            r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
+            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc)\b",
             text,
         ):
             lead, rest = agency, text
@@ -324,6 +330,8 @@ def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     if text[:1].islower() or previous.endswith(","):
         return True
+    if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
+        return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
     if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
         return False
     # A wrapped line is long; a short one without a full stop is a heading or a title.

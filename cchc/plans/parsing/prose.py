@@ -110,7 +110,12 @@ class ProseInterpreter:
                 match = None
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
-                    self._open_section(heading[1], heading[2])
+                    assigned = self._assigned(heading, intro)
+                    if assigned is not None:
+                        blocks.append(assigned)
+                        intro = []
+                    else:
+                        self._open_section(heading[1], heading[2])
                 self._close_sections(match.group("label"))
                 self._skip(intro)
                 intro = []
@@ -139,8 +144,29 @@ class ProseInterpreter:
                 self.preamble.append(text)
             else:
                 self._skip([(line_no, text)])
+        if heading is not None and (assigned := self._assigned(heading, intro)) is not None:
+            blocks.append(assigned)
+            intro = []
         self._skip(intro)
         self._emit(blocks, seen_fields)
+
+    def _assigned(
+        self, heading: tuple[int, str, str], intro: list[tuple[int, str]]
+    ) -> _Block | None:
+        """A numbered heading whose text says who does it ("Sở, ban, ngành … có trách nhiệm
+        rà soát …") instead of labelled lines: a row of work with the heading as its title."""
+        if not intro or not heading[1]:
+            return None
+        match = _RESPONSIBLE_RE.match(" ".join(text for _l, text in intro))
+        if not match:
+            return None
+        return _Block(
+            line=heading[0],
+            number=heading[1],
+            heading=heading[2],
+            section=[t for _, t in self.sections],
+            fields={"title": heading[2], "lead": match.group("lead")},
+        )
 
     def _skip(self, lines: list[tuple[int, str]]) -> None:
         """Text that belongs to no row of work: a warning with its line, never silently lost."""
@@ -251,12 +277,15 @@ _GLUED_RE = re.compile(
 )
 
 
+_RESPONSIBLE_RE = re.compile(
+    r"^(?P<lead>[A-ZĐ][^.;:]{2,100}?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì)\b"
+)
 _SUB_BULLET_RE = re.compile(r"^\s*-\s+")
 _DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
 _LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
 _LETTER_LINE_RE = re.compile(r"^\s*[a-zđ]\s*[).]\s")
 # Words a printed line may end on only when the phrase goes on below it.
-_OPEN_ENDINGS = frozenset(
+OPEN_ENDINGS = frozenset(
     [
         "của",
         "và",
@@ -304,7 +333,7 @@ def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 and (
                     bold_open
                     or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
-                    or (last_word in _OPEN_ENDINGS and not _HEADING_RE.match(line))
+                    or (last_word in OPEN_ENDINGS and not _HEADING_RE.match(line))
                     # "… tại Nghị quyết" / "214/NQ-CP": a document's number, not a heading
                     or (previous[-1:].isalnum() and bool(_DOC_NUMBER_RE.match(line)))
                 )
