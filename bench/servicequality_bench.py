@@ -60,7 +60,8 @@ def synthetic(n: int, seed: int = 7) -> pa.Table:
     feedback = rng.choice(np.array(["", "satisfied", "unsatisfied"]), n, p=[0.6, 0.37, 0.03])
 
     def ts(values: Any, mask: Any = None) -> pa.Array:
-        micro = (values * 1e6).astype("int64")
+        # Whole seconds, as the ingest stores them (parsing.parse_datetime).
+        micro = np.floor(values).astype("int64") * 1_000_000
         return pa.array(micro, pa.int64(), mask=mask).cast(pa.timestamp("us", tz="UTC"))
 
     return pa.table(
@@ -422,6 +423,11 @@ def fresh(
             row | {"ratio_to_full": round(row["refresh_median_s"] / full, 4)} for row in by_size
         ],
         "rollups_identical_to_full": got == expected,
+        "differences": [
+            [list(k), got.get(k), expected.get(k)]
+            for k in sorted(set(got) | set(expected))
+            if got.get(k) != expected.get(k)
+        ][:20],
         "rollup_rows": len(got),
         "batches_detail": batches,
     }
