@@ -410,6 +410,11 @@ def fresh(
             row | {"ratio_to_full": round(row["refresh_median_s"] / full, 4)} for row in by_size
         ],
         "rollups_identical_to_full": got == expected,
+        "differences": [
+            [list(k), got.get(k), expected.get(k)]
+            for k in sorted(set(got) | set(expected))
+            if got.get(k) != expected.get(k)
+        ][:20],
         "rollup_rows": len(got),
         "batches_detail": batches,
     }

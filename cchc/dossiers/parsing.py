@@ -151,7 +151,9 @@ def local_zone() -> ZoneInfo:
 
 def parse_datetime(text: str) -> dt.datetime | None:
     """ISO 8601 (date or date and time, with or without offset) or dd/mm/yyyy [hh:mm[:ss]];
-    a time without offset is the install's local time; empty → None."""
+    a time without offset is the install's local time; empty → None. Fractions of a second
+    are dropped: every engine of the indicators then reads the same whole second (SQLite
+    rounds fractions to the millisecond, DuckDB and PostgreSQL keep them)."""
     text = text.strip()
     if not text:
         return None
@@ -175,7 +177,7 @@ def parse_datetime(text: str) -> dt.datetime | None:
         value = value.replace(tzinfo=local_zone())
     if not 1990 <= value.year <= 2100:
         raise CellError(_("the year is out of range (1990–2100)"))
-    return value
+    return value.replace(microsecond=0)
 
 
 def parse_bool(text: str) -> bool:

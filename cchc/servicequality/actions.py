@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -279,11 +279,18 @@ def _add(
             raise ValueError(f"Rollup {key} would fall below zero: the rollups are not current.")
     gone = [r.pk for r in changed if not (r.numerator or r.denominator)]
     Rollup.objects.filter(pk__in=gone).delete()
-    Rollup.objects.bulk_update(
-        [r for r in changed if r.numerator or r.denominator],
-        ["numerator", "denominator", "refreshed_at"],
-        batch_size=2000,
-    )
+    # One UPDATE by primary key per row, in one call (bulk_update's CASE chains grow with the
+    # batch and cost far more on SQLite).
+    kept = [r for r in changed if r.numerator or r.denominator]
+    if kept:
+        table = connection.ops.quote_name(Rollup._meta.db_table)
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET numerator = %s, denominator = %s, refreshed_at = %s "
+                "WHERE id = %s",
+                [(r.numerator, r.denominator, stamp, r.pk) for r in kept],
+            )
     Rollup.objects.bulk_create(
         [r for r in created if r.numerator or r.denominator], batch_size=2000
     )
