@@ -15,6 +15,7 @@ nothing are sections; an agency heading ("4. Sở Tư pháp:") leads the bullets
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -29,9 +30,9 @@ from cchc.plans.readers.base import Paragraph
 _AGENCY = (
     r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Văn phòng|Thanh tra|Công an|Cục|"
     r"Tổng cục|Bảo hiểm xã hội|Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Thủ trưởng|Chủ tịch|"
-    r"Các bộ|Các sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc|Kiểm toán Nhà nước|"
+    r"Các bộ|Các sở|Các Sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc|Kiểm toán Nhà nước|"
     r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã|Tổ đảng|"
-    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu)"
+    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -311,14 +312,23 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     """
     units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
     bold_open = False  # a "**" opened on a line and not closed: the next line continues it
+    # A crawled page separates its paragraphs with blank lines and keeps the printed line
+    # breaks inside them: there a line that opens nothing continues an unfinished sentence.
+    gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
+    crawled = len(paragraphs) >= 10 and gaps >= len(paragraphs) // 10
+    last_line = -2
     for paragraph in paragraphs:
+        same_run = crawled and paragraph.line == last_line + 1
+        last_line = paragraph.line
         for raw in split_glued(paragraph.text):
             # Markdown heading marks ("## III. …") are layout, not text.
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             if not text or _PAGE_LINE_RE.match(text):
                 continue
             opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
-            if units and (bold_open or (not opens and _continues(str(units[-1][1]), text))):
+            previous = str(units[-1][1]) if units else ""
+            unfinished = same_run and previous[-1:] not in ".;:!?"
+            if units and (bold_open or (not opens and (unfinished or _continues(previous, text)))):
                 units[-1][1] = f"{units[-1][1]} {text}"
             else:
                 units.append([paragraph.line, text, opens])
