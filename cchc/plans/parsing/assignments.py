@@ -32,7 +32,9 @@ _AGENCY = (
     r"Tổng cục|Bảo hiểm xã hội|Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Thủ trưởng|Chủ tịch|"
     r"Các bộ|Các sở|Các Sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc|Kiểm toán Nhà nước|"
     r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã|Tổ đảng|"
-    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc)"
+    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc|"
+    # Headings naming a group of businesses: "5. Các doanh nghiệp viễn thông, tổ chức, …".
+    r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -61,9 +63,11 @@ _SUBJECT_RE = re.compile(
 )
 # "c) Bộ Thông tin và Truyền thông tập trung nghiên cứu …", "- Thanh tra Chính phủ, Thanh tra
 # các bộ thực hiện …": a numbered or bulleted sentence whose subject is an agency and whose
-# verb is a task's verb ("Ban hành …" is a verb, not the agency "Ban …").
+# verb is a task's verb ("Ban hành …" is a verb, not the agency "Ban …"; "tổ chức," is the
+# noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan").
 _SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+(?=(?:{_VERBS})\b)(?P<rest>.*)$",
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+"
+    rf"(?=(?!tổ chức,)(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
