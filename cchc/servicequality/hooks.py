@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from cchc.core.models import Task, TaskState
 from cchc.core.tasks import background, enqueue, task_name
@@ -72,10 +73,44 @@ def after_ingest(
         by_province.setdefault(month.province_code, set()).add(month.first_day)
     for province, days in sorted(by_province.items()):
         schedule_parquet(province_code=province, months=month_span(days))
-        actions.apply_changes(
-            dossier_ids=dossier_ids,
-            before=before,
-            province_code=province,
-            trigger="ingest",
-            engine="django",
+        try:
+            actions.apply_changes(
+                dossier_ids=dossier_ids,
+                before=before,
+                province_code=province,
+                trigger="ingest",
+                engine="django",
+            )
+        except Exception:
+            logger.exception("incremental refresh of %s failed: recomputing its periods", province)
+            recompute_later(province_code=province, days=days)
+
+
+def recompute_later(*, province_code: str, days: Iterable[dt.date]) -> Task:
+    """After a failed incremental refresh the batch's difference is missing from the complete
+    periods it touched: they are marked incomplete (later batches compute them whole instead of
+    adding to a wrong base) and recomputed whole by the background queue (retried there). The
+    months run from the batch's earliest to today: an open dossier counts up to now."""
+    from cchc.servicequality.models import RollupPeriod
+    from cchc.servicequality.periods import overlapping
+
+    months = month_span({*days, timezone.localdate().replace(day=1)})
+    with transaction.atomic():
+        RollupPeriod.objects.filter(
+            province_code=province_code, period__in=[s.key for s in overlapping(months)]
+        ).delete()
+        return enqueue(
+            refresh_months, province_code=province_code, months=[m.isoformat()[:7] for m in months]
         )
+
+
+@background
+def refresh_months(*, province_code: str, months: list[str]) -> None:
+    """Recompute whole every period overlapping these months (``YYYY-MM``) of a province."""
+    from cchc.servicequality import actions
+
+    actions.refresh_rollups(
+        months=[dt.date.fromisoformat(f"{m}-01") for m in months],
+        province_code=province_code,
+        trigger="retry",
+    )

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from cchc.core.models import Task
+from cchc.core.tasks import run_one, task_name
 from cchc.dossiers.actions import ingest_file
 from cchc.dossiers.parsing import COLUMNS
 from cchc.dossiers.tests.conftest import row
-from cchc.servicequality import actions
+from cchc.servicequality import actions, hooks
 from cchc.servicequality.models import RefreshMode, RefreshRun, Rollup, RollupPeriod
 from cchc.servicequality.periods import parse
 
@@ -161,3 +163,30 @@ def test_a_period_not_complete_is_computed_whole(
     ingest_file(path=write(tmp_path / "b.csv", [row(MaHoSo="C")]))
     assert Rollup.objects.get(period="2026-M03", measure="bieu06.total").numerator == 3
     assert Rollup.objects.get(period="2026-Q1", measure="bieu06.total").numerator == 3
+
+
+def test_a_failed_incremental_refresh_is_recomputed_by_the_queue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch is stored but its difference could not be added: the periods it touched are
+    marked incomplete at once and recomputed whole by a queued task; nothing is left wrong."""
+    monkeypatch.setenv("CCHC_DOSSIER_PARQUET", str(tmp_path / "pq"))
+    ingest_file(path=write(tmp_path / "a.csv", [row(MaHoSo="A"), row(MaHoSo="B")]))
+    assert RollupPeriod.objects.filter(period="2026-M03").exists()
+
+    def broken(**kwargs: object) -> None:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(actions, "apply_changes", broken)
+    ingest_file(path=write(tmp_path / "b.csv", [row(MaHoSo="C")]))
+    monkeypatch.undo()
+    assert Rollup.objects.get(period="2026-M03", measure="bieu06.total").numerator == 2  # behind
+    assert not RollupPeriod.objects.filter(period__in=["2026-M03", "2026-Q1", "2026-Y"]).exists()
+    task = Task.objects.get(name=task_name(hooks.refresh_months))
+    assert "2026-03" in task.kwargs["months"]
+    assert run_one(pk=task.pk)
+    assert Rollup.objects.get(period="2026-M03", measure="bieu06.total").numerator == 3
+    assert Rollup.objects.get(period="2026-Q1", measure="bieu06.total").numerator == 3
+    periods = sorted(RollupPeriod.objects.values_list("period", flat=True))
+    assert {"2026-M03", "2026-Q1", "2026-Y"} <= set(periods)
+    assert stored() == full(periods)
