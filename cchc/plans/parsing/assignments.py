@@ -335,6 +335,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     """
     units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
     bold_open = False  # a "**" opened on a line and not closed: the next line continues it
+    bold_closed = False  # the last line ended by closing its bold
     # A crawled page separates its paragraphs with blank lines and keeps the printed line
     # breaks inside them: there a line that opens nothing continues an unfinished sentence.
     gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
@@ -351,11 +352,16 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
             previous = str(units[-1][1]) if units else ""
             unfinished = same_run and previous[-1:] not in ".;:!?"
-            if units and (bold_open or (not opens and (unfinished or _continues(previous, text)))):
+            # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
+            # ends there: the next paragraph does not continue it.
+            ended = bold_closed and not same_run
+            continues = unfinished or (not ended and _continues(previous, text))
+            if units and (bold_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
             else:
                 units.append([paragraph.line, text, opens])
             bold_open = bold_open != (raw.count("**") % 2 == 1)
+            bold_closed = not bold_open and raw.rstrip().endswith("**")
     return [(int(str(line)), str(text)) for line, text, _opens in units]
 
 
