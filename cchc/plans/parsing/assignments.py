@@ -34,7 +34,11 @@ _AGENCY = (
     r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã|Tổ đảng|"
     r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc|"
     # Headings naming a group of businesses: "5. Các doanh nghiệp viễn thông, tổ chức, …".
-    r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại)"
+    r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
+    # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
+    # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
+    r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
+    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Báo(?!\s+cáo))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -64,10 +68,11 @@ _SUBJECT_RE = re.compile(
 # "c) Bộ Thông tin và Truyền thông tập trung nghiên cứu …", "- Thanh tra Chính phủ, Thanh tra
 # các bộ thực hiện …": a numbered or bulleted sentence whose subject is an agency and whose
 # verb is a task's verb ("Ban hành …" is a verb, not the agency "Ban …"; "tổ chức," is the
-# noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan").
+# noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", and so
+# is "các tổ chức chính trị - xã hội").
 _SUBJECT_VERB_RE = re.compile(
     rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+"
-    rf"(?=(?!tổ chức,)(?:{_VERBS})\b)(?P<rest>.*)$",
+    rf"(?=(?!tổ chức,)(?<!các )(?<!những )(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
@@ -163,8 +168,22 @@ class AssignmentInterpreter:
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
                 if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
-                item = self._assignment(
-                    body, agency[1] if agency else None, kind, agency[0] if agency else ""
+                # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading without its
+                # full stop that names a body is the agency of the points below it, even where
+                # a word of it reads as a verb ("đào tạo").
+                named = (
+                    heading is not None
+                    and kind not in {"roman", "part"}
+                    and len(body) <= 100
+                    and body[-1:] not in ".;:"
+                    and _AGENCY_ONLY_RE.match(_ASKED_RE.sub("", body, count=1)) is not None
+                )
+                item = (
+                    None
+                    if named
+                    else self._assignment(
+                        body, agency[1] if agency else None, kind, agency[0] if agency else ""
+                    )
                 )
                 if item is not None and (item.lead or agency):
                     started = True
@@ -266,7 +285,7 @@ class AssignmentInterpreter:
             r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
             r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
             r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
-            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc)\b",
+            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy)\b",
             text,
         ):
             lead, rest = agency, text
@@ -316,6 +335,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     """
     units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
     bold_open = False  # a "**" opened on a line and not closed: the next line continues it
+    bold_closed = False  # the last line ended by closing its bold
     # A crawled page separates its paragraphs with blank lines and keeps the printed line
     # breaks inside them: there a line that opens nothing continues an unfinished sentence.
     gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
@@ -332,11 +352,16 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
             previous = str(units[-1][1]) if units else ""
             unfinished = same_run and previous[-1:] not in ".;:!?"
-            if units and (bold_open or (not opens and (unfinished or _continues(previous, text)))):
+            # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
+            # ends there: the next paragraph does not continue it.
+            ended = bold_closed and not same_run
+            continues = unfinished or (not ended and _continues(previous, text))
+            if units and (bold_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
             else:
                 units.append([paragraph.line, text, opens])
             bold_open = bold_open != (raw.count("**") % 2 == 1)
+            bold_closed = not bold_open and raw.rstrip().endswith("**")
     return [(int(str(line)), str(text)) for line, text, _opens in units]
 
 
