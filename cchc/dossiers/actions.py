@@ -27,6 +27,7 @@ from cchc.dossiers.models import (
     IngestSource,
     IngestToken,
     ProcedureTime,
+    ProcedureTimeChange,
 )
 from cchc.dossiers.readers import CsvRows, FileRefused, json_lines, kind_of, open_text
 
@@ -187,6 +188,12 @@ def set_procedure_time(
     months: set[signals.Month] = set()
     changed: list[Dossier] = []
     with transaction.atomic():
+        previous = (
+            ProcedureTime.objects.select_for_update()
+            .filter(procedure_code=procedure_code)
+            .values_list("working_days", flat=True)
+            .first()
+        )
         row, _created = ProcedureTime.objects.update_or_create(
             procedure_code=procedure_code,
             defaults={
@@ -211,5 +218,13 @@ def set_procedure_time(
                 if month is not None:
                     months.add(month)
         bulk.update(changed, ["statutory_due_at", "updated_at"])
+        ProcedureTimeChange.objects.create(
+            procedure_time=row,
+            actor=actor(user),
+            working_days_from=previous,
+            working_days_to=working_days,
+            legal_basis=legal_basis,
+            dossiers_changed=len(changed),
+        )
     signals.after_ingest(sorted(before), frozenset(months), before)
     return row

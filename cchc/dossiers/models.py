@@ -14,6 +14,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.history import HistoryRow
+
 
 def default_province_code() -> str:
     """The province of this install (setting ``CCHC_PROVINCE_CODE``, "24" = Bắc Giang)."""
@@ -204,6 +206,37 @@ class ProcedureTime(models.Model):
 
     def __str__(self) -> str:
         return f"{self.procedure_code}: {self.working_days}"
+
+
+class ProcedureTimeChange(HistoryRow):
+    """One setting of a procedure's statutory time (``actions.set_procedure_time``): from what
+    to what, on which legal basis, and how many dossiers' due dates it moved."""
+
+    procedure_time = models.ForeignKey(
+        ProcedureTime,
+        on_delete=models.PROTECT,
+        related_name="history",
+        verbose_name=_("procedure statutory time"),
+    )
+    working_days_from = models.PositiveSmallIntegerField(
+        _("statutory time before (working days)"), null=True, blank=True
+    )
+    working_days_to = models.PositiveSmallIntegerField(_("statutory time (working days)"))
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    dossiers_changed = models.PositiveIntegerField(_("dossiers recomputed"), default=0)
+
+    class Meta(HistoryRow.Meta):
+        verbose_name = _("statutory time change")
+        verbose_name_plural = _("statutory time changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(working_days_to__gt=0),
+                name="dossiers_proceduretimechange_days_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_time_id}: {self.working_days_from} → {self.working_days_to}"
 
 
 class DossierEvent(models.Model):

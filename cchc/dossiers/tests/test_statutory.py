@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from cchc.dossiers.actions import ingest_file, set_procedure_time
-from cchc.dossiers.models import Dossier, ProcedureTime
+from cchc.dossiers.models import Dossier, ProcedureTime, ProcedureTimeChange
 from cchc.dossiers.statutory import due
 from cchc.dossiers.tests.conftest import csv_text, row
 from cchc.scheduling.workdays import WorkCalendar
@@ -79,6 +79,14 @@ def test_ingest_stores_the_statutory_due_date_and_the_rollups_judge_by_it(
     assert (on_time.numerator, on_time.denominator) == (3, 3)
     assert not Rollup.objects.filter(period="2026-M02", measure="bieu06.resolved_late").exists()
     assert ProcedureTime.objects.get().working_days == 6
+    # Each setting is a history row: from, to, basis, the dossiers it moved.
+    history = list(
+        ProcedureTimeChange.objects.values_list(
+            "working_days_from", "working_days_to", "dossiers_changed"
+        )
+    )
+    assert history[-1] == (5, 6, 2)  # ON-TIME and LATE moved; PROMISED has its own date
+    assert history[0][0] is None and history[0][1] == 5
 
 
 def test_unknown_statutory_time_leaves_the_dossier_unjudged(
