@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from cchc.accounts import permissions
 from cchc.accounts.actions import add_member
@@ -57,6 +59,15 @@ SEED_COLUMNS = [
     {"label": "8- Kinh phí (triệu đồng)", "field": "budget"},
     {"label": "Mức độ ưu tiên", "field": ""},
 ]
+
+
+@pytest.fixture(autouse=True)
+def _site_language() -> Iterator[None]:
+    """Every test starts in the site's language (Vietnamese): a test that switched language
+    (``translation.activate``, a command run in English) does not leak into the next one."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
