@@ -38,7 +38,7 @@ _AGENCY = (
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
-    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Báo(?!\s+cáo))"
+    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -51,7 +51,7 @@ _VERBS = (
     r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
-    r"tạo điều kiện|xem xét|theo"
+    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 _GIVEN_RE = re.compile(
@@ -178,6 +178,7 @@ class AssignmentInterpreter:
                 # full stop that names a body is the agency of the points below it, even where
                 # a word of it reads as a verb ("đào tạo").
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
+                bare = bare[:1].upper() + bare[1:]
                 named = (
                     heading is not None
                     and kind not in {"roman", "part"}
@@ -202,6 +203,7 @@ class AssignmentInterpreter:
                 # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an agency heading too.
                 asked = _ASKED_RE.sub("", body, count=1) if heading else body
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
+                asked = asked[:1].upper() + asked[1:] if heading else asked
                 duty = _DUTY_RE.match(asked) if heading else None
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
@@ -307,7 +309,8 @@ class AssignmentInterpreter:
             r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
             r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
             r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
-            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy)\b",
+            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
+            r"Theo chức năng|Căn cứ chức năng)\b",
             text,
         ):
             lead, rest = agency, text
@@ -374,8 +377,17 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             text = _ITALIC_EDGE_RE.sub("", text)
             if not text or _PAGE_LINE_RE.match(text):
                 continue
-            opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
             previous = str(units[-1][1]) if units else ""
+            # In a crawled page a line of the same paragraph that starts with "- " after an
+            # unfinished line is a wrap, not a bullet ("… tổ chức chính trị" / "- xã hội …").
+            wrapped = (
+                same_run
+                and previous[-1:].islower()
+                and len(previous) >= 60
+                and bool(_BULLET_RE.match(text))
+                and not _HEADING_RE.match(text)
+            )
+            opens = not wrapped and bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
