@@ -78,6 +78,10 @@ _SUBJECT_VERB_RE = re.compile(
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
 _AGENCY_ONLY_RE = re.compile(rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^:()]{{0,160}})(?P<rest>)$", re.S)
 _AGENCY_HEADING_RE = re.compile(rf"^(?P<lead>{_AGENCY}[^;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S)
+_ROLE_ONLY_RE = re.compile(
+    rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?:(?!\b(?:{_VERBS})\b)[^.;:])*$",
+    re.S,
+)
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
@@ -315,6 +319,10 @@ class AssignmentInterpreter:
         ):
             lead, rest = agency, text
         else:
+            return None
+        if _ROLE_ONLY_RE.match(text.strip(" .;*")):
+            # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
+            # agency plays in the tasks below, not a task.
             return None
         if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
             # The closing formula, or a sentence announcing the tasks that follow it.
