@@ -9,11 +9,11 @@ and the MODELS the team wrote after the failure classes of issue 15.
     .venv/bin/python bench/corpus_bench.py
     .venv/bin/python bench/corpus_bench.py --code /tmp/base   # another checkout's cchc (before)
 
-Figures (2026-12-04, 37 entries: 15 real = 14 distinct documents, 22 models), the base being
-the code before entries 28-37 and the crawled-page rules (``git archive b66eab1 cchc``):
-real 179/313 facts = 57 % (6/15 entries exact) before, 313/313 = 100 % (15/15) after; models
-266/269 = 99 % (20/22) both; entries 30, 31 and 33 (tables one cell per line) were refused
-before (ReadError).
+Figures (2026-12-04, 43 entries: 21 real = 20 distinct documents, 22 models), the base being
+the code before entries 38-43 (``git archive a6f6906 cchc``): real 385/440 facts = 88 %
+(16/21 entries exact) before, 440/440 = 100 % (21/21) after; models 266/269 = 99 % (20/22)
+both. Of the new entries, before: 38 14/17, 39 6/20, 40 24/24, 41 1/22, 42 13/22, 43 14/22.
+Earlier (37 entries, base ``b66eab1``): real 179/313 before, 313/313 after.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ _AGENCY = (
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
-    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Báo(?!\s+cáo))"
+    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -51,7 +51,7 @@ _VERBS = (
     r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
-    r"tạo điều kiện|xem xét|theo"
+    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 _GIVEN_RE = re.compile(
@@ -78,6 +78,10 @@ _SUBJECT_VERB_RE = re.compile(
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
 _AGENCY_ONLY_RE = re.compile(rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^:()]{{0,160}})(?P<rest>)$", re.S)
 _AGENCY_HEADING_RE = re.compile(rf"^(?P<lead>{_AGENCY}[^;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S)
+_ROLE_ONLY_RE = re.compile(
+    rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?:(?!\b(?:{_VERBS})\b)[^.;:])*$",
+    re.S,
+)
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
@@ -106,6 +110,11 @@ _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<va
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
 _ASKED_RE = re.compile(r"^Đề nghị\s+")
+# "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
+_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
+# "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": the agency is who the duty is of.
+_DUTY_RE = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ) của\s+(?P<lead>[^:()]{3,120}?)\s*:?\s*$")
+_DUTY_LEAD_RE = re.compile(r"^(?P<lead>.+)(?P<rest>)$", re.S)
 # The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
 # Nghị quyết này"): not a row of work.
 _EXECUTION_CLAUSE_RE = re.compile(
@@ -130,6 +139,7 @@ _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 _TIME_TAIL_RE = re.compile(r"\s+(?:để|nhằm)\s|,\s")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
 _PAGE_LINE_RE = re.compile(
     r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
@@ -171,12 +181,14 @@ class AssignmentInterpreter:
                 # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading without its
                 # full stop that names a body is the agency of the points below it, even where
                 # a word of it reads as a verb ("đào tạo").
+                bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
+                bare = bare[:1].upper() + bare[1:]
                 named = (
                     heading is not None
                     and kind not in {"roman", "part"}
-                    and len(body) <= 100
-                    and body[-1:] not in ".;:"
-                    and _AGENCY_ONLY_RE.match(_ASKED_RE.sub("", body, count=1)) is not None
+                    and len(bare) <= 100
+                    and bare[-1:] not in ".;:"
+                    and _AGENCY_ONLY_RE.match(bare) is not None
                 )
                 item = (
                     None
@@ -194,7 +206,16 @@ class AssignmentInterpreter:
                     continue
                 # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an agency heading too.
                 asked = _ASKED_RE.sub("", body, count=1) if heading else body
-                lead_heading = _AGENCY_HEADING_RE.match(asked) or _AGENCY_ONLY_RE.match(asked)
+                asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
+                asked = asked[:1].upper() + asked[1:] if heading else asked
+                duty = _DUTY_RE.match(asked) if heading else None
+                if duty:
+                    asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
+                lead_heading = (
+                    _AGENCY_HEADING_RE.match(asked)
+                    or _AGENCY_ONLY_RE.match(asked)
+                    or (_DUTY_LEAD_RE.match(asked) if duty else None)
+                )
                 if heading and lead_heading and len(lead_heading.group("lead")) < 120:
                     agency = (kind, lead_heading.group("lead").strip())
                     rest = lead_heading.group("rest").strip()
@@ -277,6 +298,13 @@ class AssignmentInterpreter:
             lead, rest = given.group("lead"), given.group("rest")
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
+        elif (
+            kind != "plain"
+            and (labelled := _AGENCY_HEADING_RE.match(text))
+            and labelled.group("rest").strip()
+        ):
+            # "+ Sở Xây dựng: hướng dẫn …": the agency named before its task.
+            lead, rest = labelled.group("lead"), labelled.group("rest")
         elif agency and kind not in {"plain", agency_kind}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
@@ -285,11 +313,16 @@ class AssignmentInterpreter:
             r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
             r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
             r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
-            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy)\b",
+            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
+            r"Theo chức năng|Căn cứ chức năng)\b",
             text,
         ):
             lead, rest = agency, text
         else:
+            return None
+        if _ROLE_ONLY_RE.match(text.strip(" .;*")):
+            # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
+            # agency plays in the tasks below, not a task.
             return None
         if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
             # The closing formula, or a sentence announcing the tasks that follow it.
@@ -336,6 +369,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
     bold_open = False  # a "**" opened on a line and not closed: the next line continues it
     bold_closed = False  # the last line ended by closing its bold
+    italic_open = False  # the same for an italic "*" (a heading "*1.1." / "Sở Tài chính*")
     # A crawled page separates its paragraphs with blank lines and keeps the printed line
     # breaks inside them: there a line that opens nothing continues an unfinished sentence.
     gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
@@ -345,24 +379,41 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
         same_run = crawled and paragraph.line == last_line + 1
         last_line = paragraph.line
         for raw in split_glued(paragraph.text):
-            # Markdown heading marks ("## III. …") are layout, not text.
+            # Markdown heading marks ("## III. …") are layout, not text; so is the italic
+            # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
+            text = _ITALIC_EDGE_RE.sub("", text)
             if not text or _PAGE_LINE_RE.match(text):
                 continue
-            opens = bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
             previous = str(units[-1][1]) if units else ""
+            # In a crawled page a line of the same paragraph that starts with "- " after an
+            # unfinished line is a wrap, not a bullet ("… tổ chức chính trị" / "- xã hội …").
+            wrapped = (
+                same_run
+                and previous[-1:].islower()
+                and len(previous) >= 60
+                and bool(_BULLET_RE.match(text))
+                and not _HEADING_RE.match(text)
+            )
+            opens = not wrapped and bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
             ended = bold_closed and not same_run
             continues = unfinished or (not ended and _continues(previous, text))
-            if units and (bold_open or (not opens and continues)):
+            if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
             else:
                 units.append([paragraph.line, text, opens])
             bold_open = bold_open != (raw.count("**") % 2 == 1)
             bold_closed = not bold_open and raw.rstrip().endswith("**")
+            italic_open = italic_open != (_lone_stars(raw) % 2 == 1)
     return [(int(str(line)), str(text)) for line, text, _opens in units]
+
+
+def _lone_stars(raw: str) -> int:
+    """The italic marks of a line: its "*" that are not bold "**" nor a bullet "* "."""
+    return len(re.findall(r"(?<!\*)\*(?!\*)", re.sub(r"^\s*\*\s", "", raw)))
 
 
 def _continues(previous: str, text: str) -> bool:
