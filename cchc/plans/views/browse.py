@@ -103,9 +103,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     """Any node of the plan: an activity with its fields, assignments and reports; an area,
     objective or task with its place in the plan, its children and their progress."""
-    plan = _get_plan(plan_pk)
+    # The node with its plan, in one query (any logged-in user reads any plan: _get_plan).
+    node = get_object_or_404(Node.objects.select_related("plan"), plan_id=plan_pk, pk=pk)
+    plan = node.plan
     try:
-        node = Node.objects.get(plan=plan, pk=pk)
         if node.kind != NodeKind.ACTIVITY:
             return _group_page(request, plan, node)
         ctx = selectors.node_context(plan=plan, node_pk=pk, node=node)
