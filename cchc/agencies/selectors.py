@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from cchc.agencies.models import (
     Agency,
@@ -280,6 +280,42 @@ class ActivityAssignments:
         return sorted(changes, key=lambda c: (c.at, c.pk))
 
 
+def _members_on(groups: dict[int, AgencyGroup], *, on: dt.date) -> dict[int, list[Agency]]:
+    """Each group's members on ``on`` (the rule of ``group_list``) in one query: the valid
+    agencies of the groups' levels or explicitly members of one of them, each marked with
+    the groups it is an explicit member of."""
+    if not groups:
+        return {}
+    through = AgencyGroup.members.through
+    levels = {level for g in groups.values() for level in (g.levels or [])}
+    marks = {
+        f"in_group_{pk}": Exists(
+            through.objects.filter(agencygroup_id=pk, agency_id=OuterRef("pk"))
+        )
+        for pk in groups
+    }
+    explicit = Q(pk__in=through.objects.filter(agencygroup_id__in=list(groups)).values("agency_id"))
+    candidates = list(
+        Agency.objects.valid_on(on)
+        .filter(explicit | Q(level__in=levels))
+        .annotate(**marks)
+        .order_by("level", "name", "pk")
+    )
+    result: dict[int, list[Agency]] = {}
+    for pk, group in groups.items():
+        group_levels = set(group.levels or [])
+        result[pk] = [
+            a
+            for a in candidates
+            if getattr(a, f"in_group_{pk}")
+            or (
+                a.level in group_levels
+                and (group.parent_id is None or a.parent_id == group.parent_id)
+            )
+        ]
+    return result
+
+
 def activity_assignments(*, activity_id: int, today: dt.date) -> ActivityAssignments:
     """The activity's assignments (open by role, then ended), each with its history and,
     for a group, its members today."""
@@ -296,10 +332,8 @@ def activity_assignments(*, activity_id: int, today: dt.date) -> ActivityAssignm
         )
         .order_by("role", "pk")
     )
-    group_ids = {a.group_id for a in assignments if a.group_id is not None}
-    members: dict[int, list[Agency]] = {}
-    if group_ids:
-        members = {row.group.pk: row.members for row in group_list(on=today, ids=group_ids)}
+    groups = {a.group.pk: a.group for a in assignments if a.group is not None}
+    members = _members_on(groups, on=today)
     result = ActivityAssignments(lead=[], partners=[], ended=[])
     for assignment in assignments:
         row = AssignmentRow(

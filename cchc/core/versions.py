@@ -11,7 +11,8 @@ update between two writers.
 from __future__ import annotations
 
 import secrets
-from typing import TypeVar, cast
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
 
 from django.db import models
 from django.db.models import CharField, OuterRef, Subquery, Value
@@ -20,6 +21,7 @@ from django.db.models.functions import Cast, Concat
 from cchc.core.models import CacheVersion
 
 M = TypeVar("M", bound=models.Model)
+V = TypeVar("V")
 
 
 def current(key: str) -> int:
@@ -66,3 +68,40 @@ def bump_figures() -> int:
     the reporting counts (a report reaching the secretariat or leaving it), targets and
     measurements change it."""
     return bump(FIGURES_KEY)
+
+
+SCHEDULE_KEY = "schedule"
+
+
+def bump_schedule() -> int:
+    """The period rules, the deadline rules and the working-day calendar: every saved or
+    deleted ``PeriodRule``, ``DeadlineRule`` and ``CalendarDay`` bumps it, in the writing
+    transaction (``cchc.scheduling.apps``)."""
+    return bump(SCHEDULE_KEY)
+
+
+class ProcessCache:
+    """Values computed under one version of a key, kept by this process until the version
+    changes (then dropped all at once). Version 0 (no version row, e.g. a flushed database)
+    caches nothing. The (version, values) pair is swapped as one object, so threads never
+    see values of another version."""
+
+    MAX_ENTRIES = 1024
+
+    def __init__(self) -> None:
+        self._state: tuple[int, dict[Hashable, Any]] = (0, {})
+
+    def get(self, version: int, key: Hashable, compute: Callable[[], V]) -> V:
+        if not version:
+            return compute()
+        state = self._state
+        if state[0] != version or len(state[1]) > self.MAX_ENTRIES:
+            state = self._state = (version, {})
+        values = state[1]
+        if key in values:
+            return cast("V", values[key])
+        value = values[key] = compute()
+        return value
+
+    def clear(self) -> None:
+        self._state = (0, {})

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cchc.core.versions import ProcessCache
 from cchc.scheduling.models import (
     DeadlineAudience,
     DeadlineMethod,
@@ -319,10 +320,25 @@ def periods_for(
 
     A period of a rule marked ``replaced_by_longer`` is left out when a longer period of the
     same report ends on the same day (the PAR report has no quarter II or IV report: the
-    six-month and annual reports take their place). One query for the rules, one per year
-    for the province's calendar days, one for the deadline rules.
+    six-month and annual reports take their place). Cached per process under the schedule
+    version (one query, read once per ``calendar``); else one query for the rules, one per
+    year for the province's calendar days, one for the deadline rules.
     """
     calendar = calendar or WorkCalendar()
+    every = CACHE.get(
+        calendar.version, ("periods", year, report), lambda: _periods_of(year, report, calendar)
+    )
+    if kind is None:
+        return list(every)
+    return [p for p in every if p.kind == PeriodKind(kind)]
+
+
+# The periods of each year and report, for this process, under the schedule version (bumped
+# by every change to a period rule, a deadline rule or a calendar entry).
+CACHE = ProcessCache()
+
+
+def _periods_of(year: int, report: str, calendar: WorkCalendar) -> tuple[Period, ...]:
     rules = PeriodRule.objects.filter(report=report).overlapping(
         dt.date(year, 1, 1), dt.date(year, 12, 31)
     )
@@ -345,6 +361,5 @@ def periods_for(
             replaced
             and any(end == p.end and order > KIND_ORDER[p.kind] for end, order in longer_ends)
         )
-        and (kind is None or p.kind == PeriodKind(kind))
     ]
-    return sorted(result, key=lambda p: (p.end, KIND_ORDER[p.kind], p.start))
+    return tuple(sorted(result, key=lambda p: (p.end, KIND_ORDER[p.kind], p.start)))

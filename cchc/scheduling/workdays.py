@@ -23,8 +23,10 @@ a < d <= b (when b < a: minus those with b <= d < a), so that
 
 A ``WorkCalendar`` reads the year's entries once per year it touches (one query per year) and
 keeps the year's working days as a sorted list, so ranges cost a bisection, not a loop over
-days. The package part is cached for the process; entries are read afresh by each
-``WorkCalendar``, so a calendar never outlives an edit made elsewhere. For many dates, make
+days. The package part is cached for the process; so are the entries and the working days of
+each year, under the schedule version (``cchc.core.versions.SCHEDULE_KEY``, bumped by every
+saved or deleted entry in its transaction): each ``WorkCalendar`` reads that version once (one
+cheap query), so a calendar never outlives an edit made elsewhere. For many dates, make
 one ``WorkCalendar`` and call its methods; the module functions make a new one per call.
 """
 
@@ -37,6 +39,7 @@ from dataclasses import dataclass
 
 import holidays
 
+from cchc.core import versions
 from cchc.scheduling import lunar
 from cchc.scheduling.models import CalendarDay, CalendarDayKind, CalendarScope
 
@@ -90,24 +93,43 @@ class _Year:
     working_set: frozenset[int]
 
 
+# The entries and working days of each year, for this process, under the schedule version.
+CACHE = versions.ProcessCache()
+
+
 class WorkCalendar:
-    """The working days of the years it is asked about; province days read once per year."""
+    """The working days of the years it is asked about; province days read once per year
+    (once per process and schedule version when the version row exists)."""
 
     def __init__(self, *, province: bool = True) -> None:
         self._province = province
+        self._version: int | None = None
         self._years: dict[int, _Year] = {}
         self._province_days: dict[int, dict[dt.date, CalendarDay]] = {}
         self._announced: dict[int, bool] = {}
 
+    @property
+    def version(self) -> int:
+        """The schedule version this calendar reads under (read once; 0: nothing cached)."""
+        if self._version is None:
+            self._version = versions.current(versions.SCHEDULE_KEY)
+        return self._version
+
     def province_days(self, year: int) -> dict[dt.date, CalendarDay]:
+        """The year's entries by date (shared with the process cache: do not change them)."""
         if year not in self._province_days:
-            rows = (
-                CalendarDay.objects.filter(date__year=year).order_by("date")
-                if self._province
-                else CalendarDay.objects.none()
-            )
-            self._province_days[year] = {row.date: row for row in rows}
+            if self._province:
+                self._province_days[year] = CACHE.get(
+                    self.version, ("days", year), lambda: self._read_days(year)
+                )
+            else:
+                self._province_days[year] = {}
         return self._province_days[year]
+
+    @staticmethod
+    def _read_days(year: int) -> dict[dt.date, CalendarDay]:
+        rows = CalendarDay.objects.filter(date__year=year).order_by("date")
+        return {row.date: row for row in rows}
 
     def announced(self, year: int) -> bool:
         """True if the year has national entries: then they are the national calendar."""
@@ -138,13 +160,18 @@ class WorkCalendar:
     def _year(self, year: int) -> _Year:
         cached = self._years.get(year)
         if cached is None:
-            first = dt.date(year, 1, 1).toordinal()
-            last = dt.date(year, 12, 31).toordinal()
-            working = [
-                n for n in range(first, last + 1) if self.info(dt.date.fromordinal(n)).working
-            ]
-            cached = self._years[year] = _Year(working, frozenset(working))
+            if self._province:
+                cached = CACHE.get(self.version, ("year", year), lambda: self._compute_year(year))
+            else:
+                cached = _package_year(year)
+            self._years[year] = cached
         return cached
+
+    def _compute_year(self, year: int) -> _Year:
+        first = dt.date(year, 1, 1).toordinal()
+        last = dt.date(year, 12, 31).toordinal()
+        working = [n for n in range(first, last + 1) if self.info(dt.date.fromordinal(n)).working]
+        return _Year(working, frozenset(working))
 
     def is_working_day(self, day: dt.date) -> bool:
         return day.toordinal() in self._year(day.year).working_set
@@ -207,6 +234,12 @@ class WorkCalendar:
             if info.working == (day.weekday() >= SATURDAY):
                 result.append(info)
         return result
+
+
+@functools.lru_cache(maxsize=64)
+def _package_year(year: int) -> _Year:
+    """The working days of ``year`` without the entries (the package and weekends only)."""
+    return WorkCalendar(province=False)._compute_year(year)
 
 
 def _calendar(calendar: WorkCalendar | None) -> WorkCalendar:

@@ -26,6 +26,7 @@ from cchc.plans.tree_html import (
     render_children,
     render_tree,
 )
+from cchc.plans.views.report_rows import RowsHtml
 from cchc.reporting.models import SENT_STATES, Report, ReportState
 from cchc.reporting.progress import (
     ActivityProgress,
@@ -102,9 +103,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     """Any node of the plan: an activity with its fields, assignments and reports; an area,
     objective or task with its place in the plan, its children and their progress."""
-    plan = _get_plan(plan_pk)
+    # The node with its plan, in one query (any logged-in user reads any plan: _get_plan).
+    node = get_object_or_404(Node.objects.select_related("plan"), plan_id=plan_pk, pk=pk)
+    plan = node.plan
     try:
-        node = Node.objects.get(plan=plan, pk=pk)
         if node.kind != NodeKind.ACTIVITY:
             return _group_page(request, plan, node)
         ctx = selectors.node_context(plan=plan, node_pk=pk, node=node)
@@ -221,6 +223,8 @@ class PeriodReports:
     rows: list[ReportRow]
     # Shown unfolded: the period whose deadline is next (or the last one, when all passed).
     current: bool = False
+    # The rows' markup (cchc.plans.views.report_rows), drawn once the rows are in order.
+    rows_html: str = ""
 
     @property
     def approved(self) -> int:
@@ -241,8 +245,11 @@ def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> d
     here that would be a 404 there), with how many the user does not see."""
     periods: dict[tuple[Any, str], PeriodReports] = {}
     hidden = 0
+    # permissions.can_see_agency, asked once per page rather than once per row.
+    sees_all = permissions.sees_everything(request.user)
+    own = set() if sees_all else permissions.agencies_of(request.user)
     for obligation in selectors.activity_obligations(activity_id=activity_id):
-        if not permissions.can_see_agency(request.user, obligation.agency_id):
+        if not (sees_all or obligation.agency_id in own):
             hidden += 1
             continue
         report = getattr(obligation, "progress_report", None)
@@ -261,8 +268,10 @@ def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> d
             ReportRow(obligation=obligation, report=report, late=late, can_open=True)
         )
     ordered = sorted(periods.values(), key=lambda p: (p.deadline, p.label), reverse=True)
+    draw = RowsHtml()
     for period in ordered:
         period.rows.sort(key=lambda r: (r.obligation.role != "lead", r.obligation.agency.name))
+        period.rows_html = draw.rows(period.rows)
     upcoming = [p for p in ordered if p.deadline >= today]
     current = upcoming[-1] if upcoming else (ordered[0] if ordered else None)
     if current is not None:

@@ -384,3 +384,16 @@ def test_admin_edits_rules_through_the_actions(client: Client, superuser: User) 
     added = PeriodRule.objects.get(period_kind="nine_months")
     assert added.history.get().action == "created"
     assert [p.label for p in periods_for(2026, kind="nine_months")] == ["9 tháng năm 2026"]
+
+
+def test_periods_are_read_once_per_process_until_a_rule_changes(
+    django_assert_num_queries: Any,
+) -> None:
+    first = rule(deadline_day=20)
+    periods_for(2026, report="test")
+    with django_assert_num_queries(1):  # the schedule version only
+        assert periods_for(2026, kind="month", report="test")[3].deadline == D(2026, 4, 20)
+    correct_rule(rule=first, changes={"deadline_day": 21})
+    assert periods_for(2026, kind="month", report="test")[3].deadline == D(2026, 4, 21)
+    set_calendar_day(day=D(2026, 4, 21), kind="day_off", name="Nghỉ của tỉnh")
+    assert periods_for(2026, kind="month", report="test")[3].deadline_effective == D(2026, 4, 22)

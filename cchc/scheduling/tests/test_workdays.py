@@ -141,13 +141,31 @@ def test_bad_calendar_days_are_refused(kind: str, name: str, field: str) -> None
 def test_one_query_per_year(django_assert_num_queries: Any) -> None:
     set_calendar_day(day=D(2026, 3, 16), kind=CalendarDayKind.DAY_OFF, name="Nghỉ")
     calendar = WorkCalendar()
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the schedule version, then the year's entries
         for n in range(365):
             calendar.is_working_day(D(2026, 1, 1) + dt.timedelta(days=n))
         calendar.add_working_days(D(2026, 1, 5), 100)
         calendar.working_days_between(D(2026, 1, 1), D(2026, 12, 31))
     with django_assert_num_queries(1):
         calendar.add_working_days(D(2026, 12, 1), 30)  # reaches 2027
+    # Another calendar of the process reads the version only: the years are cached under it.
+    with django_assert_num_queries(1):
+        again = WorkCalendar()
+        assert not again.is_working_day(D(2026, 3, 16))
+        again.add_working_days(D(2026, 12, 1), 30)
+
+
+def test_a_calendar_change_is_seen_at_once_by_the_next_calendar() -> None:
+    assert WorkCalendar().is_working_day(D(2026, 3, 17))
+    set_calendar_day(day=D(2026, 3, 17), kind=CalendarDayKind.DAY_OFF, name="Nghỉ")
+    assert not WorkCalendar().is_working_day(D(2026, 3, 17))
+    remove_calendar_day(day=D(2026, 3, 17))
+    assert WorkCalendar().is_working_day(D(2026, 3, 17))
+    # A write through the ORM (the admin, a shell) bumps the version too.
+    row = CalendarDay.objects.create(date=D(2026, 3, 18), kind=CalendarDayKind.DAY_OFF, name="X")
+    assert not WorkCalendar().is_working_day(D(2026, 3, 18))
+    row.delete()
+    assert WorkCalendar().is_working_day(D(2026, 3, 18))
 
 
 def test_calendar_command() -> None:
