@@ -93,6 +93,7 @@ WITH d AS (
     CAST(coalesce(supplement_days, 0) * 86400 AS BIGINT) AS supp_s,
     coalesce(supplement_requests, 0) AS supp_n,
     coalesce(e_result, false) AS e_result, coalesce(digitised, false) AS digitised,
+    coalesce(paper_result, false) AS paper,
     coalesce(reused_data, false) AS reused, coalesce(paid_online, false) AS paid,
     coalesce(fee, 0) > 0 AS has_fee, coalesce(feedback, '') AS feedback
   FROM read_parquet('{glob}', hive_partitioning = true, hive_types_autocast = false) {where}
@@ -116,10 +117,12 @@ WITH d AS (
 SELECT period, {keys},
   count(*) FILTER (judgeable AND in_time) AS n_2_1, count(*) FILTER (judgeable) AS d_2_1,
   coalesce(sum(used) FILTER (fin_here), 0) AS n_2_2, count(*) FILTER (fin_here) AS d_2_2,
-  count(*) FILTER (received AND channel = 2) AS n_3_3, count(*) FILTER (received) AS d_3_3,
+  count(*) FILTER (received AND channel = 2 AND (NOT paper OR e_result)) AS n_3_3,
+  count(*) FILTER (received) AS d_3_3,
   count(*) FILTER (received AND has_fee AND paid) AS n_3_6,
   count(*) FILTER (received AND has_fee) AS d_3_6,
-  count(*) FILTER (fin_here AND e_result) AS n_4_1, count(*) FILTER (fin_here) AS d_4_1,
+  count(*) FILTER (fin_here AND paper AND e_result) AS n_4_1,
+  count(*) FILTER (fin_here AND paper) AS d_4_1,
   count(*) FILTER (received AND digitised AND (NOT resolved OR e_result)) AS n_4_2,
   count(*) FILTER (received) AS d_4_2,
   count(*) FILTER (received AND reused) AS n_4_3, count(*) FILTER (received) AS d_4_3,

@@ -135,6 +135,9 @@ class Generator:
         p_days = np.array([p.days for p in self.procedures])[proc]
         p_fee = np.array([p.fee for p in self.procedures])[proc]
         p_online = np.array([p.online != "" for p in self.procedures])[proc]
+        # The catalogue's "paper result required" (derived at ingest, like the statutory due
+        # date): here every procedure not served fully online (toàn trình) requires one.
+        p_paper = np.array([p.online != "toan_trinh" for p in self.procedures])[proc]
         received = self.day_s[day] + self._minutes(n)
         online = p_online & (rng.random(n) < self.office_online[office])
         channel = np.where(online, 2, np.where(rng.random(n) < 0.08, 3, 1)).astype(np.int32)
@@ -182,6 +185,7 @@ class Generator:
                 # Without a promised date: the statutory due date the ingest stores (the
                 # procedure's working days from reception, at the time of reception).
                 "statutory_due_at": _ts(statutory, ~no_due),
+                "paper_result": pa.array(p_paper),
                 "finished_at": _ts(finished, open_),
                 "supplement_requests": pa.array(requests.astype(np.int32)),
                 "supplement_days": pa.array(pause.astype(np.float64)),

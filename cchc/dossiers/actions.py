@@ -1,7 +1,7 @@
 """Every state change of the dossiers app: ingest a file or an API batch, create and revoke
-ingest tokens, set a procedure's statutory time. Keyword-only, typed, one transaction each;
-the ingest writes an ``IngestRun``, a token keeps who created and who revoked it, a statutory
-time who set it last."""
+ingest tokens, set a procedure's catalogue row (statutory time, paper result). Keyword-only,
+typed, one transaction each; the ingest writes an ``IngestRun``, a token keeps who created and
+who revoked it, a procedure's row who set it last (and a ``ProcedureTimeChange`` each time)."""
 
 from __future__ import annotations
 
@@ -173,11 +173,14 @@ def set_procedure_time(
     procedure_code: str,
     working_days: int,
     legal_basis: str = "",
+    paper_result: bool | None = None,
     user: AbstractBaseUser | None = None,
 ) -> ProcedureTime:
-    """Set a procedure's statutory time (working days) and, in the same transaction, recompute
-    the statutory due date of its dossiers without a promised date; then the after-ingest
-    hooks run for the dossiers that changed (the rollups follow)."""
+    """Set a procedure's catalogue row: its statutory time (working days) and, unless
+    ``paper_result`` is None (kept as it was; false for a new row), whether it requires a paper
+    result. In the same transaction its dossiers' derived columns are recomputed (statutory due
+    date of those without a promised date, ``paper_result`` of all); then the after-ingest hooks
+    run for the dossiers that changed (the rollups follow)."""
     from cchc.dossiers import bulk, signals, statutory
     from cchc.scheduling.workdays import WorkCalendar
 
@@ -191,38 +194,46 @@ def set_procedure_time(
         previous = (
             ProcedureTime.objects.select_for_update()
             .filter(procedure_code=procedure_code)
-            .values_list("working_days", flat=True)
+            .values("working_days", "paper_result")
             .first()
         )
+        paper_from = previous["paper_result"] if previous is not None else None
+        paper = paper_result if paper_result is not None else bool(paper_from)
         row, _created = ProcedureTime.objects.update_or_create(
             procedure_code=procedure_code,
             defaults={
                 "working_days": working_days,
+                "paper_result": paper,
                 "legal_basis": legal_basis,
                 "updated_at": timezone.now(),
                 "updated_by": actor(user),
             },
         )
-        for dossier in Dossier.objects.select_for_update().filter(
-            procedure_code=procedure_code, due_at__isnull=True
-        ):
-            due = statutory.due(dossier.received_at, working_days, calendar=calendar)
-            if dossier.statutory_due_at == due:
+        for dossier in Dossier.objects.select_for_update().filter(procedure_code=procedure_code):
+            due = (
+                statutory.due(dossier.received_at, working_days, calendar=calendar)
+                if dossier.due_at is None
+                else dossier.statutory_due_at
+            )
+            if dossier.statutory_due_at == due and dossier.paper_result == paper:
                 continue
             before[dossier.pk] = signals.snapshot(dossier)
             dossier.statutory_due_at = due
+            dossier.paper_result = paper
             dossier.updated_at = timezone.now()
             changed.append(dossier)
             for moment in (dossier.received_at, dossier.finished_at):
                 month = signals.month_of(dossier.province_code, moment)
                 if month is not None:
                     months.add(month)
-        bulk.update(changed, ["statutory_due_at", "updated_at"])
+        bulk.update(changed, ["statutory_due_at", "paper_result", "updated_at"])
         ProcedureTimeChange.objects.create(
             procedure_time=row,
             actor=actor(user),
-            working_days_from=previous,
+            working_days_from=previous["working_days"] if previous is not None else None,
             working_days_to=working_days,
+            paper_result_from=paper_from,
+            paper_result_to=paper,
             legal_basis=legal_basis,
             dossiers_changed=len(changed),
         )

@@ -25,6 +25,7 @@ INSERT_FIELDS = (
     "received_at",
     "due_at",
     "statutory_due_at",
+    "paper_result",
     "finished_at",
     "status",
     "supplement_requests",

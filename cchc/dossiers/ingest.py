@@ -58,6 +58,8 @@ from cchc.scheduling.workdays import WorkCalendar
 MAX_ERRORS_KEPT = 200
 Progress = Callable[[int], None]
 StoredEvent = tuple[str, dt.datetime, dict[str, Any]]
+# Columns derived at ingest from the procedure catalogue (``ProcedureTime``), never given.
+DERIVED = ("statutory_due_at", "paper_result")
 
 
 class _Refused(Exception):
@@ -148,6 +150,13 @@ class _Batch:
         # Dossiers this batch created: they had no stored values before it.
         self.created_ids: set[int] = set()
         self.times = dict(ProcedureTime.objects.values_list("procedure_code", "working_days"))
+        self.paper = frozenset(
+            ProcedureTime.objects.filter(paper_result=True).values_list("procedure_code", flat=True)
+        )
+
+    def paper_result(self, values: dict[str, Any]) -> bool:
+        """Whether the procedure requires a paper result (unknown procedure: not required)."""
+        return str(values.get("procedure_code") or "") in self.paper
 
     def statutory(self, values: dict[str, Any]) -> dt.datetime | None:
         """The statutory due date of these values (``statutory.due_for``)."""
@@ -235,6 +244,7 @@ class _Batch:
                     {
                         **row.values,
                         "statutory_due_at": self.statutory(row.values),
+                        "paper_result": self.paper_result(row.values),
                         "province_code": self.province,
                         "code": code,
                         "synthetic": self.synthetic,
@@ -244,8 +254,11 @@ class _Batch:
                 )
                 continue
             statutory_due = self.statutory(row.values)
-            if dossier.statutory_due_at == statutory_due and all(
-                getattr(dossier, name) == row.values[name] for name in FIELDS
+            paper = self.paper_result(row.values)
+            if (
+                dossier.statutory_due_at == statutory_due
+                and dossier.paper_result == paper
+                and all(getattr(dossier, name) == row.values[name] for name in FIELDS)
             ):
                 self.result.unchanged += 1
                 continue
@@ -253,10 +266,11 @@ class _Batch:
             for name in FIELDS:
                 setattr(dossier, name, row.values[name])
             dossier.statutory_due_at = statutory_due
+            dossier.paper_result = paper
             dossier.updated_at = self.now
             changed.append(dossier)
         bulk.insert(new)
-        bulk.update(changed, [*FIELDS, "statutory_due_at", "updated_at"])
+        bulk.update(changed, [*FIELDS, *DERIVED, "updated_at"])
         if new:
             created = Dossier.objects.filter(
                 province_code=self.province, code__in=[row["code"] for row in new]
@@ -423,15 +437,21 @@ class _Batch:
                 for e in added
             ]
             statutory_due = self.statutory(values)
-            if values != base or statutory_due != dossier.statutory_due_at:
+            paper = self.paper_result(values)
+            if (
+                values != base
+                or statutory_due != dossier.statutory_due_at
+                or paper != dossier.paper_result
+            ):
                 self._touch(dossier, changing=True)
                 for name in FIELDS:
                     setattr(dossier, name, values[name])
                 dossier.statutory_due_at = statutory_due
+                dossier.paper_result = paper
                 dossier.updated_at = self.now
                 changed.append(dossier)
         DossierEvent.objects.bulk_create(new_events, batch_size=settings.CCHC_INGEST_CHUNK)
-        bulk.update(changed, [*FIELDS, "statutory_due_at", "updated_at"])
+        bulk.update(changed, [*FIELDS, *DERIVED, "updated_at"])
         for dossier in changed:
             self._touch(dossier)
             self.result.dossier_ids.add(dossier.pk)

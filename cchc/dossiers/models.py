@@ -111,6 +111,13 @@ class Dossier(models.Model):
             "from reception."
         ),
     )
+    # Derived at ingest, never given: the procedure requires a paper result (kết quả bản giấy,
+    # ``ProcedureTime.paper_result``); unknown procedure = not required. 766 indicators 3.3/4.1.
+    paper_result = models.BooleanField(
+        _("paper result required"),
+        default=False,
+        help_text=_("Derived from the procedure catalogue: the procedure requires a paper result."),
+    )
     finished_at = models.DateTimeField(_("processing finished at"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=TextLimit.STATUS, blank=True)
     supplement_requests = models.PositiveSmallIntegerField(_("supplement requests"), default=0)
@@ -174,12 +181,21 @@ class Dossier(models.Model):
 
 
 class ProcedureTime(models.Model):
-    """The statutory time of a procedure (thời hạn giải quyết) in working days: a dossier
-    without a promised date (NgayHenTra) is judged against it. Set by
-    ``actions.set_procedure_time``, which recomputes the dossiers' statutory due dates."""
+    """The procedure catalogue row: the statutory time of a procedure (thời hạn giải quyết) in
+    working days, against which a dossier without a promised date (NgayHenTra) is judged, and
+    whether it requires a paper result (kết quả bản giấy; 766 indicators 3.3 and 4.1). Set by
+    ``actions.set_procedure_time``, which recomputes the dossiers' derived columns."""
 
     procedure_code = models.CharField(_("procedure code"), max_length=TextLimit.PROCEDURE)
     working_days = models.PositiveSmallIntegerField(_("statutory time (working days)"))
+    paper_result = models.BooleanField(
+        _("paper result required"),
+        default=False,
+        help_text=_(
+            "The procedure requires a paper result: its online dossiers count for indicator 3.3 "
+            "only with an electronic result, and only its dossiers count for indicator 4.1."
+        ),
+    )
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
     updated_by = models.ForeignKey(
@@ -222,6 +238,10 @@ class ProcedureTimeChange(HistoryRow):
         _("statutory time before (working days)"), null=True, blank=True
     )
     working_days_to = models.PositiveSmallIntegerField(_("statutory time (working days)"))
+    paper_result_from = models.BooleanField(
+        _("paper result required before"), null=True, blank=True
+    )
+    paper_result_to = models.BooleanField(_("paper result required"), default=False)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
     dossiers_changed = models.PositiveIntegerField(_("dossiers recomputed"), default=0)
 

@@ -36,6 +36,7 @@ SNAPSHOT_FIELDS = (
     "received_at",
     "due_at",
     "statutory_due_at",
+    "paper_result",
     "finished_at",
     "supplement_requests",
     "supplement_days",

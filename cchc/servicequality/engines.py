@@ -35,6 +35,7 @@ SCHEMA: dict[str, str] = {
     "received_at": "timestamp",
     "due_at": "timestamp",
     "statutory_due_at": "timestamp",
+    "paper_result": "boolean",
     "finished_at": "timestamp",
     "supplement_requests": "int32",
     "supplement_days": "float64",

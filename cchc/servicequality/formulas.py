@@ -32,6 +32,7 @@ COLUMNS = (
     "received_at",
     "due_at",
     "statutory_due_at",
+    "paper_result",
     "finished_at",
     "supplement_requests",
     "supplement_days",
@@ -124,6 +125,9 @@ def prepare(dossiers: ir.Table, periods: ir.Table) -> ir.Table:
         # (``cchc.dossiers.statutory``: the engines cannot read the calendar).
         stat_s=_secs(t.statutory_due_at),
         e_result=_flag(t.e_result),
+        # The procedure requires a paper result (derived at ingest from the catalogue;
+        # unknown procedure = not required): regulation rows 3.3 and 4.1.
+        paper=_flag(t.paper_result),
         digitised=_flag(t.digitised),
         reused=_flag(t.reused_data),
         paid=_flag(t.paid_online),
@@ -175,12 +179,15 @@ def measures(j: ir.Table) -> dict[str, ir.Scalar]:
         # 2.2: days of resolution (supplement pause removed) of the dossiers finished.
         "n_2_2": (j.finished_here.ifelse(j.used_s, 0).sum().fill_null(0)).cast("int64"),
         "d_2_2": _count(j.finished_here),
-        "n_3_3": _count(rec & (j.channel == 2)),
+        # 3.3: received online and, when the procedure requires a paper result, an electronic
+        # result issued; × the synchronisation ratio, taken as 1 (no national-side count).
+        "n_3_3": _count(rec & (j.channel == 2) & (~j.paper | j.e_result)),
         "d_3_3": _count(rec),
         "n_3_6": _count(rec & j.has_fee & j.paid),
         "d_3_6": _count(rec & j.has_fee),
-        "n_4_1": _count(j.finished_here & j.e_result),
-        "d_4_1": _count(j.finished_here),
+        # 4.1: only the procedures that require a paper result.
+        "n_4_1": _count(j.finished_here & j.paper & j.e_result),
+        "d_4_1": _count(j.finished_here & j.paper),
         "n_4_2": _count(rec & j.digitised & (~j.resolved | j.e_result)),
         "d_4_2": _count(rec),
         "n_4_3": _count(rec & j.reused),

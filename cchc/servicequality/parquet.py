@@ -32,6 +32,7 @@ ARROW = pa.schema(
         ("received_at", pa.timestamp("us")),
         ("due_at", pa.timestamp("us")),
         ("statutory_due_at", pa.timestamp("us")),
+        ("paper_result", pa.bool_()),
         ("finished_at", pa.timestamp("us")),
         ("supplement_requests", pa.int32()),
         ("supplement_days", pa.float64()),

@@ -27,6 +27,7 @@ def dossier(**kw: Any) -> dict[str, Any]:
         "received_at": at("2026-01-05"),
         "due_at": at("2026-01-12", 17),
         "statutory_due_at": None,
+        "paper_result": False,
         "finished_at": None,
         "supplement_requests": 0,
         "supplement_days": 0.0,

@@ -29,8 +29,15 @@ def hand_made() -> list[dict[str, Any]]:
             finished_at=at("2026-01-08") + dt.timedelta(microseconds=600_000),
             e_result=True,
             digitised=True,
+            paper_result=True,  # online, paper required, e-result issued: online for 3.3
         ),
-        dossier(agency_code="A", channel=1, supplement_requests=2, finished_at=at("2026-01-09")),
+        dossier(
+            agency_code="A",
+            channel=1,
+            supplement_requests=2,
+            finished_at=at("2026-01-09"),
+            paper_result=True,  # in 4.1's denominator, without an e-result
+        ),
         dossier(
             agency_code="A",
             supplement_requests=1,
@@ -65,6 +72,8 @@ def hand_made() -> list[dict[str, Any]]:
             received_at=at("2026-02-12"),
             due_at=at("2026-03-06", 17),
             finished_at=at("2026-03-04"),
+            # Online, paper required, no e-result: not online for 3.3.
+            paper_result=True,
         ),
     ]
 

@@ -119,7 +119,14 @@ def test_tet_inside_the_processing_window() -> None:
 def test_shares_and_zero_denominators() -> None:
     rows = [
         dossier(channel=2, fee=0, digitised=True, reused_data=True, finished_at=at("2026-01-08")),
-        dossier(channel=1, fee=0, digitised=True, e_result=True, finished_at=at("2026-01-08")),
+        dossier(
+            channel=1,
+            fee=0,
+            digitised=True,
+            e_result=True,
+            finished_at=at("2026-01-08"),
+            paper_result=True,
+        ),
         dossier(channel=3, fee=0, feedback=""),
         dossier(channel=None, fee=0),
     ]
@@ -131,10 +138,56 @@ def test_shares_and_zero_denominators() -> None:
     assert row["d_3_6"] == 0 and formulas.rate(row["n_3_6"], row["d_3_6"]) is None
     # No feedback: satisfaction has no data either.
     assert row["d_5_4"] == 0 and formulas.rate(row["n_5_4"], row["d_5_4"]) is None
-    # e-results among the 2 finished; digitised needs the e-result once finished.
-    assert (row["n_4_1"], row["d_4_1"]) == (1, 2)
+    # e-results among the finished dossiers of procedures requiring a paper result (1 of the
+    # 2 finished); digitised needs the e-result once finished.
+    assert (row["n_4_1"], row["d_4_1"]) == (1, 1)
     assert (row["n_4_2"], row["d_4_2"]) == (1, 4)
     assert (row["n_4_3"], row["d_4_3"]) == (1, 4)
+
+
+def test_paper_result_rules_of_3_3_and_4_1() -> None:
+    # Regulation rows 3.3 and 4.1: all six received and, but C and F, finished in January.
+    rows = [
+        # A: online, paper required, finished without an e-result: not online for 3.3; in
+        # 4.1's denominator only.
+        dossier(code="A", paper_result=True, finished_at=at("2026-01-08")),
+        # B: online, paper required, e-result: online; 4.1 numerator and denominator.
+        dossier(code="B", paper_result=True, e_result=True, finished_at=at("2026-01-08")),
+        # C: online, no paper required, still open: online; not in 4.1.
+        dossier(code="C"),
+        # D: online, no paper required, e-result: online; not in 4.1 (not required).
+        dossier(code="D", e_result=True, finished_at=at("2026-01-09")),
+        # E: in person, paper required, e-result: not online; 4.1 numerator and denominator.
+        dossier(
+            code="E", channel=1, paper_result=True, e_result=True, finished_at=at("2026-01-09")
+        ),
+        # F: online, paper required, still open (no e-result yet): not online for 3.3.
+        dossier(code="F", paper_result=True),
+    ]
+    row = figures(rows)["2026-01"]
+    # 3.3 = {B, C, D} / 6 = 50 %; × the synchronisation ratio, 1.
+    assert (row["n_3_3"], row["d_3_3"]) == (3, 6)
+    assert formulas.rate(row["n_3_3"], row["d_3_3"]) == 50.0
+    # 4.1 = {B, E} / {A, B, E} = 66.67 %.
+    assert (row["n_4_1"], row["d_4_1"]) == (2, 3)
+    assert formulas.rate(row["n_4_1"], row["d_4_1"]) == 66.67
+    # Biểu 06 counts the channel only: five received online, one in person.
+    assert (row["received_online"], row["received_in_person"]) == (5, 1)
+
+
+def test_4_1_ignores_procedures_without_a_paper_result() -> None:
+    # Finished with and without e-results, none of a procedure requiring a paper result:
+    # 4.1 has no data (never 0 %), and 3.3 counts every online dossier (the 2022 rule).
+    rows = [
+        dossier(code="A", e_result=True, finished_at=at("2026-01-08")),
+        dossier(code="B", finished_at=at("2026-01-08")),
+        dossier(code="C", channel=1, finished_at=at("2026-01-08")),
+    ]
+    row = figures(rows)["2026-01"]
+    assert (row["n_4_1"], row["d_4_1"]) == (0, 0)
+    assert formulas.rate(row["n_4_1"], row["d_4_1"]) is None
+    assert formulas.points(None, max_points=1.0, threshold=50) is None
+    assert (row["n_3_3"], row["d_3_3"]) == (2, 3)
 
 
 def test_online_payment_and_satisfaction() -> None:
