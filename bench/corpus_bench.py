@@ -47,8 +47,8 @@ def main() -> None:
     check = importlib.util.module_from_spec(spec)
     sys.modules["corpus_check"] = check  # dataclasses look their module up
     spec.loader.exec_module(check)
-    # kind -> [facts, read, documents, documents read exactly]
-    totals: dict[str, list[int]] = {"real": [0, 0, 0, 0], "model": [0, 0, 0, 0]}
+    # kind -> [facts, read, documents, documents read exactly, known misread facts, of them read]
+    totals: dict[str, list[int]] = {"real": [0] * 6, "model": [0] * 6}
     for path, expected in check.documents():
         result = check.score(path, expected, parse_path)
         kind = "real" if expected.get("real") else "model"
@@ -56,19 +56,35 @@ def main() -> None:
         totals[kind][1] += result.read
         totals[kind][2] += 1
         totals[kind][3] += result.read == result.facts
+        totals[kind][4] += result.known_facts
+        totals[kind][5] += result.known_read
         status = result.error[:70] if result.error else f"{result.read}/{result.facts}"
+        if result.known_facts:
+            status += f" (known misreads {result.known_read}/{result.known_facts})"
         print(f"{path.name:50} {kind:5} {status}")
         if args.verbose:
-            for miss in result.misses:
+            for miss in [*result.misses, *(f"known: {m}" for m in result.known_misses)]:
                 print(f"    {miss}")
     print()
     overall = [sum(values) for values in zip(*totals.values(), strict=True)]
-    for kind, (facts, read, docs, exact) in [*totals.items(), ("all", overall)]:
-        share = f"{read / facts:.0%}" if facts else "-"
+    for kind, (facts, read, docs, exact, known, known_read) in [
+        *totals.items(),
+        ("all", overall),
+    ]:
         print(
-            f"{kind:5} facts read: {read}/{facts} = {share}; documents read exactly: {exact}/{docs}"
+            f"{kind:5} facts read: {read}/{facts} = {_share(read, facts)} with the known "
+            f"misreads ({known_read}/{known} of them read); documents read exactly: {exact}/{docs}"
+        )
+        plain, plain_read = facts - known, read - known_read
+        print(
+            f"{kind:5} facts read: {plain_read}/{plain} = {_share(plain_read, plain)} "
+            "without the known misreads"
         )
     print(f"(code: {args.code})")
+
+
+def _share(read: int, facts: int) -> str:
+    return f"{read / facts:.1%}" if facts else "-"
 
 
 if __name__ == "__main__":
