@@ -61,8 +61,9 @@ def _reviewer(request: HttpRequest) -> None:
         permissions.deny(request.user, "review list")
 
 
-def list_filters(data: QueryDict) -> ReviewFilters:
-    """The agency and period asked for; what does not name one is dropped."""
+def list_filters(data: QueryDict, *, calendar: WorkCalendar | None = None) -> ReviewFilters:
+    """The agency and period asked for; what does not name one is dropped. ``calendar``:
+    the page's own (the schedule version read once a page)."""
     agency = None
     agency_id = query_int(data.get("agency"))
     if agency_id is not None:
@@ -71,7 +72,7 @@ def list_filters(data: QueryDict) -> ReviewFilters:
     year, key = query_int(data.get("year"), low=1901, high=2199), data.get("period", "")
     if key and _PERIOD_KEY.match(key):
         year = year or common.today().year
-        period = due.period_by_key(year, key, calendar=WorkCalendar())
+        period = due.period_by_key(year, key, calendar=calendar or WorkCalendar())
     area = query_int(data.get("area"))
     if area is not None and area not in {pk for pk, _label in area_choices(plan_id=None)}:
         area = None
@@ -88,7 +89,8 @@ def _list_url(filters: ReviewFilters) -> str:
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
-    filters = list_filters(request.GET)
+    calendar = WorkCalendar()
+    filters = list_filters(request.GET, calendar=calendar)
     awaiting = selectors.awaiting_review(
         agency_id=filters.agency.pk if filters.agency else None,
         period=filters.period,
@@ -113,8 +115,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "years": [on.year - 1, on.year, on.year + 1],
             "year": year,
             "periods": [
-                (due.period_key(p), p.label)
-                for p in due.report_periods(year, calendar=WorkCalendar())
+                (due.period_key(p), p.label) for p in due.report_periods(year, calendar=calendar)
             ],
             "period_key": due.period_key(filters.period) if filters.period else "",
         },
