@@ -152,6 +152,9 @@ class AssignmentInterpreter:
     parsed: ParsedPlan
     preamble: list[str] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=list)
+    # The rows read from a run of "+" sub-bullets: a labelled "Thời gian …:" line after the
+    # run gives the deadline of the whole group.
+    group: list[Item] = field(default_factory=list)
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -174,6 +177,9 @@ class AssignmentInterpreter:
                     agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
                 if self.parsed.items and self._labelled(text):
                     continue
+                plus = bool(bullet) and text.lstrip().startswith("+")
+                if not plus:
+                    self.group = []
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
                 if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
@@ -203,6 +209,8 @@ class AssignmentInterpreter:
                     item.number = label if kind not in {"roman", "part"} else ""
                     item.section = [t for _k, t in self.sections]
                     self.parsed.items.append(item)
+                    if plus:
+                        self.group.append(item)
                     continue
                 # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an agency heading too.
                 asked = _ASKED_RE.sub("", body, count=1) if heading else body
@@ -267,6 +275,11 @@ class AssignmentInterpreter:
         value = match.group("value").strip(" .;")
         if name == "outputs":
             item.outputs = value
+        elif name == "timeframe" and len(self.group) > 1 and self.group[-1] is item:
+            # "+ Sở Xây dựng: …", "+ Sở Công Thương: …", then "Thời gian thực hiện: …": the
+            # deadline of every sub-bullet of the group that has none of its own.
+            for member in self.group:
+                member.timeframe = member.timeframe or value
         elif not getattr(item, name):
             setattr(item, name, value)
         return True
