@@ -82,6 +82,13 @@ _ROLE_ONLY_RE = re.compile(
     rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?:(?!\b(?:{_VERBS})\b)[^.;:])*$",
     re.S,
 )
+# "a) Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường" over bullets (or the same
+# line ending in ":"): the agency leads the bullets below it with those partners.
+_ROLE_PARTNERS_RE = re.compile(
+    rf"^Chủ trì,\s*phối hợp(?: chặt chẽ)? với\s+(?P<partners>(?:(?!\b(?:{_VERBS})\b)[^.;:])+?)"
+    r"\s*:?$",
+    re.S,
+)
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
@@ -155,6 +162,8 @@ class AssignmentInterpreter:
     # The rows read from a run of "+" sub-bullets: a labelled "Thời gian …:" line after the
     # run gives the deadline of the whole group.
     group: list[Item] = field(default_factory=list)
+    # "a) Chủ trì, phối hợp với các sở, ngành …" over bullets: the partners of those bullets.
+    role_partners: str = ""
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -180,6 +189,13 @@ class AssignmentInterpreter:
                 plus = bool(bullet) and text.lstrip().startswith("+")
                 if not plus:
                     self.group = []
+                if heading:
+                    self.role_partners = ""  # a heading ends the role heading's bullets
+                role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
+                if role and agency and (heading or kind == "plain"):
+                    self.role_partners = role.group("partners").strip(" ,")
+                    if not heading:
+                        continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
                 if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
@@ -208,6 +224,8 @@ class AssignmentInterpreter:
                     item.line = paragraph.line
                     item.number = label if kind not in {"roman", "part"} else ""
                     item.section = [t for _k, t in self.sections]
+                    if self.role_partners and agency and item.lead == agency[1]:
+                        item.partners = item.partners or self.role_partners
                     self.parsed.items.append(item)
                     if plus:
                         self.group.append(item)
