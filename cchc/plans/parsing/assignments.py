@@ -35,6 +35,8 @@ _AGENCY = (
     r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc|"
     # Headings naming a group of businesses: "5. Các doanh nghiệp viễn thông, tổ chức, …".
     r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
+    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp".
+    r"Các chủ đầu tư|Các nhà đầu tư|Các hợp tác xã|"
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
@@ -88,6 +90,12 @@ _ROLE_PARTNERS_RE = re.compile(
     rf"^Chủ trì,\s*phối hợp(?: chặt chẽ)? với\s+(?P<partners>(?:(?!\b(?:{_VERBS})\b)[^.;:])+?)"
     r"\s*:?$",
     re.S,
+)
+# A heading naming a group of businesses by its trade ("7. Các doanh nghiệp hoạt động trong lĩnh
+# vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin trên địa bàn Tỉnh") is
+# long and holds words that read as verbs ("xây dựng"): still the agency of the bullets below.
+_BUSINESS_GROUP_RE = re.compile(
+    r"^(?:Các|Những)\s+(?:doanh nghiệp|Doanh nghiệp|chủ đầu tư|nhà đầu tư|hợp tác xã)\b"
 )
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
@@ -208,7 +216,7 @@ class AssignmentInterpreter:
                 named = (
                     heading is not None
                     and kind not in {"roman", "part"}
-                    and len(bare) <= 100
+                    and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
                     and bare[-1:] not in ".;:"
                     and _AGENCY_ONLY_RE.match(bare) is not None
                 )
@@ -242,7 +250,8 @@ class AssignmentInterpreter:
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
                 )
-                if heading and lead_heading and len(lead_heading.group("lead")) < 120:
+                longest = 200 if _BUSINESS_GROUP_RE.match(asked) else 120
+                if heading and lead_heading and len(lead_heading.group("lead")) < longest:
                     agency = (kind, lead_heading.group("lead").strip())
                     rest = lead_heading.group("rest").strip()
                     if rest:
