@@ -101,8 +101,9 @@ _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
 _PARTNERS_RE = re.compile(
-    r"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?P<partners>.+?)"
-    rf"(?=,?\s(?:{_VERBS})\b|;|$)",
+    # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body.
+    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(
@@ -460,6 +461,8 @@ def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     if text[:1].islower() or previous.endswith(","):
         return True
+    if previous.endswith(" như:"):
+        return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
     if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
         return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
     if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
