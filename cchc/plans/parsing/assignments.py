@@ -103,7 +103,7 @@ _LEAD_WORDS_RE = re.compile(
 _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body.
     rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm)\s|;|$)",
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm|trong việc)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(
@@ -153,7 +153,8 @@ _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b"
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
-_TIME_TAIL_RE = re.compile(r"\s+(?:để|nhằm)\s|,\s")
+# "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
+_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\s(?=(?:{_VERBS})\b)")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
