@@ -35,6 +35,8 @@ _AGENCY = (
     r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc|"
     # Headings naming a group of businesses: "5. Các doanh nghiệp viễn thông, tổ chức, …".
     r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
+    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp".
+    r"Các chủ đầu tư|Các nhà đầu tư|Các hợp tác xã|"
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
@@ -82,12 +84,26 @@ _ROLE_ONLY_RE = re.compile(
     rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?:(?!\b(?:{_VERBS})\b)[^.;:])*$",
     re.S,
 )
+# "a) Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường" over bullets (or the same
+# line ending in ":"): the agency leads the bullets below it with those partners.
+_ROLE_PARTNERS_RE = re.compile(
+    rf"^Chủ trì,\s*phối hợp(?: chặt chẽ)? với\s+(?P<partners>(?:(?!\b(?:{_VERBS})\b)[^.;:])+?)"
+    r"\s*:?$",
+    re.S,
+)
+# A heading naming a group of businesses by its trade ("7. Các doanh nghiệp hoạt động trong lĩnh
+# vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin trên địa bàn Tỉnh") is
+# long and holds words that read as verbs ("xây dựng"): still the agency of the bullets below.
+_BUSINESS_GROUP_RE = re.compile(
+    r"^(?:Các|Những)\s+(?:doanh nghiệp|Doanh nghiệp|chủ đầu tư|nhà đầu tư|hợp tác xã)\b"
+)
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
 _PARTNERS_RE = re.compile(
-    r"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?P<partners>.+?)"
-    rf"(?=,?\s(?:{_VERBS})\b|;|$)",
+    # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body.
+    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm|trong việc)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(
@@ -137,7 +153,8 @@ _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b"
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
-_TIME_TAIL_RE = re.compile(r"\s+(?:để|nhằm)\s|,\s")
+# "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
+_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\s(?=(?:{_VERBS})\b)")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
@@ -152,6 +169,11 @@ class AssignmentInterpreter:
     parsed: ParsedPlan
     preamble: list[str] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=list)
+    # The rows read from a run of "+" sub-bullets: a labelled "Thời gian …:" line after the
+    # run gives the deadline of the whole group.
+    group: list[Item] = field(default_factory=list)
+    # "a) Chủ trì, phối hợp với các sở, ngành …" over bullets: the partners of those bullets.
+    role_partners: str = ""
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -174,6 +196,16 @@ class AssignmentInterpreter:
                     agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
                 if self.parsed.items and self._labelled(text):
                     continue
+                plus = bool(bullet) and text.lstrip().startswith("+")
+                if not plus:
+                    self.group = []
+                if heading:
+                    self.role_partners = ""  # a heading ends the role heading's bullets
+                role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
+                if role and agency and (heading or kind == "plain"):
+                    self.role_partners = role.group("partners").strip(" ,")
+                    if not heading:
+                        continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
                 if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
@@ -186,7 +218,7 @@ class AssignmentInterpreter:
                 named = (
                     heading is not None
                     and kind not in {"roman", "part"}
-                    and len(bare) <= 100
+                    and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
                     and bare[-1:] not in ".;:"
                     and _AGENCY_ONLY_RE.match(bare) is not None
                 )
@@ -202,7 +234,11 @@ class AssignmentInterpreter:
                     item.line = paragraph.line
                     item.number = label if kind not in {"roman", "part"} else ""
                     item.section = [t for _k, t in self.sections]
+                    if self.role_partners and agency and item.lead == agency[1]:
+                        item.partners = item.partners or self.role_partners
                     self.parsed.items.append(item)
+                    if plus:
+                        self.group.append(item)
                     continue
                 # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": an agency heading too.
                 asked = _ASKED_RE.sub("", body, count=1) if heading else body
@@ -216,7 +252,8 @@ class AssignmentInterpreter:
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
                 )
-                if heading and lead_heading and len(lead_heading.group("lead")) < 120:
+                longest = 200 if _BUSINESS_GROUP_RE.match(asked) else 120
+                if heading and lead_heading and len(lead_heading.group("lead")) < longest:
                     agency = (kind, lead_heading.group("lead").strip())
                     rest = lead_heading.group("rest").strip()
                     if rest:
@@ -267,6 +304,11 @@ class AssignmentInterpreter:
         value = match.group("value").strip(" .;")
         if name == "outputs":
             item.outputs = value
+        elif name == "timeframe" and len(self.group) > 1 and self.group[-1] is item:
+            # "+ Sở Xây dựng: …", "+ Sở Công Thương: …", then "Thời gian thực hiện: …": the
+            # deadline of every sub-bullet of the group that has none of its own.
+            for member in self.group:
+                member.timeframe = member.timeframe or value
         elif not getattr(item, name):
             setattr(item, name, value)
         return True
@@ -420,6 +462,8 @@ def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     if text[:1].islower() or previous.endswith(","):
         return True
+    if previous.endswith(" như:"):
+        return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
     if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
         return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
     if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():

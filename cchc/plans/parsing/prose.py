@@ -42,6 +42,8 @@ class _Block:
     heading: str
     section: list[str]
     fields: dict[str, str] = field(default_factory=dict)
+    # The task's text came from a "Nội dung:" line (what is done), not from "Nhiệm vụ:".
+    content: bool = False
 
 
 @dataclass
@@ -100,6 +102,8 @@ class ProseInterpreter:
                         line=line_no, number="", heading="", section=[t for _, t in self.sections]
                     )
                     blocks.append(block)
+                if name == "task" and not block.fields.get("task"):
+                    block.content = _CONTENT_LABEL_RE.match(text) is not None
                 block.fields[name] = C.join_continuation(block.fields.get(name, ""), value)
                 current_field = name
                 if name not in seen_fields:
@@ -229,6 +233,12 @@ class ProseInterpreter:
 
     def _emit(self, blocks: list[_Block], seen_fields: list[str]) -> None:
         for block in blocks:
+            if block.content and block.heading and "title" not in block.fields:
+                # "4. Rà soát văn bản …" over "- Nội dung: rà soát các văn bản …": the heading
+                # names the row of work, the "Nội dung" line says what it holds (kept as a note).
+                block.fields["title"] = block.heading
+                content = block.fields.pop("task")
+                block.fields["notes"] = C.join_continuation(content, block.fields.get("notes", ""))
             # "Nhiệm vụ:" names the row of work unless the block also has "Hoạt động:".
             if "task" in block.fields and "title" not in block.fields:
                 block.fields["title"] = block.fields.pop("task")
@@ -281,6 +291,7 @@ _RESPONSIBLE_RE = re.compile(
     r"^(?P<lead>[A-ZĐ][^.;:]{2,100}?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì)\b"
 )
 _SUB_BULLET_RE = re.compile(r"^\s*-\s+")
+_CONTENT_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*–])?\s*Nội dung\b", re.IGNORECASE)
 _DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
 _LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
 _LETTER_LINE_RE = re.compile(r"^\s*[a-zđ]\s*[).]\s")
