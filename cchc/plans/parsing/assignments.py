@@ -101,9 +101,10 @@ _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
 )
 _PARTNERS_RE = re.compile(
-    # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body.
+    # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
+    # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm|trong việc)\s|;|$)",
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(

@@ -233,6 +233,8 @@ class ProseInterpreter:
 
     def _emit(self, blocks: list[_Block], seen_fields: list[str]) -> None:
         for block in blocks:
+            if block.fields.get("lead"):
+                block.fields["lead"] = _lead_subjects(block.fields["lead"])
             if block.content and block.heading and "title" not in block.fields:
                 # "4. Rà soát văn bản …" over "- Nội dung: rà soát các văn bản …": the heading
                 # names the row of work, the "Nội dung" line says what it holds (kept as a note).
@@ -368,6 +370,23 @@ def _plausible_number(label: str) -> bool:
     """Page or paragraph numbers ("1229") are not item numbers."""
     head = label.split(".")[0].strip()
     return not head.isdigit() or int(head) <= 300
+
+
+# "Cơ quan thực hiện: Bộ Công an tiến hành rà soát …; các bộ, … rà soát …": the agencies
+# are the subjects of the clauses, before their verbs.
+_CLAUSE_SUBJECT_RE = re.compile(
+    r"^(?P<subject>[^;]{2,200}?)\s+(?=(?:chủ trì|tiến hành|chủ động|rà soát|thực hiện|"
+    r"tham mưu|tổ chức triển khai|triển khai|phối hợp|có trách nhiệm|chịu trách nhiệm)\b)"
+)
+
+
+def _lead_subjects(lead: str) -> str:
+    """The agencies of a lead written as sentences, one per clause; else the lead as is."""
+    clauses = [clause.strip() for clause in lead.rstrip(" .").split(";")]
+    subjects = [_CLAUSE_SUBJECT_RE.match(clause) for clause in clauses]
+    if len(clauses) < 2 or not all(subjects):
+        return lead
+    return ", ".join(m.group("subject").strip(" ,") for m in subjects if m)
 
 
 def _assigns(block: _Block) -> bool:
