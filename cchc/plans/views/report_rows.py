@@ -26,10 +26,14 @@ BADGES = {
 
 
 class Row(Protocol):
-    obligation: Any
-    report: Any
-    late: bool
-    can_open: bool
+    @property
+    def obligation(self) -> Any: ...
+    @property
+    def report(self) -> Any: ...
+    @property
+    def late(self) -> bool: ...
+    @property
+    def can_open(self) -> bool: ...
 
 
 def _day(value: Any) -> str:
