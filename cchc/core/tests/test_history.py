@@ -20,6 +20,7 @@ HISTORY_MODELS = {
     "agencies.ContactChange",
     "agencies.RegistryConfirmation",
     "documents.OfficialReportChange",
+    "dossiers.ProcedureTimeChange",
     "indicators.IndicatorChange",
     "indicators.TargetChange",
     "opendata.Publication",
