@@ -26,7 +26,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from cchc.dossiers.synthetic import Office, procedures
+from cchc.dossiers.synthetic import Office, procedures, weighted_offices
 from cchc.scheduling.workdays import WorkCalendar
 
 DAY = 86_400
@@ -38,23 +38,7 @@ def offices(rng: random.Random) -> list[Office]:
     """``cchc.dossiers.synthetic.offices`` without a registry (the same draws, same order)."""
     province = [f"syn.so-{i:02d}" for i in range(1, 21)]
     commune = [f"syn.xa-{i:03d}" for i in range(1, 81)]
-    found = []
-    for codes, level, share in ((province, "tinh", 0.45), (commune, "xa", 0.55)):
-        order = codes[:]
-        rng.shuffle(order)
-        raw = [1 / (rank + 1) ** 1.1 for rank in range(len(order))]
-        total = sum(raw)
-        for code, weight in zip(order, raw, strict=True):
-            found.append(
-                Office(
-                    code,
-                    level,
-                    share * weight / total,
-                    online=rng.uniform(0.60, 0.98),
-                    on_time=rng.uniform(0.95, 0.998),
-                )
-            )
-    return found
+    return weighted_offices(rng, province, commune)
 
 
 def _filing_days(year: int, calendar: WorkCalendar) -> tuple[list[dt.date], np.ndarray]:

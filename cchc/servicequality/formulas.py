@@ -20,29 +20,13 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from cchc.dossiers.signals import SNAPSHOT_FIELDS
+
 DAY = 86_400
 
-COLUMNS = (
-    "province_code",
-    "agency_code",
-    "level",
-    "procedure_code",
-    "field",
-    "channel",
-    "received_at",
-    "due_at",
-    "statutory_due_at",
-    "paper_result",
-    "finished_at",
-    "supplement_requests",
-    "supplement_days",
-    "e_result",
-    "digitised",
-    "reused_data",
-    "paid_online",
-    "fee",
-    "feedback",
-)
+# The dossier columns the formulas read: the values the ingest hands its hooks of a dossier
+# before a batch changed it (the incremental rollups subtract their old contribution).
+COLUMNS = SNAPSHOT_FIELDS
 
 GROUP_KEYS = ("province_code", "agency_code", "level", "procedure_code", "field")
 
