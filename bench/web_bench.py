@@ -73,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     pages.add_argument("--warmup", type=float, default=1, help="warm-up seconds per address (1)")
     pages.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
     pages.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (2)")
+    pages.add_argument(
+        "--pages",
+        default="",
+        help="only these pages, comma-separated (plan,activity,report,mine,grid,review,"
+        "dashboard,scorecard,drill); default every page",
+    )
     burst = p.add_argument_group("burst")
     burst.add_argument("--submissions", type=int, default=2000, help="reports submitted (2000)")
     burst.add_argument("--concurrency", type=int, default=32, help="submitting threads (32)")
@@ -195,6 +201,12 @@ def _run(args: Any, argv: list[str], workdir: Path, db: webtools.BenchDatabase) 
     users |= {t.user_id for t in data.burst}
     sessions = {u.pk: webtools.session_for(u) for u in User.objects.filter(pk__in=users)}
     pages = pages_bench.pages_of(data)
+    if args.pages:
+        wanted = {name.strip() for name in args.pages.split(",") if name.strip()}
+        unknown = wanted - {p.name for p in pages}
+        if unknown:
+            raise SystemExit(f"bench: no such page: {', '.join(sorted(unknown))}")
+        pages = [p for p in pages if p.name in wanted]
     captured = pages_bench.capture(pages, sessions)
     sql_file = workdir / "reference-sql.json"
     sql_file.write_text(
