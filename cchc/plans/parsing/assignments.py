@@ -264,6 +264,8 @@ class AssignmentInterpreter:
                 if split:
                     started = True
                     continue
+                if heading:
+                    body = _after_topic(body)
                 if self.parsed.items and self._labelled(text):
                     continue
                 plus = bool(bullet) and text.lstrip().startswith("+")
@@ -422,9 +424,14 @@ class AssignmentInterpreter:
             return False
         items = []
         for number, part in found.parts:
-            item = self._assignment(part, lead or None, "inline", "")
+            own, others = _own_clauses(part)
+            item = self._assignment(own, lead or None, "inline", "")
             if item is None:
-                item = Item(line=0, title=part.rstrip(" .;"), lead=lead)
+                item = Item(line=0, title=own.rstrip(" .;"), lead=lead)
+            if others:
+                # "…; Các bộ, ngành, địa phương … gửi kết quả về Bộ Công an trước …": what
+                # the point asks of other bodies stays with it, in its notes.
+                item.notes = "; ".join(filter(None, [item.notes, others]))
             items.append((number, item))
         if not any(item.lead for _n, item in items):
             return False
@@ -554,6 +561,34 @@ class AssignmentInterpreter:
         )
 
 
+def _subject_of(text: str) -> bool:
+    """Whether ``text`` opens with an agency doing, or being given, a task."""
+    text = text[:1].upper() + text[1:]
+    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
+
+
+def _after_topic(body: str) -> str:
+    """ "Đẩy mạnh … chính sách: Các bộ khẩn trương trình …" -> "Các bộ khẩn trương trình …".
+
+    A numbered point whose topic and assigning sentence were printed on one line: the
+    sentence after the colon is the row of work (the topic is the point's heading).
+    """
+    topic, colon, after = body.partition(":")
+    after = after.strip(" *")
+    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
+        return body
+    return after[:1].upper() + after[1:] if _subject_of(after) else body
+
+
+def _own_clauses(part: str) -> tuple[str, str]:
+    """The clauses of a point up to the first one with another subject, and the rest."""
+    clauses = re.split(r";\s+", part)
+    for index, clause in enumerate(clauses[1:], start=1):
+        if clause[:1].isupper() and _subject_of(clause):
+            return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
+    return part, ""
+
+
 def _named_list(lead: str, rest: str) -> tuple[str, str]:
     """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
 
@@ -565,6 +600,8 @@ def _named_list(lead: str, rest: str) -> tuple[str, str]:
         return lead, rest
     names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
     if not names or not all(name[:1].isupper() for name in names):
+        return lead, rest
+    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
         return lead, rest
     return f"{lead}: {found.group('names').strip()}", found.group("rest")
 
@@ -609,7 +646,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
-            ended = bold_closed and not same_run
+            # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
+            ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
             continues = unfinished or (not ended and _continues(previous, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
@@ -626,12 +664,18 @@ def _lone_stars(raw: str) -> int:
     return len(re.findall(r"(?<!\*)\*(?!\*)", re.sub(r"^\s*\*\s", "", raw)))
 
 
+# A line ending on a point's marker, or on the role words that need their object.
+_OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
+
+
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     if text[:1].islower() or previous.endswith(","):
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if _OPEN_MARK_RE.search(previous):
+        return True  # "… tập trung: (i)" / "Sửa đổi, bổ sung …": the point's text follows
     if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
         return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
     if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
