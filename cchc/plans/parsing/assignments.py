@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph
@@ -40,7 +41,10 @@ _AGENCY = (
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
-    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo))"
+    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo)|"
+    # Held-out documents (issue 15, third round): "Các Bộ: Công Thương, …", "Các Tập đoàn,
+    # Tổng Công ty nhà nước", "Giao người đứng đầu các cơ quan …", "Giao các Phó Thủ tướng …".
+    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -53,17 +57,22 @@ _VERBS = (
     r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
-    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ"
+    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
+    r"thành lập|chủ động|phải"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
+# A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
+# hình Việt Nam (VTV)").
+_NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
 _GIVEN_RE = re.compile(
     r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
-    rf"(?P<lead>{_AGENCY}[^,;:()]*?){_AGENCY_END}"
+    # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
+    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan){_NAME}*?)*){_AGENCY_END}"
     r"\s*,?\s*(?P<rest>.*)$",
     re.S,
 )
 _SUBJECT_RE = re.compile(
-    rf"^(?P<lead>{_AGENCY}[^,;:()]*?)\s+(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
+    rf"^(?P<lead>{_AGENCY}{_NAME}*?)\s+(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
     r"(?P<rest>.*)$",
     re.S,
 )
@@ -73,7 +82,7 @@ _SUBJECT_RE = re.compile(
 # noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", and so
 # is "các tổ chức chính trị - xã hội").
 _SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+"
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)){{0,160}}?)\s+"
     rf"(?=(?!tổ chức,)(?<!các )(?<!những )(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
@@ -120,9 +129,42 @@ _TIME_INLINE_RE = re.compile(
 )
 _HEADING_RE = re.compile(
     r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
-    r"\s*[.)]\s*(?P<rest>\S.*)$",
+    r"\s*[.)](?!\d)\s*(?P<rest>\S.*)$",
     re.S,
 )
+# "(1) Bộ Tài chính giải quyết …" on its own line: a numbered point of the sentence above.
+_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+# "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
+_REMIT_RE = re.compile(
+    r"^theo (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
+    rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
+    re.I,
+)
+# "Bộ Quốc phòng, Bộ Công an theo chức năng, … chủ trì, phối hợp với các Bộ, cơ quan liên
+# quan và các địa phương:" over points a), b) …: the agency leads them with those partners.
+_ROLE_HEADING_RE = re.compile(
+    rf"^(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+(?:theo (?:chức năng|nhiệm vụ)[^:;]*?\s+)?"
+    r"chủ trì,\s*phối hợp(?: chặt chẽ)?(?: với)?\s+(?P<partners>[^:;]{3,200}?)\s*:\s*"
+    r"(?P<rest>.*)$",
+    re.S,
+)
+# "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
+# Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
+_NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
+# "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
+_HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*đồng chí\s+(?=\S)")
+# "… khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of
+# the numbered points that follow.
+_ANNOUNCED_TIME_RE = re.compile(
+    r"(?:hoàn thành|hoàn tất)\s+(?P<time>(?:trong|trước)\s+(?:ngày|tháng|quý|năm)[^,;:]*)", re.I
+)
+# The line that introduces the addressees ("Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:"): the
+# bullets below it name who the document is sent to, not tasks.
+_ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|điện)\s*\**\s*:[*_\s]*$")
+# "1. Giao người đứng đầu các cơ quan …; Chủ tịch Ủy ban nhân dân các xã" over bullets: the
+# agency given the bullets, whatever its wording.
+_GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
@@ -175,6 +217,16 @@ class AssignmentInterpreter:
     group: list[Item] = field(default_factory=list)
     # "a) Chủ trì, phối hợp với các sở, ngành …" over bullets: the partners of those bullets.
     role_partners: str = ""
+    # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:": the partners of
+    # the points under that agency heading.
+    agency_partners: str = ""
+    addressees: bool = False  # inside the "Kính gửi:" block
+    # A numbered topic heading ending in ":" over one paragraph ("1. Quyết liệt …:" / "Các
+    # đồng chí Bộ trưởng … phải …"): (label, kind) that paragraph is read with.
+    topic: tuple[str, str] | None = None
+    # "…, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of the "(1)" lines below.
+    announced_time: str = ""
+    line: int = 0  # the line of the paragraph being read
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -182,19 +234,38 @@ class AssignmentInterpreter:
         for paragraph in (Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)):
             text = paragraph.text
             if text:
+                if not started and self._addressee(text):
+                    self.preamble.append(text)
+                    continue
                 label, body, kind = "", text, "bullet"
                 heading = _HEADING_RE.match(text)
                 bullet = _BULLET_RE.match(text)
+                paren = None if heading or bullet else _PAREN_RE.match(text)
                 if heading:
                     label = C.normalise_number(heading.group("label"))
                     body = heading.group("rest").strip()
                     kind = C.label_kind(label)
                 elif bullet:
                     body = bullet.group("rest").strip()
+                elif paren and not inline_parts(text):
+                    label, body, kind = paren.group("label"), paren.group("rest").strip(), "paren"
                 else:
                     kind = "plain"
+                topic, self.topic = self.topic, None
+                if topic and kind == "plain":
+                    label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
+                if heading:
+                    self.announced_time = ""
                 if heading and agency and kind == agency[0]:
                     agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
+                    self.agency_partners = ""
+                self.line = paragraph.line
+                split = self._inline(text, body, label, kind, agency)
+                if split:
+                    started = True
+                    continue
+                if heading:
+                    body = _after_topic(body)
                 if self.parsed.items and self._labelled(text):
                     continue
                 plus = bool(bullet) and text.lstrip().startswith("+")
@@ -230,6 +301,9 @@ class AssignmentInterpreter:
                         body, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
+                if item is None and text.rstrip().endswith(":"):
+                    announced = _ANNOUNCED_TIME_RE.search(text)
+                    self.announced_time = announced.group("time").strip() if announced else ""
                 if item is not None and (item.lead or agency):
                     started = True
                     item.line = paragraph.line
@@ -237,6 +311,10 @@ class AssignmentInterpreter:
                     item.section = [t for _k, t in self.sections]
                     if self.role_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.role_partners
+                    if self.agency_partners and agency and item.lead == agency[1]:
+                        item.partners = item.partners or self.agency_partners
+                    if kind == "paren" and not item.timeframe:
+                        item.timeframe = self.announced_time
                     self.parsed.items.append(item)
                     if plus:
                         self.group.append(item)
@@ -248,15 +326,24 @@ class AssignmentInterpreter:
                 duty = _DUTY_RE.match(asked) if heading else None
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
+                role_heading = _ROLE_HEADING_RE.match(asked) if heading else None
+                given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
-                    _AGENCY_HEADING_RE.match(asked)
+                    role_heading
+                    or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
+                    or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
-                longest = 200 if _BUSINESS_GROUP_RE.match(asked) else 120
+                longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
-                    agency = (kind, lead_heading.group("lead").strip())
-                    rest = lead_heading.group("rest").strip()
+                    lead, rest = _named_list(
+                        lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
+                    )
+                    agency = (kind, lead)
+                    self.agency_partners = (
+                        role_heading.group("partners").strip(" ,") if role_heading else ""
+                    )
                     if rest:
                         sub = self._assignment(rest, agency[1])
                         if sub is not None:
@@ -270,6 +357,8 @@ class AssignmentInterpreter:
                     if agency and kind in {k for k, _t in self.sections}:
                         agency = None  # a sibling or parent section ends the agency's bullets
                     self._open_section(kind, label, body)
+                    if body.rstrip(" *").endswith(":"):
+                        self.topic = (label, kind)
                     continue
                 if not started:
                     self.preamble.append(text)
@@ -292,6 +381,74 @@ class AssignmentInterpreter:
             ]
             if any(item.notes for item in self.parsed.items):
                 self.parsed.document.columns.append(Column(label="Ghi chú", field="notes"))
+
+    def _addressee(self, text: str) -> bool:
+        """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""
+        if _ADDRESS_RE.search(text):
+            self.addressees = True
+            return True
+        if not self.addressees:
+            return False
+        if not _HEADING_RE.match(text) and (_BULLET_RE.match(text) or len(text) <= 80):
+            return True  # "- Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế.", "|"
+        self.addressees = False
+        return False
+
+    def _inline(
+        self, text: str, body: str, label: str, kind: str, agency: tuple[str, str] | None
+    ) -> bool:
+        """A paragraph running "(1) … (2) …" together: one row of work per part.
+
+        The text before "(1)" names the agency of the parts that have no subject of their own
+        ("a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì …"), or is the topic of the
+        numbered point ("3. Khẩn trương ban hành …: (1) Thanh tra Chính phủ ban hành …"). A
+        part with no agency at all is kept, with a warning, not dropped. Returns whether the
+        paragraph was read that way.
+        """
+        found = inline_parts(body)
+        if found is None:
+            return False
+        intro = _HONORIFIC_RE.sub("", found.intro.strip(" *"))
+        intro = intro[:1].upper() + intro[1:]
+        named = (
+            _AGENCY_HEADING_RE.match(intro + ("" if intro.endswith(":") else ":"))
+            if intro
+            else None
+        )
+        lead = agency[1] if agency else ""
+        if named and not named.group("rest").strip():
+            lead, _rest = _named_list(named.group("lead").strip(), "")
+        elif intro and not intro.endswith(":"):
+            # "các bộ, ngành, địa phương tập trung: (i) …" is one task (its sub-points stay in
+            # it); a sentence before "(1)" that is not a heading: not a list of tasks.
+            return False
+        items = []
+        for number, part in found.parts:
+            own, others = _own_clauses(part)
+            item = self._assignment(own, lead or None, "inline", "")
+            if item is None:
+                item = Item(line=0, title=own.rstrip(" .;"), lead=lead)
+            if others:
+                # "…; Các bộ, ngành, địa phương … gửi kết quả về Bộ Công an trước …": what
+                # the point asks of other bodies stays with it, in its notes.
+                item.notes = "; ".join(filter(None, [item.notes, others]))
+            items.append((number, item))
+        if not any(item.lead for _n, item in items):
+            return False
+        if intro and not named and label and kind not in {"sub", "paren", "plain", "bullet"}:
+            self._open_section(kind, label, intro)
+        for number, item in items:
+            item.line = self.line
+            item.number = f"{label}.{number}" if label else str(number)
+            item.section = [t for _k, t in self.sections]
+            if not item.lead:
+                self.parsed.warn(
+                    self.line,
+                    _("Point (%(number)s) names no agency: check its lead.") % {"number": number},
+                    "inline-no-lead",
+                )
+            self.parsed.items.append(item)
+        return True
 
     def _labelled(self, text: str) -> bool:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
@@ -325,6 +482,7 @@ class AssignmentInterpreter:
     ) -> Item | None:
         lead = ""
         rest = ""
+        text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
         subject = _SUBJECT_RE.match(text) or (
             _SUBJECT_VERB_RE.match(text) if kind != "plain" else None
@@ -347,7 +505,7 @@ class AssignmentInterpreter:
             and labelled.group("rest").strip()
         ):
             # "+ Sở Xây dựng: hướng dẫn …": the agency named before its task.
-            lead, rest = labelled.group("lead"), labelled.group("rest")
+            lead, rest = _named_list(labelled.group("lead"), labelled.group("rest"))
         elif agency and kind not in {"plain", agency_kind}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
@@ -370,6 +528,7 @@ class AssignmentInterpreter:
         if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
+        rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
         partners = ""
         found = _PARTNERS_RE.search(rest)
@@ -400,6 +559,51 @@ class AssignmentInterpreter:
             timeframe=timeframe,
             notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
+
+
+def _subject_of(text: str) -> bool:
+    """Whether ``text`` opens with an agency doing, or being given, a task."""
+    text = text[:1].upper() + text[1:]
+    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
+
+
+def _after_topic(body: str) -> str:
+    """ "Đẩy mạnh … chính sách: Các bộ khẩn trương trình …" -> "Các bộ khẩn trương trình …".
+
+    A numbered point whose topic and assigning sentence were printed on one line: the
+    sentence after the colon is the row of work (the topic is the point's heading).
+    """
+    topic, colon, after = body.partition(":")
+    after = after.strip(" *")
+    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
+        return body
+    return after[:1].upper() + after[1:] if _subject_of(after) else body
+
+
+def _own_clauses(part: str) -> tuple[str, str]:
+    """The clauses of a point up to the first one with another subject, and the rest."""
+    clauses = re.split(r";\s+", part)
+    for index, clause in enumerate(clauses[1:], start=1):
+        if clause[:1].isupper() and _subject_of(clause):
+            return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
+    return part, ""
+
+
+def _named_list(lead: str, rest: str) -> tuple[str, str]:
+    """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
+
+    After an agency's colon, a list of capitalised names up to the task's verb belongs to the
+    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …").
+    """
+    found = _NAMED_LIST_RE.match(rest)
+    if not found:
+        return lead, rest
+    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
+    if not names or not all(name[:1].isupper() for name in names):
+        return lead, rest
+    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
+        return lead, rest
+    return f"{lead}: {found.group('names').strip()}", found.group("rest")
 
 
 def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
@@ -442,7 +646,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
-            ended = bold_closed and not same_run
+            # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
+            ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
             continues = unfinished or (not ended and _continues(previous, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
@@ -459,12 +664,18 @@ def _lone_stars(raw: str) -> int:
     return len(re.findall(r"(?<!\*)\*(?!\*)", re.sub(r"^\s*\*\s", "", raw)))
 
 
+# A line ending on a point's marker, or on the role words that need their object.
+_OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
+
+
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     if text[:1].islower() or previous.endswith(","):
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if _OPEN_MARK_RE.search(previous):
+        return True  # "… tập trung: (i)" / "Sửa đổi, bổ sung …": the point's text follows
     if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
         return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
     if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
