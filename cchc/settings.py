@@ -444,6 +444,11 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Dashboards: how long (seconds) one process reuses a year's reporting periods (their rules
 # and the calendar change rarely); 0 reads them on every page (docs/dashboards.md).
 CCHC_DASHBOARDS_PERIODS_TTL = _env_int("CCHC_DASHBOARDS_PERIODS_TTL", 60)
+# Dashboards: after a change, pages serve the figures last computed (with their "as of" time)
+# while the background worker computes them again, for at most this many seconds after a page
+# first found them stale; then a page computes them itself. 0: never serve stale figures
+# (cchc.dashboards.store, docs/dashboards.md).
+CCHC_DASHBOARDS_STALE_SECONDS = _env_int("CCHC_DASHBOARDS_STALE_SECONDS", 60)
 # The periodic PAR report (cchc.documents, docs/official-reports.md): who issues it, where,
 # who signs, who receives it, and the LibreOffice that turns it into PDF.
 INSTALLED_APPS += ["cchc.documents"]

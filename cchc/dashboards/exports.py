@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from cchc.core.exports import Cell, export_response
-from cchc.dashboards.selectors import Drill, Overview, Scorecard
+from cchc.dashboards.selectors import AgencyRow, Drill, Overview, Scorecard
 
 
 def _r(value: float | None) -> float | None:
@@ -201,8 +201,9 @@ def drill_table(found: Drill, *, fmt: str) -> HttpResponse:
     )
 
 
-def overview_charts(data: Overview) -> dict[str, object]:
-    """The data of the overview's charts (``json_script``); each chart has its table."""
+def overview_charts(data: Overview, *, agencies: list[AgencyRow]) -> dict[str, object]:
+    """The data of the overview's charts (the ``data-charts`` attribute); each chart has its
+    table. The heat map shows ``agencies`` (those the page lists)."""
     return {
         "areas": {
             "labels": [a.node.heading[:40] for a in data.areas],
@@ -216,10 +217,10 @@ def overview_charts(data: Overview) -> dict[str, object]:
         },
         "heat": {
             "areas": [a.node.heading[:30] for a in data.areas],
-            "agencies": [a.name[:40] for a in data.agencies],
+            "agencies": [a.name[:40] for a in agencies],
             "cells": [
                 [x, y, _r(agency.cells[area.node.pk])]
-                for y, agency in enumerate(data.agencies)
+                for y, agency in enumerate(agencies)
                 for x, area in enumerate(data.areas)
                 if area.node.pk in agency.cells
             ],

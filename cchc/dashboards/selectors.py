@@ -29,17 +29,18 @@ The definitions shown on the pages are ``DEFINITIONS`` (docs/dashboards.md).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.core import versions
 from cchc.core.models import CacheVersion
+from cchc.dashboards import store
 from cchc.indicators.models import Indicator, Measurement, Target, TargetState
 from cchc.indicators.selectors import TargetRow, with_status
 from cchc.indicators.status import BEHIND, Status
@@ -56,6 +57,8 @@ from cchc.scheduling.workdays import WorkCalendar
 SERVICE_PREFIXES = ("tthc.", "766.")
 # Targets behind listed on the overview (the rest: the "targets behind" page).
 BEHIND_SHOWN = 10
+# Agencies shown on the overview, lowest progress first (all of them: ``?agencies=all``).
+AGENCIES_SHOWN = 10
 
 DEFINITIONS = {
     "progress": _(
@@ -246,6 +249,8 @@ class Overview:
     behind: list[TargetRow]
     behind_total: int
     service: list[ServiceRow]
+    # The figures are older than the data (served while they are computed again).
+    updating: bool = False
 
     @property
     def target_counts(self) -> list[tuple[str, str, int]]:
@@ -378,6 +383,19 @@ class PlanFigures:
     behind: list[TargetRow]
     service: list[ServiceRow]
     as_of: dt.datetime
+    # What they were read from: the data version (``data_version``) and the day.
+    version: str = ""
+    day: dt.date | None = None
+
+    @property
+    def key(self) -> str:
+        """Which figures these are (a rendered body is kept under it)."""
+        return f"{self.version}:{self.day}:{self.as_of.timestamp()}"
+
+    def current(self, version: str, on: dt.date) -> bool:
+        """Whether nothing they are read from changed since (else: served while being
+        computed again, with their "as of" time)."""
+        return self.version == version and self.day == on
 
 
 def with_versions(plans: QuerySet[Plan]) -> QuerySet[Plan]:
@@ -401,21 +419,21 @@ def data_version(plan: Plan) -> str:
     return f"{plan.created_at.timestamp()}.{plan_version}.{figures_version}"
 
 
-def figures_key(plan: Plan, periods: list[Period], on: dt.date, version: str) -> str:
-    wanted = sorted(f"{p.report}/{p.kind}/{p.end}" for p in periods)
-    digest = hashlib.sha256("|".join(wanted).encode()).hexdigest()[:16]
-    return f"{_figures_prefix(plan)}{version}:{on.isoformat()}:{digest}"
+def figures_key(plan_id: int, digest: str, on: dt.date, version: str) -> str:
+    """The process cache's key of a plan's figures (``digest``: ``store.periods_digest``)."""
+    return f"{_figures_prefix(plan_id)}{version}:{on.isoformat()}:{digest}"
 
 
-def _figures_prefix(plan: Plan) -> str:
-    return f"dashboards:figures:{plan.pk}:"
+def _figures_prefix(plan_id: int) -> str:
+    return f"dashboards:figures:{plan_id}:"
 
 
 def compute_figures(
-    *, plan: Plan, periods: list[Period], on: dt.date, now: dt.datetime
+    *, plan: Plan, periods: list[Period], on: dt.date, now: dt.datetime, version: str = ""
 ) -> PlanFigures:
     """The figures from the database (five queries: nodes, lead obligations with their
-    reports, targets and their measurements, service indicators)."""
+    reports, targets and their measurements, service indicators), labelled with the data
+    ``version`` read before them."""
     nodes = plan_nodes(plan)
     counter = PeriodCounter(periods=periods, on=on)
     progress = _progress(plan, nodes, counter)
@@ -429,6 +447,8 @@ def compute_figures(
         behind=behind,
         service=_service(),
         as_of=now,
+        version=version,
+        day=on,
     )
 
 
@@ -482,19 +502,76 @@ def forget_figures() -> None:
 def plan_figures(
     *, plan: Plan, periods: list[Period], on: dt.date, now: dt.datetime
 ) -> PlanFigures:
-    """``compute_figures`` from the process's cache while nothing they are read from changed
-    (``data_version``, read with the plan). The day is part of the key: what is overdue and
-    the targets' status depend on it."""
+    """The plan's figures for ``periods`` (a year's) on the day ``on``.
+
+    From the process's cache while nothing they are read from changed (``data_version``,
+    read with the plan: no query). Else from the figures every process shares
+    (``store``: one query, one more to load figures another process computed): current
+    ones, or stale ones with their "as of" time while one recomputation is queued; computed
+    here (and stored) when there are none, or when they have been stale longer than
+    ``CCHC_DASHBOARDS_STALE_SECONDS``. The day is part of what they are read from: what is
+    overdue and the targets' status depend on it."""
     version = data_version(plan)
-    key = figures_key(plan, periods, on, version)
-    found = FIGURES.get(key)
+    digest = store.periods_digest(periods)
+    found = FIGURES.get(figures_key(plan.pk, digest, on, version))
     if isinstance(found, PlanFigures):
         return found
-    made = compute_figures(plan=plan, periods=periods, on=on, now=now)
-    # The plan's figures of an older version will never be read again.
-    FIGURES.drop(_figures_prefix(plan), keep=f"{_figures_prefix(plan)}{version}:")
-    FIGURES.set(key, made)
+    stored = store.read(plan.pk, digest)
+    if stored is None:
+        return _compute_and_store(plan=plan, periods=periods, digest=digest, on=on, now=now)
+    if not stored.current(version, on) and store.stale_too_long(stored, now):
+        return _compute_and_store(plan=plan, periods=periods, digest=digest, on=on, now=now)
+    held = _held(plan.pk, digest, stored)
+    if held is None:
+        return _compute_and_store(plan=plan, periods=periods, digest=digest, on=on, now=now)
+    if not stored.current(version, on):
+        year = periods[0].year if periods else None
+        store.request_refresh(stored, plan_id=plan.pk, year=year, day=on, now=now)
+    return held
+
+
+def _held(plan_id: int, digest: str, stored: store.Stored) -> PlanFigures | None:
+    """The figures of ``stored``: this process's copy, else loaded (and kept)."""
+    version = stored.version.split(":", 1)[1] if ":" in stored.version else stored.version
+    key = figures_key(plan_id, digest, stored.day, version)
+    found = FIGURES.get(key)
+    if isinstance(found, PlanFigures) and found.as_of == stored.as_of:
+        return found
+    loaded = store.load(stored)
+    if not isinstance(loaded, PlanFigures):
+        return None
+    _keep(plan_id, key, version, loaded)
+    return loaded
+
+
+def _keep(plan_id: int, key: str, version: str, figures: PlanFigures) -> None:
+    # The plan's figures of another version will not be read again by this process.
+    prefix = _figures_prefix(plan_id)
+    FIGURES.drop(prefix, keep=f"{prefix}{version}:")
+    FIGURES.set(key, figures)
+
+
+def _compute_and_store(
+    *, plan: Plan, periods: list[Period], digest: str, on: dt.date, now: dt.datetime
+) -> PlanFigures:
+    version = data_version(plan)
+    made = compute_figures(plan=plan, periods=periods, on=on, now=now, version=version)
+    store.save(plan_id=plan.pk, digest=digest, version=version, day=on, as_of=now, value=made)
+    _keep(plan.pk, figures_key(plan.pk, digest, on, version), version, made)
     return made
+
+
+def recompute(*, plan_id: int, year: int | None, on: dt.date) -> None:
+    """Compute and store a plan's figures for ``year``'s reporting periods on ``on``
+    (``store.refresh_figures``, outside any request): the data version is read first, so
+    the figures are at least as new as the version they are stored under."""
+    plan = with_versions(Plan.objects.filter(pk=plan_id)).only("pk", "created_at").first()
+    if plan is None:
+        return
+    periods = year_periods(year, calendar=WorkCalendar()) if year is not None else []
+    _compute_and_store(
+        plan=plan, periods=periods, digest=store.periods_digest(periods), on=on, now=timezone.now()
+    )
 
 
 def overview(
@@ -505,10 +582,11 @@ def overview(
     key_of: dict[int, str],
     on: dt.date,
     now: dt.datetime,
+    figures: PlanFigures | None = None,
 ) -> Overview:
     """The province overview of ``plan`` for the reporting ``period`` among ``periods`` (the
-    year's), on ``on``: the cached figures (``plan_figures``)."""
-    fig = plan_figures(plan=plan, periods=periods, on=on, now=now)
+    year's), on ``on``: the cached figures (``plan_figures``, unless given)."""
+    fig = figures or plan_figures(plan=plan, periods=periods, on=on, now=now)
     nodes, progress = fig.nodes, fig.progress
     activities = progress.plan.activities
     area_of = {n.pk: n.area_id for n in nodes}
@@ -525,8 +603,8 @@ def overview(
         for node in nodes
         if node.parent_id is None and node.kind == NodeKind.SECTION and node.pk in under
     ]
-    figures = _figures(periods, fig.totals, key_of)
-    current = next((f for f in figures if period is not None and f.period is period), None)
+    by_period = _figures(periods, fig.totals, key_of)
+    current = next((f for f in by_period if period is not None and f.period is period), None)
     chosen = fig.by_agency.get((period.kind, period.end), {}) if period is not None else {}
     cells: dict[int, dict[int, float]] = {}
     for (agency_id, area), value in progress.cells.items():
@@ -554,12 +632,13 @@ def overview(
         done=progress.plan.done_count,
         areas=areas,
         agencies=agencies,
-        periods=figures,
+        periods=by_period,
         current=current,
         targets=fig.targets,
         behind=fig.behind[:BEHIND_SHOWN],
         behind_total=len(fig.behind),
         service=fig.service,
+        updating=not fig.current(data_version(plan), on),
     )
 
 
@@ -574,6 +653,7 @@ class Scorecard:
     current: PeriodFigures | None
     areas: list[tuple[NodeRow, float, int]]
     activities: list[tuple[NodeRow, float, bool]]
+    updating: bool = False
 
 
 def scorecard(
@@ -586,11 +666,12 @@ def scorecard(
     key_of: dict[int, str],
     on: dt.date,
     now: dt.datetime,
+    figures: PlanFigures | None = None,
 ) -> Scorecard:
     """One agency's card: its progress overall and by area, the activities it leads (its own
     latest approved percent on each), and its completeness and timeliness in each period of
-    the year (the cached figures: ``plan_figures``)."""
-    fig = plan_figures(plan=plan, periods=periods, on=on, now=now)
+    the year (the cached figures: ``plan_figures``, unless given)."""
+    fig = figures or plan_figures(plan=plan, periods=periods, on=on, now=now)
     progress = fig.progress
     by_pk = {n.pk: n for n in fig.nodes}
     areas = [
@@ -606,18 +687,19 @@ def scorecard(
     ]
     led.sort(key=lambda item: item[0].pk)
     own = {key: counts[agency_id] for key, counts in fig.by_agency.items() if agency_id in counts}
-    figures = _figures(periods, own, key_of)
-    current = next((f for f in figures if period is not None and f.period is period), None)
+    by_period = _figures(periods, own, key_of)
+    current = next((f for f in by_period if period is not None and f.period is period), None)
     return Scorecard(
         agency_id=agency_id,
         name=name,
         plan=plan,
         as_of=fig.as_of,
         progress=progress.overall.get(agency_id),
-        periods=figures,
+        periods=by_period,
         current=current,
         areas=areas,
         activities=led,
+        updating=not fig.current(data_version(plan), on),
     )
 
 
@@ -630,6 +712,7 @@ class Drill:
     percent: float | None
     obligations: list[Obligation]
     as_of: dt.datetime
+    updating: bool = False
 
 
 def drill(
@@ -688,4 +771,5 @@ def drill(
         percent=progress.nodes.get(node.pk),
         obligations=obligations,
         as_of=fig.as_of,
+        updating=not fig.current(data_version(plan), on),
     )

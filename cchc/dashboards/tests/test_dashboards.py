@@ -285,3 +285,27 @@ def test_exports_hold_the_pages_rows(world: World, leader: User, fmt: str) -> No
         client.get(reverse("dashboards:drill", args=[world.plan.pk, world.a1.pk]), {"format": fmt})
     )
     assert len(drill) - 1 == 3
+
+
+def test_overview_lists_the_agencies_of_lowest_progress_and_all_on_demand(
+    world: World, leader: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A leader's home page stays small as agencies grow: the heat map and the agencies
+    table show the lowest few (Y: 0% before X: 85%), every agency one link away (no script
+    needed; HTMX swaps the body) and in the downloads."""
+    monkeypatch.setattr(selectors, "AGENCIES_SHOWN", 1)
+    client = _client(leader)
+    url = reverse("dashboards:overview")
+    page = client.get(url, {"year": "2024", "period": "quarter-1"}).content.decode()
+    for table in ("heat-table", "agencies-table"):
+        body = page.split(f'id="{table}"', 1)[1].split("</table>", 1)[0]
+        assert re.findall(r'<tr data-agency="(\d+)"', body) == [str(world.y.pk)]
+    link = re.search(r'href="(\?[^"]*agencies=all)"', page)
+    assert link is not None and 'class="agencies-all"' in page
+    full = client.get(url + link.group(1).replace("&amp;", "&")).content.decode()
+    for table in ("heat-table", "agencies-table"):
+        body = full.split(f'id="{table}"', 1)[1].split("</table>", 1)[0]
+        assert re.findall(r'<tr data-agency="(\d+)"', body) == [str(world.y.pk), str(world.x.pk)]
+    assert 'class="agencies-fewer"' in full
+    rows = client.get(url, {"format": "csv", "table": "agencies"}).content.decode("utf-8-sig")
+    assert "Sở X" in rows and "Sở Y" in rows

@@ -63,20 +63,36 @@ def _plans() -> list[Plan]:
     return list(selectors.with_versions(plans))
 
 
-def _body_key(request: HttpRequest, context: dict[str, Any], *extra: object) -> str:
-    """What a page's body is drawn from: the plan's figures (their data version and the
-    day), the filters and the query string, the plans offered, the language, the address and
-    ``extra``."""
+def _body_key(
+    request: HttpRequest, context: dict[str, Any], figures: selectors.PlanFigures, *extra: object
+) -> str:
+    """What a page's body is drawn from: the figures served (which, and whether they are
+    being computed again), the filters and the query string, the plans offered, the
+    language, the address and ``extra``."""
     plan: Plan = context["plan"]
-    figures = selectors.figures_key(
-        plan, context["periods"], context["on"], selectors.data_version(plan)
-    )
+    updating = not figures.current(selectors.data_version(plan), context["on"])
     plans = "|".join(f"{p.pk}/{p.number}/{p.title}/{p.issued_on}" for p in context["plans"])
     # The export links keep the request's query string.
     query = request.GET.urlencode()
-    parts = (figures, context["year"], context["period_key"], plans, get_language(), query, *extra)
+    parts = (
+        plan.pk,
+        figures.key,
+        updating,
+        context["year"],
+        context["period_key"],
+        plans,
+        get_language(),
+        query,
+        *extra,
+    )
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     return f"{request.path}:{digest}"
+
+
+def _figures(context: dict[str, Any]) -> selectors.PlanFigures:
+    return selectors.plan_figures(
+        plan=context["plan"], periods=context["periods"], on=context["on"], now=context["now"]
+    )
 
 
 def _page(
@@ -126,7 +142,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = _filters(request, _plans())
     plan = context["plan"]
     context["definitions"] = selectors.DEFINITIONS
-    key = _body_key(request, context) if plan is not None else None
+    context["all_agencies"] = request.GET.get("agencies") == "all"
+    figures = _figures(context) if plan is not None else None
+    key = _body_key(request, context, figures) if figures is not None else None
     body = _cached_body(key, request)
     if plan is not None and body is None:
         context["data"] = data = selectors.overview(
@@ -136,11 +154,16 @@ def overview(request: HttpRequest) -> HttpResponse:
             key_of=context["key_of"],
             on=context["on"],
             now=context["now"],
+            figures=figures,
         )
         fmt = export_format(request)
         if fmt is not None:
             return exports.overview_table(data, table=request.GET.get("table", ""), fmt=fmt)
-        context["charts_json"] = json.dumps(exports.overview_charts(data))
+        rows = (
+            data.agencies if context["all_agencies"] else data.agencies[: selectors.AGENCIES_SHOWN]
+        )
+        context["agency_rows"] = rows
+        context["charts_json"] = json.dumps(exports.overview_charts(data, agencies=rows))
     return _page(request, "dashboards/overview.html", context, key=key, body=body)
 
 
@@ -157,8 +180,11 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     context["agency_id"], context["agency_name"] = agency
     context["definitions"] = selectors.DEFINITIONS
     context["dashboards"] = permissions.can_see_dashboards(request.user)
+    figures = _figures(context) if plan is not None else None
     key = (
-        _body_key(request, context, agency[1], context["dashboards"]) if plan is not None else None
+        _body_key(request, context, figures, agency[1], context["dashboards"])
+        if figures is not None
+        else None
     )
     body = _cached_body(key, request)
     if plan is not None and body is None:
@@ -171,6 +197,7 @@ def agency_scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             key_of=context["key_of"],
             on=context["on"],
             now=context["now"],
+            figures=figures,
         )
         fmt = export_format(request)
         if fmt is not None:
