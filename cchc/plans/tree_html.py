@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +38,8 @@ from cchc.plans.selectors import PlanTree, TreeNode
 # In a lazy tree, nodes at a depth below this (0: areas, 1: objectives) load their children
 # when opened.
 LAZY_DEPTH = 2
+
+T = TypeVar("T")
 
 
 def is_lazy(node_count: int) -> bool:
@@ -222,12 +225,28 @@ def cached_children(plan: Plan, node_id: int, build: Callable[[], str]) -> SafeS
     return mark_safe(made)
 
 
+def plan_cached(plan: Plan, what: str, build: Callable[[], T]) -> T:
+    """A value derived from the plan's tree or progress (an activity's ancestors, its
+    progress), cached like the tree under the plan's version: ``build()`` once per version."""
+    key = f"plans:{what}:{plan.pk}:{_version(plan)}"
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return cast("T", found)
+    made = build()
+    cache.set(key, made, settings.CCHC_PAGE_CACHE_SECONDS)
+    return made
+
+
+_MISSING = object()
+
+
 __all__ = [
     "LAZY_DEPTH",
     "CachedTree",
     "cached_children",
     "cached_tree",
     "is_lazy",
+    "plan_cached",
     "render_children",
     "render_tree",
 ]
