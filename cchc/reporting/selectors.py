@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership
@@ -86,6 +86,19 @@ def my_obligations(
         "role",
         "pk",
     )
+
+
+def my_counts(qs: QuerySet[Obligation]) -> dict[str, int]:
+    """How many rows of "my reports" (``my_obligations``) there are, and how many of them
+    are returned, overdue and within the deadline (one query: the page's count too)."""
+    returned = Q(progress_report__state=ReportState.RETURNED)
+    counts = qs.order_by().aggregate(
+        total=Count("pk"),
+        returned=Count("pk", filter=returned),
+        late=Count("pk", filter=Q(current=ObligationStatus.LATE) & ~returned),
+        open=Count("pk", filter=Q(current=ObligationStatus.OPEN) & ~returned),
+    )
+    return {key: int(value or 0) for key, value in counts.items()}
 
 
 def latest_return(
