@@ -201,7 +201,7 @@ _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.
 _TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
 # "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
 # appendix after the deadline (kept in the notes).
-_APPENDIX_REF_RE = re.compile(r"\s*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)\s*\.?\s*$", re.I)
+_APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
@@ -569,7 +569,7 @@ class AssignmentInterpreter:
         timeframe = ""
         reference = _APPENDIX_REF_RE.search(rest)
         if reference:
-            opening = "; ".join(filter(None, [opening, reference.group().strip(" .()")]))
+            opening = "; ".join(filter(None, [opening, reference.group().strip(" .()*_")]))
             rest = rest[: reference.start()]
         for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
             timed = pattern.search(rest)
