@@ -44,7 +44,8 @@ _AGENCY = (
     r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo)|"
     # Held-out documents (issue 15, third round): "Các Bộ: Công Thương, …", "Các Tập đoàn,
     # Tổng Công ty nhà nước", "Giao người đứng đầu các cơ quan …", "Giao các Phó Thủ tướng …".
-    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng)"
+    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng|"
+    r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -58,7 +59,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải"
+    r"thành lập|chủ động|phải|gửi"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -454,7 +455,11 @@ class AssignmentInterpreter:
             own, others = _own_clauses(part)
             item = self._assignment(own, lead or None, "inline", "")
             if item is None:
-                item = Item(line=0, title=own.rstrip(" .;"), lead=lead)
+                # No agency at all: read its partners and deadline all the same, lead empty.
+                item = self._assignment(own, "?", "inline", "") or Item(
+                    line=0, title=own.rstrip(" .;")
+                )
+                item.lead = ""
             if others:
                 # "…; Các bộ, ngành, địa phương … gửi kết quả về Bộ Công an trước …": what
                 # the point asks of other bodies stays with it, in its notes.
@@ -733,6 +738,8 @@ def _continues(previous: str, text: str) -> bool:
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
+        return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
     if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
         return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
     if _OPEN_MARK_RE.search(previous):
