@@ -44,7 +44,8 @@ _AGENCY = (
     r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo)|"
     # Held-out documents (issue 15, third round): "Các Bộ: Công Thương, …", "Các Tập đoàn,
     # Tổng Công ty nhà nước", "Giao người đứng đầu các cơ quan …", "Giao các Phó Thủ tướng …".
-    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng)"
+    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng|"
+    r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -58,7 +59,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải"
+    r"thành lập|chủ động|phải|gửi"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -67,7 +68,8 @@ _NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
 _GIVEN_RE = re.compile(
     r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
-    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan){_NAME}*?)*){_AGENCY_END}"
+    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan|thành phố|ngành|địa phương)"
+    rf"{_NAME}*?)*){_AGENCY_END}"
     r"\s*,?\s*(?P<rest>.*)$",
     re.S,
 )
@@ -197,7 +199,10 @@ _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b"
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 # "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
-_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\s(?=(?:{_VERBS})\b)")
+_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
+# "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
+# appendix after the deadline (kept in the notes).
+_APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
@@ -227,6 +232,10 @@ class AssignmentInterpreter:
     # "…, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of the "(1)" lines below.
     announced_time: str = ""
     line: int = 0  # the line of the paragraph being read
+    # The label of the agency heading above and the rows read under it: a heading over one
+    # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
+    agency_label: str = ""
+    agency_rows: list[Item] = field(default_factory=list)
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -287,12 +296,19 @@ class AssignmentInterpreter:
                 # a word of it reads as a verb ("đào tạo").
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
+                give = _GIVE_HEADING_RE.match(body) if heading else None
                 named = (
                     heading is not None
                     and kind not in {"roman", "part"}
                     and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
                     and bare[-1:] not in ".;:"
                     and _AGENCY_ONLY_RE.match(bare) is not None
+                ) or (
+                    # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
+                    give is not None
+                    and not re.search(
+                        rf"\s(?:{_VERBS})\b", give.group("lead").replace("công lập", "")
+                    )
                 )
                 item = (
                     None
@@ -315,6 +331,7 @@ class AssignmentInterpreter:
                         item.partners = item.partners or self.agency_partners
                     if kind == "paren" and not item.timeframe:
                         item.timeframe = self.announced_time
+                    self._number_sole_row(item, kind, agency)
                     self.parsed.items.append(item)
                     if plus:
                         self.group.append(item)
@@ -341,6 +358,7 @@ class AssignmentInterpreter:
                         lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
                     )
                     agency = (kind, lead)
+                    self.agency_label, self.agency_rows = label, []
                     self.agency_partners = (
                         role_heading.group("partners").strip(" ,") if role_heading else ""
                     )
@@ -381,6 +399,16 @@ class AssignmentInterpreter:
             ]
             if any(item.notes for item in self.parsed.items):
                 self.parsed.document.columns.append(Column(label="Ghi chú", field="notes"))
+
+    def _number_sole_row(self, item: Item, kind: str, agency: tuple[str, str] | None) -> None:
+        """A paragraph alone under its agency heading takes the heading's number."""
+        if not agency or item.lead != agency[1]:
+            return
+        self.agency_rows.append(item)
+        if len(self.agency_rows) == 1 and kind == "plain" and not item.number:
+            item.number = self.agency_label
+        elif len(self.agency_rows) == 2 and self.agency_rows[0].number == self.agency_label:
+            self.agency_rows[0].number = ""  # not alone after all: the heading numbers no row
 
     def _addressee(self, text: str) -> bool:
         """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""
@@ -427,7 +455,11 @@ class AssignmentInterpreter:
             own, others = _own_clauses(part)
             item = self._assignment(own, lead or None, "inline", "")
             if item is None:
-                item = Item(line=0, title=own.rstrip(" .;"), lead=lead)
+                # No agency at all: read its partners and deadline all the same, lead empty.
+                item = self._assignment(own, "?", "inline", "") or Item(
+                    line=0, title=own.rstrip(" .;")
+                )
+                item.lead = ""
             if others:
                 # "…; Các bộ, ngành, địa phương … gửi kết quả về Bộ Công an trước …": what
                 # the point asks of other bodies stays with it, in its notes.
@@ -506,7 +538,7 @@ class AssignmentInterpreter:
         ):
             # "+ Sở Xây dựng: hướng dẫn …": the agency named before its task.
             lead, rest = _named_list(labelled.group("lead"), labelled.group("rest"))
-        elif agency and kind not in {"plain", agency_kind}:
+        elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
             lead, rest = agency, text
@@ -518,6 +550,10 @@ class AssignmentInterpreter:
             r"Theo chức năng|Căn cứ chức năng)\b",
             text,
         ):
+            lead, rest = agency, text
+        elif agency and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]):
+            # "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ" / "Tập trung chỉ đạo …": a
+            # sentence under an agency heading that starts with a task's verb is its task.
             lead, rest = agency, text
         else:
             return None
@@ -536,6 +572,10 @@ class AssignmentInterpreter:
             partners = found.group("partners").strip(" ,")
             rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
         timeframe = ""
+        reference = _APPENDIX_REF_RE.search(rest)
+        if reference:
+            opening = "; ".join(filter(None, [opening, reference.group().strip(" .()*_")]))
+            rest = rest[: reference.start()]
         for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
             timed = pattern.search(rest)
             if timed:
@@ -631,6 +671,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             text = _ITALIC_EDGE_RE.sub("", text)
             if not text or _PAGE_LINE_RE.match(text):
+                # A line of marks only ("**" closing a bold letterhead line) still closes them.
+                bold_open = bold_open != (raw.count("**") % 2 == 1)
                 continue
             previous = str(units[-1][1]) if units else ""
             # In a crawled page a line of the same paragraph that starts with "- " after an
@@ -664,16 +706,42 @@ def _lone_stars(raw: str) -> int:
     return len(re.findall(r"(?<!\*)\*(?!\*)", re.sub(r"^\s*\*\s", "", raw)))
 
 
+# "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
+_ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
+# "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
+_COMMITTEE_END_RE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)$")
+_PLACE_START_RE = re.compile(
+    r"^(?:[Tt]hành phố|[Tt]ỉnh|[Cc]ác|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Đđ]ặc khu)\b"
+)
 # A line ending on a point's marker, or on the role words that need their object.
 _OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
 
 
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
+    heading = _HEADING_RE.match(previous)
+    if (
+        heading
+        and text[:1].isupper()
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        and _AGENCY_ONLY_RE.match(heading.group("rest").strip())
+    ):
+        return False  # "1. Bộ trưởng các Bộ, …" / "Tập trung chỉ đạo …": heading, then task
+    if (
+        (_BULLET_RE.match(previous) or (heading and len(heading.group("label")) == 1))
+        and previous[-1:].islower()
+        and len(previous) >= 40
+        and _ACRONYM_START_RE.match(text)
+    ):
+        return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
+        return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
+    if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
+        return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
     if _OPEN_MARK_RE.search(previous):
         return True  # "… tập trung: (i)" / "Sửa đổi, bổ sung …": the point's text follows
     if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
