@@ -642,6 +642,13 @@ def overview(
     )
 
 
+def attention(data: Overview) -> list[AgencyRow]:
+    """The agencies the overview shows first (``AGENCIES_SHOWN``): most reports overdue in
+    the chosen period, then lowest progress (all of them: ``data.agencies``)."""
+    ranked = sorted(data.agencies, key=lambda r: (-r.counts.overdue, r.progress or 0.0, r.name))
+    return ranked[:AGENCIES_SHOWN]
+
+
 @dataclass(slots=True)
 class Scorecard:
     agency_id: int
@@ -722,13 +729,14 @@ def drill(
     now: dt.datetime,
     on: dt.date,
     periods: list[Period] | None = None,
+    figures: PlanFigures | None = None,
 ) -> Drill | None:
     """A node of the plan with its children's progress (the cached figures of the year due
     next, or of ``periods``, as the overview reads them); for an activity, its obligations and
     their reports (one query)."""
     if periods is None:
         _year, periods, _period = choose_period(year=None, key="", years=[], on=on)
-    fig = plan_figures(plan=plan, periods=periods, on=on, now=now)
+    fig = figures or plan_figures(plan=plan, periods=periods, on=on, now=now)
     nodes = fig.nodes
     by_pk = {n.pk: n for n in nodes}
     node = by_pk.get(node_id)

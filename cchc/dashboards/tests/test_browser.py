@@ -165,3 +165,36 @@ def test_dashboard_pages_pass_axe(rules: None, world: World, page: Any, live_ser
                 if v["impact"] in ("serious", "critical")
             ]
     assert problems == []
+
+
+def test_leader_opens_every_agency_from_the_light_overview(
+    rules: None, world: World, page: Any, live_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview shows the agencies needing attention first (here one: Sở Y, a report
+    overdue); "all agencies" swaps in every one by HTMX, the address follows, the heat map is
+    drawn again."""
+    from cchc.dashboards import selectors
+
+    monkeypatch.setattr(selectors, "AGENCIES_SHOWN", 1)
+    leader = member("leader", Role.LEADER, world.x)
+    leader.set_password(PASSWORD)
+    leader.save()
+    shots = _shots()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for size in SIZES:
+        width = size["width"]
+        page.set_viewport_size(size)
+        _log_in(page, live_server, "leader", "/dashboards/?year=2024&period=quarter-1")
+        page.wait_for_selector("[data-chart='heat'] svg")
+        assert page.locator("#agencies-table tbody tr").count() == 1
+        assert page.locator(f'#agencies-table tr[data-agency="{world.y.pk}"]').count() == 1
+        page.locator("#agencies .agencies-all").click()
+        page.wait_for_url("**agencies=all**", timeout=30_000)
+        page.wait_for_selector("#agencies .agencies-fewer")
+        page.wait_for_selector("[data-chart='heat'] svg")
+        assert page.locator("#agencies-table tbody tr").count() == 2
+        assert page.locator("#heat-table tbody tr").count() == 2
+        _fits(page, width)
+        page.screenshot(path=str(shots / f"leader-overview-all-{width}.png"), full_page=True)
+    assert errors == []

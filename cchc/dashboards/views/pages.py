@@ -21,7 +21,7 @@ from cchc.agencies.models import Agency
 from cchc.core.exports import export_format
 from cchc.core.validation import query_int
 from cchc.dashboards import exports, selectors
-from cchc.plans.models import Plan
+from cchc.plans.models import NodeKind, Plan
 from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
@@ -159,10 +159,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         fmt = export_format(request)
         if fmt is not None:
             return exports.overview_table(data, table=request.GET.get("table", ""), fmt=fmt)
-        rows = (
-            data.agencies if context["all_agencies"] else data.agencies[: selectors.AGENCIES_SHOWN]
+        context["agency_rows"] = rows = (
+            data.agencies if context["all_agencies"] else selectors.attention(data)
         )
-        context["agency_rows"] = rows
         context["charts_json"] = json.dumps(exports.overview_charts(data, agencies=rows))
     return _page(request, "dashboards/overview.html", context, key=key, body=body)
 
@@ -217,11 +216,28 @@ def node_drill(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     )
     if plan is None:
         raise Http404
-    found = selectors.drill(plan=plan, node_id=pk, now=timezone.now(), on=common.today())
-    if found is None:
-        raise Http404
+    on, now = common.today(), timezone.now()
+    _year, periods, _period = selectors.choose_period(year=None, key="", years=[], on=on)
+    figures = selectors.plan_figures(plan=plan, periods=periods, on=on, now=now)
     fmt = export_format(request)
-    if fmt is not None:
-        return exports.drill_table(found, fmt=fmt)
-    context = {"drill": found, "definitions": selectors.DEFINITIONS}
-    return render(request, "dashboards/drill.html", context)
+    # The body of an area, objective or task is drawn once per figures; an activity's lists
+    # its obligations' reports as they are now (a draft's percent changes no version).
+    updating = not figures.current(selectors.data_version(plan), on)
+    key = f"drill:{plan.pk}:{pk}:{figures.key}:{updating}:{get_language()}"
+    cached = selectors.BODIES.get(key) if fmt is None else None
+    if isinstance(cached, tuple):
+        title, body = cached
+    else:
+        found = selectors.drill(
+            plan=plan, node_id=pk, now=now, on=on, periods=periods, figures=figures
+        )
+        if found is None:
+            raise Http404
+        if fmt is not None:
+            return exports.drill_table(found, fmt=fmt)
+        context = {"drill": found, "definitions": selectors.DEFINITIONS}
+        title = found.node.heading
+        body = render_to_string("dashboards/_drill.html", context, request)
+        if found.node.kind != NodeKind.ACTIVITY:
+            selectors.BODIES.set(key, (title, body))
+    return render(request, "dashboards/drill.html", {"title": title, "body": mark_safe(body)})
