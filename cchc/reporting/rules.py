@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
 from cchc.reporting.models import (
@@ -47,6 +48,26 @@ def set_submission_rule(
             reason=reason.strip(),
             changed_by=actor_of(by),
         )
+
+
+def rule_annotations() -> dict[str, Subquery]:
+    """The rule in force, read in another query (an obligation's): ``rule_of`` makes it."""
+    newest = SubmissionRule.objects.order_by(*SubmissionRule.NEWEST_FIRST)
+    return {
+        f"rule_{name}": Subquery(newest.values(name)[:1])
+        for name in ("require_narrative", "require_evidence_when_done")
+    }
+
+
+def rule_of(row: object) -> SubmissionRule | None:
+    """The rule in force as read by ``rule_annotations`` with ``row`` (None if not read)."""
+    if not hasattr(row, "rule_require_narrative"):
+        return None
+    narrative = getattr(row, "rule_require_narrative", None)
+    evidence = getattr(row, "rule_require_evidence_when_done", None)
+    if narrative is None or evidence is None:
+        return SubmissionRule()  # none set yet: the default
+    return SubmissionRule(require_narrative=narrative, require_evidence_when_done=evidence)
 
 
 def missing_content(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
@@ -13,6 +14,7 @@ from cchc.accounts.models import Membership
 from cchc.accounts.models import Role as MemberRole
 from cchc.accounts.permissions import AnyUser
 from cchc.agencies.models import Agency, Role
+from cchc.reporting import rules
 from cchc.reporting.models import (
     Contribution,
     ContributionState,
@@ -124,26 +126,42 @@ def my_rows(obligations: list[Obligation], *, on: dt.date, calendar: WorkCalenda
 
 
 def obligation_for(pk: int) -> Obligation | None:
+    """The obligation with its activity, plan, agency, its report (``report_of`` takes it
+    from there once) and the submission rule in force (``rules.rule_of``), in one query."""
     return (
-        Obligation.objects.select_related("activity", "activity__plan", "agency")
+        Obligation.objects.select_related("activity", "activity__plan", "agency", "progress_report")
+        .defer("activity__search_text", "activity__plan__columns")
+        .annotate(**rules.rule_annotations())
         .filter(pk=pk)
+        .order_by()
         .first()
     )
 
 
 def report_of(obligation: Obligation) -> Report | None:
-    report = Report.objects.filter(obligation=obligation).first()
+    """The obligation's report: read with the obligation the first time (``obligation_for``),
+    from the database after that (a page shown again after a step shows the report as
+    stored)."""
+    related = Obligation.progress_report.related
+    report: Report | None
+    if related.is_cached(obligation):
+        report = cast("Report | None", related.get_cached_value(obligation))
+    else:
+        report = Report.objects.filter(obligation=obligation).order_by().first()
     if report is not None:
         # The caller's obligation (with its activity, plan and agency): what reads
         # ``report.obligation`` on the page no longer loads it a second time.
         report.obligation = obligation
+    if related.is_cached(obligation):
+        related.delete_cached_value(obligation)
     return report
 
 
 def evidence_of(report: Report | None) -> list[Evidence]:
     if report is None:
         return []
-    return list(report.evidence.select_related("added_by"))
+    # In the order added (the default ordering would join the report and its obligation).
+    return list(report.evidence.order_by("pk"))
 
 
 def history_of(report: Report | None) -> list[ReportTransition]:
@@ -163,7 +181,7 @@ def contributions_for(obligation: Obligation) -> list[Contribution]:
             obligation__period_end=obligation.period_end,
             obligation__role=Role.PARTNER,
         )
-        .select_related("obligation__agency", "author")
+        .select_related("obligation__agency")
         .order_by("obligation__agency__name", "pk")
     )
 

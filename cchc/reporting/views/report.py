@@ -48,7 +48,7 @@ from cchc.reporting.models import (
     ReportState,
 )
 from cchc.reporting.progress import activity_progress
-from cchc.reporting.rules import missing_content
+from cchc.reporting.rules import missing_content, rule_of
 from cchc.reporting.views import common
 from cchc.scheduling.models import Obligation
 
@@ -143,7 +143,7 @@ def _render_report(
         context["evidence_form"] = evidence_form or _evidence_form()
         if report is not None:
             context["missing"] = missing_content(
-                report, common.today(), has_evidence=bool(evidence)
+                report, common.today(), rule_of(obligation), has_evidence=bool(evidence)
             )
     elif form is not None and form.is_bound:
         # A refusal from a tab opened before the report moved on: what the user typed, to
