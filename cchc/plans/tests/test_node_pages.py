@@ -15,6 +15,7 @@ from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
 from cchc.conftest import import_seed, member
+from cchc.plans.actions import correct_node
 from cchc.plans.models import Node, NodeKind, Plan, numbered_title
 from cchc.plans.parsing.cells import split_numbering
 from cchc.plans.views.activity_reports import period_key
@@ -315,3 +316,24 @@ def test_a_focal_point_sees_only_their_agencys_reports(plan: Plan):
             assert f'data-obligation="{other.pk}"' not in reports
             assert f"/reports/obligations/{other.pk}/" not in page
         assert 'id="reports-hidden"' in reports
+
+
+def test_what_is_cached_under_the_plan_version_follows_its_data(plan: Plan, leader: User):
+    """The activity's ancestors and progress are kept per plan version: an approval and a
+    correction show at once."""
+    row2 = _node(plan, NodeKind.ACTIVITY, number="2")
+    client = _client(leader)
+    before = client.get(row2.get_absolute_url()).content.decode()
+    assert 'id="node-progress"' in before and 'data-progress="40.0"' not in before
+    lead = Obligation.objects.filter(activity=row2, role="lead").order_by("-period_end").first()
+    assert lead is not None
+    _approved(lead, percent=40)
+    after = client.get(row2.get_absolute_url()).content.decode()
+    progress = after.split('id="node-progress"', 1)[1].split("</dd>", 1)[0]
+    assert 'data-progress="40.0"' in progress
+    parent = row2.parent
+    assert parent is not None
+    correct_node(node=parent, changes={"title": "Nhiệm vụ đã sửa tên"}, user=None)
+    page = client.get(row2.get_absolute_url()).content.decode()
+    crumbs = page.split("node-breadcrumb", 1)[1].split("</nav>", 1)[0]
+    assert "Nhiệm vụ đã sửa tên" in crumbs
