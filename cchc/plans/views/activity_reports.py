@@ -183,5 +183,3 @@ def _current(ordered: list[PeriodSummary], today: dt.date) -> PeriodSummary | No
 
 
 __all__ = ["ActivityReports", "PeriodSummary", "activity_reports", "period_key"]
-
-

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
 from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Concat
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
@@ -30,6 +31,7 @@ from cchc.plans.tree_html import (
     render_tree,
 )
 from cchc.plans.views.activity_reports import activity_reports
+from cchc.plans.views.ended_html import ended_agencies_html
 from cchc.reporting.progress import (
     ActivityProgress,
     PlanProgress,
@@ -73,9 +75,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan(pk, with_version=True)
-    form = ActivitySearchForm(
-        request.GET or None, choices=selectors.filter_choices(plan=plan), auto_id="search_%s"
-    )
+    # The filters' choices (areas, lead texts, timeframes) change only with an import.
+    choices = plan_cached(plan, "choices", lambda: selectors.filter_choices(plan=plan))
+    form = ActivitySearchForm(request.GET or None, choices=choices, auto_id="search_%s")
     filters = form.filters()
     context: dict[str, Any] = {"plan": plan, "form": form, "filters": filters}
     if filters.active:
@@ -87,15 +89,29 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "plans/_results.html", context)
-    # Only its date is shown: the large change list and warnings stay in the database.
-    context["latest_import"] = (
-        plan.imports.order_by("-imported_at", "-pk").only("pk", "plan_id", "imported_at").first()
+    # Only its date is shown (the large change list and warnings stay in the database); an
+    # import bumps the plan's version.
+    context["latest_import"] = plan_cached(
+        plan,
+        "latest_import",
+        lambda: (
+            plan.imports.order_by("-imported_at", "-pk")
+            .only("pk", "plan_id", "imported_at")
+            .first()
+        ),
     )
+    if not request.GET:
+        # The empty search form, drawn once per plan version and language.
+        context["search_form"] = plan_cached(
+            plan,
+            f"search_form:{get_language()}",
+            lambda: render_to_string("plans/_search_form.html", context),
+        )
     context["can_import"] = _can_import(request)
-    context["ended_agencies"] = agency_selectors.ended_agencies_in_plan(
-        plan_id=plan.pk, today=timezone.localdate()
-    )
     context["can_transfer"] = request.user.has_perm("agencies.change_assignment")
+    context["ended_agencies"] = ended_agencies_html(
+        request, plan_id=plan.pk, today=timezone.localdate(), can_transfer=context["can_transfer"]
+    )
     return render(request, "plans/plan_detail.html", context)
 
 
@@ -157,9 +173,7 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
 def _with_plan_version(nodes: QuerySet[Node]) -> QuerySet[Node]:
     """``nodes`` with their plan's cache version as ``plan_version`` (cchc.core.versions),
     read in the same query."""
-    key = Concat(
-        Value(versions.PLAN_PREFIX), Cast(OuterRef("plan_id"), output_field=CharField())
-    )
+    key = Concat(Value(versions.PLAN_PREFIX), Cast(OuterRef("plan_id"), output_field=CharField()))
     return nodes.annotate(
         plan_version=Subquery(CacheVersion.objects.filter(key=key).values("value")[:1])
     )

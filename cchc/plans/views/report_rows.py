@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from html import escape as esc
 from dataclasses import dataclass
+from html import escape as esc
 from typing import Any
 
 from django.urls import reverse
