@@ -19,6 +19,7 @@ from html import escape as esc
 from typing import Any, ClassVar
 
 from django.core.paginator import Paginator
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -221,3 +222,108 @@ class ReviewRows:
 
     def rows(self, reports: Sequence[ReviewRow]) -> SafeString:
         return mark_safe("".join(self.row(r) for r in reports))
+
+
+def _percent(value: float | None) -> str:
+    """``value|floatformat:0`` followed by %, or — when there is none."""
+    if value is None:
+        return "—"
+    return f"{floatformat(value, 0)}%"
+
+
+class GridRows:
+    """The ``<tr>`` of the status grid's agencies (``reporting/grid.html``): each count a
+    link to the obligations behind it (``count_query`` + agency and category), the number
+    awaiting review a link to the review list of the agency and period."""
+
+    def __init__(
+        self, *, count_query: str, can_remind: bool, can_review: bool, year: int, period_key: str
+    ) -> None:
+        self.count_query = esc(count_query)
+        self.can_remind = can_remind
+        self.can_review = can_review
+        self.agency_url = around_id("scheduling:agency_due")
+        self.review_url = esc(reverse("reporting:review"))
+        self.period_query = esc(f"&year={year}&period={period_key}")
+
+    def _count(self, agency: str, cat: str, count: int, css: str = "") -> str:
+        if not count:
+            return f'<td class="text-end{css}" data-count="{cat}">0</td>'
+        return (
+            f'<td class="text-end{css}" data-count="{cat}"><a href="{self.count_query}{agency}'
+            f'category={cat}#obligation-list">{count}</a></td>'
+        )
+
+    def row(self, row: Any) -> str:
+        pk = int(row.agency_id)
+        agency = f"agency={pk}&amp;"
+        name = esc(row.name)
+        choose = (
+            f'<input class="form-check-input me-1" type="checkbox" name="agencies" value="{pk}" '
+            f'form="grid-remind-form" id="remind_{pk}" aria-label="{name}">'
+            if self.can_remind and row.unsent
+            else ""
+        )
+        head, tail = self.agency_url
+        cells = "".join(
+            self._count(
+                agency, cat, count, " text-danger fw-semibold" if cat == "overdue" and count else ""
+            )
+            for cat, count in row.cells
+        )
+        awaiting = row.awaiting_review
+        if awaiting and self.can_review:
+            awaiting_cell = (
+                f'<a class="review-link" href="{self.review_url}?agency={pk}'
+                f'{self.period_query}">{awaiting}</a>'
+            )
+        else:
+            awaiting_cell = str(awaiting)
+        return (
+            f'<tr data-agency="{pk}">'
+            f'<td>{choose}<a href="{head}{pk}{tail}">{name}</a></td>'
+            f'<td class="text-end" data-count="total"><a href="{self.count_query}{agency}'
+            f'category=all#obligation-list">{row.total}</a></td>'
+            f"{cells}"
+            f'<td class="text-end" data-count="completeness">{_percent(row.completeness)}</td>'
+            f'<td class="text-end" data-count="timeliness">{_percent(row.timeliness)}</td>'
+            f"{self._count(agency, 'approved', row.approved)}"
+            f'<td class="text-end" data-count="awaiting_review">{awaiting_cell}</td></tr>\n'
+        )
+
+    def rows(self, rows: Sequence[Any]) -> SafeString:
+        return mark_safe("".join(self.row(r) for r in rows))
+
+
+class ListedRows:
+    """The ``<tr>`` of the obligations behind one count of the grid."""
+
+    def __init__(self) -> None:
+        self.report_url = around_id("reporting:obligation")
+        self.states: dict[str, str] = {}
+
+    def _state(self, report: Any) -> str:
+        label = self.states.get(report.state)
+        if label is None:
+            label = self.states[report.state] = esc(str(report.get_state_display()))
+        return label
+
+    def row(self, item: Any) -> str:
+        o, report = item.obligation, item.report
+        head, tail = self.report_url
+        agency = o.agency.short_name or o.agency.name
+        return (
+            f'<tr data-obligation="{int(o.pk)}" data-category="{esc(item.category)}">'
+            f'<td class="text-nowrap">{esc(o.activity.number)}</td>'
+            f'<td class="cell-wide"><a href="{head}{int(o.pk)}{tail}">'
+            f"{esc(cut(o.activity.title, 140))}</a></td>"
+            f"<td>{esc(agency)}</td>"
+            f'<td class="text-nowrap">{day(o.deadline)}</td>'
+            f"<td>{self._state(report) if report is not None else '—'}</td>"
+            f'<td class="text-nowrap">'
+            f"{day_time(report.submitted_at) if report is not None else ''}</td>"
+            f"<td>{esc(item.category_label)}</td></tr>\n"
+        )
+
+    def rows(self, items: Sequence[Any]) -> SafeString:
+        return mark_safe("".join(self.row(i) for i in items))
