@@ -27,6 +27,11 @@ summaries were committed (3d82e1d) before the importer was run on them. First re
 3d82e1d: 20/173 facts = 11.6 %, 0/8 exact (two refused). After the rules written for them
 (this branch): 173/173, 8/8 exact; real 655/655 = 100 % (29/29 entries), models 266/269.
 The after-figure is no longer a held-out measure: the next documents found are.
+
+Held out, second round (issue 15): entries 60-68 ("held_out_round": 2), 9 real documents whose
+summaries were committed (950430b) before the importer was run on them. First reading, code of
+main 0550e48 (2026-12-04): 90/207 facts = 43.5 %, 1/9 exact; what it misreads is kept as
+known misreads (117 facts), see bench/README.md.
 """
 
 from __future__ import annotations
@@ -62,7 +67,9 @@ def main() -> None:
     spec.loader.exec_module(check)
     # kind -> [facts, read, documents, documents read exactly, known misread facts, of them read]
     totals: dict[str, list[int]] = {"real": [0] * 6, "model": [0] * 6}
-    held_out = [0, 0, 0, 0]  # facts, read, documents, exact: entries measured before any rule
+    # facts, read, documents, exact: entries measured before any rule, per round of them
+    # ("held_out_round", 1 when absent: entries 44-51; 2: entries 60-68)
+    held_out: dict[int, list[int]] = {}
     for path, expected in check.documents():
         result = check.score(path, expected, parse_path)
         kind = "real" if expected.get("real") else "model"
@@ -73,10 +80,11 @@ def main() -> None:
         totals[kind][4] += result.known_facts
         totals[kind][5] += result.known_read
         if expected.get("held_out"):
-            held_out[0] += result.facts
-            held_out[1] += result.read
-            held_out[2] += 1
-            held_out[3] += result.read == result.facts
+            counts = held_out.setdefault(expected.get("held_out_round", 1), [0, 0, 0, 0])
+            counts[0] += result.facts
+            counts[1] += result.read
+            counts[2] += 1
+            counts[3] += result.read == result.facts
         status = result.error[:70] if result.error else f"{result.read}/{result.facts}"
         if result.known_facts:
             status += f" (known misreads {result.known_read}/{result.known_facts})"
@@ -99,11 +107,11 @@ def main() -> None:
             f"{kind:5} facts read: {plain_read}/{plain} = {_share(plain_read, plain)} "
             "without the known misreads"
         )
-    facts, read, docs, exact = held_out
-    print(
-        f"held-out (summaries written before the importer ran on them): {read}/{facts} = "
-        f"{_share(read, facts)}; documents read exactly: {exact}/{docs}"
-    )
+    for round_, (facts, read, docs, exact) in sorted(held_out.items()):
+        print(
+            f"held-out round {round_} (summaries written before the importer ran on them): "
+            f"{read}/{facts} = {_share(read, facts)}; documents read exactly: {exact}/{docs}"
+        )
     print(f"(code: {args.code})")
 
 
