@@ -105,7 +105,7 @@ def test_the_activity_and_report_pages_query_counts(
 
 
 def _progress_on_page(client: Any, obligation: Obligation) -> str:
-    page = client.get(reverse("reporting:obligation", args=[obligation.pk])).content.decode()
+    page: str = client.get(reverse("reporting:obligation", args=[obligation.pk])).content.decode()
     start = page.index('id="activity-progress"')
     return page[start : page.index("</span>", start)]
 
