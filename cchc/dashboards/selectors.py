@@ -551,13 +551,28 @@ def _keep(plan_id: int, key: str, version: str, figures: PlanFigures) -> None:
     FIGURES.set(key, figures)
 
 
+# One computation of a plan's figures at a time in a process: its other threads wait for it.
+_COMPUTING: dict[tuple[int, str], threading.Lock] = {}
+_COMPUTING_GUARD = threading.Lock()
+
+
+def _computing(plan_id: int, digest: str) -> threading.Lock:
+    with _COMPUTING_GUARD:
+        return _COMPUTING.setdefault((plan_id, digest), threading.Lock())
+
+
 def _compute_and_store(
     *, plan: Plan, periods: list[Period], digest: str, on: dt.date, now: dt.datetime
 ) -> PlanFigures:
     version = data_version(plan)
-    made = compute_figures(plan=plan, periods=periods, on=on, now=now, version=version)
-    store.save(plan_id=plan.pk, digest=digest, version=version, day=on, as_of=now, value=made)
-    _keep(plan.pk, figures_key(plan.pk, digest, on, version), version, made)
+    key = figures_key(plan.pk, digest, on, version)
+    with _computing(plan.pk, digest):
+        found = FIGURES.get(key)  # computed by another thread meanwhile
+        if isinstance(found, PlanFigures):
+            return found
+        made = compute_figures(plan=plan, periods=periods, on=on, now=now, version=version)
+        store.save(plan_id=plan.pk, digest=digest, version=version, day=on, as_of=now, value=made)
+        _keep(plan.pk, key, version, made)
     return made
 
 

@@ -7,13 +7,27 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership
 from cchc.accounts.models import Role as MemberRole
 from cchc.accounts.permissions import AnyUser
 from cchc.agencies.models import Agency, Role
+from cchc.core import versions
+from cchc.core.models import CacheVersion
 from cchc.reporting import rules
 from cchc.reporting.models import (
     Contribution,
@@ -127,11 +141,18 @@ def my_rows(obligations: list[Obligation], *, on: dt.date, calendar: WorkCalenda
 
 def obligation_for(pk: int) -> Obligation | None:
     """The obligation with its activity, plan, agency, its report (``report_of`` takes it
-    from there once) and the submission rule in force (``rules.rule_of``), in one query."""
+    from there once), the submission rule in force (``rules.rule_of``) and its plan's version
+    (``plan_version``, ``cchc.core.versions``), in one query."""
+    plan_key = Concat(
+        Value(versions.PLAN_PREFIX), Cast(OuterRef("activity__plan_id"), output_field=CharField())
+    )
     return (
         Obligation.objects.select_related("activity", "activity__plan", "agency", "progress_report")
         .defer("activity__search_text", "activity__plan__columns")
-        .annotate(**rules.rule_annotations())
+        .annotate(
+            plan_version=Subquery(CacheVersion.objects.filter(key=plan_key).values("value")[:1]),
+            **rules.rule_annotations(),
+        )
         .filter(pk=pk)
         .order_by()
         .first()

@@ -45,7 +45,10 @@ _AGENCY = (
     # Held-out documents (issue 15, third round): "Các Bộ: Công Thương, …", "Các Tập đoàn,
     # Tổng Công ty nhà nước", "Giao người đứng đầu các cơ quan …", "Giao các Phó Thủ tướng …".
     r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng|"
-    r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị)"
+    r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị|Cấp ủy|Cấp uỷ|"
+    # "Cơ quan thanh tra …", "Cơ quan chủ trì giải quyết thủ tục …" (not the labels
+    # "Cơ quan chủ trì: …").
+    r"Cơ quan(?!\s+(?:chủ trì|phối hợp|thực hiện)\s*:)(?:\s+(?:thanh tra|phối hợp|chủ trì))?)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -59,7 +62,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -74,7 +77,9 @@ _GIVEN_RE = re.compile(
     re.S,
 )
 _SUBJECT_RE = re.compile(
-    rf"^(?P<lead>{_AGENCY}{_NAME}*?)\s+(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
+    # (no task verb inside the lead: "Bộ Xây dựng chỉ đạo Sở Xây dựng … khẩn trương …")
+    rf"^(?P<lead>{_AGENCY}(?:(?!\s(?:{_VERBS})\b){_NAME})*?)\s+"
+    r"(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
     r"(?P<rest>.*)$",
     re.S,
 )
@@ -84,8 +89,11 @@ _SUBJECT_RE = re.compile(
 # noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", and so
 # is "các tổ chức chính trị - xã hội").
 _SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)){{0,160}}?)\s+"
-    rf"(?=(?!tổ chức,)(?<!các )(?<!những )(?:{_VERBS})\b)(?P<rest>.*)$",
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}))"
+    r"{0,240}?)\s+"
+    # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
+    rf"(?=(?<![Cc]ơ quan )(?!tổ chức,)(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
+    rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
@@ -115,7 +123,8 @@ _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
+    r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(
@@ -138,7 +147,7 @@ _HEADING_RE = re.compile(
 _PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
-    r"^theo (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    r"^(?:theo|căn cứ) (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
     rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
     re.I,
@@ -151,6 +160,9 @@ _ROLE_HEADING_RE = re.compile(
     r"(?P<rest>.*)$",
     re.S,
 )
+# "… và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm quyền quy định": the formula
+# at the end of a lead is no part of it.
+_REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ)\b.*$", re.S)
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
 # Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
 _NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
@@ -171,6 +183,7 @@ _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<va
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
 _ASKED_RE = re.compile(r"^Đề nghị\s+")
+_ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
 # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": the agency is who the duty is of.
@@ -187,9 +200,13 @@ _CLOSING_RE = re.compile(
     r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
     r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
+    # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
+    r"|\bthông báo để\b[^.]*\bbiết\b"
     r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
+# "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.
+_SUMMARY_RE = re.compile(r"^Trên đây là\b")
 _IF_NEEDED_RE = re.compile(
     r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
 )
@@ -232,6 +249,7 @@ class AssignmentInterpreter:
     # "…, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of the "(1)" lines below.
     announced_time: str = ""
     line: int = 0  # the line of the paragraph being read
+    in_tasks: bool = False  # a row of work has been read: plain sentences may be rows too
     # The label of the agency heading above and the rows read under it: a heading over one
     # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
     agency_label: str = ""
@@ -240,8 +258,11 @@ class AssignmentInterpreter:
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
         started = False
-        for paragraph in (Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)):
+        units = [Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)]
+        for position, paragraph in enumerate(units):
             text = paragraph.text
+            following = units[position + 1].text if position + 1 < len(units) else ""
+            self.in_tasks = started
             if text:
                 if not started and self._addressee(text):
                     self.preamble.append(text)
@@ -273,8 +294,12 @@ class AssignmentInterpreter:
                 if split:
                     started = True
                     continue
-                if heading:
+                if heading or (kind == "plain" and started):
                     body = _after_topic(body)
+                if heading and body.endswith(":") and _sibling(following, kind):
+                    # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
+                    # mistake announces nothing; the point is a task.
+                    body = body.rstrip(" :")
                 if self.parsed.items and self._labelled(text):
                     continue
                 plus = bool(bullet) and text.lstrip().startswith("+")
@@ -289,7 +314,9 @@ class AssignmentInterpreter:
                         continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
+                if (kind == "plain" and (_CLOSING_RE.search(text) or _SUMMARY_RE.match(text))) or (
+                    _IF_NEEDED_RE.match(body)
+                ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
                 # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading without its
                 # full stop that names a body is the agency of the points below it, even where
@@ -347,6 +374,7 @@ class AssignmentInterpreter:
                 given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
                     role_heading
+                    or (_announcing(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
@@ -517,11 +545,24 @@ class AssignmentInterpreter:
         text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
         subject = _SUBJECT_RE.match(text) or (
-            _SUBJECT_VERB_RE.match(text) if kind != "plain" else None
+            # a plain paragraph among the tasks ("Bộ Quốc phòng, Bộ Công an huy động …")
+            _SUBJECT_VERB_RE.match(text) if kind != "plain" or self.in_tasks else None
         )
+        if subject and kind == "plain" and _ASKS_RE.search(subject.group("lead")):
+            subject = None  # "Ủy ban nhân dân Thành phố yêu cầu các Sở …": who asks, not who does
         opening = ""
-        if not given and not subject and kind != "plain" and _OPENING_RE.match(text):
-            for comma in re.finditer(r",\s+", text[:400]):
+        opens = _OPENING_RE.match(text) or (
+            not agency
+            and kind not in {"plain", "bullet"}
+            and (
+                re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+                or ". " in text[:400]  # "3. Khôi phục sản xuất. Bộ Nông nghiệp … chủ động …"
+            )
+        )
+        if not given and not subject and kind != "plain" and opens:
+            # "4. Khẩn trương khắc phục …, các địa phương phải huy động …", "5. … thực phẩm.
+            # Bộ Nông nghiệp và Môi trường chủ động …": the subject after an opening clause.
+            for comma in re.finditer(r"[,.]\s+", text[:400]):
                 tail = text[comma.end() :]
                 subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
                 if subject:
@@ -542,16 +583,24 @@ class AssignmentInterpreter:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
             lead, rest = agency, text
-        elif agency and re.match(
-            r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
-            r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
-            r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
-            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
-            r"Theo chức năng|Căn cứ chức năng)\b",
-            text,
+        elif (
+            agency
+            and kind not in {"roman", "part"}
+            and re.match(
+                r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
+                r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
+                r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
+                r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
+                r"Theo chức năng|Căn cứ chức năng)\b",
+                text,
+            )
         ):
             lead, rest = agency, text
-        elif agency and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]):
+        elif (
+            agency
+            and kind not in {"roman", "part"}
+            and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        ):
             # "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ" / "Tập trung chỉ đạo …": a
             # sentence under an agency heading that starts with a task's verb is its task.
             lead, rest = agency, text
@@ -590,6 +639,7 @@ class AssignmentInterpreter:
         title = rest.strip(" ,;.")
         if not title:
             return None
+
         title = title[:1].upper() + title[1:]
         return Item(
             line=0,
@@ -599,6 +649,32 @@ class AssignmentInterpreter:
             timeframe=timeframe,
             notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
+
+
+def _sibling(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point of the same kind as ``kind``."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return C.label_kind(C.normalise_number(heading.group("label"))) == kind
+
+
+def _announcing(text: str) -> re.Match[str] | None:
+    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
+
+    A point that announces the points below it and names who carries them out is the
+    agency heading of those points (the match has the groups "lead" and "rest", empty).
+    """
+    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
+        return None
+    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
+    for candidate in candidates:
+        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
+        if found:
+            lead = found.group("lead").strip(" ,")
+            lead = _REMIT_TAIL_RE.sub("", lead)
+            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
+    return None
 
 
 def _subject_of(text: str) -> bool:
@@ -703,7 +779,9 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
 
 def _lone_stars(raw: str) -> int:
     """The italic marks of a line: its "*" that are not bold "**" nor a bullet "* "."""
-    return len(re.findall(r"(?<!\*)\*(?!\*)", re.sub(r"^\s*\*\s", "", raw)))
+    # "***trước ngày 20/9**”": bold and italic closing together; count the stars left once
+    # the bold pairs are taken out.
+    return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
 
 
 # "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
@@ -738,6 +816,8 @@ def _continues(previous: str, text: str) -> bool:
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if previous.endswith(";") and heading and re.match(_AGENCY, text):
+        return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
     if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
         return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
     if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):

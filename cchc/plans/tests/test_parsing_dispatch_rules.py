@@ -52,7 +52,7 @@ def test_parts_without_a_subject_take_the_agency_named_before_the_first_marker()
     )
     assert [item.lead for item in items] == ["Sở Công Thương"] * 3 + ["Sở Y tế"] * 2
     assert items[1].partners == "Sở Tài chính"
-    assert "(i) tập huấn; (ii) tư vấn" in items[1].title  # sub-points stay in their task
+    assert "(i) tập huấn; (ii) tư vấn" in (items[1].title or "")  # sub-points stay in it
     assert items[0].timeframe == "trong năm 2026"
     assert items[3].title == "Triển khai bệnh án điện tử"
 
@@ -81,7 +81,8 @@ def test_a_numbered_statement_of_results_is_not_split_into_tasks() -> None:
     assert [item.lead for item in items] == ["Sở Nội vụ"]
     # markers out of their run stay in the text
     assert inline_parts("(2) một (3) hai") is None
-    assert inline_parts("a (1) một (2) hai (2b) ba").parts[-1] == (2, "Hai (2b) ba")
+    found = inline_parts("a (1) một (2) hai (2b) ba")
+    assert found is not None and found.parts[-1] == (2, "Hai (2b) ba")
 
 
 def test_clauses_of_a_part_given_to_other_bodies_go_to_its_notes_not_its_deadline() -> None:
@@ -92,7 +93,7 @@ def test_clauses_of_a_part_given_to_other_bodies_go_to_its_notes_not_its_deadlin
     )
     assert items[0].lead == "Sở Tài chính"
     assert items[0].timeframe == "trước ngày 30 tháng 4 năm 2026"
-    assert items[0].notes.startswith("Các sở, ngành gửi kết quả")
+    assert (items[0].notes or "").startswith("Các sở, ngành gửi kết quả")
     assert items[1].lead == "Sở Nội vụ"
 
 
@@ -208,7 +209,7 @@ def test_an_appendix_reference_after_a_deadline_goes_to_the_notes() -> None:
         "trong năm 2026 *(Phụ lục II kèm theo).*\n"
     )
     assert items[0].timeframe == "trong năm 2026"
-    assert "Phụ lục II kèm theo" in items[0].notes
+    assert "Phụ lục II kèm theo" in (items[0].notes or "")
 
 
 def test_a_page_crawled_without_blank_lines_keeps_its_body_out_of_the_letterhead_table() -> None:
@@ -239,3 +240,79 @@ def test_a_header_without_the_number_s_column_and_groups_above_it() -> None:
     assert items[0].title == "Triển khai nhiệm vụ 1.1"
     assert (items[0].lead, items[0].partners, items[0].timeframe) == ("Sở Y tế", "Các xã", "2026")
     assert items[0].section == ["A. Y TẾ SỐ", "I. Hồ sơ sức khỏe"]
+
+
+# Rules found on the second held-out batch (entries 52-54).
+
+
+def test_an_italic_quote_closed_with_bold_does_not_swallow_the_tasks_after_it() -> None:
+    items = _items(
+        "Tại Thông báo số 12/TB-UBND, Ủy ban nhân dân tỉnh đã giao *“các sở hoàn thành rà soát\n"
+        "***trước ngày 20 tháng 9 năm 2025**”.\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Cơ quan thanh tra khẩn trương ban hành kết luận **trước ngày 30/11/2025.**\n"
+        "2. Sở Tài chính chủ trì, phối hợp với cơ quan thanh tra cập nhật hệ thống.\n"
+    )
+    assert [item.lead for item in items] == ["Cơ quan thanh tra", "Sở Tài chính"]
+    assert items[0].timeframe == "trước ngày 30/11/2025"
+    assert items[1].partners == "cơ quan thanh tra"
+
+
+def test_a_point_announcing_its_sub_points_names_their_agency() -> None:
+    items = _items(
+        "1. Cơ quan chủ trì thẩm định dự án\n"
+        "a) Tiếp nhận hồ sơ thuộc thẩm quyền:\n"
+        "b) Tổ chức lấy ý kiến các sở.\n"
+        "2. Để nâng cao hiệu quả quản lý, các sở, ngành và Ủy ban nhân dân các xã theo chức "
+        "năng, nhiệm vụ triển khai thực hiện những nội dung sau:\n"
+        "a) Định kỳ đánh giá tình hình dự án.\n"
+        "b) Tham gia kiểm tra dự án.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Giao Sở Tài chính chủ trì theo dõi, tổng hợp vướng mắc.\n"
+    )
+    assert [item.number for item in items] == ["a", "b", "a", "b", "1"]
+    assert items[0].lead == "Cơ quan chủ trì thẩm định dự án"
+    assert items[0].title == "Tiếp nhận hồ sơ thuộc thẩm quyền"  # a stray colon announces nothing
+    assert items[2].lead == "Các sở, ngành và Ủy ban nhân dân các xã"
+    assert items[4].lead == "Sở Tài chính"
+    assert items[4].section == ["II. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_sentences_among_the_tasks_are_rows_and_the_closing_formulas_are_not() -> None:
+    plan = _plan(
+        "Thủ tướng Chính phủ kết luận như sau:\n"
+        "1. Các địa phương phát động ngay chiến dịch sửa chữa nhà ở, hoàn thành trước ngày "
+        "31/12/2025.\n"
+        "Về kinh phí: Các địa phương chủ động bố trí nguồn lực của địa phương.\n"
+        "Bộ Xây dựng chỉ đạo Sở Xây dựng khẩn trương đưa ra thiết kế nhà mẫu.\n"
+        "2. Khẩn trương khắc phục các công trình thủy lợi, các địa phương phải huy động lực "
+        "lượng.\n"
+        "3. Khôi phục sản xuất nông nghiệp. Bộ Nông nghiệp và Môi trường chủ động phối hợp với "
+        "địa phương hỗ trợ giống cây trồng.\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành triển khai thực hiện.\n"
+        "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện./.\n"
+        "Trên đây là Chỉ thị về công tác phòng chống lụt bão, yêu cầu các sở nghiêm túc thực "
+        "hiện./.\n"
+    )
+    leads = [item.lead for item in plan.items]
+    assert leads == [
+        "Các địa phương",
+        "Các địa phương",
+        "Bộ Xây dựng",  # not "Bộ Xây dựng chỉ đạo Sở Xây dựng"
+        "Các địa phương",
+        "Bộ Nông nghiệp và Môi trường",
+    ]
+    assert plan.items[3].notes == "Khẩn trương khắc phục các công trình thủy lợi"
+    assert plan.items[4].partners == "địa phương"
+
+
+def test_a_list_of_bodies_split_by_a_semicolon_and_names_with_a_verb_inside() -> None:
+    items = _items(
+        "1. Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh;\n"
+        "Ủy ban nhân dân các xã căn cứ chức năng, nhiệm vụ được giao khẩn trương triển khai.\n"
+        "2. Sở Tài chính, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh có trách "
+        "nhiệm công bố danh mục dự án.\n"
+    )
+    assert items[0].lead == "Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh; Ủy ban nhân dân các xã"
+    assert items[0].title.startswith("Khẩn trương triển khai")
+    assert items[1].lead == "Sở Tài chính, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh"
