@@ -94,7 +94,7 @@ def my_counts(qs: QuerySet[Obligation]) -> dict[str, int]:
     list is ordered by (cheaper to build than a ``COUNT`` with filters; the page's count
     too)."""
     counts = dict.fromkeys(("total", "returned", "late", "open"), 0)
-    groups = qs.order_by().values_list("current", "returned_last").annotate(n=Count("pk"))
+    groups = qs.order_by().values_list("current", "returned_last").annotate(n=Count("pk"))  # type: ignore[misc]
     for current, returned_last, n in groups:
         counts["total"] += n
         if returned_last == 0:
