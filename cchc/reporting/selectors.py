@@ -106,15 +106,18 @@ def my_obligations(
 
 def my_counts(qs: QuerySet[Obligation]) -> dict[str, int]:
     """How many rows of "my reports" (``my_obligations``) there are, and how many of them
-    are returned, overdue and within the deadline (one query: the page's count too)."""
-    returned = Q(progress_report__state=ReportState.RETURNED)
-    counts = qs.order_by().aggregate(
-        total=Count("pk"),
-        returned=Count("pk", filter=returned),
-        late=Count("pk", filter=Q(current=ObligationStatus.LATE) & ~returned),
-        open=Count("pk", filter=Q(current=ObligationStatus.OPEN) & ~returned),
-    )
-    return {key: int(value or 0) for key, value in counts.items()}
+    are returned, overdue and within the deadline: one query grouped by the two columns the
+    list is ordered by (cheaper to build than a ``COUNT`` with filters; the page's count
+    too)."""
+    counts = dict.fromkeys(("total", "returned", "late", "open"), 0)
+    groups = qs.order_by().values_list("current", "returned_last").annotate(n=Count("pk"))  # type: ignore[misc]
+    for current, returned_last, n in groups:
+        counts["total"] += n
+        if returned_last == 0:
+            counts["returned"] += n
+        elif current in ("late", "open"):
+            counts[current] += n
+    return counts
 
 
 def latest_return(

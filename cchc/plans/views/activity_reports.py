@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
@@ -60,7 +61,8 @@ class PeriodSummary:
     approved: int = 0
     missing: int = 0
     late: int = 0
-    rows: list[ReportRow] = field(default_factory=list)
+    # The period's expected reports as read (``_COLUMNS``).
+    values: list[tuple[Any, ...]] = field(default_factory=list)
 
     @property
     def year(self) -> int:
@@ -119,39 +121,28 @@ def activity_reports(
     periods: dict[str, PeriodSummary] = {}
     hidden = 0
     rows = Obligation.objects.filter(activity_id=activity_id).values_list(*_COLUMNS)
-    for pk, agency_id, name, role, kind, label, end, deadline, status, state, sent, ok in rows:
-        if not (sees_all or agency_id in own):
+    for row in rows:
+        if not (sees_all or row[1] in own):
             hidden += 1
             continue
+        kind, label, end, deadline, status, state = row[4:10]
         key = period_key(kind, end)
         period = periods.get(key)
         if period is None:
             period = periods[key] = PeriodSummary(
                 key=key, label=label, kind=kind, end=end, deadline=deadline
             )
-        late = state not in _SENT and status != _NOT_APPLICABLE and deadline < today
         period.count += 1
-        period.deadline = min(period.deadline, deadline)
+        if deadline < period.deadline:
+            period.deadline = deadline
         if state is None:
             period.missing += 1
         elif state == _APPROVED:
             period.approved += 1
-        if late:
+        if deadline < today and state not in _SENT and status != _NOT_APPLICABLE:
             period.late += 1
-        period.rows.append(
-            ReportRow(
-                pk=pk,
-                agency_id=agency_id,
-                agency_name=name,
-                lead=role == "lead",
-                deadline=deadline,
-                state=state,
-                submitted_at=sent,
-                approved_at=ok,
-                late=late,
-                can_open=True,
-            )
-        )
+        # Drawn only for the period shown (see below).
+        period.values.append(row)
     ordered = sorted(
         periods.values(), key=lambda p: (p.end, p.deadline, p.kind, p.label), reverse=True
     )
@@ -159,8 +150,9 @@ def activity_reports(
     selected = periods.get(wanted or "") or current
     rows_html: SafeString | str = ""
     if selected is not None:
-        selected.rows.sort(key=lambda r: (not r.lead, r.agency_name, r.pk))
-        rows_html = RowsHtml().rows(selected.rows)
+        shown = [_row(values, today) for values in selected.values]
+        shown.sort(key=lambda r: (not r.lead, r.agency_name, r.pk))
+        rows_html = RowsHtml().rows(shown)
     return ActivityReports(
         periods=ordered,
         selected=selected,
@@ -169,6 +161,22 @@ def activity_reports(
         hidden=hidden,
         late=sum(p.late for p in ordered),
         approved=sum(p.approved for p in ordered),
+    )
+
+
+def _row(values: tuple[Any, ...], today: dt.date) -> ReportRow:
+    pk, agency_id, name, role, _kind, _label, _end, deadline, status, state, sent, ok = values
+    return ReportRow(
+        pk=pk,
+        agency_id=agency_id,
+        agency_name=name,
+        lead=role == "lead",
+        deadline=deadline,
+        state=state,
+        submitted_at=sent,
+        approved_at=ok,
+        late=deadline < today and state not in _SENT and status != _NOT_APPLICABLE,
+        can_open=True,
     )
 
 

@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from html import escape as esc
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -25,6 +27,10 @@ from cchc.agencies.models import Assignment, Role, Succession
 
 MARKER = 987654321
 
+# The activities listed for each ended agency; the others are on the agency's page (a
+# 500-activity plan listed hundreds per agency: 113 KB of a 130 KB page).
+ACTIVITIES_SHOWN = 12
+
 
 @dataclass(slots=True)
 class _Ended:
@@ -33,8 +39,10 @@ class _Ended:
     name: str
     short_name: str
     valid_until: dt.date | None
-    # (activity id, number, title, role) of each open assignment.
+    # (activity id, number, title, role) of its first open assignments (ACTIVITIES_SHOWN).
     assignments: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # How many open assignments it has in the plan.
+    total: int = 0
 
 
 def _cut(text: str, length: int) -> str:
@@ -97,9 +105,16 @@ class _Successions:
 def ended_agencies(*, plan_id: int, today: dt.date) -> list[_Ended]:
     """The plan's open assignments whose agency ended before today, by agency (the rule of
     ``cchc.agencies.selectors.ended_agencies_in_plan``)."""
+    by_agency_order = [F("activity__position").asc(), F("role").asc(), F("pk").asc()]
     rows = (
         Assignment.objects.open()
         .filter(activity__plan_id=plan_id, agency__valid_until__lt=today)
+        .annotate(
+            place=Window(RowNumber(), partition_by=[F("agency_id")], order_by=by_agency_order),
+            total=Window(Count("pk"), partition_by=[F("agency_id")]),
+        )
+        # The first activities of each agency: the list stays bounded as the plan grows.
+        .filter(place__lte=ACTIVITIES_SHOWN)
         .order_by("agency__name", "agency_id", "activity__position", "role")
         .values_list(
             "agency_id",
@@ -111,13 +126,16 @@ def ended_agencies(*, plan_id: int, today: dt.date) -> list[_Ended]:
             "activity__number",
             "activity__title",
             "role",
+            "total",
         )
     )
     by_agency: dict[int, _Ended] = {}
-    for agency_id, code, name, short, until, activity_id, number, title, role in rows:
+    for agency_id, code, name, short, until, activity_id, number, title, role, total in rows:
         ended = by_agency.get(agency_id)
         if ended is None:
-            ended = by_agency[agency_id] = _Ended(agency_id, code, name, short or "", until)
+            ended = by_agency[agency_id] = _Ended(
+                agency_id, code, name, short or "", until, total=total
+            )
         ended.assignments.append((activity_id, number or "", title or "", role))
     return list(by_agency.values())
 
@@ -141,6 +159,7 @@ def ended_agencies_html(
     roles = {str(value): esc(str(label).lower()) for value, label in Role.choices}
     until_text = gettext("until %(day)s")
     none_text = esc(gettext("none recorded — record the succession on the agency's page"))
+    more_text = gettext("and %(n)s more, on the agency's page")
     move_text = gettext("Move the open work of %(name)s to its successors")
     out = [
         '\n<section class="mb-4" aria-labelledby="ended-heading" id="ended-agencies">\n'
@@ -159,6 +178,12 @@ def ended_agencies_html(
             f'title="{esc(_cut(title, 120))}">{esc(number or "?")}</a> ({roles.get(role, "")})'
             for activity_id, number, title, role in row.assignments
         )
+        more = row.total - len(row.assignments)
+        if more > 0:
+            links += (
+                f', <a href="{agency_url[0]}{row.agency_id}{agency_url[1]}" class="ended-more">'
+                f"{esc(more_text % {'n': more})}</a>"
+            )
         if successors:
             after = ", ".join(
                 f'<a href="{agency_url[0]}{int(s.pk)}{agency_url[1]}">{esc(s.name)}</a>'
