@@ -746,7 +746,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             text = _ITALIC_EDGE_RE.sub("", text)
-            if not text or _PAGE_LINE_RE.match(text):
+            # ("|" alone: a crawled table's cell mark around the body, no text of its own)
+            if not text.strip(" |") or _PAGE_LINE_RE.match(text):
                 # A line of marks only ("**" closing a bold letterhead line) still closes them.
                 bold_open = bold_open != (raw.count("**") % 2 == 1)
                 continue
