@@ -48,7 +48,9 @@ _AGENCY = (
     r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị|Cấp ủy|Cấp uỷ|"
     # "Cơ quan thanh tra …", "Cơ quan chủ trì giải quyết thủ tục …" (not the labels
     # "Cơ quan chủ trì: …").
-    r"Cơ quan(?!\s+(?:chủ trì|phối hợp|thực hiện)\s*:)(?:\s+(?:thanh tra|phối hợp|chủ trì))?)"
+    r"Cơ quan(?!\s+(?:chủ trì|phối hợp|thực hiện)\s*:)(?:\s+(?:thanh tra|phối hợp|chủ trì))?|"
+    # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
+    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -62,7 +64,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -198,7 +200,8 @@ _EXECUTION_CLAUSE_RE = re.compile(
 # The closing paragraph that asks everyone to carry out "this document".
 _CLOSING_RE = re.compile(
     r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
-    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
+    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn|Công điện|"
+    r"Thông báo) này\b"
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
     # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
     r"|\bthông báo để\b[^.]*\bbiết\b"
@@ -249,6 +252,8 @@ class AssignmentInterpreter:
     # "…, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of the "(1)" lines below.
     announced_time: str = ""
     line: int = 0  # the line of the paragraph being read
+    # The row whose contents the "(1) …" lines below it list (not tasks of their own).
+    contents_of: Item | None = None
     in_tasks: bool = False  # a row of work has been read: plain sentences may be rows too
     # The label of the agency heading above and the rows read under it: a heading over one
     # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
@@ -263,6 +268,11 @@ class AssignmentInterpreter:
             text = paragraph.text
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
+            if text and self.contents_of is not None:
+                if _is_content(text):
+                    self.contents_of.notes = "; ".join(filter(None, [self.contents_of.notes, text]))
+                    continue
+                self.contents_of = None
             if text:
                 if not started and self._addressee(text):
                     self.preamble.append(text)
@@ -370,6 +380,17 @@ class AssignmentInterpreter:
                 duty = _DUTY_RE.match(asked) if heading else None
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
+                if heading and asked.endswith(":") and _is_content(following):
+                    # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
+                    # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
+                    row = self._assignment(body.rstrip(" :"), None, kind)
+                    if row is not None:
+                        started = True
+                        row.line, row.number = paragraph.line, label
+                        row.section = [t for _k, t in self.sections]
+                        self.parsed.items.append(row)
+                        self.contents_of = row
+                        continue
                 role_heading = _ROLE_HEADING_RE.match(asked) if heading else None
                 given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
@@ -399,15 +420,29 @@ class AssignmentInterpreter:
                             sub.section = [t for _k, t in self.sections]
                             self.parsed.items.append(sub)
                     continue
-                if heading and len(body) <= 200 and kind != "sub" and body[-1:] != ".":
+                topic_heading = body.startswith("Về ") and body.endswith(":") and len(body) <= 400
+                if (
+                    heading
+                    and (len(body) <= 200 or topic_heading)
+                    and kind != "sub"
+                    and body[-1:] != "."
+                ):
                     if agency and kind in {k for k, _t in self.sections}:
                         agency = None  # a sibling or parent section ends the agency's bullets
                     self._open_section(kind, label, body)
                     if body.rstrip(" *").endswith(":"):
                         self.topic = (label, kind)
                     continue
+                announcing = _announcing(text) if kind == "plain" else None
+                if announcing:
+                    # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
+                    # trọng tâm sau:" over points with no subject: the province leads them.
+                    agency = ("plain", announcing.group("lead"))
+                    self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
+                elif announcing:
+                    pass
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line.
                     shown = text if len(text) <= 160 else text[:159] + "…"
@@ -559,7 +594,7 @@ class AssignmentInterpreter:
                 or ". " in text[:400]  # "3. Khôi phục sản xuất. Bộ Nông nghiệp … chủ động …"
             )
         )
-        if not given and not subject and kind != "plain" and opens:
+        if not given and not subject and (kind != "plain" or self.in_tasks) and opens:
             # "4. Khẩn trương khắc phục …, các địa phương phải huy động …", "5. … thực phẩm.
             # Bộ Nông nghiệp và Môi trường chủ động …": the subject after an opening clause.
             for comma in re.finditer(r"[,.]\s+", text[:400]):
@@ -573,7 +608,7 @@ class AssignmentInterpreter:
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
         elif (
-            kind != "plain"
+            (kind != "plain" or self.in_tasks)
             and (labelled := _AGENCY_HEADING_RE.match(text))
             and labelled.group("rest").strip()
         ):
@@ -649,6 +684,17 @@ class AssignmentInterpreter:
             timeframe=timeframe,
             notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
+
+
+def _is_content(text: str) -> bool:
+    """ "(1) Số hộ dân có nhà bị sập …": a listed point that is no task (no subject, no verb)."""
+    marked = _PAREN_RE.match(text) or _BULLET_RE.match(text)
+    if marked is None:
+        return False
+    body = marked.group("rest").strip()
+    if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
+        return False
+    return not _subject_of(body)
 
 
 def _sibling(text: str, kind: str) -> bool:
@@ -746,7 +792,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             text = _ITALIC_EDGE_RE.sub("", text)
-            if not text or _PAGE_LINE_RE.match(text):
+            # ("|" alone: a crawled table's cell mark around the body, no text of its own)
+            if not text.strip(" |") or _PAGE_LINE_RE.match(text):
                 # A line of marks only ("**" closing a bold letterhead line) still closes them.
                 bold_open = bold_open != (raw.count("**") % 2 == 1)
                 continue
@@ -816,6 +863,14 @@ def _continues(previous: str, text: str) -> bool:
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if (
+        not heading
+        and re.match(_AGENCY, previous)
+        and previous.rsplit(" ", 1)[-1][:1].isupper()
+        and text[:1].isupper()
+        and not re.search(rf"\s(?:{_VERBS})\b", previous)
+    ):
+        return True  # "Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia" / "Lai và Lâm Đồng …"
     if previous.endswith(";") and heading and re.match(_AGENCY, text):
         return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
     if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):

@@ -316,3 +316,51 @@ def test_a_list_of_bodies_split_by_a_semicolon_and_names_with_a_verb_inside() ->
     assert items[0].lead == "Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh; Ủy ban nhân dân các xã"
     assert items[0].title.startswith("Khẩn trương triển khai")
     assert items[1].lead == "Sở Tài chính, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh"
+
+
+# Rules found on the third held-out batch (entries 55-56).
+
+
+def test_listed_contents_of_a_report_asked_for_are_not_tasks() -> None:
+    items = _items(
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Giám đốc Sở Y tế khẩn trương tổng hợp, báo cáo về các nội dung sau:\n"
+        "(1) Số cơ sở y tế bị hư hỏng.\n"
+        "(2) Kinh phí cần thiết để sửa chữa.\n"
+        "Ủy ban nhân dân các xã: Tân An, Hòa Bình, Phú\n"
+        "Lợi khẩn trương gửi báo cáo về Sở Y tế trước 17 giờ ngày 30/11/2025 để tổng hợp.\n"
+        "2. Giám đốc Sở Tài chính chủ động bố trí kinh phí.\n"
+        "Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc thực hiện nghiêm túc Công điện này./.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Giám đốc Sở Y tế",
+        "Ủy ban nhân dân các xã: Tân An, Hòa Bình, Phú Lợi",
+        "Giám đốc Sở Tài chính",
+    ]
+    assert items[0].number == "1"
+    assert "(1) Số cơ sở y tế bị hư hỏng" in (items[0].notes or "")
+    assert items[1].timeframe == "trước 17 giờ ngày 30/11/2025"
+
+
+def test_a_paragraph_announcing_points_names_the_province_that_carries_them_out() -> None:
+    items = _items(
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "Để đạt mục tiêu tăng trưởng năm 2026, tỉnh Lâm Đồng cần tiếp tục thực hiện quyết "
+        "liệt các giải pháp, trong đó tập trung thực hiện một số nội dung trọng tâm sau:\n"
+        "1. Rà soát các chỉ tiêu được giao.\n"
+        "2. Đẩy mạnh giải ngân vốn đầu tư công.\n"
+        "III. VỀ KIẾN NGHỊ CỦA TỈNH\n"
+        "1. Về kiến nghị hỗ trợ vốn cho các tuyến đường tỉnh, kéo dài qua nhiều xã miền núi, "
+        "trong giai đoạn 2026 - 2030 với tổng mức khoảng 5.000 tỷ đồng từ ngân sách trung ương "
+        "và các nguồn vốn hợp pháp khác theo quy định của pháp luật về đầu tư công:\n"
+        "Giao Bộ Tài chính nghiên cứu kiến nghị của Tỉnh.\n"
+        "Sau khi có ý kiến của các bộ, Bộ Xây dựng khẩn trương hướng dẫn Tỉnh lập dự án.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Tỉnh Lâm Đồng",
+        "Tỉnh Lâm Đồng",
+        "Bộ Tài chính",
+        "Bộ Xây dựng",
+    ]
+    assert items[3].notes == "Sau khi có ý kiến của các bộ"
+    assert items[2].section[-1].startswith("1. Về kiến nghị hỗ trợ vốn")
