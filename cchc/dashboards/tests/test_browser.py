@@ -198,3 +198,32 @@ def test_leader_opens_every_agency_from_the_light_overview(
         _fits(page, width)
         page.screenshot(path=str(shots / f"leader-overview-all-{width}.png"), full_page=True)
     assert errors == []
+
+
+def test_leader_reads_older_figures_while_they_are_counted_again(
+    rules: None, world: World, page: Any, live_server: Any, settings: Any
+) -> None:
+    """After a change the page shows the figures it has, with their time and a note, and
+    swaps in the new ones by itself once the worker has counted them."""
+    from cchc.core import tasks
+    from cchc.core.versions import bump_figures
+
+    settings.CCHC_TASKS_RUN_ON_COMMIT = False
+    settings.CCHC_DASHBOARDS_STALE_SECONDS = 60
+    leader = member("leader", Role.LEADER, world.x)
+    leader.set_password(PASSWORD)
+    leader.save()
+    shots = _shots()
+    page.set_viewport_size(SIZES[1])
+    _log_in(page, live_server, "leader", "/dashboards/?year=2024&period=quarter-1")
+    page.wait_for_selector("#as-of")
+    assert page.locator("#figures-updating").count() == 0
+    bump_figures()
+    page.reload()
+    page.wait_for_selector("#figures-updating")
+    _fits(page, 390)
+    page.screenshot(path=str(shots / "leader-overview-updating-390.png"))
+    assert tasks.run_pending(time_limit=False) >= 1
+    # The page's own request, 10 s later, brings the new figures.
+    page.wait_for_selector("#figures-updating", state="detached", timeout=30_000)
+    page.wait_for_selector("[data-chart='areas'] svg")

@@ -72,6 +72,8 @@ def test_stale_figures_are_served_while_one_recomputation_runs(
     assert stale.current.counts.sent == 3 and stale.updating
     assert stale.as_of == before.as_of
     assert 'id="figures-updating"' in page and 'id="as-of"' in page
+    # The page asks again by itself (HTMX) in a while.
+    assert 'hx-trigger="load delay:10s"' in page
     # One recomputation queued, however many pages find the figures stale.
     client.get(reverse("dashboards:scorecard", args=[world.y.pk]), Q1)
     client.get(reverse("dashboards:overview"), Q1)  # its body drawn before: kept
@@ -84,6 +86,10 @@ def test_stale_figures_are_served_while_one_recomputation_runs(
     assert (after.current.counts.sent, after.current.counts.on_time) == (4, 3)
     assert not after.updating and after.as_of > before.as_of
     assert 'id="figures-updating"' not in page
+    # What the page's own poll gets: the body, with the new figures and no further poll.
+    polled = client.get(reverse("dashboards:overview"), Q1, headers={"HX-Request": "true"})
+    body = polled.content.decode()
+    assert "<html" not in body and 'id="as-of"' in body and "figures-updating" not in body
     card = client.get(reverse("dashboards:scorecard", args=[world.y.pk]), Q1).context["card"]
     assert card.current.counts.sent == 2 and not card.updating
 
