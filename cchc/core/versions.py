@@ -67,7 +67,11 @@ def bump_after_commit(key: str) -> None:
     """Make every cached copy of ``key`` stale once the caller's transaction commits (at
     once outside a transaction); a rollback bumps nothing. Holds no lock in the caller's
     transaction (the module's docstring)."""
-    transaction.on_commit(lambda: _write(key), robust=True)
+
+    def bump_version() -> None:  # named: a failure is logged with this name
+        _write(key)
+
+    transaction.on_commit(bump_version, robust=True)
 
 
 PLAN_PREFIX = "plan:"
