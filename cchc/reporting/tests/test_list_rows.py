@@ -26,6 +26,7 @@ from cchc.reporting.views import common
 from cchc.reporting.views.rows_html import (
     GridRows,
     ListedRows,
+    MineItem,
     MineRows,
     ReviewRow,
     ReviewRows,
@@ -94,10 +95,15 @@ def states(plan, people):  # noqa: F811
 def test_my_reports_rows_are_the_template_rows(states, people, language):  # noqa: F811
     with translation.override(language):
         for who in ("focal", "other"):
-            qs = selectors.my_obligations(user=people[who], on=common.today())
-            rows = selectors.my_rows(list(qs), on=common.today(), calendar=WorkCalendar())
-            assert rows
-            assert drawn(MineRows().rows(rows)) == template_rows("mine", rows=rows)
+            on = common.today()
+            qs = selectors.my_obligations(user=people[who], on=on)
+            rows = selectors.my_rows(list(qs), on=on, calendar=WorkCalendar())
+            items = MineItem.read(qs.values_list(*MineItem.FIELDS), on=on, calendar=WorkCalendar())
+            assert rows and len(items) == len(rows)
+            assert [(i.row.obligation.pk, i.row.overdue_days, i.report_state) for i in items] == [
+                (r.row.obligation.pk, r.row.overdue_days, r.report_state) for r in rows
+            ]
+            assert drawn(MineRows().rows(items)) == template_rows("mine", rows=rows)
 
 
 def test_review_rows_are_the_template_rows(states, people):  # noqa: F811

@@ -20,7 +20,7 @@ from cchc.core.validation import query_int
 from cchc.reporting import exports, selectors
 from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
-from cchc.reporting.views.rows_html import CountedPaginator, MineRows
+from cchc.reporting.views.rows_html import CountedPaginator, MineItem, MineRows
 from cchc.scheduling import selectors as due
 from cchc.scheduling.workdays import WorkCalendar
 
@@ -64,8 +64,11 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     if fmt is not None:
         return exports.mine_file(selectors.my_rows(list(qs), on=on, calendar=calendar), fmt=fmt)
     counts = selectors.my_counts(qs)
-    page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(request.GET.get("page"))
-    rows = selectors.my_rows(list(page.object_list), on=on, calendar=calendar)
+    values = qs.values_list(*MineItem.FIELDS)
+    page = CountedPaginator(values, PAGE_SIZE, count=counts["total"]).get_page(
+        request.GET.get("page")
+    )
+    rows = MineItem.read(page.object_list, on=on, calendar=calendar)
     years = [on.year - 1, on.year, on.year + 1]
     context = {
         "page": page,

@@ -27,6 +27,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from cchc.agencies.models import Role
+from cchc.scheduling.models import ObligationStatus
+from cchc.scheduling.selectors import OVERDUE
+from cchc.scheduling.workdays import WorkCalendar
+
 MARKER = 987654321
 
 
@@ -103,6 +108,87 @@ def status_badge(status: str, label: str) -> str:
     return f'<span class="badge {colour}" data-status="{esc(status)}">{esc(label)}</span>'
 
 
+@dataclass(frozen=True, slots=True)
+class MineObligation:
+    """What a row of "my reports" shows of its obligation."""
+
+    pk: int
+    agency_id: int
+    role: str
+    period_label: str
+    deadline: dt.date
+    number: str
+    title: str  # the activity's label and title (``Node.labelled_title``)
+    agency_name: str
+    agency_short_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class MineLine:
+    """``scheduling.selectors.DueRow`` of a row of "my reports"."""
+
+    obligation: MineObligation
+    status: str
+    status_label: str
+    role_label: str
+    overdue_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class MineItem:
+    """A row of "my reports" (``reporting.selectors.MyRow``), read with ``values_list``:
+    50 rows of three models each were ~1.3 ms of model objects a page."""
+
+    row: MineLine
+    report_state: str
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "pk",
+        "agency_id",
+        "role",
+        "period_label",
+        "deadline",
+        "activity__number",
+        "activity__label",
+        "activity__title",
+        "agency__name",
+        "agency__short_name",
+        "current",
+        "rank",
+        "report_state",
+    )
+
+    @classmethod
+    def read(
+        cls, values: Iterable[tuple[Any, ...]], *, on: dt.date, calendar: WorkCalendar
+    ) -> list[MineItem]:
+        """The rows of ``values`` (``FIELDS`` of ``selectors.my_obligations``), with the
+        labels and the working days overdue ``scheduling.selectors.due_rows`` gives."""
+        roles = {value: str(label) for value, label in Role.choices}
+        statuses: dict[str, str] = {}
+        items = []
+        for pk, agency, role, period, deadline, number, label, title, *rest in values:
+            name, short, current, rank, state = rest
+            status = str(current)
+            if status not in statuses:
+                statuses[status] = str(ObligationStatus(status).label)
+            obligation = MineObligation(
+                pk,
+                agency,
+                role,
+                period,
+                deadline,
+                number,
+                f"{label}: {title}" if label else title,
+                name,
+                short,
+            )
+            overdue = calendar.working_days_between(deadline, on) if rank == OVERDUE else 0
+            line = MineLine(obligation, status, statuses[status], roles.get(role, role), overdue)
+            items.append(cls(line, str(state or "")))
+        return items
+
+
 class MineRows:
     """The ``<tr>`` of "my reports" (``reporting/my_reports.html``)."""
 
@@ -129,14 +215,14 @@ class MineRows:
         o = row.obligation
         head, tail = self.report_url
         href = f"{head}{int(o.pk)}{tail}"
-        agency = o.agency.short_name or o.agency.name
+        agency = o.agency_short_name or o.agency_name
         overdue = row.overdue_days
         danger = ' class="table-danger"' if overdue else ""
         button = self.contribute if o.role == "partner" else self.report
         return (
             f'<tr data-obligation="{int(o.pk)}"{danger}>'
-            f'<td class="text-nowrap">{esc(o.activity.number)}</td>'
-            f'<td class="cell-wide"><a href="{href}">{esc(cut(o.activity.labelled_title, 160))}'
+            f'<td class="text-nowrap">{esc(o.number)}</td>'
+            f'<td class="cell-wide"><a href="{href}">{esc(cut(o.title, 160))}'
             "</a></td>"
             f"<td>{esc(agency)}</td>"
             f'<td class="text-nowrap">{esc(row.role_label)}</td>'
