@@ -134,6 +134,8 @@ class AssignmentInterpreter:
                 else:
                     kind = "plain"
                 topic, self.topic = self.topic, None
+                if kind == "paren" and agency and agency[0] == "paren":
+                    agency = None  # "(2) …": the bullets of "(1) …" have ended
                 if topic and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
@@ -212,6 +214,10 @@ class AssignmentInterpreter:
                         item.timeframe = self.announced_time
                     self._number_sole_row(item, kind, agency)
                     self.parsed.items.append(item)
+                    if kind == "paren" and item.lead and (not agency or item.lead != agency[1]):
+                        # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
+                        # the bullets below are more tasks of the same agency.
+                        agency = ("paren", item.lead)
                     if plus:
                         self.group.append(item)
                     continue
@@ -510,6 +516,7 @@ class AssignmentInterpreter:
                 if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.
                     timeframe = timeframe[: cut.start()].strip(" ,;")
+                    timeframe = re.sub(r"\s+(?:và|hoặc)$", "", timeframe)  # "… 2025 và tổ chức"
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
@@ -717,6 +724,16 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
     if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
         return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
+    point = bool(_BULLET_RE.match(previous) or _PAREN_RE.match(previous))
+    if point and re.search(rf"\s(?:{_VERBS})$", previous) and text[:1].isupper():
+        return True  # "(3) Bộ Công an … phối hợp, hướng dẫn" / "Bộ Y tế, Ban Quản lý …"
+    if (
+        point
+        and len(previous) >= 40
+        and previous.rsplit(" ", 1)[-1][:1].isupper()
+        and re.match(r"^[A-ZĐ][^\s,]*,", text)
+    ):
+        return True  # "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt" / "Đức, …"
     if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
         return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
     if _OPEN_MARK_RE.search(previous):

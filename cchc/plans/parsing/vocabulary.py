@@ -147,7 +147,7 @@ _REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ
 # Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
 _NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
 # "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
-_HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*đồng chí\s+(?=\S)")
+_HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*[Đđ]ồng chí\s+(?=\S)")
 # "… khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of
 # the numbered points that follow.
 _ANNOUNCED_TIME_RE = re.compile(
