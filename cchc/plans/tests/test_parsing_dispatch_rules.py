@@ -391,3 +391,16 @@ def test_bullets_under_a_numbered_line_are_more_tasks_of_its_agency() -> None:
     assert "Nguyễn Du, Trường Tiểu học Kim Đồng" in (items[1].title or "")
     assert items[2].partners == "Sở Tài chính"
     assert (items[3].title or "").startswith("Tiếp tục phối hợp, hướng dẫn Ban Quản lý dự án")
+
+
+def test_a_paragraph_under_an_agency_heading_opening_with_mo_is_its_task() -> None:
+    items = _items(
+        "**2. Sở Văn hóa và Thể thao:**\n\n"
+        "Mở đợt cao điểm tuyên truyền hạn chế đốt vàng mã trong dịp lễ hội.\n\n"
+        "**3. Công an tỉnh:**\n\n"
+        "- Chỉ đạo lực lượng cảnh sát giao thông xử lý xe chở vật liệu không che chắn.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("2", "Sở Văn hóa và Thể thao"),
+        ("", "Công an tỉnh"),
+    ]
