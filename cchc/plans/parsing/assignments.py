@@ -26,210 +26,52 @@ from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.vocabulary import (
+    _ADDRESS_RE,
+    _AGENCY,
+    _AGENCY_HEADING_RE,
+    _AGENCY_ONLY_RE,
+    _ANNOUNCED_TIME_RE,
+    _APPENDIX_REF_RE,
+    _ASKED_RE,
+    _ASKS_RE,
+    _BULLET_RE,
+    _BUSINESS_GROUP_RE,
+    _CLOSING_RE,
+    _DONE_RE,
+    _DUTY_LEAD_RE,
+    _DUTY_RE,
+    _EXECUTION_CLAUSE_RE,
+    _GIVE_HEADING_RE,
+    _GIVEN_RE,
+    _HEADING_RE,
+    _HONORIFIC_RE,
+    _IF_NEEDED_RE,
+    _ITALIC_EDGE_RE,
+    _LABEL_LINE_RE,
+    _LEAD_WORDS_RE,
+    _MD_HEADING_RE,
+    _NAMED_LIST_RE,
+    _OPENING_RE,
+    _PAGE_LINE_RE,
+    _PAREN_RE,
+    _PARTNERS_RE,
+    _REMIT_RE,
+    _REMIT_TAIL_RE,
+    _ROLE_HEADING_RE,
+    _ROLE_ONLY_RE,
+    _ROLE_PARTNERS_RE,
+    _SIGNATURE_RE,
+    _SUBJECT_RE,
+    _SUBJECT_VERB_RE,
+    _SUMMARY_RE,
+    _TIME_INLINE_RE,
+    _TIME_LABEL_RE,
+    _TIME_TAIL_RE,
+    _TRAILING_NOTE_RE,
+    _VERBS,
+)
 from cchc.plans.readers.base import Paragraph
-
-_AGENCY = (
-    r"(?:Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Văn phòng|Thanh tra|Công an|Cục|"
-    r"Tổng cục|Bảo hiểm xã hội|Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Thủ trưởng|Chủ tịch|"
-    r"Các bộ|Các sở|Các Sở|Các cơ quan|Các địa phương|Bộ trưởng|Giám đốc|Kiểm toán Nhà nước|"
-    r"Tổng Liên đoàn|Liên đoàn|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty|Thông tấn xã|Tổ đảng|"
-    r"Đảng đoàn|Đảng ủy|Đảng uỷ|Đoàn đại biểu|Trung ương Mặt trận|Mặt trận Tổ quốc|"
-    # Headings naming a group of businesses: "5. Các doanh nghiệp viễn thông, tổ chức, …".
-    r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
-    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp".
-    r"Các chủ đầu tư|Các nhà đầu tư|Các hợp tác xã|"
-    # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
-    # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
-    r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
-    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo)|"
-    # Held-out documents (issue 15, third round): "Các Bộ: Công Thương, …", "Các Tập đoàn,
-    # Tổng Công ty nhà nước", "Giao người đứng đầu các cơ quan …", "Giao các Phó Thủ tướng …".
-    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng|"
-    r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị|Cấp ủy|Cấp uỷ|"
-    # "Cơ quan thanh tra …", "Cơ quan chủ trì giải quyết thủ tục …" (not the labels
-    # "Cơ quan chủ trì: …").
-    r"Cơ quan(?!\s+(?:chủ trì|phối hợp|thực hiện)\s*:)(?:\s+(?:thanh tra|phối hợp|chủ trì))?|"
-    # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
-    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
-)
-# Words that end the agency's name: the verb of the task, or the clause that follows.
-# The verbs a task starts with: they end the agency's name and the list of partners.
-_VERBS = (
-    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|rà soát|hoàn thiện|triển khai|"
-    r"thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|"
-    r"có trách nhiệm|là cơ quan|sửa đổi|bổ sung|quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|"
-    r"bố trí|bảo đảm|đảm bảo|phân bổ|cân đối|giám sát|phê duyệt|công bố|cung cấp|chuẩn bị|lập|"
-    r"soạn thảo|cập nhật|kết nối|số hóa|nâng cấp|nâng cao|đánh giá|báo cáo|tổng hợp|cắt giảm|"
-    r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
-    r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
-    r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
-    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần"
-)
-_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
-# A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
-# hình Việt Nam (VTV)").
-_NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
-_GIVEN_RE = re.compile(
-    r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
-    # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
-    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan|thành phố|ngành|địa phương)"
-    rf"{_NAME}*?)*){_AGENCY_END}"
-    r"\s*,?\s*(?P<rest>.*)$",
-    re.S,
-)
-_SUBJECT_RE = re.compile(
-    # (no task verb inside the lead: "Bộ Xây dựng chỉ đạo Sở Xây dựng … khẩn trương …")
-    rf"^(?P<lead>{_AGENCY}(?:(?!\s(?:{_VERBS})\b){_NAME})*?)\s+"
-    r"(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
-    r"(?P<rest>.*)$",
-    re.S,
-)
-# "c) Bộ Thông tin và Truyền thông tập trung nghiên cứu …", "- Thanh tra Chính phủ, Thanh tra
-# các bộ thực hiện …": a numbered or bulleted sentence whose subject is an agency and whose
-# verb is a task's verb ("Ban hành …" is a verb, not the agency "Ban …"; "tổ chức," is the
-# noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", and so
-# is "các tổ chức chính trị - xã hội").
-_SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}))"
-    r"{0,240}?)\s+"
-    # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
-    rf"(?=(?<![Cc]ơ quan )(?!tổ chức,)(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
-    rf"(?:{_VERBS})\b)(?P<rest>.*)$",
-    re.S,
-)
-# "b) Bộ Tài chính" on its own line: an agency heading without its colon.
-_AGENCY_ONLY_RE = re.compile(rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^:()]{{0,160}})(?P<rest>)$", re.S)
-_AGENCY_HEADING_RE = re.compile(rf"^(?P<lead>{_AGENCY}[^;:()]{{0,120}}?)\s*:\s*(?P<rest>.*)$", re.S)
-_ROLE_ONLY_RE = re.compile(
-    rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?:(?!\b(?:{_VERBS})\b)[^.;:])*$",
-    re.S,
-)
-# "a) Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường" over bullets (or the same
-# line ending in ":"): the agency leads the bullets below it with those partners.
-_ROLE_PARTNERS_RE = re.compile(
-    rf"^Chủ trì,\s*phối hợp(?: chặt chẽ)? với\s+(?P<partners>(?:(?!\b(?:{_VERBS})\b)[^.;:])+?)"
-    r"\s*:?$",
-    re.S,
-)
-# A heading naming a group of businesses by its trade ("7. Các doanh nghiệp hoạt động trong lĩnh
-# vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin trên địa bàn Tỉnh") is
-# long and holds words that read as verbs ("xây dựng"): still the agency of the bullets below.
-_BUSINESS_GROUP_RE = re.compile(
-    r"^(?:Các|Những)\s+(?:doanh nghiệp|Doanh nghiệp|chủ đầu tư|nhà đầu tư|hợp tác xã)\b"
-)
-_LEAD_WORDS_RE = re.compile(
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
-)
-_PARTNERS_RE = re.compile(
-    # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
-    # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
-    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
-    r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
-    re.S,
-)
-_TIME_LABEL_RE = re.compile(
-    r"[;.,]?\s*(?:-\s*)?Thời (?:gian|hạn)(?:\s+(?:hoàn thành|hoàn tất|thực hiện|trình))?\s*:\s*"
-    r"(?P<time>[^;]+?)\s*[.;]?\s*$",
-    re.I | re.S,
-)
-_TIME_INLINE_RE = re.compile(
-    r"[,;]?\s*(?:\(|,|;)?\s*(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|"
-    r"chậm nhất|từ)\s+(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
-    r"hàng năm))\s*\)?\s*[.;]?\s*$",
-    re.I | re.S,
-)
-_HEADING_RE = re.compile(
-    r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
-    r"\s*[.)](?!\d)\s*(?P<rest>\S.*)$",
-    re.S,
-)
-# "(1) Bộ Tài chính giải quyết …" on its own line: a numbered point of the sentence above.
-_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
-# "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
-_REMIT_RE = re.compile(
-    r"^(?:theo|căn cứ) (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
-    # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
-    rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
-    re.I,
-)
-# "Bộ Quốc phòng, Bộ Công an theo chức năng, … chủ trì, phối hợp với các Bộ, cơ quan liên
-# quan và các địa phương:" over points a), b) …: the agency leads them with those partners.
-_ROLE_HEADING_RE = re.compile(
-    rf"^(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+(?:theo (?:chức năng|nhiệm vụ)[^:;]*?\s+)?"
-    r"chủ trì,\s*phối hợp(?: chặt chẽ)?(?: với)?\s+(?P<partners>[^:;]{3,200}?)\s*:\s*"
-    r"(?P<rest>.*)$",
-    re.S,
-)
-# "… và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm quyền quy định": the formula
-# at the end of a lead is no part of it.
-_REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ)\b.*$", re.S)
-# "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
-# Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
-_NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
-# "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
-_HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*đồng chí\s+(?=\S)")
-# "… khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of
-# the numbered points that follow.
-_ANNOUNCED_TIME_RE = re.compile(
-    r"(?:hoàn thành|hoàn tất)\s+(?P<time>(?:trong|trước)\s+(?:ngày|tháng|quý|năm)[^,;:]*)", re.I
-)
-# The line that introduces the addressees ("Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:"): the
-# bullets below it name who the document is sent to, not tasks.
-_ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|điện)\s*\**\s*:[*_\s]*$")
-# "1. Giao người đứng đầu các cơ quan …; Chủ tịch Ủy ban nhân dân các xã" over bullets: the
-# agency given the bullets, whatever its wording.
-_GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
-_LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
-_DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
-_BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
-_ASKED_RE = re.compile(r"^Đề nghị\s+")
-_ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
-# "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
-_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
-# "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": the agency is who the duty is of.
-_DUTY_RE = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ) của\s+(?P<lead>[^:()]{3,120}?)\s*:?\s*$")
-_DUTY_LEAD_RE = re.compile(r"^(?P<lead>.+)(?P<rest>)$", re.S)
-# The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
-# Nghị quyết này"): not a row of work.
-_EXECUTION_CLAUSE_RE = re.compile(
-    r"^(?:chịu|có) trách nhiệm (?:thi hành|tổ chức thực hiện|thực hiện)\s+(?:\S+\s+){0,3}?này\b",
-    re.I,
-)
-# The closing paragraph that asks everyone to carry out "this document".
-_CLOSING_RE = re.compile(
-    r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
-    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn|Công điện|"
-    r"Thông báo) này\b"
-    # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
-    # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
-    r"|\bthông báo để\b[^.]*\bbiết\b"
-    r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
-)
-# "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
-# "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.
-_SUMMARY_RE = re.compile(r"^Trên đây là\b")
-_IF_NEEDED_RE = re.compile(
-    r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
-)
-# "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
-_OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b")
-# Where the signature block starts: the end of the tasks.
-_SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
-# Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
-# "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
-_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
-# "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
-# appendix after the deadline (kept in the notes).
-_APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
-_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
-_ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
-# Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
-_PAGE_LINE_RE = re.compile(
-    r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
-    r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*)$"
-)
 
 
 @dataclass
@@ -292,6 +134,8 @@ class AssignmentInterpreter:
                 else:
                     kind = "plain"
                 topic, self.topic = self.topic, None
+                if kind == "paren" and agency and agency[0] == "paren":
+                    agency = None  # "(2) …": the bullets of "(1) …" have ended
                 if topic and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
@@ -370,6 +214,10 @@ class AssignmentInterpreter:
                         item.timeframe = self.announced_time
                     self._number_sole_row(item, kind, agency)
                     self.parsed.items.append(item)
+                    if kind == "paren" and item.lead and (not agency or item.lead != agency[1]):
+                        # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
+                        # the bullets below are more tasks of the same agency.
+                        agency = ("paren", item.lead)
                     if plus:
                         self.group.append(item)
                     continue
@@ -668,6 +516,7 @@ class AssignmentInterpreter:
                 if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.
                     timeframe = timeframe[: cut.start()].strip(" ,;")
+                    timeframe = re.sub(r"\s+(?:và|hoặc)$", "", timeframe)  # "… 2025 và tổ chức"
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
@@ -875,6 +724,16 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
     if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
         return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
+    point = bool(_BULLET_RE.match(previous) or _PAREN_RE.match(previous))
+    if point and re.search(rf"\s(?:{_VERBS})$", previous) and text[:1].isupper():
+        return True  # "(3) Bộ Công an … phối hợp, hướng dẫn" / "Bộ Y tế, Ban Quản lý …"
+    if (
+        point
+        and len(previous) >= 40
+        and previous.rsplit(" ", 1)[-1][:1].isupper()
+        and re.match(r"^[A-ZĐ][^\s,]*,", text)
+    ):
+        return True  # "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt" / "Đức, …"
     if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
         return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
     if _OPEN_MARK_RE.search(previous):

@@ -364,3 +364,43 @@ def test_a_paragraph_announcing_points_names_the_province_that_carries_them_out(
     ]
     assert items[3].notes == "Sau khi có ý kiến của các bộ"
     assert items[2].section[-1].startswith("1. Về kiến nghị hỗ trợ vốn")
+
+
+# Rules found on the fourth held-out document (entry 57).
+
+
+def test_bullets_under_a_numbered_line_are_more_tasks_of_its_agency() -> None:
+    items = _items(
+        "2. Để hoàn thành công trình đúng hạn, yêu cầu các bộ, cơ quan liên quan tiếp tục "
+        "nỗ lực, trong đó lưu ý một số nội dung trọng tâm như sau:\n"
+        "(1) Sở Giáo dục và Đào tạo chỉ đạo nhà thầu hoàn thành xây dựng trước ngày 15 tháng "
+        "12 năm 2025 và tổ chức nghiệm thu theo quy định.\n"
+        "- Chỉ đạo Ban Quản lý dự án, Trường Trung học phổ thông Nguyễn\n"
+        "Du, Trường Tiểu học Kim Đồng mua sắm thiết bị dạy học.\n"
+        "- Chủ trì, phối hợp với Sở Tài chính hoàn thiện cơ chế vận hành.\n"
+        "(2) Đồng chí Giám đốc Sở Xây dựng tiếp tục phối hợp, hướng dẫn\n"
+        "Ban Quản lý dự án xử lý các vướng mắc phát sinh.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Sở Giáo dục và Đào tạo",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Giáo dục và Đào tạo",
+        "Giám đốc Sở Xây dựng",
+    ]
+    assert items[0].timeframe == "trước ngày 15 tháng 12 năm 2025"
+    assert "Nguyễn Du, Trường Tiểu học Kim Đồng" in (items[1].title or "")
+    assert items[2].partners == "Sở Tài chính"
+    assert (items[3].title or "").startswith("Tiếp tục phối hợp, hướng dẫn Ban Quản lý dự án")
+
+
+def test_a_paragraph_under_an_agency_heading_opening_with_mo_is_its_task() -> None:
+    items = _items(
+        "**2. Sở Văn hóa và Thể thao:**\n\n"
+        "Mở đợt cao điểm tuyên truyền hạn chế đốt vàng mã trong dịp lễ hội.\n\n"
+        "**3. Công an tỉnh:**\n\n"
+        "- Chỉ đạo lực lượng cảnh sát giao thông xử lý xe chở vật liệu không che chắn.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("2", "Sở Văn hóa và Thể thao"),
+        ("", "Công an tỉnh"),
+    ]
