@@ -1,11 +1,25 @@
 """Versions of cached page fragments, shared by every process through the database.
 
 A page caches an expensive fragment (the plan tree with its progress) in its process's cache
-under ``key`` *and the current version*; every change that makes the fragment stale calls
-``bump(key)`` in its own transaction. The page reads the version (one query on an indexed
-unique key) on each request, so a bump in any process is seen by all of them at once, and a
-rolled-back change bumps nothing. The new value is random: no read-modify-write, no lost
-update between two writers.
+under ``key`` *and the current version*; every change that makes the fragment stale bumps the
+version. The page reads the version (one query on an indexed unique key) on each request, so a
+bump in any process is seen by all of them at once. The new value is random: no
+read-modify-write, no lost update between two writers.
+
+Two ways to bump:
+
+- ``bump(key)`` writes the row in the caller's transaction: a rolled-back change bumps
+  nothing, and the change and its bump commit together. The row stays locked until the
+  commit, so concurrent changes of the same key wait for each other: right for rare changes
+  (a plan's import or approvals, the schedule).
+- ``bump_after_commit(key)`` writes it right after the caller's transaction commits, in a
+  statement of its own (nothing if it rolls back): no lock is held by the transaction, so
+  concurrent changes (a deadline's burst of submissions, each of which changes the
+  dashboards' figures) do not queue on the row. Still never stale: a reader reads the
+  version *before* the data it caches under it, and the new version is written after the
+  change is visible, so whatever was computed from the data before the change is under an
+  older version. A process killed between its commit and the bump leaves the old version
+  until the next bump; the dashboards' copies live at most ``CCHC_PAGE_CACHE_SECONDS``.
 """
 
 from __future__ import annotations
@@ -14,7 +28,7 @@ import secrets
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
@@ -30,11 +44,34 @@ def current(key: str) -> int:
     return value or 0
 
 
-def bump(key: str) -> int:
-    """Make every cached copy of ``key`` stale; the new version."""
+def _write(key: str) -> int:
+    """A new random version of ``key``: one UPDATE (the row exists after the first bump)."""
     value = secrets.randbits(62) + 1
-    CacheVersion.objects.update_or_create(key=key, defaults={"value": value})
+    if CacheVersion.objects.filter(key=key).update(value=value):
+        return value
+    try:
+        with transaction.atomic():
+            CacheVersion.objects.create(key=key, value=value)
+    except IntegrityError:  # created meanwhile by another writer
+        CacheVersion.objects.filter(key=key).update(value=value)
     return value
+
+
+def bump(key: str) -> int:
+    """Make every cached copy of ``key`` stale, in the caller's transaction; the new
+    version."""
+    return _write(key)
+
+
+def bump_after_commit(key: str) -> None:
+    """Make every cached copy of ``key`` stale once the caller's transaction commits (at
+    once outside a transaction); a rollback bumps nothing. Holds no lock in the caller's
+    transaction (the module's docstring)."""
+
+    def bump_version() -> None:  # named: a failure is logged with this name
+        _write(key)
+
+    transaction.on_commit(bump_version, robust=True)
 
 
 PLAN_PREFIX = "plan:"
@@ -63,11 +100,12 @@ def with_version(queryset: models.QuerySet[M], prefix: str) -> models.QuerySet[M
 FIGURES_KEY = "figures"
 
 
-def bump_figures() -> int:
+def bump_figures() -> None:
     """The dashboards' figures other than a plan's progress (``cchc.dashboards.figures``):
     the reporting counts (a report reaching the secretariat or leaving it), targets and
-    measurements change it."""
-    return bump(FIGURES_KEY)
+    measurements change it. After the commit: every submission changes these figures, and
+    concurrent submissions must not wait for each other's commit on one row."""
+    bump_after_commit(FIGURES_KEY)
 
 
 SCHEDULE_KEY = "schedule"

@@ -188,14 +188,15 @@ def carried_by(*, activity: Node, period_end: dt.date) -> list[Target]:
     ``period_end``: those of the activity and of its task and objective, one per indicator
     and scope (the one due soonest at or after the period's year; trajectories have one per
     year)."""
-    ancestors = [activity.pk]
+    nodes = Q(node_id=activity.pk)
     if activity.parent_id:
-        ancestors.append(activity.parent_id)
-        grandparent = Node.objects.filter(pk=activity.parent_id).values_list("parent_id", flat=True)
-        ancestors.extend(pk for pk in grandparent if pk)
+        # The task, and its objective (the task's parent) in the same query.
+        grandparent = Node.objects.filter(pk=activity.parent_id, parent__isnull=False)
+        nodes |= Q(node_id=activity.parent_id) | Q(node_id__in=grandparent.values("parent_id"))
     candidates = (
-        _targets()
-        .filter(node_id__in=ancestors, state=TargetState.CONFIRMED)
+        # The report's fields show a target's indicator, never its node (a lighter query).
+        Target.objects.select_related("indicator")
+        .filter(nodes, state=TargetState.CONFIRMED)
         .filter(Q(year__isnull=True) | Q(year__gte=period_end.year))
         .order_by("indicator_id", "scope", "year", "pk")
     )

@@ -2,21 +2,22 @@
 
 ``work_queues`` counts, for one user, what waits for them in each of their roles (the
 secretariat's "to review", a head's "to sign off", a focal point's "returned") and their
-unread notifications, in one query of scalar subqueries."""
+unread notifications, in one query of scalar subqueries (written by hand: it runs on every
+page)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import User
-from django.db.models import F, Func, IntegerField, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import QuerySet
 
 from cchc.accounts import permissions
 from cchc.accounts.permissions import AnyUser
 from cchc.notifications.models import Notification
 from cchc.reporting.models import Report, ReportState
+from cchc.scheduling.models import Obligation
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +48,27 @@ def own_notification(*, user: AnyUser, pk: int) -> Notification | None:
     return Notification.objects.filter(pk=pk, recipient_id=user.pk).first()
 
 
-def _count(qs: QuerySet[Any]) -> Coalesce:
-    """How many rows ``qs`` holds, as a scalar subquery (``SELECT COUNT(id) … LIMIT 1``)."""
-    counted = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")[:1]
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+def _queue_sql() -> dict[str, str]:
+    """Each count of ``work_queues`` as a scalar subquery of its own (``%s``: the user, the
+    agencies' ids). Written once: the ORM built and compiled the four subqueries on every
+    page, ~1 ms, more than the database took to count them."""
+    note, report = Notification._meta.db_table, Report._meta.db_table
+    obligation = Obligation._meta.db_table
+    of_agencies = (
+        f'SELECT COUNT(*) FROM "{report}" r INNER JOIN "{obligation}" o '
+        'ON r."obligation_id" = o."id" WHERE r."state" = %s AND o."agency_id" IN ({ids})'
+    )
+    return {
+        "unread": (
+            f'SELECT COUNT(*) FROM "{note}" WHERE "recipient_id" = %s AND "read_at" IS NULL'
+        ),
+        "review": f'SELECT COUNT(*) FROM "{report}" WHERE "state" = %s',
+        "sign_off": of_agencies,
+        "returned": of_agencies,
+    }
+
+
+QUEUE_SQL = _queue_sql()
 
 
 def work_queues(*, user: AnyUser) -> WorkQueues:
@@ -58,25 +76,26 @@ def work_queues(*, user: AnyUser) -> WorkQueues:
     anonymous); the roles come from the memberships every page reads anyway."""
     if not user.is_authenticated:
         return WorkQueues()
-    counts: dict[str, Coalesce] = {
-        "unread": _count(Notification.objects.filter(recipient_id=user.pk, read_at=None))
-    }
+    names = ["unread"]
+    parts = [QUEUE_SQL["unread"]]
+    params: list[int | str] = [user.pk]
     if permissions.can_review(user):
-        counts["review"] = _count(Report.objects.filter(state=ReportState.SUBMITTED))
-    headed = permissions.agencies_headed_by(user)
-    if headed:
-        counts["sign_off"] = _count(
-            Report.objects.filter(
-                state=ReportState.AWAITING_SIGN_OFF, obligation__agency_id__in=headed
-            )
-        )
-    filed = permissions.agencies_filed_by(user)
-    if filed:
-        counts["returned"] = _count(
-            Report.objects.filter(state=ReportState.RETURNED, obligation__agency_id__in=filed)
-        )
-    row = User.objects.filter(pk=user.pk).values(**counts).first()
-    found: dict[str, Any] = dict(row) if row else {}
+        names.append("review")
+        parts.append(QUEUE_SQL["review"])
+        params.append(ReportState.SUBMITTED.value)
+    for name, state, agencies in (
+        ("sign_off", ReportState.AWAITING_SIGN_OFF, permissions.agencies_headed_by(user)),
+        ("returned", ReportState.RETURNED, permissions.agencies_filed_by(user)),
+    ):
+        if agencies:
+            names.append(name)
+            ids = sorted(agencies)
+            parts.append(QUEUE_SQL[name].format(ids=", ".join(["%s"] * len(ids))))
+            params += [state.value, *ids]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({part})" for part in parts), params)
+        row = cursor.fetchone()
+    found: dict[str, Any] = dict(zip(names, row or (), strict=False))
     return WorkQueues(
         review=found.get("review"),
         sign_off=found.get("sign_off"),

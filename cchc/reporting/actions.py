@@ -103,8 +103,9 @@ def record_step(
     if ReportState.APPROVED not in (from_state, report.state) and (
         (from_state in SENT_STATES) != (report.state in SENT_STATES)
     ):
-        # Reaching the secretariat or leaving it: the dashboards' reporting counts. Last, so
-        # that the one row every submission bumps stays locked until commit only briefly.
+        # Reaching the secretariat or leaving it: the dashboards' reporting counts, bumped
+        # after the commit (``cchc.core.versions``): concurrent submissions do not queue on
+        # the one version row.
         bump_figures()
     return transition
 

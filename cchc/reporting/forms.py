@@ -13,6 +13,7 @@ from cchc.core.forms import TextField
 from cchc.reporting.grid import SORTS as GRID_SORTS
 from cchc.reporting.grid import GridFilters
 from cchc.reporting.models import Report, SubmissionRule, TextLimit, WorkStatus
+from cchc.reporting.widgets import QuickSelect
 
 _TEXT = {"class": "form-control", "rows": 3}
 _INPUT = {"class": "form-control"}
@@ -204,23 +205,23 @@ class GridFilterForm(forms.Form):
     refused."""
 
     year = forms.TypedChoiceField(
-        label=_("Year"), required=False, coerce=int, empty_value=None, widget=forms.Select(_SELECT)
+        label=_("Year"), required=False, coerce=int, empty_value=None, widget=QuickSelect(_SELECT)
     )
     period = forms.ChoiceField(
-        label=_("Reporting period"), required=False, widget=forms.Select(_SELECT)
+        label=_("Reporting period"), required=False, widget=QuickSelect(_SELECT)
     )
     plan = forms.TypedChoiceField(
-        label=_("Plan"), required=False, coerce=int, empty_value=None, widget=forms.Select(_SELECT)
+        label=_("Plan"), required=False, coerce=int, empty_value=None, widget=QuickSelect(_SELECT)
     )
     area = forms.TypedChoiceField(
         label=_("Reform area"),
         required=False,
         coerce=int,
         empty_value=None,
-        widget=forms.Select(_SELECT),
+        widget=QuickSelect(_SELECT),
     )
     level = forms.ChoiceField(
-        label=_("Kind of agency"), required=False, widget=forms.Select(_SELECT)
+        label=_("Kind of agency"), required=False, widget=QuickSelect(_SELECT)
     )
     overdue = forms.BooleanField(
         label=_("Only agencies with overdue reports"),

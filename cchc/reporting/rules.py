@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from cchc.reporting.models import (
@@ -47,6 +49,34 @@ def set_submission_rule(
             reason=reason.strip(),
             changed_by=actor_of(by),
         )
+
+
+def rule_annotations() -> dict[str, RawSQL]:
+    """The rule in force, read in another query (an obligation's): ``rule_of`` makes it.
+    Plain SQL: the ORM's subqueries cost more to build than the query they save."""
+    q = connection.ops.quote_name
+    table = q(SubmissionRule._meta.db_table)
+    # SubmissionRule.NEWEST_FIRST
+    order = f"{q('changed_at')} DESC, {q('id')} DESC"
+    return {
+        f"rule_{name}": RawSQL(
+            f"SELECT {q(name)} FROM {table} ORDER BY {order} LIMIT 1",
+            (),
+            output_field=BooleanField(),
+        )
+        for name in ("require_narrative", "require_evidence_when_done")
+    }
+
+
+def rule_of(row: object) -> SubmissionRule | None:
+    """The rule in force as read by ``rule_annotations`` with ``row`` (None if not read)."""
+    if not hasattr(row, "rule_require_narrative"):
+        return None
+    narrative = getattr(row, "rule_require_narrative", None)
+    evidence = getattr(row, "rule_require_evidence_when_done", None)
+    if narrative is None or evidence is None:
+        return SubmissionRule()  # none set yet: the default
+    return SubmissionRule(require_narrative=narrative, require_evidence_when_done=evidence)
 
 
 def missing_content(

@@ -1,6 +1,8 @@
 """The dashboards' figures are cached under the plan's data version: a warm page reads no
 figures from the database, and every change a figure depends on, made through its action,
-shows on the next page (the world of conftest; the numbers are worked there)."""
+shows on the next page once committed (the world of conftest; the numbers are worked there).
+The figures' version is bumped after the commit (``cchc.core.versions.bump_after_commit``):
+``commit`` runs the callbacks of the changes it wraps, as the end of their transaction would."""
 
 from __future__ import annotations
 
@@ -29,6 +31,13 @@ from cchc.reporting.views import common
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks: Any) -> Any:
+    """``with commit():`` around a change: its on-commit callbacks run at the end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 Q1 = {"year": "2024", "period": "quarter-1"}
 
 
@@ -47,7 +56,7 @@ def _y_card(client: Client, world: World) -> Any:
 
 
 def test_warm_pages_read_no_figures(
-    world: World, leader: User, django_assert_num_queries: Any
+    world: World, leader: User, django_assert_num_queries: Any, commit: Any
 ) -> None:
     """Warm: only the page's own queries: session, user, memberships, the plans with their
     data version (the drill: its plan), the navigation's queues; the scorecard reads its
@@ -66,14 +75,17 @@ def test_warm_pages_read_no_figures(
     client.get(reverse("dashboards:overview"))  # the session and the periods read once
     bump_plan(world.plan.pk)
     for url, cold, warm in pages:
-        bump_figures()
+        with commit():
+            bump_figures()
         with django_assert_num_queries(cold):
             assert client.get(url).status_code == 200
         with django_assert_num_queries(warm):
             assert client.get(url).status_code == 200
 
 
-def test_submission_return_approval_and_reopening_show_at_once(world: World, leader: User) -> None:
+def test_submission_return_approval_and_reopening_show_at_once(
+    world: World, leader: User, commit: Any
+) -> None:
     client = _client(leader)
     secretariat = member("snv", Role.SECRETARIAT, secretariat_agency())
     focal_y = member("focal-y", Role.FOCAL_POINT, world.y)
@@ -86,14 +98,16 @@ def test_submission_return_approval_and_reopening_show_at_once(world: World, lea
         percent=60,
     )  # fmt: skip
     sent_at = dt.datetime(2024, 3, 15, 9, 0, tzinfo=dt.UTC)
-    report = actions.submit_report(
-        report=report, user=focal_y, expected_version=report.version, now=sent_at
-    )
+    with commit():
+        report = actions.submit_report(
+            report=report, user=focal_y, expected_version=report.version, now=sent_at
+        )
     counts = _overview(client).current.counts
     assert (counts.sent, counts.on_time) == (4, 3)
     assert _y_card(client, world).current.counts.sent == 2
     # Returned: no longer sent.
-    report = actions.return_report(report=report, user=secretariat, comment="Bổ sung.")
+    with commit():
+        report = actions.return_report(report=report, user=secretariat, comment="Bổ sung.")
     assert _overview(client).current.counts.sent == 3
     # Y's A1 report (80%, submitted) approved: Y's progress (80 + 0) / 2 = 40.
     a1_y = Report.objects.get(obligation=world.obligations[("a1", "t.y", "q1")])
@@ -123,25 +137,30 @@ def _target(world: World, state: str) -> Target:
     )
 
 
-def test_targets_and_measurements_show_at_once(world: World, leader: User) -> None:
+def test_targets_and_measurements_show_at_once(world: World, leader: User, commit: Any) -> None:
     client = _client(leader)
     target = _target(world, "proposed")
     assert sum(_overview(client).targets.values()) == 0
-    confirm_target(target=target, user=None)
+    with commit():
+        confirm_target(target=target, user=None)
     data = _overview(client)
     assert sum(data.targets.values()) == 1 and data.targets["no_data"] == 1
     assert target.indicator is not None
     half = PeriodOf("half", "6 tháng 2024", dt.date(2024, 1, 1), dt.date(2024, 6, 30))
-    value = record_measurement(
-        indicator=target.indicator, user=None, period=half, value="40", source="import"
-    )
+    with commit():
+        value = record_measurement(
+            indicator=target.indicator, user=None, period=half, value="40", source="import"
+        )
     data = _overview(client)
     assert data.targets["no_data"] == 0 and data.behind_total == 1
-    remove_measurements(ids=[value.pk])
+    with commit():
+        remove_measurements(ids=[value.pk])
     assert _overview(client).targets["no_data"] == 1
 
 
-def test_service_values_and_rollup_refresh_show_at_once(world: World, leader: User) -> None:
+def test_service_values_and_rollup_refresh_show_at_once(
+    world: World, leader: User, commit: Any
+) -> None:
     from cchc.servicequality.actions import refresh_rollups
 
     client = _client(leader)
@@ -151,13 +170,15 @@ def test_service_values_and_rollup_refresh_show_at_once(world: World, leader: Us
     rows = {s.indicator.code: s for s in _overview(client).service}
     assert rows["tthc.dossiers_online"].value is None
     quarter = PeriodOf("quarter", "Quý 2/2024", dt.date(2024, 4, 1), dt.date(2024, 6, 30))
-    record_measurement(indicator=online, user=None, period=quarter, value="55", source="import")
+    with commit():
+        record_measurement(indicator=online, user=None, period=quarter, value="55", source="import")
     rows = {s.indicator.code: s for s in _overview(client).service}
     assert rows["tthc.dossiers_online"].value == 55.0
     # A rollup refresh writes the computed values of its months (here: no dossiers, so
     # "no data" with its reason) through the same action.
     before = {code: row.period_label for code, row in rows.items()}
-    refresh_rollups(months=[dt.date(2024, 7, 1)], trigger="test")
+    with commit():
+        refresh_rollups(months=[dt.date(2024, 7, 1)], trigger="test")
     after = {s.indicator.code: s.period_label for s in _overview(client).service}
     assert after != before
 
@@ -192,14 +213,17 @@ def test_obligation_generation_shows_at_once(world: World, leader: User) -> None
     assert after.current.counts.total == leads.count() != before.current.counts.total
 
 
-def test_a_plans_figures_of_an_older_version_are_dropped(world: World, leader: User) -> None:
+def test_a_plans_figures_of_an_older_version_are_dropped(
+    world: World, leader: User, commit: Any
+) -> None:
     from cchc.dashboards import selectors
 
     client = _client(leader)
     _overview(client)
     first = set(selectors.FIGURES.entries)
     assert len(first) == 1
-    bump_figures()
+    with commit():
+        bump_figures()
     _overview(client)
     second = set(selectors.FIGURES.entries)
     assert len(second) == 1 and second != first

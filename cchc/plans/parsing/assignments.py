@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph
@@ -40,7 +41,16 @@ _AGENCY = (
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
-    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo))"
+    r"Liên hiệp|Liên minh|Hội Nông dân|Hội Liên hiệp|Trưởng [Bb]an|Các tổ chức|Báo(?!\s+cáo)|"
+    # Held-out documents (issue 15, third round): "Các Bộ: Công Thương, …", "Các Tập đoàn,
+    # Tổng Công ty nhà nước", "Giao người đứng đầu các cơ quan …", "Giao các Phó Thủ tướng …".
+    r"Các Bộ|Các Tập đoàn|Các Cơ quan|[Nn]gười đứng đầu|(?:các )?Phó Thủ tướng|"
+    r"Các xã|Các phường|Các huyện|Các ngành|Các đơn vị|Cấp ủy|Cấp uỷ|"
+    # "Cơ quan thanh tra …", "Cơ quan chủ trì giải quyết thủ tục …" (not the labels
+    # "Cơ quan chủ trì: …").
+    r"Cơ quan(?!\s+(?:chủ trì|phối hợp|thực hiện)\s*:)(?:\s+(?:thanh tra|phối hợp|chủ trì))?|"
+    # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
+    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -53,17 +63,25 @@ _VERBS = (
     r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
-    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ"
+    r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
+# A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
+# hình Việt Nam (VTV)").
+_NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
 _GIVEN_RE = re.compile(
     r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
-    rf"(?P<lead>{_AGENCY}[^,;:()]*?){_AGENCY_END}"
+    # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
+    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan|thành phố|ngành|địa phương)"
+    rf"{_NAME}*?)*){_AGENCY_END}"
     r"\s*,?\s*(?P<rest>.*)$",
     re.S,
 )
 _SUBJECT_RE = re.compile(
-    rf"^(?P<lead>{_AGENCY}[^,;:()]*?)\s+(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
+    # (no task verb inside the lead: "Bộ Xây dựng chỉ đạo Sở Xây dựng … khẩn trương …")
+    rf"^(?P<lead>{_AGENCY}(?:(?!\s(?:{_VERBS})\b){_NAME})*?)\s+"
+    r"(?=chủ trì|có trách nhiệm|khẩn trương|chịu trách nhiệm)"
     r"(?P<rest>.*)$",
     re.S,
 )
@@ -73,8 +91,11 @@ _SUBJECT_RE = re.compile(
 # noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", and so
 # is "các tổ chức chính trị - xã hội").
 _SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+"
-    rf"(?=(?!tổ chức,)(?<!các )(?<!những )(?:{_VERBS})\b)(?P<rest>.*)$",
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}))"
+    r"{0,240}?)\s+"
+    # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
+    rf"(?=(?<![Cc]ơ quan )(?!tổ chức,)(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
+    rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
 # "b) Bộ Tài chính" on its own line: an agency heading without its colon.
@@ -104,7 +125,8 @@ _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?:{_VERBS})\b|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
+    r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(
@@ -120,13 +142,50 @@ _TIME_INLINE_RE = re.compile(
 )
 _HEADING_RE = re.compile(
     r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
-    r"\s*[.)]\s*(?P<rest>\S.*)$",
+    r"\s*[.)](?!\d)\s*(?P<rest>\S.*)$",
     re.S,
 )
+# "(1) Bộ Tài chính giải quyết …" on its own line: a numbered point of the sentence above.
+_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+# "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
+_REMIT_RE = re.compile(
+    r"^(?:theo|căn cứ) (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
+    rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
+    re.I,
+)
+# "Bộ Quốc phòng, Bộ Công an theo chức năng, … chủ trì, phối hợp với các Bộ, cơ quan liên
+# quan và các địa phương:" over points a), b) …: the agency leads them with those partners.
+_ROLE_HEADING_RE = re.compile(
+    rf"^(?P<lead>{_AGENCY}[^;:()]{{0,160}}?)\s+(?:theo (?:chức năng|nhiệm vụ)[^:;]*?\s+)?"
+    r"chủ trì,\s*phối hợp(?: chặt chẽ)?(?: với)?\s+(?P<partners>[^:;]{3,200}?)\s*:\s*"
+    r"(?P<rest>.*)$",
+    re.S,
+)
+# "… và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm quyền quy định": the formula
+# at the end of a lead is no part of it.
+_REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ)\b.*$", re.S)
+# "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
+# Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
+_NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
+# "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
+_HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*đồng chí\s+(?=\S)")
+# "… khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of
+# the numbered points that follow.
+_ANNOUNCED_TIME_RE = re.compile(
+    r"(?:hoàn thành|hoàn tất)\s+(?P<time>(?:trong|trước)\s+(?:ngày|tháng|quý|năm)[^,;:]*)", re.I
+)
+# The line that introduces the addressees ("Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:"): the
+# bullets below it name who the document is sent to, not tasks.
+_ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|điện)\s*\**\s*:[*_\s]*$")
+# "1. Giao người đứng đầu các cơ quan …; Chủ tịch Ủy ban nhân dân các xã" over bullets: the
+# agency given the bullets, whatever its wording.
+_GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
 _ASKED_RE = re.compile(r"^Đề nghị\s+")
+_ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
 # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": the agency is who the duty is of.
@@ -141,11 +200,16 @@ _EXECUTION_CLAUSE_RE = re.compile(
 # The closing paragraph that asks everyone to carry out "this document".
 _CLOSING_RE = re.compile(
     r"\b(?:quán triệt|thi hành|thực hiện nghiêm(?: túc)?|tổ chức thực hiện|triển khai thực hiện)"
-    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn) này\b"
+    r"\b[^.]*?\b(?:Chỉ thị|Nghị quyết|Quyết định|Kế hoạch|Chương trình|Công văn|Công điện|"
+    r"Thông báo) này\b"
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
+    # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
+    r"|\bthông báo để\b[^.]*\bbiết\b"
     r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
+# "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.
+_SUMMARY_RE = re.compile(r"^Trên đây là\b")
 _IF_NEEDED_RE = re.compile(
     r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
 )
@@ -155,7 +219,10 @@ _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b"
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 # "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
-_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\s(?=(?:{_VERBS})\b)")
+_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
+# "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
+# appendix after the deadline (kept in the notes).
+_APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
@@ -175,26 +242,74 @@ class AssignmentInterpreter:
     group: list[Item] = field(default_factory=list)
     # "a) Chủ trì, phối hợp với các sở, ngành …" over bullets: the partners of those bullets.
     role_partners: str = ""
+    # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:": the partners of
+    # the points under that agency heading.
+    agency_partners: str = ""
+    addressees: bool = False  # inside the "Kính gửi:" block
+    # A numbered topic heading ending in ":" over one paragraph ("1. Quyết liệt …:" / "Các
+    # đồng chí Bộ trưởng … phải …"): (label, kind) that paragraph is read with.
+    topic: tuple[str, str] | None = None
+    # "…, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of the "(1)" lines below.
+    announced_time: str = ""
+    line: int = 0  # the line of the paragraph being read
+    # The row whose contents the "(1) …" lines below it list (not tasks of their own).
+    contents_of: Item | None = None
+    in_tasks: bool = False  # a row of work has been read: plain sentences may be rows too
+    # The label of the agency heading above and the rows read under it: a heading over one
+    # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
+    agency_label: str = ""
+    agency_rows: list[Item] = field(default_factory=list)
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
         started = False
-        for paragraph in (Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)):
+        units = [Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)]
+        for position, paragraph in enumerate(units):
             text = paragraph.text
+            following = units[position + 1].text if position + 1 < len(units) else ""
+            self.in_tasks = started
+            if text and self.contents_of is not None:
+                if _is_content(text):
+                    self.contents_of.notes = "; ".join(filter(None, [self.contents_of.notes, text]))
+                    continue
+                self.contents_of = None
             if text:
+                if not started and self._addressee(text):
+                    self.preamble.append(text)
+                    continue
                 label, body, kind = "", text, "bullet"
                 heading = _HEADING_RE.match(text)
                 bullet = _BULLET_RE.match(text)
+                paren = None if heading or bullet else _PAREN_RE.match(text)
                 if heading:
                     label = C.normalise_number(heading.group("label"))
                     body = heading.group("rest").strip()
                     kind = C.label_kind(label)
                 elif bullet:
                     body = bullet.group("rest").strip()
+                elif paren and not inline_parts(text):
+                    label, body, kind = paren.group("label"), paren.group("rest").strip(), "paren"
                 else:
                     kind = "plain"
+                topic, self.topic = self.topic, None
+                if topic and kind == "plain":
+                    label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
+                if heading:
+                    self.announced_time = ""
                 if heading and agency and kind == agency[0]:
                     agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
+                    self.agency_partners = ""
+                self.line = paragraph.line
+                split = self._inline(text, body, label, kind, agency)
+                if split:
+                    started = True
+                    continue
+                if heading or (kind == "plain" and started):
+                    body = _after_topic(body)
+                if heading and body.endswith(":") and _sibling(following, kind):
+                    # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
+                    # mistake announces nothing; the point is a task.
+                    body = body.rstrip(" :")
                 if self.parsed.items and self._labelled(text):
                     continue
                 plus = bool(bullet) and text.lstrip().startswith("+")
@@ -209,19 +324,28 @@ class AssignmentInterpreter:
                         continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                if (kind == "plain" and _CLOSING_RE.search(text)) or _IF_NEEDED_RE.match(body):
+                if (kind == "plain" and (_CLOSING_RE.search(text) or _SUMMARY_RE.match(text))) or (
+                    _IF_NEEDED_RE.match(body)
+                ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
                 # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading without its
                 # full stop that names a body is the agency of the points below it, even where
                 # a word of it reads as a verb ("đào tạo").
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
+                give = _GIVE_HEADING_RE.match(body) if heading else None
                 named = (
                     heading is not None
                     and kind not in {"roman", "part"}
                     and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
                     and bare[-1:] not in ".;:"
                     and _AGENCY_ONLY_RE.match(bare) is not None
+                ) or (
+                    # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
+                    give is not None
+                    and not re.search(
+                        rf"\s(?:{_VERBS})\b", give.group("lead").replace("công lập", "")
+                    )
                 )
                 item = (
                     None
@@ -230,6 +354,9 @@ class AssignmentInterpreter:
                         body, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
+                if item is None and text.rstrip().endswith(":"):
+                    announced = _ANNOUNCED_TIME_RE.search(text)
+                    self.announced_time = announced.group("time").strip() if announced else ""
                 if item is not None and (item.lead or agency):
                     started = True
                     item.line = paragraph.line
@@ -237,6 +364,11 @@ class AssignmentInterpreter:
                     item.section = [t for _k, t in self.sections]
                     if self.role_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.role_partners
+                    if self.agency_partners and agency and item.lead == agency[1]:
+                        item.partners = item.partners or self.agency_partners
+                    if kind == "paren" and not item.timeframe:
+                        item.timeframe = self.announced_time
+                    self._number_sole_row(item, kind, agency)
                     self.parsed.items.append(item)
                     if plus:
                         self.group.append(item)
@@ -248,15 +380,37 @@ class AssignmentInterpreter:
                 duty = _DUTY_RE.match(asked) if heading else None
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
+                if heading and asked.endswith(":") and _is_content(following):
+                    # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
+                    # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
+                    row = self._assignment(body.rstrip(" :"), None, kind)
+                    if row is not None:
+                        started = True
+                        row.line, row.number = paragraph.line, label
+                        row.section = [t for _k, t in self.sections]
+                        self.parsed.items.append(row)
+                        self.contents_of = row
+                        continue
+                role_heading = _ROLE_HEADING_RE.match(asked) if heading else None
+                given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
-                    _AGENCY_HEADING_RE.match(asked)
+                    role_heading
+                    or (_announcing(asked) if heading else None)
+                    or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
+                    or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
-                longest = 200 if _BUSINESS_GROUP_RE.match(asked) else 120
+                longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
-                    agency = (kind, lead_heading.group("lead").strip())
-                    rest = lead_heading.group("rest").strip()
+                    lead, rest = _named_list(
+                        lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
+                    )
+                    agency = (kind, lead)
+                    self.agency_label, self.agency_rows = label, []
+                    self.agency_partners = (
+                        role_heading.group("partners").strip(" ,") if role_heading else ""
+                    )
                     if rest:
                         sub = self._assignment(rest, agency[1])
                         if sub is not None:
@@ -266,13 +420,29 @@ class AssignmentInterpreter:
                             sub.section = [t for _k, t in self.sections]
                             self.parsed.items.append(sub)
                     continue
-                if heading and len(body) <= 200 and kind != "sub" and body[-1:] != ".":
+                topic_heading = body.startswith("Về ") and body.endswith(":") and len(body) <= 400
+                if (
+                    heading
+                    and (len(body) <= 200 or topic_heading)
+                    and kind != "sub"
+                    and body[-1:] != "."
+                ):
                     if agency and kind in {k for k, _t in self.sections}:
                         agency = None  # a sibling or parent section ends the agency's bullets
                     self._open_section(kind, label, body)
+                    if body.rstrip(" *").endswith(":"):
+                        self.topic = (label, kind)
                     continue
+                announcing = _announcing(text) if kind == "plain" else None
+                if announcing:
+                    # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
+                    # trọng tâm sau:" over points with no subject: the province leads them.
+                    agency = ("plain", announcing.group("lead"))
+                    self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
+                elif announcing:
+                    pass
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line.
                     shown = text if len(text) <= 160 else text[:159] + "…"
@@ -292,6 +462,88 @@ class AssignmentInterpreter:
             ]
             if any(item.notes for item in self.parsed.items):
                 self.parsed.document.columns.append(Column(label="Ghi chú", field="notes"))
+
+    def _number_sole_row(self, item: Item, kind: str, agency: tuple[str, str] | None) -> None:
+        """A paragraph alone under its agency heading takes the heading's number."""
+        if not agency or item.lead != agency[1]:
+            return
+        self.agency_rows.append(item)
+        if len(self.agency_rows) == 1 and kind == "plain" and not item.number:
+            item.number = self.agency_label
+        elif len(self.agency_rows) == 2 and self.agency_rows[0].number == self.agency_label:
+            self.agency_rows[0].number = ""  # not alone after all: the heading numbers no row
+
+    def _addressee(self, text: str) -> bool:
+        """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""
+        if _ADDRESS_RE.search(text):
+            self.addressees = True
+            return True
+        if not self.addressees:
+            return False
+        if not _HEADING_RE.match(text) and (_BULLET_RE.match(text) or len(text) <= 80):
+            return True  # "- Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế.", "|"
+        self.addressees = False
+        return False
+
+    def _inline(
+        self, text: str, body: str, label: str, kind: str, agency: tuple[str, str] | None
+    ) -> bool:
+        """A paragraph running "(1) … (2) …" together: one row of work per part.
+
+        The text before "(1)" names the agency of the parts that have no subject of their own
+        ("a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì …"), or is the topic of the
+        numbered point ("3. Khẩn trương ban hành …: (1) Thanh tra Chính phủ ban hành …"). A
+        part with no agency at all is kept, with a warning, not dropped. Returns whether the
+        paragraph was read that way.
+        """
+        found = inline_parts(body)
+        if found is None:
+            return False
+        intro = _HONORIFIC_RE.sub("", found.intro.strip(" *"))
+        intro = intro[:1].upper() + intro[1:]
+        named = (
+            _AGENCY_HEADING_RE.match(intro + ("" if intro.endswith(":") else ":"))
+            if intro
+            else None
+        )
+        lead = agency[1] if agency else ""
+        if named and not named.group("rest").strip():
+            lead, _rest = _named_list(named.group("lead").strip(), "")
+        elif intro and not intro.endswith(":"):
+            # "các bộ, ngành, địa phương tập trung: (i) …" is one task (its sub-points stay in
+            # it); a sentence before "(1)" that is not a heading: not a list of tasks.
+            return False
+        items = []
+        for number, part in found.parts:
+            own, others = _own_clauses(part)
+            item = self._assignment(own, lead or None, "inline", "")
+            if item is None:
+                # No agency at all: read its partners and deadline all the same, lead empty.
+                item = self._assignment(own, "?", "inline", "") or Item(
+                    line=0, title=own.rstrip(" .;")
+                )
+                item.lead = ""
+            if others:
+                # "…; Các bộ, ngành, địa phương … gửi kết quả về Bộ Công an trước …": what
+                # the point asks of other bodies stays with it, in its notes.
+                item.notes = "; ".join(filter(None, [item.notes, others]))
+            items.append((number, item))
+        if not any(item.lead for _n, item in items):
+            return False
+        if intro and not named and label and kind not in {"sub", "paren", "plain", "bullet"}:
+            self._open_section(kind, label, intro)
+        for number, item in items:
+            item.line = self.line
+            item.number = f"{label}.{number}" if label else str(number)
+            item.section = [t for _k, t in self.sections]
+            if not item.lead:
+                self.parsed.warn(
+                    self.line,
+                    _("Point (%(number)s) names no agency: check its lead.") % {"number": number},
+                    "inline-no-lead",
+                )
+            self.parsed.items.append(item)
+        return True
 
     def _labelled(self, text: str) -> bool:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
@@ -325,13 +577,27 @@ class AssignmentInterpreter:
     ) -> Item | None:
         lead = ""
         rest = ""
+        text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
         subject = _SUBJECT_RE.match(text) or (
-            _SUBJECT_VERB_RE.match(text) if kind != "plain" else None
+            # a plain paragraph among the tasks ("Bộ Quốc phòng, Bộ Công an huy động …")
+            _SUBJECT_VERB_RE.match(text) if kind != "plain" or self.in_tasks else None
         )
+        if subject and kind == "plain" and _ASKS_RE.search(subject.group("lead")):
+            subject = None  # "Ủy ban nhân dân Thành phố yêu cầu các Sở …": who asks, not who does
         opening = ""
-        if not given and not subject and kind != "plain" and _OPENING_RE.match(text):
-            for comma in re.finditer(r",\s+", text[:400]):
+        opens = _OPENING_RE.match(text) or (
+            not agency
+            and kind not in {"plain", "bullet"}
+            and (
+                re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+                or ". " in text[:400]  # "3. Khôi phục sản xuất. Bộ Nông nghiệp … chủ động …"
+            )
+        )
+        if not given and not subject and (kind != "plain" or self.in_tasks) and opens:
+            # "4. Khẩn trương khắc phục …, các địa phương phải huy động …", "5. … thực phẩm.
+            # Bộ Nông nghiệp và Môi trường chủ động …": the subject after an opening clause.
+            for comma in re.finditer(r"[,.]\s+", text[:400]):
                 tail = text[comma.end() :]
                 subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
                 if subject:
@@ -342,24 +608,36 @@ class AssignmentInterpreter:
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
         elif (
-            kind != "plain"
+            (kind != "plain" or self.in_tasks)
             and (labelled := _AGENCY_HEADING_RE.match(text))
             and labelled.group("rest").strip()
         ):
             # "+ Sở Xây dựng: hướng dẫn …": the agency named before its task.
-            lead, rest = labelled.group("lead"), labelled.group("rest")
-        elif agency and kind not in {"plain", agency_kind}:
+            lead, rest = _named_list(labelled.group("lead"), labelled.group("rest"))
+        elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
             lead, rest = agency, text
-        elif agency and re.match(
-            r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
-            r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
-            r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
-            r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
-            r"Theo chức năng|Căn cứ chức năng)\b",
-            text,
+        elif (
+            agency
+            and kind not in {"roman", "part"}
+            and re.match(
+                r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
+                r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
+                r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
+                r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
+                r"Theo chức năng|Căn cứ chức năng)\b",
+                text,
+            )
         ):
+            lead, rest = agency, text
+        elif (
+            agency
+            and kind not in {"roman", "part"}
+            and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        ):
+            # "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ" / "Tập trung chỉ đạo …": a
+            # sentence under an agency heading that starts with a task's verb is its task.
             lead, rest = agency, text
         else:
             return None
@@ -370,6 +648,7 @@ class AssignmentInterpreter:
         if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
+        rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
         partners = ""
         found = _PARTNERS_RE.search(rest)
@@ -377,6 +656,10 @@ class AssignmentInterpreter:
             partners = found.group("partners").strip(" ,")
             rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
         timeframe = ""
+        reference = _APPENDIX_REF_RE.search(rest)
+        if reference:
+            opening = "; ".join(filter(None, [opening, reference.group().strip(" .()*_")]))
+            rest = rest[: reference.start()]
         for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
             timed = pattern.search(rest)
             if timed:
@@ -391,6 +674,7 @@ class AssignmentInterpreter:
         title = rest.strip(" ,;.")
         if not title:
             return None
+
         title = title[:1].upper() + title[1:]
         return Item(
             line=0,
@@ -400,6 +684,88 @@ class AssignmentInterpreter:
             timeframe=timeframe,
             notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
+
+
+def _is_content(text: str) -> bool:
+    """ "(1) Số hộ dân có nhà bị sập …": a listed point that is no task (no subject, no verb)."""
+    marked = _PAREN_RE.match(text) or _BULLET_RE.match(text)
+    if marked is None:
+        return False
+    body = marked.group("rest").strip()
+    if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
+        return False
+    return not _subject_of(body)
+
+
+def _sibling(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point of the same kind as ``kind``."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return C.label_kind(C.normalise_number(heading.group("label"))) == kind
+
+
+def _announcing(text: str) -> re.Match[str] | None:
+    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
+
+    A point that announces the points below it and names who carries them out is the
+    agency heading of those points (the match has the groups "lead" and "rest", empty).
+    """
+    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
+        return None
+    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
+    for candidate in candidates:
+        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
+        if found:
+            lead = found.group("lead").strip(" ,")
+            lead = _REMIT_TAIL_RE.sub("", lead)
+            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
+    return None
+
+
+def _subject_of(text: str) -> bool:
+    """Whether ``text`` opens with an agency doing, or being given, a task."""
+    text = text[:1].upper() + text[1:]
+    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
+
+
+def _after_topic(body: str) -> str:
+    """ "Đẩy mạnh … chính sách: Các bộ khẩn trương trình …" -> "Các bộ khẩn trương trình …".
+
+    A numbered point whose topic and assigning sentence were printed on one line: the
+    sentence after the colon is the row of work (the topic is the point's heading).
+    """
+    topic, colon, after = body.partition(":")
+    after = after.strip(" *")
+    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
+        return body
+    return after[:1].upper() + after[1:] if _subject_of(after) else body
+
+
+def _own_clauses(part: str) -> tuple[str, str]:
+    """The clauses of a point up to the first one with another subject, and the rest."""
+    clauses = re.split(r";\s+", part)
+    for index, clause in enumerate(clauses[1:], start=1):
+        if clause[:1].isupper() and _subject_of(clause):
+            return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
+    return part, ""
+
+
+def _named_list(lead: str, rest: str) -> tuple[str, str]:
+    """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
+
+    After an agency's colon, a list of capitalised names up to the task's verb belongs to the
+    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …").
+    """
+    found = _NAMED_LIST_RE.match(rest)
+    if not found:
+        return lead, rest
+    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
+    if not names or not all(name[:1].isupper() for name in names):
+        return lead, rest
+    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
+        return lead, rest
+    return f"{lead}: {found.group('names').strip()}", found.group("rest")
 
 
 def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
@@ -426,7 +792,10 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             text = _ITALIC_EDGE_RE.sub("", text)
-            if not text or _PAGE_LINE_RE.match(text):
+            # ("|" alone: a crawled table's cell mark around the body, no text of its own)
+            if not text.strip(" |") or _PAGE_LINE_RE.match(text):
+                # A line of marks only ("**" closing a bold letterhead line) still closes them.
+                bold_open = bold_open != (raw.count("**") % 2 == 1)
                 continue
             previous = str(units[-1][1]) if units else ""
             # In a crawled page a line of the same paragraph that starts with "- " after an
@@ -442,7 +811,8 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
-            ended = bold_closed and not same_run
+            # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
+            ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
             continues = unfinished or (not ended and _continues(previous, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
@@ -456,15 +826,59 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
 
 def _lone_stars(raw: str) -> int:
     """The italic marks of a line: its "*" that are not bold "**" nor a bullet "* "."""
-    return len(re.findall(r"(?<!\*)\*(?!\*)", re.sub(r"^\s*\*\s", "", raw)))
+    # "***trước ngày 20/9**”": bold and italic closing together; count the stars left once
+    # the bold pairs are taken out.
+    return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
+
+
+# "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
+_ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
+# "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
+_COMMITTEE_END_RE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)$")
+_PLACE_START_RE = re.compile(
+    r"^(?:[Tt]hành phố|[Tt]ỉnh|[Cc]ác|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Đđ]ặc khu)\b"
+)
+# A line ending on a point's marker, or on the role words that need their object.
+_OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
 
 
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
+    heading = _HEADING_RE.match(previous)
+    if (
+        heading
+        and text[:1].isupper()
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        and _AGENCY_ONLY_RE.match(heading.group("rest").strip())
+    ):
+        return False  # "1. Bộ trưởng các Bộ, …" / "Tập trung chỉ đạo …": heading, then task
+    if (
+        (_BULLET_RE.match(previous) or (heading and len(heading.group("label")) == 1))
+        and previous[-1:].islower()
+        and len(previous) >= 40
+        and _ACRONYM_START_RE.match(text)
+    ):
+        return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if (
+        not heading
+        and re.match(_AGENCY, previous)
+        and previous.rsplit(" ", 1)[-1][:1].isupper()
+        and text[:1].isupper()
+        and not re.search(rf"\s(?:{_VERBS})\b", previous)
+    ):
+        return True  # "Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia" / "Lai và Lâm Đồng …"
+    if previous.endswith(";") and heading and re.match(_AGENCY, text):
+        return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
+    if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
+        return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
+    if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
+        return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
+    if _OPEN_MARK_RE.search(previous):
+        return True  # "… tập trung: (i)" / "Sửa đổi, bổ sung …": the point's text follows
     if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
         return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
     if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():

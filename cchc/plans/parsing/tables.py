@@ -95,7 +95,10 @@ class TableInterpreter:
                 height = _header_height(table.rows, start)
                 if layout is None:
                     self.first_table = table
-                    before.extend(_row_text(r) for r in table.rows[:start])
+                    # Grouping rows printed above the header ("B", "I" and their titles, as
+                    # an appendix excerpt starts) are the first sections, not the title.
+                    groups = _groups_above(table.rows[:start])
+                    before.extend(_row_text(r) for r in table.rows[: start - len(groups)])
                     continued = False
                 elif found.keys == layout.keys:
                     # The header repeated on a new page: same columns, and the page's first
@@ -106,7 +109,10 @@ class TableInterpreter:
                     continued = False
                 layout = found
                 self._add_columns(layout)
-                self._queue(table.rows[start + height :], layout, table_break=continued)
+                rows = table.rows[start + height :]
+                if not continued and table is self.first_table:
+                    rows = [*_groups_above(table.rows[:start]), *rows]
+                self._queue(rows, layout, table_break=continued)
             elif layout is not None and _same_width(table, layout):
                 self._queue(table.rows, layout, table_break=True)
         return before
@@ -548,8 +554,41 @@ def _find_header(rows: list[Row]) -> tuple[int, Layout | None]:
             if height == 2:
                 cells = _merge_header(cells, rows[index + 1].cells)
             labels = [C.clean_cell(c).replace("\n", " ") for c in cells]
-            return index, Layout(labels=labels, fields=map_header(labels))
+            fields = map_header(labels)
+            if "number" not in fields and _numbered_beyond(rows[index + height :], len(labels)):
+                # The header names the columns of the text but not the number's: the rows
+                # of work are one cell wider, their first cell "1.1", "2.3" …
+                labels, fields = ["STT", *labels], ["number", *fields]
+            return index, Layout(labels=labels, fields=fields)
     return 0, None
+
+
+_GROUP_LABEL_RE = re.compile(r"^(?:PHẦN|Phần)\s+\S+$|^[IVXLC]{1,6}\.?$|^[A-ZĐ]\.?$")
+
+
+def _groups_above(rows: list[Row]) -> list[Row]:
+    """The rows just above a header that are grouping rows: a label ("B", "I") and a title."""
+    groups: list[Row] = []
+    for row in reversed(rows):
+        filled = [C.clean_cell(c) for c in row.cells if c.strip()]
+        if not (2 <= len(filled) <= 3 and _GROUP_LABEL_RE.match(filled[0])):
+            break
+        groups.insert(0, row)
+    return groups
+
+
+_ROW_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
+
+
+def _numbered_beyond(rows: list[Row], width: int) -> bool:
+    """Whether most rows below a header of ``width`` cells have one more, a number first."""
+    wider = numbered = 0
+    for row in rows[:60]:
+        if len(row.cells) == width + 1:
+            wider += 1
+            numbered += bool(_ROW_NUMBER_RE.match(C.clean_cell(row.cells[0])))
+    narrow = sum(1 for row in rows[:60] if len(row.cells) == width)
+    return numbered >= 2 and numbered * 4 >= wider * 3 and wider > narrow
 
 
 _SUB_LABELS = {"bat dau", "ket thuc", "hoan thanh", "tu", "den", "nam", "so", "ngay"}

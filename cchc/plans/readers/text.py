@@ -181,11 +181,37 @@ def _cell_line_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
             end += 1
         while end > index and lines[end].strip() != "|":
             end -= 1
+        body = _body_between_pipes(lines, index, end)
+        if body is not None:
+            # A page crawled without blank lines: the letterhead's "|" cells, the whole body
+            # of the document as one "cell", then the signature's. The body is text, not a
+            # cell; only what comes before it may be a table.
+            end = body - 1
+            while end > index and lines[end].strip() != "|":
+                end -= 1
         table = _cell_line_rows(lines, index, end)
         if len(table.rows) >= 3:
             found[index + 1] = (table, end + 1)
-        index = end + 1
+        index = end + 1 if body is None else body
     return found
+
+
+# A table cell is a few printed lines; a run of more lines between two "|" lines is the body
+# of a document that a crawler wrote between its letterhead and its signature block.
+_MAX_CELL_LINES = 40
+
+
+def _body_between_pipes(lines: list[str], start: int, end: int) -> int | None:
+    """The index of the first line of a "cell" of more than ``_MAX_CELL_LINES`` lines."""
+    run = 0
+    for position in range(start, end + 1):
+        if lines[position].strip() == "|":
+            run = 0
+            continue
+        run += 1
+        if run > _MAX_CELL_LINES:
+            return position - run + 1
+    return None
 
 
 def _cell_line_rows(lines: list[str], start: int, end: int) -> Table:

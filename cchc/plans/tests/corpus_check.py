@@ -12,8 +12,9 @@ score (read if the importer now gets them right) but are kept apart (``known_fac
 ``test_corpus.py`` requires every ordinary fact (and a known misread read right must move to
 ``facts``). A known misread ``{"items": N}`` (no index) says the item count is one: the
 document has ``N`` rows of work (equal to ``items``) and the importer reads another number;
-the indexes of the other facts are then the document's. ``bench/corpus_bench.py`` prints
-the share of facts read.
+the indexes of the other facts are then the document's. A known misread ``{"section": T}``
+says the document has the section ``T`` and the importer does not read it as one.
+``bench/corpus_bench.py`` prints the share of facts read.
 """
 
 from __future__ import annotations
@@ -69,16 +70,20 @@ def score(path: Path, expected: dict[str, Any], parse: Any) -> Score:
     """``parse(path)`` -> an object with ``items`` (each with the item fields)."""
     result = Score(name=path.name)
     count_fact = 1 + len(expected.get("sections", []))
-    count_known = [fact for fact in expected.get("known_misreads", []) if "index" not in fact]
+    known_misreads = expected.get("known_misreads", [])
+    count_known = [fact for fact in known_misreads if "index" not in fact and "section" not in fact]
     if count_known and count_known != [{"items": expected["items"]}]:
         raise AssertionError(f"{path.name}: a known count misread is {{'items': <items>}}")
-    per_item_known = [fact for fact in expected.get("known_misreads", []) if "index" in fact]
+    section_known = [fact["section"] for fact in known_misreads if "section" in fact]
+    per_item_known = [fact for fact in known_misreads if "index" in fact]
     try:
         parsed = parse(path)
     except Exception as exc:  # the "before" code may refuse a document: no facts read
         result.error = f"{type(exc).__name__}: {exc}"[:200]
-        known = len(count_known) + sum(
-            len([k for k in fact if k in FACT_FIELDS]) for fact in per_item_known
+        known = (
+            len(count_known)
+            + len(section_known)
+            + sum(len([k for k in fact if k in FACT_FIELDS]) for fact in per_item_known)
         )
         result.facts = (
             count_fact
@@ -106,6 +111,15 @@ def score(path: Path, expected: dict[str, Any], parse: Any) -> Score:
             result.read += 1
         else:
             result.misses.append(f"section {title!r} not in {sorted(sections)[:6]}")
+    for title in section_known:
+        result.facts += 1
+        result.known_facts += 1
+        if _norm(title) in sections:
+            result.read += 1
+            result.known_read += 1
+            result.known_hits.append(f"section {title!r}")
+        else:
+            result.known_misses.append(f"section {title!r} not in {sorted(sections)[:6]}")
     for fact in expected["facts"]:
         for _name, ok, line in _check_fact(items, fact):
             result.facts += 1

@@ -18,7 +18,8 @@ def test_the_corpus_has_twenty_documents_with_their_source():
     assert len(DOCUMENTS) >= 20
     for _path, expected in DOCUMENTS:
         assert expected["source"].strip()
-        assert expected["facts"]
+        # Facts read right, or (a held-out document the importer reads badly) known misreads.
+        assert expected["facts"] or expected.get("known_misreads")
 
 
 @pytest.mark.parametrize(("path", "expected"), DOCUMENTS, ids=[p.name for p, _e in DOCUMENTS])

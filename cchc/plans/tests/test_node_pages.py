@@ -4,6 +4,8 @@ activity's reports."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,8 +15,10 @@ from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
 from cchc.conftest import import_seed, member
+from cchc.plans.actions import correct_node
 from cchc.plans.models import Node, NodeKind, Plan, numbered_title
 from cchc.plans.parsing.cells import split_numbering
+from cchc.plans.views.activity_reports import period_key
 from cchc.reporting.actions import approve_report, save_draft, start_report, submit_report
 from cchc.scheduling.models import Obligation
 from cchc.scheduling.obligations import generate_obligations
@@ -201,6 +205,11 @@ def test_group_page_queries_do_not_grow_with_children(
 # -- the activity's reports ----------------------------------------------------------------
 
 
+def _period(o: Obligation) -> dict[str, str]:
+    """The GET parameter that shows the obligation's reporting period."""
+    return {"period": period_key(o.period_kind, o.period_end)}
+
+
 def test_activity_page_lists_its_reports_for_those_who_see_them(
     plan: Plan, leader: User, django_assert_max_num_queries
 ):
@@ -210,29 +219,82 @@ def test_activity_page_lists_its_reports_for_those_who_see_them(
     obligations = Obligation.objects.filter(activity=row2)
     assert obligations.count() > 4
     client = _client(leader)
-    # Session, user, plan, node, ancestors, progress (6); the assignments with their history
+    # Session, user, the node with its plan and the plan's version (3); its ancestors and its
+    # progress, read once per plan version (2, cold here); the assignments with their history
     # and their group's phrases, members and the agencies valid today (6); the reports (one
     # query whatever their number), the memberships, the navigation's queues (3); the node's
     # targets and their indicators' values (2, one query for all the targets; it runs only
-    # when a target has an indicator: row 2's has one since indicators.0004 added
-    # inst.legal_documents_appraised, and without one Django asks nothing: the pin was 16).
-    with django_assert_max_num_queries(17):
-        page = client.get(row2.get_absolute_url()).content.decode()
+    # when a target has an indicator). The pin was 17 when every period was drawn.
+    with django_assert_max_num_queries(16):
+        page = client.get(row2.get_absolute_url(), _period(q1)).content.decode()
+    # The ancestors and the progress are drawn once per plan version.
+    with django_assert_max_num_queries(14):
+        client.get(row2.get_absolute_url(), _period(q1))
     reports = page.split('id="activity-reports"', 1)[1]
-    assert reports.count('class="report-row ') == obligations.count()
+    in_period = obligations.filter(period_label="Quý I/2024")
+    assert reports.count('class="report-row ') == in_period.count() < obligations.count()
     approved = reports.split(f'data-obligation="{q1.pk}"', 1)[1].split("</li>", 1)[0]
     assert "Đã duyệt" in approved
-    period = reports.split('data-period="Quý I/2024"', 1)[1].split("</details>", 1)[0]
+    period = reports.split('data-period="Quý I/2024"', 1)[1].split("</ul>", 1)[0]
     assert f'data-obligation="{q1.pk}"' in period and "1 đã duyệt" in period
     assert q1.agency.name in approved and "(chủ trì)" in approved
     assert f'href="/reports/obligations/{q1.pk}/"' in approved
     assert "hạn nộp 20/03/2024" in approved
+    # The selector offers every period, this one chosen.
+    selector = reports.split('id="report-period"', 1)[1].split("</select>", 1)[0]
+    keys = {period_key(o.period_kind, o.period_end) for o in obligations}
+    assert selector.count("<option ") == len(keys)
+    assert f'value="{_period(q1)["period"]}" selected' in selector
+    # Each period shows all its expected reports, lead agencies first; together, all of them.
+    seen: set[str] = set()
+    for key in keys:
+        part = client.get(row2.get_absolute_url(), {"period": key}).content.decode()
+        rows = part.split('id="activity-reports"', 1)[1].split("</section>", 1)[0]
+        found = re.findall(r'data-obligation="(\d+)"', rows)
+        seen.update(found)
+        roles = re.findall(r'class="report-row [^"]*?( report-lead)?"', rows)
+        assert roles == sorted(roles, reverse=True)
+    assert seen == {str(o.pk) for o in obligations}
     # An expected report nobody wrote, past its deadline.
     other = obligations.exclude(pk=q1.pk).filter(progress_report__isnull=True).first()
     assert other is not None
-    row = reports.split(f'data-obligation="{other.pk}"', 1)[1].split("</li>", 1)[0]
+    page = client.get(row2.get_absolute_url(), _period(other)).content.decode()
+    row = page.split(f'data-obligation="{other.pk}"', 1)[1].split("</li>", 1)[0]
     assert "chưa có báo cáo" in row and "Quá hạn" in row
     assert f"hạn nộp {other.deadline:%d/%m/%Y}" in row
+
+
+def test_the_default_period_is_the_one_now_due(plan: Plan, leader: User):
+    row2 = _node(plan, NodeKind.ACTIVITY, number="2")
+    obligations = list(Obligation.objects.filter(activity=row2))
+    client = _client(leader)
+    # Every deadline passed (the obligations are of 2024): the last period is shown.
+    page = client.get(row2.get_absolute_url()).content.decode()
+    reports = page.split('id="activity-reports"', 1)[1]
+    last = max(obligations, key=lambda o: (o.period_end, o.deadline))
+    assert f'data-key="{period_key(last.period_kind, last.period_end)}" data-current="1"' in reports
+    # On a day before a deadline, the period due next.
+    due = sorted({o.deadline for o in obligations})[1]
+    with mock.patch("django.utils.timezone.localdate", return_value=due - dt.timedelta(days=3)):
+        page = client.get(row2.get_absolute_url()).content.decode()
+    shown = page.split('class="report-period', 1)[1].split("</ul>", 1)[0]
+    assert 'data-current="1"' in shown and 'id="current-period"' in shown
+    assert f"hạn nộp {due:%d/%m/%Y}" in shown and "Quá hạn" not in shown
+    # An unknown period shows the default one.
+    page = client.get(row2.get_absolute_url(), {"period": "1999-01-01-x"}).content.decode()
+    assert f'data-key="{period_key(last.period_kind, last.period_end)}" data-current="1"' in page
+
+
+def test_the_selector_swaps_only_the_section(plan: Plan, leader: User):
+    row2 = _node(plan, NodeKind.ACTIVITY, number="2")
+    q1 = Obligation.objects.get(activity=row2, role="lead", period_label="Quý I/2024")
+    response = _client(leader).get(
+        row2.get_absolute_url(), _period(q1), headers={"HX-Request": "true"}
+    )
+    part = response.content.decode()
+    assert part.lstrip().startswith('<section class="mt-4" aria-labelledby="reports-heading"')
+    assert "<html" not in part and 'id="assignments"' not in part
+    assert f'data-obligation="{q1.pk}"' in part
 
 
 def test_a_focal_point_sees_only_their_agencys_reports(plan: Plan):
@@ -244,12 +306,34 @@ def test_a_focal_point_sees_only_their_agencys_reports(plan: Plan):
     groups = list(by_agency.values())
     mine, theirs = groups[0], [o for group in groups[1:] for o in group]
     focal = member("focal-x", Role.FOCAL_POINT, mine[0].agency)
-    page = _client(focal).get(row6.get_absolute_url()).content.decode()
-    reports = page.split('id="activity-reports"', 1)[1]
+    client = _client(focal)
     for o in mine:
+        page = client.get(row6.get_absolute_url(), _period(o)).content.decode()
+        reports = page.split('id="activity-reports"', 1)[1]
         assert f'data-obligation="{o.pk}"' in reports
         assert f'href="/reports/obligations/{o.pk}/"' in reports
-    for o in theirs:
-        assert f'data-obligation="{o.pk}"' not in reports
-        assert f"/reports/obligations/{o.pk}/" not in page
-    assert 'id="reports-hidden"' in reports
+        for other in theirs:
+            assert f'data-obligation="{other.pk}"' not in reports
+            assert f"/reports/obligations/{other.pk}/" not in page
+        assert 'id="reports-hidden"' in reports
+
+
+def test_what_is_cached_under_the_plan_version_follows_its_data(plan: Plan, leader: User):
+    """The activity's ancestors and progress are kept per plan version: an approval and a
+    correction show at once."""
+    row2 = _node(plan, NodeKind.ACTIVITY, number="2")
+    client = _client(leader)
+    before = client.get(row2.get_absolute_url()).content.decode()
+    assert 'id="node-progress"' in before and 'data-progress="40.0"' not in before
+    lead = Obligation.objects.filter(activity=row2, role="lead").order_by("-period_end").first()
+    assert lead is not None
+    _approved(lead, percent=40)
+    after = client.get(row2.get_absolute_url()).content.decode()
+    progress = after.split('id="node-progress"', 1)[1].split("</dd>", 1)[0]
+    assert 'data-progress="40.0"' in progress
+    parent = row2.parent
+    assert parent is not None
+    correct_node(node=parent, changes={"title": "Nhiệm vụ đã sửa tên"}, user=None)
+    page = client.get(row2.get_absolute_url()).content.decode()
+    crumbs = page.split("node-breadcrumb", 1)[1].split("</nav>", 1)[0]
+    assert "Nhiệm vụ đã sửa tên" in crumbs

@@ -87,7 +87,9 @@ def test_the_page_draws_the_tree_once_per_plan_version(
     url = small_plan.get_absolute_url()
     first = reader_client.get(url)
     assert first.status_code == 200 and len(drawings) == 1
-    with django_assert_max_num_queries(10):
+    # Session, user, the plan with its version, the ended agencies, the memberships, the
+    # navigation's work queues: nothing of the tree, its choices or the latest import.
+    with django_assert_max_num_queries(6):
         second = reader_client.get(url)
     assert len(drawings) == 1
     assert _tree_of(second) == _tree_of(first)
@@ -114,3 +116,13 @@ def test_the_latest_import_is_read_without_its_changes(reader_client: Client, im
     assert response.status_code == 200
     reads = [q["sql"] for q in queries if "plans_planimport" in q["sql"]]
     assert reads and not [sql for sql in reads if '"changes"' in sql or '"warnings"' in sql]
+
+
+def test_the_cached_search_choices_follow_a_correction(reader_client: Client, small_plan: Plan):
+    url = small_plan.get_absolute_url()
+    assert "Sở Mới Lập" not in reader_client.get(url).content.decode()
+    node = Node.objects.filter(plan=small_plan, kind=NodeKind.ACTIVITY).first()
+    assert node is not None
+    correct_node(node=node, changes={"lead": "Sở Mới Lập"}, user=None)
+    form = reader_client.get(url).content.decode().split('id="search-heading"', 1)[1]
+    assert '<option value="Sở Mới Lập">' in form.split("</form>", 1)[0]

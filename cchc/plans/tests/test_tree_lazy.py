@@ -134,7 +134,7 @@ def test_an_8000_node_plan_page_stays_small(
     nodes = Node.objects.filter(plan=plan).count()
     assert nodes >= 8000
     first = reader_client.get(plan.get_absolute_url())
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(6):
         response = reader_client.get(plan.get_absolute_url())
     html = response.content.decode()
     assert (

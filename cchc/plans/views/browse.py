@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
 from cchc.agencies import selectors as agency_selectors
 from cchc.core import versions
+from cchc.core.models import CacheVersion
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
@@ -23,18 +26,18 @@ from cchc.plans.tree_html import (
     cached_children,
     cached_tree,
     is_lazy,
+    plan_cached,
     render_children,
     render_tree,
 )
-from cchc.plans.views.report_rows import RowsHtml
-from cchc.reporting.models import SENT_STATES, Report, ReportState
+from cchc.plans.views.activity_reports import activity_reports
+from cchc.plans.views.ended_html import ended_agencies_html
 from cchc.reporting.progress import (
     ActivityProgress,
     PlanProgress,
     activity_progress,
     progress_for,
 )
-from cchc.scheduling.models import Obligation, ObligationStatus
 
 # Search results shown at once; the list says when more matched.
 RESULT_LIMIT = 200
@@ -72,9 +75,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan(pk, with_version=True)
-    form = ActivitySearchForm(
-        request.GET or None, choices=selectors.filter_choices(plan=plan), auto_id="search_%s"
-    )
+    # The filters' choices (areas, lead texts, timeframes) change only with an import.
+    choices = plan_cached(plan, "choices", lambda: selectors.filter_choices(plan=plan))
+    form = ActivitySearchForm(request.GET or None, choices=choices, auto_id="search_%s")
     filters = form.filters()
     context: dict[str, Any] = {"plan": plan, "form": form, "filters": filters}
     if filters.active:
@@ -86,15 +89,29 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "plans/_results.html", context)
-    # Only its date is shown: the large change list and warnings stay in the database.
-    context["latest_import"] = (
-        plan.imports.order_by("-imported_at", "-pk").only("pk", "plan_id", "imported_at").first()
+    # Only its date is shown (the large change list and warnings stay in the database); an
+    # import bumps the plan's version.
+    context["latest_import"] = plan_cached(
+        plan,
+        "latest_import",
+        lambda: (
+            plan.imports.order_by("-imported_at", "-pk")
+            .only("pk", "plan_id", "imported_at")
+            .first()
+        ),
     )
+    if not request.GET:
+        # The empty search form, drawn once per plan version and language.
+        context["search_form"] = plan_cached(
+            plan,
+            f"search_form:{get_language()}",
+            lambda: render_to_string("plans/_search_form.html", context),
+        )
     context["can_import"] = _can_import(request)
-    context["ended_agencies"] = agency_selectors.ended_agencies_in_plan(
-        plan_id=plan.pk, today=timezone.localdate()
-    )
     context["can_transfer"] = request.user.has_perm("agencies.change_assignment")
+    context["ended_agencies"] = ended_agencies_html(
+        request, plan_id=plan.pk, today=timezone.localdate(), can_transfer=context["can_transfer"]
+    )
     return render(request, "plans/plan_detail.html", context)
 
 
@@ -103,26 +120,40 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     """Any node of the plan: an activity with its fields, assignments and reports; an area,
     objective or task with its place in the plan, its children and their progress."""
-    # The node with its plan, in one query (any logged-in user reads any plan: _get_plan).
-    node = get_object_or_404(Node.objects.select_related("plan"), plan_id=plan_pk, pk=pk)
+    # The node with its plan and the plan's version, in one query (any logged-in user reads
+    # any plan: _get_plan).
+    node = get_object_or_404(
+        _with_plan_version(Node.objects.select_related("plan")), plan_id=plan_pk, pk=pk
+    )
     plan = node.plan
+    plan.cache_version = node.plan_version  # type: ignore[attr-defined]
     try:
         if node.kind != NodeKind.ACTIVITY:
             return _group_page(request, plan, node)
-        ctx = selectors.node_context(plan=plan, node_pk=pk, node=node)
+        # The ancestors and the progress change only with the plan's version (import,
+        # corrections, obligation generation, approval, reopening): drawn once per version.
+        ancestors: list[Node] = plan_cached(
+            plan,
+            f"ancestors:{pk}",
+            lambda: selectors.node_context(plan=plan, node_pk=pk, node=node).ancestors,
+        )
     except Node.DoesNotExist as exc:
         raise Http404 from exc
+    ctx = selectors.NodeContext(node=node, ancestors=ancestors)
     today = timezone.localdate()
-    activity = activity_progress(ctx.node.pk)
-    assignments = agency_selectors.activity_assignments(activity_id=ctx.node.pk, today=today)
-    return render(
-        request,
-        "plans/node_detail.html",
+    activity = plan_cached(plan, f"progress:{pk}", lambda: activity_progress(node.pk))
+    reports = activity_reports(
+        request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
+    )
+    context = {"plan": plan, "node": node, "reports": reports}
+    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
+        # The period selector: only the reports' section.
+        return render(request, "plans/_activity_reports.html", context)
+    assignments = agency_selectors.activity_assignments(activity_id=node.pk, today=today)
+    context.update(
         {
-            "plan": plan,
-            "node": ctx.node,
-            "kind_label": kind_label(ctx.node),
-            "ancestors": [(a, kind_label(a)) for a in ctx.ancestors],
+            "kind_label": kind_label(node),
+            "ancestors": [(a, kind_label(a)) for a in ancestors],
             "rows": activity_rows(plan, ctx),
             "today": today,
             "assignments": assignments,
@@ -134,8 +165,17 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
             "history": assignments.history,
             "activity_progress": activity,
             "node_progress": activity.percent,
-            "reports": activity_reports(request, activity_id=ctx.node.pk, today=today),
-        },
+        }
+    )
+    return render(request, "plans/node_detail.html", context)
+
+
+def _with_plan_version(nodes: QuerySet[Node]) -> QuerySet[Node]:
+    """``nodes`` with their plan's cache version as ``plan_version`` (cchc.core.versions),
+    read in the same query."""
+    key = Concat(Value(versions.PLAN_PREFIX), Cast(OuterRef("plan_id"), output_field=CharField()))
+    return nodes.annotate(
+        plan_version=Subquery(CacheVersion.objects.filter(key=key).values("value")[:1])
     )
 
 
@@ -202,81 +242,6 @@ def kind_label(node: Node) -> Any:
     if node.kind == NodeKind.SECTION and node.parent_id is None:
         return gettext_lazy("Area")
     return node.get_kind_display()
-
-
-@dataclass(frozen=True, slots=True)
-class ReportRow:
-    obligation: Obligation
-    report: Report | None
-    # Past the deadline with nothing sent to the secretariat.
-    late: bool
-    # The user may open the report (the reporting app's rule: they see its agency's work).
-    can_open: bool
-
-
-@dataclass(slots=True)
-class PeriodReports:
-    """The expected reports of one reporting period, lead agencies first."""
-
-    label: str
-    deadline: Any
-    rows: list[ReportRow]
-    # Shown unfolded: the period whose deadline is next (or the last one, when all passed).
-    current: bool = False
-    # The rows' markup (cchc.plans.views.report_rows), drawn once the rows are in order.
-    rows_html: str = ""
-
-    @property
-    def approved(self) -> int:
-        return sum(1 for r in self.rows if r.report and r.report.state == ReportState.APPROVED)
-
-    @property
-    def missing(self) -> int:
-        return sum(1 for r in self.rows if r.report is None)
-
-    @property
-    def late(self) -> int:
-        return sum(1 for r in self.rows if r.late)
-
-
-def activity_reports(request: HttpRequest, *, activity_id: int, today: Any) -> dict[str, Any]:
-    """The activity's expected reports the user may see, period by period (their agency's,
-    or all for those who see every agency: the reporting pages' own rule, so nothing is shown
-    here that would be a 404 there), with how many the user does not see."""
-    periods: dict[tuple[Any, str], PeriodReports] = {}
-    hidden = 0
-    # permissions.can_see_agency, asked once per page rather than once per row.
-    sees_all = permissions.sees_everything(request.user)
-    own = set() if sees_all else permissions.agencies_of(request.user)
-    for obligation in selectors.activity_obligations(activity_id=activity_id):
-        if not (sees_all or obligation.agency_id in own):
-            hidden += 1
-            continue
-        report = getattr(obligation, "progress_report", None)
-        sent = report is not None and report.state in SENT_STATES
-        late = (
-            not sent
-            and obligation.status != ObligationStatus.NOT_APPLICABLE
-            and obligation.deadline < today
-        )
-        key = (obligation.deadline, obligation.period_label)
-        if key not in periods:
-            periods[key] = PeriodReports(
-                label=obligation.period_label, deadline=obligation.deadline, rows=[]
-            )
-        periods[key].rows.append(
-            ReportRow(obligation=obligation, report=report, late=late, can_open=True)
-        )
-    ordered = sorted(periods.values(), key=lambda p: (p.deadline, p.label), reverse=True)
-    draw = RowsHtml()
-    for period in ordered:
-        period.rows.sort(key=lambda r: (r.obligation.role != "lead", r.obligation.agency.name))
-        period.rows_html = draw.rows(period.rows)
-    upcoming = [p for p in ordered if p.deadline >= today]
-    current = upcoming[-1] if upcoming else (ordered[0] if ordered else None)
-    if current is not None:
-        current.current = True
-    return {"periods": ordered, "hidden": hidden, "count": sum(len(p.rows) for p in ordered)}
 
 
 def _draw_tree(plan: Plan) -> CachedTree:

@@ -1,21 +1,24 @@
-"""The rows of an activity's expected reports, drawn in Python: the activity with the most
-obligations has about 900 of them, and a template per row (two ``reverse()``, five
+"""The rows of an activity's expected reports, drawn in Python: a period of the busiest
+activity has a few hundred of them, and a template per row (two ``reverse()``, five
 translations and three date filters each) was most of the page's time. The strings are
 translated and the addresses reversed once per page; the markup is that of
 ``plans/_activity_reports.html`` before (classes and data attributes the tests and the
-browser rely on)."""
+browser rely on). The rows are plain values (cchc.plans.views.activity_reports)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape as esc
-from typing import Any, Protocol
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from cchc.reporting.models import ReportState
 
 BADGES = {
     "approved": "success",
@@ -25,15 +28,23 @@ BADGES = {
 }
 
 
-class Row(Protocol):
-    @property
-    def obligation(self) -> Any: ...
-    @property
-    def report(self) -> Any: ...
-    @property
-    def late(self) -> bool: ...
-    @property
-    def can_open(self) -> bool: ...
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One expected report as the activity page lists it (plain values, no model objects)."""
+
+    pk: int
+    agency_id: int
+    agency_name: str
+    lead: bool
+    deadline: dt.date
+    # The report's state, None when nobody started one.
+    state: str | None
+    submitted_at: dt.datetime | None
+    approved_at: dt.datetime | None
+    # Past the deadline with nothing sent to the secretariat.
+    late: bool
+    # The user may open the report (the reporting app's rule: they see its agency's work).
+    can_open: bool
 
 
 def _day(value: Any) -> str:
@@ -67,50 +78,44 @@ class RowsHtml:
         self.approved = gettext("approved %(day)s")
         self.agency_url = _around_id("agencies:agency_detail")
         self.report_url = _around_id("reporting:obligation")
-        self.states: dict[str, str] = {}
+        self.states = {str(value): str(label) for value, label in ReportState.choices}
 
-    def _state(self, report: Any) -> str:
-        label = self.states.get(report.state)
-        if label is None:
-            label = self.states[report.state] = str(report.get_state_display())
-        return label
-
-    def row(self, row: Row) -> str:
-        """The row's ``<li>``, every value escaped (``html.escape``: this runs ~900 times a
-        page, where ``format_html`` was most of the cost)."""
-        o, r = row.obligation, row.report
-        if r is not None:
+    def row(self, row: ReportRow) -> str:
+        """The row's ``<li>``, every value escaped (``html.escape``: this runs once per row,
+        where ``format_html`` was most of the cost)."""
+        state = row.state
+        if state is not None:
             badge = (
-                f'<span class="badge text-bg-{BADGES.get(r.state, "secondary")}">'
-                f"{esc(self._state(r))}</span>"
+                f'<span class="badge text-bg-{BADGES.get(state, "secondary")}">'
+                f"{esc(self.states.get(state, state))}</span>"
             )
         else:
             badge = f'<span class="badge text-bg-light border">{esc(self.no_report)}</span>'
         late = f'<span class="badge text-bg-danger">{esc(self.overdue)}</span>' if row.late else ""
-        dates = [self.due % {"day": _day(o.deadline)}]
-        if r is not None and r.submitted_at:
-            dates.append(self.submitted % {"day": _day(r.submitted_at)})
-        if r is not None and r.approved_at:
-            dates.append(self.approved % {"day": _day(r.approved_at)})
+        dates = [self.due % {"day": _day(row.deadline)}]
+        if state is not None and row.submitted_at:
+            dates.append(self.submitted % {"day": _day(row.submitted_at)})
+        if state is not None and row.approved_at:
+            dates.append(self.approved % {"day": _day(row.approved_at)})
         opening = ""
         if row.can_open:
-            label = self.open_report if r is not None else self.open_expected
+            label = self.open_report if state is not None else self.open_expected
             head, tail = self.report_url
-            opening = f' · <a href="{esc(head)}{int(o.pk)}{esc(tail)}">{esc(label)}</a>'
+            opening = f' · <a href="{esc(head)}{int(row.pk)}{esc(tail)}">{esc(label)}</a>'
         head, tail = self.agency_url
-        role = self.lead if o.role == "lead" else self.coordinating
-        state = r.state if r is not None else "none"
+        role = self.lead if row.lead else self.coordinating
+        lead = " report-lead" if row.lead else ""
         return (
-            f'<li class="report-row border-top py-1" data-obligation="{int(o.pk)}" '
-            f'data-state="{esc(state)}">'
+            f'<li class="report-row border-top py-1{lead}" data-obligation="{int(row.pk)}" '
+            f'data-state="{esc(state or "none")}">'
             '<div class="d-flex flex-wrap justify-content-between column-gap-2">'
-            f'<div><a href="{esc(head)}{int(o.agency_id)}{esc(tail)}">{esc(o.agency.name)}</a> '
+            f'<div><a href="{esc(head)}{int(row.agency_id)}{esc(tail)}">{esc(row.agency_name)}</a> '
             f'<span class="small text-body-secondary">({esc(role)})</span></div>'
             f'<div class="report-state">{badge} {late}</div></div>'
             f'<div class="small text-body-secondary">{esc(" · ".join(dates))}{opening}</div>'
             "</li>\n"
         )
 
-    def rows(self, rows: Iterable[Row]) -> SafeString:
+    def rows(self, rows: Iterable[ReportRow]) -> SafeString:
         """Every row's markup; each value in it is escaped by ``row``."""
         return mark_safe("".join(self.row(r) for r in rows))

@@ -11,8 +11,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from cchc.core.versions import bump_plan
 from cchc.plans.models import Plan
-from cchc.reporting.actions import save_draft, start_report, submit_report
+from cchc.reporting.actions import (
+    approve_report,
+    reopen_report,
+    save_draft,
+    start_report,
+    submit_report,
+)
 from cchc.reporting.tests.test_views import as_user, people  # noqa: F401 (fixture)
 from cchc.scheduling.actions import set_calendar_day
 from cchc.scheduling.models import Obligation
@@ -68,6 +75,7 @@ def test_the_activity_and_report_pages_query_counts(
     obligation: Obligation,
     plan: Plan,
     django_assert_max_num_queries: Any,
+    django_assert_num_queries: Any,
 ) -> None:
     _submitted(obligation, people["focal"])
     snv = as_user(people["secretariat"])
@@ -79,8 +87,57 @@ def test_the_activity_and_report_pages_query_counts(
     report = reverse("reporting:obligation", args=[obligation.pk])
     focal = as_user(people["focal"])
     assert focal.get(report).status_code == 200
-    with django_assert_max_num_queries(13):  # target 10: see CHANGELOG (issue 14)
+    # Session, user, the obligation with its report, the rule in force and its plan's version,
+    # memberships, evidence, history, contributions, targets, the navigation's queues (issue
+    # 14; the activity's progress is cached under the plan's version); the stored values of
+    # the targets when the activity has some.
+    with django_assert_max_num_queries(11):
         assert focal.get(report).status_code == 200
+    other = obligation.__class__.objects.filter(
+        activity__plan=plan, role="lead", agency=obligation.agency, activity__targets__isnull=True
+    ).exclude(pk=obligation.pk)[0]
+    start_report(obligation=other, user=people["focal"])  # a draft, as at a deadline
+    assert focal.get(reverse("reporting:obligation", args=[other.pk])).status_code == 200
+    bump_plan(plan.pk)  # a version row, as every imported plan has: progress is cached
+    assert focal.get(reverse("reporting:obligation", args=[other.pk])).status_code == 200
+    with django_assert_num_queries(9):
+        assert focal.get(reverse("reporting:obligation", args=[other.pk])).status_code == 200
+
+
+def _progress_on_page(client: Any, obligation: Obligation) -> str:
+    page: str = client.get(reverse("reporting:obligation", args=[obligation.pk])).content.decode()
+    start = page.index('id="activity-progress"')
+    return page[start : page.index("</span>", start)]
+
+
+def test_an_approval_and_a_reopening_show_on_the_report_page_at_once(
+    people: dict[str, User],  # noqa: F811
+    obligation: Obligation,
+    plan: Plan,
+) -> None:
+    """The activity's progress is cached under the plan's version: approving the report
+    (80%) and reopening it show on the next page."""
+    bump_plan(plan.pk)
+    focal = as_user(people["focal"])
+    before = _progress_on_page(focal, obligation)
+    assert before == _progress_on_page(focal, obligation)  # cached, same answer
+    report = start_report(obligation=obligation, user=people["focal"])
+    report = save_draft(
+        report=report,
+        user=people["focal"],
+        expected_version=report.version,
+        work_status="in_progress",
+        percent=80,
+        narrative="Đã triển khai.",
+        explanation="Chờ số liệu của các xã.",
+    )
+    report = submit_report(report=report, user=people["focal"], expected_version=report.version)
+    assert _progress_on_page(focal, obligation) == before  # submitted: not counted yet
+    report = approve_report(report=report, user=people["secretariat"])
+    approved = _progress_on_page(focal, obligation)
+    assert approved != before and "80%" in approved
+    reopen_report(report=report, user=people["secretariat"], reason="Sai số liệu.")
+    assert _progress_on_page(focal, obligation) == before
 
 
 def test_a_calendar_change_shows_on_the_grid_at_once(

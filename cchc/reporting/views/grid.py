@@ -24,6 +24,7 @@ from cchc.reporting import exports
 from cchc.reporting import grid as selectors
 from cchc.reporting.forms import GridFilterForm, GridRemindForm
 from cchc.reporting.views import common
+from cchc.reporting.views.rows_html import GridRows, ListedRows
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
 from cchc.scheduling.reminders import send_manual_reminders
@@ -48,6 +49,7 @@ def _listing(
     """The obligations behind one count of the grid, a page of them."""
     ids = grid.ids(agency_id=agency_id, kind=kind)
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.listed(grid=grid, ids=list(page.object_list))
     names = {row.agency_id: row.name for row in grid.rows}
     labels: dict[str, str] = {
         **{c.value: str(c.label) for c in selectors.Category},
@@ -57,7 +59,8 @@ def _listing(
     return {
         "listing": True,
         "list_page": page,
-        "list_rows": selectors.listed(grid=grid, ids=list(page.object_list)),
+        "list_rows": rows,
+        "list_rows_html": ListedRows().rows(rows),
         "list_agency": names.get(agency_id) if agency_id is not None else None,
         "list_label": labels[kind],
     }
@@ -121,6 +124,13 @@ def status_grid(request: HttpRequest) -> HttpResponse:
             return exports.grid_file(grid, fmt=fmt, name=f"{year}-{data['period']}")
         context["grid"] = grid
         context["count_query"] = _count_query(request)
+        context["rows_html"] = GridRows(
+            count_query=context["count_query"],
+            can_remind=context["can_remind"],
+            can_review=context["can_review"],
+            year=year,
+            period_key=context["period_key"],
+        ).rows(grid.rows)
         kind = request.GET.get("category", "")
         if kind in selectors.LISTS:
             agency_id = _int(request.GET.get("agency"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +20,13 @@ from cchc.core.validation import query_int
 from cchc.reporting import exports, selectors
 from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
+from cchc.reporting.views.rows_html import CountedPaginator, MineItem, MineRows
 from cchc.scheduling import selectors as due
 from cchc.scheduling.workdays import WorkCalendar
 
-PAGE_SIZE = 100
+# Rows on one page: the returned and overdue reports come first; 50 rows is what a focal
+# point reads at once (100 were 92 KB on the seed data).
+PAGE_SIZE = 50
 _PERIOD_KEY = re.compile(r"^[a-z_]+-\d{1,2}$")
 STATE_LABELS = {
     "returned": _("Returned for changes"),
@@ -61,12 +63,22 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     fmt = export_format(request)
     if fmt is not None:
         return exports.mine_file(selectors.my_rows(list(qs), on=on, calendar=calendar), fmt=fmt)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = selectors.my_rows(list(page.object_list), on=on, calendar=calendar)
+    counts = selectors.my_counts(qs)
+    values = qs.values_list(*MineItem.FIELDS)
+    page = CountedPaginator(values, PAGE_SIZE, count=counts["total"]).get_page(
+        request.GET.get("page")
+    )
+    rows = MineItem.read(page.object_list, on=on, calendar=calendar)
     years = [on.year - 1, on.year, on.year + 1]
     context = {
         "page": page,
         "rows": rows,
+        "rows_html": MineRows().rows(rows),
+        "counts": [
+            (key, STATE_LABELS[key], counts[key])
+            for key in ("returned", "late", "open")
+            if counts[key]
+        ],
         "on": on,
         "can_review": permissions.can_review(request.user),
         "heads": bool(headed),

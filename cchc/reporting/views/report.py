@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cchc.accounts import permissions
 from cchc.agencies.models import Role
+from cchc.core import versions
 from cchc.indicators import report_fields
 from cchc.reporting import selectors
 from cchc.reporting.actions import (
@@ -47,10 +48,21 @@ from cchc.reporting.models import (
     Report,
     ReportState,
 )
-from cchc.reporting.progress import activity_progress
-from cchc.reporting.rules import missing_content
+from cchc.reporting.progress import ActivityProgress, activity_progress
+from cchc.reporting.rules import missing_content, rule_of
 from cchc.reporting.views import common
 from cchc.scheduling.models import Obligation
+
+# Each plan's activities' progress, under the plan's version (approval and reopening, import
+# and obligation generation bump it; read with the obligation, ``selectors.obligation_for``).
+_PROGRESS: dict[int, versions.ProcessCache] = {}
+
+
+def _progress(obligation: Obligation) -> ActivityProgress:
+    version = getattr(obligation, "plan_version", None) or 0
+    cache = _PROGRESS.setdefault(obligation.activity.plan_id, versions.ProcessCache())
+    activity_id = obligation.activity_id
+    return cache.get(version, activity_id, lambda: activity_progress(activity_id))
 
 
 def _here(obligation: Obligation) -> HttpResponse:
@@ -103,7 +115,7 @@ def _render_report(
     user = request.user
     can_file = permissions.can_file_for(user, obligation.agency_id)
     can_edit = can_file and (report is None or report.is_editable)
-    progress = activity_progress(obligation.activity_id)
+    progress = _progress(obligation)
     evidence = selectors.evidence_of(report)
     history = selectors.history_of(report)
     context: dict[str, Any] = {
@@ -143,7 +155,7 @@ def _render_report(
         context["evidence_form"] = evidence_form or _evidence_form()
         if report is not None:
             context["missing"] = missing_content(
-                report, common.today(), has_evidence=bool(evidence)
+                report, common.today(), rule_of(obligation), has_evidence=bool(evidence)
             )
     elif form is not None and form.is_bound:
         # A refusal from a tab opened before the report moved on: what the user typed, to
