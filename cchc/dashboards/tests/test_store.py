@@ -174,3 +174,20 @@ def test_an_older_computation_never_replaces_a_newer_one(world: World) -> None:
     stored = store.read(world.plan.pk, digest)
     assert stored is not None and stored.as_of == new and store.load(stored) == "new"
     assert FiguresSnapshot.objects.count() == 1
+
+
+def test_figures_older_than_the_page_cache_are_counted_again(
+    world: World, leader: User, worker: None, settings: Any
+) -> None:
+    """A bump that never came (a process killed after its commit) leaves the stored figures
+    current by their version: past ``CCHC_PAGE_CACHE_SECONDS`` they are computed again."""
+    client = _client(leader)
+    _overview(client)
+    selectors.forget_figures()
+    FiguresSnapshot.objects.update(as_of=timezone.now() - dt.timedelta(seconds=601))
+    settings.CCHC_PAGE_CACHE_SECONDS = 600
+    client.get(reverse("dashboards:overview"), Q1)
+    assert Task.objects.filter(name=REFRESH).count() == 1
+    tasks.run_pending(time_limit=False)
+    stored = FiguresSnapshot.objects.get()
+    assert timezone.now() - stored.as_of < dt.timedelta(seconds=60)
