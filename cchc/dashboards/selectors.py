@@ -519,12 +519,13 @@ def plan_figures(
     stored = store.read(plan.pk, digest)
     if stored is None:
         return _compute_and_store(plan=plan, periods=periods, digest=digest, on=on, now=now)
-    if not stored.current(version, on) and store.stale_too_long(stored, now):
+    fresh = stored.current(version, on) and not store.too_old(stored, now)
+    if not fresh and store.stale_too_long(stored, now):
         return _compute_and_store(plan=plan, periods=periods, digest=digest, on=on, now=now)
     held = _held(plan.pk, digest, stored)
     if held is None:
         return _compute_and_store(plan=plan, periods=periods, digest=digest, on=on, now=now)
-    if not stored.current(version, on):
+    if not fresh:
         year = periods[0].year if periods else None
         store.request_refresh(stored, plan_id=plan.pk, year=year, day=on, now=now)
     return held
@@ -566,10 +567,11 @@ def _compute_and_store(
 ) -> PlanFigures:
     version = data_version(plan)
     key = figures_key(plan.pk, digest, on, version)
+    before = FIGURES.get(key)
     with _computing(plan.pk, digest):
-        found = FIGURES.get(key)  # computed by another thread meanwhile
-        if isinstance(found, PlanFigures):
-            return found
+        found = FIGURES.get(key)
+        if isinstance(found, PlanFigures) and found is not before:
+            return found  # computed by another thread while this one waited
         made = compute_figures(plan=plan, periods=periods, on=on, now=now, version=version)
         store.save(plan_id=plan.pk, digest=digest, version=version, day=on, as_of=now, value=made)
         _keep(plan.pk, key, version, made)

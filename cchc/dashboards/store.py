@@ -130,6 +130,13 @@ def save(
     )
 
 
+def too_old(stored: Stored, now: dt.datetime) -> bool:
+    """Whether figures of the current version are computed again all the same: a bump lost
+    (a process killed between its commit and its after-commit bump) leaves them stale for at
+    most ``CCHC_PAGE_CACHE_SECONDS``, as the process caches did before they were shared."""
+    return now - stored.as_of > dt.timedelta(seconds=settings.CCHC_PAGE_CACHE_SECONDS)
+
+
 def stale_too_long(stored: Stored, now: dt.datetime) -> bool:
     """Whether a page must compute the figures itself rather than serve ``stored``."""
     limit = settings.CCHC_DASHBOARDS_STALE_SECONDS

@@ -37,6 +37,13 @@ def worker(settings: Any) -> None:
     settings.CCHC_DASHBOARDS_STALE_SECONDS = 60
 
 
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks: Any) -> Any:
+    """``with commit():`` around a change: its on-commit callbacks (the figures' version is
+    bumped after the commit) run at the end, as the end of its transaction would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 def _client(user: User) -> Client:
     client = Client()
     client.force_login(user)
@@ -48,7 +55,7 @@ def _overview(client: Client) -> tuple[Any, str]:
     return response.context["data"], response.content.decode()
 
 
-def _send_y_report(world: World) -> None:
+def _send_y_report(world: World, commit: Any) -> None:
     """Y sends its missing Q1 report on A3, on time: sent 3 → 4, on time 2 → 3."""
     focal_y = member("focal-y", Role.FOCAL_POINT, world.y)
     report = actions.start_report(obligation=world.obligations[("a3", "t.y", "q1")], user=focal_y)
@@ -57,16 +64,19 @@ def _send_y_report(world: World) -> None:
         percent=60,
     )  # fmt: skip
     sent_at = dt.datetime(2024, 3, 15, 9, 0, tzinfo=dt.UTC)
-    actions.submit_report(report=report, user=focal_y, expected_version=report.version, now=sent_at)
+    with commit():
+        actions.submit_report(
+            report=report, user=focal_y, expected_version=report.version, now=sent_at
+        )
 
 
 def test_stale_figures_are_served_while_one_recomputation_runs(
-    world: World, leader: User, worker: None
+    world: World, leader: User, worker: None, commit: Any
 ) -> None:
     client = _client(leader)
     before, _page = _overview(client)
     assert (before.current.counts.sent, before.updating) == (3, False)
-    _send_y_report(world)
+    _send_y_report(world, commit)
     # The figures computed before the change, said to be so, with their time.
     stale, page = _overview(client)
     assert stale.current.counts.sent == 3 and stale.updating
@@ -95,11 +105,11 @@ def test_stale_figures_are_served_while_one_recomputation_runs(
 
 
 def test_figures_stale_too_long_are_computed_in_the_request(
-    world: World, leader: User, worker: None
+    world: World, leader: User, worker: None, commit: Any
 ) -> None:
     client = _client(leader)
     _overview(client)
-    _send_y_report(world)
+    _send_y_report(world, commit)
     assert _overview(client)[0].updating
     # The worker is behind: a page finds them stale for longer than the setting allows.
     FiguresSnapshot.objects.update(stale_since=timezone.now() - dt.timedelta(seconds=61))
@@ -107,12 +117,14 @@ def test_figures_stale_too_long_are_computed_in_the_request(
     assert data.current.counts.sent == 4 and not data.updating
 
 
-def test_never_stale_when_the_setting_is_zero(world: World, leader: User, settings: Any) -> None:
+def test_never_stale_when_the_setting_is_zero(
+    world: World, leader: User, settings: Any, commit: Any
+) -> None:
     settings.CCHC_TASKS_RUN_ON_COMMIT = False
     settings.CCHC_DASHBOARDS_STALE_SECONDS = 0
     client = _client(leader)
     _overview(client)
-    _send_y_report(world)
+    _send_y_report(world, commit)
     data, _page = _overview(client)
     assert data.current.counts.sent == 4 and not data.updating
     assert not Task.objects.filter(name=REFRESH).exists()
@@ -137,13 +149,13 @@ def test_another_process_reads_the_figures_instead_of_computing_them(
 
 
 def test_a_stale_page_costs_a_bounded_number_of_queries(
-    world: World, leader: User, worker: None, django_assert_num_queries: Any
+    world: World, leader: User, worker: None, django_assert_num_queries: Any, commit: Any
 ) -> None:
     """After a change, the page that queues the recomputation reads the row, leases it and
     queues the task (three more than warm); the pages after it read the row (one more)."""
     client = _client(leader)
     _overview(client)
-    _send_y_report(world)
+    _send_y_report(world, commit)
     with django_assert_num_queries(8):
         _overview(client)
     with django_assert_num_queries(6):
@@ -162,3 +174,20 @@ def test_an_older_computation_never_replaces_a_newer_one(world: World) -> None:
     stored = store.read(world.plan.pk, digest)
     assert stored is not None and stored.as_of == new and store.load(stored) == "new"
     assert FiguresSnapshot.objects.count() == 1
+
+
+def test_figures_older_than_the_page_cache_are_counted_again(
+    world: World, leader: User, worker: None, settings: Any
+) -> None:
+    """A bump that never came (a process killed after its commit) leaves the stored figures
+    current by their version: past ``CCHC_PAGE_CACHE_SECONDS`` they are computed again."""
+    client = _client(leader)
+    _overview(client)
+    selectors.forget_figures()
+    FiguresSnapshot.objects.update(as_of=timezone.now() - dt.timedelta(seconds=601))
+    settings.CCHC_PAGE_CACHE_SECONDS = 600
+    client.get(reverse("dashboards:overview"), Q1)
+    assert Task.objects.filter(name=REFRESH).count() == 1
+    tasks.run_pending(time_limit=False)
+    stored = FiguresSnapshot.objects.get()
+    assert timezone.now() - stored.as_of < dt.timedelta(seconds=60)
