@@ -37,7 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.agencies.models import Role
 from cchc.core.text import fold
-from cchc.plans.models import Node, NodeKind
+from cchc.plans.models import Node, NodeKind, numbered_title
 from cchc.reporting.models import SENT_STATES, Report, ReportState
 from cchc.scheduling.models import Obligation, ObligationStatus
 from cchc.scheduling.periods import Period
@@ -255,17 +255,19 @@ def unsent_obligations(*, period: Period, agency_ids: Iterable[int]) -> QuerySet
 
 
 def area_choices(*, plan_id: int | None) -> list[tuple[int, str]]:
-    """The reform areas (top-level sections) of a plan, or of every plan (one query)."""
+    """The reform areas (top-level sections) of a plan, or of every plan (one query, read
+    with ``values_list``: the filter of three pages)."""
     qs = Node.objects.filter(kind=NodeKind.SECTION, parent__isnull=True)
     if plan_id:
         qs = qs.filter(plan_id=plan_id)
-    qs = qs.select_related("plan").only(
-        "id", "kind", "number", "title", "position", "plan__number", "plan__title"
+    rows = qs.order_by("plan__issued_on", "plan_id", "position").values_list(
+        "pk", "kind", "number", "title", "plan__number", "plan__title"
     )
     choices = []
-    for node in qs.order_by("plan__issued_on", "plan_id", "position"):
-        label = node.heading[:80]
+    for pk, kind, number, title, plan_number, plan_title in rows:
+        # The heading as the tree writes it, without the label (never read here).
+        label = numbered_title(kind=kind, number=number, label="", title=title)[:80]
         if not plan_id:
-            label = f"{node.plan.number or node.plan.title[:30]} · {label}"
-        choices.append((node.pk, label))
+            label = f"{plan_number or plan_title[:30]} · {label}"
+        choices.append((pk, label))
     return choices

@@ -49,7 +49,7 @@ def _submitted(obligation: Obligation, focal: User) -> None:
         ("reporting:mine", "focal", {"state": "submitted"}, 8),
         ("reporting:grid", "secretariat", YEAR_Q1, 9),
         ("reporting:grid", "secretariat", {**YEAR_Q1, "overdue": "1", "level": "province"}, 9),
-        ("reporting:review", "secretariat", {}, 9),
+        ("reporting:review", "secretariat", {}, 8),
         ("reporting:review", "secretariat", YEAR_Q1, 9),
     ],
 )

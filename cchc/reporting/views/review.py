@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,12 +23,13 @@ from cchc.accounts import permissions
 from cchc.agencies.models import Agency
 from cchc.core.exports import export_format
 from cchc.core.validation import query_int
+from cchc.notifications.selectors import work_queues
 from cchc.reporting import exports, selectors
 from cchc.reporting.actions import ReportError, bulk_approve
 from cchc.reporting.forms import BulkApproveForm
 from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
-from cchc.reporting.views.rows_html import ReviewRow, ReviewRows, options
+from cchc.reporting.views.rows_html import CountedPaginator, ReviewRow, ReviewRows, options
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
 from cchc.scheduling.workdays import WorkCalendar
@@ -104,13 +106,22 @@ def review_list(request: HttpRequest) -> HttpResponse:
     on = common.today()
     year = filters.year or on.year
     rows = awaiting.values_list(*ReviewRow.FIELDS)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The navigation's queues are read on every page; unfiltered, their "to review" is this
+    # list's length (one COUNT less). Given to the template, they are not read twice.
+    queues = work_queues(user=request.user)
+    unfiltered = filters.agency is None and filters.period is None and filters.area is None
+    if unfiltered and queues.review is not None:
+        paginator: Paginator[Any] = CountedPaginator(rows, PAGE_SIZE, count=queues.review)
+    else:
+        paginator = Paginator(rows, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     reports = ReviewRow.read(page.object_list)
     return render(
         request,
         "reporting/review_list.html",
         {
             "page": page,
+            "work_queues": queues,
             "reports": reports,
             "rows_html": ReviewRows().rows(reports),
             "form": BulkApproveForm(auto_id="bulk_%s"),
