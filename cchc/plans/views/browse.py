@@ -31,6 +31,7 @@ from cchc.plans.tree_html import (
     render_tree,
 )
 from cchc.plans.views.activity_reports import activity_reports
+from cchc.plans.views.assignments_html import assignments_html
 from cchc.plans.views.ended_html import ended_agencies_html
 from cchc.reporting.progress import (
     ActivityProgress,
@@ -156,13 +157,7 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
             "ancestors": [(a, kind_label(a)) for a in ancestors],
             "rows": activity_rows(plan, ctx),
             "today": today,
-            "assignments": assignments,
-            "assignment_blocks": [
-                (gettext_lazy("Lead"), assignments.lead, "lead"),
-                (gettext_lazy("Coordinating"), assignments.partners, "partner"),
-                (gettext_lazy("Ended"), assignments.ended, "ended"),
-            ],
-            "history": assignments.history,
+            "assignments": assignments_html(assignments, today=today),
             "activity_progress": activity,
             "node_progress": activity.percent,
         }
