@@ -147,8 +147,10 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
     )
     context = {"plan": plan, "node": node, "reports": reports}
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        # The period selector: only the reports' section.
+    if request.headers.get("HX-Target") == "activity-reports" and not request.headers.get(
+        "HX-History-Restore-Request"
+    ):
+        # The period selector (htmx names the section it swaps): only that section.
         return render(request, "plans/_activity_reports.html", context)
     assignments = agency_selectors.activity_assignments(activity_id=node.pk, today=today)
     context.update(
