@@ -289,12 +289,17 @@ def test_the_selector_swaps_only_the_section(plan: Plan, leader: User):
     row2 = _node(plan, NodeKind.ACTIVITY, number="2")
     q1 = Obligation.objects.get(activity=row2, role="lead", period_label="Quý I/2024")
     response = _client(leader).get(
-        row2.get_absolute_url(), _period(q1), headers={"HX-Request": "true"}
+        row2.get_absolute_url(),
+        _period(q1),
+        headers={"HX-Request": "true", "HX-Target": "activity-reports"},
     )
     part = response.content.decode()
     assert part.lstrip().startswith('<section class="mt-4" aria-labelledby="reports-heading"')
     assert "<html" not in part and 'id="assignments"' not in part
     assert f'data-obligation="{q1.pk}"' in part
+    # Another htmx request to the page gets the whole page.
+    whole = _client(leader).get(row2.get_absolute_url(), headers={"HX-Request": "true"})
+    assert 'id="assignments"' in whole.content.decode()
 
 
 def test_a_focal_point_sees_only_their_agencys_reports(plan: Plan):

@@ -31,6 +31,7 @@ from cchc.plans.tree_html import (
     render_tree,
 )
 from cchc.plans.views.activity_reports import activity_reports
+from cchc.plans.views.assignments_html import assignments_html
 from cchc.plans.views.ended_html import ended_agencies_html
 from cchc.reporting.progress import (
     ActivityProgress,
@@ -146,8 +147,10 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
     )
     context = {"plan": plan, "node": node, "reports": reports}
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        # The period selector: only the reports' section.
+    if request.headers.get("HX-Target") == "activity-reports" and not request.headers.get(
+        "HX-History-Restore-Request"
+    ):
+        # The period selector (htmx names the section it swaps): only that section.
         return render(request, "plans/_activity_reports.html", context)
     assignments = agency_selectors.activity_assignments(activity_id=node.pk, today=today)
     context.update(
@@ -156,13 +159,7 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
             "ancestors": [(a, kind_label(a)) for a in ancestors],
             "rows": activity_rows(plan, ctx),
             "today": today,
-            "assignments": assignments,
-            "assignment_blocks": [
-                (gettext_lazy("Lead"), assignments.lead, "lead"),
-                (gettext_lazy("Coordinating"), assignments.partners, "partner"),
-                (gettext_lazy("Ended"), assignments.ended, "ended"),
-            ],
-            "history": assignments.history,
+            "assignments": assignments_html(assignments, today=today),
             "activity_progress": activity,
             "node_progress": activity.percent,
         }
