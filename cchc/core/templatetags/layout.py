@@ -26,8 +26,9 @@ register = template.Library()
 TEMPLATE = "_navigation.html"
 # The permissions the bar asks (``perms.…`` in ``_navigation.html``).
 PERMISSIONS = ("scheduling.view_obligation", "scheduling.view_reminder", "plans.add_plan")
-CSRF_MARK = "cchc0nav0csrf0mark"
-PATH_MARK = "cchc0nav0path0mark"
+# No user name, translation or address holds a NUL: the markers cannot be met by chance.
+CSRF_MARK = "\x00csrf\x00"
+PATH_MARK = "\x00path\x00"
 # Drawings kept; past this many the process starts again from none.
 MAX_ENTRIES = 2048
 
