@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from cchc.indicators.models import Indicator, Measurement, Target, TargetState
@@ -178,9 +178,26 @@ def behind(*, on: dt.date, area_id: int | None = None) -> list[BehindRow]:
 
 
 def node_targets(*, node: Node, on: dt.date) -> list[TargetRow]:
-    """The node's own targets (confirmed and proposed, not rejected) with their status."""
-    targets = list(_targets().filter(node=node).exclude(state=TargetState.REJECTED))
+    """The node's own targets (confirmed and proposed, not rejected) with their status.
+    None when the node was read with ``has_targets`` false (``targets_exist``): no query."""
+    if getattr(node, "has_targets", True) is False:
+        return []
+    targets = list(
+        Target.objects.select_related("indicator")
+        .filter(node_id=node.pk)
+        .exclude(state=TargetState.REJECTED)
+    )
+    if not targets:
+        return []
+    for target in targets:
+        target.node = node  # the node the caller has: no join of the node, plan and area
     return with_status(targets, on)
+
+
+def targets_exist() -> Exists:
+    """Whether a node (the outer query's row) has targets ``node_targets`` shows: annotate a
+    node query with it as ``has_targets`` and ``node_targets`` reads nothing when false."""
+    return Exists(Target.objects.filter(node_id=OuterRef("pk")).exclude(state=TargetState.REJECTED))
 
 
 def carried_by(*, activity: Node, period_end: dt.date) -> list[Target]:

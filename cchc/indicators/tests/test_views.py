@@ -23,7 +23,7 @@ from cchc.indicators.models import (
     TargetState,
 )
 from cchc.indicators.tests.conftest import as_user
-from cchc.plans.models import NodeKind
+from cchc.plans.models import Node, NodeKind
 
 pytestmark = pytest.mark.django_db
 
@@ -336,3 +336,25 @@ def test_targets_and_values_are_read_in_the_admin_never_changed(
     assert client.get(reverse("admin:indicators_target_add")).status_code == 403
     assert client.get(reverse("admin:indicators_measurement_changelist")).status_code == 200
     assert client.get(reverse("admin:indicators_measurement_add")).status_code == 403
+
+
+def test_activity_page_shows_a_target_as_soon_as_it_is_added(
+    people: dict[str, User], target: Target
+) -> None:
+    """The activity page reads its targets only when its node's query says it has some
+    (``targets_exist``): a target added, then rejected, shows and goes at once."""
+    node = (
+        Node.objects.filter(plan_id=target.node.plan_id, kind=NodeKind.ACTIVITY)
+        .exclude(targets__isnull=False)
+        .first()
+    )
+    assert node is not None
+    client = as_user(people["nobody"])
+    assert 'id="node-targets"' not in client.get(node.get_absolute_url()).content.decode()
+    target.pk = None
+    target.node = node
+    target.save()
+    page = client.get(node.get_absolute_url()).content.decode()
+    assert 'id="node-targets"' in page and target.describe() in page
+    Target.objects.filter(pk=target.pk).update(state=TargetState.REJECTED)
+    assert 'id="node-targets"' not in client.get(node.get_absolute_url()).content.decode()

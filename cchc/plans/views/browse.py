@@ -18,6 +18,7 @@ from cchc.accounts import permissions
 from cchc.agencies import selectors as agency_selectors
 from cchc.core import versions
 from cchc.core.models import CacheVersion
+from cchc.indicators.selectors import targets_exist
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
 from cchc.plans.models import Node, NodeKind, Plan
@@ -121,11 +122,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     """Any node of the plan: an activity with its fields, assignments and reports; an area,
     objective or task with its place in the plan, its children and their progress."""
-    # The node with its plan and the plan's version, in one query (any logged-in user reads
-    # any plan: _get_plan).
-    node = get_object_or_404(
-        _with_plan_version(Node.objects.select_related("plan")), plan_id=plan_pk, pk=pk
-    )
+    # The node with its plan, the plan's version and whether it has targets, in one query
+    # (any logged-in user reads any plan: _get_plan); without targets, the targets' include
+    # reads nothing (indicators.selectors.node_targets).
+    nodes = Node.objects.select_related("plan").annotate(has_targets=targets_exist())
+    node = get_object_or_404(_with_plan_version(nodes), plan_id=plan_pk, pk=pk)
     plan = node.plan
     plan.cache_version = node.plan_version  # type: ignore[attr-defined]
     try:

@@ -81,9 +81,22 @@ def test_the_activity_and_report_pages_query_counts(
     snv = as_user(people["secretariat"])
     activity = reverse("plans:node_detail", args=[plan.pk, obligation.activity_id])
     assert snv.get(activity).status_code == 200
-    # 12, or 13 when the indicators' measurements are read (target 10: see CHANGELOG).
-    with django_assert_max_num_queries(13):
+    # Session, user, the node (with its plan, the plan's version and whether it has
+    # targets), memberships, reports, the assignments (3: with their history and a group's
+    # members), the navigation's queues, the targets and their indicators' measurements (this
+    # activity has targets). The pin was 13.
+    with django_assert_max_num_queries(11):
         assert snv.get(activity).status_code == 200
+    # An activity without targets reads none (the node's query says so): two fewer.
+    bare = (
+        obligation.__class__.objects.filter(activity__plan=plan, activity__targets__isnull=True)
+        .values_list("activity_id", flat=True)
+        .first()
+    )
+    bare_page = reverse("plans:node_detail", args=[plan.pk, bare])
+    assert snv.get(bare_page).status_code == 200
+    with django_assert_max_num_queries(9):
+        assert 'id="node-targets"' not in snv.get(bare_page).content.decode()
     report = reverse("reporting:obligation", args=[obligation.pk])
     focal = as_user(people["focal"])
     assert focal.get(report).status_code == 200
