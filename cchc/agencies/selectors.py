@@ -255,11 +255,51 @@ def ended_agencies_in_plan(*, plan_id: int, today: dt.date) -> list[EndedAgency]
     return list(rows.values())
 
 
+@dataclass(frozen=True, slots=True)
+class AssignedAgency:
+    """What the activity page shows of an assignment, read as plain values: its agency (or
+    group), its role, when it ended and the text it was resolved from."""
+
+    pk: int
+    role: str
+    agency_id: int | None
+    agency_name: str
+    agency_valid_until: dt.date | None
+    group_id: int | None
+    group_name: str
+    source_text: str
+    ended_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A group's member today: enough for a link."""
+
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """One change of an assignment, as its history table shows it."""
+
+    pk: int
+    at: dt.datetime
+    action: str
+    from_agency: str
+    to_agency: str
+    actor: str
+    reason: str
+
+    def get_action_display(self) -> str:
+        return str(AssignmentChange.Action(self.action).label)
+
+
 @dataclass(slots=True)
 class AssignmentRow:
-    assignment: Assignment
-    members: list[Agency]
-    changes: list[AssignmentChange]
+    assignment: AssignedAgency
+    members: list[Member]
+    changes: list[ChangeRow]
 
 
 @dataclass(slots=True)
@@ -272,7 +312,7 @@ class ActivityAssignments:
         return bool(self.lead or self.partners or self.ended)
 
     @property
-    def history(self) -> list[AssignmentChange]:
+    def history(self) -> list[ChangeRow]:
         """Every change of the activity's assignments, oldest first."""
         changes = [
             c for rows in (self.lead, self.partners, self.ended) for r in rows for c in r.changes
@@ -280,14 +320,17 @@ class ActivityAssignments:
         return sorted(changes, key=lambda c: (c.at, c.pk))
 
 
-def _members_on(groups: dict[int, AgencyGroup], *, on: dt.date) -> dict[int, list[Agency]]:
-    """Each group's members on ``on`` (the rule of ``group_list``) in one query: the valid
-    agencies of the groups' levels or explicitly members of one of them, each marked with
-    the groups it is an explicit member of."""
+def _members_on(
+    groups: dict[int, tuple[list[str], int | None]], *, on: dt.date
+) -> dict[int, list[Member]]:
+    """Each group's members on ``on`` (the rule of ``group_list``) in one query of plain
+    values: the valid agencies of the groups' levels (``groups``: each group's levels and
+    parent) or explicitly members of one of them, each marked with the groups it is an
+    explicit member of."""
     if not groups:
         return {}
     through = AgencyGroup.members.through
-    levels = {level for g in groups.values() for level in (g.levels or [])}
+    levels = {level for group_levels, _parent in groups.values() for level in group_levels}
     marks = {
         f"in_group_{pk}": Exists(
             through.objects.filter(agencygroup_id=pk, agency_id=OuterRef("pk"))
@@ -300,46 +343,94 @@ def _members_on(groups: dict[int, AgencyGroup], *, on: dt.date) -> dict[int, lis
         .filter(explicit | Q(level__in=levels))
         .annotate(**marks)
         .order_by("level", "name", "pk")
+        .values_list("pk", "name", "level", "parent_id", *marks)
     )
-    result: dict[int, list[Agency]] = {}
-    for pk, group in groups.items():
-        group_levels = set(group.levels or [])
+    result: dict[int, list[Member]] = {}
+    for index, (pk, (group_levels, parent_id)) in enumerate(groups.items()):
+        wanted = set(group_levels)
         result[pk] = [
-            a
-            for a in candidates
-            if getattr(a, f"in_group_{pk}")
-            or (
-                a.level in group_levels
-                and (group.parent_id is None or a.parent_id == group.parent_id)
-            )
+            Member(pk=row[0], name=row[1])
+            for row in candidates
+            if row[4 + index] or (row[2] in wanted and (parent_id is None or row[3] == parent_id))
         ]
     return result
 
 
+def _name(short_name: str | None, name: str | None) -> str:
+    return (short_name or name or "") if name is not None else "—"
+
+
 def activity_assignments(*, activity_id: int, today: dt.date) -> ActivityAssignments:
     """The activity's assignments (open by role, then ended), each with its history and,
-    for a group, its members today."""
-    assignments = list(
+    for a group, its members today: three queries of plain values (no model rows: a
+    group's members are dozens of agencies)."""
+    fields = (
+        "pk",
+        "role",
+        "agency_id",
+        "agency__name",
+        "agency__valid_until",
+        "group_id",
+        "group__name",
+        "group__levels",
+        "group__parent_id",
+        "source_text",
+        "ended_on",
+    )
+    rows = list(
         Assignment.objects.filter(activity_id=activity_id)
-        .select_related("agency", "group")
-        .prefetch_related(
-            Prefetch(
-                "history",
-                queryset=AssignmentChange.objects.select_related(
-                    "actor", "from_agency", "to_agency"
-                ).order_by("at", "pk"),
+        .order_by("role", "pk")
+        .values_list(*fields)
+    )
+    if not rows:
+        return ActivityAssignments(lead=[], partners=[], ended=[])
+    changes: dict[int, list[ChangeRow]] = {}
+    for c in (
+        AssignmentChange.objects.filter(assignment__activity_id=activity_id)
+        .order_by("at", "pk")
+        .values_list(
+            "pk",
+            "assignment_id",
+            "at",
+            "action",
+            "from_agency__short_name",
+            "from_agency__name",
+            "to_agency__short_name",
+            "to_agency__name",
+            "actor__username",
+            "reason",
+        )
+    ):
+        changes.setdefault(c[1], []).append(
+            ChangeRow(
+                pk=c[0],
+                at=c[2],
+                action=c[3],
+                from_agency=_name(c[4], c[5]),
+                to_agency=_name(c[6], c[7]),
+                actor=c[8] or "—",
+                reason=c[9],
             )
         )
-        .order_by("role", "pk")
-    )
-    groups = {a.group.pk: a.group for a in assignments if a.group is not None}
+    groups = {r[5]: (list(r[7] or []), r[8]) for r in rows if r[5] is not None}
     members = _members_on(groups, on=today)
     result = ActivityAssignments(lead=[], partners=[], ended=[])
-    for assignment in assignments:
+    for r in rows:
+        assignment = AssignedAgency(
+            pk=r[0],
+            role=r[1],
+            agency_id=r[2],
+            agency_name=r[3] or "",
+            agency_valid_until=r[4],
+            group_id=r[5],
+            group_name=r[6] or "",
+            source_text=r[9],
+            ended_on=r[10],
+        )
         row = AssignmentRow(
             assignment=assignment,
-            members=members.get(assignment.group_id, []) if assignment.group_id else [],
-            changes=list(assignment.history.all()),
+            members=members.get(r[5], []) if r[5] is not None else [],
+            changes=changes.get(r[0], []),
         )
         if assignment.ended_on is not None:
             result.ended.append(row)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("mini_registry")
 def test_members_in_one_query_are_those_of_group_list(
     on: dt.date, django_assert_num_queries: Any
 ) -> None:
-    groups = {g.pk: g for g in AgencyGroup.objects.all()}
+    groups = {g.pk: (list(g.levels or []), g.parent_id) for g in AgencyGroup.objects.all()}
     assert groups
     expected = {row.group.pk: [a.pk for a in row.members] for row in group_list(on=on)}
     with django_assert_num_queries(1):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
-from cchc.agencies.selectors import ActivityAssignments, AssignmentRow
+from cchc.agencies.selectors import ActivityAssignments, AssignmentRow, ChangeRow
 
 MARKER = 987654321
 
@@ -80,12 +80,12 @@ def assignments_html(assignments: ActivityAssignments, *, today: dt.date) -> Saf
 def _row(row: AssignmentRow, *, today: dt.date, url: tuple[str, str], words: dict[str, str]) -> str:
     a = row.assignment
     parts: list[str] = []
-    if a.agency is not None:
-        parts.append(f'<a href="{url[0]}{int(a.agency.pk)}{url[1]}">{esc(a.agency.name)}</a>')
-        if a.agency.valid_until and a.agency.valid_until < today:
+    if a.agency_id is not None:
+        parts.append(f'<a href="{url[0]}{int(a.agency_id)}{url[1]}">{esc(a.agency_name)}</a>')
+        if a.agency_valid_until and a.agency_valid_until < today:
             parts.append(f' <span class="badge text-bg-warning">{words["gone"]}</span>')
     else:
-        name = esc(a.group.name) if a.group is not None else ""
+        name = esc(a.group_name) if a.group_id is not None else ""
         parts.append(f'<span class="badge text-bg-light">{words["group"]}</span> {name}')
         if row.members:
             count = len(row.members)
@@ -114,7 +114,7 @@ def _row(row: AssignmentRow, *, today: dt.date, url: tuple[str, str], words: dic
     return "".join(parts)
 
 
-def _history(history: list[Any]) -> str:
+def _history(history: list[ChangeRow]) -> str:
     names = (
         gettext("When"),
         gettext("Change"),
@@ -126,13 +126,10 @@ def _history(history: list[Any]) -> str:
     heads = "".join(f'<th scope="col">{esc(h)}</th>' for h in names)
     rows = []
     for c in history:
-        before = (c.from_agency.short_name or c.from_agency.name) if c.from_agency else "—"
-        after = (c.to_agency.short_name or c.to_agency.name) if c.to_agency else "—"
-        who = (c.actor.get_username() if c.actor is not None else "") or "—"
         rows.append(
             f'<tr><td class="text-nowrap">{_when(c.at)}</td><td>{esc(c.get_action_display())}'
-            f"</td> <td>{esc(before)}</td><td>{esc(after)}</td> <td>{esc(who)}</td>"
-            f"<td>{esc(c.reason or '—')}</td></tr>"
+            f"</td> <td>{esc(c.from_agency)}</td><td>{esc(c.to_agency)}</td>"
+            f" <td>{esc(c.actor)}</td><td>{esc(c.reason or '—')}</td></tr>"
         )
     summary = esc(gettext("History of the assignments"))
     return (
