@@ -48,9 +48,12 @@ timeout = _int("CCHC_WEB_TIMEOUT", 60)
 graceful_timeout = 30
 # Each worker serves a few requests at once in threads (uploads, slow clients behind no proxy).
 threads = _int("CCHC_WEB_THREADS", 2)
-# Workers are replaced now and then, so that a slow leak never grows for months.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are replaced now and then, so that a slow leak never grows for months; not often,
+# since a new worker starts with empty caches (plan trees, dashboards' figures, the schedule):
+# at 2,000 requests a worker under a deadline's load (~150 req/s) restarted every 15 s and the
+# pages benchmark measured mostly cold workers. 20,000 is hours of a province's daily traffic.
+max_requests = _int("CCHC_WEB_MAX_REQUESTS", 20000)
+max_requests_jitter = max_requests // 10
 # Access log to stdout (the journal under systemd), errors to stderr.
 accesslog = "-"
 errorlog = "-"

@@ -20,7 +20,7 @@ from cchc.core.validation import query_int
 from cchc.reporting import exports, selectors
 from cchc.reporting.grid import area_choices
 from cchc.reporting.views import common
-from cchc.reporting.views.rows_html import CountedPaginator, MineItem, MineRows
+from cchc.reporting.views.rows_html import CountedPaginator, MineItem, MineRows, options
 from cchc.scheduling import selectors as due
 from cchc.scheduling.workdays import WorkCalendar
 
@@ -70,6 +70,22 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     )
     rows = MineItem.read(page.object_list, on=on, calendar=calendar)
     years = [on.year - 1, on.year, on.year + 1]
+    filters = {
+        "state": state,
+        "agency": agency_id,
+        "year": year if period else None,
+        "period": due.period_key(period) if period else "",
+        "area": area_id,
+    }
+    states = list(STATE_LABELS.items())
+    agencies = (
+        list(Agency.objects.filter(pk__in=mine).order_by("name").values_list("pk", "name"))
+        if len(mine) > 1
+        else []
+    )
+    periods = [
+        (due.period_key(p), p.label) for p in due.report_periods(year or on.year, calendar=calendar)
+    ]
     context = {
         "page": page,
         "rows": rows,
@@ -85,25 +101,20 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         "awaiting_sign_off": (
             selectors.awaiting_sign_off(agency_ids=headed).count() if headed else 0
         ),
-        "filters": {
-            "state": state,
-            "agency": agency_id,
-            "year": year if period else None,
-            "period": due.period_key(period) if period else "",
-            "area": area_id,
-        },
+        "filters": filters,
         "filtered": bool(state or agency_id or period or area_id),
         "areas": areas,
-        "states": list(STATE_LABELS.items()),
-        "agencies": list(
-            Agency.objects.filter(pk__in=mine).order_by("name").values_list("pk", "name")
-        )
-        if len(mine) > 1
-        else [],
+        "states": states,
+        "agencies": agencies,
         "years": years,
-        "periods": [
-            (due.period_key(p), p.label)
-            for p in due.report_periods(year or on.year, calendar=calendar)
-        ],
+        "periods": periods,
+        # The filters' choices, drawn in Python (a template loop each).
+        "options": {
+            "state": options(states, state),
+            "agency": options(agencies, agency_id),
+            "year": options(((y, y) for y in years), filters["year"] or on.year),
+            "period": options(periods, filters["period"]),
+            "area": options(areas, area_id),
+        },
     }
     return render(request, "reporting/my_reports.html", context)

@@ -116,6 +116,10 @@ def review_list(request: HttpRequest) -> HttpResponse:
         paginator = Paginator(rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     reports = ReviewRow.read(page.object_list)
+    areas = area_choices(plan_id=None)
+    years = [on.year - 1, on.year, on.year + 1]
+    periods = [(due.period_key(p), p.label) for p in due.report_periods(year, calendar=calendar)]
+    period_key = due.period_key(filters.period) if filters.period else ""
     return render(
         request,
         "reporting/review_list.html",
@@ -130,13 +134,17 @@ def review_list(request: HttpRequest) -> HttpResponse:
                 selectors.agencies_awaiting_review(),
                 filters.agency.pk if filters.agency else None,
             ),
-            "areas": area_choices(plan_id=None),
-            "years": [on.year - 1, on.year, on.year + 1],
+            "areas": areas,
+            "years": years,
             "year": year,
-            "periods": [
-                (due.period_key(p), p.label) for p in due.report_periods(year, calendar=calendar)
-            ],
-            "period_key": due.period_key(filters.period) if filters.period else "",
+            "periods": periods,
+            # The filters' choices, drawn in Python (a template loop each).
+            "options": {
+                "year": options(((y, y) for y in years), year),
+                "period": options(periods, period_key),
+                "area": options(areas, filters.area),
+            },
+            "period_key": period_key,
         },
     )
 
