@@ -219,16 +219,16 @@ def test_activity_page_lists_its_reports_for_those_who_see_them(
     obligations = Obligation.objects.filter(activity=row2)
     assert obligations.count() > 4
     client = _client(leader)
-    # Session, user, the node with its plan and the plan's version (3); its ancestors and its
-    # progress, read once per plan version (2, cold here); the assignments with their history
-    # and their group's phrases, members and the agencies valid today (6); the reports (one
-    # query whatever their number), the memberships, the navigation's queues (3); the node's
-    # targets and their indicators' values (2, one query for all the targets; it runs only
-    # when a target has an indicator). The pin was 17 when every period was drawn.
-    with django_assert_max_num_queries(16):
+    # Session, user, the node with its plan, the plan's version and whether it has targets
+    # (3); its ancestors and its progress, read once per plan version (2, cold here); the
+    # assignments, their history and their group's members today (3, plain values); the
+    # reports (one query whatever their number), the memberships, the navigation's queues
+    # (3); the node's targets and their indicators' values (2, only when the node has
+    # targets). The pin was 17 when every period was drawn, then 16.
+    with django_assert_max_num_queries(13):
         page = client.get(row2.get_absolute_url(), _period(q1)).content.decode()
-    # The ancestors and the progress are drawn once per plan version.
-    with django_assert_max_num_queries(14):
+    # The ancestors and the progress are drawn once per plan version (the pin was 14).
+    with django_assert_max_num_queries(11):
         client.get(row2.get_absolute_url(), _period(q1))
     reports = page.split('id="activity-reports"', 1)[1]
     in_period = obligations.filter(period_label="Quý I/2024")
