@@ -4,8 +4,10 @@ on it: ``focal`` (the lead agency's focal point) and ``secretariat``."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 
 from cchc.agencies.registry import load_registry
@@ -17,6 +19,19 @@ from cchc.scheduling.obligations import generate_obligations
 
 YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 ON = dt.date(2024, 7, 1)
+
+
+@pytest.fixture
+def restore_period_rules(request: pytest.FixtureRequest) -> None:
+    """The period rules come from a data migration; a transactional test (the browser tests,
+    the concurrency tests) flushes every table when it ends. Put them back before the plan is
+    built (the migration's function is idempotent). Used by the modules whose tests are
+    transactional: ``pytestmark = pytest.mark.usefixtures("restore_period_rules")``."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    rules = importlib.import_module("cchc.scheduling.migrations.0002_default_period_rules")
+    rules.create_rules(apps, None)
 
 
 @pytest.fixture

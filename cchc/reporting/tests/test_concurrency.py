@@ -5,14 +5,12 @@ harmless, nothing is approved twice. Then the same conflict seen from two browse
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connections
@@ -38,16 +36,8 @@ from cchc.scheduling.models import Obligation, ObligationStatus
 CONFLICT = "Someone else saved this report since you opened it"
 
 
-@pytest.fixture(autouse=True)
-def _period_rules(request: pytest.FixtureRequest) -> None:
-    """The period rules come from a data migration; a transactional test (these, the browser
-    tests) flushes every table when it ends. Put them back before the plan is built (the
-    migration's function is idempotent)."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = marker is not None and marker.kwargs.get("transaction", False)
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    rules = importlib.import_module("cchc.scheduling.migrations.0002_default_period_rules")
-    rules.create_rules(apps, None)
+# The period rules are flushed by the transactional tests before these: put them back.
+pytestmark = pytest.mark.usefixtures("restore_period_rules")
 
 
 def _member(username: str, role: str, code: str) -> User:

@@ -18,6 +18,9 @@ from cchc.reporting import actions
 from cchc.reporting.models import Report, ReportState
 from cchc.scheduling.models import Obligation
 
+# The period rules are flushed by the transactional tests before these: put them back.
+pytestmark = pytest.mark.usefixtures("restore_period_rules")
+
 
 class Boom(Exception):
     pass
