@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,40 @@ from cchc.agencies.models import (
 )
 from cchc.agencies.names import TYPE_WORDS, compact_key, name_variants, phrase_key
 from cchc.core.text import fold
+
+
+class _Dated(Protocol):
+    def is_valid_on(self, on: dt.date) -> bool: ...
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def follow_successors(
+    successors: Mapping[int, Sequence[tuple[int, dt.date]]],
+    agencies: Mapping[int, D],
+    agency_id: int,
+    on: dt.date,
+) -> list[D]:
+    """The agencies carrying an agency's work on a date: its successors (agency id and the
+    date the succession starts) that exist on that date, and for those that have ended
+    since, their own successors, breadth first, each agency once."""
+    found: list[D] = []
+    seen = {agency_id}
+    frontier = [agency_id]
+    while frontier:
+        current = frontier.pop(0)
+        for successor_id, starts in successors.get(current, []):
+            if successor_id in seen or starts > on:
+                continue
+            seen.add(successor_id)
+            successor = agencies[successor_id]
+            if successor.is_valid_on(on):
+                found.append(successor)
+            else:
+                frontier.append(successor_id)
+    return found
+
 
 _CHUNK_RE = re.compile(r"\s*[;\n]\s*")
 _TOKEN_RE = re.compile(r"(\s*,\s*|\s+(?:và|Và|VÀ)\s+)")
@@ -436,18 +471,4 @@ class Resolver:
 
     def successors_on(self, agency_id: int, on: dt.date) -> list[Agency]:
         """The agencies carrying an agency's work on a date, following the chain."""
-        found: list[Agency] = []
-        seen = {agency_id}
-        frontier = [agency_id]
-        while frontier:
-            current = frontier.pop(0)
-            for successor_id, starts in self.successors.get(current, []):
-                if successor_id in seen or starts > on:
-                    continue
-                seen.add(successor_id)
-                successor = self.agencies[successor_id]
-                if successor.is_valid_on(on):
-                    found.append(successor)
-                else:
-                    frontier.append(successor_id)
-        return found
+        return follow_successors(self.successors, self.agencies, agency_id, on)

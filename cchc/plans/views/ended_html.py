@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from cchc.agencies.models import Assignment, Role, Succession
+from cchc.agencies.resolver import follow_successors
 
 MARKER = 987654321
 
@@ -83,23 +84,8 @@ class _Successions:
             self.successors.setdefault(before, []).append((after, on))
 
     def successors_on(self, agency_id: int, on: dt.date) -> list[_Successor]:
-        """The agencies carrying an agency's work on a date, following the chain (the rule
-        of ``cchc.agencies.resolver.Resolver.successors_on``)."""
-        found: list[_Successor] = []
-        seen = {agency_id}
-        frontier = [agency_id]
-        while frontier:
-            current = frontier.pop(0)
-            for successor_id, starts in self.successors.get(current, []):
-                if successor_id in seen or starts > on:
-                    continue
-                seen.add(successor_id)
-                successor = self.agencies[successor_id]
-                if successor.is_valid_on(on):
-                    found.append(successor)
-                else:
-                    frontier.append(successor_id)
-        return found
+        """The agencies carrying an agency's work on a date, following the chain."""
+        return follow_successors(self.successors, self.agencies, agency_id, on)
 
 
 def ended_agencies(*, plan_id: int, today: dt.date) -> list[_Ended]:
