@@ -156,7 +156,7 @@ def measure(repeat: int) -> None:
     from django.test.utils import CaptureQueriesContext
 
     try:  # the figures' own cache (this change); absent from older checkouts
-        from cchc.dashboards.selectors import forget_figures
+        from cchc.dashboards.cache import forget_figures
     except ImportError:
 
         def forget_figures() -> None:

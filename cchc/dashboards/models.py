@@ -12,7 +12,7 @@ from cchc.plans.models import Plan
 class FiguresSnapshot(models.Model):
     """A plan's figures for one year's reporting periods, as last computed: what they were
     read from (``version``, ``day``), when (``as_of``) and the figures themselves (pickled
-    ``selectors.PlanFigures``, written by this application only). One row per plan and
+    ``figures.PlanFigures``, written by this application only). One row per plan and
     periods, replaced by each computation. ``stale_since``: when a page first found it
     older than the data; ``refresh_until``: the lease of the recomputation queued then (at
     most one at a time)."""

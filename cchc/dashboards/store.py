@@ -1,11 +1,11 @@
 """The dashboards' computed figures shared by every process, and their recomputation outside
 the request.
 
-A plan's figures (``selectors.PlanFigures``) cost 0.4–2.6 s to compute, and every report
+A plan's figures (``figures.PlanFigures``) cost 0.4–2.6 s to compute, and every report
 sent changes them (``cchc.core.versions.FIGURES_KEY``). Computed once, they are written to
 the database (``models.FiguresSnapshot``: one row per plan and year of reporting periods, no
 extra server on SQLite or PostgreSQL), where every gunicorn worker and the background worker
-read them; each process keeps the ones it read (``selectors.FIGURES``), so a page after no
+read them; each process keeps the ones it read (``cache.FIGURES``), so a page after no
 change reads nothing more.
 
 When the data changed, a page serves the figures last computed with their "as of" time and
@@ -167,7 +167,7 @@ def request_refresh(
 @tasks.background
 def refresh_figures(*, plan_id: int, year: int | None, on: str) -> None:
     """Compute a plan's figures for ``year``'s reporting periods on the day ``on`` and store
-    them (the background worker; ``selectors.recompute``)."""
-    from cchc.dashboards import selectors  # the selectors read this module's store
+    them (the background worker; ``cache.recompute``)."""
+    from cchc.dashboards import cache  # the cache reads this module's store
 
-    selectors.recompute(plan_id=plan_id, year=year, on=dt.date.fromisoformat(on))
+    cache.recompute(plan_id=plan_id, year=year, on=dt.date.fromisoformat(on))

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from cchc.agencies.models import Agency, AgencyLevel
 from cchc.conftest import build_small_plan
-from cchc.dashboards import selectors
+from cchc.dashboards import cache, figures
 from cchc.plans.models import Node, NodeKind, Plan
 from cchc.reporting.models import Evidence, Report
 from cchc.reporting.views import common
@@ -58,8 +58,8 @@ def _at(day: dt.date) -> dt.datetime:
 def _fresh_periods() -> None:
     """Each test reads the reporting periods anew (their rules differ between tests), and
     computes its figures."""
-    selectors.forget_periods()
-    selectors.forget_figures()
+    figures.forget_periods()
+    cache.forget_figures()
 
 
 @pytest.fixture

@@ -216,14 +216,14 @@ def test_obligation_generation_shows_at_once(world: World, leader: User) -> None
 def test_a_plans_figures_of_an_older_version_are_dropped(
     world: World, leader: User, commit: Any
 ) -> None:
-    from cchc.dashboards import selectors
+    from cchc.dashboards import cache
 
     client = _client(leader)
     _overview(client)
-    first = set(selectors.FIGURES.entries)
+    first = set(cache.FIGURES.entries)
     assert len(first) == 1
     with commit():
         bump_figures()
     _overview(client)
-    second = set(selectors.FIGURES.entries)
+    second = set(cache.FIGURES.entries)
     assert len(second) == 1 and second != first

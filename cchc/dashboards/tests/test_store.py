@@ -18,7 +18,7 @@ from cchc.accounts.models import Role
 from cchc.conftest import member
 from cchc.core import tasks
 from cchc.core.models import Task
-from cchc.dashboards import selectors, store
+from cchc.dashboards import cache, figures, store
 from cchc.dashboards.models import FiguresSnapshot
 from cchc.dashboards.tests.conftest import World
 from cchc.reporting import actions
@@ -137,13 +137,13 @@ def test_another_process_reads_the_figures_instead_of_computing_them(
     and computes nothing (no query of the plan's nodes)."""
     client = _client(leader)
     first, _page = _overview(client)
-    selectors.forget_figures()
+    cache.forget_figures()
     with django_assert_num_queries(7) as queries:
         again, _page = _overview(client)
     assert not any("plans_node" in q["sql"] for q in queries.captured_queries)
     assert again.as_of == first.as_of and again.current.counts.sent == 3
     # Warm again in that process: the page's own five.
-    selectors.BODIES.clear()
+    cache.BODIES.clear()
     with django_assert_num_queries(5):
         _overview(client)
 
@@ -163,7 +163,7 @@ def test_a_stale_page_costs_a_bounded_number_of_queries(
 
 
 def test_an_older_computation_never_replaces_a_newer_one(world: World) -> None:
-    periods = selectors.year_periods(2024, calendar=WorkCalendar())
+    periods = figures.year_periods(2024, calendar=WorkCalendar())
     digest = store.periods_digest(periods)
     new = timezone.now()
     old = new - dt.timedelta(seconds=5)
@@ -183,7 +183,7 @@ def test_figures_older_than_the_page_cache_are_counted_again(
     current by their version: past ``CCHC_PAGE_CACHE_SECONDS`` they are computed again."""
     client = _client(leader)
     _overview(client)
-    selectors.forget_figures()
+    cache.forget_figures()
     FiguresSnapshot.objects.update(as_of=timezone.now() - dt.timedelta(seconds=601))
     settings.CCHC_PAGE_CACHE_SECONDS = 600
     client.get(reverse("dashboards:overview"), Q1)

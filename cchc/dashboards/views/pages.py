@@ -22,7 +22,8 @@ from cchc.accounts import permissions
 from cchc.agencies.models import Agency
 from cchc.core.exports import export_format
 from cchc.core.validation import query_int
-from cchc.dashboards import exports, selectors
+from cchc.dashboards import cache, exports, selectors
+from cchc.dashboards.figures import PlanFigures
 from cchc.plans.models import NodeKind, Plan
 from cchc.reporting.views import common
 from cchc.scheduling import selectors as due
@@ -58,7 +59,7 @@ def _filters(request: HttpRequest, plans: list[Plan]) -> dict[str, Any]:
     }
 
 
-# A plan's fields the pages read, with its data version (``selectors.with_versions``).
+# A plan's fields the pages read, with its data version (``cache.with_versions``).
 PLAN_FIELDS = ("pk", "number", "title", "issued_on", "created_at")
 # Stands for the plan's id while its query is compiled (``_plan``).
 _PK = -7_340_001
@@ -70,10 +71,10 @@ def _compiled(name: str) -> tuple[str, tuple[Any, ...]]:
     of the data-version subqueries costs more than running them)."""
     if name == "plans":
         plans = Plan.objects.order_by("-issued_on", "title", "pk").only(*PLAN_FIELDS)
-        sql, params = selectors.with_versions(plans).query.sql_with_params()
+        sql, params = cache.with_versions(plans).query.sql_with_params()
     elif name == "plan":
         one = Plan.objects.filter(pk=_PK).only(*PLAN_FIELDS).order_by()
-        sql, params = selectors.with_versions(one).query.sql_with_params()
+        sql, params = cache.with_versions(one).query.sql_with_params()
     else:
         sql, params = (
             Agency.objects.filter(pk=_PK).values_list("pk", "name").query.sql_with_params()
@@ -106,13 +107,13 @@ def _agency(pk: int) -> tuple[int, str] | None:
 
 
 def _body_key(
-    request: HttpRequest, context: dict[str, Any], figures: selectors.PlanFigures, *extra: object
+    request: HttpRequest, context: dict[str, Any], figures: PlanFigures, *extra: object
 ) -> str:
     """What a page's body is drawn from: the figures served (which, and whether they are
     being computed again), the filters and the query string, the plans offered, the
     language, the address and ``extra``."""
     plan: Plan = context["plan"]
-    updating = not figures.current(selectors.data_version(plan), context["on"])
+    updating = not figures.current(cache.data_version(plan), context["on"])
     plans = "|".join(f"{p.pk}/{p.number}/{p.title}/{p.issued_on}" for p in context["plans"])
     # The export links keep the request's query string.
     query = request.GET.urlencode()
@@ -131,8 +132,8 @@ def _body_key(
     return f"{request.path}:{digest}"
 
 
-def _figures(context: dict[str, Any]) -> selectors.PlanFigures:
-    return selectors.plan_figures(
+def _figures(context: dict[str, Any]) -> PlanFigures:
+    return cache.plan_figures(
         plan=context["plan"], periods=context["periods"], on=context["on"], now=context["now"]
     )
 
@@ -154,7 +155,7 @@ def _page(
     if body is None:
         body = render_to_string(template.replace("/", "/_", 1), {**context, "request": request})
         if key is not None:
-            selectors.BODIES.set(key, body)
+            cache.BODIES.set(key, body)
     if partial:
         response = HttpResponse(body)
     else:
@@ -167,7 +168,7 @@ def _cached_body(key: str | None, request: HttpRequest) -> str | None:
     """The body drawn before under ``key``, unless the request asks for a file."""
     if key is None or export_format(request) is not None:
         return None
-    found = selectors.BODIES.get(key)
+    found = cache.BODIES.get(key)
     return found if isinstance(found, str) else None
 
 
@@ -256,13 +257,13 @@ def node_drill(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         raise Http404
     on, now = common.today(), timezone.now()
     _year, periods, _period = selectors.choose_period(year=None, key="", years=[], on=on)
-    figures = selectors.plan_figures(plan=plan, periods=periods, on=on, now=now)
+    figures = cache.plan_figures(plan=plan, periods=periods, on=on, now=now)
     fmt = export_format(request)
     # The body of an area, objective or task is drawn once per figures; an activity's lists
     # its obligations' reports as they are now (a draft's percent changes no version).
-    updating = not figures.current(selectors.data_version(plan), on)
+    updating = not figures.current(cache.data_version(plan), on)
     key = f"drill:{plan.pk}:{pk}:{figures.key}:{updating}:{get_language()}"
-    cached = selectors.BODIES.get(key) if fmt is None else None
+    cached = cache.BODIES.get(key) if fmt is None else None
     if isinstance(cached, tuple):
         title, body = cached
     else:
@@ -277,5 +278,5 @@ def node_drill(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         title = found.node.heading
         body = render_to_string("dashboards/_drill.html", context, request)
         if found.node.kind != NodeKind.ACTIVITY:
-            selectors.BODIES.set(key, (title, body))
+            cache.BODIES.set(key, (title, body))
     return render(request, "dashboards/drill.html", {"title": title, "body": mark_safe(body)})
