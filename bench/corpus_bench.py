@@ -79,7 +79,7 @@ def main() -> None:
     # kind -> [facts, read, documents, documents read exactly, known misread facts, of them read]
     totals: dict[str, list[int]] = {"real": [0] * 6, "model": [0] * 6}
     # facts, read, documents, exact: entries measured before any rule, per round of them
-    # ("held_out_round", 1 when absent: entries 44-51; 2: 52-54; 3: 62-69)
+    # ("held_out_round", 1 when absent: entries 44-51; 2: 52-54; 3: 62-69; 4: 70-80)
     held_out: dict[int, list[int]] = {}
     for path, expected in check.documents():
         result = check.score(path, expected, parse_path)
