@@ -112,6 +112,10 @@ class ProseInterpreter:
             match = _HEADING_RE.match(text)
             if match and not _plausible_number(match.group("label")):
                 match = None
+            if match is None and self._labelled_next(lines[index + 1 : index + 2]):
+                # "a) Nghị định …" over its own "- Cơ quan chủ trì: …" lines: a lettered point
+                # heads a row of work as a numbered heading does, also inside the field above.
+                match = _POINT_RE.match(text)
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
                     assigned = self._assigned(heading, intro)
@@ -189,7 +193,9 @@ class ProseInterpreter:
     def _field(self, text: str) -> tuple[str, str] | None:
         match = _FIELD_LINE_RE.match(text)
         if not match:
-            return None
+            # "Thời gian thực hiện sau khi …": a time label the sentence goes on from.
+            timed = _TIME_SENTENCE_RE.match(text)
+            return ("timeframe", C.clean_cell(timed.group("value"))) if timed else None
         heading = _HEADING_RE.match(text)
         if heading and heading.group("label")[:1].isdigit():
             # "1.2. Triển khai, phát triển dữ liệu:" is a heading, not a labelled line.
@@ -204,6 +210,9 @@ class ProseInterpreter:
         if name is None or name == "number" or len(label.split()) > 7:
             return None
         return name, C.clean_cell(match.group("value"))
+
+    def _labelled_next(self, following: list[tuple[int, str]]) -> bool:
+        return bool(following) and self._field(following[0][1]) not in (None, ("group", ""))
 
     def _sub_heading(self, text: str, following: list[tuple[int, str]]) -> bool:
         """An unlabelled "- …" line whose next line is a "+ …: …" labelled line."""
@@ -293,6 +302,14 @@ _RESPONSIBLE_RE = re.compile(
     r"^(?P<lead>[A-ZĐ][^.;:]{2,100}?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì)\b"
 )
 _SUB_BULLET_RE = re.compile(r"^\s*-\s+")
+_POINT_RE = re.compile(r"^\s*(?P<label>[a-zđ])\s*\)\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_TIME_SENTENCE_RE = re.compile(
+    r"^\s*(?:[-+•]\s*)?(?:Thời gian|Thời hạn)(?: thực hiện| hoàn thành)?\s+"
+    r"(?P<value>(?:sau|trước|trong|từ|chậm nhất|hằng|hàng|thường xuyên)\b.*)$",
+    re.S,
+)
+# A number or letter alone on its line ("6.", "II.", "b)"): the label of the line below.
+_BARE_LABEL_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[a-zđ]\))$")
 _CONTENT_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*–])?\s*Nội dung\b", re.IGNORECASE)
 _DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
 _LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
@@ -347,6 +364,10 @@ def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                     bold_open
                     or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
                     or (last_word in OPEN_ENDINGS and not _HEADING_RE.match(line))
+                    or (
+                        _BARE_LABEL_RE.match(previous) is not None
+                        and not _BARE_LABEL_RE.match(line)
+                    )
                     # "… tại Nghị quyết" / "214/NQ-CP": a document's number, not a heading
                     or (previous[-1:].isalnum() and bool(_DOC_NUMBER_RE.match(line)))
                 )
