@@ -97,3 +97,73 @@ def test_italic_markers_are_not_kept_in_text() -> None:
     # A bullet star, a footnote mark and a product are text.
     assert clean_cell("* Rà soát (*)") == "* Rà soát (*)"
     assert clean_cell("2*3") == "2*3"
+
+
+def test_bullets_over_one_group_of_labels_are_rows_of_work_under_their_heading() -> None:
+    items = _items(
+        "III. NHIỆM VỤ\n\n"
+        "**1. Kiện toàn đội ngũ\nthanh tra viên**\n\n"
+        "- Rà soát số lượng thanh tra viên.\n\n"
+        "*Đơn vị chủ trì: *Thanh tra tỉnh.\n\n"
+        "*Thời gian thực hiện: *Quý I/2026.\n\n"
+        "**2. Nâng cao năng lực thanh tra**\n\n"
+        "- Quán triệt Kết luận số\n"
+        "121-KL/TW ngày 24/01/2025 của Bộ Chính trị cho thanh tra viên.\n\n"
+        "- Bồi dưỡng nghiệp vụ hằng năm.\n\n"
+        "*Đơn vị chủ trì tham mưu thực hiện: *Sở Nội vụ.\n\n"
+        "*Đơn vị phối hợp: *Thanh tra tỉnh.\n\n"
+        "*Thời gian thực hiện: *Hằng năm.\n\n"
+        "- Tổ chức thi nâng ngạch thanh tra viên chính.\n\n"
+        "*Đơn vị chủ trì: *Sở Nội vụ.\n\n"
+        "*Thời gian thực hiện: *Năm 2027.\n"
+    )
+    assert [item.title for item in items] == [
+        "Rà soát số lượng thanh tra viên.",
+        "Quán triệt Kết luận số 121-KL/TW ngày 24/01/2025 của Bộ Chính trị cho thanh tra viên.",
+        "Bồi dưỡng nghiệp vụ hằng năm.",
+        "Tổ chức thi nâng ngạch thanh tra viên chính.",
+    ]
+    # One bullet keeps its heading's number; a heading over several bullets is their section.
+    assert items[0].number == "1"
+    assert [item.number for item in items[1:]] == ["", "", ""]
+    assert {item.section[-1] for item in items[1:]} == {"2. Nâng cao năng lực thanh tra"}
+    # The bullets share the labels below them; "tham mưu" in a label is still the lead.
+    assert [item.lead for item in items[1:]] == ["Sở Nội vụ.", "Sở Nội vụ.", "Sở Nội vụ."]
+    assert [item.partners for item in items[1:3]] == ["Thanh tra tỉnh.", "Thanh tra tỉnh."]
+    assert items[2].timeframe == "Hằng năm."  # the next bullet is not glued to it
+    assert items[3].timeframe == "Năm 2027."
+
+
+def test_label_only_points_take_their_content_and_a_mixed_document_reads_each_section() -> None:
+    items = _items(
+        "II. HOẠT ĐỘNG\n\n"
+        "1. Phòng, chống đuối nước trẻ em\n\n"
+        "a) Hoạt động 1\n\n"
+        "- Nội dung: Mở lớp dạy bơi an toàn cho học sinh tiểu học.\n\n"
+        "- Cơ quan thực hiện: Sở Giáo dục và Đào tạo chủ trì, phối hợp với Tỉnh đoàn, "
+        "Hội Chữ thập đỏ tỉnh tham mưu tổ chức các lớp học.\n\n"
+        "b) Hoạt động 2\n\n"
+        "- Nội dung: Rà soát các điểm có nguy cơ đuối nước.\n\n"
+        "- Cơ quan thực hiện: Ủy ban nhân dân các xã.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Y tế:\n\n"
+        "- Hướng dẫn sơ cứu, cấp cứu người bị đuối nước.\n\n"
+        "- Tổng hợp số liệu trẻ em bị tai nạn thương tích.\n\n"
+        "2. Đài Phát thanh và Truyền hình tỉnh:\n\n"
+        "- Mở chuyên mục phòng, chống đuối nước trẻ em.\n"
+    )
+    assert [(item.number, (item.title or "")[:20]) for item in items[:2]] == [
+        ("a", "Mở lớp dạy bơi an to"),
+        ("b", "Rà soát các điểm có "),
+    ]
+    # "X chủ trì, phối hợp với Y …": the lead and the partners.
+    assert items[0].lead == "Sở Giáo dục và Đào tạo"
+    assert items[0].partners == "Tỉnh đoàn, Hội Chữ thập đỏ tỉnh"
+    # Section III is read as assignments in sentences: one row per bullet.
+    later = [item for item in items if item.section[:1] == ["III. TỔ CHỨC THỰC HIỆN"]]
+    assert [item.lead for item in later] == [
+        "Sở Y tế",
+        "Sở Y tế",
+        "Đài Phát thanh và Truyền hình tỉnh",
+    ]
+    assert len(items) == 5
