@@ -104,7 +104,12 @@ class ProseInterpreter:
                     )
                     if under_heading is not None and _bullets(intro):
                         owner = (under_heading, [block])
-                    if intro and name not in {"title", "task"}:
+                    if intro and title and intro[0][1].rstrip().endswith(":"):
+                        # "5. Heading" over "- Các nội dung … bao gồm:" and its "+" list: the
+                        # heading names the row of work, the list is its content (a note).
+                        block.fields["title"] = title
+                        block.fields["notes"] = " ".join(text for _l, text in intro)
+                    elif intro and name not in {"title", "task"}:
                         # "1.2. Heading:" then the task's sentence, then its labels.
                         block.fields["title"] = " ".join(text for _l, text in intro)
                     else:
@@ -246,6 +251,8 @@ class ProseInterpreter:
         limit = 9 if _LABEL_HEAD_RE.match(key) else 7
         if name is None or name == "number" or len(label.split()) > limit:
             return None
+        if key.endswith(" gom") and not match.group("value").strip():
+            return None  # "Các hoạt động hỗ trợ gồm:" announces a list: no label
         return name, C.clean_cell(match.group("value"))
 
     def _bullet_blocks(
@@ -321,6 +328,8 @@ class ProseInterpreter:
         for block in blocks:
             if block.fields.get("lead"):
                 block.fields["lead"] = _lead_subjects(block.fields["lead"])
+                # "Các sở, ngành … theo chức năng, nhiệm vụ quản lý được giao": the bodies.
+                block.fields["lead"] = _REMIT_RE.sub("", block.fields["lead"])
                 roles = _LEAD_ROLES_RE.match(block.fields["lead"])
                 if roles and not block.fields.get("partners"):
                     # "Cơ quan thực hiện: Sở X chủ trì, phối hợp với Y …": lead X, partners Y.
@@ -393,6 +402,7 @@ _LABEL_ONLY_RE = re.compile(
     r"^(?:Hoạt động|Nhiệm vụ|Nội dung|Công việc|Giải pháp)\s+(?:\d{1,3}|thứ\s+\w+)\s*[.:]?$",
     re.IGNORECASE,
 )
+_REMIT_RE = re.compile(r",?\s+theo chức năng,?\s*nhiệm vụ\b[^;]*$")
 _LEAD_ROLES_RE = re.compile(
     r"^(?P<lead>[^,;:]{3,160}?)\s+chủ trì\s*,?\s*phối hợp(?: chặt chẽ)? với\s+"
     r"(?P<partners>[^;:]+?)"

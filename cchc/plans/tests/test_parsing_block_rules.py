@@ -167,3 +167,18 @@ def test_label_only_points_take_their_content_and_a_mixed_document_reads_each_se
         "Đài Phát thanh và Truyền hình tỉnh",
     ]
     assert len(items) == 5
+
+
+def test_a_list_announced_under_a_heading_is_its_content_and_the_remit_formula_no_lead() -> None:
+    items = _items(
+        "II. NỘI DUNG\n\n"
+        "1. Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn\n\n"
+        "- Các hoạt động hỗ trợ gồm:\n\n"
+        "+ Tư vấn xây dựng hệ thống quản lý chất lượng;\n\n"
+        "+ Đào tạo chuyên gia đánh giá nội bộ.\n\n"
+        "- Cơ quan thực hiện: Các sở, ngành liên quan theo chức năng, nhiệm vụ được giao.\n"
+    )
+    assert len(items) == 1
+    assert items[0].title == "Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn"
+    assert "Tư vấn xây dựng hệ thống" in (items[0].notes or "")
+    assert items[0].lead == "Các sở, ngành liên quan"
