@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.prose import ProseInterpreter
-from cchc.plans.parsing.result import DocumentInfo, ParsedPlan
+from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.tables import TableInterpreter
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
 
@@ -28,9 +28,12 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         other = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
         assignments = AssignmentInterpreter(parsed=other)
         assignments.run(doc.paragraphs)
+        mixed = _by_section(parsed, other)
         if len(other.items) > len(parsed.items):
             parsed = other
             preamble = assignments.preamble
+        if mixed is not None:
+            parsed = mixed
         read_document_info(preamble, parsed.document)
     for line, message, code in doc.notes:
         parsed.warn(line, message, code)
@@ -73,3 +76,49 @@ def _texts_before(doc: SourceDocument, plan_table: Table | None) -> list[str]:
         elif isinstance(block, Table):
             texts.extend(cell for row in block.rows for cell in row.cells if cell.strip())
     return texts
+
+
+def _by_section(prose: ParsedPlan, sentences: ParsedPlan) -> ParsedPlan | None:
+    """A document whose top-level sections are written differently (labelled blocks in one,
+    assignments in sentences in another): each section read the way that finds more rows of
+    work in it. None when one reading wins every section (the caller keeps the larger)."""
+    groups: dict[str, dict[int, list[Item]]] = {}
+    for which, plan in enumerate((prose, sentences)):
+        for item in plan.items:
+            top = item.section[0] if item.section else ""
+            groups.setdefault(top, {0: [], 1: []})[which].append(item)
+    if len(groups) < 2 or "" in groups:
+        return None
+    overall = 1 if len(sentences.items) > len(prose.items) else 0
+    chosen = {
+        top: (overall if len(by[overall]) >= len(by[1 - overall]) else 1 - overall)
+        for top, by in groups.items()
+    }
+    if len(set(chosen.values())) < 2:
+        return None
+    merged = ParsedPlan(document=(prose, sentences)[overall].document)
+    # Each section spans from its first row (in either reading) to the next section's.
+    starts = sorted(
+        (min(item.line for items in by.values() for item in items), top)
+        for top, by in groups.items()
+    )
+
+    def top_at(line: int | None) -> str:
+        found = starts[0][1]
+        for start, top in starts:
+            if line is not None and start <= line:
+                found = top
+        return found
+
+    for _start, top in starts:
+        merged.items.extend(groups[top][chosen[top]])
+    for which, plan in enumerate((prose, sentences)):
+        merged.warnings.extend(
+            ImportWarning(line=w.line, message=w.message, code=w.code)
+            for w in plan.warnings
+            if chosen[top_at(w.line)] == which
+        )
+    merged.warnings.sort(key=lambda w: w.line or 0)
+    columns = {c.field: c for plan in (prose, sentences) for c in plan.document.columns}
+    merged.document.columns = list(columns.values())
+    return merged

@@ -25,6 +25,22 @@ def strip_emphasis(text: str) -> str:
     return _EMPHASIS_RE.sub("", text)
 
 
+# Italic markers: a "*" opening a run (at the start, after a space or an opening bracket, before
+# a word) or closing one (after a word, before a space, punctuation or the end). A "* " bullet,
+# a footnote "(*)" and "2*3" are no markers.
+_ITALIC_RE = re.compile(
+    r"(?:^|(?<=[\s(\[“\"']))\*(?=[^\s*)\]])|(?<=[^\s*(\[])\*(?=$|[\s.,;:)\]”\"'])", re.M
+)
+
+
+def strip_italic(text: str) -> str:
+    """Markdown italic markers removed: "*3.1. Tham gia …*" -> "3.1. Tham gia …", "*a) *Tổ
+    chức …" -> "a) Tổ chức …", "*Đơn vị chủ trì: *Các Sở" -> "Đơn vị chủ trì: Các Sở"."""
+    if "*" not in text:
+        return text
+    return _ITALIC_RE.sub("", text)
+
+
 def is_emphasised(raw: str) -> bool:
     """True when the whole cell is bold ("**Hoàn thiện thể chế**", "<b>…</b>")."""
     if "*" not in raw and "_" not in raw and "<" not in raw:
@@ -34,7 +50,7 @@ def is_emphasised(raw: str) -> bool:
 
 def clean_cell(raw: str) -> str:
     """Cell text without HTML fragments, emphasis or stray whitespace; line breaks are kept."""
-    text = strip_emphasis(raw)
+    text = strip_italic(strip_emphasis(raw))
     if "<" in text:
         text = _BLOCK_TAG_RE.sub("\n", text)
         text = _OPEN_BLOCK_RE.sub("\n", text)
@@ -161,3 +177,23 @@ def split_numbering(text: str) -> tuple[str, str, str]:
     name = name[:1].upper() + name[1:]
     label = f"{code}: {name}" if code and name else code or name
     return code, label, rest
+
+
+_LIST_MARK_RE = re.compile(r"^\s*[-+•–]\s*")
+
+
+def list_cell(text: str) -> str:
+    """A cell listing agencies one per "- " line ("- Bộ Tài chính;\\n- Bộ Xây dựng.") as one
+    line "Bộ Tài chính; Bộ Xây dựng"; a line without a mark continues the entry above (a
+    wrapped name). Cells without such marks are returned as they are."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines or not any(_LIST_MARK_RE.match(line) for line in lines):
+        return text
+    entries: list[str] = []
+    for line in lines:
+        if _LIST_MARK_RE.match(line) or not entries:
+            entries.append(_LIST_MARK_RE.sub("", line, count=1))
+        else:
+            entries[-1] = f"{entries[-1]} {line}"
+    cleaned = [entry.strip().rstrip(";,.").strip() for entry in entries]
+    return "; ".join(entry for entry in cleaned if entry)

@@ -32,6 +32,7 @@ _HEADING_RE = re.compile(
     r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|[A-ZĐ]|\d+(?:\s*\.\s*\d+)*)"
     r"\s*[.)/:\-–]\s*(?P<rest>\S.*)$"
 )
+_LABEL_HEAD_RE = re.compile(r"^(?:don vi|co quan|thoi gian|thoi han)\b")
 _GROUP_LABELS = {"co quan thuc hien", "don vi thuc hien", "co quan, don vi thuc hien"}
 
 
@@ -44,6 +45,8 @@ class _Block:
     fields: dict[str, str] = field(default_factory=dict)
     # The task's text came from a "Nội dung:" line (what is done), not from "Nhiệm vụ:".
     content: bool = False
+    # A bullet of several over one group of labels: the block whose labels it shares.
+    shares: _Block | None = None
 
 
 @dataclass
@@ -60,6 +63,8 @@ class ProseInterpreter:
         current_field: str | None = None
         seen_fields: list[str] = []
         intro: list[tuple[int, str]] = []
+        # The heading whose text was followed by "- " bullets, and the blocks made under it.
+        owner: tuple[tuple[int, str, str], list[_Block]] | None = None
         for index, (line_no, text) in enumerate(lines):
             if self._sub_heading(text, lines[index + 1 : index + 2]):
                 # "- Nghị định …" over "+ Cơ quan chủ trì: …" lines: one row of work of the
@@ -75,8 +80,19 @@ class ProseInterpreter:
             labelled = self._field(text)
             if labelled is not None:
                 name, value = labelled
+                if block is None and name not in {"title", "task"}:
+                    bullets = _bullets(intro)
+                    under = heading or (owner[0] if owner else None)
+                    if under is not None and (len(bullets) >= 2 or (bullets and owner)):
+                        # "- …" bullets over one group of labels: each bullet is a row of work
+                        # with these labels, the heading above them a section.
+                        block = self._bullet_blocks(bullets, under, owner, blocks)
+                        owner = (under, [*(owner[1] if owner else []), *blocks[-len(bullets) :]])
+                        heading = None
+                        intro = []
                 if block is None:
                     number, title, line_at = "", "", line_no
+                    under_heading = heading
                     if heading is not None:
                         line_at, number, title = heading
                         heading = None
@@ -86,7 +102,14 @@ class ProseInterpreter:
                         heading=title,
                         section=[t for _, t in self.sections],
                     )
-                    if intro and name not in {"title", "task"}:
+                    if under_heading is not None and _bullets(intro):
+                        owner = (under_heading, [block])
+                    if intro and title and intro[0][1].rstrip().endswith(":"):
+                        # "5. Heading" over "- Các nội dung … bao gồm:" and its "+" list: the
+                        # heading names the row of work, the list is its content (a note).
+                        block.fields["title"] = title
+                        block.fields["notes"] = " ".join(text for _l, text in intro)
+                    elif intro and name not in {"title", "task"}:
                         # "1.2. Heading:" then the task's sentence, then its labels.
                         block.fields["title"] = " ".join(text for _l, text in intro)
                     else:
@@ -110,8 +133,14 @@ class ProseInterpreter:
                     seen_fields.append(name)
                 continue
             match = _HEADING_RE.match(text)
-            if match and not _plausible_number(match.group("label")):
+            if match and (
+                not _plausible_number(match.group("label")) or _DOC_NUMBER_RE.match(text)
+            ):
                 match = None
+            if match is None and self._labelled_next(lines[index + 1 : index + 2]):
+                # "a) Nghị định …" over its own "- Cơ quan chủ trì: …" lines: a lettered point
+                # heads a row of work as a numbered heading does, also inside the field above.
+                match = _POINT_RE.match(text)
             if match and (block is None or current_field is None or _is_new_heading(match)):
                 if heading is not None:
                     assigned = self._assigned(heading, intro)
@@ -128,8 +157,22 @@ class ProseInterpreter:
                     C.normalise_number(match.group("label")),
                     match.group("rest").strip().rstrip(" :"),
                 )
+                owner = None
                 block = None
                 current_field = None
+                continue
+            if (
+                block is not None
+                and current_field in _SHORT_FIELDS
+                and _SUB_BULLET_RE.match(text)
+                and owner is not None
+                and self._labels_ahead(lines, index + 1)
+            ):
+                # "Thời gian thực hiện: Thường xuyên." then "- Tổ chức tập huấn …" over its own
+                # labels: the next row of work of the same heading, not part of the timeframe.
+                block = None
+                current_field = None
+                intro = [(line_no, text)]
                 continue
             if (
                 block is not None
@@ -189,7 +232,9 @@ class ProseInterpreter:
     def _field(self, text: str) -> tuple[str, str] | None:
         match = _FIELD_LINE_RE.match(text)
         if not match:
-            return None
+            # "Thời gian thực hiện sau khi …": a time label the sentence goes on from.
+            timed = _TIME_SENTENCE_RE.match(text)
+            return ("timeframe", C.clean_cell(timed.group("value"))) if timed else None
         heading = _HEADING_RE.match(text)
         if heading and heading.group("label")[:1].isdigit():
             # "1.2. Triển khai, phát triển dữ liệu:" is a heading, not a labelled line.
@@ -201,9 +246,53 @@ class ProseInterpreter:
         if key in _GROUP_LABELS and not match.group("value").strip():
             return "group", ""
         name = field_for_label(label)
-        if name is None or name == "number" or len(label.split()) > 7:
+        # A label is short; a longer one only when it opens as the usual labels do ("Đơn vị
+        # chủ trì tham mưu thực hiện:"), not a sentence that happens to hold a colon.
+        limit = 9 if _LABEL_HEAD_RE.match(key) else 7
+        if name is None or name == "number" or len(label.split()) > limit:
             return None
+        if key.endswith(" gom") and not match.group("value").strip():
+            return None  # "Các hoạt động hỗ trợ gồm:" announces a list: no label
         return name, C.clean_cell(match.group("value"))
+
+    def _bullet_blocks(
+        self,
+        bullets: list[tuple[int, str]],
+        under: tuple[int, str, str],
+        owner: tuple[tuple[int, str, str], list[_Block]] | None,
+        blocks: list[_Block],
+    ) -> _Block:
+        """One block per bullet; they share the labels that follow (given to the last)."""
+        label, heading_text = under[1], under[2]
+        if label and not any(t.startswith(f"{label}. ") for _k, t in self.sections):
+            self._open_section(label, heading_text)
+        section = [t for _, t in self.sections]
+        for earlier in owner[1] if owner else []:
+            # The heading heads several rows: it is their section, no row's number or task.
+            if earlier.number == label and earlier.heading == heading_text:
+                earlier.number, earlier.heading = "", ""
+            earlier.section = list(section)
+        last = _Block(line=bullets[-1][0], number="", heading="", section=section)
+        for line_no, text in bullets:
+            made = last if (line_no, text) == bullets[-1] else None
+            made = made or _Block(line=line_no, number="", heading="", section=section)
+            made.fields["title"] = text
+            if made is not last:
+                made.shares = last
+            blocks.append(made)
+        return last
+
+    def _labels_ahead(self, lines: list[tuple[int, str]], start: int) -> bool:
+        """Whether a labelled line comes before the next heading or bullet."""
+        for _line, text in lines[start : start + 12]:
+            if self._field(text) is not None:
+                return True
+            if _HEADING_RE.match(text) or _SUB_BULLET_RE.match(text):
+                return False
+        return False
+
+    def _labelled_next(self, following: list[tuple[int, str]]) -> bool:
+        return bool(following) and self._field(following[0][1]) not in (None, ("group", ""))
 
     def _sub_heading(self, text: str, following: list[tuple[int, str]]) -> bool:
         """An unlabelled "- …" line whose next line is a "+ …: …" labelled line."""
@@ -233,8 +322,23 @@ class ProseInterpreter:
 
     def _emit(self, blocks: list[_Block], seen_fields: list[str]) -> None:
         for block in blocks:
+            if block.shares is not None:
+                shared = {k: v for k, v in block.shares.fields.items() if k not in block.fields}
+                block.fields.update(shared)
+        for block in blocks:
             if block.fields.get("lead"):
                 block.fields["lead"] = _lead_subjects(block.fields["lead"])
+                # "Các sở, ngành … theo chức năng, nhiệm vụ quản lý được giao": the bodies.
+                block.fields["lead"] = _REMIT_RE.sub("", block.fields["lead"])
+                roles = _LEAD_ROLES_RE.match(block.fields["lead"])
+                if roles and not block.fields.get("partners"):
+                    # "Cơ quan thực hiện: Sở X chủ trì, phối hợp với Y …": lead X, partners Y.
+                    block.fields["lead"] = roles.group("lead")
+                    block.fields["partners"] = roles.group("partners")
+            if block.content and _LABEL_ONLY_RE.match(block.heading):
+                # "a) Hoạt động 1" over "- Nội dung: Triển khai …": the heading only counts,
+                # the content names the row of work.
+                block.heading = ""
             if block.content and block.heading and "title" not in block.fields:
                 # "4. Rà soát văn bản …" over "- Nội dung: rà soát các văn bản …": the heading
                 # names the row of work, the "Nội dung" line says what it holds (kept as a note).
@@ -293,8 +397,29 @@ _RESPONSIBLE_RE = re.compile(
     r"^(?P<lead>[A-ZĐ][^.;:]{2,100}?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì)\b"
 )
 _SUB_BULLET_RE = re.compile(r"^\s*-\s+")
+# A heading that only counts: "Hoạt động 1", "Nhiệm vụ 2", "Nội dung thứ ba".
+_LABEL_ONLY_RE = re.compile(
+    r"^(?:Hoạt động|Nhiệm vụ|Nội dung|Công việc|Giải pháp)\s+(?:\d{1,3}|thứ\s+\w+)\s*[.:]?$",
+    re.IGNORECASE,
+)
+_REMIT_RE = re.compile(r",?\s+theo chức năng,?\s*nhiệm vụ\b[^;]*$")
+_LEAD_ROLES_RE = re.compile(
+    r"^(?P<lead>[^,;:]{3,160}?)\s+chủ trì\s*,?\s*phối hợp(?: chặt chẽ)? với\s+"
+    r"(?P<partners>[^;:]+?)"
+    r"(?=\s(?:tham mưu|triển khai|thực hiện|tổ chức|để|nhằm)\b|\s*[.;]?\s*$)"
+)
+_POINT_RE = re.compile(r"^\s*(?P<label>[a-zđ])\s*\)\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_TIME_SENTENCE_RE = re.compile(
+    r"^\s*(?:[-+•]\s*)?(?:Thời gian|Thời hạn)(?: thực hiện| hoàn thành)?\s+"
+    r"(?P<value>(?:sau|trước|trong|từ|chậm nhất|hằng|hàng|thường xuyên)\b.*)$",
+    re.S,
+)
+# A number or letter alone on its line ("6.", "II.", "b)"): the label of the line below.
+_BARE_LABEL_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[a-zđ]\))$")
 _CONTENT_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*–])?\s*Nội dung\b", re.IGNORECASE)
-_DOC_NUMBER_RE = re.compile(r"^\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
+# A document's number at the start of a wrapped line: "214/NQ-CP", "80/2025/NĐ-CP",
+# "178-QĐ/TW" (a party document), never an item number.
+_DOC_NUMBER_RE = re.compile(r"^\d{1,5}(?:/(?:\d{4}/)?|-(?=[A-ZĐ]{1,6}/))[A-ZĐ]")
 _LEADING_BULLET_RE = re.compile(r"^[-+•]\s+")
 _LETTER_LINE_RE = re.compile(r"^\s*[a-zđ]\s*[).]\s")
 # Words a printed line may end on only when the phrase goes on below it.
@@ -347,6 +472,10 @@ def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                     bold_open
                     or (line[:1].islower() and not _LETTER_LINE_RE.match(line))
                     or (last_word in OPEN_ENDINGS and not _HEADING_RE.match(line))
+                    or (
+                        _BARE_LABEL_RE.match(previous) is not None
+                        and not _BARE_LABEL_RE.match(line)
+                    )
                     # "… tại Nghị quyết" / "214/NQ-CP": a document's number, not a heading
                     or (previous[-1:].isalnum() and bool(_DOC_NUMBER_RE.match(line)))
                 )
@@ -364,6 +493,20 @@ def unwrap_runs(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
 def split_glued(text: str) -> list[str]:
     """The lines of a paragraph, with glued headings and labelled sentences set apart."""
     return [part for line in text.splitlines() for part in _GLUED_RE.split(line)]
+
+
+def _bullets(intro: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The "- " bullets of the text between a heading and its labels, each with the lines that
+    continue it; [] unless the text starts with a bullet."""
+    if not intro or not _SUB_BULLET_RE.match(intro[0][1]):
+        return []
+    bullets: list[tuple[int, str]] = []
+    for line_no, text in intro:
+        if _SUB_BULLET_RE.match(text):
+            bullets.append((line_no, _SUB_BULLET_RE.sub("", text, count=1)))
+        else:
+            bullets[-1] = (bullets[-1][0], f"{bullets[-1][1]} {text}")
+    return bullets
 
 
 def _plausible_number(label: str) -> bool:

@@ -16,12 +16,16 @@ from django.utils.translation import gettext_lazy
 
 from cchc.core.text import fold
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.columns import (
-    FIELD_LABELS,
-    field_for_label,
-    header_key,
-    is_header,
-    map_header,
+from cchc.plans.parsing.columns import FIELD_LABELS, header_key
+from cchc.plans.parsing.headers import (
+    ROW_NUMBER_RE,
+    Layout,
+    find_header,
+    groups_above,
+    header_height,
+    is_numbering_row,
+    is_repeated_header,
+    same_width,
 )
 from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
 from cchc.plans.readers.base import Row, Table
@@ -30,27 +34,6 @@ from cchc.plans.readers.base import Row, Table
 # grouping row.
 DETAIL_FIELDS = ("outputs", "lead", "partners", "timeframe", "budget", "submit_level")
 INHERITED_FIELDS = ("objective", "task")
-_NUMBERING_CELL_RE = re.compile(r"^\(?\s*(\d{1,2}|[a-zđ])\s*\)?$")
-
-
-@dataclass(slots=True)
-class Layout:
-    labels: list[str]
-    fields: list[str | None]
-
-    @property
-    def keys(self) -> list[str]:
-        return [header_key(label) for label in self.labels]
-
-    @property
-    def width(self) -> int:
-        return len(self.labels)
-
-    def column(self, name: str) -> int | None:
-        try:
-            return self.fields.index(name)
-        except ValueError:
-            return None
 
 
 @dataclass(slots=True)
@@ -69,6 +52,7 @@ class _Pending:
     layout: Layout
     section: list[str]
     confidence: list[float | None] | None = None
+    spanned_from: list[str] | None = None  # a row read from merged-down cells: the row above
 
 
 @dataclass
@@ -90,14 +74,14 @@ class TableInterpreter:
         before: list[str] = []
         layout: Layout | None = None
         for table in tables:
-            start, found = _find_header(table.rows)
+            start, found = find_header(table.rows)
             if found is not None:
-                height = _header_height(table.rows, start)
+                height = header_height(table.rows, start)
                 if layout is None:
                     self.first_table = table
                     # Grouping rows printed above the header ("B", "I" and their titles, as
                     # an appendix excerpt starts) are the first sections, not the title.
-                    groups = _groups_above(table.rows[:start])
+                    groups = groups_above(table.rows[:start])
                     before.extend(_row_text(r) for r in table.rows[: start - len(groups)])
                     continued = False
                 elif found.keys == layout.keys:
@@ -111,9 +95,9 @@ class TableInterpreter:
                 self._add_columns(layout)
                 rows = table.rows[start + height :]
                 if not continued and table is self.first_table:
-                    rows = [*_groups_above(table.rows[:start]), *rows]
+                    rows = [*groups_above(table.rows[:start]), *rows]
                 self._queue(rows, layout, table_break=continued)
-            elif layout is not None and _same_width(table, layout):
+            elif layout is not None and same_width(table, layout):
                 self._queue(table.rows, layout, table_break=True)
         return before
 
@@ -127,10 +111,10 @@ class TableInterpreter:
         header_keys = [header_key(label) for label in layout.labels]
         after_break = table_break
         for row in rows:
-            if _is_repeated_header(row.cells, header_keys):
+            if is_repeated_header(row.cells, header_keys):
                 after_break = True
                 continue
-            if _is_numbering_row(row.cells):
+            if is_numbering_row(row.cells):
                 continue
             if not any(c.strip() for c in row.cells):
                 continue
@@ -150,6 +134,8 @@ class TableInterpreter:
         layout = row.layout
         bold = _bold_row(row.cells)
         cells = [C.clean_cell(c) for c in row.cells]
+        if self._spanned(cells, row):
+            return
         cells = self._fit(cells, row)
         number_col = layout.column("number")
         number = cells[number_col] if number_col is not None else ""
@@ -174,6 +160,63 @@ class TableInterpreter:
             section=[text for _, text in self.sections],
             confidence=row.confidence,
         )
+
+    def _spanned(self, cells: list[str], row: StreamRow) -> bool:
+        """A short row under a row of work whose first cells span down (merged over several
+        rows, as a crawled table leaves them out): its cells are the LAST columns. With its own
+        title and another detail it is a row of work of its own, taking the spanned cells
+        (lead, partners, group; not the number) from the row above; otherwise it continues
+        the row above, column by column."""
+        layout = row.layout
+        width = layout.width
+        if self.pending is None or len(cells) >= width or ROW_NUMBER_RE.match(cells[0]):
+            return False
+        # Empty leading cells (what some crawls leave of the merged ones) are part of the span.
+        while cells and not cells[0]:
+            cells = cells[1:]
+        missing = width - len(cells)
+        if len(cells) < 2:
+            return False
+        above = self.pending.spanned_from or self.pending.cells
+        number_col = layout.column("number")
+        if not all(above[i] for i in range(missing) if i != number_col):
+            return False
+        aligned = [""] * missing + cells
+        title_col = layout.column("title")
+        if title_col is None or title_col < missing:
+            return False
+        details = [
+            c
+            for c, f in zip(aligned, layout.fields, strict=True)
+            if c and f in DETAIL_FIELDS and f != "lead"
+        ]
+        if not aligned[title_col] or not details:
+            for i, text in enumerate(aligned):
+                if text:
+                    self.pending.cells[i] = C.join_continuation(self.pending.cells[i], text)
+            return True
+        for i in range(missing):
+            if i != number_col:
+                aligned[i] = above[i]
+        self.parsed.warn(
+            row.line,
+            _(
+                "The row has %(n)s cells but the header has %(m)s: its first cells were taken "
+                "as merged down from the row above (their text is repeated). Check them."
+            )
+            % {"n": len(cells), "m": width},
+            "spanned-cells",
+        )
+        self._flush()
+        self.pending = _Pending(
+            cells=aligned,
+            line=row.line,
+            layout=layout,
+            section=[text for _, text in self.sections],
+            confidence=row.confidence,
+            spanned_from=above,
+        )
+        return True
 
     def _fit(self, cells: list[str], row: StreamRow) -> list[str]:
         width = row.layout.width
@@ -225,7 +268,12 @@ class TableInterpreter:
         if number and len(texts) >= 1:
             plain_number = C.split_label(number)[0] or number
             kind = C.label_kind(C.normalise_number(plain_number), self.last_letter)
-            if kind in {"roman", "letter", "part"} and len(plain_number) <= 8 and not details:
+            merged = len(row.cells) < layout.width and len(texts) <= 2
+            if (
+                kind in {"roman", "letter", "part"}
+                and len(plain_number) <= 8
+                and (not details or merged)
+            ):
                 label = C.normalise_number(plain_number)
                 rest = [t for t in texts if t != number]
                 title = rest[0] if rest else C.split_label(number)[1]
@@ -259,7 +307,10 @@ class TableInterpreter:
         """A row whose only content is a bold heading ("**CƠ CHẾ, CHÍNH SÁCH**", padded with
         empty or "** **" cells) names a section, whatever its wording."""
         fields = row.layout.fields
-        if any(c and f in DETAIL_FIELDS for c, f in zip(cells, fields, strict=True)):
+        # A row narrower than the header is merged: its heading spans the columns, and the
+        # column it was read into (a lead column before the task) says nothing.
+        merged = len(row.cells) < row.layout.width
+        if not merged and any(c and f in DETAIL_FIELDS for c, f in zip(cells, fields, strict=True)):
             return False
         texts = [t for t in _distinct(cells) if t != number]
         if len(texts) != 1 or len(texts[0]) > 200:
@@ -411,6 +462,10 @@ class TableInterpreter:
         ):
             if field_name is None and label:
                 item.extra[label] = text
+        if item.lead:
+            item.lead = C.list_cell(item.lead)
+        if item.partners:
+            item.partners = C.list_cell(item.partners)
         inherited = self._inherit(item)
         if self._inherits_timeframe(layout) and item.timeframe == "":
             previous = self.parsed.items[-1] if self.parsed.items else None
@@ -544,118 +599,6 @@ class TableInterpreter:
                     },
                     "two-in-one-cell",
                 )
-
-
-def _find_header(rows: list[Row]) -> tuple[int, Layout | None]:
-    for index, row in enumerate(rows[:40]):
-        if is_header(row.cells):
-            cells = list(row.cells)
-            height = _header_height(rows, index)
-            if height == 2:
-                cells = _merge_header(cells, rows[index + 1].cells)
-            labels = [C.clean_cell(c).replace("\n", " ") for c in cells]
-            fields = map_header(labels)
-            if "number" not in fields and _numbered_beyond(rows[index + height :], len(labels)):
-                # The header names the columns of the text but not the number's: the rows
-                # of work are one cell wider, their first cell "1.1", "2.3" …
-                labels, fields = ["STT", *labels], ["number", *fields]
-            return index, Layout(labels=labels, fields=fields)
-    return 0, None
-
-
-_GROUP_LABEL_RE = re.compile(r"^(?:PHẦN|Phần)\s+\S+$|^[IVXLC]{1,6}\.?$|^[A-ZĐ]\.?$")
-
-
-def _groups_above(rows: list[Row]) -> list[Row]:
-    """The rows just above a header that are grouping rows: a label ("B", "I") and a title."""
-    groups: list[Row] = []
-    for row in reversed(rows):
-        filled = [C.clean_cell(c) for c in row.cells if c.strip()]
-        if not (2 <= len(filled) <= 3 and _GROUP_LABEL_RE.match(filled[0])):
-            break
-        groups.insert(0, row)
-    return groups
-
-
-_ROW_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
-
-
-def _numbered_beyond(rows: list[Row], width: int) -> bool:
-    """Whether most rows below a header of ``width`` cells have one more, a number first."""
-    wider = numbered = 0
-    for row in rows[:60]:
-        if len(row.cells) == width + 1:
-            wider += 1
-            numbered += bool(_ROW_NUMBER_RE.match(C.clean_cell(row.cells[0])))
-    narrow = sum(1 for row in rows[:60] if len(row.cells) == width)
-    return numbered >= 2 and numbered * 4 >= wider * 3 and wider > narrow
-
-
-_SUB_LABELS = {"bat dau", "ket thuc", "hoan thanh", "tu", "den", "nam", "so", "ngay"}
-
-
-def _header_height(rows: list[Row], index: int) -> int:
-    """2 when the header continues on the next row ("Cơ quan thực hiện" over "Chủ trì",
-    "Phối hợp"), else 1.
-
-    The second row must consist of short labels, and at least one of them must sit under a
-    label that spans several columns (repeated, or followed by an empty cell) or under an
-    empty cell.
-    """
-    if index + 1 >= len(rows):
-        return 1
-    top = [C.clean_cell(c) for c in rows[index].cells]
-    sub = [C.clean_cell(c) for c in rows[index + 1].cells]
-    filled = [(i, c) for i, c in enumerate(sub) if c]
-    if not filled or _is_numbering_row(sub):
-        return 1
-    for _i, label in filled:
-        if len(label) > 40 or (
-            field_for_label(label) is None and header_key(label) not in _SUB_LABELS
-        ):
-            return 1
-    for i, _label in filled:
-        head = top[i] if i < len(top) else ""
-        spans = (
-            head == ""
-            or (i > 0 and top[i - 1] == head)
-            or (i + 1 < len(top) and (top[i + 1] == head or top[i + 1] == ""))
-        )
-        if spans:
-            return 2
-    return 1
-
-
-def _merge_header(top: list[str], below: list[str]) -> list[str]:
-    merged = []
-    for i, head in enumerate(top):
-        sub = C.clean_cell(below[i]) if i < len(below) else ""
-        head = C.clean_cell(head)
-        if sub and fold(sub) != fold(head):
-            merged.append(f"{head} {sub}".strip() if head else sub)
-        else:
-            merged.append(head)
-    return merged
-
-
-def _is_repeated_header(cells: list[str], header_keys: list[str]) -> bool:
-    # Header labels are short; a long cell is data, and folding it would be wasted work.
-    keys = [header_key(C.clean_cell(c)) if len(c) <= 120 else "\0" for c in cells]
-    filled = [k for k in keys if k]
-    if len(filled) < 2:
-        return False
-    matches = sum(1 for k in filled if k in header_keys)
-    return matches >= max(2, len(filled) * 2 // 3)
-
-
-def _is_numbering_row(cells: list[str]) -> bool:
-    filled = [c.strip() for c in cells if c.strip()]
-    return len(filled) >= 3 and all(_NUMBERING_CELL_RE.match(c) for c in filled)
-
-
-def _same_width(table: Table, layout: Layout) -> bool:
-    widths = [len(r.cells) for r in table.rows]
-    return bool(widths) and max(widths) in (layout.width, layout.width + 1)
 
 
 def _row_text(row: Row) -> str:
