@@ -47,6 +47,7 @@ from cchc.plans.parsing.vocabulary import (
     _HEADING_RE,
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
+    _ISSUER_SPEAKS_RE,
     _ITALIC_EDGE_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
@@ -67,6 +68,7 @@ from cchc.plans.parsing.vocabulary import (
     _SUMMARY_RE,
     _TIME_INLINE_RE,
     _TIME_LABEL_RE,
+    _TIME_SENTENCE_RE,
     _TIME_TAIL_RE,
     _TRAILING_NOTE_RE,
     _VERBS,
@@ -140,8 +142,10 @@ class AssignmentInterpreter:
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
                     self.announced_time = ""
-                if heading and agency and kind == agency[0]:
-                    agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
+                if heading and agency and (kind == agency[0] or _shallower(kind, agency[0])):
+                    # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
+                    # after "1.4. Giao Sở Xây dựng": a parent's sibling. Both end its points.
+                    agency = None
                     self.agency_partners = ""
                 self.line = paragraph.line
                 split = self._inline(text, body, label, kind, agency)
@@ -396,6 +400,12 @@ class AssignmentInterpreter:
     def _labelled(self, text: str) -> bool:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
         match = _LABEL_LINE_RE.match(text)
+        sentence = None if match else _TIME_SENTENCE_RE.match(text.strip())
+        if sentence:
+            # "Thời gian hoàn thành trước ngày 31/12/2025." on its own after the row: its deadline.
+            item = self.parsed.items[-1]
+            item.timeframe = item.timeframe or _DONE_RE.sub("", sentence.group("time").strip())
+            return True
         if not match:
             return False
         name = field_for_label(match.group("label"))
@@ -546,6 +556,22 @@ def _is_content(text: str) -> bool:
     return not _subject_of(body)
 
 
+# The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
+_DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
+
+
+def _depth(kind: str) -> int | None:
+    if kind.startswith("arabic") and kind[6:].isdigit():
+        return 2 + int(kind[6:])
+    return _DEPTH.get(kind)
+
+
+def _shallower(kind: str, than: str) -> bool:
+    """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
+    depth, other = _depth(kind), _depth(than)
+    return depth is not None and other is not None and depth < other
+
+
 def _sibling(text: str, kind: str) -> bool:
     """Whether ``text`` is a numbered point of the same kind as ``kind``."""
     heading = _HEADING_RE.match(text)
@@ -562,6 +588,8 @@ def _announcing(text: str) -> re.Match[str] | None:
     """
     if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
         return None
+    if _ISSUER_SPEAKS_RE.search(text):
+        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     for candidate in candidates:
         found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])

@@ -102,7 +102,8 @@ _LEAD_WORDS_RE = re.compile(
 _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
-    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
+    # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
+    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)(?P<partners>.+?)"
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
     r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
     re.S,
@@ -112,9 +113,15 @@ _TIME_LABEL_RE = re.compile(
     r"(?P<time>[^;]+?)\s*[.;]?\s*$",
     re.I | re.S,
 )
+# "Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.": a deadline sentence without a
+# colon; its words before the date are no part of the timeframe.
+_TIME_SENTENCE = (
+    r"(?:Thời (?:gian|hạn)(?:\s+thực hiện)?(?:\s+(?:hoàn thành|hoàn tất))?(?:\s+xong)?\s+)"
+)
 _TIME_INLINE_RE = re.compile(
-    r"[,;]?\s*(?:\(|,|;)?\s*(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|"
-    r"chậm nhất|từ)\s+(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
+    rf"[,;]?\s*(?:\(|,|;)?\s*{_TIME_SENTENCE}?"
+    r"(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|chậm nhất|từ)\s+"
+    r"(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
     r"hàng năm))\s*\)?\s*[.;]?\s*$",
     re.I | re.S,
 )
@@ -146,6 +153,12 @@ _REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
 # Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
 _NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
+# "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:", "Thủ tướng Chính phủ kết
+# luận như sau:": the issuer speaking before the points, not a body given them.
+_ISSUER_SPEAKS_RE = re.compile(
+    r"\s(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|đề nghị|quyết định|thông báo|"
+    r"giao nhiệm vụ)(?: như sau| cụ thể như sau| sau)?\s*:$"
+)
 # "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
 _HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*[Đđ]ồng chí\s+(?=\S)")
 # "… khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of
@@ -160,6 +173,11 @@ _ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|đi
 # agency given the bullets, whatever its wording.
 _GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
+_TIME_SENTENCE_RE = re.compile(
+    rf"^{_TIME_SENTENCE}(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{{1,80}}?)"
+    r"[\s*_]*[.;]?[\s*_]*$",
+    re.I | re.S,
+)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
 _ASKED_RE = re.compile(r"^Đề nghị\s+")
