@@ -42,6 +42,7 @@ from cchc.plans.parsing.vocabulary import (
     _DUTY_LEAD_RE,
     _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
+    _FRAME_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
     _HEADING_RE,
@@ -190,10 +191,7 @@ class AssignmentInterpreter:
                     and _AGENCY_ONLY_RE.match(bare) is not None
                 ) or (
                     # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
-                    give is not None
-                    and not re.search(
-                        rf"\s(?:{_VERBS})\b", give.group("lead").replace("công lập", "")
-                    )
+                    give is not None and not _holds_verb(give.group("lead"))
                 )
                 item = (
                     None
@@ -251,6 +249,13 @@ class AssignmentInterpreter:
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
+                    # "d) Giao Ban Quản lý … chỉ đạo các đơn vị … có trách nhiệm:": the agency
+                    # given the bullets ends at its verb, as in a sentence that gives a task.
+                    or (
+                        _GIVEN_RE.match(asked)
+                        if given and _holds_verb(given.group("lead"))
+                        else None
+                    )
                     or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
                 longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
@@ -457,6 +462,12 @@ class AssignmentInterpreter:
             # Bộ Nông nghiệp và Môi trường chủ động …": the subject after an opening clause.
             for comma in re.finditer(r"[,.]\s+", text[:400]):
                 tail = text[comma.end() :]
+                if agency and re.match(rf"(?:{_VERBS})\b", tail):
+                    # "Căn cứ chức năng nhiệm vụ, chỉ đạo các cơ sở … lồng ghép …" under an
+                    # agency heading: the clause after the opening has no subject of its own;
+                    # the heading's agency does it (the bodies named after the verb are its
+                    # objects, not the subject).
+                    break
                 subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
                 if subject:
                     opening = text[: comma.start()].strip()
@@ -530,7 +541,7 @@ class AssignmentInterpreter:
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
-        title = rest.strip(" ,;.")
+        title = re.sub(r"\s{2,}", " ", rest).strip(" ,;.")
         if not title:
             return None
 
@@ -553,6 +564,8 @@ def _is_content(text: str) -> bool:
     body = marked.group("rest").strip()
     if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
         return False
+    if _FRAME_RE.match(body) and re.search(rf",\s+(?:{_VERBS})\b", body):
+        return False  # "- Đối với các khu công nghiệp …, tiếp tục duy trì …": a task in its scope
     return not _subject_of(body)
 
 
@@ -570,6 +583,11 @@ def _shallower(kind: str, than: str) -> bool:
     """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
     depth, other = _depth(kind), _depth(than)
     return depth is not None and other is not None and depth < other
+
+
+def _holds_verb(name: str) -> bool:
+    """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
+    return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
 
 
 def _sibling(text: str, kind: str) -> bool:

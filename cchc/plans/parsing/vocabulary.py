@@ -134,7 +134,8 @@ _HEADING_RE = re.compile(
 _PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
-    r"^(?:theo|căn cứ) (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
+    r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
     rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
     re.I,
@@ -211,6 +212,8 @@ _IF_NEEDED_RE = re.compile(
 )
 # "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
 _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b")
+# "Đối với các khu công nghiệp chưa có …, khẩn trương …": a clause that frames the task.
+_FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Trường hợp)\b")
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".

@@ -56,3 +56,40 @@ def test_phoi_hop_va_names_no_partner() -> None:
     items = _items("1. Giao Công an tỉnh\nChỉ đạo Công an các xã phối hợp và hướng dẫn khai báo.\n")
     assert items[0].partners == ""
     assert items[0].title == "Chỉ đạo Công an các xã phối hợp và hướng dẫn khai báo"
+
+
+def test_an_opening_clause_then_a_verb_under_an_agency_heading_is_the_agency_s_task() -> None:
+    # The bodies named after "chỉ đạo" are its objects: the heading's agency leads the row.
+    items = _items(
+        "**1. Sở Nội vụ**\n"
+        "Căn cứ chức năng nhiệm vụ, hướng dẫn các trường, các trung tâm trực thuộc bố trí "
+        "nhân sự, bảo đảm đúng quy định.\n"
+        "**2. Sở Tài chính**\n"
+        "Theo chức năng, nhiệm vụ được giao, bố trí kinh phí thực hiện.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Sở Nội vụ"),
+        ("2", "Sở Tài chính"),
+    ]
+    assert items[0].title.startswith("Hướng dẫn các trường, các trung tâm trực thuộc")
+    assert items[1].title == "Bố trí kinh phí thực hiện"
+
+
+def test_bullets_under_giao_x_directing_others_are_x_s_rows() -> None:
+    # "Giao X chỉ đạo Y có trách nhiệm:" over bullets framed by "Đối với …,": each bullet is a
+    # row of X (the agency ends at its verb), not listed contents kept in a note.
+    items = _items(
+        "**3. Giám đốc các sở**\n"
+        "a) Giao Ban Quản lý các khu công nghệ cao tỉnh chỉ đạo các doanh nghiệp hạ tầng có "
+        "trách nhiệm:\n"
+        "- Đối với các khu đã có trạm xử lý nước thải, tiếp tục vận hành ổn định.\n"
+        "- Đối với các khu chưa có trạm xử lý, khẩn trương đầu tư trạm xử lý.\n"
+        "b) Giao Thanh tra tỉnh tổ chức thanh tra định kỳ.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Ban Quản lý các khu công nghệ cao tỉnh",
+        "Ban Quản lý các khu công nghệ cao tỉnh",
+        "Thanh tra tỉnh",
+    ]
+    assert items[1].title.startswith("Đối với các khu chưa có trạm xử lý, khẩn trương")
+    assert not items[0].notes
