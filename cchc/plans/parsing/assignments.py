@@ -523,7 +523,10 @@ class AssignmentInterpreter:
         found = _PARTNERS_RE.search(rest)
         if found and found.start() < 40 and len(found.group("partners")) < 200:
             partners = found.group("partners").strip(" ,")
-            rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
+            if not rest.startswith("P"):
+                rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
+            # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
+            # and the point keeps its wording (the agency's part in it is to work with them).
         timeframe = ""
         reference = _APPENDIX_REF_RE.search(rest)
         if reference:

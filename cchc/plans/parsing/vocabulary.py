@@ -96,14 +96,20 @@ _ROLE_PARTNERS_RE = re.compile(
 _BUSINESS_GROUP_RE = re.compile(
     r"^(?:Các|Những)\s+(?:doanh nghiệp|Doanh nghiệp|chủ đầu tư|nhà đầu tư|hợp tác xã)\b"
 )
+# The role words before a task ("Chủ trì, …", "Tiếp tục chủ trì, …", "có trách nhiệm chủ
+# trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?"
+    r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
+    re.I,
 )
 _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
-    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)(?P<partners>.+?)"
+    # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
+    rf"(?:^[Pp]|,\s*p|\sp)hối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)"
+    r"(?P<partners>.+?)"
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
     r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
     re.S,

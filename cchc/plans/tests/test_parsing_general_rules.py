@@ -93,3 +93,20 @@ def test_bullets_under_giao_x_directing_others_are_x_s_rows() -> None:
     ]
     assert items[1].title.startswith("Đối với các khu chưa có trạm xử lý, khẩn trương")
     assert not items[0].notes
+
+
+def test_a_point_opening_with_its_role_names_the_partners() -> None:
+    items = _items(
+        "**2. Sở Văn hóa và Thể thao**\n"
+        "a) Phối hợp với Sở Tư pháp và các cơ quan liên quan tổ chức tập huấn cho cán bộ;\n"
+        "b) Tiếp tục chủ trì, phối hợp với các đơn vị liên quan xây dựng kế hoạch tuyên "
+        "truyền;\n"
+    )
+    assert [item.lead for item in items] == ["Sở Văn hóa và Thể thao"] * 2
+    assert [item.partners for item in items] == [
+        "Sở Tư pháp và các cơ quan liên quan",
+        "các đơn vị liên quan",
+    ]
+    # The role is the agency's part in the point: kept in its wording, not in another's.
+    assert items[0].title.startswith("Phối hợp với Sở Tư pháp")
+    assert items[1].title == "Xây dựng kế hoạch tuyên truyền"
