@@ -34,6 +34,7 @@ from cchc.plans.parsing.vocabulary import (
     _ANNOUNCED_TIME_RE,
     _APPENDIX_REF_RE,
     _ASKED_RE,
+    _ASKS_FOR_FIGURES_RE,
     _ASKS_RE,
     _BULLET_RE,
     _BUSINESS_GROUP_RE,
@@ -230,7 +231,12 @@ class AssignmentInterpreter:
                 duty = _DUTY_RE.match(asked) if heading else None
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
-                if heading and asked.endswith(":") and _is_content(following):
+                if (
+                    heading
+                    and asked.endswith(":")
+                    and _ASKS_FOR_FIGURES_RE.search(asked)
+                    and _is_content(following)
+                ):
                     # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
                     # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
                     row = self._assignment(body.rstrip(" :"), None, kind)
@@ -266,7 +272,7 @@ class AssignmentInterpreter:
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []
                     self.agency_partners = (
-                        role_heading.group("partners").strip(" ,") if role_heading else ""
+                        _partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )
                     if rest:
                         sub = self._assignment(rest, agency[1])
@@ -588,6 +594,13 @@ def _shallower(kind: str, than: str) -> bool:
     return depth is not None and other is not None and depth < other
 
 
+def _partners_up_to_verb(partners: str) -> str:
+    """ "Sở Tài chính thực hiện các chương trình …" -> "Sở Tài chính": a list of partners ends
+    where the task's verb starts, as in a sentence."""
+    found = _PARTNERS_RE.search("phối hợp với " + partners.strip())
+    return (found.group("partners") if found else partners).strip(" ,")
+
+
 def _holds_verb(name: str) -> bool:
     """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
@@ -684,6 +697,10 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     last_line = -2
     for paragraph in paragraphs:
         same_run = crawled and paragraph.line == last_line + 1
+        if paragraph.line > last_line + 1 and last_line >= 0:
+            # Emphasis never spans a blank line: a "*" left open by an italic note ("* (Ban
+            # hành kèm theo …)*" read as a bullet) must not glue the rest of the text to it.
+            bold_open = italic_open = False
         last_line = paragraph.line
         for raw in split_glued(paragraph.text):
             # Markdown heading marks ("## III. …") are layout, not text; so is the italic

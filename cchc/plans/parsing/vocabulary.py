@@ -72,7 +72,9 @@ _SUBJECT_VERB_RE = re.compile(
     rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}))"
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
-    rf"(?=(?<![Cc]ơ quan )(?!tổ chức,)(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
+    # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.
+    r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
+    r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
@@ -187,6 +189,11 @@ _TIME_SENTENCE_RE = re.compile(
 )
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
+# "… báo cáo cụ thể về một số nội dung sau:": a point asking for figures or facts, whose
+# listed lines are what the report covers ("thực hiện các nhiệm vụ sau:" lists tasks).
+_ASKS_FOR_FIGURES_RE = re.compile(
+    r"\b(?:báo cáo|thống kê|số liệu|thông tin|tổng hợp)\b(?![^:]*\bnhiệm vụ\b)", re.I
+)
 _ASKED_RE = re.compile(r"^Đề nghị\s+")
 _ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
 # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.

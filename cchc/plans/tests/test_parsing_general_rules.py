@@ -110,3 +110,47 @@ def test_a_point_opening_with_its_role_names_the_partners() -> None:
     # The role is the agency's part in the point: kept in its wording, not in another's.
     assert items[0].title.startswith("Phối hợp với Sở Tư pháp")
     assert items[1].title == "Xây dựng kế hoạch tuyên truyền"
+
+
+def test_an_italic_note_left_open_does_not_glue_the_plan_to_it() -> None:
+    # "* (Ban hành kèm theo …)*" reads as a bullet whose closing "*" opens an italic: emphasis
+    # never spans a blank line, so the points below are read one by one.
+    items = _items(
+        "KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI\n\n"
+        "* (Ban hành kèm theo Quyết định số 12/QĐ-UBND của Ủy ban nhân dân\n"
+        "tỉnh)*\n\n"
+        "**IV. TỔ CHỨC THỰC HIỆN**\n\n"
+        "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện các việc sau:\n\n"
+        "- Rà soát nguồn hàng thiết yếu;\n\n"
+        "- Điều phối chung việc cung ứng hàng hóa.\n\n"
+        "2. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    )
+    assert [item.lead for item in items] == ["Sở Công Thương", "Sở Công Thương", "Sở Tài chính"]
+    # the partners on the heading end at its verb
+    assert items[0].partners == "Sở Tài chính"
+
+
+def test_points_under_a_heading_are_tasks_unless_it_asks_for_figures() -> None:
+    # "… tổ chức thực hiện các nhiệm vụ sau:" lists tasks (whatever their first verb);
+    # "… báo cáo về các nội dung sau:" lists what the report covers.
+    items = _items(
+        "1. Giao Sở Nội vụ là cơ quan đầu mối, tổ chức thực hiện các nhiệm vụ sau:\n"
+        "- Điều phối chung việc triển khai Kế hoạch;\n"
+        "- Sơ kết, tổng kết việc thực hiện.\n"
+        "2. Giám đốc Sở Y tế khẩn trương báo cáo về các nội dung sau:\n"
+        "- Số trạm y tế bị hư hỏng;\n"
+        "- Kinh phí sửa chữa.\n"
+    )
+    assert [item.lead for item in items] == ["Sở Nội vụ", "Sở Nội vụ", "Giám đốc Sở Y tế"]
+    assert items[0].title == "Điều phối chung việc triển khai Kế hoạch"
+    assert "Số trạm y tế bị hư hỏng" in (items[2].notes or "")
+
+
+def test_a_list_of_bodies_naming_political_organisations_is_one_lead() -> None:
+    items = _items(
+        "**III. TỔ CHỨC THỰC HIỆN**\n"
+        "5. Các sở, ngành, tổ chức chính trị - xã hội, đoàn thể theo chức năng, nhiệm vụ "
+        "được giao chủ động phối hợp với Sở Nội vụ triển khai Kế hoạch.\n"
+    )
+    assert items[0].lead == "Các sở, ngành, tổ chức chính trị - xã hội, đoàn thể"
+    assert items[0].partners == "Sở Nội vụ"
