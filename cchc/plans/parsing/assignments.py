@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.agencies import split_name
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
@@ -168,6 +169,8 @@ class AssignmentInterpreter:
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
                 role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
+                if role and _task_after_list(body.strip(" .;*")):
+                    role = None  # "Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa …"
                 if role and agency and (heading or kind == "plain"):
                     self.role_partners = role.group("partners").strip(" ,")
                     if not heading:
@@ -516,7 +519,10 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
-        if _ROLE_ONLY_RE.match(text.strip(" .;*")):
+        lead, spill = split_name(lead)
+        if spill:
+            rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"
+        if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not _task_after_list(text):
             # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
             # agency plays in the tasks below, not a task.
             return None
@@ -528,9 +534,15 @@ class AssignmentInterpreter:
         partners = ""
         found = _PARTNERS_RE.search(rest)
         if found and found.start() < 40 and len(found.group("partners")) < 200:
-            partners = found.group("partners").strip(" ,")
+            # "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends
+            # where its grammar does, whatever the verb after it.
+            partners, spill = split_name(found.group("partners").strip(" ,"))
+            after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
             if not rest.startswith("P"):
-                rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
+                before = rest[: found.start()]
+                # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
+                before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
+                rest = (before + " " + after).strip(" ,")
             # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
             # and the point keeps its wording (the agency's part in it is to work with them).
         timeframe = ""
@@ -592,6 +604,13 @@ def _shallower(kind: str, than: str) -> bool:
     """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
     depth, other = _depth(kind), _depth(than)
     return depth is not None and other is not None and depth < other
+
+
+def _task_after_list(text: str) -> bool:
+    """Whether a task follows the bodies a role names ("Phối hợp với các xã, phường đẩy
+    nhanh …"), so that the point is a task, not the role of the bullets below it."""
+    found = re.search(r"[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?P<bodies>.+)$", text, re.S)
+    return found is not None and bool(split_name(found.group("bodies").rstrip(" :"))[1])
 
 
 def _partners_up_to_verb(partners: str) -> str:

@@ -154,3 +154,33 @@ def test_a_list_of_bodies_naming_political_organisations_is_one_lead() -> None:
     )
     assert items[0].lead == "Các sở, ngành, tổ chức chính trị - xã hội, đoàn thể"
     assert items[0].partners == "Sở Nội vụ"
+
+
+def test_a_list_of_bodies_ends_where_its_grammar_does_whatever_the_verb() -> None:
+    # "tăng cường", "đa dạng hóa" are in no list of verbs: the list ends after its last
+    # place or "có liên quan", and what follows is the task.
+    items = _items(
+        "**1. Sở Nội vụ**\n"
+        "a) Chủ trì, phối hợp với các sở, ngành, Ủy ban nhân dân xã, phường đẩy nhanh việc "
+        "số hóa hồ sơ;\n"
+        "b) Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa hình thức tập huấn;\n"
+        "c) Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh, Ủy ban nhân dân xã Tân An rà soát "
+        "hồ sơ.\n"
+    )
+    assert [item.partners for item in items] == [
+        "các sở, ngành, Ủy ban nhân dân xã, phường",
+        "các đơn vị có liên quan",
+        "Bảo hiểm xã hội tỉnh, Ủy ban nhân dân xã Tân An",
+    ]
+    assert items[0].title == "Đẩy nhanh việc số hóa hồ sơ"
+    assert items[1].title == "Đa dạng hóa hình thức tập huấn"
+
+
+def test_an_adverb_inside_the_role_words_is_no_part_of_the_title() -> None:
+    items = _items(
+        "*1. Sở Tư pháp:*\n"
+        "- Chủ trì, tiếp tục phối hợp với các đơn vị có liên quan đa dạng hóa hình thức phổ "
+        "biến pháp luật.\n"
+    )
+    assert items[0].partners == "các đơn vị có liên quan"
+    assert items[0].title == "Đa dạng hóa hình thức phổ biến pháp luật"
