@@ -117,7 +117,9 @@ class AssignmentInterpreter:
             self.in_tasks = started
             if text and self.contents_of is not None:
                 if _is_content(text):
-                    self.contents_of.notes = "; ".join(filter(None, [self.contents_of.notes, text]))
+                    self.contents_of.notes = "; ".join(
+                        filter(None, [self.contents_of.notes, text.rstrip(" ;")])
+                    )
                     continue
                 self.contents_of = None
             if text:
@@ -155,7 +157,8 @@ class AssignmentInterpreter:
                 if split:
                     started = True
                     continue
-                if heading or (kind == "plain" and started):
+                if heading or (kind in {"plain", "bullet"} and started):
+                    # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
                     body = _after_topic(body)
                 if heading and body.endswith(":") and _sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
@@ -232,10 +235,14 @@ class AssignmentInterpreter:
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
                 duty = _DUTY_RE.match(asked) if heading else None
+                if duty and _deeper_heading(following, kind):
+                    # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
+                    # below name the agencies; the heading is their section.
+                    duty, asked = None, body
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
                 if (
-                    heading
+                    (heading or label)
                     and asked.endswith(":")
                     and _ASKS_FOR_FIGURES_RE.search(asked)
                     and _is_content(following)
@@ -623,6 +630,14 @@ def _partners_up_to_verb(partners: str) -> str:
 def _holds_verb(name: str) -> bool:
     """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
+
+
+def _deeper_heading(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return _shallower(kind, C.label_kind(C.normalise_number(heading.group("label"))))
 
 
 def _sibling(text: str, kind: str) -> bool:

@@ -48,10 +48,20 @@ _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
 # hình Việt Nam (VTV)").
 _NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
+# Bodies named by their kind in a list ("các sở, ban, ngành, xã, phường, công ty").
+_KINDS = (
+    r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
+    r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể)\b"
+)
 _GIVEN_RE = re.compile(
-    r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
+    # (a list opening with bodies named by their kind only where the sentence opens so:
+    # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
+    rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
+    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?={_AGENCY}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
-    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan|thành phố|ngành|địa phương)"
+    # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
+    # list goes on with bodies named by their kind.
+    rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
     rf"{_NAME}*?)*){_AGENCY_END}"
     r"\s*,?\s*(?P<rest>.*)$",
     re.S,
@@ -215,6 +225,11 @@ _CLOSING_RE = re.compile(
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
     # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
     r"|\bthông báo để\b[^.]*\bbiết\b"
+    # "… yêu cầu các sở, … nghiêm túc triển khai, thực hiện./." (no object: the closing
+    # request of the document), "… triển khai thực hiện đầy
+    # đủ các nội dung chỉ đạo nêu trên": the closing request to everyone.
+    r"|\b(?:triển khai|thực hiện)(?:,? (?:thực hiện|triển khai))?\s*\./\.\s*$"
+    r"|\b(?:triển khai|thực hiện)\b[^.]*\bcác nội dung (?:chỉ đạo )?nêu trên\b"
     r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.

@@ -184,3 +184,37 @@ def test_an_adverb_inside_the_role_words_is_no_part_of_the_title() -> None:
     )
     assert items[0].partners == "các đơn vị có liên quan"
     assert items[0].title == "Đa dạng hóa hình thức phổ biến pháp luật"
+
+
+REPORT_DUTIES = (
+    "**1. Trách nhiệm của các đơn vị:**\n"
+    "*1.1. Sở Xây dựng:*\n"
+    "- Chủ trì kiểm tra chất lượng công trình.\n"
+    "**2. Về công tác báo cáo:**\n"
+    "*2.1. Báo cáo hằng quý:*\n"
+    "Yêu cầu UBND các xã, phường, các sở, ngành, các công ty trực thuộc tỉnh báo cáo số liệu "
+    "hằng quý, bao gồm:\n"
+    "(1). Số công trình khởi công;\n"
+    "(2). Số công trình hoàn thành.\n"
+    "*2.2. Trách nhiệm tổng hợp:*\n"
+    "- Báo cáo quý: Sở Xây dựng tổng hợp báo cáo của tỉnh trước ngày 15 tháng đầu quý.\n"
+    "UBND tỉnh yêu cầu các sở, ngành, UBND các xã, phường nghiêm túc triển khai, thực hiện./.\n"
+)
+
+
+def test_report_duties_topics_and_a_request_for_figures() -> None:
+    items = _items(REPORT_DUTIES)
+    # "Trách nhiệm của các đơn vị:" over "1.1. Sở …" is a section, not a lead.
+    assert items[0].section[0] == "1. Trách nhiệm của các đơn vị"
+    assert items[0].lead == "Sở Xây dựng"
+    # "Yêu cầu <bodies named by kind> báo cáo …, bao gồm:" over "(1). …": one row, its lead
+    # the whole list, the figures in its notes.
+    assert items[1].number == "2.1"
+    assert items[1].lead == "UBND các xã, phường, các sở, ngành, các công ty trực thuộc tỉnh"
+    assert items[1].title.startswith("Báo cáo số liệu hằng quý")
+    assert "(1). Số công trình khởi công; (2)" in (items[1].notes or "")
+    # "- Báo cáo quý: Sở X tổng hợp …": a label, then the sentence with its subject.
+    assert items[2].lead == "Sở Xây dựng"
+    assert items[2].timeframe == "trước ngày 15 tháng đầu quý"
+    # the closing request to everyone is no row
+    assert len(items) == 3
