@@ -524,6 +524,18 @@ class AssignmentInterpreter:
             # "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ" / "Tập trung chỉ đạo …": a
             # sentence under an agency heading that starts with a task's verb is its task.
             lead, rest = agency, text
+        elif (
+            agency
+            and kind == "plain"
+            and self.agency_label
+            and not self.agency_rows
+            and text[:1].isupper()
+            and not _subject_of(text)
+        ):
+            # "3. Kho bạc Nhà nước khu vực XV" / "Điều tiết nguồn vốn …": the first paragraph
+            # right under a numbered agency heading is its task whatever its first verb (a
+            # closing paragraph comes after the points, not right under a heading).
+            lead, rest = agency, text
         else:
             return None
         lead, spill = split_name(lead)

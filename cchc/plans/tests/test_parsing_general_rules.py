@@ -218,3 +218,39 @@ def test_report_duties_topics_and_a_request_for_figures() -> None:
     assert items[2].timeframe == "trước ngày 15 tháng đầu quý"
     # the closing request to everyone is no row
     assert len(items) == 3
+
+
+def test_bodies_outside_the_old_vocabulary_and_tasks_whatever_their_first_verb() -> None:
+    # Heads the closed list lacked (Kho bạc, Tòa án, Hội before a proper name, Thuế tỉnh …),
+    # and the paragraph right under a numbered agency heading read as its task whatever its
+    # first verb ("Điều tiết", "Vận động" are in no list).
+    items = _items(
+        "**II. TỔ CHỨC THỰC HIỆN**\n\n"
+        "**1. Kho bạc Nhà nước khu vực XV**\n\n"
+        "Điều tiết nguồn vốn kịp thời cho các dự án trọng điểm.\n\n"
+        "**2. Tòa án nhân dân tỉnh**\n\n"
+        "Phối hợp với Sở Tư pháp rà soát hồ sơ.\n\n"
+        "**3. Hội Cựu chiến binh tỉnh**\n\n"
+        "Vận động hội viên tham gia bảo vệ môi trường.\n\n"
+        "4. Thuế tỉnh Lâm Đồng chủ trì, phối hợp với Công an tỉnh đẩy mạnh hóa đơn điện tử, "
+        "hoàn thành trong năm 2026.\n\n"
+        "Trên đây là Kế hoạch thực hiện, yêu cầu các đơn vị nghiêm túc triển khai./.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Kho bạc Nhà nước khu vực XV"),
+        ("2", "Tòa án nhân dân tỉnh"),
+        ("3", "Hội Cựu chiến binh tỉnh"),
+        ("4", "Thuế tỉnh Lâm Đồng"),
+    ]
+    assert items[0].title == "Điều tiết nguồn vốn kịp thời cho các dự án trọng điểm"
+    assert items[3].partners == "Công an tỉnh"
+    assert items[3].timeframe == "trong năm 2026"
+
+
+def test_a_closing_paragraph_after_the_points_is_still_no_row() -> None:
+    items = _items(
+        "**1. Hội Nông dân tỉnh**\n\n"
+        "- Vận động hội viên sản xuất an toàn.\n\n"
+        "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai, thực hiện./.\n"
+    )
+    assert [item.title for item in items] == ["Vận động hội viên sản xuất an toàn"]
