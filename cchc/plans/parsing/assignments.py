@@ -453,6 +453,16 @@ class AssignmentInterpreter:
         rest = ""
         text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
+        if (
+            given
+            and given.start() > 0
+            and agency
+            and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        ):
+            # "a) Chủ trì, phối hợp với … tổ chức triển khai Đề án; … giao Bộ trưởng …
+            # quyết định …" under an agency heading: the point is the agency's; what it says
+            # is given to another later in the sentence belongs to its text.
+            given = None
         subject = _SUBJECT_RE.match(text) or (
             # a plain paragraph among the tasks ("Bộ Quốc phòng, Bộ Công an huy động …")
             _SUBJECT_VERB_RE.match(text) if kind != "plain" or self.in_tasks else None

@@ -254,3 +254,15 @@ def test_a_closing_paragraph_after_the_points_is_still_no_row() -> None:
         "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai, thực hiện./.\n"
     )
     assert [item.title for item in items] == ["Vận động hội viên sản xuất an toàn"]
+
+
+def test_a_later_giao_clause_inside_a_point_does_not_take_the_row_over() -> None:
+    items = _items(
+        "1. Bộ Tài chính\n"
+        "a) Chủ trì, phối hợp với các bộ, ngành tổ chức triển khai Đề án; trường hợp cần "
+        "thiết, giao Bộ trưởng Bộ Tài chính quyết định điều chỉnh nội dung Đề án;\n"
+        "b) Hướng dẫn các địa phương lập dự toán.\n"
+    )
+    assert [item.lead for item in items] == ["Bộ Tài chính", "Bộ Tài chính"]
+    assert items[0].partners == "các bộ, ngành"
+    assert items[0].title.startswith("Tổ chức triển khai Đề án")
