@@ -12,6 +12,7 @@ capital: "xã Tân An", "phường Bến Thành"); any other word starts the tas
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # The words a generic list of bodies ends in ("xã hội" is a word of its own).
 _TERMINAL_RE = re.compile(
@@ -58,3 +59,47 @@ def split_name(name: str) -> tuple[str, str]:
             continue
         return name[: terminal.end()].rstrip(" ,"), name[terminal.end() :].strip()
     return name, ""
+
+
+# What opens a point without being its verb: bodies, framing clauses, topics, numbers.
+_NOT_A_VERB_RE = re.compile(
+    r"^(?:[Đđ]ối với|[Tt]rên cơ sở|[Cc]ăn cứ|[Tt]rường hợp|[Tt]rong|[Vv]ề|[Tt]heo|[Đđ]ể|[Nn]hằm|"
+    r"[Ss]au khi|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]ổng|[Ss]ố|[Tt]ỷ lệ|[Kk]inh phí|[Nn]guồn|[Cc]ác|"
+    r"[Nn]hững|[Mm]ột|[Cc]ó|[Ll]à|[Đđ]ồng thời|[Tt]hời gian|[Tt]hời hạn|[Nn]ội dung|[Kk]ết quả)\b"
+)
+_TWO_WORDS_RE = re.compile(r"^([A-ZĐÀ-Ỹ][a-zà-ỹđ]+) ([a-zà-ỹđ]+)\b")
+
+
+def document_verbs(points: list[str], is_agency: Callable[[str], bool]) -> frozenset[str]:
+    """The verbs the document's own points start with ("- Tăng cường …" -> "tăng cường").
+
+    A point under an agency heading starts with the verb of its task: the two syllables it
+    opens with, in lower case, are a verb of this document wherever they follow a body's name
+    ("Sở Y tế tăng cường kiểm tra …"), whether the reader's vocabulary lists them or not.
+    """
+    found: set[str] = set()
+    for point in points:
+        match = _TWO_WORDS_RE.match(point)
+        if match is None or _NOT_A_VERB_RE.match(point) or is_agency(point):
+            continue
+        found.add(f"{match.group(1).lower()} {match.group(2)}")
+    return frozenset(found)
+
+
+def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
+    """ "Sở Y tế tăng cường" -> ("Sở Y tế", "tăng cường") where "tăng cường" opens points of
+    the same document; the head (``name[:head]``) is never cut."""
+    best = len(name)
+    for verb in verbs:
+        at = name.find(f" {verb}", head)
+        while at != -1:
+            end = at + 1 + len(verb)
+            # (not "tổ chức, cá nhân": a noun in a list; not "cơ quan tham mưu": a kind of body)
+            noun = name[end : end + 1] == "," or name[:at].endswith("quan")
+            if (end == len(name) or not name[end].isalnum()) and not noun:
+                best = min(best, at)
+                break
+            at = name.find(f" {verb}", at + 1)
+    if best == len(name):
+        return name, ""
+    return name[:best].rstrip(" ,"), name[best:].strip()

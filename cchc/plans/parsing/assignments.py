@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.agencies import split_name
+from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, split_name
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
+    _AGENCY,
     _AGENCY_HEADING_RE,
     _AGENCY_ONLY_RE,
     _ANNOUNCED_TIME_RE,
@@ -101,11 +102,17 @@ class AssignmentInterpreter:
     # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
+    verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
         started = False
         units = [Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)]
+        # The verbs this document's points open with: they end a body's name too.
+        self.verbs = document_verbs(
+            [_point_body(unit.text) for unit in units],
+            lambda text: re.match(_AGENCY, text) is not None,
+        )
         for position, paragraph in enumerate(units):
             text = paragraph.text
             following = units[position + 1].text if position + 1 < len(units) else ""
@@ -544,6 +551,9 @@ class AssignmentInterpreter:
         else:
             return None
         lead, spill = split_name(lead)
+        head = re.match(_AGENCY, lead) if not spill and self.verbs else None
+        if head:
+            lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
             rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"
         if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not _task_after_list(text):
@@ -628,6 +638,13 @@ def _shallower(kind: str, than: str) -> bool:
     """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
     depth, other = _depth(kind), _depth(than)
     return depth is not None and other is not None and depth < other
+
+
+def _point_body(text: str) -> str:
+    """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
+    for any other line."""
+    marked = _BULLET_RE.match(text) or re.match(r"^\s*[a-zđ]\)\s*(?P<rest>\S.*)$", text, re.S)
+    return marked.group("rest").strip() if marked else ""
 
 
 def _task_after_list(text: str) -> bool:

@@ -266,3 +266,26 @@ def test_a_later_giao_clause_inside_a_point_does_not_take_the_row_over() -> None
     assert [item.lead for item in items] == ["Bộ Tài chính", "Bộ Tài chính"]
     assert items[0].partners == "các bộ, ngành"
     assert items[0].title.startswith("Tổ chức triển khai Đề án")
+
+
+def test_the_verbs_the_document_s_points_open_with_end_a_body_s_name() -> None:
+    # "tăng cường", "đẩy nhanh" are in no list; the document's own bullets open with them,
+    # so they end "Sở Y tế" and "Sở Công Thương" where those are subjects.
+    items = _items(
+        "II. NHIỆM VỤ\n"
+        "1. Sở Tài chính\n"
+        "- Tăng cường kiểm tra việc sử dụng kinh phí.\n"
+        "- Đẩy nhanh giải ngân vốn đầu tư công.\n"
+        "2. Sở Y tế tăng cường kiểm tra an toàn thực phẩm, hoàn thành trong quý I năm 2026.\n"
+        "3. Sở Công Thương đẩy nhanh tiến độ xây dựng chợ đầu mối.\n"
+        "4. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan tuân thủ quy định.\n"
+        "- Tổ chức tập huấn cho doanh nghiệp.\n"
+    )
+    assert [item.lead for item in items[2:5]] == [
+        "Sở Y tế",
+        "Sở Công Thương",
+        # "tổ chức" opens a bullet, but "tổ chức, cá nhân" is a noun in a list
+        "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan",
+    ]
+    assert items[2].title == "Tăng cường kiểm tra an toàn thực phẩm"
+    assert items[3].title == "Đẩy nhanh tiến độ xây dựng chợ đầu mối"
