@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 # The words a generic list of bodies ends in ("xã hội" is a word of its own).
 _TERMINAL_RE = re.compile(
-    r"(?:(?<!\S)(?:có\s+)?liên quan|(?<!\S)(?:xã(?!\s+hội\b)|phường|đặc khu|thị trấn))"
+    r"(?:(?<!\S)(?:có\s+)?liên quan|(?<!\S)(?:xã(?!\s+hội\b)|phường|đặc khu|thị trấn|"
+    r"trung ương|[Tt]hành phố|tỉnh))"
     r"(?=\s+(?P<next>[^\s,;:.()]+))"
 )
 # What may follow such a word inside the name.
@@ -103,3 +104,31 @@ def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
     if best == len(name):
         return name, ""
     return name[:best].rstrip(" ,"), name[best:].strip()
+
+
+# The sectors ministries and provincial departments are named after (their names are set by
+# the decrees on the organisation of the Government and of provincial committees, before
+# and after the 2025 reorganisation): "Bộ" or "Sở" and one of them is a whole name, so the
+# word after it starts the task whatever its verb ("Bộ Ngoại giao vận động …").
+_SECTORS = (
+    "Tài chính|Xây dựng|Nội vụ|Tư pháp|Công an|Quốc phòng|Ngoại giao|Công Thương|"
+    "Nông nghiệp và Môi trường|Nông nghiệp và Phát triển nông thôn|Tài nguyên và Môi trường|"
+    "Khoa học và Công nghệ|Giáo dục và Đào tạo|Y tế|Văn hóa, Thể thao và Du lịch|"
+    "Văn hoá, Thể thao và Du lịch|Văn hóa và Thể thao|Du lịch|Dân tộc và Tôn giáo|"
+    "Kế hoạch và Đầu tư|Lao động - Thương binh và Xã hội|Lao động, Thương binh và Xã hội|"
+    "Giao thông vận tải|Thông tin và Truyền thông"
+)
+_KNOWN_BODY_RE = re.compile(
+    rf"^(?:(?:Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc)\s+)?(?:Bộ|Sở)\s+(?:{_SECTORS})"
+    # a place after it: "Sở Y tế tỉnh Lâm Đồng", "Sở Tài chính Thành phố"
+    r"(?:\s+(?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*)*)?"
+    # the next word starts the task: lower case, not a connector of a longer name or list
+    r"(?=\s+(?!(?:và|cùng|hoặc|các|của|thuộc|tại|trực|với)\b)[a-zà-ỹđ])"
+)
+
+
+def known_body(text: str) -> str:
+    """ "Bộ Ngoại giao vận động …" -> "Bộ Ngoại giao"; "" where ``text`` opens with no whole
+    name of a ministry or department followed by its task."""
+    found = _KNOWN_BODY_RE.match(text)
+    return found.group() if found else ""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, split_name
+from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
@@ -504,6 +504,10 @@ class AssignmentInterpreter:
             lead, rest = given.group("lead"), given.group("rest")
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
+        elif (kind != "plain" or self.in_tasks) and (named := known_body(text)):
+            # "2. Bộ Công Thương thúc đẩy đàm phán …": a whole ministry's name as subject,
+            # whatever the verb after it.
+            lead, rest = named, text[len(named) :]
         elif (
             (kind != "plain" or self.in_tasks)
             and (labelled := _AGENCY_HEADING_RE.match(text))
@@ -550,6 +554,11 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
+        named = known_body(lead)
+        if named and len(named) < len(lead):
+            # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole
+            # name ends before a verb the vocabulary lacks.
+            lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
         head = re.match(_AGENCY, lead) if not spill and self.verbs else None
         if head:

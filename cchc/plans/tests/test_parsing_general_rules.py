@@ -289,3 +289,27 @@ def test_the_verbs_the_document_s_points_open_with_end_a_body_s_name() -> None:
     ]
     assert items[2].title == "Tăng cường kiểm tra an toàn thực phẩm"
     assert items[3].title == "Đẩy nhanh tiến độ xây dựng chợ đầu mối"
+
+
+def test_a_whole_ministry_name_as_subject_ends_before_any_verb() -> None:
+    # "vận động", "thúc đẩy", "tiếp thu", "quán triệt" are in no list of verbs: a ministry's or
+    # department's whole name, or a list ending on "trung ương", ends before them.
+    items = _items(
+        "II. KẾT LUẬN\n\n"
+        "1. Giao Bộ Ngoại giao vận động các đối tác hỗ trợ kỹ thuật, hoàn thành trong năm "
+        "2026.\n\n"
+        "2. Bộ Công Thương thúc đẩy đàm phán các hiệp định thương mại.\n\n"
+        "3. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương quán triệt, chỉ đạo các "
+        "sở, ngành thực hiện nghiêm.\n\n"
+        "4. Về đề xuất của Bộ Tài chính: Bộ Tài chính tiếp thu ý kiến các bộ, hoàn thiện dự "
+        "thảo Nghị định, trình Chính phủ trước ngày 15/01/2026.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Bộ Ngoại giao",
+        "Bộ Công Thương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        "Bộ Tài chính",
+    ]
+    assert items[0].title == "Vận động các đối tác hỗ trợ kỹ thuật"
+    assert items[1].title == "Thúc đẩy đàm phán các hiệp định thương mại"
+    assert items[3].timeframe == "trước ngày 15/01/2026"
