@@ -21,7 +21,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
+from cchc.plans.parsing.agencies import (
+    cut_at_verb,
+    document_verbs,
+    known_body,
+    split_name,
+)
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
@@ -497,6 +502,11 @@ class AssignmentInterpreter:
                     # objects, not the subject).
                     break
                 subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+                if subject is None and (named := known_body(tail)):
+                    # "Để bảo đảm …, Bộ Công Thương điều hành …": a ministry's whole name
+                    subject = re.match(
+                        rf"^(?P<lead>{re.escape(named)})\s+(?P<rest>.*)$", tail, re.S
+                    )
                 if subject:
                     opening = text[: comma.start()].strip()
                     break
@@ -560,8 +570,8 @@ class AssignmentInterpreter:
             # name ends before a verb the vocabulary lacks.
             lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
-        head = re.match(_AGENCY, lead) if not spill and self.verbs else None
-        if head:
+        head = re.match(_AGENCY, lead) if not spill else None
+        if head and self.verbs:
             lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
             rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"

@@ -313,3 +313,13 @@ def test_a_whole_ministry_name_as_subject_ends_before_any_verb() -> None:
     assert items[0].title == "Vận động các đối tác hỗ trợ kỹ thuật"
     assert items[1].title == "Thúc đẩy đàm phán các hiệp định thương mại"
     assert items[3].timeframe == "trước ngày 15/01/2026"
+
+
+def test_a_ministry_after_an_opening_clause_is_the_subject_whatever_its_verb() -> None:
+    items = _items(
+        "II. NHIỆM VỤ\n\n"
+        "1. Để bảo đảm an ninh năng lượng, Bộ Công Thương điều hành linh hoạt giá xăng dầu.\n"
+    )
+    assert items[0].lead == "Bộ Công Thương"
+    assert items[0].title == "Điều hành linh hoạt giá xăng dầu"
+    assert items[0].notes == "Để bảo đảm an ninh năng lượng"
