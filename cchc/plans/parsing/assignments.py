@@ -15,16 +15,21 @@ nothing are sections; an agency heading ("4. Sở Tư pháp:") leads the bullets
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.agencies import (
+    cut_at_verb,
+    document_verbs,
+    known_body,
+    split_name,
+)
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
-from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
+from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -34,6 +39,7 @@ from cchc.plans.parsing.vocabulary import (
     _ANNOUNCED_TIME_RE,
     _APPENDIX_REF_RE,
     _ASKED_RE,
+    _ASKS_FOR_FIGURES_RE,
     _ASKS_RE,
     _BULLET_RE,
     _BUSINESS_GROUP_RE,
@@ -42,18 +48,17 @@ from cchc.plans.parsing.vocabulary import (
     _DUTY_LEAD_RE,
     _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
+    _FRAME_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
     _HEADING_RE,
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
-    _ITALIC_EDGE_RE,
+    _ISSUER_SPEAKS_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
-    _MD_HEADING_RE,
     _NAMED_LIST_RE,
     _OPENING_RE,
-    _PAGE_LINE_RE,
     _PAREN_RE,
     _PARTNERS_RE,
     _REMIT_RE,
@@ -67,6 +72,7 @@ from cchc.plans.parsing.vocabulary import (
     _SUMMARY_RE,
     _TIME_INLINE_RE,
     _TIME_LABEL_RE,
+    _TIME_SENTENCE_RE,
     _TIME_TAIL_RE,
     _TRAILING_NOTE_RE,
     _VERBS,
@@ -101,18 +107,26 @@ class AssignmentInterpreter:
     # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
+    verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
         started = False
         units = [Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)]
+        # The verbs this document's points open with: they end a body's name too.
+        self.verbs = document_verbs(
+            [_point_body(unit.text) for unit in units],
+            lambda text: re.match(_AGENCY, text) is not None,
+        )
         for position, paragraph in enumerate(units):
             text = paragraph.text
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
             if text and self.contents_of is not None:
                 if _is_content(text):
-                    self.contents_of.notes = "; ".join(filter(None, [self.contents_of.notes, text]))
+                    self.contents_of.notes = "; ".join(
+                        filter(None, [self.contents_of.notes, text.rstrip(" ;")])
+                    )
                     continue
                 self.contents_of = None
             if text:
@@ -140,15 +154,18 @@ class AssignmentInterpreter:
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
                     self.announced_time = ""
-                if heading and agency and kind == agency[0]:
-                    agency = None  # "c) …" after the agency heading "b) Bộ Tài chính": a sibling
+                if heading and agency and (kind == agency[0] or _shallower(kind, agency[0])):
+                    # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
+                    # after "1.4. Giao Sở Xây dựng": a parent's sibling. Both end its points.
+                    agency = None
                     self.agency_partners = ""
                 self.line = paragraph.line
                 split = self._inline(text, body, label, kind, agency)
                 if split:
                     started = True
                     continue
-                if heading or (kind == "plain" and started):
+                if heading or (kind in {"plain", "bullet"} and started):
+                    # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
                     body = _after_topic(body)
                 if heading and body.endswith(":") and _sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
@@ -162,6 +179,8 @@ class AssignmentInterpreter:
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
                 role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
+                if role and _task_after_list(body.strip(" .;*")):
+                    role = None  # "Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa …"
                 if role and agency and (heading or kind == "plain"):
                     self.role_partners = role.group("partners").strip(" ,")
                     if not heading:
@@ -186,10 +205,7 @@ class AssignmentInterpreter:
                     and _AGENCY_ONLY_RE.match(bare) is not None
                 ) or (
                     # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
-                    give is not None
-                    and not re.search(
-                        rf"\s(?:{_VERBS})\b", give.group("lead").replace("công lập", "")
-                    )
+                    give is not None and not _holds_verb(give.group("lead"))
                 )
                 item = (
                     None
@@ -226,9 +242,18 @@ class AssignmentInterpreter:
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
                 duty = _DUTY_RE.match(asked) if heading else None
+                if duty and _deeper_heading(following, kind):
+                    # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
+                    # below name the agencies; the heading is their section.
+                    duty, asked = None, body
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
-                if heading and asked.endswith(":") and _is_content(following):
+                if (
+                    (heading or label)
+                    and asked.endswith(":")
+                    and _ASKS_FOR_FIGURES_RE.search(asked)
+                    and _is_content(following)
+                ):
                     # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
                     # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
                     row = self._assignment(body.rstrip(" :"), None, kind)
@@ -247,6 +272,13 @@ class AssignmentInterpreter:
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
+                    # "d) Giao Ban Quản lý … chỉ đạo các đơn vị … có trách nhiệm:": the agency
+                    # given the bullets ends at its verb, as in a sentence that gives a task.
+                    or (
+                        _GIVEN_RE.match(asked)
+                        if given and _holds_verb(given.group("lead"))
+                        else None
+                    )
                     or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
                 longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
@@ -257,7 +289,7 @@ class AssignmentInterpreter:
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []
                     self.agency_partners = (
-                        role_heading.group("partners").strip(" ,") if role_heading else ""
+                        _partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )
                     if rest:
                         sub = self._assignment(rest, agency[1])
@@ -396,6 +428,12 @@ class AssignmentInterpreter:
     def _labelled(self, text: str) -> bool:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
         match = _LABEL_LINE_RE.match(text)
+        sentence = None if match else _TIME_SENTENCE_RE.match(text.strip())
+        if sentence:
+            # "Thời gian hoàn thành trước ngày 31/12/2025." on its own after the row: its deadline.
+            item = self.parsed.items[-1]
+            item.timeframe = item.timeframe or _DONE_RE.sub("", sentence.group("time").strip())
+            return True
         if not match:
             return False
         name = field_for_label(match.group("label"))
@@ -427,6 +465,16 @@ class AssignmentInterpreter:
         rest = ""
         text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
+        if (
+            given
+            and given.start() > 0
+            and agency
+            and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        ):
+            # "a) Chủ trì, phối hợp với … tổ chức triển khai Đề án; … giao Bộ trưởng …
+            # quyết định …" under an agency heading: the point is the agency's; what it says
+            # is given to another later in the sentence belongs to its text.
+            given = None
         subject = _SUBJECT_RE.match(text) or (
             # a plain paragraph among the tasks ("Bộ Quốc phòng, Bộ Công an huy động …")
             _SUBJECT_VERB_RE.match(text) if kind != "plain" or self.in_tasks else None
@@ -447,7 +495,18 @@ class AssignmentInterpreter:
             # Bộ Nông nghiệp và Môi trường chủ động …": the subject after an opening clause.
             for comma in re.finditer(r"[,.]\s+", text[:400]):
                 tail = text[comma.end() :]
+                if agency and re.match(rf"(?:{_VERBS})\b", tail):
+                    # "Căn cứ chức năng nhiệm vụ, chỉ đạo các cơ sở … lồng ghép …" under an
+                    # agency heading: the clause after the opening has no subject of its own;
+                    # the heading's agency does it (the bodies named after the verb are its
+                    # objects, not the subject).
+                    break
                 subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+                if subject is None and (named := known_body(tail)):
+                    # "Để bảo đảm …, Bộ Công Thương điều hành …": a ministry's whole name
+                    subject = re.match(
+                        rf"^(?P<lead>{re.escape(named)})\s+(?P<rest>.*)$", tail, re.S
+                    )
                 if subject:
                     opening = text[: comma.start()].strip()
                     break
@@ -455,6 +514,10 @@ class AssignmentInterpreter:
             lead, rest = given.group("lead"), given.group("rest")
         elif subject:
             lead, rest = subject.group("lead"), subject.group("rest")
+        elif (kind != "plain" or self.in_tasks) and (named := known_body(text)):
+            # "2. Bộ Công Thương thúc đẩy đàm phán …": a whole ministry's name as subject,
+            # whatever the verb after it.
+            lead, rest = named, text[len(named) :]
         elif (
             (kind != "plain" or self.in_tasks)
             and (labelled := _AGENCY_HEADING_RE.match(text))
@@ -487,9 +550,32 @@ class AssignmentInterpreter:
             # "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ" / "Tập trung chỉ đạo …": a
             # sentence under an agency heading that starts with a task's verb is its task.
             lead, rest = agency, text
+        elif (
+            agency
+            and kind == "plain"
+            and self.agency_label
+            and not self.agency_rows
+            and text[:1].isupper()
+            and not _subject_of(text)
+        ):
+            # "3. Kho bạc Nhà nước khu vực XV" / "Điều tiết nguồn vốn …": the first paragraph
+            # right under a numbered agency heading is its task whatever its first verb (a
+            # closing paragraph comes after the points, not right under a heading).
+            lead, rest = agency, text
         else:
             return None
-        if _ROLE_ONLY_RE.match(text.strip(" .;*")):
+        named = known_body(lead)
+        if named and len(named) < len(lead):
+            # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole
+            # name ends before a verb the vocabulary lacks.
+            lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
+        lead, spill = split_name(lead)
+        head = re.match(_AGENCY, lead) if not spill else None
+        if head and self.verbs:
+            lead, spill = cut_at_verb(lead, self.verbs, head.end())
+        if spill:
+            rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"
+        if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not _task_after_list(text):
             # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
             # agency plays in the tasks below, not a task.
             return None
@@ -501,8 +587,17 @@ class AssignmentInterpreter:
         partners = ""
         found = _PARTNERS_RE.search(rest)
         if found and found.start() < 40 and len(found.group("partners")) < 200:
-            partners = found.group("partners").strip(" ,")
-            rest = (rest[: found.start()] + " " + rest[found.end() :]).strip(" ,")
+            # "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends
+            # where its grammar does, whatever the verb after it.
+            partners, spill = split_name(found.group("partners").strip(" ,"))
+            after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
+            if not rest.startswith("P"):
+                before = rest[: found.start()]
+                # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
+                before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
+                rest = (before + " " + after).strip(" ,")
+            # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
+            # and the point keeps its wording (the agency's part in it is to work with them).
         timeframe = ""
         reference = _APPENDIX_REF_RE.search(rest)
         if reference:
@@ -520,7 +615,7 @@ class AssignmentInterpreter:
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
-        title = rest.strip(" ,;.")
+        title = re.sub(r"\s{2,}", " ", rest).strip(" ,;.")
         if not title:
             return None
 
@@ -543,7 +638,59 @@ def _is_content(text: str) -> bool:
     body = marked.group("rest").strip()
     if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
         return False
+    if _FRAME_RE.match(body) and re.search(rf",\s+(?:{_VERBS})\b", body):
+        return False  # "- Đối với các khu công nghiệp …, tiếp tục duy trì …": a task in its scope
     return not _subject_of(body)
+
+
+# The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
+_DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
+
+
+def _depth(kind: str) -> int | None:
+    if kind.startswith("arabic") and kind[6:].isdigit():
+        return 2 + int(kind[6:])
+    return _DEPTH.get(kind)
+
+
+def _shallower(kind: str, than: str) -> bool:
+    """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
+    depth, other = _depth(kind), _depth(than)
+    return depth is not None and other is not None and depth < other
+
+
+def _point_body(text: str) -> str:
+    """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
+    for any other line."""
+    marked = _BULLET_RE.match(text) or re.match(r"^\s*[a-zđ]\)\s*(?P<rest>\S.*)$", text, re.S)
+    return marked.group("rest").strip() if marked else ""
+
+
+def _task_after_list(text: str) -> bool:
+    """Whether a task follows the bodies a role names ("Phối hợp với các xã, phường đẩy
+    nhanh …"), so that the point is a task, not the role of the bullets below it."""
+    found = re.search(r"[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?P<bodies>.+)$", text, re.S)
+    return found is not None and bool(split_name(found.group("bodies").rstrip(" :"))[1])
+
+
+def _partners_up_to_verb(partners: str) -> str:
+    """ "Sở Tài chính thực hiện các chương trình …" -> "Sở Tài chính": a list of partners ends
+    where the task's verb starts, as in a sentence."""
+    found = _PARTNERS_RE.search("phối hợp với " + partners.strip())
+    return (found.group("partners") if found else partners).strip(" ,")
+
+
+def _holds_verb(name: str) -> bool:
+    """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
+    return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
+
+
+def _deeper_heading(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return _shallower(kind, C.label_kind(C.normalise_number(heading.group("label"))))
 
 
 def _sibling(text: str, kind: str) -> bool:
@@ -562,6 +709,8 @@ def _announcing(text: str) -> re.Match[str] | None:
     """
     if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
         return None
+    if _ISSUER_SPEAKS_RE.search(text):
+        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     for candidate in candidates:
         found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
@@ -615,132 +764,3 @@ def _named_list(lead: str, rest: str) -> tuple[str, str]:
     if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
         return lead, rest
     return f"{lead}: {found.group('names').strip()}", found.group("rest")
-
-
-def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
-    """The document's sentences with the lines a converter wrapped joined again.
-
-    Text from ``pdftotext`` or OCR holds one line per printed line: a numbered heading or a
-    bullet continues on the lines below it (which start in lower case, or follow a line that
-    does not end its sentence), across page numbers and page breaks.
-    """
-    units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
-    bold_open = False  # a "**" opened on a line and not closed: the next line continues it
-    bold_closed = False  # the last line ended by closing its bold
-    italic_open = False  # the same for an italic "*" (a heading "*1.1." / "Sở Tài chính*")
-    # A crawled page separates its paragraphs with blank lines and keeps the printed line
-    # breaks inside them: there a line that opens nothing continues an unfinished sentence.
-    gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
-    crawled = len(paragraphs) >= 10 and gaps >= len(paragraphs) // 10
-    last_line = -2
-    for paragraph in paragraphs:
-        same_run = crawled and paragraph.line == last_line + 1
-        last_line = paragraph.line
-        for raw in split_glued(paragraph.text):
-            # Markdown heading marks ("## III. …") are layout, not text; so is the italic
-            # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
-            text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
-            text = _ITALIC_EDGE_RE.sub("", text)
-            # ("|" alone: a crawled table's cell mark around the body, no text of its own)
-            if not text.strip(" |") or _PAGE_LINE_RE.match(text):
-                # A line of marks only ("**" closing a bold letterhead line) still closes them.
-                bold_open = bold_open != (raw.count("**") % 2 == 1)
-                continue
-            previous = str(units[-1][1]) if units else ""
-            # In a crawled page a line of the same paragraph that starts with "- " after an
-            # unfinished line is a wrap, not a bullet ("… tổ chức chính trị" / "- xã hội …").
-            wrapped = (
-                same_run
-                and previous[-1:].islower()
-                and len(previous) >= 60
-                and bool(_BULLET_RE.match(text))
-                and not _HEADING_RE.match(text)
-            )
-            opens = not wrapped and bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
-            unfinished = same_run and previous[-1:] not in ".;:!?"
-            # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
-            # ends there: the next paragraph does not continue it.
-            # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
-            ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
-            continues = unfinished or (not ended and _continues(previous, text))
-            if units and (bold_open or italic_open or (not opens and continues)):
-                units[-1][1] = f"{units[-1][1]} {text}"
-            else:
-                units.append([paragraph.line, text, opens])
-            bold_open = bold_open != (raw.count("**") % 2 == 1)
-            bold_closed = not bold_open and raw.rstrip().endswith("**")
-            italic_open = italic_open != (_lone_stars(raw) % 2 == 1)
-    return [(int(str(line)), str(text)) for line, text, _opens in units]
-
-
-def _lone_stars(raw: str) -> int:
-    """The italic marks of a line: its "*" that are not bold "**" nor a bullet "* "."""
-    # "***trước ngày 20/9**”": bold and italic closing together; count the stars left once
-    # the bold pairs are taken out.
-    return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
-
-
-# "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
-_ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
-# "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
-_COMMITTEE_END_RE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)$")
-_PLACE_START_RE = re.compile(
-    r"^(?:[Tt]hành phố|[Tt]ỉnh|[Cc]ác|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Đđ]ặc khu)\b"
-)
-# A line ending on a point's marker, or on the role words that need their object.
-_OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
-
-
-def _continues(previous: str, text: str) -> bool:
-    """Whether ``text`` is the next printed line of the sentence ``previous``."""
-    heading = _HEADING_RE.match(previous)
-    if (
-        heading
-        and text[:1].isupper()
-        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
-        and _AGENCY_ONLY_RE.match(heading.group("rest").strip())
-    ):
-        return False  # "1. Bộ trưởng các Bộ, …" / "Tập trung chỉ đạo …": heading, then task
-    if (
-        (_BULLET_RE.match(previous) or (heading and len(heading.group("label")) == 1))
-        and previous[-1:].islower()
-        and len(previous) >= 40
-        and _ACRONYM_START_RE.match(text)
-    ):
-        return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
-    if text[:1].islower() or previous.endswith(","):
-        return True
-    if previous.endswith(" như:"):
-        return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
-    if (
-        not heading
-        and re.match(_AGENCY, previous)
-        and previous.rsplit(" ", 1)[-1][:1].isupper()
-        and text[:1].isupper()
-        and not re.search(rf"\s(?:{_VERBS})\b", previous)
-    ):
-        return True  # "Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia" / "Lai và Lâm Đồng …"
-    if previous.endswith(";") and heading and re.match(_AGENCY, text):
-        return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
-    if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
-        return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
-    point = bool(_BULLET_RE.match(previous) or _PAREN_RE.match(previous))
-    if point and re.search(rf"\s(?:{_VERBS})$", previous) and text[:1].isupper():
-        return True  # "(3) Bộ Công an … phối hợp, hướng dẫn" / "Bộ Y tế, Ban Quản lý …"
-    if (
-        point
-        and len(previous) >= 40
-        and previous.rsplit(" ", 1)[-1][:1].isupper()
-        and re.match(r"^[A-ZĐ][^\s,]*,", text)
-    ):
-        return True  # "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt" / "Đức, …"
-    if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
-        return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
-    if _OPEN_MARK_RE.search(previous):
-        return True  # "… tập trung: (i)" / "Sửa đổi, bổ sung …": the point's text follows
-    if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
-        return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
-    if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
-        return False
-    # A wrapped line is long; a short one without a full stop is a heading or a title.
-    return len(previous) >= 60 and (previous[-1:].islower() or previous[-1:].isdigit())

@@ -27,6 +27,14 @@ _AGENCY = (
     # "Cơ quan thanh tra …", "Cơ quan chủ trì giải quyết thủ tục …" (not the labels
     # "Cơ quan chủ trì: …").
     r"Cơ quan(?!\s+(?:chủ trì|phối hợp|thực hiện)\s*:)(?:\s+(?:thanh tra|phối hợp|chủ trì))?|"
+    # The heads of the genre's other bodies (issue 15, general rules): the name words
+    # follow up to the task's verb or a list's end (``agencies.split_name``). A head that is
+    # also a common word is one only before a proper name ("Hội Cựu chiến binh", not "Hội
+    # nghị"; "Thuế tỉnh", not "Thuế giá trị gia tăng").
+    r"Kho bạc|Tòa án|Toà án|Học viện|Đại học|Bệnh viện|Bộ đội|Cảnh sát|Kiểm toán|"
+    r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
+    r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
+    r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -48,10 +56,20 @@ _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
 # hình Việt Nam (VTV)").
 _NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
+# Bodies named by their kind in a list ("các sở, ban, ngành, xã, phường, công ty").
+_KINDS = (
+    r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
+    r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể)\b"
+)
 _GIVEN_RE = re.compile(
-    r"(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
+    # (a list opening with bodies named by their kind only where the sentence opens so:
+    # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
+    rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
+    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?={_AGENCY}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
-    rf"(?P<lead>{_AGENCY}{_NAME}*?(?:,\s*(?:{_AGENCY}|cơ quan|thành phố|ngành|địa phương)"
+    # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
+    # list goes on with bodies named by their kind.
+    rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
     rf"{_NAME}*?)*){_AGENCY_END}"
     r"\s*,?\s*(?P<rest>.*)$",
     re.S,
@@ -72,7 +90,9 @@ _SUBJECT_VERB_RE = re.compile(
     rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}))"
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
-    rf"(?=(?<![Cc]ơ quan )(?!tổ chức,)(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
+    # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.
+    r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
+    r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
@@ -96,13 +116,20 @@ _ROLE_PARTNERS_RE = re.compile(
 _BUSINESS_GROUP_RE = re.compile(
     r"^(?:Các|Những)\s+(?:doanh nghiệp|Doanh nghiệp|chủ đầu tư|nhà đầu tư|hợp tác xã)\b"
 )
+# The role words before a task ("Chủ trì, …", "Tiếp tục chủ trì, …", "có trách nhiệm chủ
+# trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?(?:chủ trì)?\s*,?\s*", re.I
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?"
+    r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
+    re.I,
 )
 _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
-    rf"(?:^|,\s*|\s)phối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS})\b)(?P<partners>.+?)"
+    # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
+    # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
+    rf"(?:^[Pp]|,\s*p|\sp)hối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)"
+    r"(?P<partners>.+?)"
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
     r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
     re.S,
@@ -112,9 +139,15 @@ _TIME_LABEL_RE = re.compile(
     r"(?P<time>[^;]+?)\s*[.;]?\s*$",
     re.I | re.S,
 )
+# "Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.": a deadline sentence without a
+# colon; its words before the date are no part of the timeframe.
+_TIME_SENTENCE = (
+    r"(?:Thời (?:gian|hạn)(?:\s+thực hiện)?(?:\s+(?:hoàn thành|hoàn tất))?(?:\s+xong)?\s+)"
+)
 _TIME_INLINE_RE = re.compile(
-    r"[,;]?\s*(?:\(|,|;)?\s*(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|"
-    r"chậm nhất|từ)\s+(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
+    rf"[,;]?\s*(?:\(|,|;)?\s*{_TIME_SENTENCE}?"
+    r"(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|chậm nhất|từ)\s+"
+    r"(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
     r"hàng năm))\s*\)?\s*[.;]?\s*$",
     re.I | re.S,
 )
@@ -127,7 +160,8 @@ _HEADING_RE = re.compile(
 _PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
-    r"^(?:theo|căn cứ) (?:chức năng|nhiệm vụ)(?:,\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
+    r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
     rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
     re.I,
@@ -146,6 +180,12 @@ _REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
 # Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
 _NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
+# "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:", "Thủ tướng Chính phủ kết
+# luận như sau:": the issuer speaking before the points, not a body given them.
+_ISSUER_SPEAKS_RE = re.compile(
+    r"\s(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|đề nghị|quyết định|thông báo|"
+    r"giao nhiệm vụ)(?: như sau| cụ thể như sau| sau)?\s*:$"
+)
 # "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
 _HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*[Đđ]ồng chí\s+(?=\S)")
 # "… khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:": the deadline of
@@ -160,8 +200,18 @@ _ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|đi
 # agency given the bullets, whatever its wording.
 _GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
+_TIME_SENTENCE_RE = re.compile(
+    rf"^{_TIME_SENTENCE}(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{{1,80}}?)"
+    r"[\s*_]*[.;]?[\s*_]*$",
+    re.I | re.S,
+)
 _DONE_RE = re.compile(r"^(?:hoàn thành|hoàn tất|xong|trình)\s+(?=trong|trước|chậm|từ)", re.I)
 _BULLET_RE = re.compile(r"^\s*_*\s*(?:[-+•–]|\*(?=\s))\s*(?P<rest>\S.*)$", re.S)
+# "… báo cáo cụ thể về một số nội dung sau:": a point asking for figures or facts, whose
+# listed lines are what the report covers ("thực hiện các nhiệm vụ sau:" lists tasks).
+_ASKS_FOR_FIGURES_RE = re.compile(
+    r"\b(?:báo cáo|thống kê|số liệu|thông tin|tổng hợp)\b(?![^:]*\bnhiệm vụ\b)", re.I
+)
 _ASKED_RE = re.compile(r"^Đề nghị\s+")
 _ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
 # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
@@ -183,6 +233,11 @@ _CLOSING_RE = re.compile(
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
     # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
     r"|\bthông báo để\b[^.]*\bbiết\b"
+    # "… yêu cầu các sở, … nghiêm túc triển khai, thực hiện./." (no object: the closing
+    # request of the document), "… triển khai thực hiện đầy
+    # đủ các nội dung chỉ đạo nêu trên": the closing request to everyone.
+    r"|\b(?:triển khai|thực hiện)(?:,? (?:thực hiện|triển khai))?\s*\./\.\s*$"
+    r"|\b(?:triển khai|thực hiện)\b[^.]*\bcác nội dung (?:chỉ đạo )?nêu trên\b"
     r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
@@ -193,6 +248,8 @@ _IF_NEEDED_RE = re.compile(
 )
 # "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
 _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b")
+# "Đối với các khu công nghiệp chưa có …, khẩn trương …": a clause that frames the task.
+_FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Trường hợp)\b")
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".

@@ -1,0 +1,134 @@
+"""The grammar of an agency's name where the vocabulary of verbs cannot end it.
+
+A name is a head ("Sở", "Ủy ban nhân dân", "các đơn vị" …) followed by its name words; the
+sentence reader ends it at the task's verb (``vocabulary._VERBS``). A verb missing from that
+list ("tăng cường", "đa dạng hóa", "lồng ghép" …) would run into the name. Lists of bodies
+named by their kind end in a word that takes no modifier of its own: a place ("các xã,
+phường", "đặc khu") or "(có) liên quan". After such a word the name goes on only with a
+list's connectors ("," "và" "cùng" "các" "trên địa bàn" "thuộc" …) or a proper name (a
+capital: "xã Tân An", "phường Bến Thành"); any other word starts the task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# The words a generic list of bodies ends in ("xã hội" is a word of its own).
+_TERMINAL_RE = re.compile(
+    r"(?:(?<!\S)(?:có\s+)?liên quan|(?<!\S)(?:xã(?!\s+hội\b)|phường|đặc khu|thị trấn|"
+    r"trung ương|[Tt]hành phố|tỉnh))"
+    r"(?=\s+(?P<next>[^\s,;:.()]+))"
+)
+# What may follow such a word inside the name.
+_GOES_ON = frozenset(
+    [
+        "và",
+        "cùng",
+        "hoặc",
+        "các",
+        "trên",
+        "thuộc",
+        "trực",
+        "của",
+        "tại",
+        "thành",
+        "tỉnh",
+        "cấp",
+        "đặc",
+        "liên",
+        "có",
+        "xã",
+        "phường",
+        "thị",
+        "huyện",
+        "quận",
+        "khác",
+        "nơi",
+    ]
+)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """ "sở, ngành, Ủy ban nhân dân xã, phường tăng cường" -> ("sở, … xã, phường", "tăng cường").
+
+    Returns the name and what ran into it from the task (empty when nothing did).
+    """
+    for terminal in _TERMINAL_RE.finditer(name):
+        following = terminal.group("next")
+        if following[:1].isupper() or following[:1].isdigit() or following in _GOES_ON:
+            continue
+        return name[: terminal.end()].rstrip(" ,"), name[terminal.end() :].strip()
+    return name, ""
+
+
+# What opens a point without being its verb: bodies, framing clauses, topics, numbers.
+_NOT_A_VERB_RE = re.compile(
+    r"^(?:[Đđ]ối với|[Tt]rên cơ sở|[Cc]ăn cứ|[Tt]rường hợp|[Tt]rong|[Vv]ề|[Tt]heo|[Đđ]ể|[Nn]hằm|"
+    r"[Ss]au khi|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]ổng|[Ss]ố|[Tt]ỷ lệ|[Kk]inh phí|[Nn]guồn|[Cc]ác|"
+    r"[Nn]hững|[Mm]ột|[Cc]ó|[Ll]à|[Đđ]ồng thời|[Tt]hời gian|[Tt]hời hạn|[Nn]ội dung|[Kk]ết quả)\b"
+)
+_TWO_WORDS_RE = re.compile(r"^([A-ZĐÀ-Ỹ][a-zà-ỹđ]+) ([a-zà-ỹđ]+)\b")
+
+
+def document_verbs(points: list[str], is_agency: Callable[[str], bool]) -> frozenset[str]:
+    """The verbs the document's own points start with ("- Tăng cường …" -> "tăng cường").
+
+    A point under an agency heading starts with the verb of its task: the two syllables it
+    opens with, in lower case, are a verb of this document wherever they follow a body's name
+    ("Sở Y tế tăng cường kiểm tra …"), whether the reader's vocabulary lists them or not.
+    """
+    found: set[str] = set()
+    for point in points:
+        match = _TWO_WORDS_RE.match(point)
+        if match is None or _NOT_A_VERB_RE.match(point) or is_agency(point):
+            continue
+        found.add(f"{match.group(1).lower()} {match.group(2)}")
+    return frozenset(found)
+
+
+def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
+    """ "Sở Y tế tăng cường" -> ("Sở Y tế", "tăng cường") where "tăng cường" opens points of
+    the same document; the head (``name[:head]``) is never cut."""
+    best = len(name)
+    for verb in verbs:
+        at = name.find(f" {verb}", head)
+        while at != -1:
+            end = at + 1 + len(verb)
+            # (not "tổ chức, cá nhân": a noun in a list; not "cơ quan tham mưu": a kind of body)
+            noun = name[end : end + 1] == "," or name[:at].endswith("quan")
+            if (end == len(name) or not name[end].isalnum()) and not noun:
+                best = min(best, at)
+                break
+            at = name.find(f" {verb}", at + 1)
+    if best == len(name):
+        return name, ""
+    return name[:best].rstrip(" ,"), name[best:].strip()
+
+
+# The sectors ministries and provincial departments are named after (their names are set by
+# the decrees on the organisation of the Government and of provincial committees, before
+# and after the 2025 reorganisation): "Bộ" or "Sở" and one of them is a whole name, so the
+# word after it starts the task whatever its verb ("Bộ Ngoại giao vận động …").
+_SECTORS = (
+    "Tài chính|Xây dựng|Nội vụ|Tư pháp|Công an|Quốc phòng|Ngoại giao|Công Thương|"
+    "Nông nghiệp và Môi trường|Nông nghiệp và Phát triển nông thôn|Tài nguyên và Môi trường|"
+    "Khoa học và Công nghệ|Giáo dục và Đào tạo|Y tế|Văn hóa, Thể thao và Du lịch|"
+    "Văn hoá, Thể thao và Du lịch|Văn hóa và Thể thao|Du lịch|Dân tộc và Tôn giáo|"
+    "Kế hoạch và Đầu tư|Lao động - Thương binh và Xã hội|Lao động, Thương binh và Xã hội|"
+    "Giao thông vận tải|Thông tin và Truyền thông"
+)
+_KNOWN_BODY_RE = re.compile(
+    rf"^(?:(?:Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc)\s+)?(?:Bộ|Sở)\s+(?:{_SECTORS})"
+    # a place after it: "Sở Y tế tỉnh Lâm Đồng", "Sở Tài chính Thành phố"
+    r"(?:\s+(?:tỉnh|thành phố|Thành phố)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*)*)?"
+    # the next word starts the task: lower case, not a connector of a longer name or list
+    r"(?=\s+(?!(?:và|cùng|hoặc|các|của|thuộc|tại|trực|với)\b)[a-zà-ỹđ])"
+)
+
+
+def known_body(text: str) -> str:
+    """ "Bộ Ngoại giao vận động …" -> "Bộ Ngoại giao"; "" where ``text`` opens with no whole
+    name of a ministry or department followed by its task."""
+    found = _KNOWN_BODY_RE.match(text)
+    return found.group() if found else ""

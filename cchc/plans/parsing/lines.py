@@ -1,0 +1,156 @@
+"""The document's logical lines: the printed lines a converter or a crawler wrapped, joined
+again into the headings, bullets and sentences the sentence reader reads
+(``assignments.py``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
+from cchc.plans.parsing.vocabulary import (
+    _AGENCY,
+    _AGENCY_ONLY_RE,
+    _BULLET_RE,
+    _HEADING_RE,
+    _ITALIC_EDGE_RE,
+    _MD_HEADING_RE,
+    _PAGE_LINE_RE,
+    _PAREN_RE,
+    _VERBS,
+)
+from cchc.plans.readers.base import Paragraph
+
+
+def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
+    """The document's sentences with the lines a converter wrapped joined again.
+
+    Text from ``pdftotext`` or OCR holds one line per printed line: a numbered heading or a
+    bullet continues on the lines below it (which start in lower case, or follow a line that
+    does not end its sentence), across page numbers and page breaks.
+    """
+    units: list[list[object]] = []  # [line, text, starts a unit (heading or bullet)]
+    bold_open = False  # a "**" opened on a line and not closed: the next line continues it
+    bold_closed = False  # the last line ended by closing its bold
+    italic_open = False  # the same for an italic "*" (a heading "*1.1." / "Sở Tài chính*")
+    # A crawled page separates its paragraphs with blank lines and keeps the printed line
+    # breaks inside them: there a line that opens nothing continues an unfinished sentence.
+    gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
+    crawled = len(paragraphs) >= 10 and gaps >= len(paragraphs) // 10
+    last_line = -2
+    for paragraph in paragraphs:
+        same_run = crawled and paragraph.line == last_line + 1
+        if paragraph.line > last_line + 1 and last_line >= 0:
+            # Emphasis never spans a blank line: a "*" left open by an italic note ("* (Ban
+            # hành kèm theo …)*" read as a bullet) must not glue the rest of the text to it.
+            bold_open = italic_open = False
+        last_line = paragraph.line
+        for raw in split_glued(paragraph.text):
+            # Markdown heading marks ("## III. …") are layout, not text; so is the italic
+            # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
+            text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
+            text = _ITALIC_EDGE_RE.sub("", text)
+            # ("|" alone: a crawled table's cell mark around the body, no text of its own)
+            if not text.strip(" |") or _PAGE_LINE_RE.match(text):
+                # A line of marks only ("**" closing a bold letterhead line) still closes them.
+                bold_open = bold_open != (raw.count("**") % 2 == 1)
+                continue
+            previous = str(units[-1][1]) if units else ""
+            # In a crawled page a line of the same paragraph that starts with "- " after an
+            # unfinished line is a wrap, not a bullet ("… tổ chức chính trị" / "- xã hội …").
+            wrapped = (
+                same_run
+                and previous[-1:].islower()
+                and len(previous) >= 60
+                and bool(_BULLET_RE.match(text))
+                and not _HEADING_RE.match(text)
+            )
+            opens = not wrapped and bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
+            unfinished = same_run and previous[-1:] not in ".;:!?"
+            # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
+            # ends there: the next paragraph does not continue it.
+            # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
+            ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
+            continues = unfinished or (not ended and _continues(previous, text))
+            if units and (bold_open or italic_open or (not opens and continues)):
+                units[-1][1] = f"{units[-1][1]} {text}"
+            else:
+                units.append([paragraph.line, text, opens])
+            bold_open = bold_open != (raw.count("**") % 2 == 1)
+            bold_closed = not bold_open and raw.rstrip().endswith("**")
+            italic_open = italic_open != (_lone_stars(raw) % 2 == 1)
+    return [(int(str(line)), str(text)) for line, text, _opens in units]
+
+
+def _lone_stars(raw: str) -> int:
+    """The italic marks of a line: its "*" that are not bold "**" nor a bullet "* "."""
+    # "***trước ngày 20/9**”": bold and italic closing together; count the stars left once
+    # the bold pairs are taken out.
+    return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
+
+
+# "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
+_ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
+# "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
+_COMMITTEE_END_RE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)$")
+_PLACE_START_RE = re.compile(
+    r"^(?:[Tt]hành phố|[Tt]ỉnh|[Cc]ác|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Đđ]ặc khu)\b"
+)
+# A line ending on a point's marker, or on the role words that need their object.
+_OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether ``text`` is the next printed line of the sentence ``previous``."""
+    heading = _HEADING_RE.match(previous)
+    if (
+        heading
+        and text[:1].isupper()
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+        and _AGENCY_ONLY_RE.match(heading.group("rest").strip())
+    ):
+        return False  # "1. Bộ trưởng các Bộ, …" / "Tập trung chỉ đạo …": heading, then task
+    if (
+        (_BULLET_RE.match(previous) or (heading and len(heading.group("label")) == 1))
+        and previous[-1:].islower()
+        and len(previous) >= 40
+        and _ACRONYM_START_RE.match(text)
+    ):
+        return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
+    if text[:1].islower() or previous.endswith(","):
+        return True
+    if previous.endswith(" như:"):
+        return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    if (
+        not heading
+        and re.match(_AGENCY, previous)
+        and previous.rsplit(" ", 1)[-1][:1].isupper()
+        and text[:1].isupper()
+        and not re.search(rf"\s(?:{_VERBS})\b", previous)
+    ):
+        return True  # "Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia" / "Lai và Lâm Đồng …"
+    if previous.endswith(";") and heading and re.match(_AGENCY, text):
+        return True  # "3. Các bộ, …, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh …"
+    if previous[-1:].islower() and text[:1].isdigit() and not _HEADING_RE.match(text):
+        return True  # "… phấn đấu cắt giảm" / "1.250 thủ tục …": a figure, not a heading
+    point = bool(_BULLET_RE.match(previous) or _PAREN_RE.match(previous))
+    if point and re.search(rf"\s(?:{_VERBS})$", previous) and text[:1].isupper():
+        return True  # "(3) Bộ Công an … phối hợp, hướng dẫn" / "Bộ Y tế, Ban Quản lý …"
+    if (
+        point
+        and len(previous) >= 40
+        and previous.rsplit(" ", 1)[-1][:1].isupper()
+        and re.match(r"^[A-ZĐ][^\s,]*,", text)
+    ):
+        return True  # "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt" / "Đức, …"
+    if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
+        return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
+    if _OPEN_MARK_RE.search(previous):
+        return True  # "… tập trung: (i)" / "Sửa đổi, bổ sung …": the point's text follows
+    if previous.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS and not _HEADING_RE.match(text):
+        return True  # "… phối hợp với Sở Giáo dục và" / "Đào tạo …"
+    if previous[-1:] in ".:;!?…" or not previous[-1:].isalnum():
+        return False
+    # A wrapped line is long; a short one without a full stop is a heading or a title.
+    return len(previous) >= 60 and (previous[-1:].islower() or previous[-1:].isdigit())
