@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
@@ -31,6 +33,7 @@ from cchc.plans.tree_html import (
     render_children,
     render_tree,
 )
+from cchc.plans.views import bodies
 from cchc.plans.views.activity_reports import activity_reports
 from cchc.plans.views.assignments_html import assignments_html
 from cchc.plans.views.ended_html import ended_agencies_html
@@ -52,11 +55,29 @@ def _get_plan(pk: int, *, with_version: bool = False) -> Plan:
     """The one place that decides which plan a logged-in user may read: any of them (the plan,
     its tree, its activities and their overall progress are the province's shared text; its
     obligations, reports and statuses per agency are not shown here). ``with_version``: the
-    version of its cached tree too, in the same query (cchc.core.versions)."""
-    plans = Plan.objects.all()
-    if with_version:
-        plans = versions.with_version(plans, versions.PLAN_PREFIX)
-    return get_object_or_404(plans, pk=pk)
+    versions of its cached tree and of the registry too (``cache_version``,
+    ``registry_version``), in the same query (cchc.core.versions)."""
+    if not with_version:
+        return get_object_or_404(Plan, pk=pk)
+    sql, params = _compiled_plan()
+    found = next(iter(Plan.objects.raw(sql, [pk if p == _PK else p for p in params])), None)
+    if found is None:
+        raise Http404
+    return found
+
+
+# Stands for the plan's id while its query is compiled (``_compiled_plan``).
+_PK = -7_340_002
+
+
+@functools.cache
+def _compiled_plan() -> tuple[str, tuple[Any, ...]]:
+    """The plan with its versions as SQL, compiled once by the process (compiling the
+    versions' subqueries cost more than running them)."""
+    plans = versions.with_version(Plan.objects.filter(pk=_PK), versions.PLAN_PREFIX)
+    plans = versions.with_key_version(plans, "registry_version", versions.REGISTRY_KEY)
+    sql, params = plans.query.sql_with_params()
+    return sql, tuple(params)
 
 
 def _can_import(request: HttpRequest) -> bool:
@@ -77,6 +98,42 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan(pk, with_version=True)
+    partial = bool(request.headers.get("HX-Request")) and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    can_import = _can_import(request)
+    can_transfer = request.user.has_perm("agencies.change_assignment")
+    can_history = request.user.has_perm("plans.view_planimport")
+
+    def build() -> str:
+        return _plan_body(
+            request, plan, partial=partial, can_import=can_import, can_transfer=can_transfer
+        )
+
+    if request.GET:
+        # A search: drawn per request (its results are not kept for every query string).
+        body = build()
+    else:
+        # The tree, the search form and the ended agencies: drawn once per plan and
+        # registry version, day, language and the permissions the body asks (bodies).
+        body = bodies.cached(
+            plan_version=plan.cache_version,  # type: ignore[attr-defined]
+            registry_version=plan.registry_version,  # type: ignore[attr-defined]
+            key=("plan", plan.pk, partial, can_import, can_transfer, can_history),
+            build=build,
+        )
+    body = bodies.fill_csrf(request, body)
+    if partial:
+        return HttpResponse(body)
+    title = Truncator(plan.number or plan.title).chars(60)
+    return render(request, "plans/plan_detail.html", {"title": title, "body": body})
+
+
+def _plan_body(
+    request: HttpRequest, plan: Plan, *, partial: bool, can_import: bool, can_transfer: bool
+) -> str:
+    """The plan page's content (or, for htmx, only the results), as drawn from the plan and
+    the registry: the tree or the search results, the search form, the ended agencies."""
     # The filters' choices (areas, lead texts, timeframes) change only with an import.
     choices = plan_cached(plan, "choices", lambda: selectors.filter_choices(plan=plan))
     form = ActivitySearchForm(request.GET or None, choices=choices, auto_id="search_%s")
@@ -89,8 +146,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         # The tree and its progress, drawn once per plan version (cchc.plans.tree_html).
         context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        return render(request, "plans/_results.html", context)
+    if partial:
+        return render_to_string("plans/_results.html", context, request)
     # Only its date is shown (the large change list and warnings stay in the database); an
     # import bumps the plan's version.
     context["latest_import"] = plan_cached(
@@ -102,19 +159,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .first()
         ),
     )
-    if not request.GET:
-        # The empty search form, drawn once per plan version and language.
-        context["search_form"] = plan_cached(
-            plan,
-            f"search_form:{get_language()}",
-            lambda: render_to_string("plans/_search_form.html", context),
-        )
-    context["can_import"] = _can_import(request)
-    context["can_transfer"] = request.user.has_perm("agencies.change_assignment")
+    context["can_import"] = can_import
     context["ended_agencies"] = ended_agencies_html(
-        request, plan_id=plan.pk, today=timezone.localdate(), can_transfer=context["can_transfer"]
+        plan_id=plan.pk,
+        today=timezone.localdate(),
+        can_transfer=can_transfer,
+        token=bodies.CSRF_MARK,
     )
-    return render(request, "plans/plan_detail.html", context)
+    return render_to_string("plans/_plan_body.html", context, request)
 
 
 @login_required
