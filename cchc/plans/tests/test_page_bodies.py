@@ -211,3 +211,70 @@ def test_nothing_is_kept_before_the_first_bump(reader: User, django_assert_max_n
     CacheVersion.objects.filter(key=versions.REGISTRY_KEY).delete()
     with django_assert_max_num_queries(8):
         assert client.get(plan.get_absolute_url()).status_code == 200
+
+
+# -- the activity page ---------------------------------------------------------------------
+
+
+def test_activity_page_top_is_kept_and_follows_the_registry_and_the_plan(
+    registry_plan: Plan,
+    reader: User,
+    django_capture_on_commit_callbacks: Any,
+    django_assert_max_num_queries: Any,
+):
+    activity = Node.objects.activities().filter(plan=registry_plan).order_by("position")[0]
+    client = _client(reader)
+    first = client.get(activity.get_absolute_url()).content.decode()
+    assert 'id="assignments"' in first
+    # Drawn: session, user, the node with both versions, the memberships (whose reports the
+    # user sees), the expected reports, the navigation.
+    with django_assert_max_num_queries(6):
+        again = client.get(activity.get_absolute_url()).content.decode()
+    assert _untokened(again) == _untokened(first)
+    # An agency assigned: shown at the next request.
+    with _committed(django_capture_on_commit_callbacks):
+        new = Agency.objects.create(code="x.new", name="Cơ quan mới giao", level="department")
+        Assignment.objects.create(activity=activity, role="partner", agency=new)
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert "Cơ quan mới giao" in page.split('id="assignments"')[1]
+    # Its name changed (a registry write): shown too.
+    with _committed(django_capture_on_commit_callbacks):
+        new.name = "Cơ quan đổi tên"
+        new.save()
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert "Cơ quan đổi tên" in page and "Cơ quan mới giao" not in page
+    # The activity's own text changes with the plan's version (an import or correction).
+    Node.objects.filter(pk=activity.pk).update(outputs="Kết quả đã sửa")
+    versions.bump_plan(registry_plan.pk)
+    assert "Kết quả đã sửa" in client.get(activity.get_absolute_url()).content.decode()
+
+
+def test_activity_page_keeps_no_users_reports(
+    registry_plan: Plan, reader: User, leader: User, django_capture_on_commit_callbacks: Any
+):
+    from cchc.scheduling.obligations import generate_obligations
+
+    with _committed(django_capture_on_commit_callbacks):
+        generate_obligations(
+            plan=registry_plan, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31)
+        )
+    activity = (
+        Node.objects.activities()
+        .filter(plan=registry_plan, obligations__isnull=False)
+        .order_by("position")
+        .first()
+    )
+    assert activity is not None
+    # The reader first (no agency: sees none of the reports), then a leader (sees them all),
+    # then the reader again: the kept top carries nobody's reports.
+    reader_page = _client(reader).get(activity.get_absolute_url()).content.decode()
+    leader_page = _client(leader).get(activity.get_absolute_url()).content.decode()
+    again = _client(reader).get(activity.get_absolute_url()).content.decode()
+    assert 'id="no-reports"' in reader_page and "data-obligation=" not in reader_page
+    assert 'id="no-reports"' not in leader_page and "data-obligation=" in leader_page
+    assert "data-obligation=" not in again
+    top = leader_page.split('id="activity-reports"')[0]
+    assert (
+        top.split("<article>")[1]
+        == reader_page.split('id="activity-reports"')[0].split("<article>")[1]
+    )

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db import connections
 from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Concat
+from django.db.models.sql.compiler import SQLCompiler
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -174,16 +178,46 @@ def _plan_body(
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     """Any node of the plan: an activity with its fields, assignments and reports; an area,
     objective or task with its place in the plan, its children and their progress."""
-    # The node with its plan, the plan's version and whether it has targets, in one query
-    # (any logged-in user reads any plan: _get_plan); without targets, the targets' include
-    # reads nothing (indicators.selectors.node_targets).
-    nodes = Node.objects.select_related("plan").annotate(has_targets=targets_exist())
-    node = get_object_or_404(_with_plan_version(nodes), plan_id=plan_pk, pk=pk)
+    # The node with its plan, the plan's and the registry's versions and whether it has
+    # targets, in one query (any logged-in user reads any plan: _get_plan); without targets,
+    # the targets' include reads nothing (indicators.selectors.node_targets).
+    node = _get_node(plan_pk, pk)
     plan = node.plan
-    plan.cache_version = node.plan_version  # type: ignore[attr-defined]
-    try:
-        if node.kind != NodeKind.ACTIVITY:
+    if node.kind != NodeKind.ACTIVITY:
+        try:
             return _group_page(request, plan, node)
+        except Node.DoesNotExist as exc:
+            raise Http404 from exc
+    today = timezone.localdate()
+    reports = activity_reports(
+        request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
+    )
+    context: dict[str, Any] = {"plan": plan, "node": node, "reports": reports}
+    if request.headers.get("HX-Target") == "activity-reports" and not request.headers.get(
+        "HX-History-Restore-Request"
+    ):
+        # The period selector (htmx names the section it swaps): only that section.
+        return render(request, "plans/_activity_reports.html", context)
+    # Everything above the reports (where the activity sits, its fields and progress, its
+    # assigned agencies) is the same for every user: drawn once per plan and registry
+    # version and day (bodies); the reports and targets are drawn per request.
+    context["top"] = mark_safe(
+        bodies.cached(
+            plan_version=node.plan_version,  # type: ignore[attr-defined]
+            registry_version=node.registry_version,  # type: ignore[attr-defined]
+            key=("activity", node.pk),
+            build=lambda: _activity_top(plan, node, today),
+        )
+    )
+    context["title"] = Truncator(node.display).chars(60)
+    return render(request, "plans/node_detail.html", context)
+
+
+def _activity_top(plan: Plan, node: Node, today: dt.date) -> str:
+    """The activity page above its reports: breadcrumb, heading, fields, progress, source
+    line and assigned agencies."""
+    pk = node.pk
+    try:
         # The ancestors and the progress change only with the plan's version (import,
         # corrections, obligation generation, approval, reopening): drawn once per version.
         ancestors: list[Node] = plan_cached(
@@ -194,30 +228,72 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     except Node.DoesNotExist as exc:
         raise Http404 from exc
     ctx = selectors.NodeContext(node=node, ancestors=ancestors)
-    today = timezone.localdate()
-    activity = plan_cached(plan, f"progress:{pk}", lambda: activity_progress(node.pk))
-    reports = activity_reports(
-        request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
-    )
-    context = {"plan": plan, "node": node, "reports": reports}
-    if request.headers.get("HX-Target") == "activity-reports" and not request.headers.get(
-        "HX-History-Restore-Request"
-    ):
-        # The period selector (htmx names the section it swaps): only that section.
-        return render(request, "plans/_activity_reports.html", context)
-    assignments = agency_selectors.activity_assignments(activity_id=node.pk, today=today)
-    context.update(
+    activity = plan_cached(plan, f"progress:{pk}", lambda: activity_progress(pk))
+    assignments = agency_selectors.activity_assignments(activity_id=pk, today=today)
+    return render_to_string(
+        "plans/_activity_top.html",
         {
+            "plan": plan,
+            "node": node,
             "kind_label": kind_label(node),
             "ancestors": [(a, kind_label(a)) for a in ancestors],
             "rows": activity_rows(plan, ctx),
-            "today": today,
             "assignments": assignments_html(assignments, today=today),
             "activity_progress": activity,
             "node_progress": activity.percent,
-        }
+        },
     )
-    return render(request, "plans/node_detail.html", context)
+
+
+# Stand for the plan's and the node's ids while the node's query is compiled (``_get_node``).
+_PLAN_PK, _NODE_PK = -7_340_003, -7_340_004
+_NODE_FIELDS = tuple(f.attname for f in Node._meta.concrete_fields)
+_PLAN_FIELDS = tuple(f.attname for f in Plan._meta.concrete_fields)
+
+
+@functools.cache
+def _compiled_node() -> tuple[SQLCompiler, str, tuple[Any, ...]]:
+    """A node with its plan, the plan's and the registry's versions and whether it has
+    targets, as SQL compiled once by the process (compiling it cost more than running it),
+    with the compiler that converts its values as ``values_list`` does."""
+    nodes = Node.objects.filter(plan_id=_PLAN_PK, pk=_NODE_PK).annotate(has_targets=targets_exist())
+    nodes = versions.with_key_version(
+        _with_plan_version(nodes), "registry_version", versions.REGISTRY_KEY
+    )
+    rows = nodes.values_list(
+        *_NODE_FIELDS,
+        *(f"plan__{name}" for name in _PLAN_FIELDS),
+        "has_targets",
+        "plan_version",
+        "registry_version",
+    )
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    return compiler, sql, tuple(params)
+
+
+def _get_node(plan_pk: int, pk: int) -> Node:
+    """The node ``pk`` of the plan ``plan_pk`` with its plan, the plan's version as
+    ``plan.cache_version`` and ``node.plan_version``, the registry's as
+    ``node.registry_version`` and ``has_targets``: one query."""
+    compiler, sql, params = _compiled_node()
+    wanted = {_PLAN_PK: plan_pk, _NODE_PK: pk}
+    with connections[compiler.using].cursor() as cursor:
+        cursor.execute(sql, [wanted.get(p, p) for p in params])
+        fetched = cursor.fetchall()
+    row = next(iter(compiler.results_iter(results=[fetched], tuple_expected=True)), None)
+    if row is None:
+        raise Http404
+    n, m = len(_NODE_FIELDS), len(_PLAN_FIELDS)
+    node = Node.from_db(compiler.using, _NODE_FIELDS, row[:n])
+    plan = Plan.from_db(compiler.using, _PLAN_FIELDS, row[n : n + m])
+    has_targets, plan_version, registry_version = row[n + m :]
+    node.has_targets = bool(has_targets)  # type: ignore[attr-defined]
+    node.plan_version = plan_version  # type: ignore[attr-defined]
+    node.registry_version = registry_version  # type: ignore[attr-defined]
+    plan.cache_version = plan_version  # type: ignore[attr-defined]
+    node.plan = plan
+    return node
 
 
 def _with_plan_version(nodes: QuerySet[Node]) -> QuerySet[Node]:
