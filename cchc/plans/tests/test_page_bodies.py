@@ -176,7 +176,7 @@ def test_plan_page_each_user_sees_their_own_rights_and_token(
         assert 'name="csrfmiddlewaretoken"' in page.split('data-agency="x.gone"')[1]
     # The same kept body, each session's own token (tokens are masked per request: compare
     # what they unmask to).
-    from django.middleware.csrf import _unmask_cipher_token
+    from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 
     first, second = (_unmask_cipher_token(_token(p)) for p in pages)
     assert first != second

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.sql.compiler import SQLCompiler
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
@@ -187,7 +187,7 @@ def _rows(activity_id: int) -> Iterable[tuple[Any, ...]]:
     """The activity's expected reports (``_COLUMNS``): what ``values_list`` reads, without
     compiling the query on each request (it cost as much as running it)."""
     compiler, sql, params = _compiled()
-    with connections[compiler.using].cursor() as cursor:
+    with connections[compiler.using or DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(sql, [activity_id if p == _PK else p for p in params])
         fetched = cursor.fetchall()
     return cast("Iterable[tuple[Any, ...]]", compiler.results_iter(results=[fetched]))

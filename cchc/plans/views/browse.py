@@ -7,7 +7,7 @@ import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.db.models.sql.compiler import SQLCompiler
@@ -256,9 +256,11 @@ def _compiled_node() -> tuple[SQLCompiler, str, tuple[Any, ...]]:
     """A node with its plan, the plan's and the registry's versions and whether it has
     targets, as SQL compiled once by the process (compiling it cost more than running it),
     with the compiler that converts its values as ``values_list`` does."""
-    nodes = Node.objects.filter(plan_id=_PLAN_PK, pk=_NODE_PK).annotate(has_targets=targets_exist())
+    annotated = Node.objects.filter(plan_id=_PLAN_PK, pk=_NODE_PK).annotate(
+        has_targets=targets_exist()
+    )
     nodes = versions.with_key_version(
-        _with_plan_version(nodes), "registry_version", versions.REGISTRY_KEY
+        _with_plan_version(annotated), "registry_version", versions.REGISTRY_KEY
     )
     rows = nodes.values_list(
         *_NODE_FIELDS,
@@ -278,15 +280,15 @@ def _get_node(plan_pk: int, pk: int) -> Node:
     ``node.registry_version`` and ``has_targets``: one query."""
     compiler, sql, params = _compiled_node()
     wanted = {_PLAN_PK: plan_pk, _NODE_PK: pk}
-    with connections[compiler.using].cursor() as cursor:
+    with connections[compiler.using or DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(sql, [wanted.get(p, p) for p in params])
         fetched = cursor.fetchall()
     row = next(iter(compiler.results_iter(results=[fetched], tuple_expected=True)), None)
     if row is None:
         raise Http404
     n, m = len(_NODE_FIELDS), len(_PLAN_FIELDS)
-    node = Node.from_db(compiler.using, _NODE_FIELDS, row[:n])
-    plan = Plan.from_db(compiler.using, _PLAN_FIELDS, row[n : n + m])
+    node = Node.from_db(compiler.using or DEFAULT_DB_ALIAS, _NODE_FIELDS, row[:n])
+    plan = Plan.from_db(compiler.using or DEFAULT_DB_ALIAS, _PLAN_FIELDS, row[n : n + m])
     has_targets, plan_version, registry_version = row[n + m :]
     node.has_targets = bool(has_targets)  # type: ignore[attr-defined]
     node.plan_version = plan_version  # type: ignore[attr-defined]
