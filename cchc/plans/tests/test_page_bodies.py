@@ -278,3 +278,26 @@ def test_activity_page_keeps_no_users_reports(
         top.split("<article>")[1]
         == reader_page.split('id="activity-reports"')[0].split("<article>")[1]
     )
+
+
+def test_a_version_bump_drops_the_plans_kept_bodies(
+    registry_plan: Plan, reader: User, django_capture_on_commit_callbacks: Any
+):
+    """An approval bumps the plan's version many times a day: the bodies of older versions
+    are dropped, not piled up (150 KB each for the seed plan's page)."""
+    client = _client(reader)
+    activity = Node.objects.activities().filter(plan=registry_plan).order_by("position")[0]
+    client.get(registry_plan.get_absolute_url())
+    client.get(activity.get_absolute_url())
+
+    def kept() -> int:
+        return len(bodies._BODIES[registry_plan.pk]._state[1])
+
+    assert kept() == 2
+    versions.bump_plan(registry_plan.pk)
+    client.get(registry_plan.get_absolute_url())
+    assert kept() == 1
+    with _committed(django_capture_on_commit_callbacks):
+        Agency.objects.create(code="t.y", name="Y", level="department")
+    client.get(activity.get_absolute_url())
+    assert kept() == 1

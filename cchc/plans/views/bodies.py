@@ -29,25 +29,27 @@ from cchc.core import versions
 # No translation, name or address holds a NUL: the marker cannot be met by chance.
 CSRF_MARK = "\x00csrf\x00"
 
-# Under the registry's version; the plan's version is part of each key.
-_BODIES = versions.ProcessCache()
+# Each plan's bodies, under (its version, the registry's): a bump of either drops that plan's
+# bodies at once (an approval bumps the plan's version: kept bodies of older versions would
+# otherwise pile up, 150 KB each for the seed plan's page).
+_BODIES: dict[int, versions.ProcessCache] = {}
+_MASK = (1 << 62) - 1
 
 
 def cached(
-    *, plan_version: int | None, registry_version: int | None, key: tuple[Hashable, ...],
+    *,
+    plan_id: int,
+    plan_version: int | None,
+    registry_version: int | None,
+    key: tuple[Hashable, ...],
     build: Callable[[], str],
-) -> str:  # fmt: skip
-    """``build()`` once per (versions, ``key``, day, language, time zone)."""
+) -> str:
+    """``build()`` once per (plan, versions, ``key``, day, language, time zone)."""
     if not plan_version or not registry_version:
         return build()
-    full = (
-        plan_version,
-        timezone.localdate(),
-        get_language(),
-        timezone.get_current_timezone_name(),
-        *key,
-    )
-    return _BODIES.get(registry_version, full, build)
+    version = ((plan_version * 1_000_003) ^ registry_version) & _MASK or 1
+    full = (timezone.localdate(), get_language(), timezone.get_current_timezone_name(), *key)
+    return _BODIES.setdefault(plan_id, versions.ProcessCache()).get(version, full, build)
 
 
 def fill_csrf(request: HttpRequest, html: str) -> SafeString:

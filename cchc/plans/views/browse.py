@@ -121,6 +121,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # The tree, the search form and the ended agencies: drawn once per plan and
         # registry version, day, language and the permissions the body asks (bodies).
         body = bodies.cached(
+            plan_id=plan.pk,
             plan_version=plan.cache_version,  # type: ignore[attr-defined]
             registry_version=plan.registry_version,  # type: ignore[attr-defined]
             key=("plan", plan.pk, partial, can_import, can_transfer, can_history),
@@ -203,6 +204,7 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     # version and day (bodies); the reports and targets are drawn per request.
     context["top"] = mark_safe(
         bodies.cached(
+            plan_id=plan.pk,
             plan_version=node.plan_version,  # type: ignore[attr-defined]
             registry_version=node.registry_version,  # type: ignore[attr-defined]
             key=("activity", node.pk),
