@@ -41,6 +41,7 @@ from cchc.plans.views import bodies
 from cchc.plans.views.activity_reports import activity_reports
 from cchc.plans.views.assignments_html import assignments_html
 from cchc.plans.views.ended_html import ended_agencies_html
+from cchc.plans.views.reports_html import section_html
 from cchc.reporting.progress import (
     ActivityProgress,
     PlanProgress,
@@ -198,7 +199,8 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
         "HX-History-Restore-Request"
     ):
         # The period selector (htmx names the section it swaps): only that section.
-        return render(request, "plans/_activity_reports.html", context)
+        return HttpResponse(section_html(reports, node_url=node.get_absolute_url()))
+    context["reports_html"] = section_html(reports, node_url=node.get_absolute_url())
     # Everything above the reports (where the activity sits, its fields and progress, its
     # assigned agencies) is the same for every user: drawn once per plan and registry
     # version and day (bodies); the reports and targets are drawn per request.
