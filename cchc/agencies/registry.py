@@ -36,6 +36,7 @@ from cchc.agencies.models import (
 )
 from cchc.agencies.names import compact_key, phrase_key
 from cchc.agencies.sources import SourceError, read_basis
+from cchc.core.versions import bump_registry
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parent / "data" / "registry.toml"
 
@@ -365,6 +366,8 @@ def apply_confirmations() -> None:
         if kind == RegistryConfirmation.Kind.RENAME:
             changes["missing"] = ""
         CONFIRMABLE[kind].objects.filter(pk=row_id).update(**changes)
+        # An update sends no signal (cchc.agencies.apps): the registry's version, itself.
+        bump_registry()
 
 
 def _load_renames(data: dict[str, Any], agencies: dict[str, Agency]) -> int:

@@ -143,3 +143,41 @@ class ProcessCache:
 
     def clear(self) -> None:
         self._state = (0, {})
+
+
+REGISTRY_KEY = "agencies"
+
+
+def bump_registry() -> None:
+    """The agency registry and the assignments: every saved or deleted agency, rename,
+    alias, succession, group (and its members), group phrase, assignment, assignment change,
+    contact and registry confirmation bumps it after the writing transaction commits
+    (``cchc.agencies.apps``; ``confirm_registry_row``'s queryset update bumps it itself).
+    Once per transaction however many rows it writes (a registry load writes hundreds)."""
+    bump_after_commit_once(REGISTRY_KEY)
+
+
+def bump_after_commit_once(key: str) -> None:
+    """``bump_after_commit(key)`` unless the current transaction already asked for it and
+    that bump has not run yet (a rolled-back savepoint drops its callbacks with it, so the
+    check reads Django's own list of pending callbacks rather than a flag of ours)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        getattr(func, "version_key", None) == key and not getattr(func, "done", False)
+        for _sids, func, _robust in connection.run_on_commit
+    ):
+        return
+
+    def bump_version() -> None:  # named: a failure is logged with this name
+        _write(key)
+        bump_version.done = True  # type: ignore[attr-defined]
+
+    bump_version.version_key = key  # type: ignore[attr-defined]
+    transaction.on_commit(bump_version, robust=True)
+
+
+def with_key_version(queryset: models.QuerySet[M], name: str, key: str) -> models.QuerySet[M]:
+    """``queryset`` with the version of ``key`` as ``name`` on each row, read in the same
+    query (None before the first bump)."""
+    version = CacheVersion.objects.filter(key=key).values("value")[:1]
+    return cast("models.QuerySet[M]", queryset.annotate(**{name: Subquery(version)}))

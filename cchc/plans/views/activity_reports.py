@@ -16,9 +16,13 @@ only (cchc.plans.views.report_rows).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models.sql.compiler import SQLCompiler
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
@@ -118,28 +122,28 @@ def activity_reports(
     there), by period; ``wanted``: the key of the period to show (else the current one)."""
     sees_all = permissions.sees_everything(request.user)
     own = set() if sees_all else permissions.agencies_of(request.user)
-    periods: dict[str, PeriodSummary] = {}
+    periods: dict[tuple[str, dt.date], PeriodSummary] = {}
     hidden = 0
-    rows = Obligation.objects.filter(activity_id=activity_id).values_list(*_COLUMNS)
+    rows = _rows(activity_id)
+    sent, approved, not_applicable = _SENT, _APPROVED, _NOT_APPLICABLE
     for row in rows:
         if not (sees_all or row[1] in own):
             hidden += 1
             continue
         kind, label, end, deadline, status, state = row[4:10]
-        key = period_key(kind, end)
-        period = periods.get(key)
+        period = periods.get((kind, end))
         if period is None:
-            period = periods[key] = PeriodSummary(
-                key=key, label=label, kind=kind, end=end, deadline=deadline
+            period = periods[kind, end] = PeriodSummary(
+                key=period_key(kind, end), label=label, kind=kind, end=end, deadline=deadline
             )
         period.count += 1
         if deadline < period.deadline:
             period.deadline = deadline
         if state is None:
             period.missing += 1
-        elif state == _APPROVED:
+        elif state == approved:
             period.approved += 1
-        if deadline < today and state not in _SENT and status != _NOT_APPLICABLE:
+        if deadline < today and state not in sent and status != not_applicable:
             period.late += 1
         # Drawn only for the period shown (see below).
         period.values.append(row)
@@ -147,7 +151,8 @@ def activity_reports(
         periods.values(), key=lambda p: (p.end, p.deadline, p.kind, p.label), reverse=True
     )
     current = _current(ordered, today)
-    selected = periods.get(wanted or "") or current
+    selected = next((p for p in ordered if p.key == wanted), None) if wanted else None
+    selected = selected or current
     rows_html: SafeString | str = ""
     if selected is not None:
         shown = [_row(values, today) for values in selected.values]
@@ -162,6 +167,30 @@ def activity_reports(
         late=sum(p.late for p in ordered),
         approved=sum(p.approved for p in ordered),
     )
+
+
+# Stands for the activity's id while the query is compiled (``_compiled``).
+_PK = -7_340_005
+
+
+@functools.cache
+def _compiled() -> tuple[SQLCompiler, str, tuple[Any, ...]]:
+    """The section's query as SQL, compiled once by the process, with the compiler that
+    converts its rows (dates on SQLite, ...) as ``values_list`` does."""
+    rows = Obligation.objects.filter(activity_id=_PK).values_list(*_COLUMNS)
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    return compiler, sql, tuple(params)
+
+
+def _rows(activity_id: int) -> Iterable[tuple[Any, ...]]:
+    """The activity's expected reports (``_COLUMNS``): what ``values_list`` reads, without
+    compiling the query on each request (it cost as much as running it)."""
+    compiler, sql, params = _compiled()
+    with connections[compiler.using or DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(sql, [activity_id if p == _PK else p for p in params])
+        fetched = cursor.fetchall()
+    return cast("Iterable[tuple[Any, ...]]", compiler.results_iter(results=[fetched]))
 
 
 def _row(values: tuple[Any, ...], today: dt.date) -> ReportRow:

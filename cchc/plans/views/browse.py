@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Concat
+from django.db.models.sql.compiler import SQLCompiler
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cchc.accounts import permissions
@@ -31,9 +37,11 @@ from cchc.plans.tree_html import (
     render_children,
     render_tree,
 )
+from cchc.plans.views import bodies
 from cchc.plans.views.activity_reports import activity_reports
 from cchc.plans.views.assignments_html import assignments_html
 from cchc.plans.views.ended_html import ended_agencies_html
+from cchc.plans.views.reports_html import section_html
 from cchc.reporting.progress import (
     ActivityProgress,
     PlanProgress,
@@ -52,11 +60,29 @@ def _get_plan(pk: int, *, with_version: bool = False) -> Plan:
     """The one place that decides which plan a logged-in user may read: any of them (the plan,
     its tree, its activities and their overall progress are the province's shared text; its
     obligations, reports and statuses per agency are not shown here). ``with_version``: the
-    version of its cached tree too, in the same query (cchc.core.versions)."""
-    plans = Plan.objects.all()
-    if with_version:
-        plans = versions.with_version(plans, versions.PLAN_PREFIX)
-    return get_object_or_404(plans, pk=pk)
+    versions of its cached tree and of the registry too (``cache_version``,
+    ``registry_version``), in the same query (cchc.core.versions)."""
+    if not with_version:
+        return get_object_or_404(Plan, pk=pk)
+    sql, params = _compiled_plan()
+    found = next(iter(Plan.objects.raw(sql, [pk if p == _PK else p for p in params])), None)
+    if found is None:
+        raise Http404
+    return found
+
+
+# Stands for the plan's id while its query is compiled (``_compiled_plan``).
+_PK = -7_340_002
+
+
+@functools.cache
+def _compiled_plan() -> tuple[str, tuple[Any, ...]]:
+    """The plan with its versions as SQL, compiled once by the process (compiling the
+    versions' subqueries cost more than running them)."""
+    plans = versions.with_version(Plan.objects.filter(pk=_PK), versions.PLAN_PREFIX)
+    plans = versions.with_key_version(plans, "registry_version", versions.REGISTRY_KEY)
+    sql, params = plans.query.sql_with_params()
+    return sql, tuple(params)
 
 
 def _can_import(request: HttpRequest) -> bool:
@@ -77,6 +103,43 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _get_plan(pk, with_version=True)
+    partial = bool(request.headers.get("HX-Request")) and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    can_import = _can_import(request)
+    can_transfer = request.user.has_perm("agencies.change_assignment")
+    can_history = request.user.has_perm("plans.view_planimport")
+
+    def build() -> str:
+        return _plan_body(
+            request, plan, partial=partial, can_import=can_import, can_transfer=can_transfer
+        )
+
+    if request.GET:
+        # A search: drawn per request (its results are not kept for every query string).
+        body = build()
+    else:
+        # The tree, the search form and the ended agencies: drawn once per plan and
+        # registry version, day, language and the permissions the body asks (bodies).
+        body = bodies.cached(
+            plan_id=plan.pk,
+            plan_version=plan.cache_version,  # type: ignore[attr-defined]
+            registry_version=plan.registry_version,  # type: ignore[attr-defined]
+            key=("plan", plan.pk, partial, can_import, can_transfer, can_history),
+            build=build,
+        )
+    body = bodies.fill_csrf(request, body)
+    if partial:
+        return HttpResponse(body)
+    title = Truncator(plan.number or plan.title).chars(60)
+    return render(request, "plans/plan_detail.html", {"title": title, "body": body})
+
+
+def _plan_body(
+    request: HttpRequest, plan: Plan, *, partial: bool, can_import: bool, can_transfer: bool
+) -> str:
+    """The plan page's content (or, for htmx, only the results), as drawn from the plan and
+    the registry: the tree or the search results, the search form, the ended agencies."""
     # The filters' choices (areas, lead texts, timeframes) change only with an import.
     choices = plan_cached(plan, "choices", lambda: selectors.filter_choices(plan=plan))
     form = ActivitySearchForm(request.GET or None, choices=choices, auto_id="search_%s")
@@ -89,8 +152,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         # The tree and its progress, drawn once per plan version (cchc.plans.tree_html).
         context["tree"] = context["progress"] = cached_tree(plan, lambda: _draw_tree(plan))
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        return render(request, "plans/_results.html", context)
+    if partial:
+        return render_to_string("plans/_results.html", context, request)
     # Only its date is shown (the large change list and warnings stay in the database); an
     # import bumps the plan's version.
     context["latest_import"] = plan_cached(
@@ -102,19 +165,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .first()
         ),
     )
-    if not request.GET:
-        # The empty search form, drawn once per plan version and language.
-        context["search_form"] = plan_cached(
-            plan,
-            f"search_form:{get_language()}",
-            lambda: render_to_string("plans/_search_form.html", context),
-        )
-    context["can_import"] = _can_import(request)
-    context["can_transfer"] = request.user.has_perm("agencies.change_assignment")
+    context["can_import"] = can_import
     context["ended_agencies"] = ended_agencies_html(
-        request, plan_id=plan.pk, today=timezone.localdate(), can_transfer=context["can_transfer"]
+        plan_id=plan.pk,
+        today=timezone.localdate(),
+        can_transfer=can_transfer,
+        token=bodies.CSRF_MARK,
     )
-    return render(request, "plans/plan_detail.html", context)
+    return render_to_string("plans/_plan_body.html", context, request)
 
 
 @login_required
@@ -122,16 +180,48 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     """Any node of the plan: an activity with its fields, assignments and reports; an area,
     objective or task with its place in the plan, its children and their progress."""
-    # The node with its plan, the plan's version and whether it has targets, in one query
-    # (any logged-in user reads any plan: _get_plan); without targets, the targets' include
-    # reads nothing (indicators.selectors.node_targets).
-    nodes = Node.objects.select_related("plan").annotate(has_targets=targets_exist())
-    node = get_object_or_404(_with_plan_version(nodes), plan_id=plan_pk, pk=pk)
+    # The node with its plan, the plan's and the registry's versions and whether it has
+    # targets, in one query (any logged-in user reads any plan: _get_plan); without targets,
+    # the targets' include reads nothing (indicators.selectors.node_targets).
+    node = _get_node(plan_pk, pk)
     plan = node.plan
-    plan.cache_version = node.plan_version  # type: ignore[attr-defined]
-    try:
-        if node.kind != NodeKind.ACTIVITY:
+    if node.kind != NodeKind.ACTIVITY:
+        try:
             return _group_page(request, plan, node)
+        except Node.DoesNotExist as exc:
+            raise Http404 from exc
+    today = timezone.localdate()
+    reports = activity_reports(
+        request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
+    )
+    context: dict[str, Any] = {"plan": plan, "node": node, "reports": reports}
+    if request.headers.get("HX-Target") == "activity-reports" and not request.headers.get(
+        "HX-History-Restore-Request"
+    ):
+        # The period selector (htmx names the section it swaps): only that section.
+        return HttpResponse(section_html(reports, node_url=node.get_absolute_url()))
+    context["reports_html"] = section_html(reports, node_url=node.get_absolute_url())
+    # Everything above the reports (where the activity sits, its fields and progress, its
+    # assigned agencies) is the same for every user: drawn once per plan and registry
+    # version and day (bodies); the reports and targets are drawn per request.
+    context["top"] = mark_safe(
+        bodies.cached(
+            plan_id=plan.pk,
+            plan_version=node.plan_version,  # type: ignore[attr-defined]
+            registry_version=node.registry_version,  # type: ignore[attr-defined]
+            key=("activity", node.pk),
+            build=lambda: _activity_top(plan, node, today),
+        )
+    )
+    context["title"] = Truncator(node.display).chars(60)
+    return render(request, "plans/node_detail.html", context)
+
+
+def _activity_top(plan: Plan, node: Node, today: dt.date) -> str:
+    """The activity page above its reports: breadcrumb, heading, fields, progress, source
+    line and assigned agencies."""
+    pk = node.pk
+    try:
         # The ancestors and the progress change only with the plan's version (import,
         # corrections, obligation generation, approval, reopening): drawn once per version.
         ancestors: list[Node] = plan_cached(
@@ -142,30 +232,74 @@ def node_detail(request: HttpRequest, plan_pk: int, pk: int) -> HttpResponse:
     except Node.DoesNotExist as exc:
         raise Http404 from exc
     ctx = selectors.NodeContext(node=node, ancestors=ancestors)
-    today = timezone.localdate()
-    activity = plan_cached(plan, f"progress:{pk}", lambda: activity_progress(node.pk))
-    reports = activity_reports(
-        request, activity_id=node.pk, today=today, wanted=request.GET.get("period")
-    )
-    context = {"plan": plan, "node": node, "reports": reports}
-    if request.headers.get("HX-Target") == "activity-reports" and not request.headers.get(
-        "HX-History-Restore-Request"
-    ):
-        # The period selector (htmx names the section it swaps): only that section.
-        return render(request, "plans/_activity_reports.html", context)
-    assignments = agency_selectors.activity_assignments(activity_id=node.pk, today=today)
-    context.update(
+    activity = plan_cached(plan, f"progress:{pk}", lambda: activity_progress(pk))
+    assignments = agency_selectors.activity_assignments(activity_id=pk, today=today)
+    return render_to_string(
+        "plans/_activity_top.html",
         {
+            "plan": plan,
+            "node": node,
             "kind_label": kind_label(node),
             "ancestors": [(a, kind_label(a)) for a in ancestors],
             "rows": activity_rows(plan, ctx),
-            "today": today,
             "assignments": assignments_html(assignments, today=today),
             "activity_progress": activity,
             "node_progress": activity.percent,
-        }
+        },
     )
-    return render(request, "plans/node_detail.html", context)
+
+
+# Stand for the plan's and the node's ids while the node's query is compiled (``_get_node``).
+_PLAN_PK, _NODE_PK = -7_340_003, -7_340_004
+_NODE_FIELDS = tuple(f.attname for f in Node._meta.concrete_fields)
+_PLAN_FIELDS = tuple(f.attname for f in Plan._meta.concrete_fields)
+
+
+@functools.cache
+def _compiled_node() -> tuple[SQLCompiler, str, tuple[Any, ...]]:
+    """A node with its plan, the plan's and the registry's versions and whether it has
+    targets, as SQL compiled once by the process (compiling it cost more than running it),
+    with the compiler that converts its values as ``values_list`` does."""
+    annotated = Node.objects.filter(plan_id=_PLAN_PK, pk=_NODE_PK).annotate(
+        has_targets=targets_exist()
+    )
+    nodes = versions.with_key_version(
+        _with_plan_version(annotated), "registry_version", versions.REGISTRY_KEY
+    )
+    rows = nodes.values_list(
+        *_NODE_FIELDS,
+        *(f"plan__{name}" for name in _PLAN_FIELDS),
+        "has_targets",
+        "plan_version",
+        "registry_version",
+    )
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    return compiler, sql, tuple(params)
+
+
+def _get_node(plan_pk: int, pk: int) -> Node:
+    """The node ``pk`` of the plan ``plan_pk`` with its plan, the plan's version as
+    ``plan.cache_version`` and ``node.plan_version``, the registry's as
+    ``node.registry_version`` and ``has_targets``: one query."""
+    compiler, sql, params = _compiled_node()
+    wanted = {_PLAN_PK: plan_pk, _NODE_PK: pk}
+    with connections[compiler.using or DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(sql, [wanted.get(p, p) for p in params])
+        fetched = cursor.fetchall()
+    row = next(iter(compiler.results_iter(results=[fetched], tuple_expected=True)), None)
+    if row is None:
+        raise Http404
+    n, m = len(_NODE_FIELDS), len(_PLAN_FIELDS)
+    node = Node.from_db(compiler.using or DEFAULT_DB_ALIAS, _NODE_FIELDS, row[:n])
+    plan = Plan.from_db(compiler.using or DEFAULT_DB_ALIAS, _PLAN_FIELDS, row[n : n + m])
+    has_targets, plan_version, registry_version = row[n + m :]
+    node.has_targets = bool(has_targets)  # type: ignore[attr-defined]
+    node.plan_version = plan_version  # type: ignore[attr-defined]
+    node.registry_version = registry_version  # type: ignore[attr-defined]
+    plan.cache_version = plan_version  # type: ignore[attr-defined]
+    node.plan = plan
+    return node
 
 
 def _with_plan_version(nodes: QuerySet[Node]) -> QuerySet[Node]:

@@ -17,8 +17,6 @@ from html import escape as esc
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -132,9 +130,10 @@ def _around_id(name: str, **kwargs: int) -> tuple[str, str]:
 
 
 def ended_agencies_html(
-    request: HttpRequest, *, plan_id: int, today: dt.date, can_transfer: bool
+    *, plan_id: int, today: dt.date, can_transfer: bool, token: str
 ) -> SafeString:
-    """The section (empty when no open work is left with an ended agency)."""
+    """The section (empty when no open work is left with an ended agency); ``token``: the
+    transfer forms' CSRF token, or a marker the caller fills in per request."""
     rows = ended_agencies(plan_id=plan_id, today=today)
     if not rows:
         return mark_safe("")
@@ -155,7 +154,7 @@ def ended_agencies_html(
     ]
     activities_word = esc(gettext("Activities"))
     successors_word = esc(gettext("Proposed successors"))
-    token = esc(get_token(request)) if can_transfer else ""
+    token = esc(token) if can_transfer else ""
     for row in rows:
         successors = resolver.successors_on(row.agency_id, today)
         day = f"{row.valid_until:%d/%m/%Y}" if row.valid_until else ""

@@ -10,7 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -84,6 +87,47 @@ def _evidence_form(request: HttpRequest | None = None) -> EvidenceForm:
     return form
 
 
+# The unbound forms' fields as drawn (a dozen widgets, each a template: about a fifth of
+# the page), by what they are drawn from; past ``_FIELDS_MAX`` the process starts again.
+_FIELDS: dict[tuple[Any, ...], str] = {}
+_FIELDS_MAX = 512
+
+
+def _fields_html(key: tuple[Any, ...], template: str, context: dict[str, Any]) -> SafeString:
+    drawn = _FIELDS.get(key)
+    if drawn is None:
+        drawn = render_to_string(template, context)
+        if len(_FIELDS) >= _FIELDS_MAX:
+            _FIELDS.clear()
+        _FIELDS[key] = drawn
+    return mark_safe(drawn)
+
+
+def _draw_unbound_fields(context: dict[str, Any]) -> None:
+    """The report form's fields and the evidence form's, when not bound (a GET), from what
+    the process drew before: they depend only on the language, the form's initial values
+    and, for the explanation's hint, whether the report is late. A bound form (a refusal
+    shown again with the user's input and its errors) is drawn in the page."""
+    language = get_language()
+    form: ReportForm = context["form"]
+    if not form.is_bound:
+        late = bool(context["late"])
+        statuses = tuple(context["explained_statuses"])
+        initial = tuple(sorted((k, str(v)) for k, v in form.initial.items()))
+        context["report_fields_html"] = _fields_html(
+            ("report", language, late, statuses, initial),
+            "reporting/_report_form_fields.html",
+            {"form": form, "late": late, "explained_statuses": list(statuses)},
+        )
+    evidence: EvidenceForm = context["evidence_form"]
+    if not evidence.is_bound:
+        context["evidence_fields_html"] = _fields_html(
+            ("evidence", language),
+            "reporting/_evidence_form_fields.html",
+            {"evidence_form": evidence},
+        )
+
+
 def _not_editable(report: Report | None) -> str:
     """Why the report cannot change (the page says it, with a link to the report as it is)."""
     if report is None or report.is_editable:
@@ -153,6 +197,7 @@ def _render_report(
     if can_edit:
         context["form"] = form or ReportForm.for_report(report)
         context["evidence_form"] = evidence_form or _evidence_form()
+        _draw_unbound_fields(context)
         if report is not None:
             context["missing"] = missing_content(
                 report, common.today(), rule_of(obligation), has_evidence=bool(evidence)
