@@ -48,6 +48,9 @@ _GOES_ON = frozenset(
     ]
 )
 
+# "từ Hà Tĩnh đến …": the places a list of bodies spans, from a proper name to another.
+_PLACE_RANGE_RE = re.compile(r"\s+từ\s+[A-ZĐÀ-Ỹ][^,;:.()]*?\s+đến\s+[A-ZĐÀ-Ỹ]")
+
 
 def split_name(name: str) -> tuple[str, str]:
     """ "sở, ngành, Ủy ban nhân dân xã, phường tăng cường" -> ("sở, … xã, phường", "tăng cường").
@@ -57,6 +60,9 @@ def split_name(name: str) -> tuple[str, str]:
     for terminal in _TERMINAL_RE.finditer(name):
         following = terminal.group("next")
         if following[:1].isupper() or following[:1].isdigit() or following in _GOES_ON:
+            continue
+        if _PLACE_RANGE_RE.match(name, terminal.end()):
+            # "các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng": a range of places goes on.
             continue
         return name[: terminal.end()].rstrip(" ,"), name[terminal.end() :].strip()
     return name, ""

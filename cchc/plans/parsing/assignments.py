@@ -556,11 +556,14 @@ class AssignmentInterpreter:
             and self.agency_label
             and not self.agency_rows
             and text[:1].isupper()
+            and text.rstrip(" *_")[-1:] in _SENTENCE_ENDS
             and not _subject_of(text)
         ):
             # "3. Kho bạc Nhà nước khu vực XV" / "Điều tiết nguồn vốn …": the first paragraph
             # right under a numbered agency heading is its task whatever its first verb (a
-            # closing paragraph comes after the points, not right under a heading).
+            # closing paragraph comes after the points, not right under a heading). A line
+            # that ends no sentence ("Phụ nữ Thành phố và các tổ chức …", the rest of a
+            # heading printed as a paragraph of its own) is no task.
             lead, rest = agency, text
         else:
             return None
@@ -628,6 +631,10 @@ class AssignmentInterpreter:
             timeframe=timeframe,
             notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
+
+
+# What ends a sentence (a task's paragraph ends in one of them, a heading's line does not).
+_SENTENCE_ENDS = frozenset(".;:!?…")
 
 
 def _is_content(text: str) -> bool:

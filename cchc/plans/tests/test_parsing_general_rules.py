@@ -323,3 +323,42 @@ def test_a_ministry_after_an_opening_clause_is_the_subject_whatever_its_verb() -
     assert items[0].lead == "Bộ Công Thương"
     assert items[0].title == "Điều hành linh hoạt giá xăng dầu"
     assert items[0].notes == "Để bảo đảm an ninh năng lượng"
+
+
+def test_a_heading_s_rest_printed_as_a_paragraph_of_its_own_is_no_task() -> None:
+    # A bold agency heading broken over two paragraphs: its second half ends no sentence, so
+    # the rule "the first paragraph under an agency heading is its task" does not take it;
+    # the bullets below are the rows.
+    items = _items(
+        "**II. TỔ CHỨC THỰC HIỆN**\n\n"
+        "**2. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, Đoàn Thanh niên**\n\n"
+        "**Cộng sản Hồ Chí Minh tỉnh và các hội đoàn thể**\n\n"
+        "- Tuyên truyền, vận động hội viên tham gia Kế hoạch này.\n\n"
+        "- Giám sát việc thực hiện chính sách tại cơ sở.\n\n"
+        "3. Ủy ban nhân dân các xã, phường tổ chức thực hiện Kế hoạch tại địa phương.\n"
+    )
+    assert [item.title for item in items] == [
+        "Tuyên truyền, vận động hội viên tham gia Kế hoạch này",
+        "Giám sát việc thực hiện chính sách tại cơ sở",
+        "Tổ chức thực hiện Kế hoạch tại địa phương",
+    ]
+    assert [item.number for item in items] == ["", "", "3"]
+
+
+def test_a_range_of_places_goes_on_in_a_list_of_bodies() -> None:
+    # "các tỉnh, thành phố từ X đến Y": the range is part of the name over the lettered
+    # points, not the start of their titles.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Quảng Bình đến Bình Thuận:\n\n"
+        "a) Rà soát các khu dân cư ven sông, ven biển.\n\n"
+        "b) Bố trí nơi tạm cư cho các hộ dân phải di dời.\n\n"
+        "2. Bộ trưởng Bộ Tài chính bố trí kinh phí hỗ trợ các địa phương.\n"
+    )
+    assert [item.title for item in items][:2] == [
+        "Rà soát các khu dân cư ven sông, ven biển",
+        "Bố trí nơi tạm cư cho các hộ dân phải di dời",
+    ]
+    assert items[0].lead == (
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Quảng Bình đến Bình Thuận"
+    )
