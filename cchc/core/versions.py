@@ -143,3 +143,26 @@ class ProcessCache:
 
     def clear(self) -> None:
         self._state = (0, {})
+
+
+LISTS_KEY = "lists"
+
+
+def _bump_lists_version() -> None:  # one function object: a transaction queues it once
+    _write(LISTS_KEY)
+
+
+def bump_lists() -> None:
+    """The work lists ("my reports", the review list, the status grid): a report's step, or
+    an obligation, agency, plan or activity saved or deleted, changes them
+    (``cchc.reporting.apps``). After the commit, as ``bump_figures`` (a deadline's burst
+    does not queue on the row), and once per atomic block however many rows it saves (a
+    bump queued in the same block runs or is dropped with this change)."""
+    connection = transaction.get_connection()
+    here = set(connection.savepoint_ids)
+    if connection.in_atomic_block and any(
+        entry[1] is _bump_lists_version and set(entry[0]) == here
+        for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump_lists_version, robust=True)
