@@ -183,3 +183,51 @@ def test_a_kept_body_costs_five_queries(
     assert again.status_code == 200
     strip = re.compile(r'value="[^"]{30,}"')  # the CSRF tokens
     assert strip.sub("", again.content.decode()) == strip.sub("", first.content.decode())
+
+
+def test_the_lists_are_bumped_once_per_block_and_not_by_a_rollback(
+    obligation: Obligation, django_capture_on_commit_callbacks: Commit
+) -> None:
+    before = versions.current(versions.LISTS_KEY)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        obligation.reason = "Một"
+        obligation.save()
+        obligation.reason = "Hai"
+        obligation.save()
+        Agency.objects.get(pk=obligation.agency_id).save()
+    assert len(callbacks) == 1
+    bumped = versions.current(versions.LISTS_KEY)
+    assert bumped != before
+
+    class Boom(Exception):
+        pass
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(Boom),
+        transaction.atomic(),
+    ):
+        obligation.save()
+        raise Boom
+    assert callbacks == []
+    assert versions.current(versions.LISTS_KEY) == bumped
+
+
+def test_a_draft_s_text_does_not_bump_the_lists(
+    people: dict[str, User],  # noqa: F811
+    obligation: Obligation,
+    django_capture_on_commit_callbacks: Commit,
+) -> None:
+    from cchc.reporting.actions import save_draft, start_report
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = start_report(obligation=obligation, user=people["focal"])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        save_draft(
+            report=report,
+            user=people["focal"],
+            expected_version=report.version,
+            narrative="Đang làm.",
+            percent=30,
+        )
+    assert callbacks == []
