@@ -51,6 +51,14 @@ def _terminate(signum: int, _frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
+def _production_server() -> tuple[int, int]:
+    """What ``scripts/run`` and the systemd unit serve with (``cchc/gunicorn_conf.py``: 2 ×
+    CPUs + 1 workers of ``CCHC_WEB_THREADS`` threads, or ``CCHC_WEB_WORKERS``)."""
+    from cchc import gunicorn_conf
+
+    return gunicorn_conf.workers, gunicorn_conf.threads
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         description="CCHC pages and burst benchmarks (see the module docstring)."
@@ -65,8 +73,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     db.add_argument("--keep-db", action="store_true", help="do not drop the database at the end")
     server = p.add_argument_group("server")
-    server.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
-    server.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    workers, threads = _production_server()
+    server.add_argument(
+        "--workers",
+        type=int,
+        default=workers,
+        help=f"gunicorn workers (default {workers}: the production default on this machine)",
+    )
+    server.add_argument(
+        "--threads",
+        type=int,
+        default=threads,
+        help=f"threads per worker (default {threads}: the production default)",
+    )
     pages = p.add_argument_group("pages")
     pages.add_argument("--duration", type=float, default=3, help="seconds per wrk run (3)")
     pages.add_argument("--runs", type=int, default=3, help="runs per page and reference (3)")

@@ -181,3 +181,15 @@ def with_key_version(queryset: models.QuerySet[M], name: str, key: str) -> model
     query (None before the first bump)."""
     version = CacheVersion.objects.filter(key=key).values("value")[:1]
     return cast("models.QuerySet[M]", queryset.annotate(**{name: Subquery(version)}))
+
+
+LISTS_KEY = "lists"
+
+
+def bump_lists() -> None:
+    """The work lists ("my reports", the review list, the status grid): a report's step, or
+    an obligation, agency, plan or activity saved or deleted, changes them
+    (``cchc.reporting.apps``). After the commit, as ``bump_figures`` (a deadline's burst
+    does not queue on the row), and once per transaction however many rows it saves
+    (``bump_after_commit_once``)."""
+    bump_after_commit_once(LISTS_KEY)

@@ -101,9 +101,10 @@ class WorkCalendar:
     """The working days of the years it is asked about; province days read once per year
     (once per process and schedule version when the version row exists)."""
 
-    def __init__(self, *, province: bool = True) -> None:
+    def __init__(self, *, province: bool = True, version: int | None = None) -> None:
+        """``version``: the schedule version if the caller read it already (with others)."""
         self._province = province
-        self._version: int | None = None
+        self._version: int | None = version
         self._years: dict[int, _Year] = {}
         self._province_days: dict[int, dict[dt.date, CalendarDay]] = {}
         self._announced: dict[int, bool] = {}

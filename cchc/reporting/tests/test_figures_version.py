@@ -69,9 +69,13 @@ def test_a_committed_submission_bumps_the_figures_and_a_rolled_back_one_does_not
         _submit(report, focal)
     # Nothing written in the submitting transaction: the version changes at its commit.
     assert versions.current(versions.FIGURES_KEY) == before
-    assert len(callbacks) == 1
-    callbacks[0]()
+    # One bump for the figures, one for the work lists (``versions.bump_lists``).
+    assert len(callbacks) == 2
+    lists = versions.current(versions.LISTS_KEY)
+    for callback in callbacks:
+        callback()
     assert versions.current(versions.FIGURES_KEY) != before
+    assert versions.current(versions.LISTS_KEY) != lists
 
 
 postgresql_only = pytest.mark.skipif(

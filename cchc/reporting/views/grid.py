@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from cchc.core.validation import query_int
 from cchc.reporting import exports
 from cchc.reporting import grid as selectors
 from cchc.reporting.forms import GridFilterForm, GridRemindForm
-from cchc.reporting.views import common
+from cchc.reporting.views import common, list_cache
 from cchc.reporting.views.rows_html import GridRows, ListedRows
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
@@ -81,8 +81,35 @@ def _count_query(request: HttpRequest) -> str:
 @require_GET
 def status_grid(request: HttpRequest) -> HttpResponse:
     _reader(request)
+    can_remind = permissions.is_secretariat(request.user)
+    can_review = permissions.can_review(request.user)
+    if export_format(request) is not None:
+        response: HttpResponse = _page(
+            request, can_remind=can_remind, can_review=can_review, export=True
+        )
+        return response
+    # The body shows the remind form and the review links to whom may use them.
+    return list_cache.cached_page(
+        request,
+        "reporting/grid.html",
+        (can_remind, can_review),
+        lambda calendar: _page(
+            request, can_remind=can_remind, can_review=can_review, calendar=calendar
+        ),
+    )
+
+
+def _page(
+    request: HttpRequest,
+    *,
+    can_remind: bool,
+    can_review: bool,
+    export: bool = False,
+    calendar: WorkCalendar | None = None,
+) -> Any:
+    """The body's context (the file asked for with ``export``)."""
     on = common.today()
-    calendar = WorkCalendar()
+    calendar = calendar or WorkCalendar()
     years = due.obligation_years(on=on)
     year, periods, period = due.choose_period(
         year=request.GET.get("year"),
@@ -114,13 +141,13 @@ def status_grid(request: HttpRequest) -> HttpResponse:
         "on": on,
         "sort": filters.sort,
         "categories": list(selectors.Category),
-        "can_remind": permissions.is_secretariat(request.user),
-        "can_review": permissions.can_review(request.user),
+        "can_remind": can_remind,
+        "can_review": can_review,
     }
     if period is not None:
         grid = selectors.status_grid(period=period, on=on, filters=filters)
         fmt = export_format(request)
-        if fmt is not None:
+        if export and fmt is not None:
             return exports.grid_file(grid, fmt=fmt, name=f"{year}-{data['period']}")
         context["grid"] = grid
         context["count_query"] = _count_query(request)
@@ -135,7 +162,7 @@ def status_grid(request: HttpRequest) -> HttpResponse:
         if kind in selectors.LISTS:
             agency_id = _int(request.GET.get("agency"))
             context.update(_listing(request, grid, agency_id, kind))
-    return render(request, "reporting/grid.html", context)
+    return context
 
 
 def _back(request: HttpRequest) -> HttpResponse:

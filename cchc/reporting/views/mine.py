@@ -6,10 +6,10 @@ then overdue; narrowed by state, agency, period and reform area
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -19,7 +19,7 @@ from cchc.core.exports import export_format
 from cchc.core.validation import query_int
 from cchc.reporting import exports, selectors
 from cchc.reporting.grid import area_choices
-from cchc.reporting.views import common
+from cchc.reporting.views import common, list_cache
 from cchc.reporting.views.rows_html import CountedPaginator, MineItem, MineRows, options
 from cchc.scheduling import selectors as due
 from cchc.scheduling.workdays import WorkCalendar
@@ -41,10 +41,36 @@ STATE_LABELS = {
 @login_required
 @require_GET
 def my_reports(request: HttpRequest) -> HttpResponse:
-    on = common.today()
-    calendar = WorkCalendar()
     headed = permissions.agencies_headed_by(request.user)
     mine = permissions.agencies_of(request.user)
+    if export_format(request) is not None:
+        response: HttpResponse = _context(request, headed=headed, mine=mine, export=True)
+        return response
+    can_review = permissions.can_review(request.user)
+    # The body shows the user's agencies, the ones they head, and a link if they review.
+    parts = (tuple(sorted(mine)), tuple(sorted(headed)), can_review)
+    return list_cache.cached_page(
+        request,
+        "reporting/my_reports.html",
+        parts,
+        lambda calendar: _context(
+            request, headed=headed, mine=mine, can_review=can_review, calendar=calendar
+        ),
+    )
+
+
+def _context(
+    request: HttpRequest,
+    *,
+    headed: set[int],
+    mine: set[int],
+    can_review: bool = False,
+    export: bool = False,
+    calendar: WorkCalendar | None = None,
+) -> Any:
+    """The body's context (the file asked for with ``export``)."""
+    on = common.today()
+    calendar = calendar or WorkCalendar()
     state = request.GET.get("state", "")
     state = state if state in selectors.MY_STATES else ""
     agency_id = query_int(request.GET.get("agency"))
@@ -61,7 +87,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         user=request.user, on=on, state=state, agency_id=agency_id, period=period, area_id=area_id
     )
     fmt = export_format(request)
-    if fmt is not None:
+    if export and fmt is not None:
         return exports.mine_file(selectors.my_rows(list(qs), on=on, calendar=calendar), fmt=fmt)
     counts = selectors.my_counts(qs)
     values = qs.values_list(*MineItem.FIELDS)
@@ -96,7 +122,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
             if counts[key]
         ],
         "on": on,
-        "can_review": permissions.can_review(request.user),
+        "can_review": can_review,
         "heads": bool(headed),
         "awaiting_sign_off": (
             selectors.awaiting_sign_off(agency_ids=headed).count() if headed else 0
@@ -117,4 +143,4 @@ def my_reports(request: HttpRequest) -> HttpResponse:
             "area": options(areas, area_id),
         },
     }
-    return render(request, "reporting/my_reports.html", context)
+    return context

@@ -12,8 +12,9 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -23,12 +24,13 @@ from cchc.accounts import permissions
 from cchc.agencies.models import Agency
 from cchc.core.exports import export_format
 from cchc.core.validation import query_int
-from cchc.notifications.selectors import work_queues
+from cchc.notifications.selectors import WorkQueues, work_queues
 from cchc.reporting import exports, selectors
 from cchc.reporting.actions import ReportError, bulk_approve
 from cchc.reporting.forms import BulkApproveForm
 from cchc.reporting.grid import area_choices
-from cchc.reporting.views import common
+from cchc.reporting.models import Report
+from cchc.reporting.views import common, list_cache
 from cchc.reporting.views.rows_html import CountedPaginator, ReviewRow, ReviewRows, options
 from cchc.scheduling import selectors as due
 from cchc.scheduling.periods import Period
@@ -93,22 +95,37 @@ def _list_url(filters: ReviewFilters) -> str:
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
-    calendar = WorkCalendar()
-    filters = list_filters(request.GET, calendar=calendar)
-    awaiting = selectors.awaiting_review(
+    fmt = export_format(request)
+    if fmt is not None:
+        return exports.review_file(_awaiting(list_filters(request.GET)), fmt=fmt)
+    # The navigation's queues are read on every page; unfiltered, their "to review" is this
+    # list's length (one COUNT less). Given to the template, they are not read twice.
+    queues = work_queues(user=request.user)
+    # Every reviewer sees the same list (the secretariat): the body depends on the data and
+    # the query only.
+    return list_cache.cached_page(
+        request,
+        "reporting/review_list.html",
+        (),
+        lambda calendar: _context(request, queues, calendar),
+        extra={"work_queues": queues},
+    )
+
+
+def _awaiting(filters: ReviewFilters) -> QuerySet[Report]:
+    return selectors.awaiting_review(
         agency_id=filters.agency.pk if filters.agency else None,
         period=filters.period,
         area_id=filters.area,
     )
-    fmt = export_format(request)
-    if fmt is not None:
-        return exports.review_file(awaiting, fmt=fmt)
+
+
+def _context(request: HttpRequest, queues: WorkQueues, calendar: WorkCalendar) -> dict[str, Any]:
+    filters = list_filters(request.GET, calendar=calendar)
+    awaiting = _awaiting(filters)
     on = common.today()
     year = filters.year or on.year
     rows = awaiting.values_list(*ReviewRow.FIELDS)
-    # The navigation's queues are read on every page; unfiltered, their "to review" is this
-    # list's length (one COUNT less). Given to the template, they are not read twice.
-    queues = work_queues(user=request.user)
     unfiltered = filters.agency is None and filters.period is None and filters.area is None
     if unfiltered and queues.review is not None:
         paginator: Paginator[Any] = CountedPaginator(rows, PAGE_SIZE, count=queues.review)
@@ -120,33 +137,29 @@ def review_list(request: HttpRequest) -> HttpResponse:
     years = [on.year - 1, on.year, on.year + 1]
     periods = [(due.period_key(p), p.label) for p in due.report_periods(year, calendar=calendar)]
     period_key = due.period_key(filters.period) if filters.period else ""
-    return render(
-        request,
-        "reporting/review_list.html",
-        {
-            "page": page,
-            "work_queues": queues,
-            "reports": reports,
-            "rows_html": ReviewRows().rows(reports),
-            "form": BulkApproveForm(auto_id="bulk_%s"),
-            "filters": filters,
-            "agency_options": options(
-                selectors.agencies_awaiting_review(),
-                filters.agency.pk if filters.agency else None,
-            ),
-            "areas": areas,
-            "years": years,
-            "year": year,
-            "periods": periods,
-            # The filters' choices, drawn in Python (a template loop each).
-            "options": {
-                "year": options(((y, y) for y in years), year),
-                "period": options(periods, period_key),
-                "area": options(areas, filters.area),
-            },
-            "period_key": period_key,
+    return {
+        "page": page,
+        "work_queues": queues,
+        "reports": reports,
+        "rows_html": ReviewRows().rows(reports),
+        "form": BulkApproveForm(auto_id="bulk_%s"),
+        "filters": filters,
+        "agency_options": options(
+            selectors.agencies_awaiting_review(),
+            filters.agency.pk if filters.agency else None,
+        ),
+        "areas": areas,
+        "years": years,
+        "year": year,
+        "periods": periods,
+        # The filters' choices, drawn in Python (a template loop each).
+        "options": {
+            "year": options(((y, y) for y in years), year),
+            "period": options(periods, period_key),
+            "area": options(areas, filters.area),
         },
-    )
+        "period_key": period_key,
+    }
 
 
 @login_required
