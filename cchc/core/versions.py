@@ -186,10 +186,23 @@ def with_key_version(queryset: models.QuerySet[M], name: str, key: str) -> model
 LISTS_KEY = "lists"
 
 
+def _bump_lists_version() -> None:  # one function object: a transaction queues it once
+    _write(LISTS_KEY)
+
+
 def bump_lists() -> None:
     """The work lists ("my reports", the review list, the status grid): a report's step, or
     an obligation, agency, plan or activity saved or deleted, changes them
     (``cchc.reporting.apps``). After the commit, as ``bump_figures`` (a deadline's burst
-    does not queue on the row), and once per transaction however many rows it saves
-    (``bump_after_commit_once``)."""
-    bump_after_commit_once(LISTS_KEY)
+    does not queue on the row), and once per atomic block however many rows it saves (a
+    bump queued in the same block runs or is dropped with this change). Unlike
+    ``bump_after_commit_once`` (once per transaction), a bump queued by an enclosing or an
+    earlier block does not count: the lists' tests capture each step's callbacks apart."""
+    connection = transaction.get_connection()
+    here = set(connection.savepoint_ids)
+    if connection.in_atomic_block and any(
+        entry[1] is _bump_lists_version and set(entry[0]) == here
+        for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump_lists_version, robust=True)
