@@ -128,7 +128,7 @@ class TableInterpreter:
             self.parsed.warn(
                 table.rows[found.header].line,
                 _(
-                    "The table's headers name no column the reader knows; its columns were "
+                    "The table's headers do not name the columns a plan needs; these were "
                     "inferred from their cells: %(columns)s. Check them."
                 )
                 % {"columns": columns},
