@@ -62,6 +62,9 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "co quan tham muu",
             "don vi tham muu",
             "phan cong",
+            # "Bộ phụ trách tiếp nhận, xử lý" (the body a proposal is sent to)
+            "phu trach",
+            "tiep nhan, xu ly",
             "=thuc hien",
             "=don vi",
             "=co quan",

@@ -27,6 +27,7 @@ from cchc.plans.parsing.headers import (
     is_repeated_header,
     same_width,
 )
+from cchc.plans.parsing.infer import infer_layout
 from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
 from cchc.plans.readers.base import Row, Table
 
@@ -99,6 +100,41 @@ class TableInterpreter:
                 self._queue(rows, layout, table_break=continued)
             elif layout is not None and same_width(table, layout):
                 self._queue(table.rows, layout, table_break=True)
+        if layout is None:
+            before.extend(self._inferred(tables))
+        return before
+
+    def _inferred(self, tables: list[Table]) -> list[str]:
+        """No table has a header we know: the first numbered table whose columns can be told
+        from their cells (`infer.infer_layout`) is read, with a warning naming them."""
+        layout: Layout | None = None
+        before: list[str] = []
+        for table in tables:
+            if layout is not None:
+                if same_width(table, layout):
+                    self._queue(table.rows, layout, table_break=True)
+                continue
+            found = infer_layout(table.rows)
+            if found is None:
+                continue
+            layout = found.layout
+            self.first_table = table
+            before.extend(_row_text(r) for r in table.rows[: found.header])
+            self._add_columns(layout)
+            columns = ", ".join(
+                f"“{layout.labels[i]}” → {FIELD_LABELS[layout.fields[i] or '']}"
+                for i in found.inferred
+            )
+            self.parsed.warn(
+                table.rows[found.header].line,
+                _(
+                    "The table's headers do not name the columns a plan needs; these were "
+                    "inferred from their cells: %(columns)s. Check them."
+                )
+                % {"columns": columns},
+                "inferred-columns",
+            )
+            self._queue(table.rows[found.header + 1 :], layout, table_break=False)
         return before
 
     def _add_columns(self, layout: Layout) -> None:

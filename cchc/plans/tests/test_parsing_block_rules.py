@@ -3,8 +3,11 @@ corpus (issue 15), each on a small made-up document of the genre (other bodies, 
 
 from __future__ import annotations
 
+import pytest
+
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.result import Item
+from cchc.plans.readers.base import ReadError
 
 
 def _items(text: str, name: str = "plan.md") -> list[Item]:
@@ -182,3 +185,58 @@ def test_a_list_announced_under_a_heading_is_its_content_and_the_remit_formula_n
     assert items[0].title == "Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn"
     assert "Tư vấn xây dựng hệ thống" in (items[0].notes or "")
     assert items[0].lead == "Các sở, ngành liên quan"
+
+
+def test_a_numbered_table_with_unknown_headers_is_read_from_its_cells_with_a_warning() -> None:
+    text = "PHỤ LỤC\nÝ KIẾN CÁC ĐỊA PHƯƠNG\n" + _crawled_table(
+        [
+            ["**TT**", "**Địa phương gửi**", "**Ý kiến gửi về**", "**Nơi giải đáp**", "**Mốc**"],
+            [
+                "1",
+                "Cà Mau",
+                "Đề nghị hướng dẫn việc bàn giao trụ sở dôi dư sau sắp xếp",
+                "Bộ Tài chính",
+                "Quý I năm 2026",
+            ],
+            [
+                "2",
+                "Sơn La, Điện Biên",
+                "Sớm ban hành mẫu hồ sơ cấp phép xây dựng cho cấp xã",
+                "Bộ Xây dựng; Bộ Tư pháp",
+                "Năm 2026",
+            ],
+            ["3", "Gia Lai", "Bổ sung biên chế công chức địa chính", "Bộ Nội vụ", "Tháng 6/2026"],
+        ]
+    )
+    parsed = parse_bytes(text.encode(), "y-kien.md")
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert parsed.items[0].title == "Đề nghị hướng dẫn việc bàn giao trụ sở dôi dư sau sắp xếp"
+    assert [item.lead for item in parsed.items] == [
+        "Bộ Tài chính",
+        "Bộ Xây dựng; Bộ Tư pháp",
+        "Bộ Nội vụ",
+    ]
+    assert [item.timeframe for item in parsed.items] == [
+        "Quý I năm 2026",
+        "Năm 2026",
+        "Tháng 6/2026",
+    ]
+    # The province column is kept as it is, neither lead nor partners.
+    assert not any(item.partners for item in parsed.items)
+    (warning,) = [w for w in parsed.warnings if w.code == "inferred-columns"]
+    assert "Nơi giải đáp" in warning.message and "Ý kiến gửi về" in warning.message
+    assert "Địa phương gửi" not in warning.message
+    assert warning.line is not None
+
+
+def test_a_numbered_table_without_a_column_of_agencies_stays_refused() -> None:
+    text = _crawled_table(
+        [
+            ["**TT**", "**Mặt hàng**", "**Mô tả chi tiết**", "**Xuất xứ**"],
+            ["1", "Bàn", "Bàn gỗ có ngăn kéo cho phòng họp nhỏ", "Hà Nội"],
+            ["2", "Ghế", "Ghế xoay lưng lưới cho cán bộ tiếp dân", "Bình Dương"],
+            ["3", "Tủ", "Tủ sắt đựng hồ sơ lưu trữ hai cánh", "Đồng Nai"],
+        ]
+    )
+    with pytest.raises(ReadError):
+        parse_bytes(text.encode(), "bang-gia.md")

@@ -28,6 +28,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
         ("5-Chủ trì", "lead"),
         ("Cơ quan chủ trì", "lead"),
         ("Đơn vị thực hiện", "lead"),
+        ("Bộ phụ trách tiếp nhận, xử lý", "lead"),
+        ("Đơn vị tiếp nhận, xử lý", "lead"),
         ("6-Phối hợp", "partners"),
         ("Cơ quan phối hợp", "partners"),
         ("7-Thời gian", "timeframe"),
