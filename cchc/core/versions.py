@@ -157,14 +157,20 @@ def bump_registry() -> None:
     bump_after_commit_once(REGISTRY_KEY)
 
 
-def bump_after_commit_once(key: str) -> None:
+def bump_after_commit_once(key: str, *, per_block: bool = False) -> None:
     """``bump_after_commit(key)`` unless the current transaction already asked for it and
     that bump has not run yet (a rolled-back savepoint drops its callbacks with it, so the
-    check reads Django's own list of pending callbacks rather than a flag of ours)."""
+    check reads Django's own list of pending callbacks rather than a flag of ours).
+    ``per_block``: only a bump asked for by this very atomic block (the same savepoints)
+    counts, not one of an enclosing or an earlier block; a test that captures one step's
+    callbacks then sees that step's bump."""
     connection = transaction.get_connection()
+    here = set(connection.savepoint_ids)
     if connection.in_atomic_block and any(
-        getattr(func, "version_key", None) == key and not getattr(func, "done", False)
-        for _sids, func, _robust in connection.run_on_commit
+        getattr(func, "version_key", None) == key
+        and not getattr(func, "done", False)
+        and (not per_block or set(sids) == here)
+        for sids, func, _robust in connection.run_on_commit
     ):
         return
 
@@ -186,23 +192,9 @@ def with_key_version(queryset: models.QuerySet[M], name: str, key: str) -> model
 LISTS_KEY = "lists"
 
 
-def _bump_lists_version() -> None:  # one function object: a transaction queues it once
-    _write(LISTS_KEY)
-
-
 def bump_lists() -> None:
     """The work lists ("my reports", the review list, the status grid): a report's step, or
     an obligation, agency, plan or activity saved or deleted, changes them
     (``cchc.reporting.apps``). After the commit, as ``bump_figures`` (a deadline's burst
-    does not queue on the row), and once per atomic block however many rows it saves (a
-    bump queued in the same block runs or is dropped with this change). Unlike
-    ``bump_after_commit_once`` (once per transaction), a bump queued by an enclosing or an
-    earlier block does not count: the lists' tests capture each step's callbacks apart."""
-    connection = transaction.get_connection()
-    here = set(connection.savepoint_ids)
-    if connection.in_atomic_block and any(
-        entry[1] is _bump_lists_version and set(entry[0]) == here
-        for entry in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(_bump_lists_version, robust=True)
+    does not queue on the row), and once per atomic block however many rows it saves."""
+    bump_after_commit_once(LISTS_KEY, per_block=True)

@@ -189,13 +189,7 @@ class TableInterpreter:
             return
         self._flush()
         self._check_number(number, row.line)
-        self.pending = _Pending(
-            cells=cells,
-            line=row.line,
-            layout=layout,
-            section=[text for _, text in self.sections],
-            confidence=row.confidence,
-        )
+        self._open(cells, row)
 
     def _spanned(self, cells: list[str], row: StreamRow) -> bool:
         """A short row under a row of work whose first cells span down (merged over several
@@ -244,15 +238,21 @@ class TableInterpreter:
             "spanned-cells",
         )
         self._flush()
+        self._open(aligned, row, spanned_from=above)
+        return True
+
+    def _open(
+        self, cells: list[str], row: StreamRow, *, spanned_from: list[str] | None = None
+    ) -> None:
+        """Start the row of work ``cells`` read from ``row``, under the current sections."""
         self.pending = _Pending(
-            cells=aligned,
+            cells=cells,
             line=row.line,
-            layout=layout,
+            layout=row.layout,
             section=[text for _, text in self.sections],
             confidence=row.confidence,
-            spanned_from=above,
+            spanned_from=spanned_from,
         )
-        return True
 
     def _fit(self, cells: list[str], row: StreamRow) -> list[str]:
         width = row.layout.width

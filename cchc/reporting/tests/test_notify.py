@@ -99,7 +99,7 @@ def test_a_rolled_back_step_sends_nothing(obligation, team, django_capture_on_co
     # The e-mail waits for the commit, which a failure would never reach (as does the
     # dashboards' figures version and the work lists' version, bumped after the commit).
     assert sorted(c.__name__ for c in callbacks) == [
-        "_bump_lists_version",
+        "bump_version",
         "bump_version",
         "run_queued_task",
     ]
