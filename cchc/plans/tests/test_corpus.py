@@ -65,7 +65,7 @@ def test_real_documents_name_where_their_text_was_found_and_the_readme_lists_the
         assert source.startswith("REAL document"), path.name
         assert "WHOLE" in source or "EXCERPT" in source, path.name
         assert re.search(r"commit [0-9a-f]{40}", source) or "https://" in source, path.name
-        assert f"| {path.name[:2]} |" in readme, path.name
+        assert f"| {path.name.split('-', 1)[0]} |" in readme, path.name
     for path, expected in DOCUMENTS:
         if not expected.get("real"):
             assert not expected["source"].startswith("REAL"), path.name
