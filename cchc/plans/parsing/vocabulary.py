@@ -33,6 +33,8 @@ _AGENCY = (
     # nghị"; "Thuế tỉnh", not "Thuế giá trị gia tăng").
     r"Kho bạc|Tòa án|Toà án|Học viện|Đại học|Bệnh viện|Bộ đội|Cảnh sát|Kiểm toán|"
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
+    # A ministry's department: "Vụ Pháp chế", "Vụ Kế hoạch, Tài chính".
+    r"Vụ (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
@@ -200,8 +202,11 @@ _ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|đi
 # agency given the bullets, whatever its wording.
 _GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
+# "Thời gian hoàn thành trước …", or "Đảm bảo hoàn thành trong quý I/2026." printed after the
+# task as a sentence of its own: the deadline of the row above, not a row.
 _TIME_SENTENCE_RE = re.compile(
-    rf"^{_TIME_SENTENCE}(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{{1,80}}?)"
+    rf"^(?:{_TIME_SENTENCE}|(?:Đảm bảo|Bảo đảm)\s+(?:hoàn thành|hoàn tất)\s+)"
+    r"(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{1,80}?)"
     r"[\s*_]*[.;]?[\s*_]*$",
     re.I | re.S,
 )
