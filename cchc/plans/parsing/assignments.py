@@ -31,6 +31,7 @@ from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.structure import bare_role, contents_follow
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
     _AGENCY,
@@ -108,6 +109,8 @@ class AssignmentInterpreter:
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
     verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
+    # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the bullets name partners.
+    partners_first: bool = False
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -178,6 +181,10 @@ class AssignmentInterpreter:
                     self.group = []
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
+                    self.partners_first = False
+                if heading and agency and bare_role(body):
+                    self.partners_first = True  # "b) Chủ trì, phối hợp" (structure.py)
+                    continue
                 role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
                 if role and _task_after_list(body.strip(" .;*")):
                     role = None  # "Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa …"
@@ -226,6 +233,8 @@ class AssignmentInterpreter:
                         item.partners = item.partners or self.role_partners
                     if self.agency_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.agency_partners
+                    if self.partners_first and agency and bullet and item.lead != agency[1]:
+                        item.lead, item.partners = agency[1], item.lead
                     if kind == "paren" and not item.timeframe:
                         item.timeframe = self.announced_time
                     self._number_sole_row(item, kind, agency)
@@ -248,7 +257,15 @@ class AssignmentInterpreter:
                     duty, asked = None, body
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
-                if (
+                # "a) Tham mưu … trình Hội đồng nhân dân tỉnh quyết định:" over "- Phương án
+                # phân bổ vốn …" under an agency heading: bullets that are no tasks (structure.py).
+                listed = bool(
+                    heading
+                    and agency
+                    and body.endswith(":")
+                    and contents_follow([unit.text for unit in units[position + 1 :]], _is_content)
+                )
+                if listed or (
                     (heading or label)
                     and asked.endswith(":")
                     and _ASKS_FOR_FIGURES_RE.search(asked)
@@ -256,7 +273,12 @@ class AssignmentInterpreter:
                 ):
                     # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
                     # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
-                    row = self._assignment(body.rstrip(" :"), None, kind)
+                    row = self._assignment(
+                        body.rstrip(" :"),
+                        agency[1] if listed and agency else None,
+                        kind,
+                        agency[0] if listed and agency else "",
+                    )
                     if row is not None:
                         started = True
                         row.line, row.number = paragraph.line, label

@@ -46,3 +46,59 @@ def test_a_sentence_that_only_ensures_completion_is_the_deadline_of_the_row_abov
     assert [item.lead for item in items] == ["Cục Bổ trợ tư pháp", "Cục Con nuôi"]
     assert items[0].timeframe == "trong quý II/2026"
     assert items[1].timeframe == ""
+
+
+def test_a_point_announcing_bullets_that_are_no_tasks_is_one_row_holding_them() -> None:
+    items = _items(
+        "III. PHÂN CÔNG TRÁCH NHIỆM\n\n"
+        "1. Sở Tài chính\n\n"
+        "a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh ban hành:\n\n"
+        "- Nghị quyết quy định mức chi hỗ trợ cán bộ làm công tác cai nghiện;\n\n"
+        "- Danh mục dự án đầu tư công giai đoạn 2026 - 2030.\n\n"
+        "b) Hướng dẫn các xã, phường lập dự toán kinh phí hằng năm.\n\n"
+        "2. Sở Y tế\n\n"
+        "a) Triển khai các dự án của Bộ Y tế trên địa bàn tỉnh:\n\n"
+        "- Dự án 3: “Nâng cao năng lực điều trị nghiện”.\n\n"
+        "- Dự án 6: “Tăng cường đáp ứng y tế”.\n\n"
+        "b) Rà soát mạng lưới cơ sở điều trị methadone.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("a", "Sở Tài chính"),
+        ("b", "Sở Tài chính"),
+        ("a", "Sở Y tế"),
+        ("b", "Sở Y tế"),
+    ]
+    assert items[0].title.endswith("trình Hội đồng nhân dân tỉnh ban hành")
+    assert "Danh mục dự án đầu tư công" in items[0].notes
+    assert "Dự án 6" in items[2].notes
+
+
+def test_bullets_announced_by_a_point_that_names_tasks_stay_rows() -> None:
+    items = _items(
+        "III. PHÂN CÔNG TRÁCH NHIỆM\n\n"
+        "1. Sở Tài chính\n\n"
+        "a) Thực hiện các nhiệm vụ sau:\n\n"
+        "- Hướng dẫn các xã, phường lập dự toán kinh phí.\n\n"
+        "- Thẩm định dự toán của các sở, ngành.\n"
+    )
+    assert [item.title[:9] for item in items] == ["Hướng dẫn", "Thẩm định"]
+
+
+def test_bullets_under_a_bare_chu_tri_phoi_hop_point_name_the_partners() -> None:
+    items = _items(
+        "III. PHÂN CÔNG TRÁCH NHIỆM\n\n"
+        "1. Sở Lao động\n\n"
+        "a) Chủ trì xây dựng kế hoạch đào tạo nghề cho người sau cai nghiện.\n\n"
+        "b) Chủ trì, phối hợp\n\n"
+        "- Sở Tài chính và các đơn vị liên quan tham mưu bố trí kinh phí dạy nghề.\n\n"
+        "- Hội Nông dân tỉnh tổ chức tư vấn việc làm tại các xã.\n\n"
+        "c) Theo dõi, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert [(item.lead, item.partners) for item in items] == [
+        ("Sở Lao động", ""),
+        ("Sở Lao động", "Sở Tài chính và các đơn vị liên quan"),
+        ("Sở Lao động", "Hội Nông dân tỉnh"),
+        ("Sở Lao động", ""),
+    ]
+    assert items[1].title.startswith("Tham mưu bố trí kinh phí")
+    assert all(item.title != "Phối hợp" for item in items)
