@@ -31,7 +31,14 @@ from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
-from cchc.plans.parsing.structure import bare_role, contents_follow
+from cchc.plans.parsing.structure import (
+    bare_role,
+    contents_follow,
+    deeper_heading,
+    named_heading,
+    shallower,
+    sibling,
+)
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
     _AGENCY,
@@ -157,7 +164,7 @@ class AssignmentInterpreter:
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
                     self.announced_time = ""
-                if heading and agency and (kind == agency[0] or _shallower(kind, agency[0])):
+                if heading and agency and (kind == agency[0] or shallower(kind, agency[0])):
                     # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
                     # after "1.4. Giao Sở Xây dựng": a parent's sibling. Both end its points.
                     agency = None
@@ -170,7 +177,7 @@ class AssignmentInterpreter:
                 if heading or (kind in {"plain", "bullet"} and started):
                     # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
                     body = _after_topic(body)
-                if heading and body.endswith(":") and _sibling(following, kind):
+                if heading and body.endswith(":") and sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
                     # mistake announces nothing; the point is a task.
                     body = body.rstrip(" :")
@@ -204,15 +211,20 @@ class AssignmentInterpreter:
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
                 give = _GIVE_HEADING_RE.match(body) if heading else None
+                listing = named_heading(body) if heading and kind not in {"roman", "part"} else None
                 named = (
-                    heading is not None
-                    and kind not in {"roman", "part"}
-                    and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
-                    and bare[-1:] not in ".;:"
-                    and _AGENCY_ONLY_RE.match(bare) is not None
-                ) or (
-                    # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
-                    give is not None and not _holds_verb(give.group("lead"))
+                    listing is not None
+                    or (
+                        heading is not None
+                        and kind not in {"roman", "part"}
+                        and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
+                        and bare[-1:] not in ".;:"
+                        and _AGENCY_ONLY_RE.match(bare) is not None
+                    )
+                    or (
+                        # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
+                        give is not None and not _holds_verb(give.group("lead"))
+                    )
                 )
                 item = (
                     None
@@ -251,7 +263,7 @@ class AssignmentInterpreter:
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
                 duty = _DUTY_RE.match(asked) if heading else None
-                if duty and _deeper_heading(following, kind):
+                if duty and deeper_heading(following, kind):
                     # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
                     # below name the agencies; the heading is their section.
                     duty, asked = None, body
@@ -290,6 +302,7 @@ class AssignmentInterpreter:
                 given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
                     role_heading
+                    or listing
                     or (_announcing(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
@@ -304,6 +317,7 @@ class AssignmentInterpreter:
                     or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
                 longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
+                longest = 320 if listing else longest
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
                     lead, rest = _named_list(
                         lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
@@ -595,7 +609,8 @@ class AssignmentInterpreter:
             # name ends before a verb the vocabulary lacks.
             lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
-        head = re.match(_AGENCY, lead) if not spill else None
+        # (not the document's verbs in a heading's name: "… và các tổ chức chính trị - xã hội")
+        head = re.match(_AGENCY, lead) if not spill and lead != agency else None
         if head and self.verbs:
             lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
@@ -672,22 +687,6 @@ def _is_content(text: str) -> bool:
     return not _subject_of(body)
 
 
-# The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
-_DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
-
-
-def _depth(kind: str) -> int | None:
-    if kind.startswith("arabic") and kind[6:].isdigit():
-        return 2 + int(kind[6:])
-    return _DEPTH.get(kind)
-
-
-def _shallower(kind: str, than: str) -> bool:
-    """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
-    depth, other = _depth(kind), _depth(than)
-    return depth is not None and other is not None and depth < other
-
-
 def _point_body(text: str) -> str:
     """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
     for any other line."""
@@ -712,22 +711,6 @@ def _partners_up_to_verb(partners: str) -> str:
 def _holds_verb(name: str) -> bool:
     """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
-
-
-def _deeper_heading(text: str, kind: str) -> bool:
-    """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
-    heading = _HEADING_RE.match(text)
-    if heading is None:
-        return False
-    return _shallower(kind, C.label_kind(C.normalise_number(heading.group("label"))))
-
-
-def _sibling(text: str, kind: str) -> bool:
-    """Whether ``text`` is a numbered point of the same kind as ``kind``."""
-    heading = _HEADING_RE.match(text)
-    if heading is None:
-        return False
-    return C.label_kind(C.normalise_number(heading.group("label"))) == kind
 
 
 def _announcing(text: str) -> re.Match[str] | None:

@@ -20,6 +20,14 @@ bodies the agency works with::
        - Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh …
 
 Each bullet is the heading's task; the bodies it opens with are its partners, not its lead.
+
+A heading that names bodies and nothing else, up to its colon, is the agency of what follows,
+however many bodies it lists and whatever note it brackets; a task may follow the colon on the
+same line::
+
+    9. Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin
+       điện tử tỉnh và hệ thống truyền thanh cơ sở:
+    13. Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel và doanh nghiệp khác): Đảm bảo …
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from cchc.plans.parsing.vocabulary import _BULLET_RE
+from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.vocabulary import _AGENCY, _BULLET_RE, _HEADING_RE, _VERBS
 
 
 def contents_follow(texts: Sequence[str], is_content: Callable[[str], bool]) -> bool:
@@ -49,3 +58,61 @@ _BARE_ROLE_RE = re.compile(r"^Chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+v�
 def bare_role(body: str) -> bool:
     """Whether a point says only "Chủ trì, phối hợp" (the role, without whom with)."""
     return _BARE_ROLE_RE.match(body.strip(" .;*_")) is not None
+
+
+# The bodies named up to the heading's colon, a bracketed note among them.
+_NAMED_HEADING_RE = re.compile(
+    rf"^(?!Ban hành\b)(?P<lead>(?:{_AGENCY})(?:[^;:()]|\([^()]{{1,120}}\)){{0,320}}?)"
+    r"\s*:\s*(?P<rest>.*)$",
+    re.S,
+)
+_TASK_VERB_RE = re.compile(rf"\s(?:{_VERBS})\b")
+
+
+def named_heading(body: str) -> re.Match[str] | None:
+    """The bodies a heading names up to its colon ("Đề nghị X, Y và Z:"), with the task that
+    follows the colon on its line ("rest", maybe empty); None when a task's verb comes first."""
+    body = re.sub(r"^Đề nghị\s+", "", body.strip())
+    found = _NAMED_HEADING_RE.match(body[:1].upper() + body[1:])
+    if found is None or _TASK_VERB_RE.search(re.sub(r"\([^()]*\)", "", found.group("lead"))):
+        return None
+    lead = _ROLE_NOTE_RE.sub("", found.group("lead"))
+    # A match whose "lead" is the name without its note and whose "rest" is the task.
+    return re.match(r"^(?P<lead>.*)\n(?P<rest>.*)$", f"{lead}\n{found.group('rest')}", re.S)
+
+
+# "Sở Nội vụ (Cơ quan thường trực Ban …)": a note saying what role the body plays is not part
+# of its name; "(VNPT, Viettel và doanh nghiệp khác)", naming who the bodies are, is.
+_ROLE_NOTE_RE = re.compile(r"\s*\((?:[Cc]ơ quan|gồm|là|đơn vị|thường trực)\b[^()]*\)\s*$")
+
+
+# The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
+_DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
+
+
+def depth(kind: str) -> int | None:
+    if kind.startswith("arabic") and kind[6:].isdigit():
+        return 2 + int(kind[6:])
+    return _DEPTH.get(kind)
+
+
+def shallower(kind: str, than: str) -> bool:
+    """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
+    mine, other = depth(kind), depth(than)
+    return mine is not None and other is not None and mine < other
+
+
+def deeper_heading(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return shallower(kind, C.label_kind(C.normalise_number(heading.group("label"))))
+
+
+def sibling(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point of the same kind as ``kind``."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return C.label_kind(C.normalise_number(heading.group("label"))) == kind

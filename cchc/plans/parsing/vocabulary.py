@@ -33,8 +33,8 @@ _AGENCY = (
     # nghị"; "Thuế tỉnh", not "Thuế giá trị gia tăng").
     r"Kho bạc|Tòa án|Toà án|Học viện|Đại học|Bệnh viện|Bộ đội|Cảnh sát|Kiểm toán|"
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
-    # A ministry's department: "Vụ Pháp chế", "Vụ Kế hoạch, Tài chính".
-    r"Vụ (?=[A-ZĐ])|"
+    # A ministry's department ("Vụ Pháp chế"), a named company ("Công ty Điện lực Đắk Lắk").
+    r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.

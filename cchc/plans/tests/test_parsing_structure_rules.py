@@ -102,3 +102,48 @@ def test_bullets_under_a_bare_chu_tri_phoi_hop_point_name_the_partners() -> None
     ]
     assert items[1].title.startswith("Tham mưu bố trí kinh phí")
     assert all(item.title != "Phối hợp" for item in items)
+
+
+def test_a_heading_naming_several_bodies_leads_its_bullets_with_its_whole_name() -> None:
+    # "tổ chức" inside a name is a noun: the heading's name is read once, with the heading,
+    # and its bullets are not cut again at words that read as verbs in a sentence.
+    items = _items(
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "1. Sở Y tế:\n\n"
+        "- Tổ chức khám bệnh lưu động tại các xã bị ngập.\n\n"
+        "2. Đề nghị Hội Chữ thập đỏ tỉnh và các tổ chức chính trị - xã hội:\n\n"
+        "- Vận động quyên góp ủng hộ người dân vùng lũ.\n\n"
+        "- Phối hợp chính quyền cơ sở tổ chức phân phối hàng cứu trợ.\n"
+    )
+    name = "Hội Chữ thập đỏ tỉnh và các tổ chức chính trị - xã hội"
+    assert [item.lead for item in items] == ["Sở Y tế", name, name]
+    assert items[1].title.startswith("Vận động quyên góp")
+
+
+def test_a_long_heading_listing_bodies_or_naming_them_in_brackets_is_an_agency_heading() -> None:
+    items = _items(
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "1. Sở Xây dựng:\n\n"
+        "- Rà soát các tuyến đường bị sạt lở.\n\n"
+        "2. Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông "
+        "tin điện tử tỉnh và hệ thống truyền thanh cơ sở các xã, phường, đặc khu:\n\n"
+        "Tăng cường thông tin về lịch cấp phát hàng cứu trợ tại từng xã, phường.\n\n"
+        "3. Đề nghị Công ty Cấp nước Hòa Bình: Khẩn trương khôi phục cấp nước sạch.\n\n"
+        "4. Đề nghị các doanh nghiệp bưu chính (VNPost, Viettel Post và doanh nghiệp khác): "
+        "Ưu tiên vận chuyển hàng cứu trợ miễn phí.\n\n"
+        "5. Sở Nội vụ (Cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh):\n\n"
+        "- Tổng hợp, đề xuất khen thưởng các tập thể có thành tích.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("", "Sở Xây dựng"),
+        (
+            "2",
+            "Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng "
+            "Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở các xã, phường, đặc khu",
+        ),
+        ("3", "Công ty Cấp nước Hòa Bình"),
+        ("4", "Các doanh nghiệp bưu chính (VNPost, Viettel Post và doanh nghiệp khác)"),
+        ("", "Sở Nội vụ"),
+    ]
+    assert items[2].title == "Khẩn trương khôi phục cấp nước sạch"
+    assert all(item.section == ["IV. PHÂN CÔNG NHIỆM VỤ"] for item in items)
