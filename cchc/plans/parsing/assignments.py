@@ -35,6 +35,7 @@ from cchc.plans.parsing.structure import (
     bare_role,
     contents_follow,
     deeper_heading,
+    group_heading,
     named_heading,
     shallower,
     sibling,
@@ -211,7 +212,11 @@ class AssignmentInterpreter:
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
                 give = _GIVE_HEADING_RE.match(body) if heading else None
-                listing = named_heading(body) if heading and kind not in {"roman", "part"} else None
+                listing = (
+                    (named_heading(body) or group_heading(body, following, _subject_of))
+                    if heading and kind not in {"roman", "part"}
+                    else None
+                )
                 named = (
                     listing is not None
                     or (

@@ -28,6 +28,12 @@ same line::
     9. Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin
        điện tử tỉnh và hệ thống truyền thanh cơ sở:
     13. Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel và doanh nghiệp khác): Đảm bảo …
+
+So is a heading naming a group of bodies by what they do, over bullets without a subject of
+their own: the clause after "Các …" says which bodies, it is no task::
+
+    2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình
+       - Phê duyệt kế hoạch giám sát, đánh giá; …
 """
 
 from __future__ import annotations
@@ -79,6 +85,24 @@ def named_heading(body: str) -> re.Match[str] | None:
     lead = _ROLE_NOTE_RE.sub("", found.group("lead"))
     # A match whose "lead" is the name without its note and whose "rest" is the task.
     return re.match(r"^(?P<lead>.*)\n(?P<rest>.*)$", f"{lead}\n{found.group('rest')}", re.S)
+
+
+_GROUP_HEADING_RE = re.compile(
+    r"^(?:Đề nghị\s+)?(?P<lead>(?:Các|các)\s+(?:[Ss]ở|[Bb]an|[Nn]gành|[Cc]ơ quan|[Đđ]ơn vị|[Bb]ộ|"
+    r"[Đđ]ịa phương|[Tt]ổ chức)\b[^.;:]{3,200})(?P<rest>)$",
+    re.S,
+)
+
+
+def group_heading(
+    body: str, below: str, has_subject: Callable[[str], bool]
+) -> re.Match[str] | None:
+    """ "Các Sở, ngành chủ trì, quản lý … thuộc Chương trình" over "- Phê duyệt …": the group
+    the heading names (the whole heading) when the line below is a bullet with no subject."""
+    bullet = _BULLET_RE.match(below)
+    if bullet is None or has_subject(bullet.group("rest").strip()):
+        return None
+    return _GROUP_HEADING_RE.match(body.strip())
 
 
 # "Sở Nội vụ (Cơ quan thường trực Ban …)": a note saying what role the body plays is not part

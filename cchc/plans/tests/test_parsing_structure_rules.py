@@ -147,3 +147,26 @@ def test_a_long_heading_listing_bodies_or_naming_them_in_brackets_is_an_agency_h
     ]
     assert items[2].title == "Khẩn trương khôi phục cấp nước sạch"
     assert all(item.section == ["IV. PHÂN CÔNG NHIỆM VỤ"] for item in items)
+
+
+def test_a_heading_naming_a_group_by_what_it_does_leads_the_bullets_below_it() -> None:
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1. Sở Giáo dục và Đào tạo**\n\n"
+        "- Hướng dẫn các trường triển khai kế hoạch.\n\n"
+        "**2. Các cơ quan, đơn vị chủ trì, quản\n"
+        "lý, tham gia thực hiện các đề án, dự án, nội dung thành phần thuộc Chương trình**\n\n"
+        "- Xây dựng kế hoạch kiểm tra hằng năm.\n\n"
+        "- Báo cáo kết quả về Sở Giáo dục và Đào tạo.\n\n"
+        "3. Các trường học tổ chức ngày hội đọc sách vào tháng 4 hằng năm.\n"
+    )
+    # (longer than the short agency headings read before: the clause says which bodies)
+    group = (
+        "Các cơ quan, đơn vị chủ trì, quản lý, tham gia thực hiện các đề án, dự án, nội dung "
+        "thành phần thuộc Chương trình"
+    )
+    assert [item.lead for item in items[1:3]] == [group, group]
+    assert items[1].title == "Xây dựng kế hoạch kiểm tra hằng năm"
+    # a sentence naming a group with its task, no bullets under it: a row of its own
+    assert items[3].lead == "Các trường học"
+    assert items[3].number == "3"
