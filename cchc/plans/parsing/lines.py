@@ -66,7 +66,11 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 and bool(_BULLET_RE.match(text))
                 and not _HEADING_RE.match(text)
             )
-            opens = not wrapped and bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
+            # A heading's number alone on its line ("**4." / "UBND các xã:**") opens a heading
+            # whatever the line above left unfinished.
+            opens = not wrapped and bool(
+                _HEADING_RE.match(text) or _BULLET_RE.match(text) or _NUMBER_ALONE_RE.match(text)
+            )
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
@@ -90,6 +94,7 @@ def _lone_stars(raw: str) -> int:
     return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
 
 
+_NUMBER_ALONE_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$")
 # "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
 _ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
 # "Ủy ban nhân dân" at the end of a line, its place at the start of the next.

@@ -244,6 +244,11 @@ _CLOSING_RE = re.compile(
     r"|\b(?:triển khai|thực hiện)(?:,? (?:thực hiện|triển khai))?\s*\./\.\s*$"
     r"|\b(?:triển khai|thực hiện)\b[^.]*\bcác nội dung (?:chỉ đạo )?nêu trên\b"
     r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
+    # "Đề nghị các sở, ban, ngành và địa phương khẩn trương …, báo cáo … để xem xét, chỉ
+    # đạo./.": the last sentence's request to every body at once, ended by "./." (a "Giao X
+    # …" sentence before that mark is a task).
+    r"|\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s+)?các\s+"
+    r"(?:[Ss]ở|cơ quan|đơn vị|[Bb]ộ|ngành|địa phương)\b(?:[^./]|\.(?!\s))*\./\.\s*$"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
 # "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.

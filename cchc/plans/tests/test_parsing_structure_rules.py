@@ -170,3 +170,52 @@ def test_a_heading_naming_a_group_by_what_it_does_leads_the_bullets_below_it() -
     # a sentence naming a group with its task, no bullets under it: a row of its own
     assert items[3].lead == "Các trường học"
     assert items[3].number == "3"
+
+
+def test_a_heading_number_alone_on_its_line_opens_a_heading_after_an_unfinished_paragraph() -> None:
+    # The paragraph above ends without its full stop; "**3." on its own line still opens the
+    # heading "3. UBND các xã, phường:", not more words of that paragraph.
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1.\nSở Xây dựng:**\n\n"
+        "Rà soát các công trình công cộng bị hư hỏng sau mưa lũ\n\n"
+        "**2.\nSở Tài chính:**\n\n"
+        "Tham mưu bố trí kinh phí sửa chữa các công trình\n\n"
+        "**3.\nUBND các xã, phường:**\n\n"
+        "Tổ chức dọn dẹp, vệ sinh các điểm trường trên địa bàn.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Sở Xây dựng"),
+        ("2", "Sở Tài chính"),
+        ("3", "UBND các xã, phường"),
+    ]
+    assert items[1].title == "Tham mưu bố trí kinh phí sửa chữa các công trình"
+
+
+def test_the_last_request_to_every_body_ended_by_the_closing_mark_is_no_row() -> None:
+    plan = parse_bytes(
+        (
+            "IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Công Thương\n\n"
+            "- Bình ổn giá các mặt hàng thiết yếu.\n\n"
+            "2. Sở Y tế\n\n"
+            "- Kiểm tra an toàn thực phẩm tại các chợ.\n\n"
+            "Bảo đảm hàng hóa dịp Tết là nhiệm vụ trọng tâm. Đề nghị các sở, ngành và địa "
+            "phương khẩn trương thực hiện; kịp thời báo cáo UBND tỉnh những khó khăn để xem "
+            "xét, chỉ đạo./.\n"
+        ).encode(),
+        "plan.md",
+    )
+    assert [item.lead for item in plan.items] == ["Sở Công Thương", "Sở Y tế"]
+
+
+def test_a_closing_paragraph_that_also_gives_a_task_keeps_the_task() -> None:
+    items = _items(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Công Thương\n\n"
+        "- Bình ổn giá các mặt hàng thiết yếu.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc thực hiện. Giao Sở Công "
+        "Thương chủ trì, phối hợp Sở Tài chính tổng hợp kết quả, báo cáo theo quy định./.\n"
+    )
+    assert [item.lead for item in items] == ["Sở Công Thương", "Sở Công Thương"]
+    assert items[1].partners == "Sở Tài chính"
