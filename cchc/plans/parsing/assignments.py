@@ -32,6 +32,7 @@ from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
+    answers_to,
     bare_role,
     contents_follow,
     deeper_heading,
@@ -219,6 +220,8 @@ class AssignmentInterpreter:
                 )
                 named = (
                     listing is not None
+                    # (a paragraph saying whom a body answers to: no row, warned below as text)
+                    or (kind == "plain" and answers_to(text))
                     or (
                         heading is not None
                         and kind not in {"roman", "part"}
@@ -651,7 +654,7 @@ class AssignmentInterpreter:
         for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
             timed = pattern.search(rest)
             if timed:
-                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
+                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()/"))  # "./." too
                 cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
                 if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.

@@ -9,6 +9,7 @@ import re
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
+from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_ONLY_RE,
@@ -125,6 +126,8 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
+    if previous.endswith(":") and text.endswith(":") and proper_names(text):
+        return True  # "… trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh Hòa và Lâm Đồng:": which ones
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
     if (

@@ -82,9 +82,25 @@ def named_heading(body: str) -> re.Match[str] | None:
     found = _NAMED_HEADING_RE.match(body[:1].upper() + body[1:])
     if found is None or _TASK_VERB_RE.search(re.sub(r"\([^()]*\)", "", found.group("lead"))):
         return None
-    lead = _ROLE_NOTE_RE.sub("", found.group("lead"))
+    lead, rest = _ROLE_NOTE_RE.sub("", found.group("lead")), found.group("rest").strip()
+    if proper_names(rest):
+        # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông": which ones, no task.
+        lead, rest = f"{lead}: {rest.rstrip(' :')}", ""
     # A match whose "lead" is the name without its note and whose "rest" is the task.
-    return re.match(r"^(?P<lead>.*)\n(?P<rest>.*)$", f"{lead}\n{found.group('rest')}", re.S)
+    return re.match(r"^(?P<lead>.*)\n(?P<rest>.*)$", f"{lead}\n{rest}", re.S)
+
+
+def proper_names(text: str) -> bool:
+    """Whether ``text`` is only a list of proper names ("Gia Thuận, Tân Điền và Gò Công")."""
+    names = [name.strip() for name in re.split(r",|\svà\s", text.strip(" .:;"))]
+    return (
+        bool(text.strip())
+        and len(text) <= 240
+        and all(
+            name and all(word[:1].isupper() or word[:1].isdigit() for word in name.split())
+            for name in names
+        )
+    )
 
 
 _GROUP_HEADING_RE = re.compile(
@@ -103,6 +119,16 @@ def group_heading(
     if bullet is None or has_subject(bullet.group("rest").strip()):
         return None
     return _GROUP_HEADING_RE.match(body.strip())
+
+
+# "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về
+# tính trung thực … của số liệu báo cáo": whom a body answers to, no task of its own.
+_ANSWERS_TO_RE = re.compile(r"^[^.;:]{3,200}?\schịu trách nhiệm(?: toàn diện)? trước\s")
+
+
+def answers_to(text: str) -> bool:
+    """Whether a paragraph says whom a body answers to (a responsibility, not a task)."""
+    return _ANSWERS_TO_RE.match(text) is not None
 
 
 # "Sở Nội vụ (Cơ quan thường trực Ban …)": a note saying what role the body plays is not part

@@ -219,3 +219,41 @@ def test_a_closing_paragraph_that_also_gives_a_task_keeps_the_task() -> None:
     )
     assert [item.lead for item in items] == ["Sở Công Thương", "Sở Công Thương"]
     assert items[1].partners == "Sở Tài chính"
+
+
+def test_a_paragraph_saying_whom_a_body_answers_to_is_no_row_but_a_warning() -> None:
+    plan = parse_bytes(
+        (
+            "1. Chủ tịch Ủy ban nhân dân các tỉnh:\n\n"
+            "a) Tổ chức rà soát nhà ở bị hư hỏng, hoàn thành trước ngày 15/12/2025.\n\n"
+            "b) Báo cáo kết quả về Bộ Xây dựng.\n\n"
+            "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng "
+            "Chính phủ về tính chính xác của số liệu báo cáo.\n\n"
+            "2. Bộ trưởng Bộ Tài chính bố trí kinh phí hỗ trợ các địa phương, hoàn thành trước "
+            "ngày 20/12/2025./.\n"
+        ).encode(),
+        "plan.md",
+    )
+    assert [(item.number, item.lead) for item in plan.items] == [
+        ("a", "Chủ tịch Ủy ban nhân dân các tỉnh"),
+        ("b", "Chủ tịch Ủy ban nhân dân các tỉnh"),
+        ("2", "Bộ trưởng Bộ Tài chính"),
+    ]
+    assert plan.items[2].timeframe == "trước ngày 20/12/2025"  # without the closing "./."
+    assert any("chịu trách nhiệm toàn diện" in warning.message for warning in plan.warnings)
+
+
+def test_names_after_a_heading_s_colon_belong_to_the_body_it_names() -> None:
+    items = _items(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1. Ủy ban nhân dân các xã: Bình Minh, An Hòa, Tân Lập**\n\n"
+        "- Xây dựng kế hoạch phòng chống sạt lở bờ sông.\n\n"
+        "2. Chủ tịch Ủy ban nhân dân các huyện ven biển, trong đó trọng tâm là các huyện:\n"
+        "Cần Giờ, Duyên Hải và Thạnh Phú:\n\n"
+        "a) Tổ chức sơ tán người dân khỏi vùng nguy hiểm.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Ủy ban nhân dân các xã: Bình Minh, An Hòa, Tân Lập",
+        "Chủ tịch Ủy ban nhân dân các huyện ven biển, trong đó trọng tâm là các huyện: Cần "
+        "Giờ, Duyên Hải và Thạnh Phú",
+    ]
