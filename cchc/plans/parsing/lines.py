@@ -78,6 +78,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
             ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
             continues = unfinished or (not ended and _continues(previous, text))
+            continues = continues or (ended and _heading_goes_on(previous, raw, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
             else:
@@ -105,6 +106,22 @@ _PLACE_START_RE = re.compile(
 )
 # A line ending on a point's marker, or on the role words that need their object.
 _OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
+
+
+def _heading_goes_on(previous: str, raw: str, text: str) -> bool:
+    """Whether a bold paragraph is the rest of the agency heading in the bold paragraph above
+    ("**3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp**" / "**Phụ nữ Thành phố và …**"): a
+    heading cut where no name ends, continued by names, not by a task's verb."""
+    heading = _HEADING_RE.match(previous)
+    if heading is None or not raw.lstrip().startswith("**") or not text[:1].isalpha():
+        return False
+    name = re.sub(r"^Đề nghị\s+", "", heading.group("rest"))
+    return (
+        previous[-1:] not in ".;:!?)"
+        and re.match(_AGENCY, name) is not None
+        and _HEADING_RE.match(text) is None
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is None
+    )
 
 
 def _continues(previous: str, text: str) -> bool:

@@ -69,20 +69,27 @@ def bare_role(body: str) -> bool:
 # The bodies named up to the heading's colon, a bracketed note among them.
 _NAMED_HEADING_RE = re.compile(
     rf"^(?!Ban hành\b)(?P<lead>(?:{_AGENCY})(?:[^;:()]|\([^()]{{1,120}}\)){{0,320}}?)"
-    r"\s*:\s*(?P<rest>.*)$",
+    r"(?:\s*:\s*(?P<rest>.*)|(?<![.;!?]))$",
     re.S,
 )
 _TASK_VERB_RE = re.compile(rf"\s(?:{_VERBS})\b")
+# "các tổ chức thành viên", "tổ chức chính trị - xã hội": the noun, not the verb.
+_BODIES_NOUN_RE = re.compile(
+    r"\b(?:(?:các|những)\s+tổ chức|tổ chức(?= thành viên| chính trị| xã hội| đoàn thể))"
+)
 
 
 def named_heading(body: str) -> re.Match[str] | None:
-    """The bodies a heading names up to its colon ("Đề nghị X, Y và Z:"), with the task that
-    follows the colon on its line ("rest", maybe empty); None when a task's verb comes first."""
+    """The bodies a heading names up to its colon ("Đề nghị X, Y và Z:") or its end, with the
+    task that follows the colon on its line ("rest", maybe empty); None when a task's verb
+    comes first."""
     body = re.sub(r"^Đề nghị\s+", "", body.strip())
     found = _NAMED_HEADING_RE.match(body[:1].upper() + body[1:])
-    if found is None or _TASK_VERB_RE.search(re.sub(r"\([^()]*\)", "", found.group("lead"))):
+    if found is None or _TASK_VERB_RE.search(
+        _BODIES_NOUN_RE.sub("", re.sub(r"\([^()]*\)", "", found.group("lead")))
+    ):
         return None
-    lead, rest = _ROLE_NOTE_RE.sub("", found.group("lead")), found.group("rest").strip()
+    lead, rest = _ROLE_NOTE_RE.sub("", found.group("lead")), (found.group("rest") or "").strip()
     if proper_names(rest):
         # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông": which ones, no task.
         lead, rest = f"{lead}: {rest.rstrip(' :')}", ""

@@ -257,3 +257,26 @@ def test_names_after_a_heading_s_colon_belong_to_the_body_it_names() -> None:
         "Chủ tịch Ủy ban nhân dân các huyện ven biển, trong đó trọng tâm là các huyện: Cần "
         "Giờ, Duyên Hải và Thạnh Phú",
     ]
+
+
+def test_an_agency_heading_split_into_two_bold_paragraphs_is_one_heading() -> None:
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1. Sở Y tế**\n\n"
+        "- Hướng dẫn các bệnh viện tổ chức truyền thông.\n\n"
+        "**2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Cựu chiến binh**\n\n"
+        "**tỉnh, Tỉnh Đoàn và các tổ chức thành viên của Mặt trận**\n\n"
+        "- Tuyên truyền, vận động hội viên hưởng ứng Tháng hành động.\n\n"
+        "**3. Sở Tài chính**\n\n"
+        "**Tham mưu bố trí kinh phí thực hiện Kế hoạch.**\n"
+    )
+    front = (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh Đoàn và các tổ "
+        "chức thành viên của Mặt trận"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("", "Sở Y tế"),
+        ("", front),
+        ("3", "Sở Tài chính"),  # a bold task under a bold heading is not more of its name
+    ]
+    assert items[1].title.startswith("Tuyên truyền, vận động")
