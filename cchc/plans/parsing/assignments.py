@@ -118,6 +118,7 @@ class AssignmentInterpreter:
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
     verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
+    agency_line: int = -1  # the line of an agency heading with no task on it
     # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the bullets name partners.
     partners_first: bool = False
 
@@ -203,7 +204,12 @@ class AssignmentInterpreter:
                         continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                if (kind == "plain" and (_CLOSING_RE.search(text) or _SUMMARY_RE.match(text))) or (
+                # (the one paragraph right under an agency heading that goes on after citing
+                # the plan is its task: "… triển khai các nhiệm vụ tại Phần III Kế hoạch này;
+                # tuyên truyền …"; the formula alone is not)
+                sole = bool(agency and position and units[position - 1].line == self.agency_line)
+                closing = _CLOSING_RE.search(text) and not (sole and ";" in text)
+                if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
                     _IF_NEEDED_RE.match(body)
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
@@ -332,6 +338,7 @@ class AssignmentInterpreter:
                     )
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []
+                    self.agency_line = -1 if rest else paragraph.line
                     self.agency_partners = (
                         _partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )

@@ -280,3 +280,24 @@ def test_an_agency_heading_split_into_two_bold_paragraphs_is_one_heading() -> No
         ("3", "Sở Tài chính"),  # a bold task under a bold heading is not more of its name
     ]
     assert items[1].title.startswith("Tuyên truyền, vận động")
+
+
+def test_the_paragraph_under_an_agency_heading_citing_the_plan_then_going_on_is_its_task() -> None:
+    plan = parse_bytes(
+        (
+            "IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Nông nghiệp và Môi trường\n\n"
+            "- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n"
+            "2. Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường\n\n"
+            "Căn cứ chức năng, nhiệm vụ, triển khai thực hiện các nhiệm vụ tại Phần III Kế "
+            "hoạch này; tuyên truyền nâng cao nhận thức về bảo vệ môi trường biển.\n\n"
+            "3. Ủy ban nhân dân các phường\n\n"
+            "Căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực hiện Kế hoạch này.\n"
+        ).encode(),
+        "plan.md",
+    )
+    assert [(item.number, item.lead) for item in plan.items] == [
+        ("", "Sở Nông nghiệp và Môi trường"),
+        ("2", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
+    ]
+    assert "tuyên truyền nâng cao nhận thức" in plan.items[1].title
