@@ -34,6 +34,8 @@ their own: the clause after "Các …" says which bodies, it is no task::
 
     2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình
        - Phê duyệt kế hoạch giám sát, đánh giá; …
+    5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, …)
+       - Thực hiện đầy đủ quyền, nghĩa vụ và trách nhiệm chủ rừng …
 """
 
 from __future__ import annotations
@@ -112,7 +114,8 @@ def proper_names(text: str) -> bool:
 
 _GROUP_HEADING_RE = re.compile(
     r"^(?:Đề nghị\s+)?(?P<lead>(?:Các|các)\s+(?:[Ss]ở|[Bb]an|[Nn]gành|[Cc]ơ quan|[Đđ]ơn vị|[Bb]ộ|"
-    r"[Đđ]ịa phương|[Tt]ổ chức)\b[^.;:]{3,200})(?P<rest>)$",
+    r"[Đđ]ịa phương|[Tt]ổ chức|chủ rừng|chủ đầu tư|chủ dự án|doanh nghiệp|hợp tác xã|trường|"
+    r"cơ sở|lực lượng|hội|đoàn thể|tập đoàn|ngân hàng)\b[^.;:]{3,200})(?P<rest>)$",
     re.S,
 )
 

@@ -301,3 +301,25 @@ def test_the_paragraph_under_an_agency_heading_citing_the_plan_then_going_on_is_
         ("2", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
     ]
     assert "tuyên truyền nâng cao nhận thức" in plan.items[1].title
+
+
+def test_a_group_of_owners_with_a_bracketed_note_leads_its_bullets_a_topic_does_not() -> None:
+    plan = parse_bytes(
+        (
+            "1. Sở Nông nghiệp và Môi trường\n\n"
+            "- Chỉ đạo lực lượng Kiểm lâm tuần tra bảo vệ rừng.\n\n"
+            "2. Các chủ đầu tư là doanh nghiệp (các Công ty cổ phần, các hợp tác xã có dự án "
+            "trồng rừng…)\n\n"
+            "- Thực hiện đầy đủ nghĩa vụ trồng rừng thay thế theo quy định.\n\n"
+            "- Báo cáo tiến độ trồng rừng hằng quý.\n\n"
+            "3. Các nhiệm vụ trọng tâm của năm sau\n\n"
+            "- Rà soát quy hoạch lâm nghiệp.\n"
+        ).encode(),
+        "plan.md",
+    )
+    owners = (
+        "Các chủ đầu tư là doanh nghiệp (các Công ty cổ phần, các hợp tác xã có dự án trồng rừng…)"
+    )
+    assert [item.lead for item in plan.items[1:3]] == [owners, owners]
+    # "Các nhiệm vụ …" names no bodies: its bullet is not led by the topic
+    assert all(item.lead != "Các nhiệm vụ trọng tâm của năm sau" for item in plan.items)
