@@ -69,8 +69,8 @@ def test_a_point_announcing_bullets_that_are_no_tasks_is_one_row_holding_them() 
         ("b", "Sở Y tế"),
     ]
     assert items[0].title.endswith("trình Hội đồng nhân dân tỉnh ban hành")
-    assert "Danh mục dự án đầu tư công" in items[0].notes
-    assert "Dự án 6" in items[2].notes
+    assert "Danh mục dự án đầu tư công" in (items[0].notes or "")
+    assert "Dự án 6" in (items[2].notes or "")
 
 
 def test_bullets_announced_by_a_point_that_names_tasks_stay_rows() -> None:
@@ -81,7 +81,7 @@ def test_bullets_announced_by_a_point_that_names_tasks_stay_rows() -> None:
         "- Hướng dẫn các xã, phường lập dự toán kinh phí.\n\n"
         "- Thẩm định dự toán của các sở, ngành.\n"
     )
-    assert [item.title[:9] for item in items] == ["Hướng dẫn", "Thẩm định"]
+    assert [(item.title or "")[:9] for item in items] == ["Hướng dẫn", "Thẩm định"]
 
 
 def test_bullets_under_a_bare_chu_tri_phoi_hop_point_name_the_partners() -> None:
@@ -300,7 +300,7 @@ def test_the_paragraph_under_an_agency_heading_citing_the_plan_then_going_on_is_
         ("", "Sở Nông nghiệp và Môi trường"),
         ("2", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
     ]
-    assert "tuyên truyền nâng cao nhận thức" in plan.items[1].title
+    assert "tuyên truyền nâng cao nhận thức" in (plan.items[1].title or "")
 
 
 def test_a_group_of_owners_with_a_bracketed_note_leads_its_bullets_a_topic_does_not() -> None:
