@@ -40,6 +40,7 @@ from cchc.plans.parsing.structure import (
     named_heading,
     shallower,
     sibling,
+    sibling_named_heading,
 )
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -167,6 +168,7 @@ class AssignmentInterpreter:
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
                     self.announced_time = ""
+                after_agency = bool(heading and agency and kind == agency[0])
                 if heading and agency and (kind == agency[0] or shallower(kind, agency[0])):
                     # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
                     # after "1.4. Giao Sở Xây dựng": a parent's sibling. Both end its points.
@@ -220,7 +222,12 @@ class AssignmentInterpreter:
                 bare = bare[:1].upper() + bare[1:]
                 give = _GIVE_HEADING_RE.match(body) if heading else None
                 listing = (
-                    (named_heading(body) or group_heading(body, following, _subject_of))
+                    (
+                        named_heading(body)
+                        or group_heading(body, following, _subject_of)
+                        # (after an agency heading of the same level: bodies by their kind)
+                        or (sibling_named_heading(body) if after_agency else None)
+                    )
                     if heading and kind not in {"roman", "part"}
                     else None
                 )

@@ -75,10 +75,29 @@ _NAMED_HEADING_RE = re.compile(
     re.S,
 )
 _TASK_VERB_RE = re.compile(rf"\s(?:{_VERBS})\b")
-# "các tổ chức thành viên", "tổ chức chính trị - xã hội": the noun, not the verb.
+# "các tổ chức thành viên", "tổ chức chính trị - xã hội", "doanh nghiệp, tổ chức, cá nhân":
+# the noun, not the verb.
 _BODIES_NOUN_RE = re.compile(
-    r"\b(?:(?:các|những)\s+tổ chức|tổ chức(?= thành viên| chính trị| xã hội| đoàn thể))"
+    r"\b(?:(?:các|những)\s+tổ chức|tổ chức(?= thành viên| chính trị| xã hội| đoàn thể|,| và|$))"
 )
+
+
+# "14. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm, đăng ký …" among agency headings:
+# bodies named by their kind, each a few words, then the task after the colon.
+_KINDS_LIST_RE = re.compile(
+    r"^(?P<lead>[A-ZĐ][^\W\d]*(?:\s+[^\W\d]+){0,3}(?:,\s*[^\W\d]+(?:\s+[^\W\d]+){0,3}){1,6})"
+    r"\s*:\s*(?P<rest>[A-ZĐ].*)$",
+    re.S,
+)
+
+
+def sibling_named_heading(body: str) -> re.Match[str] | None:
+    """A point among agency headings that names bodies by their kind before a colon and its
+    task ("Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm …"); None otherwise."""
+    found = _KINDS_LIST_RE.match(body.strip())
+    if found is None or _TASK_VERB_RE.search(" " + _BODIES_NOUN_RE.sub("", found.group("lead"))):
+        return None
+    return found
 
 
 def named_heading(body: str) -> re.Match[str] | None:

@@ -323,3 +323,19 @@ def test_a_group_of_owners_with_a_bracketed_note_leads_its_bullets_a_topic_does_
     assert [item.lead for item in plan.items[1:3]] == [owners, owners]
     # "Các nhiệm vụ …" names no bodies: its bullet is not led by the topic
     assert all(item.lead != "Các nhiệm vụ trọng tâm của năm sau" for item in plan.items)
+
+
+def test_a_point_naming_bodies_by_their_kind_among_agency_headings_is_one_with_its_task() -> None:
+    items = _items(
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "1. Sở Công Thương: Bảo đảm nguồn hàng thiết yếu cho vùng lũ.\n\n"
+        "2. Nhà hảo tâm, tổ chức, cá nhân: Đăng ký ủng hộ qua Ủy ban Mặt trận Tổ quốc tỉnh.\n\n"
+        "3. Lưu ý chung: Các lực lượng bảo đảm an toàn khi vận chuyển hàng.\n"
+    )
+    assert [(item.number, item.lead) for item in items[:2]] == [
+        ("1", "Sở Công Thương"),
+        ("2", "Nhà hảo tâm, tổ chức, cá nhân"),
+    ]
+    assert items[1].title.startswith("Đăng ký ủng hộ")
+    # a topic before the colon names no bodies: not read as a lead
+    assert all(item.lead != "Lưu ý chung" for item in items)
