@@ -31,6 +31,17 @@ from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.structure import (
+    answers_to,
+    bare_role,
+    contents_follow,
+    deeper_heading,
+    group_heading,
+    named_heading,
+    shallower,
+    sibling,
+    sibling_named_heading,
+)
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
     _AGENCY,
@@ -108,6 +119,9 @@ class AssignmentInterpreter:
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
     verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
+    agency_line: int = -1  # the line of an agency heading with no task on it
+    # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the bullets name partners.
+    partners_first: bool = False
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -154,7 +168,8 @@ class AssignmentInterpreter:
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 if heading:
                     self.announced_time = ""
-                if heading and agency and (kind == agency[0] or _shallower(kind, agency[0])):
+                after_agency = bool(heading and agency and kind == agency[0])
+                if heading and agency and (kind == agency[0] or shallower(kind, agency[0])):
                     # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
                     # after "1.4. Giao Sở Xây dựng": a parent's sibling. Both end its points.
                     agency = None
@@ -167,7 +182,7 @@ class AssignmentInterpreter:
                 if heading or (kind in {"plain", "bullet"} and started):
                     # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
                     body = _after_topic(body)
-                if heading and body.endswith(":") and _sibling(following, kind):
+                if heading and body.endswith(":") and sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
                     # mistake announces nothing; the point is a task.
                     body = body.rstrip(" :")
@@ -178,6 +193,10 @@ class AssignmentInterpreter:
                     self.group = []
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
+                    self.partners_first = False
+                if heading and agency and bare_role(body):
+                    self.partners_first = True  # "b) Chủ trì, phối hợp" (structure.py)
+                    continue
                 role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
                 if role and _task_after_list(body.strip(" .;*")):
                     role = None  # "Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa …"
@@ -187,7 +206,12 @@ class AssignmentInterpreter:
                         continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                if (kind == "plain" and (_CLOSING_RE.search(text) or _SUMMARY_RE.match(text))) or (
+                # (the one paragraph right under an agency heading that goes on after citing
+                # the plan is its task: "… triển khai các nhiệm vụ tại Phần III Kế hoạch này;
+                # tuyên truyền …"; the formula alone is not)
+                sole = bool(agency and position and units[position - 1].line == self.agency_line)
+                closing = _CLOSING_RE.search(text) and not (sole and ";" in text)
+                if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
                     _IF_NEEDED_RE.match(body)
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
@@ -197,15 +221,31 @@ class AssignmentInterpreter:
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
                 give = _GIVE_HEADING_RE.match(body) if heading else None
+                listing = (
+                    (
+                        named_heading(body)
+                        or group_heading(body, following, _subject_of)
+                        # (after an agency heading of the same level: bodies by their kind)
+                        or (sibling_named_heading(body) if after_agency else None)
+                    )
+                    if heading and kind not in {"roman", "part"}
+                    else None
+                )
                 named = (
-                    heading is not None
-                    and kind not in {"roman", "part"}
-                    and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
-                    and bare[-1:] not in ".;:"
-                    and _AGENCY_ONLY_RE.match(bare) is not None
-                ) or (
-                    # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
-                    give is not None and not _holds_verb(give.group("lead"))
+                    listing is not None
+                    # (a paragraph saying whom a body answers to: no row, warned below as text)
+                    or (kind == "plain" and answers_to(text))
+                    or (
+                        heading is not None
+                        and kind not in {"roman", "part"}
+                        and len(bare) <= (200 if _BUSINESS_GROUP_RE.match(bare) else 100)
+                        and bare[-1:] not in ".;:"
+                        and _AGENCY_ONLY_RE.match(bare) is not None
+                    )
+                    or (
+                        # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
+                        give is not None and not _holds_verb(give.group("lead"))
+                    )
                 )
                 item = (
                     None
@@ -226,6 +266,8 @@ class AssignmentInterpreter:
                         item.partners = item.partners or self.role_partners
                     if self.agency_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.agency_partners
+                    if self.partners_first and agency and bullet and item.lead != agency[1]:
+                        item.lead, item.partners = agency[1], item.lead
                     if kind == "paren" and not item.timeframe:
                         item.timeframe = self.announced_time
                     self._number_sole_row(item, kind, agency)
@@ -242,13 +284,21 @@ class AssignmentInterpreter:
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
                 duty = _DUTY_RE.match(asked) if heading else None
-                if duty and _deeper_heading(following, kind):
+                if duty and deeper_heading(following, kind):
                     # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
                     # below name the agencies; the heading is their section.
                     duty, asked = None, body
                 if duty:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
-                if (
+                # "a) Tham mưu … trình Hội đồng nhân dân tỉnh quyết định:" over "- Phương án
+                # phân bổ vốn …" under an agency heading: bullets that are no tasks (structure.py).
+                listed = bool(
+                    heading
+                    and agency
+                    and body.endswith(":")
+                    and contents_follow([unit.text for unit in units[position + 1 :]], _is_content)
+                )
+                if listed or (
                     (heading or label)
                     and asked.endswith(":")
                     and _ASKS_FOR_FIGURES_RE.search(asked)
@@ -256,7 +306,12 @@ class AssignmentInterpreter:
                 ):
                     # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
                     # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
-                    row = self._assignment(body.rstrip(" :"), None, kind)
+                    row = self._assignment(
+                        body.rstrip(" :"),
+                        agency[1] if listed and agency else None,
+                        kind,
+                        agency[0] if listed and agency else "",
+                    )
                     if row is not None:
                         started = True
                         row.line, row.number = paragraph.line, label
@@ -268,6 +323,7 @@ class AssignmentInterpreter:
                 given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
                     role_heading
+                    or listing
                     or (_announcing(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
@@ -282,12 +338,14 @@ class AssignmentInterpreter:
                     or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
                 longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
+                longest = 320 if listing else longest
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
                     lead, rest = _named_list(
                         lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
                     )
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []
+                    self.agency_line = -1 if rest else paragraph.line
                     self.agency_partners = (
                         _partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )
@@ -573,7 +631,8 @@ class AssignmentInterpreter:
             # name ends before a verb the vocabulary lacks.
             lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
-        head = re.match(_AGENCY, lead) if not spill else None
+        # (not the document's verbs in a heading's name: "… và các tổ chức chính trị - xã hội")
+        head = re.match(_AGENCY, lead) if not spill and lead != agency else None
         if head and self.verbs:
             lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
@@ -609,7 +668,7 @@ class AssignmentInterpreter:
         for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
             timed = pattern.search(rest)
             if timed:
-                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
+                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()/"))  # "./." too
                 cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
                 if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.
@@ -650,22 +709,6 @@ def _is_content(text: str) -> bool:
     return not _subject_of(body)
 
 
-# The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
-_DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
-
-
-def _depth(kind: str) -> int | None:
-    if kind.startswith("arabic") and kind[6:].isdigit():
-        return 2 + int(kind[6:])
-    return _DEPTH.get(kind)
-
-
-def _shallower(kind: str, than: str) -> bool:
-    """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
-    depth, other = _depth(kind), _depth(than)
-    return depth is not None and other is not None and depth < other
-
-
 def _point_body(text: str) -> str:
     """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
     for any other line."""
@@ -690,22 +733,6 @@ def _partners_up_to_verb(partners: str) -> str:
 def _holds_verb(name: str) -> bool:
     """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
-
-
-def _deeper_heading(text: str, kind: str) -> bool:
-    """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
-    heading = _HEADING_RE.match(text)
-    if heading is None:
-        return False
-    return _shallower(kind, C.label_kind(C.normalise_number(heading.group("label"))))
-
-
-def _sibling(text: str, kind: str) -> bool:
-    """Whether ``text`` is a numbered point of the same kind as ``kind``."""
-    heading = _HEADING_RE.match(text)
-    if heading is None:
-        return False
-    return C.label_kind(C.normalise_number(heading.group("label"))) == kind
 
 
 def _announcing(text: str) -> re.Match[str] | None:

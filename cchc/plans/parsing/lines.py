@@ -9,6 +9,7 @@ import re
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
+from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_ONLY_RE,
@@ -66,13 +67,18 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 and bool(_BULLET_RE.match(text))
                 and not _HEADING_RE.match(text)
             )
-            opens = not wrapped and bool(_HEADING_RE.match(text) or _BULLET_RE.match(text))
+            # A heading's number alone on its line ("**4." / "UBND các xã:**") opens a heading
+            # whatever the line above left unfinished.
+            opens = not wrapped and bool(
+                _HEADING_RE.match(text) or _BULLET_RE.match(text) or _NUMBER_ALONE_RE.match(text)
+            )
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
             # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
             ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
             continues = unfinished or (not ended and _continues(previous, text))
+            continues = continues or (ended and _heading_goes_on(previous, raw, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
             else:
@@ -90,6 +96,7 @@ def _lone_stars(raw: str) -> int:
     return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
 
 
+_NUMBER_ALONE_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$")
 # "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
 _ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
 # "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
@@ -99,6 +106,22 @@ _PLACE_START_RE = re.compile(
 )
 # A line ending on a point's marker, or on the role words that need their object.
 _OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
+
+
+def _heading_goes_on(previous: str, raw: str, text: str) -> bool:
+    """Whether a bold paragraph is the rest of the agency heading in the bold paragraph above
+    ("**3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp**" / "**Phụ nữ Thành phố và …**"): a
+    heading cut where no name ends, continued by names, not by a task's verb."""
+    heading = _HEADING_RE.match(previous)
+    if heading is None or not raw.lstrip().startswith("**") or not text[:1].isalpha():
+        return False
+    name = re.sub(r"^Đề nghị\s+", "", heading.group("rest"))
+    return (
+        previous[-1:] not in ".;:!?)"
+        and re.match(_AGENCY, name) is not None
+        and _HEADING_RE.match(text) is None
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is None
+    )
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -120,6 +143,8 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
+    if previous.endswith(":") and text.endswith(":") and proper_names(text):
+        return True  # "… trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh Hòa và Lâm Đồng:": which ones
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
     if (

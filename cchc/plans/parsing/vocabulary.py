@@ -33,6 +33,8 @@ _AGENCY = (
     # nghị"; "Thuế tỉnh", not "Thuế giá trị gia tăng").
     r"Kho bạc|Tòa án|Toà án|Học viện|Đại học|Bệnh viện|Bộ đội|Cảnh sát|Kiểm toán|"
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
+    # A ministry's department ("Vụ Pháp chế"), a named company ("Công ty Điện lực Đắk Lắk").
+    r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
@@ -200,8 +202,11 @@ _ADDRESS_RE = re.compile(r"(?:^|\s)(?:[Kk]ính gửi|[Đđ]ồng kính gửi|đi
 # agency given the bullets, whatever its wording.
 _GIVE_HEADING_RE = re.compile(r"^Giao\s+(?P<lead>[^.:]{3,240}?)\s*:?\s*$", re.S)
 _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<value>\S.*)$", re.S)
+# "Thời gian hoàn thành trước …", or "Đảm bảo hoàn thành trong quý I/2026." printed after the
+# task as a sentence of its own: the deadline of the row above, not a row.
 _TIME_SENTENCE_RE = re.compile(
-    rf"^{_TIME_SENTENCE}(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{{1,80}}?)"
+    rf"^(?:{_TIME_SENTENCE}|(?:Đảm bảo|Bảo đảm)\s+(?:hoàn thành|hoàn tất)\s+)"
+    r"(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{1,80}?)"
     r"[\s*_]*[.;]?[\s*_]*$",
     re.I | re.S,
 )
@@ -239,6 +244,11 @@ _CLOSING_RE = re.compile(
     r"|\b(?:triển khai|thực hiện)(?:,? (?:thực hiện|triển khai))?\s*\./\.\s*$"
     r"|\b(?:triển khai|thực hiện)\b[^.]*\bcác nội dung (?:chỉ đạo )?nêu trên\b"
     r"|\bđược giao tại (?:[Cc]hỉ thị|[Nn]ghị quyết|[Qq]uyết định|[Kk]ế hoạch|[Cc]hương trình) này\b"
+    # "Đề nghị các sở, ban, ngành và địa phương khẩn trương …, báo cáo … để xem xét, chỉ
+    # đạo./.": the last sentence's request to every body at once, ended by "./." (a "Giao X
+    # …" sentence before that mark is a task).
+    r"|\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s+)?các\s+"
+    r"(?:[Ss]ở|cơ quan|đơn vị|[Bb]ộ|ngành|địa phương)\b(?:[^./]|\.(?!\s))*\./\.\s*$"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
 # "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.

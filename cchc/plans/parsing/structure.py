@@ -1,0 +1,197 @@
+"""How points and bullets nest in the genre's documents, for the sentence reader
+(``assignments.py``): which lines below a point are its own contents rather than tasks.
+
+A point that ends in a colon announces what follows it. When every bullet under it is a noun
+phrase (no task's verb, no agency as subject), the bullets spell out what the point covers::
+
+    a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:
+       - Phương án phân bổ vốn …;
+       - Mức vốn đối ứng từ ngân sách địa phương …
+    c) Tổ chức triển khai các dự án do Bộ Công an chủ trì:
+       - Dự án 1: “Phòng ngừa, đấu tranh tội phạm …”.
+
+The point is the task and its bullets are part of it (its notes), not tasks of their own.
+
+A point that names only the agency's role, with no object, announces bullets that open with the
+bodies the agency works with::
+
+    2.3. Công an tỉnh
+    b) Chủ trì, phối hợp
+       - Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh …
+
+Each bullet is the heading's task; the bodies it opens with are its partners, not its lead.
+
+A heading that names bodies and nothing else, up to its colon, is the agency of what follows,
+however many bodies it lists and whatever note it brackets; a task may follow the colon on the
+same line::
+
+    9. Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin
+       điện tử tỉnh và hệ thống truyền thanh cơ sở:
+    13. Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel và doanh nghiệp khác): Đảm bảo …
+
+So is a heading naming a group of bodies by what they do, over bullets without a subject of
+their own: the clause after "Các …" says which bodies, it is no task::
+
+    2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình
+       - Phê duyệt kế hoạch giám sát, đánh giá; …
+    5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, …)
+       - Thực hiện đầy đủ quyền, nghĩa vụ và trách nhiệm chủ rừng …
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.vocabulary import _AGENCY, _BULLET_RE, _HEADING_RE, _VERBS
+
+
+def contents_follow(texts: Sequence[str], is_content: Callable[[str], bool]) -> bool:
+    """Whether the bullets that open ``texts`` (the lines after a point ending in ":") are
+    all contents of that point: at least one bullet, and none a task."""
+    bullets = 0
+    for text in texts:
+        if not _BULLET_RE.match(text):
+            break
+        if not is_content(text):
+            return False
+        bullets += 1
+    return bullets > 0
+
+
+_BARE_ROLE_RE = re.compile(r"^Chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s*:?$", re.I)
+
+
+def bare_role(body: str) -> bool:
+    """Whether a point says only "Chủ trì, phối hợp" (the role, without whom with)."""
+    return _BARE_ROLE_RE.match(body.strip(" .;*_")) is not None
+
+
+# The bodies named up to the heading's colon, a bracketed note among them.
+_NAMED_HEADING_RE = re.compile(
+    rf"^(?!Ban hành\b)(?P<lead>(?:{_AGENCY})(?:[^;:()]|\([^()]{{1,120}}\)){{0,320}}?)"
+    r"(?:\s*:\s*(?P<rest>.*)|(?<![.;!?]))$",
+    re.S,
+)
+_TASK_VERB_RE = re.compile(rf"\s(?:{_VERBS})\b")
+# "các tổ chức thành viên", "tổ chức chính trị - xã hội", "doanh nghiệp, tổ chức, cá nhân":
+# the noun, not the verb.
+_BODIES_NOUN_RE = re.compile(
+    r"\b(?:(?:các|những)\s+tổ chức|tổ chức(?= thành viên| chính trị| xã hội| đoàn thể|,| và|$))"
+)
+
+
+# "14. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm, đăng ký …" among agency headings:
+# bodies named by their kind, each a few words, then the task after the colon.
+_KINDS_LIST_RE = re.compile(
+    r"^(?P<lead>[A-ZĐ][^\W\d]*(?:\s+[^\W\d]+){0,3}(?:,\s*[^\W\d]+(?:\s+[^\W\d]+){0,3}){1,6})"
+    r"\s*:\s*(?P<rest>[A-ZĐ].*)$",
+    re.S,
+)
+
+
+def sibling_named_heading(body: str) -> re.Match[str] | None:
+    """A point among agency headings that names bodies by their kind before a colon and its
+    task ("Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm …"); None otherwise."""
+    found = _KINDS_LIST_RE.match(body.strip())
+    if found is None or _TASK_VERB_RE.search(" " + _BODIES_NOUN_RE.sub("", found.group("lead"))):
+        return None
+    return found
+
+
+def named_heading(body: str) -> re.Match[str] | None:
+    """The bodies a heading names up to its colon ("Đề nghị X, Y và Z:") or its end, with the
+    task that follows the colon on its line ("rest", maybe empty); None when a task's verb
+    comes first."""
+    body = re.sub(r"^Đề nghị\s+", "", body.strip())
+    found = _NAMED_HEADING_RE.match(body[:1].upper() + body[1:])
+    if found is None or _TASK_VERB_RE.search(
+        _BODIES_NOUN_RE.sub("", re.sub(r"\([^()]*\)", "", found.group("lead")))
+    ):
+        return None
+    lead, rest = _ROLE_NOTE_RE.sub("", found.group("lead")), (found.group("rest") or "").strip()
+    if proper_names(rest):
+        # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông": which ones, no task.
+        lead, rest = f"{lead}: {rest.rstrip(' :')}", ""
+    # A match whose "lead" is the name without its note and whose "rest" is the task.
+    return re.match(r"^(?P<lead>.*)\n(?P<rest>.*)$", f"{lead}\n{rest}", re.S)
+
+
+def proper_names(text: str) -> bool:
+    """Whether ``text`` is only a list of proper names ("Gia Thuận, Tân Điền và Gò Công")."""
+    names = [name.strip() for name in re.split(r",|\svà\s", text.strip(" .:;"))]
+    return (
+        bool(text.strip())
+        and len(text) <= 240
+        and all(
+            name and all(word[:1].isupper() or word[:1].isdigit() for word in name.split())
+            for name in names
+        )
+    )
+
+
+_GROUP_HEADING_RE = re.compile(
+    r"^(?:Đề nghị\s+)?(?P<lead>(?:Các|các)\s+(?:[Ss]ở|[Bb]an|[Nn]gành|[Cc]ơ quan|[Đđ]ơn vị|[Bb]ộ|"
+    r"[Đđ]ịa phương|[Tt]ổ chức|chủ rừng|chủ đầu tư|chủ dự án|doanh nghiệp|hợp tác xã|trường|"
+    r"cơ sở|lực lượng|hội|đoàn thể|tập đoàn|ngân hàng)\b[^.;:]{3,200})(?P<rest>)$",
+    re.S,
+)
+
+
+def group_heading(
+    body: str, below: str, has_subject: Callable[[str], bool]
+) -> re.Match[str] | None:
+    """ "Các Sở, ngành chủ trì, quản lý … thuộc Chương trình" over "- Phê duyệt …": the group
+    the heading names (the whole heading) when the line below is a bullet with no subject."""
+    bullet = _BULLET_RE.match(below)
+    if bullet is None or has_subject(bullet.group("rest").strip()):
+        return None
+    return _GROUP_HEADING_RE.match(body.strip())
+
+
+# "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về
+# tính trung thực … của số liệu báo cáo": whom a body answers to, no task of its own.
+_ANSWERS_TO_RE = re.compile(r"^[^.;:]{3,200}?\schịu trách nhiệm(?: toàn diện)? trước\s")
+
+
+def answers_to(text: str) -> bool:
+    """Whether a paragraph says whom a body answers to (a responsibility, not a task)."""
+    return _ANSWERS_TO_RE.match(text) is not None
+
+
+# "Sở Nội vụ (Cơ quan thường trực Ban …)": a note saying what role the body plays is not part
+# of its name; "(VNPT, Viettel và doanh nghiệp khác)", naming who the bodies are, is.
+_ROLE_NOTE_RE = re.compile(r"\s*\((?:[Cc]ơ quan|gồm|là|đơn vị|thường trực)\b[^()]*\)\s*$")
+
+
+# The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
+_DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
+
+
+def depth(kind: str) -> int | None:
+    if kind.startswith("arabic") and kind[6:].isdigit():
+        return 2 + int(kind[6:])
+    return _DEPTH.get(kind)
+
+
+def shallower(kind: str, than: str) -> bool:
+    """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
+    mine, other = depth(kind), depth(than)
+    return mine is not None and other is not None and mine < other
+
+
+def deeper_heading(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return shallower(kind, C.label_kind(C.normalise_number(heading.group("label"))))
+
+
+def sibling(text: str, kind: str) -> bool:
+    """Whether ``text`` is a numbered point of the same kind as ``kind``."""
+    heading = _HEADING_RE.match(text)
+    if heading is None:
+        return False
+    return C.label_kind(C.normalise_number(heading.group("label"))) == kind

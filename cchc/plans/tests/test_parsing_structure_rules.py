@@ -1,0 +1,341 @@
+"""How headings, points and bullets nest in the genre's documents (issue 15, the structure
+rules after held-out round 5), each on a small made-up document (other bodies, other wording
+than the corpus entries)."""
+
+from __future__ import annotations
+
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.result import Item
+
+
+def _items(text: str, name: str = "plan.md") -> list[Item]:
+    return parse_bytes(text.encode(), name).items
+
+
+def test_a_ministry_department_heading_wrapped_in_bold_leads_its_bullets() -> None:
+    # "Vụ …" (a ministry's department) names a body like "Cục …": the heading wrapped over two
+    # printed lines inside its bold run is the agency of the bullets, not a section.
+    items = _items(
+        "Bộ Tư pháp yêu cầu:\n"
+        "**1. Vụ\n"
+        "Các vấn đề chung về xây dựng pháp luật**\n"
+        "- Rà soát các dự thảo nghị định có quy định thủ tục hành chính.\n"
+        "- Tổng hợp ý kiến thẩm định, hoàn thành trong tháng 01/2026.\n"
+        "**2. Cục\n"
+        "Kiểm soát thủ tục hành chính**\n"
+        "- Hướng dẫn các đơn vị số hóa hồ sơ.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Vụ Các vấn đề chung về xây dựng pháp luật",
+        "Vụ Các vấn đề chung về xây dựng pháp luật",
+        "Cục Kiểm soát thủ tục hành chính",
+    ]
+    assert all(item.section == [] for item in items)
+    assert items[1].timeframe == "trong tháng 01/2026"
+
+
+def test_a_sentence_that_only_ensures_completion_is_the_deadline_of_the_row_above() -> None:
+    items = _items(
+        "Bộ Tư pháp yêu cầu:\n\n"
+        "1. Cục Bổ trợ tư pháp\n\n"
+        "Khẩn trương hoàn thiện dự thảo Thông tư hướng dẫn Luật Công chứng.\n\n"
+        "Bảo đảm **hoàn thành trong quý II/2026.**\n\n"
+        "2. Cục Con nuôi\n\n"
+        "Rà soát quy trình giải quyết hồ sơ nuôi con nuôi có yếu tố nước ngoài.\n"
+    )
+    assert [item.lead for item in items] == ["Cục Bổ trợ tư pháp", "Cục Con nuôi"]
+    assert items[0].timeframe == "trong quý II/2026"
+    assert items[1].timeframe == ""
+
+
+def test_a_point_announcing_bullets_that_are_no_tasks_is_one_row_holding_them() -> None:
+    items = _items(
+        "III. PHÂN CÔNG TRÁCH NHIỆM\n\n"
+        "1. Sở Tài chính\n\n"
+        "a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh ban hành:\n\n"
+        "- Nghị quyết quy định mức chi hỗ trợ cán bộ làm công tác cai nghiện;\n\n"
+        "- Danh mục dự án đầu tư công giai đoạn 2026 - 2030.\n\n"
+        "b) Hướng dẫn các xã, phường lập dự toán kinh phí hằng năm.\n\n"
+        "2. Sở Y tế\n\n"
+        "a) Triển khai các dự án của Bộ Y tế trên địa bàn tỉnh:\n\n"
+        "- Dự án 3: “Nâng cao năng lực điều trị nghiện”.\n\n"
+        "- Dự án 6: “Tăng cường đáp ứng y tế”.\n\n"
+        "b) Rà soát mạng lưới cơ sở điều trị methadone.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("a", "Sở Tài chính"),
+        ("b", "Sở Tài chính"),
+        ("a", "Sở Y tế"),
+        ("b", "Sở Y tế"),
+    ]
+    assert items[0].title.endswith("trình Hội đồng nhân dân tỉnh ban hành")
+    assert "Danh mục dự án đầu tư công" in (items[0].notes or "")
+    assert "Dự án 6" in (items[2].notes or "")
+
+
+def test_bullets_announced_by_a_point_that_names_tasks_stay_rows() -> None:
+    items = _items(
+        "III. PHÂN CÔNG TRÁCH NHIỆM\n\n"
+        "1. Sở Tài chính\n\n"
+        "a) Thực hiện các nhiệm vụ sau:\n\n"
+        "- Hướng dẫn các xã, phường lập dự toán kinh phí.\n\n"
+        "- Thẩm định dự toán của các sở, ngành.\n"
+    )
+    assert [(item.title or "")[:9] for item in items] == ["Hướng dẫn", "Thẩm định"]
+
+
+def test_bullets_under_a_bare_chu_tri_phoi_hop_point_name_the_partners() -> None:
+    items = _items(
+        "III. PHÂN CÔNG TRÁCH NHIỆM\n\n"
+        "1. Sở Lao động\n\n"
+        "a) Chủ trì xây dựng kế hoạch đào tạo nghề cho người sau cai nghiện.\n\n"
+        "b) Chủ trì, phối hợp\n\n"
+        "- Sở Tài chính và các đơn vị liên quan tham mưu bố trí kinh phí dạy nghề.\n\n"
+        "- Hội Nông dân tỉnh tổ chức tư vấn việc làm tại các xã.\n\n"
+        "c) Theo dõi, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert [(item.lead, item.partners) for item in items] == [
+        ("Sở Lao động", ""),
+        ("Sở Lao động", "Sở Tài chính và các đơn vị liên quan"),
+        ("Sở Lao động", "Hội Nông dân tỉnh"),
+        ("Sở Lao động", ""),
+    ]
+    assert items[1].title.startswith("Tham mưu bố trí kinh phí")
+    assert all(item.title != "Phối hợp" for item in items)
+
+
+def test_a_heading_naming_several_bodies_leads_its_bullets_with_its_whole_name() -> None:
+    # "tổ chức" inside a name is a noun: the heading's name is read once, with the heading,
+    # and its bullets are not cut again at words that read as verbs in a sentence.
+    items = _items(
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "1. Sở Y tế:\n\n"
+        "- Tổ chức khám bệnh lưu động tại các xã bị ngập.\n\n"
+        "2. Đề nghị Hội Chữ thập đỏ tỉnh và các tổ chức chính trị - xã hội:\n\n"
+        "- Vận động quyên góp ủng hộ người dân vùng lũ.\n\n"
+        "- Phối hợp chính quyền cơ sở tổ chức phân phối hàng cứu trợ.\n"
+    )
+    name = "Hội Chữ thập đỏ tỉnh và các tổ chức chính trị - xã hội"
+    assert [item.lead for item in items] == ["Sở Y tế", name, name]
+    assert items[1].title.startswith("Vận động quyên góp")
+
+
+def test_a_long_heading_listing_bodies_or_naming_them_in_brackets_is_an_agency_heading() -> None:
+    items = _items(
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "1. Sở Xây dựng:\n\n"
+        "- Rà soát các tuyến đường bị sạt lở.\n\n"
+        "2. Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông "
+        "tin điện tử tỉnh và hệ thống truyền thanh cơ sở các xã, phường, đặc khu:\n\n"
+        "Tăng cường thông tin về lịch cấp phát hàng cứu trợ tại từng xã, phường.\n\n"
+        "3. Đề nghị Công ty Cấp nước Hòa Bình: Khẩn trương khôi phục cấp nước sạch.\n\n"
+        "4. Đề nghị các doanh nghiệp bưu chính (VNPost, Viettel Post và doanh nghiệp khác): "
+        "Ưu tiên vận chuyển hàng cứu trợ miễn phí.\n\n"
+        "5. Sở Nội vụ (Cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh):\n\n"
+        "- Tổng hợp, đề xuất khen thưởng các tập thể có thành tích.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("", "Sở Xây dựng"),
+        (
+            "2",
+            "Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng "
+            "Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở các xã, phường, đặc khu",
+        ),
+        ("3", "Công ty Cấp nước Hòa Bình"),
+        ("4", "Các doanh nghiệp bưu chính (VNPost, Viettel Post và doanh nghiệp khác)"),
+        ("", "Sở Nội vụ"),
+    ]
+    assert items[2].title == "Khẩn trương khôi phục cấp nước sạch"
+    assert all(item.section == ["IV. PHÂN CÔNG NHIỆM VỤ"] for item in items)
+
+
+def test_a_heading_naming_a_group_by_what_it_does_leads_the_bullets_below_it() -> None:
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1. Sở Giáo dục và Đào tạo**\n\n"
+        "- Hướng dẫn các trường triển khai kế hoạch.\n\n"
+        "**2. Các cơ quan, đơn vị chủ trì, quản\n"
+        "lý, tham gia thực hiện các đề án, dự án, nội dung thành phần thuộc Chương trình**\n\n"
+        "- Xây dựng kế hoạch kiểm tra hằng năm.\n\n"
+        "- Báo cáo kết quả về Sở Giáo dục và Đào tạo.\n\n"
+        "3. Các trường học tổ chức ngày hội đọc sách vào tháng 4 hằng năm.\n"
+    )
+    # (longer than the short agency headings read before: the clause says which bodies)
+    group = (
+        "Các cơ quan, đơn vị chủ trì, quản lý, tham gia thực hiện các đề án, dự án, nội dung "
+        "thành phần thuộc Chương trình"
+    )
+    assert [item.lead for item in items[1:3]] == [group, group]
+    assert items[1].title == "Xây dựng kế hoạch kiểm tra hằng năm"
+    # a sentence naming a group with its task, no bullets under it: a row of its own
+    assert items[3].lead == "Các trường học"
+    assert items[3].number == "3"
+
+
+def test_a_heading_number_alone_on_its_line_opens_a_heading_after_an_unfinished_paragraph() -> None:
+    # The paragraph above ends without its full stop; "**3." on its own line still opens the
+    # heading "3. UBND các xã, phường:", not more words of that paragraph.
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1.\nSở Xây dựng:**\n\n"
+        "Rà soát các công trình công cộng bị hư hỏng sau mưa lũ\n\n"
+        "**2.\nSở Tài chính:**\n\n"
+        "Tham mưu bố trí kinh phí sửa chữa các công trình\n\n"
+        "**3.\nUBND các xã, phường:**\n\n"
+        "Tổ chức dọn dẹp, vệ sinh các điểm trường trên địa bàn.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Sở Xây dựng"),
+        ("2", "Sở Tài chính"),
+        ("3", "UBND các xã, phường"),
+    ]
+    assert items[1].title == "Tham mưu bố trí kinh phí sửa chữa các công trình"
+
+
+def test_the_last_request_to_every_body_ended_by_the_closing_mark_is_no_row() -> None:
+    plan = parse_bytes(
+        (
+            "IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Công Thương\n\n"
+            "- Bình ổn giá các mặt hàng thiết yếu.\n\n"
+            "2. Sở Y tế\n\n"
+            "- Kiểm tra an toàn thực phẩm tại các chợ.\n\n"
+            "Bảo đảm hàng hóa dịp Tết là nhiệm vụ trọng tâm. Đề nghị các sở, ngành và địa "
+            "phương khẩn trương thực hiện; kịp thời báo cáo UBND tỉnh những khó khăn để xem "
+            "xét, chỉ đạo./.\n"
+        ).encode(),
+        "plan.md",
+    )
+    assert [item.lead for item in plan.items] == ["Sở Công Thương", "Sở Y tế"]
+
+
+def test_a_closing_paragraph_that_also_gives_a_task_keeps_the_task() -> None:
+    items = _items(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Công Thương\n\n"
+        "- Bình ổn giá các mặt hàng thiết yếu.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc thực hiện. Giao Sở Công "
+        "Thương chủ trì, phối hợp Sở Tài chính tổng hợp kết quả, báo cáo theo quy định./.\n"
+    )
+    assert [item.lead for item in items] == ["Sở Công Thương", "Sở Công Thương"]
+    assert items[1].partners == "Sở Tài chính"
+
+
+def test_a_paragraph_saying_whom_a_body_answers_to_is_no_row_but_a_warning() -> None:
+    plan = parse_bytes(
+        (
+            "1. Chủ tịch Ủy ban nhân dân các tỉnh:\n\n"
+            "a) Tổ chức rà soát nhà ở bị hư hỏng, hoàn thành trước ngày 15/12/2025.\n\n"
+            "b) Báo cáo kết quả về Bộ Xây dựng.\n\n"
+            "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng "
+            "Chính phủ về tính chính xác của số liệu báo cáo.\n\n"
+            "2. Bộ trưởng Bộ Tài chính bố trí kinh phí hỗ trợ các địa phương, hoàn thành trước "
+            "ngày 20/12/2025./.\n"
+        ).encode(),
+        "plan.md",
+    )
+    assert [(item.number, item.lead) for item in plan.items] == [
+        ("a", "Chủ tịch Ủy ban nhân dân các tỉnh"),
+        ("b", "Chủ tịch Ủy ban nhân dân các tỉnh"),
+        ("2", "Bộ trưởng Bộ Tài chính"),
+    ]
+    assert plan.items[2].timeframe == "trước ngày 20/12/2025"  # without the closing "./."
+    assert any("chịu trách nhiệm toàn diện" in warning.message for warning in plan.warnings)
+
+
+def test_names_after_a_heading_s_colon_belong_to_the_body_it_names() -> None:
+    items = _items(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1. Ủy ban nhân dân các xã: Bình Minh, An Hòa, Tân Lập**\n\n"
+        "- Xây dựng kế hoạch phòng chống sạt lở bờ sông.\n\n"
+        "2. Chủ tịch Ủy ban nhân dân các huyện ven biển, trong đó trọng tâm là các huyện:\n"
+        "Cần Giờ, Duyên Hải và Thạnh Phú:\n\n"
+        "a) Tổ chức sơ tán người dân khỏi vùng nguy hiểm.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Ủy ban nhân dân các xã: Bình Minh, An Hòa, Tân Lập",
+        "Chủ tịch Ủy ban nhân dân các huyện ven biển, trong đó trọng tâm là các huyện: Cần "
+        "Giờ, Duyên Hải và Thạnh Phú",
+    ]
+
+
+def test_an_agency_heading_split_into_two_bold_paragraphs_is_one_heading() -> None:
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n\n"
+        "**1. Sở Y tế**\n\n"
+        "- Hướng dẫn các bệnh viện tổ chức truyền thông.\n\n"
+        "**2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Cựu chiến binh**\n\n"
+        "**tỉnh, Tỉnh Đoàn và các tổ chức thành viên của Mặt trận**\n\n"
+        "- Tuyên truyền, vận động hội viên hưởng ứng Tháng hành động.\n\n"
+        "**3. Sở Tài chính**\n\n"
+        "**Tham mưu bố trí kinh phí thực hiện Kế hoạch.**\n"
+    )
+    front = (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh Đoàn và các tổ "
+        "chức thành viên của Mặt trận"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("", "Sở Y tế"),
+        ("", front),
+        ("3", "Sở Tài chính"),  # a bold task under a bold heading is not more of its name
+    ]
+    assert items[1].title.startswith("Tuyên truyền, vận động")
+
+
+def test_the_paragraph_under_an_agency_heading_citing_the_plan_then_going_on_is_its_task() -> None:
+    plan = parse_bytes(
+        (
+            "IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Nông nghiệp và Môi trường\n\n"
+            "- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n"
+            "2. Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường\n\n"
+            "Căn cứ chức năng, nhiệm vụ, triển khai thực hiện các nhiệm vụ tại Phần III Kế "
+            "hoạch này; tuyên truyền nâng cao nhận thức về bảo vệ môi trường biển.\n\n"
+            "3. Ủy ban nhân dân các phường\n\n"
+            "Căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực hiện Kế hoạch này.\n"
+        ).encode(),
+        "plan.md",
+    )
+    assert [(item.number, item.lead) for item in plan.items] == [
+        ("", "Sở Nông nghiệp và Môi trường"),
+        ("2", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
+    ]
+    assert "tuyên truyền nâng cao nhận thức" in (plan.items[1].title or "")
+
+
+def test_a_group_of_owners_with_a_bracketed_note_leads_its_bullets_a_topic_does_not() -> None:
+    plan = parse_bytes(
+        (
+            "1. Sở Nông nghiệp và Môi trường\n\n"
+            "- Chỉ đạo lực lượng Kiểm lâm tuần tra bảo vệ rừng.\n\n"
+            "2. Các chủ đầu tư là doanh nghiệp (các Công ty cổ phần, các hợp tác xã có dự án "
+            "trồng rừng…)\n\n"
+            "- Thực hiện đầy đủ nghĩa vụ trồng rừng thay thế theo quy định.\n\n"
+            "- Báo cáo tiến độ trồng rừng hằng quý.\n\n"
+            "3. Các nhiệm vụ trọng tâm của năm sau\n\n"
+            "- Rà soát quy hoạch lâm nghiệp.\n"
+        ).encode(),
+        "plan.md",
+    )
+    owners = (
+        "Các chủ đầu tư là doanh nghiệp (các Công ty cổ phần, các hợp tác xã có dự án trồng rừng…)"
+    )
+    assert [item.lead for item in plan.items[1:3]] == [owners, owners]
+    # "Các nhiệm vụ …" names no bodies: its bullet is not led by the topic
+    assert all(item.lead != "Các nhiệm vụ trọng tâm của năm sau" for item in plan.items)
+
+
+def test_a_point_naming_bodies_by_their_kind_among_agency_headings_is_one_with_its_task() -> None:
+    items = _items(
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "1. Sở Công Thương: Bảo đảm nguồn hàng thiết yếu cho vùng lũ.\n\n"
+        "2. Nhà hảo tâm, tổ chức, cá nhân: Đăng ký ủng hộ qua Ủy ban Mặt trận Tổ quốc tỉnh.\n\n"
+        "3. Lưu ý chung: Các lực lượng bảo đảm an toàn khi vận chuyển hàng.\n"
+    )
+    assert [(item.number, item.lead) for item in items[:2]] == [
+        ("1", "Sở Công Thương"),
+        ("2", "Nhà hảo tâm, tổ chức, cá nhân"),
+    ]
+    assert items[1].title.startswith("Đăng ký ủng hộ")
+    # a topic before the colon names no bodies: not read as a lead
+    assert all(item.lead != "Lưu ý chung" for item in items)
