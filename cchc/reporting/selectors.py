@@ -10,6 +10,7 @@ from typing import cast
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     Case,
     Count,
     F,
@@ -27,6 +28,7 @@ from cchc.accounts.permissions import AnyUser
 from cchc.agencies.models import Agency, Role
 from cchc.core import versions
 from cchc.core.models import CacheVersion
+from cchc.indicators.selectors import carried_exist
 from cchc.plans.models import Node
 from cchc.reporting import rules
 from cchc.reporting.models import (
@@ -159,21 +161,77 @@ def _plan_version() -> RawSQL:
     )
 
 
+def _found_beside() -> dict[str, RawSQL]:
+    """What the report page shows beside the obligation, as whether there is any (plain
+    SQL, as ``_plan_version``): its report's evidence (``has_evidence``), the coordinating
+    agencies' submitted contributions (``has_contributions``, the rows
+    ``contributions_for`` reads) and the targets its activity carries
+    (``carries_targets``, ``indicators.selectors.carried_exist``). The page skips the query
+    of what is not there (``Beside``)."""
+    q = connection.ops.quote_name
+    obligation = q(Obligation._meta.db_table)
+    evidence, report = q(Evidence._meta.db_table), q(Report._meta.db_table)
+    contribution = q(Contribution._meta.db_table)
+    own = f"{obligation}.{q('id')}"
+    partner = q("partner")  # the alias of the partners' obligations
+    same = " AND ".join(
+        f"{partner}.{q(column)} = {obligation}.{q(column)}"
+        for column in ("activity_id", "report", "period_kind", "period_end")
+    )
+    return {
+        "has_evidence": RawSQL(
+            f"EXISTS (SELECT 1 FROM {evidence} WHERE {q('report_id')} = "
+            f"(SELECT {q('id')} FROM {report} WHERE {q('obligation_id')} = {own}))",
+            (),
+            output_field=BooleanField(),
+        ),
+        "has_contributions": RawSQL(
+            f"EXISTS (SELECT 1 FROM {contribution} INNER JOIN {obligation} {partner} "
+            f"ON {contribution}.{q('obligation_id')} = {partner}.{q('id')} "
+            f"WHERE {contribution}.{q('state')} = %s AND {partner}.{q('role')} = %s "
+            f"AND {same})",
+            (ContributionState.SUBMITTED.value, Role.PARTNER.value),
+            output_field=BooleanField(),
+        ),
+        "carries_targets": carried_exist(),
+    }
+
+
 def obligation_for(pk: int) -> Obligation | None:
     """The obligation with its activity, plan, agency, its report (``report_of`` takes it
-    from there once), the submission rule in force (``rules.rule_of``) and its plan's version
-    (``plan_version``, ``cchc.core.versions``), in one query."""
+    from there once), the submission rule in force (``rules.rule_of``), its plan's version
+    (``plan_version``, ``cchc.core.versions``) and whether there is anything to read beside
+    it (``_found_beside``), in one query."""
     return (
         Obligation.objects.select_related("activity", "activity__plan", "agency", "progress_report")
         .defer("activity__search_text", "activity__plan__columns")
         .annotate(
             plan_version=_plan_version(),
             **rules.rule_annotations(),
+            **_found_beside(),
         )
         .filter(pk=pk)
         .order_by()
         .first()
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Beside:
+    """Whether the obligation's report has evidence and the activity's period has
+    contributions, as the obligation's query found them (``obligation_for``): what a page
+    drawn in that request may trust. A page drawn after a change (a POST shown again) asks
+    the database (``Beside()``: both may be there)."""
+
+    evidence: bool = True
+    contributions: bool = True
+
+    @classmethod
+    def found(cls, obligation: Obligation) -> Beside:
+        return cls(
+            evidence=bool(getattr(obligation, "has_evidence", True)),
+            contributions=bool(getattr(obligation, "has_contributions", True)),
+        )
 
 
 def report_of(obligation: Obligation) -> Report | None:
@@ -195,8 +253,8 @@ def report_of(obligation: Obligation) -> Report | None:
     return report
 
 
-def evidence_of(report: Report | None) -> list[Evidence]:
-    if report is None:
+def evidence_of(report: Report | None, beside: Beside | None = None) -> list[Evidence]:
+    if report is None or (beside is not None and not beside.evidence):
         return []
     # In the order added (the default ordering would join the report and its obligation).
     return list(report.evidence.order_by("pk"))
@@ -208,8 +266,10 @@ def history_of(report: Report | None) -> list[ReportTransition]:
     return list(report.history.select_related("actor"))
 
 
-def contributions_for(obligation: Obligation) -> list[Contribution]:
+def contributions_for(obligation: Obligation, beside: Beside | None = None) -> list[Contribution]:
     """The coordinating agencies' submitted contributions on the same activity and period."""
+    if beside is not None and not beside.contributions:
+        return []
     return list(
         Contribution.objects.filter(
             state=ContributionState.SUBMITTED,

@@ -160,7 +160,10 @@ def _render_report(
     can_file = permissions.can_file_for(user, obligation.agency_id)
     can_edit = can_file and (report is None or report.is_editable)
     progress = _progress(obligation)
-    evidence = selectors.evidence_of(report)
+    # What the obligation's query found beside it holds for a GET; a POST shown again may
+    # have changed it since (evidence added), so it asks.
+    beside = selectors.Beside.found(obligation) if request.method == "GET" else selectors.Beside()
+    evidence = selectors.evidence_of(report, beside)
     history = selectors.history_of(report)
     context: dict[str, Any] = {
         "obligation": obligation,
@@ -182,7 +185,7 @@ def _render_report(
         ),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
         "evidence": evidence,
-        "contributions": selectors.contributions_for(obligation),
+        "contributions": selectors.contributions_for(obligation, beside),
         "history": history,
         # Why it came back, at the top of the page (h-queues).
         "latest_return": selectors.latest_return(report, history),
