@@ -54,6 +54,7 @@ from cchc.reporting.models import (
 from cchc.reporting.progress import ActivityProgress, activity_progress
 from cchc.reporting.rules import missing_content, rule_of
 from cchc.reporting.views import common
+from cchc.reporting.views.history_html import history_html
 from cchc.scheduling.models import Obligation
 
 # Each plan's activities' progress, under the plan's version (approval and reopening, import
@@ -187,6 +188,7 @@ def _render_report(
         "evidence": evidence,
         "contributions": selectors.contributions_for(obligation, beside),
         "history": history,
+        "history_html": history_html(history),
         # Why it came back, at the top of the page (h-queues).
         "latest_return": selectors.latest_return(report, history),
         "progress": progress,
