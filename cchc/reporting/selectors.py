@@ -144,18 +144,23 @@ def my_rows(obligations: list[Obligation], *, on: dt.date, calendar: WorkCalenda
     ]
 
 
+def _plan_id() -> str:
+    """The plan of the obligation's activity, as a plain SQL subquery."""
+    q = connection.ops.quote_name
+    obligation, node = Obligation._meta, Node._meta
+    return (
+        f"SELECT {q('plan_id')} FROM {q(node.db_table)} "
+        f"WHERE {q('id')} = {q(obligation.db_table)}.{q('activity_id')}"
+    )
+
+
 def _plan_version() -> RawSQL:
     """The version of the obligation's plan (``versions.plan_key``), in plain SQL: the ORM's
     subquery cost more to build than the query it saves."""
     q = connection.ops.quote_name
-    obligation, node = Obligation._meta, Node._meta
-    plan_id = (
-        f"SELECT {q('plan_id')} FROM {q(node.db_table)} "
-        f"WHERE {q('id')} = {q(obligation.db_table)}.{q('activity_id')}"
-    )
     return RawSQL(
         f"SELECT {q('value')} FROM {q(CacheVersion._meta.db_table)} "
-        f"WHERE {q('key')} = %s || CAST(({plan_id}) AS TEXT)",
+        f"WHERE {q('key')} = %s || CAST(({_plan_id()}) AS TEXT)",
         (versions.PLAN_PREFIX,),
         output_field=BigIntegerField(),
     )
@@ -197,15 +202,35 @@ def _found_beside() -> dict[str, RawSQL]:
     }
 
 
+# Each plan's activities with their plan, as ``obligation_for`` gives them, under the plan's
+# version: an activity's words and place change only with an import or a correction, which
+# bump it (``versions.plan_key``). Shared by the requests of a process: read, never changed.
+_ACTIVITIES: dict[int, versions.ProcessCache] = {}
+
+
+def _activity(plan_id: int, version: int, activity_id: int) -> Node:
+    cache = _ACTIVITIES.setdefault(plan_id, versions.ProcessCache())
+    return cache.get(
+        version,
+        activity_id,
+        lambda: (
+            Node.objects.select_related("plan")
+            .defer("search_text", "plan__columns")
+            .get(pk=activity_id)
+        ),
+    )
+
+
 def obligation_for(pk: int) -> Obligation | None:
-    """The obligation with its activity, plan, agency, its report (``report_of`` takes it
-    from there once), the submission rule in force (``rules.rule_of``), its plan's version
-    (``plan_version``, ``cchc.core.versions``) and whether there is anything to read beside
-    it (``_found_beside``), in one query."""
-    return (
-        Obligation.objects.select_related("activity", "activity__plan", "agency", "progress_report")
-        .defer("activity__search_text", "activity__plan__columns")
+    """The obligation with its agency, its report (``report_of`` takes it from there once),
+    the submission rule in force (``rules.rule_of``), its plan's version (``plan_version``,
+    ``cchc.core.versions``) and whether there is anything to read beside it
+    (``_found_beside``), in one query; its activity with its plan as the process keeps them
+    under the plan's version (a second query when it has none)."""
+    found = (
+        Obligation.objects.select_related("agency", "progress_report")
         .annotate(
+            activity_plan_id=RawSQL(_plan_id(), (), output_field=BigIntegerField()),
             plan_version=_plan_version(),
             **rules.rule_annotations(),
             **_found_beside(),
@@ -214,6 +239,11 @@ def obligation_for(pk: int) -> Obligation | None:
         .order_by()
         .first()
     )
+    if found is not None:
+        plan_id = found.activity_plan_id  # type: ignore[attr-defined]
+        version = found.plan_version or 0  # type: ignore[attr-defined]
+        found.activity = _activity(plan_id, version, found.activity_id)
+    return found
 
 
 @dataclass(frozen=True, slots=True)

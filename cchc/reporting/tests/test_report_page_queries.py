@@ -11,9 +11,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from cchc.core.versions import bump_plan
+from cchc.core.models import CacheVersion
+from cchc.core.versions import bump_plan, plan_key
 from cchc.indicators.models import Comparator, Indicator, Target, TargetState, Unit
-from cchc.plans.models import Plan
+from cchc.plans.actions import correct_node
+from cchc.plans.models import Node, Plan
 from cchc.reporting import selectors
 from cchc.reporting.actions import add_evidence, return_report, save_contribution
 from cchc.reporting.tests.test_page_queries import _submitted
@@ -178,3 +180,37 @@ def test_a_post_shown_again_reads_the_evidence(
 
 def obligation_report(obligation: Obligation) -> Any:
     return Obligation.objects.get(pk=obligation.pk).progress_report
+
+
+def test_the_kept_activity_follows_a_correction_at_once(
+    people: dict[str, User],  # noqa: F811
+    returned: Obligation,
+    django_assert_num_queries: Any,
+) -> None:
+    """The activity (its words, with its plan) is kept by the process under the plan's
+    version (``selectors._activity``): a correction bumps it and shows on the next page."""
+    client = as_user(people["focal"])
+    assert "Kết quả &lt;mới&gt;" not in _page(client, returned)
+    correct_node(node=returned.activity, changes={"outputs": "Kết quả <mới>"}, reason="Sửa")
+    page = _counted(client, returned, django_assert_num_queries, BARE)
+    assert "Kết quả &lt;mới&gt;" in page
+    correct_node(node=returned.activity, changes={"outputs": "Kết quả sau cùng"}, reason="Sửa")
+    assert "Kết quả sau cùng" in _page(client, returned)
+    assert "Kết quả &lt;mới&gt;" not in _page(client, returned)
+
+
+def test_an_activity_of_a_plan_without_a_version_is_read_each_time(
+    people: dict[str, User],  # noqa: F811
+    returned: Obligation,
+    plan: Plan,
+    django_assert_num_queries: Any,
+) -> None:
+    """Version 0 (no version row, e.g. a flushed database) keeps nothing: one more query."""
+    CacheVersion.objects.filter(key=plan_key(plan.pk)).delete()
+    client = as_user(people["focal"])
+    _page(client, returned)
+    # The activity and the activity's progress, read each time.
+    with django_assert_num_queries(BARE + 2):
+        _page(client, returned)
+    Node.objects.filter(pk=returned.activity_id).update(outputs="Đổi thẳng trong cơ sở dữ liệu")
+    assert "Đổi thẳng trong cơ sở dữ liệu" in _page(client, returned)
