@@ -20,6 +20,7 @@ from cchc.reporting.actions import (
     start_report,
     submit_report,
 )
+from cchc.reporting.forms import ReportForm
 from cchc.reporting.models import Report
 from cchc.reporting.tests.test_views import as_user, people  # noqa: F401 (fixture)
 from cchc.reporting.views.history_html import history_html
@@ -87,3 +88,30 @@ def test_the_page_shows_the_drawn_history(
     drawn, _template = _both(report)
     assert drawn in _plain(page.content.decode())
     assert page.content.decode().count('id="history-table"') == 1
+
+
+def _version_input(page: str) -> str:
+    found = re.search(r'<input type="hidden" name="version"[^>]*>', page)
+    assert found is not None
+    return found.group(0)
+
+
+@pytest.mark.parametrize("posted", [None, "7", ""])
+def test_the_version_field_is_the_widgets(
+    people: dict[str, User],  # noqa: F811
+    obligation: Obligation,
+    posted: str | None,
+) -> None:
+    """report.html writes the hidden ``version`` input by hand: the widget's markup, for an
+    unbound form (the report's version) and a refused post (what was posted, even empty)."""
+    report = start_report(obligation=obligation, user=people["focal"])
+    client = as_user(people["focal"])
+    if posted is None:
+        page = client.get(reverse("reporting:obligation", args=[obligation.pk]))
+        form = ReportForm.for_report(report)
+    else:
+        data = {"version": posted, "percent": "x"}
+        page = client.post(reverse("reporting:save", args=[obligation.pk]), data)
+        assert page.status_code == 400
+        form = ReportForm(data)
+    assert _version_input(page.content.decode()) == str(form["version"])
