@@ -78,7 +78,10 @@ def _name(target: Target) -> str:
 
 def fields_for(obligation: Obligation, report_id: int | None, on: dt.date) -> list[TargetField]:
     """The report's target fields as stored (values entered before), with each target's
-    status today."""
+    status today. Empty, without a query, when the obligation was read with ``carries_targets``
+    false (``selectors.carried_exist``: targets do not change while a request runs)."""
+    if not getattr(obligation, "carries_targets", True):
+        return []
     targets = selectors.carried_by(activity=obligation.activity, period_end=obligation.period_end)
     if not targets:
         return []

@@ -9,12 +9,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
 from cchc.indicators.models import Indicator, Measurement, Target, TargetState
 from cchc.indicators.status import BEHIND, Assessment, Status, assess
 from cchc.plans.models import Node, NodeKind
+from cchc.scheduling.models import Obligation
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +224,25 @@ def carried_by(*, activity: Node, period_end: dt.date) -> list[Target]:
     for t in candidates:
         chosen.setdefault((t.indicator_id, t.scope), t)
     return list(chosen.values())
+
+
+def carried_exist() -> RawSQL:
+    """Whether ``carried_by`` may find targets for an obligation (the outer query's
+    obligation row): a confirmed target on its activity, the activity's task or
+    the task's objective, whatever its year (false: ``carried_by`` finds none, no need to
+    ask). Annotate an obligation query with it as ``carries_targets`` (``report_fields``).
+    Plain SQL, as the obligation's other annotations (``reporting.selectors``)."""
+    q = connection.ops.quote_name
+    targets, nodes = q(Target._meta.db_table), q(Node._meta.db_table)
+    activity = f"{q(Obligation._meta.db_table)}.{q('activity_id')}"
+    task = f"(SELECT {q('parent_id')} FROM {nodes} WHERE {q('id')} = {activity})"
+    objective = f"(SELECT {q('parent_id')} FROM {nodes} WHERE {q('id')} = {task})"
+    return RawSQL(
+        f"EXISTS (SELECT 1 FROM {targets} WHERE {q('state')} = %s "
+        f"AND {q('node_id')} IN ({activity}, {task}, {objective}))",
+        (TargetState.CONFIRMED.value,),
+        output_field=BooleanField(),
+    )
 
 
 def plan_targets(*, plan_id: int, on: dt.date) -> list[TargetRow]:

@@ -10,6 +10,7 @@ from typing import cast
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     Case,
     Count,
     F,
@@ -27,6 +28,7 @@ from cchc.accounts.permissions import AnyUser
 from cchc.agencies.models import Agency, Role
 from cchc.core import versions
 from cchc.core.models import CacheVersion
+from cchc.indicators.selectors import carried_exist
 from cchc.plans.models import Node
 from cchc.reporting import rules
 from cchc.reporting.models import (
@@ -142,38 +144,124 @@ def my_rows(obligations: list[Obligation], *, on: dt.date, calendar: WorkCalenda
     ]
 
 
+def _plan_id() -> str:
+    """The plan of the obligation's activity, as a plain SQL subquery."""
+    q = connection.ops.quote_name
+    obligation, node = Obligation._meta, Node._meta
+    return (
+        f"SELECT {q('plan_id')} FROM {q(node.db_table)} "
+        f"WHERE {q('id')} = {q(obligation.db_table)}.{q('activity_id')}"
+    )
+
+
 def _plan_version() -> RawSQL:
     """The version of the obligation's plan (``versions.plan_key``), in plain SQL: the ORM's
     subquery cost more to build than the query it saves."""
     q = connection.ops.quote_name
-    obligation, node = Obligation._meta, Node._meta
-    plan_id = (
-        f"SELECT {q('plan_id')} FROM {q(node.db_table)} "
-        f"WHERE {q('id')} = {q(obligation.db_table)}.{q('activity_id')}"
-    )
     return RawSQL(
         f"SELECT {q('value')} FROM {q(CacheVersion._meta.db_table)} "
-        f"WHERE {q('key')} = %s || CAST(({plan_id}) AS TEXT)",
+        f"WHERE {q('key')} = %s || CAST(({_plan_id()}) AS TEXT)",
         (versions.PLAN_PREFIX,),
         output_field=BigIntegerField(),
     )
 
 
+def _found_beside() -> dict[str, RawSQL]:
+    """What the report page shows beside the obligation, as whether there is any (plain
+    SQL, as ``_plan_version``): its report's evidence (``has_evidence``), the coordinating
+    agencies' submitted contributions (``has_contributions``, the rows
+    ``contributions_for`` reads) and the targets its activity carries
+    (``carries_targets``, ``indicators.selectors.carried_exist``). The page skips the query
+    of what is not there (``Beside``)."""
+    q = connection.ops.quote_name
+    obligation = q(Obligation._meta.db_table)
+    evidence, report = q(Evidence._meta.db_table), q(Report._meta.db_table)
+    contribution = q(Contribution._meta.db_table)
+    own = f"{obligation}.{q('id')}"
+    partner = q("partner")  # the alias of the partners' obligations
+    same = " AND ".join(
+        f"{partner}.{q(column)} = {obligation}.{q(column)}"
+        for column in ("activity_id", "report", "period_kind", "period_end")
+    )
+    return {
+        "has_evidence": RawSQL(
+            f"EXISTS (SELECT 1 FROM {evidence} WHERE {q('report_id')} = "
+            f"(SELECT {q('id')} FROM {report} WHERE {q('obligation_id')} = {own}))",
+            (),
+            output_field=BooleanField(),
+        ),
+        "has_contributions": RawSQL(
+            f"EXISTS (SELECT 1 FROM {contribution} INNER JOIN {obligation} {partner} "
+            f"ON {contribution}.{q('obligation_id')} = {partner}.{q('id')} "
+            f"WHERE {contribution}.{q('state')} = %s AND {partner}.{q('role')} = %s "
+            f"AND {same})",
+            (ContributionState.SUBMITTED.value, Role.PARTNER.value),
+            output_field=BooleanField(),
+        ),
+        "carries_targets": carried_exist(),
+    }
+
+
+# Each plan's activities with their plan, as ``obligation_for`` gives them, under the plan's
+# version: an activity's words and place change only with an import or a correction, which
+# bump it (``versions.plan_key``). Shared by the requests of a process: read, never changed.
+_ACTIVITIES: dict[int, versions.ProcessCache] = {}
+
+
+def _activity(plan_id: int, version: int, activity_id: int) -> Node:
+    cache = _ACTIVITIES.setdefault(plan_id, versions.ProcessCache())
+    return cache.get(
+        version,
+        activity_id,
+        lambda: (
+            Node.objects.select_related("plan")
+            .defer("search_text", "plan__columns")
+            .get(pk=activity_id)
+        ),
+    )
+
+
 def obligation_for(pk: int) -> Obligation | None:
-    """The obligation with its activity, plan, agency, its report (``report_of`` takes it
-    from there once), the submission rule in force (``rules.rule_of``) and its plan's version
-    (``plan_version``, ``cchc.core.versions``), in one query."""
-    return (
-        Obligation.objects.select_related("activity", "activity__plan", "agency", "progress_report")
-        .defer("activity__search_text", "activity__plan__columns")
+    """The obligation with its agency, its report (``report_of`` takes it from there once),
+    the submission rule in force (``rules.rule_of``), its plan's version (``plan_version``,
+    ``cchc.core.versions``) and whether there is anything to read beside it
+    (``_found_beside``), in one query; its activity with its plan as the process keeps them
+    under the plan's version (a second query when it has none)."""
+    found = (
+        Obligation.objects.select_related("agency", "progress_report")
         .annotate(
+            activity_plan_id=RawSQL(_plan_id(), (), output_field=BigIntegerField()),
             plan_version=_plan_version(),
             **rules.rule_annotations(),
+            **_found_beside(),
         )
         .filter(pk=pk)
         .order_by()
         .first()
     )
+    if found is not None:
+        plan_id = found.activity_plan_id  # type: ignore[attr-defined]
+        version = found.plan_version or 0  # type: ignore[attr-defined]
+        found.activity = _activity(plan_id, version, found.activity_id)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Beside:
+    """Whether the obligation's report has evidence and the activity's period has
+    contributions, as the obligation's query found them (``obligation_for``): what a page
+    drawn in that request may trust. A page drawn after a change (a POST shown again) asks
+    the database (``Beside()``: both may be there)."""
+
+    evidence: bool = True
+    contributions: bool = True
+
+    @classmethod
+    def found(cls, obligation: Obligation) -> Beside:
+        return cls(
+            evidence=bool(getattr(obligation, "has_evidence", True)),
+            contributions=bool(getattr(obligation, "has_contributions", True)),
+        )
 
 
 def report_of(obligation: Obligation) -> Report | None:
@@ -195,8 +283,8 @@ def report_of(obligation: Obligation) -> Report | None:
     return report
 
 
-def evidence_of(report: Report | None) -> list[Evidence]:
-    if report is None:
+def evidence_of(report: Report | None, beside: Beside | None = None) -> list[Evidence]:
+    if report is None or (beside is not None and not beside.evidence):
         return []
     # In the order added (the default ordering would join the report and its obligation).
     return list(report.evidence.order_by("pk"))
@@ -208,8 +296,10 @@ def history_of(report: Report | None) -> list[ReportTransition]:
     return list(report.history.select_related("actor"))
 
 
-def contributions_for(obligation: Obligation) -> list[Contribution]:
+def contributions_for(obligation: Obligation, beside: Beside | None = None) -> list[Contribution]:
     """The coordinating agencies' submitted contributions on the same activity and period."""
+    if beside is not None and not beside.contributions:
+        return []
     return list(
         Contribution.objects.filter(
             state=ContributionState.SUBMITTED,

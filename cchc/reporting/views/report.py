@@ -54,6 +54,7 @@ from cchc.reporting.models import (
 from cchc.reporting.progress import ActivityProgress, activity_progress
 from cchc.reporting.rules import missing_content, rule_of
 from cchc.reporting.views import common
+from cchc.reporting.views.history_html import history_html
 from cchc.scheduling.models import Obligation
 
 # Each plan's activities' progress, under the plan's version (approval and reopening, import
@@ -160,7 +161,10 @@ def _render_report(
     can_file = permissions.can_file_for(user, obligation.agency_id)
     can_edit = can_file and (report is None or report.is_editable)
     progress = _progress(obligation)
-    evidence = selectors.evidence_of(report)
+    # What the obligation's query found beside it holds for a GET; a POST shown again may
+    # have changed it since (evidence added), so it asks.
+    beside = selectors.Beside.found(obligation) if request.method == "GET" else selectors.Beside()
+    evidence = selectors.evidence_of(report, beside)
     history = selectors.history_of(report)
     context: dict[str, Any] = {
         "obligation": obligation,
@@ -182,8 +186,9 @@ def _render_report(
         ),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
         "evidence": evidence,
-        "contributions": selectors.contributions_for(obligation),
+        "contributions": selectors.contributions_for(obligation, beside),
         "history": history,
+        "history_html": history_html(history),
         # Why it came back, at the top of the page (h-queues).
         "latest_return": selectors.latest_return(report, history),
         "progress": progress,
