@@ -1,0 +1,284 @@
+"""Nothing silently dropped: the lines of the plan body that no row of work kept.
+
+Whatever the reading rules did, the check runs once on the finished result (``assemble``): every
+text line of the part of the document taken as the plan body (from the first row of work, or
+the heading of its top section, to the signature) whose words are found in no kept place — an
+item's field or extra cell, a section, the document's title, a warning already given — and that
+is no recognised non-task (page numbers, signatures, "Nơi nhận", the closing formula …) becomes
+an ``unread-text`` warning. Consecutive such lines are one warning, so a dropped paragraph is
+one warning naming its first line and its first words.
+
+The check compares words, not positions: it knows nothing of how a line was read, so a new
+reading rule can neither fool it nor break it. A line counts as kept when most of its runs of
+three words (or, for a short line, its words) appear in the kept text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cchc.core.text import clean_text
+from cchc.plans.parsing.result import ITEM_FIELDS, ParsedPlan
+from cchc.plans.readers.base import Paragraph, SourceDocument, Table
+
+CODE = "unread-text"
+
+# The share of a line's word runs that must be found in the kept text.
+_KEPT_SHARE = 0.5
+# Words shown in the warning.
+_SHOWN_WORDS = 12
+
+_WORD_RE = re.compile(r"\w+")
+_MARKUP_RE = re.compile(r"<[^<>]*>|&\w+;|[*_#|`>]+")
+# The signature block, the list of recipients, the end of the document.
+_END_RE = re.compile(
+    r"^\s*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.|T/M\b|K/T\b|\(?Đã ký\)?|CHỦ TỊCH\b|"
+    r"BỘ TRƯỞNG\b|THỦ TƯỚNG\b|GIÁM ĐỐC\b|CHÁNH VĂN PHÒNG\b)",
+    re.IGNORECASE,
+)
+# A list mark opening a line: "1.2.", "II.", "a)", "-", "+", "•".
+_LIST_MARK_RE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?=\s|$)|[IVXLC]{1,6}\.|[a-zđ]\)|[-+•–])\s*"
+)
+# "… theo chức năng, nhiệm vụ (quản lý) được giao": the remit every assignment may carry.
+_REMIT_RE = re.compile(
+    r"\b(?:theo|căn cứ)(?: vào)? chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: quản lý)?(?: được giao)?",
+    re.IGNORECASE,
+)
+# The longest label before a colon ("Đơn vị chủ trì tham mưu thực hiện:").
+_LABEL_WORDS = 8
+# Words a printed line ends on only when the phrase goes on below it.
+_OPEN_ENDINGS = frozenset(
+    [
+        "của",
+        "và",
+        "các",
+        "những",
+        "về",
+        "với",
+        "cho",
+        "trong",
+        "theo",
+        "để",
+        "tại",
+        "từ",
+        "đến",
+        "được",
+        "là",
+        "hoặc",
+        "thuộc",
+        "nhằm",
+    ]
+)
+# Lines that are never a row of work wherever they stand.
+_NON_TASK_RE = re.compile(
+    # page numbers, page breaks, rules
+    r"^[-–=_.\s]*(?:\d{1,4}|(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?|PAGE BREAK|\f)?[-–=_.\s]*$"
+    # a heading that only counts: "a) Hoạt động 1", "Nhiệm vụ thứ hai"
+    r"|^\s*(?:(?:\d{1,3}\.)*\d{1,3}\.?|[IVXLC]{1,6}\.|[a-zđ]\))?\s*(?:Hoạt động|Nhiệm vụ|"
+    r"Nội dung|Công việc|Giải pháp|Phần|Mục)\s+(?:\d{1,3}|thứ\s+\w+)\s*[.:]?$"
+    # the closing formulas: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có
+    # vướng mắc …", "Điều 3. Các Bộ trưởng … chịu trách nhiệm thi hành Nghị quyết này",
+    # "Văn phòng Chính phủ thông báo để … biết, thực hiện", "… nghiêm túc thực hiện./."
+    r"|^(?:Trên đây là|Trong quá trình|Quá trình)\b"
+    r"|\b(?:chịu|có) trách nhiệm (?:thi hành|tổ chức thực hiện)\b[^.]*\bnày\b"
+    r"|\bthông báo để\b[^.]*\bbiết\b"
+    r"|\./\.\s*$"
+    # a sentence that announces the list below it: "… các nhiệm vụ, giải pháp sau đây:"
+    r"|:\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    line: int
+    text: str
+    words: tuple[str, ...]
+    # The words that say something: the list mark ("1.2.", "a)", "-"), a short label before
+    # a colon ("Cơ quan chủ trì:") and the remit formula are layout the reader consumes.
+    said: tuple[str, ...]
+    # The last printed line of a line a converter wrapped.
+    last: int
+
+
+def check_coverage(doc: SourceDocument, parsed: ParsedPlan) -> None:
+    """Warn (``unread-text``) about each run of body lines no kept place holds."""
+    kept = _Kept(_kept_texts(parsed))
+    warned = {w.line for w in parsed.warnings if w.line is not None}
+    lines = list(_body(doc, parsed))
+    held = kept.held(lines)
+    run: list[_Line] = []
+    after_warning = False
+    for index, entry in enumerate(lines):
+        if entry.line in warned:
+            after_warning = True
+            continue
+        lost = not held[index] and not _NON_TASK_RE.search(entry.text)
+        if lost and not after_warning:
+            run.append(entry)
+            continue
+        # The lines that go on from text another warning names are that warning's.
+        after_warning = after_warning and lost
+        if run:
+            _warn(parsed, run)
+            run = []
+    if run:
+        _warn(parsed, run)
+    parsed.warnings.sort(key=lambda w: w.line or 0)
+
+
+def _warn(parsed: ParsedPlan, run: list[_Line]) -> None:
+    words = [w for entry in run for w in entry.text.split()]
+    shown = " ".join(words[:_SHOWN_WORDS]) + (" …" if len(words) > _SHOWN_WORDS else "")
+    if run[0].line == run[-1].last:
+        message = _(
+            "This line was read into no row of work, section or note; check that nothing "
+            "is missing: «%(text)s»"
+        ) % {"text": shown}
+    else:
+        message = _(
+            "The text from line %(first)d to line %(last)d was read into no row of work, "
+            "section or note; check that nothing is missing: «%(text)s»"
+        ) % {"first": run[0].line, "last": run[-1].last, "text": shown}
+    parsed.warn(run[0].line, message, CODE)
+
+
+def _kept_texts(parsed: ParsedPlan) -> Iterator[str]:
+    info = parsed.document
+    yield from (t for t in (info.title, info.number, info.issuer) if t)
+    yield from (column.label for column in info.columns)
+    for item in parsed.items:
+        yield from item.section
+        for name in ITEM_FIELDS:
+            value = getattr(item, name)
+            if value:
+                yield str(value)
+        yield from item.extra.values()
+    for warning in parsed.warnings:
+        yield warning.message
+
+
+class _Kept:
+    """The kept text as a set of runs of three words."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.runs: set[tuple[str, ...]] = set()
+        joined: list[str] = []
+        for text in texts:
+            words = _words(text)
+            self.runs.update(tuple(words[i : i + 3]) for i in range(len(words) - 2))
+            joined.append(" ".join(words))
+        # Every kept text as its words, for a line too short to have runs of three.
+        self.text = " \n ".join(["", *joined, ""])
+
+    def held(self, lines: list[_Line]) -> list[bool]:
+        """For each line, whether most of its words (labels and list marks aside) are kept.
+
+        The words of all the lines are read as one stream, so a line a converter wrapped
+        after one or two words is judged with the words that go on below it."""
+        stream = [(index, word) for index, entry in enumerate(lines) for word in entry.words]
+        words = [word for _index, word in stream]
+        covered = [False] * len(words)
+        for i in range(len(words)):
+            if tuple(words[i : i + 3]) in self.runs:
+                covered[i : i + 3] = [True] * len(words[i : i + 3])
+        found = [0] * len(lines)
+        for (index, _word), hit in zip(stream, covered, strict=True):
+            found[index] += hit
+        return [
+            not entry.said
+            or found[index] >= _KEPT_SHARE * len(entry.said)
+            or f" {' '.join(entry.said)} " in self.text
+            for index, entry in enumerate(lines)
+        ]
+
+
+def _body(doc: SourceDocument, parsed: ParsedPlan) -> Iterator[_Line]:
+    """The text lines from the first row of work (or its top section's heading) to the end
+    of the tasks (the signature block), tables' rows included."""
+    lines = list(_lines(doc))
+    if not parsed.items:
+        return
+    first = min(item.line for item in parsed.items)
+    start = first
+    tops = {tuple(_words(item.section[0])) for item in parsed.items if item.section}
+    for entry in lines:
+        if entry.line >= first:
+            break
+        if entry.words and any(entry.words == top for top in tops):
+            start = entry.line
+            break
+    for entry in lines:
+        if entry.line < start:
+            continue
+        if _END_RE.match(entry.text):
+            return
+        yield entry
+
+
+def _lines(doc: SourceDocument) -> Iterator[_Line]:
+    """The logical lines: a printed line a converter wrapped is joined to the one it goes on
+    from (it starts in lower case, or the line above ends on a word no phrase ends on)."""
+    held: tuple[int, int, str] | None = None  # (first line, last line, text)
+    bold_open = False
+    for line, raw in _printed(doc):
+        text = clean_text(_MARKUP_RE.sub(" ", raw))
+        if (
+            held is not None
+            and line <= held[1] + 1
+            and text
+            and (bold_open or _goes_on(held[2], text))
+        ):
+            held = (held[0], line, f"{held[2]} {text}")
+        else:
+            if held is not None:
+                yield _line(held[0], held[1], held[2])
+            held = (line, line, text)
+            bold_open = False
+        bold_open = bold_open != (raw.count("**") % 2 == 1)
+    if held is not None:
+        yield _line(held[0], held[1], held[2])
+
+
+def _printed(doc: SourceDocument) -> Iterator[tuple[int, str]]:
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for raw in block.text.splitlines():
+                yield block.line, raw
+        elif isinstance(block, Table):
+            for row in block.rows:
+                yield row.line, " ".join(cell for cell in row.cells if cell.strip())
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """Whether a printed line goes on from the one above: the one above ends on no stop and
+    the line opens no item of a list, in lower case or after a sentence (not a heading in
+    capitals) or a phrase cut short."""
+    if not above or above.endswith((".", ";", ":", "!", "?")) or _LIST_MARK_RE.match(text):
+        return False
+    last = above.rsplit(" ", 1)[-1].casefold()
+    return (
+        not text[:1].isupper()
+        or last in _OPEN_ENDINGS
+        or len(_words(_LIST_MARK_RE.sub("", above, count=1))) <= 2
+        or (not _LIST_MARK_RE.match(above) and not above.isupper())
+    )
+
+
+def _line(line: int, last: int, text: str) -> _Line:
+    words = _words(text)
+    said = _LIST_MARK_RE.sub("", text, count=1)
+    label, colon, value = said.partition(":")
+    if colon and len(_words(label)) <= _LABEL_WORDS:
+        said = value
+    said = _REMIT_RE.sub(" ", said)
+    return _Line(line=line, last=last, text=text, words=tuple(words), said=tuple(_words(said)))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
