@@ -74,12 +74,15 @@ _OPEN_ENDINGS = frozenset(
         "nhằm",
     ]
 )
+# Page numbers, page breaks, rules: left out before wrapped lines are joined.
+_PAGE_RE = re.compile(
+    r"^[-–=_.\s]*(?:\d{1,4}|(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?|PAGE BREAK|\f)?[-–=_.\s]*$",
+    re.IGNORECASE,
+)
 # Lines that are never a row of work wherever they stand.
 _NON_TASK_RE = re.compile(
-    # page numbers, page breaks, rules
-    r"^[-–=_.\s]*(?:\d{1,4}|(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?|PAGE BREAK|\f)?[-–=_.\s]*$"
     # a heading that only counts: "a) Hoạt động 1", "Nhiệm vụ thứ hai"
-    r"|^\s*(?:(?:\d{1,3}\.)*\d{1,3}\.?|[IVXLC]{1,6}\.|[a-zđ]\))?\s*(?:Hoạt động|Nhiệm vụ|"
+    r"^\s*(?:(?:\d{1,3}\.)*\d{1,3}\.?|[IVXLC]{1,6}\.|[a-zđ]\))?\s*(?:Hoạt động|Nhiệm vụ|"
     r"Nội dung|Công việc|Giải pháp|Phần|Mục)\s+(?:\d{1,3}|thứ\s+\w+)\s*[.:]?$"
     # the closing formulas: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có
     # vướng mắc …", "Điều 3. Các Bộ trưởng … chịu trách nhiệm thi hành Nghị quyết này",
@@ -102,8 +105,9 @@ class _Line:
     # The words that say something: the list mark ("1.2.", "a)", "-"), a short label before
     # a colon ("Cơ quan chủ trì:") and the remit formula are layout the reader consumes.
     said: tuple[str, ...]
-    # The last printed line of a line a converter wrapped.
+    # The last printed line of a line a converter wrapped, and the words of each printed line.
     last: int
+    parts: tuple[str, ...]
 
 
 def check_coverage(doc: SourceDocument, parsed: ParsedPlan) -> None:
@@ -194,6 +198,7 @@ class _Kept:
             not entry.said
             or found[index] >= _KEPT_SHARE * len(entry.said)
             or f" {' '.join(entry.said)} " in self.text
+            or all(f" {part} " in self.text for part in entry.parts if part)
             for index, entry in enumerate(lines)
         ]
 
@@ -225,9 +230,12 @@ def _lines(doc: SourceDocument) -> Iterator[_Line]:
     """The logical lines: a printed line a converter wrapped is joined to the one it goes on
     from (it starts in lower case, or the line above ends on a word no phrase ends on)."""
     held: tuple[int, int, str] | None = None  # (first line, last line, text)
+    parts: list[str] = []
     bold_open = False
     for line, raw in _printed(doc):
         text = clean_text(_MARKUP_RE.sub(" ", raw))
+        if _PAGE_RE.match(text):
+            continue
         if (
             held is not None
             and line <= held[1] + 1
@@ -235,14 +243,16 @@ def _lines(doc: SourceDocument) -> Iterator[_Line]:
             and (bold_open or _goes_on(held[2], text))
         ):
             held = (held[0], line, f"{held[2]} {text}")
+            parts.append(text)
         else:
             if held is not None:
-                yield _line(held[0], held[1], held[2])
+                yield _line(held[0], held[1], held[2], parts)
             held = (line, line, text)
+            parts = [text]
             bold_open = False
         bold_open = bold_open != (raw.count("**") % 2 == 1)
     if held is not None:
-        yield _line(held[0], held[1], held[2])
+        yield _line(held[0], held[1], held[2], parts)
 
 
 def _printed(doc: SourceDocument) -> Iterator[tuple[int, str]]:
@@ -270,14 +280,21 @@ def _goes_on(above: str, text: str) -> bool:
     )
 
 
-def _line(line: int, last: int, text: str) -> _Line:
+def _line(line: int, last: int, text: str, parts: list[str]) -> _Line:
     words = _words(text)
     said = _LIST_MARK_RE.sub("", text, count=1)
     label, colon, value = said.partition(":")
     if colon and len(_words(label)) <= _LABEL_WORDS:
         said = value
     said = _REMIT_RE.sub(" ", said)
-    return _Line(line=line, last=last, text=text, words=tuple(words), said=tuple(_words(said)))
+    return _Line(
+        line=line,
+        last=last,
+        text=text,
+        words=tuple(words),
+        said=tuple(_words(said)),
+        parts=tuple(" ".join(_words(part)) for part in parts),
+    )
 
 
 def _words(text: str) -> list[str]:
