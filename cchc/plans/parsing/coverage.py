@@ -107,33 +107,40 @@ class _Line:
     said: tuple[str, ...]
     # The last printed line of a line a converter wrapped, and the words of each printed line.
     last: int
-    parts: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
 
 
 def check_coverage(doc: SourceDocument, parsed: ParsedPlan) -> None:
     """Warn (``unread-text``) about each run of body lines no kept place holds."""
-    kept = _Kept(_kept_texts(parsed))
-    warned = {w.line for w in parsed.warnings if w.line is not None}
     lines = list(_body(doc, parsed))
-    held = kept.held(lines)
+    held = _Kept(_kept_texts(parsed)).held(lines)
+    # A warning that quotes the text of its line (``prose-skipped``, ``orphan`` …) names the
+    # lines that go on from it too, past what its quotation shows.
+    warned = {w.line for w in parsed.warnings if w.line is not None}
+    quotes = _Kept(w.message for w in parsed.warnings if w.line is not None)
+    runs: list[list[_Line]] = []
     run: list[_Line] = []
-    after_warning = False
+    after_quote = False
     for index, entry in enumerate(lines):
-        if entry.line in warned:
-            after_warning = True
-            continue
         lost = not held[index] and not _NON_TASK_RE.search(entry.text)
-        if lost and not after_warning:
-            run.append(entry)
+        if entry.line in warned:
+            after_quote = quotes.quotes(entry)
+            lost = False
+        elif after_quote and lost:
             continue
-        # The lines that go on from text another warning names are that warning's.
-        after_warning = after_warning and lost
-        if run:
-            _warn(parsed, run)
+        else:
+            after_quote = False
+        if lost:
+            run.append(entry)
+        elif run:
+            runs.append(run)
             run = []
     if run:
-        _warn(parsed, run)
-    parsed.warnings.sort(key=lambda w: w.line or 0)
+        runs.append(run)
+    for found in runs:
+        _warn(parsed, found)
+    if runs:
+        parsed.warnings.sort(key=lambda w: w.line or 0)
 
 
 def _warn(parsed: ParsedPlan, run: list[_Line]) -> None:
@@ -168,39 +175,49 @@ def _kept_texts(parsed: ParsedPlan) -> Iterator[str]:
 
 
 class _Kept:
-    """The kept text as a set of runs of three words."""
+    """The kept text as its runs of three words (and of one and two, for short lines)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.runs: set[tuple[str, ...]] = set()
-        joined: list[str] = []
         for text in texts:
             words = _words(text)
-            self.runs.update(tuple(words[i : i + 3]) for i in range(len(words) - 2))
-            joined.append(" ".join(words))
-        # Every kept text as its words, for a line too short to have runs of three.
-        self.text = " \n ".join(["", *joined, ""])
+            for size in (1, 2, 3):
+                self.runs.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
     def held(self, lines: list[_Line]) -> list[bool]:
         """For each line, whether most of its words (labels and list marks aside) are kept.
 
         The words of all the lines are read as one stream, so a line a converter wrapped
-        after one or two words is judged with the words that go on below it."""
+        after one or two words is judged with the words that go on below it; a line whose
+        printed parts are each kept whole is kept."""
         stream = [(index, word) for index, entry in enumerate(lines) for word in entry.words]
         words = [word for _index, word in stream]
         covered = [False] * len(words)
-        for i in range(len(words)):
+        for i in range(len(words) - 2):
             if tuple(words[i : i + 3]) in self.runs:
-                covered[i : i + 3] = [True] * len(words[i : i + 3])
+                covered[i : i + 3] = [True, True, True]
         found = [0] * len(lines)
         for (index, _word), hit in zip(stream, covered, strict=True):
             found[index] += hit
         return [
             not entry.said
             or found[index] >= _KEPT_SHARE * len(entry.said)
-            or f" {' '.join(entry.said)} " in self.text
-            or all(f" {part} " in self.text for part in entry.parts if part)
+            or self._whole(entry.said)
+            or all(self._whole(part) for part in entry.parts if part)
             for index, entry in enumerate(lines)
         ]
+
+    def quotes(self, entry: _Line) -> bool:
+        """Whether the kept text quotes most of the line."""
+        runs = [tuple(entry.words[i : i + 3]) for i in range(len(entry.words) - 2)]
+        found = sum(1 for run in runs if run in self.runs)
+        return found >= _KEPT_SHARE * len(runs) if runs else self._whole(entry.words)
+
+    def _whole(self, words: tuple[str, ...]) -> bool:
+        """Whether the words stand together in a kept text."""
+        if len(words) < 3:
+            return words in self.runs
+        return all(tuple(words[i : i + 3]) in self.runs for i in range(len(words) - 2))
 
 
 def _body(doc: SourceDocument, parsed: ParsedPlan) -> Iterator[_Line]:
@@ -228,59 +245,58 @@ def _body(doc: SourceDocument, parsed: ParsedPlan) -> Iterator[_Line]:
 
 def _lines(doc: SourceDocument) -> Iterator[_Line]:
     """The logical lines: a printed line a converter wrapped is joined to the one it goes on
-    from (it starts in lower case, or the line above ends on a word no phrase ends on)."""
-    held: tuple[int, int, str] | None = None  # (first line, last line, text)
+    from (see ``_goes_on``); a table's row is a line of its own."""
+    first = last = 0
     parts: list[str] = []
     bold_open = False
-    for line, raw in _printed(doc):
+    for line, raw, joinable in _printed(doc):
         text = clean_text(_MARKUP_RE.sub(" ", raw))
         if _PAGE_RE.match(text):
             continue
-        if (
-            held is not None
-            and line <= held[1] + 1
-            and text
-            and (bold_open or _goes_on(held[2], text))
-        ):
-            held = (held[0], line, f"{held[2]} {text}")
+        if parts and joinable and line <= last + 1 and (bold_open or _goes_on(parts, text)):
             parts.append(text)
+            last = line
         else:
-            if held is not None:
-                yield _line(held[0], held[1], held[2], parts)
-            held = (line, line, text)
+            if parts:
+                yield _line(first, last, parts)
+            first = last = line
             parts = [text]
             bold_open = False
-        bold_open = bold_open != (raw.count("**") % 2 == 1)
-    if held is not None:
-        yield _line(held[0], held[1], held[2], parts)
+        bold_open = joinable and bold_open != (raw.count("**") % 2 == 1)
+    if parts:
+        yield _line(first, last, parts)
 
 
-def _printed(doc: SourceDocument) -> Iterator[tuple[int, str]]:
+def _printed(doc: SourceDocument) -> Iterator[tuple[int, str, bool]]:
+    """Every printed line with its line number, and whether it may go on from the one above."""
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             for raw in block.text.splitlines():
-                yield block.line, raw
+                yield block.line, raw, True
         elif isinstance(block, Table):
             for row in block.rows:
-                yield row.line, " ".join(cell for cell in row.cells if cell.strip())
+                yield row.line, " ".join(cell for cell in row.cells if cell.strip()), False
 
 
-def _goes_on(above: str, text: str) -> bool:
-    """Whether a printed line goes on from the one above: the one above ends on no stop and
-    the line opens no item of a list, in lower case or after a sentence (not a heading in
-    capitals) or a phrase cut short."""
-    if not above or above.endswith((".", ";", ":", "!", "?")) or _LIST_MARK_RE.match(text):
+def _goes_on(above: list[str], text: str) -> bool:
+    """Whether a printed line goes on from the ones above: they end on no stop and the line
+    opens no item of a list, and it is in lower case, or the line above ends on a word no phrase
+    ends on, or they are one or two words after a list mark, or a sentence (not a heading in
+    capitals or a numbered one)."""
+    opening, closing = above[0], above[-1]
+    if not closing or closing.endswith((".", ";", ":", "!", "?")) or _LIST_MARK_RE.match(text):
         return False
-    last = above.rsplit(" ", 1)[-1].casefold()
+    last = closing.rsplit(" ", 1)[-1].casefold()
     return (
         not text[:1].isupper()
         or last in _OPEN_ENDINGS
-        or len(_words(_LIST_MARK_RE.sub("", above, count=1))) <= 2
-        or (not _LIST_MARK_RE.match(above) and not above.isupper())
+        or (len(above) == 1 and len(_words(_LIST_MARK_RE.sub("", opening, count=1))) <= 2)
+        or (not _LIST_MARK_RE.match(opening) and not opening.isupper())
     )
 
 
-def _line(line: int, last: int, text: str, parts: list[str]) -> _Line:
+def _line(line: int, last: int, parts: list[str]) -> _Line:
+    text = " ".join(parts)
     words = _words(text)
     said = _LIST_MARK_RE.sub("", text, count=1)
     label, colon, value = said.partition(":")
@@ -293,7 +309,7 @@ def _line(line: int, last: int, text: str, parts: list[str]) -> _Line:
         text=text,
         words=tuple(words),
         said=tuple(_words(said)),
-        parts=tuple(" ".join(_words(part)) for part in parts),
+        parts=tuple(tuple(_words(part)) for part in parts),
     )
 
 

@@ -177,6 +177,20 @@ def test_text_another_warning_names_is_not_warned_twice():
     assert _unread(parsed) == []
 
 
+def test_a_warning_about_a_row_does_not_hide_the_paragraph_after_it():
+    doc = _doc(
+        ["I. NHIỆM VỤ", TASK_1, "Sở Tài chính bố trí kinh phí cho việc số hóa hồ sơ.", TASK_2]
+    )
+    parsed = _plan(
+        Item(line=2, number="1", section=["I. NHIỆM VỤ"], title=ITEM_1.title, lead="Sở Nội vụ"),
+        _item_2(4),
+    )
+    parsed.warn(2, "Rows 2 to 4 are missing in the numbering.", "numbering-gap")
+    check_coverage(doc, parsed)
+    assert [w.line for w in _unread(parsed)] == [3]
+    assert [w.code for w in parsed.warnings] == ["numbering-gap", CODE]
+
+
 def test_a_table_row_whose_cells_went_nowhere_is_warned():
     rows = [
         Row(cells=["STT", "Nhiệm vụ", "Chủ trì"], line=1),
