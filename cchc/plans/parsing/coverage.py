@@ -26,6 +26,7 @@ from cchc.plans.parsing.result import ITEM_FIELDS, ParsedPlan
 from cchc.plans.readers.base import Paragraph, SourceDocument, Table
 
 CODE = "unread-text"
+GLUED_CODE = "glued-points"
 
 # The share of a line's word runs that must be found in the kept text.
 _KEPT_SHARE = 0.5
@@ -35,15 +36,20 @@ _SHOWN_WORDS = 12
 _WORD_RE = re.compile(r"\w+")
 _MARKUP_RE = re.compile(r"<[^<>]*>|&\w+;|[*_#|`>]+")
 # The signature block, the list of recipients, the end of the document.
+# The signer's title counts only in capitals: "Bộ trưởng Bộ Nội vụ chỉ đạo …" is a sentence.
 _END_RE = re.compile(
-    r"^\s*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.|T/M\b|K/T\b|\(?Đã ký\)?|CHỦ TỊCH\b|"
-    r"BỘ TRƯỞNG\b|THỦ TƯỚNG\b|GIÁM ĐỐC\b|CHÁNH VĂN PHÒNG\b)",
-    re.IGNORECASE,
+    r"^\s*(?:[Nn]ơi nhận|NƠI NHẬN|TM\.|KT\.|Q\.\s|TL\.|T/M\b|K/T\b|\(?Đã ký\)?|CHỦ TỊCH\b|"
+    r"BỘ TRƯỞNG\b|THỦ TƯỚNG\b|GIÁM ĐỐC\b|CHÁNH VĂN PHÒNG\b)"
 )
 # A list mark opening a line: "1.2.", "II.", "a)", "-", "+", "•".
 _LIST_MARK_RE = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?=\s|$)|[IVXLC]{1,6}\.|[a-zđ]\)|[-+•–])\s*"
 )
+# A numbered or lettered point: "2.", "1.2.", "II.", "b)", "(ii)", "(3)".
+_POINT_RE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[IVXLC]{1,6}\.|[a-zđ]\)|\([a-zđivx\d]{1,5}\))\s"
+)
+_BULLET_RE = re.compile(r"^\s*[-+•–]\s")
 # "… theo chức năng, nhiệm vụ (quản lý) được giao": the remit every assignment may carry.
 _REMIT_RE = re.compile(
     r"\b(?:theo|căn cứ)(?: vào)? chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: quản lý)?(?: được giao)?",
@@ -139,8 +145,70 @@ def check_coverage(doc: SourceDocument, parsed: ParsedPlan) -> None:
         runs.append(run)
     for found in runs:
         _warn(parsed, found)
-    if runs:
+    glued = _glued([entry for entry in lines if entry.line not in warned], parsed)
+    for row, points in glued.items():
+        _warn_glued(parsed, row, points)
+    if runs or glued:
         parsed.warnings.sort(key=lambda w: w.line or 0)
+
+
+def _glued(lines: list[_Line], parsed: ParsedPlan) -> dict[int, list[_Line]]:
+    """The numbered or lettered points whose words were read into the middle of another row's
+    field (a point glued onto the row above), by the line of the row that took them.
+
+    A point read as a row or a section starts a kept text; one whose first words stand only
+    inside another row's text was not read as a point."""
+    starts: set[tuple[str, ...]] = set()
+    inside: dict[tuple[str, ...], int] = {}
+    for item in parsed.items:
+        for text in [*item.section, *(str(getattr(item, n) or "") for n in ITEM_FIELDS)]:
+            words = _said(text)
+            starts.add(words[:3])
+            for i in range(1, len(words) - 2):
+                inside.setdefault(words[i : i + 3], item.line)
+    found: dict[int, list[_Line]] = {}
+    # A point that ends announcing a list ("… báo cáo một số nội dung sau:") holds the list's
+    # points of another kind: "(1)", "(2)" under "1." are its text, not points glued to it.
+    nested: str | None = None
+    above = ""
+    for entry in lines:
+        kind = _point_kind(entry.text)
+        if kind and above.endswith(":") and _point_kind(above) not in (None, kind):
+            nested = kind
+        elif kind and kind != nested:
+            nested = None
+        above = entry.text
+        key = entry.said[:3]
+        point = _POINT_RE.match(entry.text) is not None
+        if not point or kind == nested or len(key) < 3 or key in starts:
+            continue
+        row = inside.get(key)
+        if row is not None and row != entry.line:
+            found.setdefault(row, []).append(entry)
+    return found
+
+
+def _point_kind(text: str) -> str | None:
+    """The kind of a point's mark ("1.", "1.2.", "II.", "b)", "(ii)"; "-" and "+" bullets),
+    None for a line that opens no point."""
+    match = _POINT_RE.match(text) or _BULLET_RE.match(text)
+    if match is None:
+        return None
+    return re.sub(r"[a-zđ]", "a", re.sub(r"\d+", "1", match.group().strip()))
+
+
+def _warn_glued(parsed: ParsedPlan, row: int, points: list[_Line]) -> None:
+    marks = ", ".join(entry.text.split()[0] for entry in points)
+    shown = " ".join(points[0].text.split()[:_SHOWN_WORDS])
+    parsed.warn(
+        points[0].line,
+        _(
+            "The points %(marks)s (from line %(first)d) were read into the text of the row of "
+            "line %(row)d, not as rows of their own; check them: «%(text)s …»"
+        )
+        % {"marks": marks, "first": points[0].line, "row": row, "text": shown},
+        GLUED_CODE,
+    )
 
 
 def _warn(parsed: ParsedPlan, run: list[_Line]) -> None:
@@ -289,6 +357,7 @@ def _goes_on(above: list[str], text: str) -> bool:
     last = closing.rsplit(" ", 1)[-1].casefold()
     return (
         not text[:1].isupper()
+        or closing.endswith(",")
         or last in _OPEN_ENDINGS
         or (len(above) == 1 and len(_words(_LIST_MARK_RE.sub("", opening, count=1))) <= 2)
         or (not _LIST_MARK_RE.match(opening) and not opening.isupper())
@@ -297,20 +366,23 @@ def _goes_on(above: list[str], text: str) -> bool:
 
 def _line(line: int, last: int, parts: list[str]) -> _Line:
     text = " ".join(parts)
-    words = _words(text)
-    said = _LIST_MARK_RE.sub("", text, count=1)
-    label, colon, value = said.partition(":")
-    if colon and len(_words(label)) <= _LABEL_WORDS:
-        said = value
-    said = _REMIT_RE.sub(" ", said)
     return _Line(
         line=line,
         last=last,
         text=text,
-        words=tuple(words),
-        said=tuple(_words(said)),
+        words=tuple(_words(text)),
+        said=_said(text),
         parts=tuple(tuple(_words(part)) for part in parts),
     )
+
+
+def _said(text: str) -> tuple[str, ...]:
+    """The words that say something: no list mark, short label or remit formula."""
+    said = _LIST_MARK_RE.sub("", text, count=1)
+    label, colon, value = said.partition(":")
+    if colon and len(_words(label)) <= _LABEL_WORDS:
+        said = value
+    return tuple(_words(_REMIT_RE.sub(" ", said)))
 
 
 def _words(text: str) -> list[str]:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from cchc.conftest import SEED_PLAN as SEED
 from cchc.plans.parsing import parse_bytes
-from cchc.plans.parsing.coverage import CODE, check_coverage
+from cchc.plans.parsing.coverage import CODE, GLUED_CODE, check_coverage
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.text import read_text
@@ -189,6 +189,60 @@ def test_a_warning_about_a_row_does_not_hide_the_paragraph_after_it():
     check_coverage(doc, parsed)
     assert [w.line for w in _unread(parsed)] == [3]
     assert [w.code for w in parsed.warnings] == ["numbering-gap", CODE]
+
+
+POINTS = [
+    "II. KIẾN NGHỊ CỦA TỈNH",
+    "1. Về kinh phí khắc phục hậu quả thiên tai: Giao Bộ Tài chính chủ trì xem xét hỗ trợ.",
+    "2. Về xe chuyên dùng cứu hộ: Bộ Quốc phòng nghiên cứu điều động theo đề nghị.",
+    "3. Về sửa chữa đê điều: Bộ Nông nghiệp và Môi trường hướng dẫn tỉnh lập hồ sơ.",
+]
+
+
+def test_points_glued_onto_the_row_above_are_one_warning():
+    doc = _doc(POINTS)
+    glued = " ".join(POINTS[1:]).replace("1. Về kinh phí khắc phục hậu quả thiên tai: ", "")
+    parsed = _plan(Item(line=2, number="1", section=[POINTS[0]], title=glued, lead="Bộ Tài chính"))
+    check_coverage(doc, parsed)
+    (warning,) = [w for w in parsed.warnings if w.code == GLUED_CODE]
+    assert warning.line == 3
+    assert "2., 3." in warning.message and "2" in warning.message
+    assert _unread(parsed) == []
+
+
+def test_points_read_as_rows_are_not_glued():
+    doc = _doc(POINTS)
+    parsed = _plan(
+        *(
+            Item(line=n, number=str(n - 1), section=[POINTS[0]], title=t.split(": ", 1)[1])
+            for n, t in enumerate(POINTS[1:], 2)
+        )
+    )
+    check_coverage(doc, parsed)
+    assert parsed.warnings == []
+
+
+def test_a_list_a_point_announces_is_its_text():
+    # "(1)", "(2)" under "1. … nội dung sau:" are what the row asks for, not rows of their own.
+    doc = _doc(
+        [
+            "1. Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk,",
+            "Khánh Hòa rà soát, tổng hợp báo cáo một số nội dung sau:",
+            "(1) Số hộ dân có nhà bị sập, đổ cần phải xây dựng lại.",
+            "(2) Số hộ dân có nhà bị hư hỏng nặng cần phải sửa chữa.",
+        ]
+    )
+    parsed = _plan(
+        Item(
+            line=1,
+            number="1",
+            title="Rà soát, tổng hợp báo cáo một số nội dung sau: (1) Số hộ dân có nhà bị sập, "
+            "đổ cần phải xây dựng lại. (2) Số hộ dân có nhà bị hư hỏng nặng cần phải sửa chữa.",
+            lead="Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa",
+        )
+    )
+    check_coverage(doc, parsed)
+    assert parsed.warnings == []
 
 
 def test_a_table_row_whose_cells_went_nowhere_is_warned():
