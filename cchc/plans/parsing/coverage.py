@@ -313,12 +313,13 @@ def _body(doc: SourceDocument, parsed: ParsedPlan) -> Iterator[_Line]:
 
 def _lines(doc: SourceDocument) -> Iterator[_Line]:
     """The logical lines: a printed line a converter wrapped is joined to the one it goes on
-    from (see ``_goes_on``); a table's row is a line of its own."""
+    from (see ``_goes_on``); a table's row is a line of its own, its cells its parts."""
     first = last = 0
     parts: list[str] = []
     bold_open = False
-    for line, raw, joinable in _printed(doc):
-        text = clean_text(_MARKUP_RE.sub(" ", raw))
+    for line, raws, joinable in _printed(doc):
+        cells = [clean_text(_MARKUP_RE.sub(" ", raw)) for raw in raws]
+        text = " ".join(cell for cell in cells if cell)
         if _PAGE_RE.match(text):
             continue
         if parts and joinable and line <= last + 1 and (bold_open or _goes_on(parts, text)):
@@ -328,22 +329,23 @@ def _lines(doc: SourceDocument) -> Iterator[_Line]:
             if parts:
                 yield _line(first, last, parts)
             first = last = line
-            parts = [text]
+            parts = cells if not joinable else [text]
             bold_open = False
-        bold_open = joinable and bold_open != (raw.count("**") % 2 == 1)
+        bold_open = joinable and bold_open != (raws[0].count("**") % 2 == 1)
     if parts:
         yield _line(first, last, parts)
 
 
-def _printed(doc: SourceDocument) -> Iterator[tuple[int, str, bool]]:
-    """Every printed line with its line number, and whether it may go on from the one above."""
+def _printed(doc: SourceDocument) -> Iterator[tuple[int, list[str], bool]]:
+    """Every printed line (a paragraph's line, or a table row's cells) with its line number,
+    and whether it may go on from the one above."""
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             for raw in block.text.splitlines():
-                yield block.line, raw, True
+                yield block.line, [raw], True
         elif isinstance(block, Table):
             for row in block.rows:
-                yield row.line, " ".join(cell for cell in row.cells if cell.strip()), False
+                yield row.line, [cell for cell in row.cells if cell.strip()] or [""], False
 
 
 def _goes_on(above: list[str], text: str) -> bool:
@@ -365,7 +367,7 @@ def _goes_on(above: list[str], text: str) -> bool:
 
 
 def _line(line: int, last: int, parts: list[str]) -> _Line:
-    text = " ".join(parts)
+    text = " ".join(part for part in parts if part)
     return _Line(
         line=line,
         last=last,
