@@ -158,6 +158,8 @@ def _glued(lines: list[_Line], parsed: ParsedPlan) -> dict[int, list[_Line]]:
 
     A point read as a row or a section starts a kept text; one whose first words stand only
     inside another row's text was not read as a point."""
+    if not any(_POINT_RE.match(entry.text) for entry in lines):
+        return {}
     starts: set[tuple[str, ...]] = set()
     inside: dict[tuple[str, ...], int] = {}
     for item in parsed.items:

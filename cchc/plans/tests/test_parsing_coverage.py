@@ -305,7 +305,7 @@ def _accounted(items: list[dict], warnings: list[dict]) -> dict[int, bool]:
 def _last(warning: dict) -> int:
     """The last line a warning's "from line … to line …" names (its own line otherwise)."""
     numbers = [int(n) for n in warning["message"].split() if n.isdigit()]
-    return max([warning["line"], *numbers])
+    return max([int(warning["line"]), *numbers])
 
 
 def test_the_letter_loses_nothing_without_a_warning():
