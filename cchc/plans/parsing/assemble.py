@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.assignments import AssignmentInterpreter
+from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
@@ -60,6 +61,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             )
             % {"name": doc.name}
         )
+    # Whatever the rules above read, no line of the plan body is lost without a warning.
+    check_coverage(doc, parsed)
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed

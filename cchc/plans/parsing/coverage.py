@@ -1,0 +1,393 @@
+"""Nothing silently dropped: the lines of the plan body that no row of work kept.
+
+Whatever the reading rules did, the check runs once on the finished result (``assemble``): every
+text line of the part of the document taken as the plan body (from the first row of work, or
+the heading of its top section, to the signature) whose words are found in no kept place — an
+item's field or extra cell, a section, the document's title, a warning already given — and that
+is no recognised non-task (page numbers, signatures, "Nơi nhận", the closing formula …) becomes
+an ``unread-text`` warning. Consecutive such lines are one warning, so a dropped paragraph is
+one warning naming its first line and its first words.
+
+The check compares words, not positions: it knows nothing of how a line was read, so a new
+reading rule can neither fool it nor break it. A line counts as kept when most of its runs of
+three words (or, for a short line, its words) appear in the kept text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cchc.core.text import clean_text
+from cchc.plans.parsing.result import ITEM_FIELDS, ParsedPlan
+from cchc.plans.readers.base import Paragraph, SourceDocument, Table
+
+CODE = "unread-text"
+GLUED_CODE = "glued-points"
+
+# The share of a line's word runs that must be found in the kept text.
+_KEPT_SHARE = 0.5
+# Words shown in the warning.
+_SHOWN_WORDS = 12
+
+_WORD_RE = re.compile(r"\w+")
+_MARKUP_RE = re.compile(r"<[^<>]*>|&\w+;|[*_#|`>]+")
+# The signature block, the list of recipients, the end of the document.
+# The signer's title counts only in capitals: "Bộ trưởng Bộ Nội vụ chỉ đạo …" is a sentence.
+_END_RE = re.compile(
+    r"^\s*(?:[Nn]ơi nhận|NƠI NHẬN|TM\.|KT\.|Q\.\s|TL\.|T/M\b|K/T\b|\(?Đã ký\)?|CHỦ TỊCH\b|"
+    r"BỘ TRƯỞNG\b|THỦ TƯỚNG\b|GIÁM ĐỐC\b|CHÁNH VĂN PHÒNG\b)"
+)
+# A list mark opening a line: "1.2.", "II.", "a)", "-", "+", "•".
+_LIST_MARK_RE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?(?=\s|$)|[IVXLC]{1,6}\.|[a-zđ]\)|[-+•–])\s*"
+)
+# A numbered or lettered point: "2.", "1.2.", "II.", "b)", "(ii)", "(3)".
+_POINT_RE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[IVXLC]{1,6}\.|[a-zđ]\)|\([a-zđivx\d]{1,5}\))\s"
+)
+_BULLET_RE = re.compile(r"^\s*[-+•–]\s")
+# "… theo chức năng, nhiệm vụ (quản lý) được giao": the remit every assignment may carry.
+_REMIT_RE = re.compile(
+    r"\b(?:theo|căn cứ)(?: vào)? chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: quản lý)?(?: được giao)?",
+    re.IGNORECASE,
+)
+# The longest label before a colon ("Đơn vị chủ trì tham mưu thực hiện:").
+_LABEL_WORDS = 8
+# Words a printed line ends on only when the phrase goes on below it.
+_OPEN_ENDINGS = frozenset(
+    [
+        "của",
+        "và",
+        "các",
+        "những",
+        "về",
+        "với",
+        "cho",
+        "trong",
+        "theo",
+        "để",
+        "tại",
+        "từ",
+        "đến",
+        "được",
+        "là",
+        "hoặc",
+        "thuộc",
+        "nhằm",
+    ]
+)
+# Page numbers, page breaks, rules: left out before wrapped lines are joined.
+_PAGE_RE = re.compile(
+    r"^[-–=_.\s]*(?:\d{1,4}|(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?|PAGE BREAK|\f)?[-–=_.\s]*$",
+    re.IGNORECASE,
+)
+# Lines that are never a row of work wherever they stand.
+_NON_TASK_RE = re.compile(
+    # a heading that only counts: "a) Hoạt động 1", "Nhiệm vụ thứ hai"
+    r"^\s*(?:(?:\d{1,3}\.)*\d{1,3}\.?|[IVXLC]{1,6}\.|[a-zđ]\))?\s*(?:Hoạt động|Nhiệm vụ|"
+    r"Nội dung|Công việc|Giải pháp|Phần|Mục)\s+(?:\d{1,3}|thứ\s+\w+)\s*[.:]?$"
+    # the closing formulas: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có
+    # vướng mắc …", "Điều 3. Các Bộ trưởng … chịu trách nhiệm thi hành Nghị quyết này",
+    # "Văn phòng Chính phủ thông báo để … biết, thực hiện", "… nghiêm túc thực hiện./."
+    r"|^(?:Trên đây là|Trong quá trình|Quá trình)\b"
+    r"|\b(?:chịu|có) trách nhiệm (?:thi hành|tổ chức thực hiện)\b[^.]*\bnày\b"
+    r"|\bthông báo để\b[^.]*\bbiết\b"
+    r"|\./\.\s*$"
+    # a sentence that announces the list below it: "… các nhiệm vụ, giải pháp sau đây:"
+    r"|:\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    line: int
+    text: str
+    words: tuple[str, ...]
+    # The words that say something: the list mark ("1.2.", "a)", "-"), a short label before
+    # a colon ("Cơ quan chủ trì:") and the remit formula are layout the reader consumes.
+    said: tuple[str, ...]
+    # The last printed line of a line a converter wrapped, and the words of each printed line.
+    last: int
+    parts: tuple[tuple[str, ...], ...]
+
+
+def check_coverage(doc: SourceDocument, parsed: ParsedPlan) -> None:
+    """Warn (``unread-text``) about each run of body lines no kept place holds."""
+    lines = list(_body(doc, parsed))
+    held = _Kept(_kept_texts(parsed)).held(lines)
+    # A warning that quotes the text of its line (``prose-skipped``, ``orphan`` …) names the
+    # lines that go on from it too, past what its quotation shows.
+    warned = {w.line for w in parsed.warnings if w.line is not None}
+    quotes = _Kept(w.message for w in parsed.warnings if w.line is not None)
+    runs: list[list[_Line]] = []
+    run: list[_Line] = []
+    after_quote = False
+    for index, entry in enumerate(lines):
+        lost = not held[index] and not _NON_TASK_RE.search(entry.text)
+        if entry.line in warned:
+            after_quote = quotes.quotes(entry)
+            lost = False
+        elif after_quote and lost:
+            continue
+        else:
+            after_quote = False
+        if lost:
+            run.append(entry)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    for found in runs:
+        _warn(parsed, found)
+    glued = _glued([entry for entry in lines if entry.line not in warned], parsed)
+    for row, points in glued.items():
+        _warn_glued(parsed, row, points)
+    if runs or glued:
+        parsed.warnings.sort(key=lambda w: w.line or 0)
+
+
+def _glued(lines: list[_Line], parsed: ParsedPlan) -> dict[int, list[_Line]]:
+    """The numbered or lettered points whose words were read into the middle of another row's
+    field (a point glued onto the row above), by the line of the row that took them.
+
+    A point read as a row or a section starts a kept text; one whose first words stand only
+    inside another row's text was not read as a point."""
+    if not any(_POINT_RE.match(entry.text) for entry in lines):
+        return {}
+    starts: set[tuple[str, ...]] = set()
+    inside: dict[tuple[str, ...], int] = {}
+    for item in parsed.items:
+        for text in [*item.section, *(str(getattr(item, n) or "") for n in ITEM_FIELDS)]:
+            words = _said(text)
+            starts.add(words[:3])
+            for i in range(1, len(words) - 2):
+                inside.setdefault(words[i : i + 3], item.line)
+    found: dict[int, list[_Line]] = {}
+    # A point that ends announcing a list ("… báo cáo một số nội dung sau:") holds the list's
+    # points of another kind: "(1)", "(2)" under "1." are its text, not points glued to it.
+    nested: str | None = None
+    above = ""
+    for entry in lines:
+        kind = _point_kind(entry.text)
+        if kind and above.endswith(":") and _point_kind(above) not in (None, kind):
+            nested = kind
+        elif kind and kind != nested:
+            nested = None
+        above = entry.text
+        key = entry.said[:3]
+        point = _POINT_RE.match(entry.text) is not None
+        if not point or kind == nested or len(key) < 3 or key in starts:
+            continue
+        row = inside.get(key)
+        if row is not None and row != entry.line:
+            found.setdefault(row, []).append(entry)
+    return found
+
+
+def _point_kind(text: str) -> str | None:
+    """The kind of a point's mark ("1.", "1.2.", "II.", "b)", "(ii)"; "-" and "+" bullets),
+    None for a line that opens no point."""
+    match = _POINT_RE.match(text) or _BULLET_RE.match(text)
+    if match is None:
+        return None
+    return re.sub(r"[a-zđ]", "a", re.sub(r"\d+", "1", match.group().strip()))
+
+
+def _warn_glued(parsed: ParsedPlan, row: int, points: list[_Line]) -> None:
+    marks = ", ".join(entry.text.split()[0] for entry in points)
+    shown = " ".join(points[0].text.split()[:_SHOWN_WORDS])
+    parsed.warn(
+        points[0].line,
+        _(
+            "The points %(marks)s (from line %(first)d) were read into the text of the row of "
+            "line %(row)d, not as rows of their own; check them: «%(text)s …»"
+        )
+        % {"marks": marks, "first": points[0].line, "row": row, "text": shown},
+        GLUED_CODE,
+    )
+
+
+def _warn(parsed: ParsedPlan, run: list[_Line]) -> None:
+    words = [w for entry in run for w in entry.text.split()]
+    shown = " ".join(words[:_SHOWN_WORDS]) + (" …" if len(words) > _SHOWN_WORDS else "")
+    if run[0].line == run[-1].last:
+        message = _(
+            "This line was read into no row of work, section or note; check that nothing "
+            "is missing: «%(text)s»"
+        ) % {"text": shown}
+    else:
+        message = _(
+            "The text from line %(first)d to line %(last)d was read into no row of work, "
+            "section or note; check that nothing is missing: «%(text)s»"
+        ) % {"first": run[0].line, "last": run[-1].last, "text": shown}
+    parsed.warn(run[0].line, message, CODE)
+
+
+def _kept_texts(parsed: ParsedPlan) -> Iterator[str]:
+    info = parsed.document
+    yield from (t for t in (info.title, info.number, info.issuer) if t)
+    yield from (column.label for column in info.columns)
+    for item in parsed.items:
+        yield from item.section
+        for name in ITEM_FIELDS:
+            value = getattr(item, name)
+            if value:
+                yield str(value)
+        yield from item.extra.values()
+    for warning in parsed.warnings:
+        yield warning.message
+
+
+class _Kept:
+    """The kept text as its runs of three words (and of one and two, for short lines)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.runs: set[tuple[str, ...]] = set()
+        for text in texts:
+            words = _words(text)
+            for size in (1, 2, 3):
+                self.runs.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+    def held(self, lines: list[_Line]) -> list[bool]:
+        """For each line, whether most of its words (labels and list marks aside) are kept.
+
+        The words of all the lines are read as one stream, so a line a converter wrapped
+        after one or two words is judged with the words that go on below it; a line whose
+        printed parts are each kept whole is kept."""
+        stream = [(index, word) for index, entry in enumerate(lines) for word in entry.words]
+        words = [word for _index, word in stream]
+        covered = [False] * len(words)
+        for i in range(len(words) - 2):
+            if tuple(words[i : i + 3]) in self.runs:
+                covered[i : i + 3] = [True, True, True]
+        found = [0] * len(lines)
+        for (index, _word), hit in zip(stream, covered, strict=True):
+            found[index] += hit
+        return [
+            not entry.said
+            or found[index] >= _KEPT_SHARE * len(entry.said)
+            or self._whole(entry.said)
+            or all(self._whole(part) for part in entry.parts if part)
+            for index, entry in enumerate(lines)
+        ]
+
+    def quotes(self, entry: _Line) -> bool:
+        """Whether the kept text quotes most of the line."""
+        runs = [tuple(entry.words[i : i + 3]) for i in range(len(entry.words) - 2)]
+        found = sum(1 for run in runs if run in self.runs)
+        return found >= _KEPT_SHARE * len(runs) if runs else self._whole(entry.words)
+
+    def _whole(self, words: tuple[str, ...]) -> bool:
+        """Whether the words stand together in a kept text."""
+        if len(words) < 3:
+            return words in self.runs
+        return all(tuple(words[i : i + 3]) in self.runs for i in range(len(words) - 2))
+
+
+def _body(doc: SourceDocument, parsed: ParsedPlan) -> Iterator[_Line]:
+    """The text lines from the first row of work (or its top section's heading) to the end
+    of the tasks (the signature block), tables' rows included."""
+    lines = list(_lines(doc))
+    if not parsed.items:
+        return
+    first = min(item.line for item in parsed.items)
+    start = first
+    tops = {tuple(_words(item.section[0])) for item in parsed.items if item.section}
+    for entry in lines:
+        if entry.line >= first:
+            break
+        if entry.words and any(entry.words == top for top in tops):
+            start = entry.line
+            break
+    for entry in lines:
+        if entry.line < start:
+            continue
+        if _END_RE.match(entry.text):
+            return
+        yield entry
+
+
+def _lines(doc: SourceDocument) -> Iterator[_Line]:
+    """The logical lines: a printed line a converter wrapped is joined to the one it goes on
+    from (see ``_goes_on``); a table's row is a line of its own, its cells its parts."""
+    first = last = 0
+    parts: list[str] = []
+    bold_open = False
+    for line, raws, joinable in _printed(doc):
+        cells = [clean_text(_MARKUP_RE.sub(" ", raw)) for raw in raws]
+        text = " ".join(cell for cell in cells if cell)
+        if _PAGE_RE.match(text):
+            continue
+        if parts and joinable and line <= last + 1 and (bold_open or _goes_on(parts, text)):
+            parts.append(text)
+            last = line
+        else:
+            if parts:
+                yield _line(first, last, parts)
+            first = last = line
+            parts = cells if not joinable else [text]
+            bold_open = False
+        bold_open = joinable and bold_open != (raws[0].count("**") % 2 == 1)
+    if parts:
+        yield _line(first, last, parts)
+
+
+def _printed(doc: SourceDocument) -> Iterator[tuple[int, list[str], bool]]:
+    """Every printed line (a paragraph's line, or a table row's cells) with its line number,
+    and whether it may go on from the one above."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for raw in block.text.splitlines():
+                yield block.line, [raw], True
+        elif isinstance(block, Table):
+            for row in block.rows:
+                yield row.line, [cell for cell in row.cells if cell.strip()] or [""], False
+
+
+def _goes_on(above: list[str], text: str) -> bool:
+    """Whether a printed line goes on from the ones above: they end on no stop and the line
+    opens no item of a list, and it is in lower case, or the line above ends on a word no phrase
+    ends on, or they are one or two words after a list mark, or a sentence (not a heading in
+    capitals or a numbered one)."""
+    opening, closing = above[0], above[-1]
+    if not closing or closing.endswith((".", ";", ":", "!", "?")) or _LIST_MARK_RE.match(text):
+        return False
+    last = closing.rsplit(" ", 1)[-1].casefold()
+    return (
+        not text[:1].isupper()
+        or closing.endswith(",")
+        or last in _OPEN_ENDINGS
+        or (len(above) == 1 and len(_words(_LIST_MARK_RE.sub("", opening, count=1))) <= 2)
+        or (not _LIST_MARK_RE.match(opening) and not opening.isupper())
+    )
+
+
+def _line(line: int, last: int, parts: list[str]) -> _Line:
+    text = " ".join(part for part in parts if part)
+    return _Line(
+        line=line,
+        last=last,
+        text=text,
+        words=tuple(_words(text)),
+        said=_said(text),
+        parts=tuple(tuple(_words(part)) for part in parts),
+    )
+
+
+def _said(text: str) -> tuple[str, ...]:
+    """The words that say something: no list mark, short label or remit formula."""
+    said = _LIST_MARK_RE.sub("", text, count=1)
+    label, colon, value = said.partition(":")
+    if colon and len(_words(label)) <= _LABEL_WORDS:
+        said = value
+    return tuple(_words(_REMIT_RE.sub(" ", said)))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
