@@ -1,12 +1,15 @@
 """The authentication backend: Django's ModelBackend (password check; django-axes' standalone
 backend before it counts and refuses locked-out logins), answering a user's model permissions
-from their roles (``cchc.accounts.permissions``)."""
+from their roles (``cchc.accounts.permissions``) and loading the session's user with their
+memberships in one query."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.auth.models import AnonymousUser, Permission, User
 from django.db.models import Model
 
 from cchc.accounts import permissions
@@ -14,6 +17,13 @@ from cchc.accounts import permissions
 
 class RoleBackend(ModelBackend):
     """Checks passwords; model permissions come from the user's roles only."""
+
+    def get_user(self, user_id: Any) -> User | None:
+        """The session's user, as ``ModelBackend`` answers it (None if missing or inactive),
+        read with their memberships in one statement (``permissions.user_with_memberships``):
+        every page asks for both. Nothing is kept between requests."""
+        user = permissions.user_with_memberships(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_all_permissions(
         self, user_obj: AbstractBaseUser | AnonymousUser, obj: Model | None = None

@@ -14,8 +14,8 @@ that exist today count (an agency that ended, by its ``valid_until`` or a succes
 its members' rights with it), a secretariat membership counts only in the secretariat's
 agency, and a user's model permissions (``plans.add_plan`` …) follow from their roles through
 ``ROLE_PERMISSIONS`` (``cchc.accounts.backends``): Django groups and per-user permissions
-grant nothing. The answers are computed once per user object (one query) and kept on it for
-the rest of the request.
+grant nothing. The answers are computed once per user object (one query; for the request's
+user, in the query that reads the user) and kept on it for the rest of the request.
 """
 
 from __future__ import annotations
@@ -23,17 +23,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable
-from typing import NoReturn, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, NoReturn, TypeVar
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser, PermissionsMixin
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin, User
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from cchc.accounts.models import Membership, Role, is_secretariat_agency
+from cchc.agencies.models import Agency
 
 _CACHE = "_cchc_memberships"
 
@@ -135,28 +138,89 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
+def _memberships_sql() -> str:
+    """The memberships that count on a day (``%s``: active, the day twice), with the agency's
+    code (the secretariat's check), as (user, agency, role, code): one statement written by
+    hand, as ``work_queues`` is (building it with the ORM on every page cost more than
+    running it)."""
+    membership, agency = Membership._meta.db_table, Agency._meta.db_table
+    return (
+        f'SELECT m."user_id", m."agency_id", m."role", a."code" FROM "{membership}" m '
+        f'INNER JOIN "{agency}" a ON a."id" = m."agency_id" WHERE m."active" = %s '
+        'AND (a."valid_from" IS NULL OR a."valid_from" <= %s) '
+        'AND (a."valid_until" IS NULL OR a."valid_until" >= %s)'
+    )
+
+
+MEMBERSHIPS_SQL = _memberships_sql() + ' AND m."user_id" = %s'
+
+
+def _day_params() -> list[Any]:
+    day = connection.ops.adapt_datefield_value(today())
+    return [True, day, day]
+
+
+def _counted(rows: Iterable[tuple[int, str, str]]) -> frozenset[tuple[int, str]]:
+    """The (agency, role) pairs of ``rows`` (agency, role, code) that count: the secretariat
+    role only in the secretariat's agency."""
+    return frozenset(
+        (agency_id, role)
+        for agency_id, role, code in rows
+        if agency_id is not None and (role != Role.SECRETARIAT or is_secretariat_agency(code))
+    )
+
+
 def memberships_of(user: AnyUser) -> frozenset[tuple[int, str]]:
     """The (agency id, role) pairs that count: the user's active memberships of agencies that
-    exist today; the secretariat role only in the secretariat's agency."""
+    exist today; the secretariat role only in the secretariat's agency. Read once per user
+    object: the request's user comes with them (``user_with_memberships``)."""
     if not user.is_authenticated or not user.is_active or user.pk is None:
         return frozenset()
     cached: frozenset[tuple[int, str]] | None = getattr(user, _CACHE, None)
     if cached is None:
-        day = today()
-        rows = (
-            Membership.objects.active()
-            .filter(user_id=user.pk)
-            .filter(Q(agency__valid_from__isnull=True) | Q(agency__valid_from__lte=day))
-            .filter(Q(agency__valid_until__isnull=True) | Q(agency__valid_until__gte=day))
-            .values_list("agency_id", "role", "agency__code")
-        )
-        cached = frozenset(
-            (agency_id, role)
-            for agency_id, role, code in rows
-            if role != Role.SECRETARIAT or is_secretariat_agency(code)
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(MEMBERSHIPS_SQL, [*_day_params(), user.pk])
+            cached = _counted((agency, role, code) for _u, agency, role, code in cursor)
         setattr(user, _CACHE, cached)
     return cached
+
+
+# The membership columns of ``user_with_memberships``'s rows.
+_JOINED = ("cchc_agency", "cchc_role", "cchc_code")
+
+
+@functools.cache
+def _user_sql() -> str:
+    """The user's row with each of their memberships that count (``_memberships_sql``), one
+    row per membership (one row with NULLs without any)."""
+    user_model = get_user_model()
+    table = user_model._meta.db_table
+    columns = ", ".join(f'u."{f.column}"' for f in user_model._meta.concrete_fields)
+    agency, role, code = _JOINED
+    return (
+        f'SELECT {columns}, ms."agency_id" AS "{agency}", ms."role" AS "{role}", '
+        f'ms."code" AS "{code}" FROM "{table}" u LEFT JOIN ({_memberships_sql()}) ms '
+        f'ON ms."user_id" = u."{user_model._meta.pk.column}" '
+        f'WHERE u."{user_model._meta.pk.column}" = %s'
+    )
+
+
+def user_with_memberships(user_id: object) -> User | None:
+    """The user ``user_id`` (None if there is none) with their memberships that count today
+    already read (``memberships_of`` asks no more), in one statement: what every page of a
+    logged-in user reads first (``cchc.accounts.backends.RoleBackend.get_user``). Read on
+    every request, never kept between requests: a membership ended or an account disabled
+    counts at the next request, in every process."""
+    rows = list(get_user_model().objects.raw(_user_sql(), [*_day_params(), user_id]))
+    if not rows:
+        return None
+    user = rows[0]
+    found = [tuple(getattr(row, name) for name in _JOINED) for row in rows]
+    for name in _JOINED:
+        delattr(user, name)
+    if user.is_active:
+        setattr(user, _CACHE, _counted(found))
+    return user
 
 
 def forget(user: AnyUser) -> None:

@@ -261,10 +261,10 @@ def test_a_member_of_two_agencies_chooses_one(rolled: None) -> None:
 def test_the_scores_take_a_fixed_number_of_queries(
     leader_client: Client, django_assert_num_queries: Any
 ) -> None:
-    """However many agencies: the session, the reader's rights, the rules, one query over the
-    rollups, the agencies' names."""
+    """However many agencies: the session, the reader with their rights, the rules, one query
+    over the rollups, the agencies' names."""
     store(hand_made() + [dossier(agency_code=code) for code in ("C", "D", "E", "F")])
     actions.refresh_rollups(months=[JAN], trigger="test")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         body = api(leader_client, "/scores", period="2026-M01").json()
     assert body["count"] == 6

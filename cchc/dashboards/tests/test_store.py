@@ -138,13 +138,13 @@ def test_another_process_reads_the_figures_instead_of_computing_them(
     client = _client(leader)
     first, _page = _overview(client)
     cache.forget_figures()
-    with django_assert_num_queries(7) as queries:
+    with django_assert_num_queries(6) as queries:
         again, _page = _overview(client)
     assert not any("plans_node" in q["sql"] for q in queries.captured_queries)
     assert again.as_of == first.as_of and again.current.counts.sent == 3
-    # Warm again in that process: the page's own five.
+    # Warm again in that process: the page's own four.
     cache.BODIES.clear()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         _overview(client)
 
 
@@ -156,9 +156,9 @@ def test_a_stale_page_costs_a_bounded_number_of_queries(
     client = _client(leader)
     _overview(client)
     _send_y_report(world, commit)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         _overview(client)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("dashboards:overview"), Q1)
 
 

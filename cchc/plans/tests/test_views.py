@@ -156,16 +156,17 @@ def test_plan_page_query_count_does_not_grow(reader_client: Client, django_asser
         # progress of every node (the reporting app's one definition). Drawn for the first
         # time here: the tree, the filters' choices and the latest import are then cached
         # under the plan's version.
-        with django_assert_max_num_queries(11):
+        with django_assert_max_num_queries(10):
             response = reader_client.get(plan.get_absolute_url())
         assert response.status_code == 200
-        # Session, user, the plan with its version, the ended agencies, the memberships, the
-        # navigation's work queues (the pin was 10 when the choices were read each time).
-        with django_assert_max_num_queries(6):
+        # Session, the user with their memberships, the plan with its version, the ended
+        # agencies, the navigation's work queues (the pin was 10 when the choices were read
+        # each time, 6 with the memberships read apart).
+        with django_assert_max_num_queries(5):
             response = reader_client.get(plan.get_absolute_url())
         assert response.status_code == 200
     # A search adds one query: whether the phrase occurs at all.
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = reader_client.get(big.get_absolute_url(), {"q": "hoat dong", "lead": "Sở 1"})
     assert len(_result_numbers(response.content.decode())) == 21
 

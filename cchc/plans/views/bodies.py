@@ -10,24 +10,24 @@ a change in any process shows at once in every other. A version never bumped (0:
 flushed database) caches nothing.
 
 Nothing of the request is kept: a form's CSRF token is drawn as ``CSRF_MARK`` and filled in
-per request (as ``cchc.core.templatetags.layout`` does for the navigation).
+per request (as ``cchc.core.templatetags.layout`` does for the navigation); the plan page's
+body is kept as bytes cut at the marker (``cchc.core.pages.KeptBody``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from html import escape
+from typing import TypeVar
 
-from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from cchc.core import versions
 
 # No translation, name or address holds a NUL: the marker cannot be met by chance.
 CSRF_MARK = "\x00csrf\x00"
+
+B = TypeVar("B")
 
 # Each plan's bodies, under (its version, the registry's): a bump of either drops that plan's
 # bodies at once (an approval bumps the plan's version: kept bodies of older versions would
@@ -42,21 +42,14 @@ def cached(
     plan_version: int | None,
     registry_version: int | None,
     key: tuple[Hashable, ...],
-    build: Callable[[], str],
-) -> str:
+    build: Callable[[], B],
+) -> B:
     """``build()`` once per (plan, versions, ``key``, day, language, time zone)."""
     if not plan_version or not registry_version:
         return build()
     version = ((plan_version * 1_000_003) ^ registry_version) & _MASK or 1
     full = (timezone.localdate(), get_language(), timezone.get_current_timezone_name(), *key)
     return _BODIES.setdefault(plan_id, versions.ProcessCache()).get(version, full, build)
-
-
-def fill_csrf(request: HttpRequest, html: str) -> SafeString:
-    """``html`` with this request's CSRF token where the drawing has ``CSRF_MARK``."""
-    if CSRF_MARK in html:
-        html = html.replace(CSRF_MARK, escape(get_token(request)))
-    return mark_safe(html)
 
 
 def forget() -> None:

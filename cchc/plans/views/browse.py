@@ -24,6 +24,7 @@ from cchc.accounts import permissions
 from cchc.agencies import selectors as agency_selectors
 from cchc.core import versions
 from cchc.core.models import CacheVersion
+from cchc.core.pages import KeptBody, body_response, page_response
 from cchc.indicators.selectors import targets_exist
 from cchc.plans import selectors
 from cchc.plans.forms import ActivitySearchForm
@@ -110,9 +111,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_transfer = request.user.has_perm("agencies.change_assignment")
     can_history = request.user.has_perm("plans.view_planimport")
 
-    def build() -> str:
-        return _plan_body(
-            request, plan, partial=partial, can_import=can_import, can_transfer=can_transfer
+    def build() -> KeptBody:
+        return KeptBody.of(
+            _plan_body(
+                request, plan, partial=partial, can_import=can_import, can_transfer=can_transfer
+            )
         )
 
     if request.GET:
@@ -128,11 +131,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             key=("plan", plan.pk, partial, can_import, can_transfer, can_history),
             build=build,
         )
-    body = bodies.fill_csrf(request, body)
     if partial:
-        return HttpResponse(body)
+        return body_response(request, body)
     title = Truncator(plan.number or plan.title).chars(60)
-    return render(request, "plans/plan_detail.html", {"title": title, "body": body})
+    # The body kept as bytes is copied once, into the response (cchc.core.pages).
+    return page_response(request, "plans/plan_detail.html", {"title": title}, body)
 
 
 def _plan_body(

@@ -344,14 +344,14 @@ def test_the_page_costs_the_same_whatever_the_agencies(
     scenario, people, django_assert_max_num_queries
 ):
     client = english(people["secretariat"])
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = grid_page(client, category="overdue")
     assert response.context["grid"].rows and len(response.context["list_rows"]) == 46
     # More agencies with reports: the same number of queries.
     for code in ("bg.ubnd-tinh", "bg.ubnd-yen-the", "bg.vp-ubnd"):
         user = member(f"focal-{code}", Role.FOCAL_POINT, code)
         send(q3(code)[0], user, at(ON, 10))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = grid_page(client, category="late")
     assert len(response.context["list_rows"]) == 4
 

@@ -45,12 +45,12 @@ def _submitted(obligation: Obligation, focal: User) -> None:
 @pytest.mark.parametrize(
     ("page", "who", "data", "queries"),
     [
-        ("reporting:mine", "focal", {}, 8),
-        ("reporting:mine", "focal", {"state": "submitted"}, 8),
-        ("reporting:grid", "secretariat", YEAR_Q1, 9),
-        ("reporting:grid", "secretariat", {**YEAR_Q1, "overdue": "1", "level": "province"}, 9),
-        ("reporting:review", "secretariat", {}, 8),
-        ("reporting:review", "secretariat", YEAR_Q1, 9),
+        ("reporting:mine", "focal", {}, 7),
+        ("reporting:mine", "focal", {"state": "submitted"}, 7),
+        ("reporting:grid", "secretariat", YEAR_Q1, 8),
+        ("reporting:grid", "secretariat", {**YEAR_Q1, "overdue": "1", "level": "province"}, 8),
+        ("reporting:review", "secretariat", {}, 7),
+        ("reporting:review", "secretariat", YEAR_Q1, 8),
     ],
 )
 def test_the_work_pages_query_counts(
@@ -81,11 +81,11 @@ def test_the_activity_and_report_pages_query_counts(
     snv = as_user(people["secretariat"])
     activity = reverse("plans:node_detail", args=[plan.pk, obligation.activity_id])
     assert snv.get(activity).status_code == 200
-    # Session, user, the node (with its plan, the plan's version and whether it has
-    # targets), memberships, reports, the assignments (3: with their history and a group's
-    # members), the navigation's queues, the targets and their indicators' measurements (this
-    # activity has targets). The pin was 13.
-    with django_assert_max_num_queries(11):
+    # Session, the user with their memberships, the node (with its plan, the plan's version
+    # and whether it has targets), reports, the assignments (3: with their history and a
+    # group's members), the navigation's queues, the targets and their indicators'
+    # measurements (this activity has targets). The pin was 13, then 11.
+    with django_assert_max_num_queries(10):
         assert snv.get(activity).status_code == 200
     # An activity without targets reads none (the node's query says so): two fewer.
     bare = (
@@ -95,17 +95,17 @@ def test_the_activity_and_report_pages_query_counts(
     )
     bare_page = reverse("plans:node_detail", args=[plan.pk, bare])
     assert snv.get(bare_page).status_code == 200
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         assert 'id="node-targets"' not in snv.get(bare_page).content.decode()
     report = reverse("reporting:obligation", args=[obligation.pk])
     focal = as_user(people["focal"])
     assert focal.get(report).status_code == 200
-    # Session, user, the obligation with its report, the rule in force, its plan's version
-    # and whether it has evidence, contributions, targets; memberships, history, the
+    # Session, the user with their memberships, the obligation with its report, the rule in
+    # force, its plan's version and whether it has evidence, contributions, targets; history, the
     # navigation's queues (issue 14; the activity's progress is cached under the plan's
     # version); each of evidence, contributions and targets (with their measurements and
     # stored values) only where there are some (test_report_page_queries.py).
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         assert focal.get(report).status_code == 200
     other = obligation.__class__.objects.filter(
         activity__plan=plan, role="lead", agency=obligation.agency, activity__targets__isnull=True
@@ -114,7 +114,7 @@ def test_the_activity_and_report_pages_query_counts(
     assert focal.get(reverse("reporting:obligation", args=[other.pk])).status_code == 200
     bump_plan(plan.pk)  # a version row, as every imported plan has: progress is cached
     assert focal.get(reverse("reporting:obligation", args=[other.pk])).status_code == 200
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert focal.get(reverse("reporting:obligation", args=[other.pk])).status_code == 200
 
 

@@ -24,10 +24,10 @@ from cchc.scheduling.models import Obligation
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, the obligation (with its activity, plan, agency, report, the rule in force,
-# the plan's version and what is beside it), memberships, the history, the navigation's
-# queues. The activity's progress is kept under the plan's version.
-BARE = 6
+# Session, the user with their memberships (one statement), the obligation (with its
+# agency, report, the rule in force, the plan's version and what is beside it), the history,
+# the navigation's queues. The activity's progress is kept under the plan's version.
+BARE = 5
 
 
 def _page(client: Any, obligation: Obligation) -> str:

@@ -13,7 +13,8 @@ counted overdue), read in one query per page. Entries live at most
 bump (a new or flushed database) nothing is cached.
 
 A page's CSRF token is the request's own: the body is drawn with a marker in its place,
-filled in on each request (as ``cchc.core.templatetags.layout`` does for the navigation).
+filled in on each request (as ``cchc.core.templatetags.layout`` does for the navigation); the
+body is kept as bytes cut at the marker (``cchc.core.pages.KeptBody``).
 """
 
 from __future__ import annotations
@@ -21,18 +22,15 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Hashable
-from html import escape
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
-from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from cchc.core.pages import KeptBody, page_response
 from cchc.core.templatetags.layout import CSRF_MARK
 from cchc.core.versions import LISTS_KEY, PLAN_PREFIX, SCHEDULE_KEY, ProcessCache
 from cchc.reporting.views import common
@@ -83,11 +81,11 @@ def cached_page(
     context: dict[str, Any] = {}
     version, schedule = data_version()
 
-    def draw() -> str:
+    def draw() -> KeptBody:
         context.update(build(WorkCalendar(version=schedule)))
-        return render_to_string(body_template, {**context, "csrf_token": CSRF_MARK}, request)
+        html = render_to_string(body_template, {**context, "csrf_token": CSRF_MARK}, request)
+        return KeptBody.of(html)
 
     body = BODIES.get(version, key, draw)
-    if CSRF_MARK in body:
-        body = body.replace(CSRF_MARK, escape(get_token(request)))
-    return render(request, template, {**context, **(extra or {}), "body": mark_safe(body)})
+    # Kept as bytes, copied once into the response (cchc.core.pages).
+    return page_response(request, template, {**context, **(extra or {})}, body)
