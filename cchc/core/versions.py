@@ -20,15 +20,19 @@ Two ways to bump:
   change is visible, so whatever was computed from the data before the change is under an
   older version. A process killed between its commit and the bump leaves the old version
   until the next bump; the dashboards' copies live at most ``CCHC_PAGE_CACHE_SECONDS``.
+
+The keys bumped after the commit once per transaction or block (``bump_after_commit_once``:
+the figures, the work lists, the registry) share one callback per atomic block, written in one
+statement (``_write_many``): a submission changes the figures and the lists with one ``UPDATE``.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from typing import Any, TypeVar, cast
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
@@ -55,6 +59,36 @@ def _write(key: str) -> int:
     except IntegrityError:  # created meanwhile by another writer
         CacheVersion.objects.filter(key=key).update(value=value)
     return value
+
+
+def _write_many(keys: Collection[str]) -> None:
+    """A new random version of each of ``keys``, in one statement when their rows exist. In
+    PostgreSQL the rows are locked in the order of their keys (the sub-select's ``ORDER BY
+    … FOR UPDATE``): two writers of the same keys never wait for each other in opposite orders
+    (a deadlock would lose a bump)."""
+    ordered = sorted(set(keys))
+    if len(ordered) == 1:
+        _write(ordered[0])
+        return
+    value = secrets.randbits(62) + 1
+    if connection.vendor == "postgresql":
+        q = connection.ops.quote_name
+        table, key, column = q(CacheVersion._meta.db_table), q("key"), q("value")
+        marks = ", ".join(["%s"] * len(ordered))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {column} = %s WHERE {key} IN (SELECT {key} FROM {table} "
+                f"WHERE {key} IN ({marks}) ORDER BY {key} FOR UPDATE)",
+                [value, *ordered],
+            )
+            updated = cursor.rowcount
+    else:
+        updated = CacheVersion.objects.filter(key__in=ordered).update(value=value)
+    if updated < len(ordered):  # a key's first bump: its row is created
+        present = set(CacheVersion.objects.filter(key__in=ordered).values_list("key", flat=True))
+        for missing in ordered:
+            if missing not in present:
+                _write(missing)
 
 
 def bump(key: str) -> int:
@@ -105,7 +139,7 @@ def bump_figures() -> None:
     the reporting counts (a report reaching the secretariat or leaving it), targets and
     measurements change it. After the commit: every submission changes these figures, and
     concurrent submissions must not wait for each other's commit on one row."""
-    bump_after_commit(FIGURES_KEY)
+    bump_after_commit_once(FIGURES_KEY, per_block=True)
 
 
 SCHEDULE_KEY = "schedule"
@@ -163,22 +197,34 @@ def bump_after_commit_once(key: str, *, per_block: bool = False) -> None:
     check reads Django's own list of pending callbacks rather than a flag of ours).
     ``per_block``: only a bump asked for by this very atomic block (the same savepoints)
     counts, not one of an enclosing or an earlier block; a test that captures one step's
-    callbacks then sees that step's bump."""
-    connection = transaction.get_connection()
-    here = set(connection.savepoint_ids)
-    if connection.in_atomic_block and any(
-        getattr(func, "version_key", None) == key
-        and not getattr(func, "done", False)
-        and (not per_block or set(sids) == here)
-        for sids, func, _robust in connection.run_on_commit
-    ):
+    callbacks then sees that step's bump.
+
+    A key asked for in a block that already has a pending bump of other keys joins it: one
+    callback, one statement (``_write_many``) for every key of the block. Joining never
+    outlives the key's own block: the callback belongs to the same savepoints."""
+    conn = transaction.get_connection()
+    here = set(conn.savepoint_ids)
+    same_block: Any = None
+    if conn.in_atomic_block:
+        for sids, func, _robust in conn.run_on_commit:
+            keys = getattr(func, "version_keys", None)
+            if keys is None or getattr(func, "done", False):
+                continue
+            in_block = set(sids) == here
+            if key in keys and (not per_block or in_block):
+                return
+            if in_block:
+                same_block = func
+    if same_block is not None:
+        same_block.version_keys.add(key)
         return
+    keys_of_block: set[str] = {key}
 
     def bump_version() -> None:  # named: a failure is logged with this name
-        _write(key)
+        _write_many(keys_of_block)
         bump_version.done = True  # type: ignore[attr-defined]
 
-    bump_version.version_key = key  # type: ignore[attr-defined]
+    bump_version.version_keys = keys_of_block  # type: ignore[attr-defined]
     transaction.on_commit(bump_version, robust=True)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.files import File
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import BooleanField, F
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,9 +38,12 @@ from cchc.reporting.models import (
     WorkStatus,
     evidence_storage,
 )
-from cchc.reporting.rules import missing_content
+from cchc.reporting.rules import missing_content, rule_annotations, rule_of
 from cchc.scheduling.models import Obligation, ObligationStatus
 from cchc.scheduling.obligations import status_on
+
+if TYPE_CHECKING:
+    from cchc.indicators.report_fields import Posted
 
 # What the agency writes in its report; everything else is the workflow's.
 EDITABLE_FIELDS = (
@@ -71,6 +75,28 @@ def actor_of(user: AbstractBaseUser | None) -> User | None:
 def lock_report(report: Report) -> Report:
     """The report's row, locked until the transaction ends (call inside ``atomic``)."""
     return Report.objects.select_for_update().select_related("obligation").get(pk=report.pk)
+
+
+def _lock_to_submit(report: Report) -> Report:
+    """``lock_report`` with what a submission decides by, read in the same statement: the
+    submission rule in force (``rules.rule_of``) and whether the agency's head signs off
+    (``sign_off_required``: the latest ``SignOffSetting`` of the agency)."""
+    q = connection.ops.quote_name
+    setting = q(SignOffSetting._meta.db_table)
+    obligation = q(Obligation._meta.db_table)
+    # SignOffSetting's latest row per agency (``SignOffSettingQuerySet.is_required``).
+    sign_off = RawSQL(
+        f"SELECT {q('required')} FROM {setting} WHERE {setting}.{q('agency_id')} = "
+        f"{obligation}.{q('agency_id')} ORDER BY {q('changed_at')} DESC, {q('id')} DESC LIMIT 1",
+        (),
+        output_field=BooleanField(),
+    )
+    return (
+        Report.objects.select_for_update()
+        .select_related("obligation")
+        .annotate(sign_off_required=sign_off, **rule_annotations())
+        .get(pk=report.pk)
+    )
 
 
 def record_step(
@@ -198,12 +224,8 @@ def start_report(*, obligation: Obligation, user: AbstractBaseUser | None) -> Re
     return report
 
 
-def save_draft(
-    *, report: Report, user: AbstractBaseUser | None, expected_version: int, **fields: Any
-) -> Report:
-    """Change what the report says; refused if someone saved it since ``expected_version``.
-    A save that changes nothing is no conflict, however old its version: it overwrites nothing
-    (a form posted twice)."""
+def _check_fields(fields: dict[str, Any]) -> None:
+    """The posted fields are the report's own and hold what they may."""
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
         raise ReportError(
@@ -215,30 +237,49 @@ def save_draft(
         percent = fields["percent"]
         if not isinstance(percent, int) or isinstance(percent, bool) or not 0 <= percent <= 100:
             raise ReportError(_("Completion: a whole percentage from 0 to 100."))
-    with transaction.atomic():
-        locked = lock_report(report)
-        check_editable(locked)
-        changed = [name for name, value in fields.items() if getattr(locked, name) != value]
-        if not changed:
-            return follow_locked(locked, report)
+
+
+def _edit(locked: Report, expected_version: int, fields: dict[str, Any]) -> list[str]:
+    """Write ``fields`` into the locked report (not saved) and bump its version; the names of
+    those that changed. Nothing changed is no conflict, however old ``expected_version``."""
+    check_editable(locked)
+    changed = [name for name, value in fields.items() if getattr(locked, name) != value]
+    if changed:
         check_version(locked, expected_version)
         for name in changed:
             setattr(locked, name, fields[name])
         locked.version += 1
+    return changed
+
+
+def save_draft(
+    *, report: Report, user: AbstractBaseUser | None, expected_version: int, **fields: Any
+) -> Report:
+    """Change what the report says; refused if someone saved it since ``expected_version``.
+    A save that changes nothing is no conflict, however old its version: it overwrites nothing
+    (a form posted twice)."""
+    _check_fields(fields)
+    with transaction.atomic():
+        locked = lock_report(report)
+        changed = _edit(locked, expected_version, fields)
+        if not changed:
+            return follow_locked(locked, report)
         locked.save(update_fields=[*changed, "version", "updated_at"])
         record_step(locked, user, locked.state, changes=changed)
     return follow_locked(locked, report)
 
 
-def _check_complete(report: Report, on: dt.date) -> None:
+def _check_complete(report: Report, on: dt.date, *, targets_carried: bool = True) -> None:
     """What a report must contain before it is submitted (``SubmissionRule``, set by the
-    secretariat): the refusal names everything missing at once."""
-    missing = missing_content(report, on)
+    secretariat; the one read with the lock, ``_lock_to_submit``): the refusal names
+    everything missing at once. ``targets_carried=False``: the caller read the activity's
+    targets in this request and found none, so no target needs an explanation."""
+    missing = missing_content(report, on, rule_of(report))
     # Targets the report's values put off track or missed need an explanation (indicators
     # reads reporting's models, so the import is local).
     from cchc.indicators.report_fields import unexplained
 
-    if targets := unexplained(report.obligation, report, on):
+    if targets_carried and (targets := unexplained(report.obligation, report, on)):
         missing.append(
             _("Explain in the report why these targets are off track or missed: %(targets)s.")
             % {"targets": "; ".join(targets)}
@@ -247,6 +288,25 @@ def _check_complete(report: Report, on: dt.date) -> None:
         raise ReportError(
             _("The report cannot be submitted yet: %(missing)s") % {"missing": " ".join(missing)}
         )
+
+
+def _send(locked: Report, moment: dt.datetime) -> str:
+    """Send the locked, complete report on (not saved): to the head where the agency asks for
+    the head's sign-off, else to the secretariat (the obligation's status follows); the state
+    it was in."""
+    before = locked.state
+    # The submission time is when the report is sent on; signing off sets it again.
+    locked.submitted_at = moment
+    locked.version += 1
+    if getattr(locked, "sign_off_required", None):
+        locked.state = ReportState.AWAITING_SIGN_OFF
+    else:
+        locked.state = ReportState.SUBMITTED
+        set_obligation_status(locked.obligation, ObligationStatus.SUBMITTED)
+    return before
+
+
+_SENT_FIELDS = ["state", "submitted_at", "version", "updated_at"]
 
 
 def submit_report(
@@ -261,24 +321,64 @@ def submit_report(
     that is already on its way changes nothing."""
     moment = now or timezone.now()
     with transaction.atomic():
-        locked = lock_report(report)
+        locked = _lock_to_submit(report)
         if locked.state in (ReportState.SUBMITTED, ReportState.AWAITING_SIGN_OFF):
             return follow_locked(locked, report)
         check_editable(locked)
         check_version(locked, expected_version)
         _check_complete(locked, timezone.localdate(moment))
-        before = locked.state
-        # The submission time is when the report is sent on; signing off sets it again.
-        locked.submitted_at = moment
-        locked.version += 1
-        if SignOffSetting.objects.is_required(locked.obligation.agency_id):
-            locked.state = ReportState.AWAITING_SIGN_OFF
-        else:
-            locked.state = ReportState.SUBMITTED
-            set_obligation_status(locked.obligation, ObligationStatus.SUBMITTED)
-        locked.save(update_fields=["state", "submitted_at", "version", "updated_at"])
+        before = _send(locked, moment)
+        locked.save(update_fields=_SENT_FIELDS)
         record_step(locked, user, before)
     return follow_locked(locked, report)
+
+
+def save_and_submit(
+    *,
+    report: Report,
+    user: AbstractBaseUser | None,
+    expected_version: int,
+    fields: dict[str, Any],
+    measurements: Posted | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[Report, str]:
+    """The report form's "submit": save what the user typed (as ``save_draft``, an edit row),
+    the target values posted with it (``indicators.report_fields``), then send the report on
+    (as ``submit_report``, its step's row), in one transaction under one lock of the report's
+    row, written with one ``UPDATE``. An incomplete report is not sent but its draft is kept:
+    the second value is why it was not sent ("" when it was). Refused (``ReportError``,
+    nothing saved) when the report cannot change (already sent: the caller says so) or
+    someone saved other text since ``expected_version``."""
+    _check_fields(fields)
+    moment = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock_to_submit(report)
+        changed = _edit(locked, expected_version, fields)
+        if changed:
+            # The edit's row (a draft's edit notifies nobody, bumps nothing); the row is
+            # written below, with the step's change when the report goes.
+            record_step(locked, user, locked.state, changes=changed)
+        if measurements is not None:
+            from cchc.indicators import report_fields
+
+            report_fields.save(
+                obligation=locked.obligation, report_id=locked.pk, user=user, posted=measurements
+            )
+        try:
+            # Checks only: nothing is written before it passes.
+            _check_complete(
+                locked,
+                timezone.localdate(moment),
+                targets_carried=measurements is None or bool(measurements.fields),
+            )
+        except ReportError as exc:
+            if changed:
+                locked.save(update_fields=[*changed, "version", "updated_at"])
+            return follow_locked(locked, report), str(exc)
+        before = _send(locked, moment)
+        locked.save(update_fields=[*changed, *_SENT_FIELDS])
+        record_step(locked, user, before)
+    return follow_locked(locked, report), ""
 
 
 def resubmit_report(

@@ -1,7 +1,7 @@
 """The dashboards' figures are cached under the plan's data version: a warm page reads no
 figures from the database, and every change a figure depends on, made through its action,
 shows on the next page once committed (the world of conftest; the numbers are worked there).
-The figures' version is bumped after the commit (``cchc.core.versions.bump_after_commit``):
+The figures' version is bumped after the commit (``cchc.core.versions.bump_after_commit_once``):
 ``commit`` runs the callbacks of the changes it wraps, as the end of their transaction would."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -75,7 +76,7 @@ def test_warm_pages_read_no_figures(
     client.get(reverse("dashboards:overview"))  # the session and the periods read once
     bump_plan(world.plan.pk)
     for url, cold, warm in pages:
-        with commit():
+        with commit(), transaction.atomic():  # as an action bumps it, in its own block
             bump_figures()
         with django_assert_num_queries(cold):
             assert client.get(url).status_code == 200
@@ -222,7 +223,7 @@ def test_a_plans_figures_of_an_older_version_are_dropped(
     _overview(client)
     first = set(cache.FIGURES.entries)
     assert len(first) == 1
-    with commit():
+    with commit(), transaction.atomic():  # as an action bumps it, in its own block
         bump_figures()
     _overview(client)
     second = set(cache.FIGURES.entries)

@@ -71,7 +71,7 @@ def test_every_registry_write_bumps_the_registry_version_once_per_transaction(
     with _committed(django_capture_on_commit_callbacks) as callbacks:
         load_registry(path=MINI)
     # Hundreds of rows, one bump.
-    assert len([c for c in callbacks if getattr(c, "version_key", "") == "agencies"]) == 1
+    assert len([c for c in callbacks if "agencies" in getattr(c, "version_keys", ())]) == 1
     after_load = _registry()
     assert after_load != before
     agency = Agency.objects.order_by("pk").first()

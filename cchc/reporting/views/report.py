@@ -29,6 +29,7 @@ from cchc.reporting.actions import (
     reopen_report,
     resubmit_report,
     return_report,
+    save_and_submit,
     save_contribution,
     save_draft,
     start_report,
@@ -358,6 +359,8 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             target_posted=posted,
             status=400,
         )
+    if submitting and evidence_form is None:
+        return _save_and_submit(request, obligation, report, form, posted)
     try:
         if report is None:
             report = start_report(obligation=obligation, user=common.actor(request))
@@ -401,6 +404,41 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _here(obligation)
     if report.state == ReportState.AWAITING_SIGN_OFF:
+        messages.success(request, _("Report sent to the head of the agency for sign-off."))
+    else:
+        messages.success(request, _("Report submitted to the secretariat."))
+    return _here(obligation)
+
+
+def _save_and_submit(
+    request: HttpRequest,
+    obligation: Obligation,
+    report: Report | None,
+    form: ReportForm,
+    posted: report_fields.Posted,
+) -> HttpResponse:
+    """ "Submit" without evidence to add: the text, the target values and the submission in one
+    transaction (``save_and_submit``); an incomplete report is kept as a draft and says why."""
+    try:
+        if report is None:
+            report = start_report(obligation=obligation, user=common.actor(request))
+        report, refusal = save_and_submit(
+            report=report,
+            user=common.actor(request),
+            expected_version=form.cleaned_data["version"],
+            fields=form.fields_to_save(),
+            measurements=posted,
+        )
+    except ReportError as exc:
+        # The same form posted twice at once: the other request has sent it meanwhile.
+        if sent := _already_sent(request, obligation, report, reload=True):
+            return sent
+        return _render_report(request, obligation, form=form, error=str(exc), status=409)
+    if refusal:
+        messages.error(
+            request, _("The draft is saved but was not submitted: %(error)s") % {"error": refusal}
+        )
+    elif report.state == ReportState.AWAITING_SIGN_OFF:
         messages.success(request, _("Report sent to the head of the agency for sign-off."))
     else:
         messages.success(request, _("Report submitted to the secretariat."))
