@@ -41,6 +41,7 @@ from cchc.plans.parsing.structure import (
     shallower,
     sibling,
     sibling_named_heading,
+    topic_answer,
 )
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -254,10 +255,16 @@ class AssignmentInterpreter:
                         body, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
+                answer = topic_answer(body) if heading and item is None and not named else None
+                if answer:  # "2. Về …: Tỉnh căn cứ …": the answer is the row (structure.py)
+                    item = self._assignment(answer, "?", "inline", "") or Item(line=0, title="")
+                    item.lead, item.title = "", item.title or answer.rstrip(" .;")
+                    warning = _("Point %(number)s names no agency: check its lead.")
+                    self.parsed.warn(paragraph.line, warning % {"number": label}, "topic-no-lead")
                 if item is None and text.rstrip().endswith(":"):
                     announced = _ANNOUNCED_TIME_RE.search(text)
                     self.announced_time = announced.group("time").strip() if announced else ""
-                if item is not None and (item.lead or agency):
+                if item is not None and (item.lead or agency or answer):
                     started = True
                     item.line = paragraph.line
                     item.number = label if kind not in {"roman", "part"} else ""

@@ -150,6 +150,18 @@ def group_heading(
     return _GROUP_HEADING_RE.match(body.strip())
 
 
+# "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm
+# hiệu quả." A conclusion answers each request under its topic, on the same line: the answer is
+# the point's row, whoever its subject is (a body the reader does not know, or none).
+_TOPIC_ANSWER_RE = re.compile(r"^Về\s[^:]{3,400}?:\s*\**\s*(?P<answer>[A-ZĐ].{20,}[.;])$", re.S)
+
+
+def topic_answer(body: str) -> str | None:
+    """The answer written after a "Về …:" topic on its line, a full sentence; None otherwise."""
+    found = _TOPIC_ANSWER_RE.match(body.strip())
+    return found.group("answer").strip() if found else None
+
+
 # "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về
 # tính trung thực … của số liệu báo cáo": whom a body answers to, no task of its own.
 _ANSWERS_TO_RE = re.compile(r"^[^.;:]{3,200}?\schịu trách nhiệm(?: toàn diện)? trước\s")
