@@ -37,10 +37,12 @@ from cchc.plans.parsing.structure import (
     contents_follow,
     deeper_heading,
     group_heading,
+    lone_point,
     named_heading,
     shallower,
     sibling,
     sibling_named_heading,
+    subject_line,
     topic_answer,
 )
 from cchc.plans.parsing.vocabulary import (
@@ -255,12 +257,16 @@ class AssignmentInterpreter:
                         body, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
-                answer = topic_answer(body) if heading and item is None and not named else None
-                if answer:  # "2. Về …: Tỉnh căn cứ …": the answer is the row (structure.py)
+                answer = (
+                    topic_answer(body) or lone_point(label, body, self.parsed.items)
+                    if heading and item is None and not named
+                    else None
+                )
+                if answer:  # "2. Về …: Tỉnh căn cứ …", "đ) Khuyến khích …": rows (structure.py)
                     item = self._assignment(answer, "?", "inline", "") or Item(line=0, title="")
                     item.lead, item.title = "", item.title or answer.rstrip(" .;")
                     warning = _("Point %(number)s names no agency: check its lead.")
-                    self.parsed.warn(paragraph.line, warning % {"number": label}, "topic-no-lead")
+                    self.parsed.warn(paragraph.line, warning % {"number": label}, "point-no-lead")
                 if item is None and text.rstrip().endswith(":"):
                     announced = _ANNOUNCED_TIME_RE.search(text)
                     self.announced_time = announced.group("time").strip() if announced else ""
@@ -379,14 +385,18 @@ class AssignmentInterpreter:
                         self.topic = (label, kind)
                     continue
                 announcing = _announcing(text) if kind == "plain" else None
-                if announcing:
+                # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
+                # heading of its section's kind (structure.py).
+                over = subject_line(text, following, _subject_of) if kind == "plain" else None
+                if announcing or over:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
                     # trọng tâm sau:" over points with no subject: the province leads them.
-                    agency = ("plain", announcing.group("lead"))
+                    upto = self.sections[-1][0] if over and self.sections else "plain"
+                    agency = (upto, (announcing or over).group("lead"))
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
-                elif announcing:
+                elif announcing or over:
                     pass
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line.

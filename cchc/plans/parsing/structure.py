@@ -162,6 +162,40 @@ def topic_answer(body: str) -> str | None:
     return found.group("answer").strip() if found else None
 
 
+def lone_point(label: str, body: str, rows: Sequence[object]) -> str | None:
+    """ "đ) Khuyến khích các địa phương … hỗ trợ các tỉnh …." after "a)" … "d)" read as rows:
+    a lettered point among rows is a row too, a whole sentence, even when it names no agency
+    (the issuer's own call); its text, None otherwise."""
+    previous = str(getattr(rows[-1], "number", "")) if rows else ""
+    letter = re.compile(r"[a-zđ]")
+    if not (letter.fullmatch(label) and letter.fullmatch(previous)) or label == previous:
+        return None
+    return body if body[:1].isupper() and body.endswith(".") else None
+
+
+# "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:": the body that directs another answers for
+# the points below.
+_DIRECTS_RE = re.compile(
+    rf"^(?P<lead>(?:{_AGENCY})[^:;.]{{0,150}}?)\s+chỉ đạo\s+"
+    r"(?!(?:cụ thể )?(?:như )?sau)[^:;.]{3,150}:$"
+)
+
+
+def subject_line(text: str, below: str, has_subject: Callable[[str], bool]) -> re.Match[str] | None:
+    """A line naming bodies and nothing else before its colon ("Ủy ban nhân dân các tỉnh,
+    thành phố:"), or a body directing another ("Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt
+    Nam:"), over a lettered or numbered point with no subject of its own: the subject of the
+    points below (the match's "lead"); None otherwise."""
+    point = _HEADING_RE.match(below)
+    if not text.endswith(":") or point is None or has_subject(point.group("rest").strip()):
+        return None
+    directs = _DIRECTS_RE.match(text)
+    if directs is not None and not _TASK_VERB_RE.search(" " + directs.group("lead")):
+        return directs
+    named = named_heading(text)
+    return named if named is not None and not named.group("rest") else None
+
+
 # "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về
 # tính trung thực … của số liệu báo cáo": whom a body answers to, no task of its own.
 _ANSWERS_TO_RE = re.compile(r"^[^.;:]{3,200}?\schịu trách nhiệm(?: toàn diện)? trước\s")

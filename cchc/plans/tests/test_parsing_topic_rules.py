@@ -49,7 +49,7 @@ def test_an_answer_after_a_topic_is_the_point_s_row_whatever_its_subject() -> No
     second = plan.items[1]
     assert second.lead == ""
     assert second.title.startswith("Tỉnh căn cứ các quy định hiện hành")
-    warned = [w for w in plan.warnings if w.code == "topic-no-lead"]
+    warned = [w for w in plan.warnings if w.code == "point-no-lead"]
     assert [w.line for w in warned] == [second.line]
     assert "2" in warned[0].message
 
@@ -71,3 +71,58 @@ def test_a_topic_heading_over_its_paragraph_stays_a_section() -> None:
     )
     assert items[3].lead == "Bộ Tư pháp"
     assert items[3].section == ["II. KIẾN NGHỊ CỦA TỈNH", "4. Về công tác cải cách thể chế"]
+
+
+_RESOLUTION = (
+    "Nghị quyết về khắc phục hậu quả mưa lũ.\n\n"
+    "**II. NHIỆM VỤ, GIẢI PHÁP**\n\n"
+    "2.1. Hỗ trợ lương thực\n\n"
+    "a) Ủy ban nhân dân các tỉnh rà soát, cứu trợ lương thực cho các hộ thiếu đói.\n\n"
+    "b) Bộ Công Thương bảo đảm nguồn cung hàng hóa thiết yếu.\n\n"
+    "c) Khuyến khích các doanh nghiệp tham gia hỗ trợ Nhân dân vùng lũ.\n\n"
+    "2.2. Hỗ trợ về nhà ở\n\n"
+    "Ủy ban nhân dân các tỉnh, thành\nphố:\n\n"
+    "a) Huy động các nguồn lực để sửa chữa nhà bị hư hại.\n\n"
+    "b) Bố trí quỹ đất tái định cư cho các hộ mất nhà.\n\n"
+    "2.3. Bảo đảm an sinh xã hội\n\n"
+    "Bộ Nội vụ chỉ đạo Sở Nội vụ các tỉnh:\n\n"
+    "a) Chi trả kịp thời trợ cấp cho người có công.\n\n"
+    "b) Rà soát các đối tượng bảo trợ xã hội bị ảnh hưởng.\n\n"
+    "2.4. Vệ sinh môi trường\n\n"
+    "a) Bộ Y tế cấp hóa chất xử lý nguồn nước.\n"
+)
+
+
+def test_a_subject_line_leads_the_lettered_points_below_it_up_to_the_next_heading() -> None:
+    # "Ủy ban nhân dân các tỉnh, thành phố:" names only bodies; "Bộ Nội vụ chỉ đạo Sở Nội vụ
+    # các tỉnh:" names the body that directs another: each is the subject of the points below
+    # it, which have none of their own, up to the next heading of the same level.
+    plan = _parse(_RESOLUTION)
+    by_number = [(item.number, item.lead) for item in plan.items]
+    assert by_number[3:] == [
+        ("a", "Ủy ban nhân dân các tỉnh, thành phố"),
+        ("b", "Ủy ban nhân dân các tỉnh, thành phố"),
+        ("a", "Bộ Nội vụ"),
+        ("b", "Bộ Nội vụ"),
+        ("a", "Bộ Y tế"),
+    ]
+    assert plan.items[5].section[-1] == "2.3. Bảo đảm an sinh xã hội"
+    assert not [w for w in plan.warnings if w.code == "prose-skipped"]
+
+
+def test_a_lettered_point_with_no_agency_among_rows_is_a_row_with_a_warning() -> None:
+    plan = _parse(_RESOLUTION)
+    third = plan.items[2]
+    assert (third.number, third.lead) == ("c", "")
+    assert third.title.startswith("Khuyến khích các doanh nghiệp")
+    assert [w.line for w in plan.warnings if w.code == "point-no-lead"] == [third.line]
+
+
+def test_a_sentence_announcing_the_issuer_s_directions_leads_nothing() -> None:
+    # "Chủ tịch … có ý kiến chỉ đạo như sau:" is who speaks, not the subject of the points.
+    items = _items(
+        "Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:\n\n"
+        "**1. Về việc rà soát dữ liệu đất đai**\n\n"
+        "1.1. Giao Sở Nông nghiệp và Môi trường chia sẻ cơ sở dữ liệu đất đai.\n"
+    )
+    assert [item.lead for item in items] == ["Sở Nông nghiệp và Môi trường"]
