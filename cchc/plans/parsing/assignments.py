@@ -44,6 +44,7 @@ from cchc.plans.parsing.structure import (
     sibling_named_heading,
     subject_line,
     topic_answer,
+    topic_only,
 )
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -125,6 +126,7 @@ class AssignmentInterpreter:
     agency_line: int = -1  # the line of an agency heading with no task on it
     # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the bullets name partners.
     partners_first: bool = False
+    announced_at: int = 0  # the sections open above the paragraph announcing the agency
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -238,6 +240,7 @@ class AssignmentInterpreter:
                     listing is not None
                     # (a paragraph saying whom a body answers to: no row, warned below as text)
                     or (kind == "plain" and answers_to(text))
+                    or (heading is not None and topic_only(body))  # "1. Về …": a section
                     or (
                         heading is not None
                         and kind not in {"roman", "part"}
@@ -378,8 +381,11 @@ class AssignmentInterpreter:
                     and kind != "sub"
                     and body[-1:] != "."
                 ):
-                    if agency and kind in {k for k, _t in self.sections}:
-                        agency = None  # a sibling or parent section ends the agency's bullets
+                    # A sibling or parent section ends the agency's bullets; an agency that a
+                    # paragraph announced, only a section above that paragraph.
+                    upto = self.announced_at if agency and agency[0] == "plain" else None
+                    if agency and kind in {k for k, _t in self.sections[:upto]}:
+                        agency = None
                     self._open_section(kind, label, body)
                     if body.rstrip(" *").endswith(":"):
                         self.topic = (label, kind)
@@ -393,6 +399,7 @@ class AssignmentInterpreter:
                     # trọng tâm sau:" over points with no subject: the province leads them.
                     upto = self.sections[-1][0] if over and self.sections else "plain"
                     agency = (upto, (announcing or over).group("lead"))
+                    self.announced_at = len(self.sections)
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
@@ -763,6 +770,9 @@ def _announcing(text: str) -> re.Match[str] | None:
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
+    # "…, Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ thể sau:": whom
+    # the issuer asks leads the points, not the issuer.
+    candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
     for candidate in candidates:
         found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
         if found:

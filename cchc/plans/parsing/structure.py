@@ -150,6 +150,19 @@ def group_heading(
     return _GROUP_HEADING_RE.match(body.strip())
 
 
+def topic_only(body: str) -> bool:
+    """ "1. Về tổ chức thực hiện chức năng, nhiệm vụ được phân cấp": a topic, nothing after a
+    colon, no full stop: what the points below are about, never a row of work of its own
+    (however its words read, "thực hiện", "tổ chức")."""
+    body = body.strip(" *")
+    return (
+        body.startswith("Về ")
+        and ":" not in body.rstrip(" :")
+        and body[-1:] != "."
+        and len(body) <= 250
+    )
+
+
 # "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm
 # hiệu quả." A conclusion answers each request under its topic, on the same line: the answer is
 # the point's row, whoever its subject is (a body the reader does not know, or none).

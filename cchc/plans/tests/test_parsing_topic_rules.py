@@ -126,3 +126,36 @@ def test_a_sentence_announcing_the_issuer_s_directions_leads_nothing() -> None:
         "1.1. Giao Sở Nông nghiệp và Môi trường chia sẻ cơ sở dữ liệu đất đai.\n"
     )
     assert [item.lead for item in items] == ["Sở Nông nghiệp và Môi trường"]
+
+
+_LETTER = (
+    "Thực hiện Kết luận của Bộ Chính trị, Ban Chỉ đạo của Chính phủ về chuyển đổi số yêu cầu\n"
+    "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tập trung chỉ đạo, giải quyết dứt điểm\n"
+    "các vướng mắc ở cấp xã, một số nội dung cụ thể sau:\n"
+    "**1. Về tổ chức thực hiện nhiệm vụ được\n"
+    "phân cấp cho cấp xã**\n"
+    "- Tiếp tục rà soát các nhiệm vụ được phân cấp cho cấp xã để kịp thời điều chỉnh.\n"
+    "- Sở Nội vụ hướng dẫn cấp xã sắp xếp bộ máy theo quy định.\n"
+    "**2. Về hạ tầng công nghệ thông tin**\n"
+    "- Khắc phục tình trạng thiếu trang thiết bị làm việc ở cấp xã.\n"
+)
+
+
+def test_a_topic_over_bullets_is_a_section_never_a_row() -> None:
+    # "1. Về tổ chức thực hiện …": a topic, however its words read ("tổ chức thực hiện").
+    items = _items(_LETTER)
+    assert [item.title for item in items] == [
+        "Tiếp tục rà soát các nhiệm vụ được phân cấp cho cấp xã để kịp thời điều chỉnh",
+        "Hướng dẫn cấp xã sắp xếp bộ máy theo quy định",
+        "Khắc phục tình trạng thiếu trang thiết bị làm việc ở cấp xã",
+    ]
+    assert items[0].section == ["1. Về tổ chức thực hiện nhiệm vụ được phân cấp cho cấp xã"]
+    assert items[2].section == ["2. Về hạ tầng công nghệ thông tin"]
+
+
+def test_whom_the_opening_asks_leads_the_bullets_across_the_topics() -> None:
+    # The opening names the issuer ("Ban Chỉ đạo …") and, after "yêu cầu", whom it asks: the
+    # bullets with no subject are the latter's, under every topic that follows.
+    items = _items(_LETTER)
+    asked = "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"
+    assert [item.lead for item in items] == [asked, "Sở Nội vụ", asked]
