@@ -45,6 +45,7 @@ from cchc.plans.parsing.structure import (
     subject_line,
     topic_answer,
     topic_only,
+    topic_over_bullets,
 )
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -240,7 +241,13 @@ class AssignmentInterpreter:
                     listing is not None
                     # (a paragraph saying whom a body answers to: no row, warned below as text)
                     or (kind == "plain" and answers_to(text))
-                    or (heading is not None and topic_only(body))  # "1. Về …": a section
+                    # "1. Về …", "1. Tập trung …" over "- …": a topic, a section
+                    or (heading is not None and topic_only(body))
+                    or (
+                        heading is not None
+                        and kind not in {"sub", "roman", "part"}
+                        and topic_over_bullets(body, following, _subject_of)
+                    )
                     or (
                         heading is not None
                         and kind not in {"roman", "part"}
@@ -377,9 +384,9 @@ class AssignmentInterpreter:
                 topic_heading = body.startswith("Về ") and body.endswith(":") and len(body) <= 400
                 if (
                     heading
-                    and (len(body) <= 200 or topic_heading)
+                    and (len(body) <= 200 or topic_heading or named)
                     and kind != "sub"
-                    and body[-1:] != "."
+                    and (body[-1:] != "." or named)
                 ):
                     # A sibling or parent section ends the agency's bullets; an agency that a
                     # paragraph announced, only a section above that paragraph.
@@ -777,7 +784,8 @@ def _announcing(text: str) -> re.Match[str] | None:
         found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
         if found:
             lead = found.group("lead").strip(" ,")
-            lead = _REMIT_TAIL_RE.sub("", lead)
+            lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])  # whom it asks
+            lead = lead[:1].upper() + lead[1:]
             return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
     return None
 

@@ -101,7 +101,10 @@ def _lone_stars(raw: str) -> int:
     return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
 
 
-_NUMBER_ALONE_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$")
+_NUMBER_ALONE_RE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$"
+    r"|^\s*[-+•]\s*$"  # a bullet's mark alone: "-" / "Hoàn thành công tác tuyển sinh …"
+)
 # "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
 _ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
 # "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
@@ -148,6 +151,8 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
+    if _NUMBER_ALONE_RE.match(previous) and not _HEADING_RE.match(text):
+        return True  # "2." / "Tăng cường bồi dưỡng …": the number's text on the next line
     if (
         heading
         and heading.group("rest").startswith("Về ")

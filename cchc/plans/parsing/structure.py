@@ -163,6 +163,20 @@ def topic_only(body: str) -> bool:
     )
 
 
+def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]) -> bool:
+    """ "1. Tập trung hoàn thiện thể chế, …, nhằm đẩy mạnh thực hiện tự chủ đại học" over
+    "- Tiếp tục rà soát …": a numbered point with no subject and no closing stop over bullets
+    is their topic (a section), even where a paragraph above announced who carries them out."""
+    body = body.strip(" *")
+    return (
+        _BULLET_RE.match(below) is not None
+        # (one sentence, its full stop kept: "7. Triển khai … tổng kết năm công tác 2025.")
+        and (body[-1:] not in ".;:!?" or (body[-1:] == "." and not re.search(r"[.;]\s", body)))
+        and len(body) <= 300
+        and not has_subject(body)
+    )
+
+
 # "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm
 # hiệu quả." A conclusion answers each request under its topic, on the same line: the answer is
 # the point's row, whoever its subject is (a body the reader does not know, or none).

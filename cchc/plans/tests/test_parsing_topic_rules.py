@@ -159,3 +159,42 @@ def test_whom_the_opening_asks_leads_the_bullets_across_the_topics() -> None:
     items = _items(_LETTER)
     asked = "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"
     assert [item.lead for item in items] == [asked, "Sở Nội vụ", asked]
+
+
+_TASKS = (
+    "Bộ Y tế đề nghị Sở Y tế các tỉnh thực hiện các nội dung chủ yếu như sau:\n\n"
+    "**II. NHIỆM VỤ CỤ THỂ**\n\n"
+    "1. Nâng\n"
+    "cao chất lượng khám, chữa bệnh, bảo đảm an toàn người bệnh\n\n"
+    "- Tiếp\n"
+    "tục rà soát quy trình chuyên môn tại các khoa lâm sàng.\n\n"
+    "-\n"
+    "Hoàn thiện hồ sơ bệnh án điện tử theo hướng dẫn của Bộ.\n\n"
+    "2.\n"
+    "Đẩy mạnh chuyển đổi số trong quản lý bệnh viện năm 2026.\n\n"
+    "- Triển khai thanh toán viện phí không dùng tiền mặt.\n\n"
+    "**III. TỔ CHỨC THỰC HIỆN**\n\n"
+    "1.\n"
+    "Sở Y tế các tỉnh xây dựng kế hoạch cụ thể, báo cáo Bộ Y tế trước ngày 31/12/2025.\n"
+)
+
+
+def test_topics_wrapped_after_their_number_are_sections_over_their_bullets() -> None:
+    # "1. Nâng" / "cao chất lượng …", "2." / "Đẩy mạnh …." over bullets with no subject: the
+    # topics are sections even under the agency the opening announced; "-" alone on its line
+    # is a bullet whose text follows; "III.1." over no bullet stays a row.
+    items = _items(_TASKS)
+    assert [item.title for item in items] == [
+        "Tiếp tục rà soát quy trình chuyên môn tại các khoa lâm sàng",
+        "Hoàn thiện hồ sơ bệnh án điện tử theo hướng dẫn của Bộ",
+        "Triển khai thanh toán viện phí không dùng tiền mặt",
+        "Xây dựng kế hoạch cụ thể, báo cáo Bộ Y tế",
+    ]
+    assert items[0].section == [
+        "II. NHIỆM VỤ CỤ THỂ",
+        "1. Nâng cao chất lượng khám, chữa bệnh, bảo đảm an toàn người bệnh",
+    ]
+    assert items[2].section[-1] == "2. Đẩy mạnh chuyển đổi số trong quản lý bệnh viện năm 2026"
+    assert (items[3].number, items[3].section) == ("1", ["III. TỔ CHỨC THỰC HIỆN"])
+    # the opening's "Bộ Y tế đề nghị Sở Y tế các tỉnh …": whom it asks leads the bullets
+    assert {item.lead for item in items} == {"Sở Y tế các tỉnh"}
