@@ -269,7 +269,7 @@ class AssignmentInterpreter:
                 )
                 answer = (
                     topic_answer(body) or lone_point(label, body, self.parsed.items)
-                    if heading and item is None and not named
+                    if (heading or kind == "paren") and item is None and not named
                     else None
                 )
                 if answer:  # "2. Về …: Tỉnh căn cứ …", "đ) Khuyến khích …": rows (structure.py)

@@ -167,9 +167,11 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "… trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh Hòa và Lâm Đồng:": which ones
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    paren = _PAREN_RE.match(previous)
+    named = paren.group("rest") if paren else previous  # "(i) Tập đoàn … Việt" / "Nam báo cáo"
     if (
         not heading
-        and re.match(_AGENCY, previous)
+        and re.match(_AGENCY, named)
         and previous.rsplit(" ", 1)[-1][:1].isupper()
         and text[:1].isupper()
         and not re.search(rf"\s(?:{_VERBS})\b", previous)

@@ -189,15 +189,24 @@ def topic_answer(body: str) -> str | None:
     return found.group("answer").strip() if found else None
 
 
+# The labels of points in their order: "a)" … "đ)" …, "(i)" … "(x)".
+_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
 def lone_point(label: str, body: str, rows: Sequence[object]) -> str | None:
-    """ "đ) Khuyến khích các địa phương … hỗ trợ các tỉnh …." after "a)" … "d)" read as rows:
-    a lettered point among rows is a row too, a whole sentence, even when it names no agency
-    (the issuer's own call); its text, None otherwise."""
+    """ "đ) Khuyến khích các địa phương … hỗ trợ các tỉnh …." right after the row "d)",
+    "(ii) Chủ đầu tư phối hợp …" right after the row "(i)": the next point of a run of rows is
+    a row too, a whole sentence, even when it names no agency (the issuer's own call, a body
+    the reader does not know); its text, None otherwise."""
     previous = str(getattr(rows[-1], "number", "")) if rows else ""
-    letter = re.compile(r"[a-zđ]")
-    if not (letter.fullmatch(label) and letter.fullmatch(previous)) or label == previous:
-        return None
-    return body if body[:1].isupper() and body.endswith(".") else None
+    follows = any(
+        previous in labels
+        and labels.index(previous) + 1 < len(labels)
+        and labels[labels.index(previous) + 1] == label
+        for labels in (_LETTERS, _ROMANS)
+    )
+    return body if follows and body[:1].isupper() and body.endswith(".") else None
 
 
 # "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:": the body that directs another answers for

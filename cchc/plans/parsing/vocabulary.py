@@ -159,7 +159,7 @@ _HEADING_RE = re.compile(
     re.S,
 )
 # "(1) Bộ Tài chính giải quyết …" on its own line: a numbered point of the sentence above.
-_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2}|[ivx]{1,4})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
     r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
