@@ -32,6 +32,7 @@ from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
+    announcing,
     answers_to,
     bare_role,
     contents_follow,
@@ -70,7 +71,6 @@ from cchc.plans.parsing.vocabulary import (
     _HEADING_RE,
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
-    _ISSUER_SPEAKS_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
     _NAMED_LIST_RE,
@@ -78,7 +78,6 @@ from cchc.plans.parsing.vocabulary import (
     _PAREN_RE,
     _PARTNERS_RE,
     _REMIT_RE,
-    _REMIT_TAIL_RE,
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
     _ROLE_PARTNERS_RE,
@@ -347,7 +346,7 @@ class AssignmentInterpreter:
                 lead_heading = (
                     role_heading
                     or listing
-                    or (_announcing(asked) if heading else None)
+                    or (announcing(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
@@ -397,20 +396,20 @@ class AssignmentInterpreter:
                     if body.rstrip(" *").endswith(":"):
                         self.topic = (label, kind)
                     continue
-                announcing = _announcing(text) if kind == "plain" else None
+                announced = announcing(text) if kind == "plain" else None
                 # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
                 # heading of its section's kind (structure.py).
                 over = subject_line(text, following, _subject_of) if kind == "plain" else None
-                if announcing or over:
+                if announced or over:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
                     # trọng tâm sau:" over points with no subject: the province leads them.
                     upto = self.sections[-1][0] if over and self.sections else "plain"
-                    agency = (upto, (announcing or over).group("lead"))
+                    agency = (upto, (announced or over).group("lead"))
                     self.announced_at = len(self.sections)
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
-                elif announcing or over:
+                elif announced or over:
                     pass
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line.
@@ -764,30 +763,6 @@ def _partners_up_to_verb(partners: str) -> str:
 def _holds_verb(name: str) -> bool:
     """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
-
-
-def _announcing(text: str) -> re.Match[str] | None:
-    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
-
-    A point that announces the points below it and names who carries them out is the
-    agency heading of those points (the match has the groups "lead" and "rest", empty).
-    """
-    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
-        return None
-    if _ISSUER_SPEAKS_RE.search(text):
-        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
-    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
-    # "…, Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ thể sau:": whom
-    # the issuer asks leads the points, not the issuer.
-    candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
-    for candidate in candidates:
-        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
-        if found:
-            lead = found.group("lead").strip(" ,")
-            lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])  # whom it asks
-            lead = lead[:1].upper() + lead[1:]
-            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
-    return None
 
 
 def _subject_of(text: str) -> bool:

@@ -44,7 +44,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.vocabulary import _AGENCY, _BULLET_RE, _HEADING_RE, _VERBS
+from cchc.plans.parsing.vocabulary import (
+    _AGENCY,
+    _ASKS_RE,
+    _BULLET_RE,
+    _HEADING_RE,
+    _ISSUER_SPEAKS_RE,
+    _REMIT_TAIL_RE,
+    _SUBJECT_VERB_RE,
+    _VERBS,
+)
 
 
 def contents_follow(texts: Sequence[str], is_content: Callable[[str], bool]) -> bool:
@@ -175,6 +184,30 @@ def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]
         and len(body) <= 300
         and not has_subject(body)
     )
+
+
+def announcing(text: str) -> re.Match[str] | None:
+    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
+
+    A point that announces the points below it and names who carries them out is the
+    agency heading of those points (the match has the groups "lead" and "rest", empty). When
+    the issuer asks another ("Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ
+    thể sau:", "Bộ X đề nghị các cơ sở … thực hiện … như sau:"), whom it asks leads them.
+    """
+    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
+        return None
+    if _ISSUER_SPEAKS_RE.search(text):
+        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
+    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
+    candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
+    for candidate in candidates:
+        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
+        if found:
+            lead = found.group("lead").strip(" ,")
+            lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])
+            lead = lead[:1].upper() + lead[1:]
+            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
+    return None
 
 
 # "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm
