@@ -186,6 +186,9 @@ def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]
     )
 
 
+_MANNER_RE = re.compile(r"\s+(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời)$")
+
+
 def announcing(text: str) -> re.Match[str] | None:
     """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
 
@@ -198,6 +201,9 @@ def announcing(text: str) -> re.Match[str] | None:
         return None
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
+    # "các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo)": what the text calls
+    # them below, no part of their name.
+    text = re.sub(r"\s*\(sau đây[^()]*\)", "", text)
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
     for candidate in candidates:
@@ -205,6 +211,7 @@ def announcing(text: str) -> re.Match[str] | None:
         if found:
             lead = found.group("lead").strip(" ,")
             lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])
+            lead = _MANNER_RE.sub("", lead)  # "… nghiêm túc thực hiện": how, not who
             lead = lead[:1].upper() + lead[1:]
             return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
     return None

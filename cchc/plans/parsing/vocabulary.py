@@ -94,7 +94,8 @@ _SUBJECT_VERB_RE = re.compile(
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
     # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.
     r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
-    r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
+    # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
+    r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )

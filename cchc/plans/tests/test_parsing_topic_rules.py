@@ -223,3 +223,22 @@ def test_roman_points_under_a_request_each_name_their_subject() -> None:
     assert items[0].timeframe == "trong tháng 12 năm 2025"
     assert items[1].title.startswith("Chủ đầu tư khẩn trương")
     assert [w.line for w in plan.warnings if w.code == "point-no-lead"] == [items[1].line]
+
+
+def test_a_body_named_by_what_it_does_and_a_defining_note_stay_out_of_the_lead() -> None:
+    # "cơ sở đào tạo": after "cơ sở" the word says what the body does ("đào tạo" is no verb
+    # here); "(sau đây gọi là …)" says what the text calls them; "nghiêm túc" is how.
+    items = _items(
+        "Bộ Công Thương đề nghị các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở\n"
+        "đào tạo) nghiêm túc thực hiện các nội dung như sau:\n\n"
+        "**1. Về tuyển sinh**\n\n"
+        "- Hoàn thành công tác tuyển sinh năm học 2025 - 2026 theo kế hoạch.\n\n"
+        "- Các cơ sở đào tạo chủ động mở rộng hợp tác quốc tế.\n"
+    )
+    assert [(item.lead, item.title) for item in items] == [
+        (
+            "Các cơ sở đào tạo trực thuộc Bộ",
+            "Hoàn thành công tác tuyển sinh năm học 2025 - 2026 theo kế hoạch",
+        ),
+        ("Các cơ sở đào tạo", "Chủ động mở rộng hợp tác quốc tế"),
+    ]
