@@ -389,8 +389,8 @@ class AssignmentInterpreter:
                 ):
                     # A sibling or parent section ends the agency's bullets; an agency that a
                     # paragraph announced, only a section above that paragraph.
-                    upto = self.announced_at if agency and agency[0] == "plain" else None
-                    if agency and kind in {k for k, _t in self.sections[:upto]}:
+                    above = self.announced_at if agency and agency[0] == "plain" else None
+                    if agency and kind in {k for k, _t in self.sections[:above]}:
                         agency = None
                     self._open_section(kind, label, body)
                     if body.rstrip(" *").endswith(":"):
@@ -400,16 +400,17 @@ class AssignmentInterpreter:
                 # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
                 # heading of its section's kind (structure.py).
                 over = subject_line(text, following, _subject_of) if kind == "plain" else None
-                if announced or over:
+                subject = announced or over
+                if subject is not None:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
                     # trọng tâm sau:" over points with no subject: the province leads them.
                     upto = self.sections[-1][0] if over and self.sections else "plain"
-                    agency = (upto, (announced or over).group("lead"))
+                    agency = (upto, subject.group("lead"))
                     self.announced_at = len(self.sections)
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
-                elif announced or over:
+                elif subject is not None:
                     pass
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line.
