@@ -32,15 +32,21 @@ from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
+    announcing,
     answers_to,
     bare_role,
     contents_follow,
     deeper_heading,
     group_heading,
+    lone_point,
     named_heading,
     shallower,
     sibling,
     sibling_named_heading,
+    subject_line,
+    topic_answer,
+    topic_only,
+    topic_over_bullets,
 )
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -65,7 +71,6 @@ from cchc.plans.parsing.vocabulary import (
     _HEADING_RE,
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
-    _ISSUER_SPEAKS_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
     _NAMED_LIST_RE,
@@ -73,7 +78,6 @@ from cchc.plans.parsing.vocabulary import (
     _PAREN_RE,
     _PARTNERS_RE,
     _REMIT_RE,
-    _REMIT_TAIL_RE,
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
     _ROLE_PARTNERS_RE,
@@ -122,6 +126,7 @@ class AssignmentInterpreter:
     agency_line: int = -1  # the line of an agency heading with no task on it
     # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the bullets name partners.
     partners_first: bool = False
+    announced_at: int = 0  # the sections open above the paragraph announcing the agency
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -235,6 +240,13 @@ class AssignmentInterpreter:
                     listing is not None
                     # (a paragraph saying whom a body answers to: no row, warned below as text)
                     or (kind == "plain" and answers_to(text))
+                    # "1. Về …", "1. Tập trung …" over "- …": a topic, a section
+                    or (heading is not None and topic_only(body))
+                    or (
+                        heading is not None
+                        and kind not in {"sub", "roman", "part"}
+                        and topic_over_bullets(body, following, _subject_of)
+                    )
                     or (
                         heading is not None
                         and kind not in {"roman", "part"}
@@ -254,10 +266,20 @@ class AssignmentInterpreter:
                         body, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
+                answer = (
+                    topic_answer(body) or lone_point(label, body, self.parsed.items)
+                    if (heading or kind == "paren") and item is None and not named
+                    else None
+                )
+                if answer:  # "2. Về …: Tỉnh căn cứ …", "đ) Khuyến khích …": rows (structure.py)
+                    item = self._assignment(answer, "?", "inline", "") or Item(line=0, title="")
+                    item.lead, item.title = "", item.title or answer.rstrip(" .;")
+                    warning = _("Point %(number)s names no agency: check its lead.")
+                    self.parsed.warn(paragraph.line, warning % {"number": label}, "point-no-lead")
                 if item is None and text.rstrip().endswith(":"):
                     announced = _ANNOUNCED_TIME_RE.search(text)
                     self.announced_time = announced.group("time").strip() if announced else ""
-                if item is not None and (item.lead or agency):
+                if item is not None and (item.lead or agency or answer):
                     started = True
                     item.line = paragraph.line
                     item.number = label if kind not in {"roman", "part"} else ""
@@ -324,7 +346,7 @@ class AssignmentInterpreter:
                 lead_heading = (
                     role_heading
                     or listing
-                    or (_announcing(asked) if heading else None)
+                    or (announcing(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
@@ -361,25 +383,34 @@ class AssignmentInterpreter:
                 topic_heading = body.startswith("Về ") and body.endswith(":") and len(body) <= 400
                 if (
                     heading
-                    and (len(body) <= 200 or topic_heading)
+                    and (len(body) <= 200 or topic_heading or named)
                     and kind != "sub"
-                    and body[-1:] != "."
+                    and (body[-1:] != "." or named)
                 ):
-                    if agency and kind in {k for k, _t in self.sections}:
-                        agency = None  # a sibling or parent section ends the agency's bullets
+                    # A sibling or parent section ends the agency's bullets; an agency that a
+                    # paragraph announced, only a section above that paragraph.
+                    above = self.announced_at if agency and agency[0] == "plain" else None
+                    if agency and kind in {k for k, _t in self.sections[:above]}:
+                        agency = None
                     self._open_section(kind, label, body)
                     if body.rstrip(" *").endswith(":"):
                         self.topic = (label, kind)
                     continue
-                announcing = _announcing(text) if kind == "plain" else None
-                if announcing:
+                announced = announcing(text) if kind == "plain" else None
+                # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
+                # heading of its section's kind (structure.py).
+                over = subject_line(text, following, _subject_of) if kind == "plain" else None
+                subject = announced or over
+                if subject is not None:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
                     # trọng tâm sau:" over points with no subject: the province leads them.
-                    agency = ("plain", announcing.group("lead"))
+                    upto = self.sections[-1][0] if over and self.sections else "plain"
+                    agency = (upto, subject.group("lead"))
+                    self.announced_at = len(self.sections)
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
-                elif announcing:
+                elif subject is not None:
                     pass
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line.
@@ -733,26 +764,6 @@ def _partners_up_to_verb(partners: str) -> str:
 def _holds_verb(name: str) -> bool:
     """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
-
-
-def _announcing(text: str) -> re.Match[str] | None:
-    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
-
-    A point that announces the points below it and names who carries them out is the
-    agency heading of those points (the match has the groups "lead" and "rest", empty).
-    """
-    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
-        return None
-    if _ISSUER_SPEAKS_RE.search(text):
-        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
-    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
-    for candidate in candidates:
-        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
-        if found:
-            lead = found.group("lead").strip(" ,")
-            lead = _REMIT_TAIL_RE.sub("", lead)
-            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
-    return None
 
 
 def _subject_of(text: str) -> bool:

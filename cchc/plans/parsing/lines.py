@@ -53,9 +53,11 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
             text = _ITALIC_EDGE_RE.sub("", text)
             # ("|" alone: a crawled table's cell mark around the body, no text of its own)
-            if not text.strip(" |") or _PAGE_LINE_RE.match(text):
-                # A line of marks only ("**" closing a bold letterhead line) still closes them.
+            if not text.strip(" |*") or _PAGE_LINE_RE.match(text):
+                # A line of marks only ("**" closing a bold letterhead line) still closes them;
+                # "* *", an empty italic run, opens and closes one: no text, no bullet.
                 bold_open = bold_open != (raw.count("**") % 2 == 1)
+                italic_open = italic_open != (_lone_stars(raw) % 2 == 1)
                 continue
             previous = str(units[-1][1]) if units else ""
             # In a crawled page a line of the same paragraph that starts with "- " after an
@@ -93,10 +95,16 @@ def _lone_stars(raw: str) -> int:
     """The italic marks of a line: its "*" that are not bold "**" nor a bullet "* "."""
     # "***trước ngày 20/9**”": bold and italic closing together; count the stars left once
     # the bold pairs are taken out.
+    if not raw.strip(" *"):
+        # "* *": an empty italic run, opened and closed on its line (no bullet: no text).
+        return raw.replace("**", "").count("*") % 2
     return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
 
 
-_NUMBER_ALONE_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$")
+_NUMBER_ALONE_RE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$"
+    r"|^\s*[-+•]\s*$"  # a bullet's mark alone: "-" / "Hoàn thành công tác tuyển sinh …"
+)
 # "TTHC chưa được chuẩn hóa …": a line that starts with an acronym and goes on in lower case.
 _ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,6}\s+[a-zà-ỹđ]")
 # "Ủy ban nhân dân" at the end of a line, its place at the start of the next.
@@ -143,13 +151,27 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
+    if _NUMBER_ALONE_RE.match(previous) and not _HEADING_RE.match(text):
+        return True  # "2." / "Tăng cường bồi dưỡng …": the number's text on the next line
+    if (
+        heading
+        and heading.group("rest").startswith("Về ")
+        and previous[-1:].isalnum()
+        and (": " in text or (previous.rsplit(" ", 1)[-1][:1].isupper() and text[:1].isupper()))
+        and not _BULLET_RE.match(text)
+    ):
+        # "6. Về … của tỉnh Điện" / "Biên vào …: Giao …": a topic ends at its colon, and a
+        # name cut at the line's end goes on ("Sơn La - Điện" / "Biên - Cửa khẩu …").
+        return True
     if previous.endswith(":") and text.endswith(":") and proper_names(text):
         return True  # "… trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh Hòa và Lâm Đồng:": which ones
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
+    paren = _PAREN_RE.match(previous)
+    named = paren.group("rest") if paren else previous  # "(i) Tập đoàn … Việt" / "Nam báo cáo"
     if (
         not heading
-        and re.match(_AGENCY, previous)
+        and re.match(_AGENCY, named)
         and previous.rsplit(" ", 1)[-1][:1].isupper()
         and text[:1].isupper()
         and not re.search(rf"\s(?:{_VERBS})\b", previous)

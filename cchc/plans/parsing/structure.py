@@ -44,7 +44,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.vocabulary import _AGENCY, _BULLET_RE, _HEADING_RE, _VERBS
+from cchc.plans.parsing.vocabulary import (
+    _AGENCY,
+    _ASKS_RE,
+    _BULLET_RE,
+    _HEADING_RE,
+    _ISSUER_SPEAKS_RE,
+    _REMIT_TAIL_RE,
+    _SUBJECT_VERB_RE,
+    _VERBS,
+)
 
 
 def contents_follow(texts: Sequence[str], is_content: Callable[[str], bool]) -> bool:
@@ -148,6 +157,119 @@ def group_heading(
     if bullet is None or has_subject(bullet.group("rest").strip()):
         return None
     return _GROUP_HEADING_RE.match(body.strip())
+
+
+def topic_only(body: str) -> bool:
+    """ "1. Về tổ chức thực hiện chức năng, nhiệm vụ được phân cấp": a topic, nothing after a
+    colon, no full stop: what the points below are about, never a row of work of its own
+    (however its words read, "thực hiện", "tổ chức")."""
+    body = body.strip(" *")
+    return (
+        body.startswith("Về ")
+        and ":" not in body.rstrip(" :")
+        and body[-1:] != "."
+        and len(body) <= 250
+    )
+
+
+def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]) -> bool:
+    """ "1. Tập trung hoàn thiện thể chế, …, nhằm đẩy mạnh thực hiện tự chủ đại học" over
+    "- Tiếp tục rà soát …": a numbered point with no subject and no closing stop over bullets
+    is their topic (a section), even where a paragraph above announced who carries them out."""
+    body = body.strip(" *")
+    return (
+        _BULLET_RE.match(below) is not None
+        # (one sentence, its full stop kept: "7. Triển khai … tổng kết năm công tác 2025.")
+        and (body[-1:] not in ".;:!?" or (body[-1:] == "." and not re.search(r"[.;]\s", body)))
+        and len(body) <= 300
+        and not has_subject(body)
+    )
+
+
+_MANNER_RE = re.compile(r"\s+(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời)$")
+
+
+def announcing(text: str) -> re.Match[str] | None:
+    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
+
+    A point that announces the points below it and names who carries them out is the
+    agency heading of those points (the match has the groups "lead" and "rest", empty). When
+    the issuer asks another ("Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ
+    thể sau:", "Bộ X đề nghị các cơ sở … thực hiện … như sau:"), whom it asks leads them.
+    """
+    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
+        return None
+    if _ISSUER_SPEAKS_RE.search(text):
+        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
+    # "các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo)": what the text calls
+    # them below, no part of their name.
+    text = re.sub(r"\s*\(sau đây[^()]*\)", "", text)
+    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
+    candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
+    for candidate in candidates:
+        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
+        if found:
+            lead = found.group("lead").strip(" ,")
+            lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])
+            lead = _MANNER_RE.sub("", lead)  # "… nghiêm túc thực hiện": how, not who
+            lead = lead[:1].upper() + lead[1:]
+            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
+    return None
+
+
+# "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm
+# hiệu quả." A conclusion answers each request under its topic, on the same line: the answer is
+# the point's row, whoever its subject is (a body the reader does not know, or none).
+_TOPIC_ANSWER_RE = re.compile(r"^Về\s[^:]{3,400}?:\s*\**\s*(?P<answer>[A-ZĐ].{20,}[.;])$", re.S)
+
+
+def topic_answer(body: str) -> str | None:
+    """The answer written after a "Về …:" topic on its line, a full sentence; None otherwise."""
+    found = _TOPIC_ANSWER_RE.match(body.strip())
+    return found.group("answer").strip() if found else None
+
+
+# The labels of points in their order: "a)" … "đ)" …, "(i)" … "(x)".
+_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+def lone_point(label: str, body: str, rows: Sequence[object]) -> str | None:
+    """ "đ) Khuyến khích các địa phương … hỗ trợ các tỉnh …." right after the row "d)",
+    "(ii) Chủ đầu tư phối hợp …" right after the row "(i)": the next point of a run of rows is
+    a row too, a whole sentence, even when it names no agency (the issuer's own call, a body
+    the reader does not know); its text, None otherwise."""
+    previous = str(getattr(rows[-1], "number", "")) if rows else ""
+    follows = any(
+        previous in labels
+        and labels.index(previous) + 1 < len(labels)
+        and labels[labels.index(previous) + 1] == label
+        for labels in (_LETTERS, _ROMANS)
+    )
+    return body if follows and body[:1].isupper() and body.endswith(".") else None
+
+
+# "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:": the body that directs another answers for
+# the points below.
+_DIRECTS_RE = re.compile(
+    rf"^(?P<lead>(?:{_AGENCY})[^:;.]{{0,150}}?)\s+chỉ đạo\s+"
+    r"(?!(?:cụ thể )?(?:như )?sau)[^:;.]{3,150}:$"
+)
+
+
+def subject_line(text: str, below: str, has_subject: Callable[[str], bool]) -> re.Match[str] | None:
+    """A line naming bodies and nothing else before its colon ("Ủy ban nhân dân các tỉnh,
+    thành phố:"), or a body directing another ("Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt
+    Nam:"), over a lettered or numbered point with no subject of its own: the subject of the
+    points below (the match's "lead"); None otherwise."""
+    point = _HEADING_RE.match(below)
+    if not text.endswith(":") or point is None or has_subject(point.group("rest").strip()):
+        return None
+    directs = _DIRECTS_RE.match(text)
+    if directs is not None and not _TASK_VERB_RE.search(" " + directs.group("lead")):
+        return directs
+    named = named_heading(text)
+    return named if named is not None and not named.group("rest") else None
 
 
 # "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về

@@ -94,7 +94,8 @@ _SUBJECT_VERB_RE = re.compile(
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
     # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.
     r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
-    r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )"
+    # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
+    r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
@@ -159,7 +160,7 @@ _HEADING_RE = re.compile(
     re.S,
 )
 # "(1) Bộ Tài chính giải quyết …" on its own line: a numbered point of the sentence above.
-_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+_PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2}|[ivx]{1,4})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
     r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
