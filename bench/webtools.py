@@ -175,7 +175,6 @@ def start_gunicorn(
         "--threads", str(threads),
         "--worker-class", "gthread",
         "--chdir", str(ROOT),
-        "--keep-alive", "5",
         "--timeout", "120",
         "--error-logfile", str(log_path),
         "--log-level", "warning",

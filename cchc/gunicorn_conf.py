@@ -46,6 +46,11 @@ bind = os.environ.get("CCHC_BIND", "127.0.0.1:8000")
 # A request running longer than this is stopped (its worker replaced).
 timeout = _int("CCHC_WEB_TIMEOUT", 60)
 graceful_timeout = 30
+# Seconds an idle connection is kept open. Behind the proxy (deploy/nginx/cchc.conf keeps up
+# to 16 connections open to gunicorn, `keepalive_timeout 60s` in its upstream) this must be
+# LONGER than the proxy's: gunicorn's default (2 s) closed connections nginx was about to reuse,
+# and a POST sent on one at that moment failed with 502 (nginx does not send a POST again).
+keepalive = _int("CCHC_WEB_KEEPALIVE", 75)
 # Each worker serves a few requests at once in threads (uploads, slow clients behind no proxy).
 threads = _int("CCHC_WEB_THREADS", 2)
 # Workers are replaced now and then, so that a slow leak never grows for months; not often,

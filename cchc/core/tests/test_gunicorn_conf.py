@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -75,3 +76,34 @@ def test_gunicorn_with_the_projects_settings_sends_no_server_header(tmp_path: Pa
         headers = _headers(port)
     assert "server" not in headers
     assert "date" in headers and "content-security-policy" in headers
+
+
+def test_gunicorn_keeps_an_idle_connection_longer_than_the_proxy_reuses_it():
+    """nginx keeps connections to gunicorn open (`keepalive` in its upstream) and reuses them
+    for up to its `keepalive_timeout`; gunicorn closing one first makes the request nginx sends
+    on it at that moment fail (a POST gets 502: nginx does not send it again)."""
+    conf = (REPO_ROOT / "deploy" / "nginx" / "cchc.conf").read_text()
+    upstream = re.search(r"upstream cchc \{(.*?)\}", conf, re.S)
+    assert upstream is not None and re.search(r"^\s*keepalive \d+;", upstream.group(1), re.M)
+    proxy = re.search(r"^\s*keepalive_timeout (\d+)s;", upstream.group(1), re.M)
+    assert proxy is not None, "the upstream says how long nginx reuses a connection"
+    from cchc import gunicorn_conf
+
+    assert gunicorn_conf.keepalive > int(proxy.group(1))
+
+
+def test_an_idle_connection_outlives_gunicorns_own_default(tmp_path: Path):
+    """gunicorn's default keep-alive is 2 s: with the project's settings, a connection idle for
+    longer still answers its next request."""
+    with _gunicorn(
+        tmp_path, "--config", "python:cchc.gunicorn_conf", "--worker-class", "gthread"
+    ) as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+        for pause in (0, 3.5):
+            time.sleep(pause)
+            connection.request("GET", "/api/v1/obligations/")
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 401
+            assert response.getheader("connection", "").lower() != "close"
+        connection.close()
