@@ -27,6 +27,7 @@ from cchc.plans.parsing.agencies import (
     known_body,
     split_name,
 )
+from cchc.plans.parsing.clauses import continues_opening, partners_clause
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
@@ -507,6 +508,13 @@ class AssignmentInterpreter:
                     subject = re.match(
                         rf"^(?P<lead>{re.escape(named)})\s+(?P<rest>.*)$", tail, re.S
                     )
+                if (
+                    subject
+                    and _OPENING_RE.match(text)
+                    and continues_opening(tail, subject.group("lead"))
+                ):
+                    subject = None  # "… của các Bộ, cơ quan liên quan, Bộ Tài chính …"
+                    continue
                 if subject:
                     opening = text[: comma.start()].strip()
                     break
@@ -588,13 +596,13 @@ class AssignmentInterpreter:
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
         partners = ""
-        found = _PARTNERS_RE.search(rest)
-        if found and found.start() < 40 and len(found.group("partners")) < 200:
+        found, opens_row = partners_clause(rest)
+        if found and len(found.group("partners")) < 200:
             # "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends
             # where its grammar does, whatever the verb after it.
             partners, spill = split_name(found.group("partners").strip(" ,"))
             after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
-            if not rest.startswith("P"):
+            if opens_row and not rest.startswith("P"):
                 before = rest[: found.start()]
                 # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
                 before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
@@ -718,6 +726,7 @@ def _announcing(text: str) -> re.Match[str] | None:
         return None
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
+    text = _HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     for candidate in candidates:
         found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])

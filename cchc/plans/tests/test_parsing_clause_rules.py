@@ -1,0 +1,81 @@
+"""How one sentence assigns work (issue 15, the held-out rounds 4 and 5): subjects, partners
+and deadlines read clause by clause. Each rule on a short made-up document in the genre's
+wording (other bodies, other tasks), not a copy of a corpus text."""
+
+from __future__ import annotations
+
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.result import Item
+
+
+def _items(text: str, name: str = "letter.md") -> list[Item]:
+    return parse_bytes(text.encode(), name).items
+
+
+def test_an_honorific_before_a_list_of_offices_keeps_the_first_office() -> None:
+    items = _items(
+        "Phó Chủ tịch kết luận như sau:\n"
+        "1. Các đồng chí Giám đốc Sở, Thủ trưởng các ban, ngành tỉnh theo chức năng, nhiệm "
+        "vụ tập trung thực hiện một số nội dung sau:\n"
+        "- Rà soát các thủ tục hành chính nội bộ.\n"
+        "- Công khai kết quả giải quyết hồ sơ.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Giám đốc Sở, Thủ trưởng các ban, ngành tỉnh",
+        "Giám đốc Sở, Thủ trưởng các ban, ngành tỉnh",
+    ]
+
+
+def test_the_list_of_an_opening_clause_is_not_the_subject() -> None:
+    # "của các Sở, đơn vị liên quan" is the opening clause's list ("đơn vị" shares its "các");
+    # the capitalised body after it is the subject.
+    items = _items(
+        "KẾT LUẬN\n"
+        "1. Trên cơ sở đề xuất của các Sở, đơn vị liên quan, Sở Nội vụ khẩn trương tổng hợp "
+        "nhu cầu biên chế.\n"
+        # a list with its own determiner after the opening clause is the subject
+        "2. Trên cơ sở Kế hoạch của tỉnh, các sở, ban, ngành, Ủy ban nhân dân các xã khẩn "
+        "trương xây dựng kế hoạch của đơn vị.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Sở Nội vụ",
+        "Các sở, ban, ngành, Ủy ban nhân dân các xã",
+    ]
+    assert items[0].title.startswith("Khẩn trương tổng hợp nhu cầu biên chế")
+
+
+def test_partners_named_in_a_later_clause_or_after_an_opening_clause() -> None:
+    items = _items(
+        "1. Sở Nội vụ\n"
+        "- Theo dõi việc sắp xếp tổ chức bộ máy; chủ trì, phối hợp với Sở Tài chính đề xuất "
+        "phương án bố trí trụ sở.\n"
+        "- Tiếp tục thực hiện Kế hoạch số 12/KH-UBND; phối hợp với Ủy ban nhân dân 03 xã: "
+        "An Bình, Tân Hòa, Phú Mỹ lập danh sách cán bộ dôi dư.\n"
+        "- Căn cứ khả năng cân đối ngân sách, phối hợp với Sở Tài chính trình cấp có thẩm "
+        "quyền bố trí kinh phí.\n"
+    )
+    assert [item.partners for item in items] == [
+        "Sở Tài chính",
+        "Ủy ban nhân dân 03 xã: An Bình, Tân Hòa, Phú Mỹ",
+        "Sở Tài chính",
+    ]
+    # the later clause stays in the title: the row's task is the sentence as written
+    assert items[0].title.startswith("Theo dõi việc sắp xếp tổ chức bộ máy; chủ trì")
+    assert items[1].title.startswith("Tiếp tục thực hiện Kế hoạch số 12/KH-UBND")
+
+
+def test_the_partners_of_a_body_named_after_the_verb_are_not_the_row_s() -> None:
+    # "Tham mưu Ủy ban nhân dân tỉnh phối hợp …": the province works with the ministries, the
+    # department advises it; the department has no partners here.
+    items = _items(
+        "1. Sở Xây dựng\n"
+        "- Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng đề án "
+        "phát triển đô thị ven biển.\n"
+        "- Chủ động phối hợp với Sở Tài chính rà soát nhà, đất công.\n"
+        "- Tham gia phối hợp với Công an tỉnh kiểm tra trật tự xây dựng.\n"
+    )
+    assert [item.partners for item in items] == ["", "Sở Tài chính", "Công an tỉnh"]
+    assert items[0].title.startswith(
+        "Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng"
+    )
+    assert items[1].title.startswith("Chủ động rà soát nhà, đất công")
