@@ -101,8 +101,13 @@ def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
         at = name.find(f" {verb}", head)
         while at != -1:
             end = at + 1 + len(verb)
-            # (not "tổ chức, cá nhân": a noun in a list; not "cơ quan tham mưu": a kind of body)
-            noun = name[end : end + 1] == "," or name[:at].endswith("quan")
+            # (not "tổ chức, cá nhân": a noun in a list; not "cơ quan tham mưu": a kind of body;
+            # not "các tổ chức chính trị - xã hội": a word after a plural determiner is a noun)
+            noun = (
+                name[end : end + 1] == ","
+                or name[:at].endswith("quan")
+                or re.search(r"(?:^|\s)(?:các|những|mọi)$", name[:at]) is not None
+            )
             if (end == len(name) or not name[end].isalnum()) and not noun:
                 best = min(best, at)
                 break

@@ -79,3 +79,17 @@ def test_the_partners_of_a_body_named_after_the_verb_are_not_the_row_s() -> None
         "Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng"
     )
     assert items[1].title.startswith("Chủ động rà soát nhà, đất công")
+
+
+def test_a_verb_after_a_plural_determiner_in_a_heading_is_a_noun_of_the_name() -> None:
+    # "tổ chức" opens a bullet of the document (a verb there), but "các tổ chức chính trị -
+    # xã hội" in the heading is a noun: the heading's name is whole.
+    items = _items(
+        "**5. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội:**\n\n"
+        "- Tổ chức vận động ủng hộ Quỹ Vì người nghèo.\n\n"
+        "- Giám sát việc hỗ trợ nhà ở cho hộ nghèo.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội"
+    ] * 2
+    assert items[1].title.startswith("Giám sát việc hỗ trợ nhà ở")
