@@ -27,7 +27,15 @@ from cchc.plans.parsing.agencies import (
     known_body,
     split_name,
 )
-from cchc.plans.parsing.clauses import continues_opening, partners_clause
+from cchc.plans.parsing.clauses import (
+    bare_role,
+    continues_opening,
+    holds_verb,
+    named_list,
+    partners_clause,
+    partners_up_to_verb,
+    task_after_list,
+)
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
@@ -58,10 +66,8 @@ from cchc.plans.parsing.vocabulary import (
     _ISSUER_SPEAKS_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
-    _NAMED_LIST_RE,
     _OPENING_RE,
     _PAREN_RE,
-    _PARTNERS_RE,
     _REMIT_RE,
     _REMIT_TAIL_RE,
     _ROLE_HEADING_RE,
@@ -91,6 +97,8 @@ class AssignmentInterpreter:
     group: list[Item] = field(default_factory=list)
     # "a) Chủ trì, phối hợp với các sở, ngành …" over bullets: the partners of those bullets.
     role_partners: str = ""
+    # "b) Chủ trì, phối hợp" with no object: the bullets below open with their partners.
+    partners_below: bool = False
     # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:": the partners of
     # the points under that agency heading.
     agency_partners: str = ""
@@ -179,8 +187,14 @@ class AssignmentInterpreter:
                     self.group = []
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
+                    self.partners_below = False
+                if agency and bare_role(body) and _BULLET_RE.match(following):
+                    # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the agency
+                    # leads the bullets below, each naming its partners as its subject.
+                    self.partners_below = True
+                    continue
                 role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
-                if role and _task_after_list(body.strip(" .;*")):
+                if role and task_after_list(body.strip(" .;*")):
                     role = None  # "Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa …"
                 if role and agency and (heading or kind == "plain"):
                     self.role_partners = role.group("partners").strip(" ,")
@@ -206,7 +220,7 @@ class AssignmentInterpreter:
                     and _AGENCY_ONLY_RE.match(bare) is not None
                 ) or (
                     # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
-                    give is not None and not _holds_verb(give.group("lead"))
+                    give is not None and not holds_verb(give.group("lead"))
                 )
                 item = (
                     None
@@ -223,6 +237,8 @@ class AssignmentInterpreter:
                     item.line = paragraph.line
                     item.number = label if kind not in {"roman", "part"} else ""
                     item.section = [t for _k, t in self.sections]
+                    if self.partners_below and agency and bullet and item.lead != agency[1]:
+                        item.lead, item.partners = agency[1], item.lead
                     if self.role_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.role_partners
                     if self.agency_partners and agency and item.lead == agency[1]:
@@ -277,20 +293,20 @@ class AssignmentInterpreter:
                     # given the bullets ends at its verb, as in a sentence that gives a task.
                     or (
                         _GIVEN_RE.match(asked)
-                        if given and _holds_verb(given.group("lead"))
+                        if given and holds_verb(given.group("lead"))
                         else None
                     )
                     or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
                 )
                 longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
-                    lead, rest = _named_list(
+                    lead, rest = named_list(
                         lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
                     )
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []
                     self.agency_partners = (
-                        _partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
+                        partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )
                     if rest:
                         sub = self._assignment(rest, agency[1])
@@ -389,7 +405,7 @@ class AssignmentInterpreter:
         )
         lead = agency[1] if agency else ""
         if named and not named.group("rest").strip():
-            lead, _rest = _named_list(named.group("lead").strip(), "")
+            lead, _rest = named_list(named.group("lead").strip(), "")
         elif intro and not intro.endswith(":"):
             # "các bộ, ngành, địa phương tập trung: (i) …" is one task (its sub-points stay in
             # it); a sentence before "(1)" that is not a heading: not a list of tasks.
@@ -532,7 +548,7 @@ class AssignmentInterpreter:
             and labelled.group("rest").strip()
         ):
             # "+ Sở Xây dựng: hướng dẫn …": the agency named before its task.
-            lead, rest = _named_list(labelled.group("lead"), labelled.group("rest"))
+            lead, rest = named_list(labelled.group("lead"), labelled.group("rest"))
         elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
@@ -586,7 +602,7 @@ class AssignmentInterpreter:
             lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
             rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"
-        if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not _task_after_list(text):
+        if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not task_after_list(text):
             # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
             # agency plays in the tasks below, not a task.
             return None
@@ -681,25 +697,6 @@ def _point_body(text: str) -> str:
     return marked.group("rest").strip() if marked else ""
 
 
-def _task_after_list(text: str) -> bool:
-    """Whether a task follows the bodies a role names ("Phối hợp với các xã, phường đẩy
-    nhanh …"), so that the point is a task, not the role of the bullets below it."""
-    found = re.search(r"[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?P<bodies>.+)$", text, re.S)
-    return found is not None and bool(split_name(found.group("bodies").rstrip(" :"))[1])
-
-
-def _partners_up_to_verb(partners: str) -> str:
-    """ "Sở Tài chính thực hiện các chương trình …" -> "Sở Tài chính": a list of partners ends
-    where the task's verb starts, as in a sentence."""
-    found = _PARTNERS_RE.search("phối hợp với " + partners.strip())
-    return (found.group("partners") if found else partners).strip(" ,")
-
-
-def _holds_verb(name: str) -> bool:
-    """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
-    return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
-
-
 def _deeper_heading(text: str, kind: str) -> bool:
     """Whether ``text`` is a numbered point below a point of ``kind`` in the outline."""
     heading = _HEADING_RE.match(text)
@@ -763,20 +760,3 @@ def _own_clauses(part: str) -> tuple[str, str]:
         if clause[:1].isupper() and _subject_of(clause):
             return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
     return part, ""
-
-
-def _named_list(lead: str, rest: str) -> tuple[str, str]:
-    """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
-
-    After an agency's colon, a list of capitalised names up to the task's verb belongs to the
-    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …").
-    """
-    found = _NAMED_LIST_RE.match(rest)
-    if not found:
-        return lead, rest
-    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
-    if not names or not all(name[:1].isupper() for name in names):
-        return lead, rest
-    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
-        return lead, rest
-    return f"{lead}: {found.group('names').strip()}", found.group("rest")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from cchc.plans.parsing.vocabulary import _AGENCY, _FRAME_RE, _PARTNERS_RE
+from cchc.plans.parsing.agencies import split_name
+from cchc.plans.parsing.vocabulary import _AGENCY, _FRAME_RE, _NAMED_LIST_RE, _PARTNERS_RE, _VERBS
 
 # A capitalised body after a comma: "…, Bộ Tài chính".
 _LATER_BODY_RE = re.compile(rf",\s+(?=[A-ZĐÀ-Ỹ]){_AGENCY}")
@@ -64,3 +65,48 @@ def partners_clause(rest: str) -> tuple[re.Match[str] | None, bool]:
             # "Căn cứ khả năng cân đối ngân sách địa phương, phối hợp với …"
             return found, False
     return None, False
+
+
+def task_after_list(text: str) -> bool:
+    """Whether a task follows the bodies a role names ("Phối hợp với các xã, phường đẩy
+    nhanh …"), so that the point is a task, not the role of the bullets below it."""
+    found = re.search(r"[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?P<bodies>.+)$", text, re.S)
+    return found is not None and bool(split_name(found.group("bodies").rstrip(" :"))[1])
+
+
+def partners_up_to_verb(partners: str) -> str:
+    """ "Sở Tài chính thực hiện các chương trình …" -> "Sở Tài chính": a list of partners ends
+    where the task's verb starts, as in a sentence."""
+    found = _PARTNERS_RE.search("phối hợp với " + partners.strip())
+    return (found.group("partners") if found else partners).strip(" ,")
+
+
+def holds_verb(name: str) -> bool:
+    """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
+    return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
+
+
+def named_list(lead: str, rest: str) -> tuple[str, str]:
+    """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
+
+    After an agency's colon, a list of capitalised names up to the task's verb belongs to the
+    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …").
+    """
+    found = _NAMED_LIST_RE.match(rest)
+    if not found:
+        return lead, rest
+    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
+    if not names or not all(name[:1].isupper() for name in names):
+        return lead, rest
+    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
+        return lead, rest
+    return f"{lead}: {found.group('names').strip()}", found.group("rest")
+
+
+_BARE_ROLE_RE = re.compile(r"^Chủ trì\s*,?\s*phối hợp(?:\s+với)?$")
+
+
+def bare_role(body: str) -> bool:
+    """ "b) Chủ trì, phối hợp" (no object): the role of the bullets below, which name the
+    partners as their subjects ("- Sở Tài chính và các đơn vị có liên quan tham mưu …")."""
+    return _BARE_ROLE_RE.match(body.strip(" .;:*_")) is not None

@@ -93,3 +93,32 @@ def test_a_verb_after_a_plural_determiner_in_a_heading_is_a_noun_of_the_name() -
         "Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội"
     ] * 2
     assert items[1].title.startswith("Giám sát việc hỗ trợ nhà ở")
+
+
+def test_a_bare_role_over_bullets_opening_with_their_partners() -> None:
+    # "b) Chủ trì, phối hợp" names no partner: each bullet below opens with its own; the
+    # agency of the heading leads them all, and the role line is no row.
+    items = _items(
+        "*2. Sở Y tế*\n\n"
+        "a) Chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn thực phẩm.\n\n"
+        "b) Chủ trì, phối hợp\n\n"
+        "- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí kinh phí mua thuốc.\n\n"
+        "- Sở Nội vụ, Công an tỉnh rà soát biên chế trạm y tế xã.\n\n"
+        "c) Hướng dẫn các xã phòng, chống dịch bệnh.\n\n"
+        "- Tổ chức tiêm chủng mở rộng.\n"
+    )
+    assert [item.title[:25] for item in items] == [
+        "Kiểm tra an toàn thực phẩ",
+        "Tham mưu bố trí kinh phí ",
+        "Rà soát biên chế trạm y t",
+        "Hướng dẫn các xã phòng, c",
+        "Tổ chức tiêm chủng mở rộn",
+    ]
+    assert {item.lead for item in items} == {"Sở Y tế"}
+    assert [item.partners for item in items] == [
+        "các đơn vị liên quan",
+        "Sở Tài chính và các đơn vị có liên quan",
+        "Sở Nội vụ, Công an tỉnh",
+        "",
+        "",
+    ]
