@@ -17,7 +17,10 @@ from collections.abc import Callable
 # The words a generic list of bodies ends in ("xã hội" is a word of its own).
 _TERMINAL_RE = re.compile(
     r"(?:(?<!\S)(?:có\s+)?liên quan|(?<!\S)(?:xã(?!\s+hội\b)|phường|đặc khu|thị trấn|"
-    r"trung ương|[Tt]hành phố|tỉnh))"
+    r"trung ương|[Tt]hành phố|tỉnh)"
+    # "các tổ chức chính trị - xã hội", "Hội đồng Thi đua - Khen thưởng các cấp": a kind of
+    # body and the levels a body stands at end a name too.
+    r"|(?<!\S)chính trị\s*-\s*xã hội|(?<!\S)các cấp)"
     r"(?=\s+(?P<next>[^\s,;:.()]+))"
 )
 # What may follow such a word inside the name.

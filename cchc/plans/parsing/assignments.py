@@ -601,7 +601,9 @@ class AssignmentInterpreter:
         if head and self.verbs:
             lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
-            rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"
+            # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"; the comma the lead
+            # ended at stays in the task ("…-xã hội phát huy mạnh mẽ, thành quả …")
+            rest = f"{spill}{',' if f'{spill}, ' in text else ''} {rest}"
         if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not task_after_list(text):
             # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
             # agency plays in the tasks below, not a task.

@@ -122,3 +122,22 @@ def test_a_bare_role_over_bullets_opening_with_their_partners() -> None:
         "",
         "",
     ]
+
+
+def test_a_subject_ends_after_a_kind_of_body_or_its_levels_whatever_the_verb() -> None:
+    # "khơi dậy", "phân công" are in no list of verbs; "chính trị - xã hội" and "các cấp" end
+    # a body's name all the same (but "… trực thuộc" goes on).
+    items = _items(
+        "V. TỔ CHỨC THỰC HIỆN\n"
+        "- Đề nghị Hội Liên hiệp Phụ nữ tỉnh, các tổ chức chính trị-xã hội khơi dậy mạnh mẽ, "
+        "tinh thần tương thân tương ái.\n"
+        "- Ban Thi đua - Khen thưởng các cấp phân công cán bộ theo dõi phong trào.\n"
+        "- Các tổ chức chính trị - xã hội trực thuộc tuyên truyền cho hội viên.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Hội Liên hiệp Phụ nữ tỉnh, các tổ chức chính trị-xã hội",
+        "Ban Thi đua - Khen thưởng các cấp",
+        "Các tổ chức chính trị - xã hội trực thuộc",
+    ]
+    assert items[0].title.startswith("Khơi dậy mạnh mẽ, tinh thần tương thân")
+    assert items[1].title.startswith("Phân công cán bộ theo dõi")
