@@ -20,7 +20,10 @@ _TERMINAL_RE = re.compile(
     r"trung ương|[Tt]hành phố|tỉnh)"
     # "các tổ chức chính trị - xã hội", "Hội đồng Thi đua - Khen thưởng các cấp": a kind of
     # body and the levels a body stands at end a name too.
-    r"|(?<!\S)chính trị\s*-\s*xã hội|(?<!\S)các cấp)"
+    r"|(?<!\S)chính trị\s*-\s*xã hội|(?<!\S)các cấp"
+    # "Ban Chỉ đạo 389 quốc gia", "các lực lượng chức năng": the reach or the remit of a
+    # body end its name as a place does.
+    r"|(?<!\S)quốc gia|(?<!\S)chức năng)"
     r"(?=\s+(?P<next>[^\s,;:.()]+))"
 )
 # What may follow such a word inside the name.

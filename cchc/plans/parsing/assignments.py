@@ -627,6 +627,11 @@ class AssignmentInterpreter:
                 rest = (before + " " + after).strip(" ,")
             # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
             # and the point keeps its wording (the agency's part in it is to work with them).
+        own, others = _own_clauses(rest)
+        if others:
+            # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":
+            # what the point asks of another body is kept in its notes, not its deadline.
+            rest, opening = own, "; ".join(filter(None, [opening, others]))
         timeframe = ""
         reference = _APPENDIX_REF_RE.search(rest)
         if reference:
@@ -644,7 +649,7 @@ class AssignmentInterpreter:
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
-        title = re.sub(r"\s{2,}", " ", rest).strip(" ,;.")
+        title = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;.")
         if not title:
             return None
 
@@ -759,6 +764,10 @@ def _own_clauses(part: str) -> tuple[str, str]:
     """The clauses of a point up to the first one with another subject, and the rest."""
     clauses = re.split(r";\s+", part)
     for index, clause in enumerate(clauses[1:], start=1):
-        if clause[:1].isupper() and _subject_of(clause):
+        # "…; Trên cơ sở đó, Ban Chỉ đạo các bộ … xây dựng kế hoạch": after its opening
+        framed = _OPENING_RE.match(clause) and any(
+            _subject_of(clause[comma.end() :]) for comma in re.finditer(r",\s+", clause[:200])
+        )
+        if clause[:1].isupper() and (_subject_of(clause) or framed):
             return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
     return part, ""

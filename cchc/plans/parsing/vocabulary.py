@@ -35,6 +35,8 @@ _AGENCY = (
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
+    # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5)
+    r"Các lực lượng|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )

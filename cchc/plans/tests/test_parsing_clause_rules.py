@@ -141,3 +141,30 @@ def test_a_subject_ends_after_a_kind_of_body_or_its_levels_whatever_the_verb() -
     ]
     assert items[0].title.startswith("Khơi dậy mạnh mẽ, tinh thần tương thân")
     assert items[1].title.startswith("Phân công cán bộ theo dõi")
+
+
+def test_sentence_points_of_a_letter_each_read_with_their_subject() -> None:
+    items = _items(
+        "Phó Thủ tướng có ý kiến như sau:\n"
+        "1. Các lực lượng chức năng phải tăng cường tuần tra trên các tuyến biên giới.\n"
+        # a name wrapped inside the point's first printed line
+        "2. Báo Nhân dân, Đài Phát thanh và Truyền hình Hà\n"
+        "Nội, Thông tấn xã Việt Nam phối hợp với các Bộ, ngành, lực lượng chức năng mở "
+        "chuyên mục, tuyên truyền về tác hại của hàng giả.\n"
+        "3. Văn phòng Ban Chỉ đạo quốc gia đẩy mạnh kiểm tra, đôn đốc các địa phương; báo "
+        "cáo Thủ tướng trước ngày 15 tháng 12 năm 2025; Trên cơ sở đó, Ban Chỉ đạo các "
+        "tỉnh xây dựng kế hoạch năm 2026.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Các lực lượng chức năng",
+        "Báo Nhân dân, Đài Phát thanh và Truyền hình Hà Nội, Thông tấn xã Việt Nam",
+        "Văn phòng Ban Chỉ đạo quốc gia",
+    ]
+    assert items[0].title.startswith("Phải tăng cường tuần tra")
+    # the list of partners ends after the forces' remit, whatever the verb after it
+    assert items[1].partners == "các Bộ, ngành, lực lượng chức năng"
+    assert items[1].title.startswith("Mở chuyên mục, tuyên truyền")
+    assert items[2].title.startswith("Đẩy mạnh kiểm tra, đôn đốc các địa phương")
+    # the clause given to another body is kept in the notes; the deadline is the point's own
+    assert items[2].timeframe == "trước ngày 15 tháng 12 năm 2025"
+    assert "Ban Chỉ đạo các tỉnh xây dựng kế hoạch năm 2026" in items[2].notes
