@@ -28,6 +28,7 @@ from cchc.plans.parsing.agencies import (
     split_name,
 )
 from cchc.plans.parsing.clauses import (
+    accountable,
     bare_role,
     continues_opening,
     holds_verb,
@@ -608,7 +609,12 @@ class AssignmentInterpreter:
             # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
             # agency plays in the tasks below, not a task.
             return None
-        if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
+        if (
+            _EXECUTION_CLAUSE_RE.match(rest.strip())
+            # (a body "Giao …" accountability is given a task: "… báo cáo …" follows)
+            or (accountable(rest) and not given)
+            or text.rstrip().endswith(":")
+        ):
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
@@ -649,6 +655,7 @@ class AssignmentInterpreter:
                 else:
                     rest = rest[: timed.start()].strip(" ,;")
                 break
+        timeframe = re.sub(r"\s*\./\.?$", "", timeframe)  # "… 05/12/2025./.": the closing mark
         title = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;.")
         if not title:
             return None

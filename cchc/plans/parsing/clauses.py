@@ -86,13 +86,18 @@ def holds_verb(name: str) -> bool:
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
 
 
+_LISTED_HEADING_RE = re.compile(r"^(?P<names>[^;:()]{2,200}?)\s*:\s*(?P<rest>)$")
+
+
 def named_list(lead: str, rest: str) -> tuple[str, str]:
     """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
 
     After an agency's colon, a list of capitalised names up to the task's verb belongs to the
-    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …").
+    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …"), and so
+    does a list that ends the heading with its own colon ("…, trong đó trọng tâm là các tỉnh:
+    Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:" over the points a), b) …).
     """
-    found = _NAMED_LIST_RE.match(rest)
+    found = _NAMED_LIST_RE.match(rest) or _LISTED_HEADING_RE.match(rest)
     if not found:
         return lead, rest
     names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
@@ -110,3 +115,15 @@ def bare_role(body: str) -> bool:
     """ "b) Chủ trì, phối hợp" (no object): the role of the bullets below, which name the
     partners as their subjects ("- Sở Tài chính và các đơn vị có liên quan tham mưu …")."""
     return _BARE_ROLE_RE.match(body.strip(" .;:*_")) is not None
+
+
+# "… chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về tính trung thực …": to whom a
+# body answers, not a task.
+_ACCOUNTABLE_RE = re.compile(
+    r"^(?:chịu|có) trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước\b", re.I
+)
+
+
+def accountable(rest: str) -> bool:
+    """Whether the words after a subject say whom it answers to, not what it does."""
+    return _ACCOUNTABLE_RE.match(rest.strip()) is not None

@@ -101,6 +101,18 @@ _PLACE_START_RE = re.compile(
 _OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
 
 
+# "… các tỉnh:" ending a line: the names of those bodies may follow on the next.
+_KINDS_COLON_RE = re.compile(r"\bcác (?:tỉnh|thành phố|xã|phường|huyện|bộ|Bộ|sở|Sở)\s*:$")
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` is a list of proper names only ("Đắk Lắk, Gia Lai và Lâm Đồng")."""
+    names = [name.strip() for name in re.split(r",|\svà\s", text)]
+    return bool(text) and all(
+        name and all(word[:1].isupper() for word in name.split()) for name in names
+    )
+
+
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     heading = _HEADING_RE.match(previous)
@@ -120,6 +132,8 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
+    if _KINDS_COLON_RE.search(previous) and _names_only(text.rstrip(" :")):
+        return True  # "… trọng tâm là các tỉnh:" / "Đắk Lắk, Gia Lai và Lâm Đồng:": one name
     if previous.endswith(" như:"):
         return True  # "… giải pháp IoT … như:" / "Giám sát môi trường, …": examples, not tasks
     if (

@@ -256,7 +256,12 @@ _FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 # "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
-_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
+# "trước 19h00 hằng ngày và đột xuất khi cần thiết": "và" before a word that is no date
+# ends it too (the occasions added are no deadline).
+_TIME_TAIL_RE = re.compile(
+    rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)"
+    r"|\s+(?:và|hoặc)\s+(?!(?:ngày|tháng|quý|năm|trước|sau|từ|đến|chậm nhất)\b|\d)"
+)
 # "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
 # appendix after the deadline (kept in the notes).
 _APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)

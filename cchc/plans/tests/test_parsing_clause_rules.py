@@ -168,3 +168,30 @@ def test_sentence_points_of_a_letter_each_read_with_their_subject() -> None:
     # the clause given to another body is kept in the notes; the deadline is the point's own
     assert items[2].timeframe == "trước ngày 15 tháng 12 năm 2025"
     assert "Ban Chỉ đạo các tỉnh xây dựng kế hoạch năm 2026" in items[2].notes
+
+
+def test_a_dispatch_s_points_names_after_an_inner_colon_and_its_accountability() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh\n"
+        "từ Quảng Trị đến Khánh Hòa, trong đó trọng tâm là các tỉnh:\n"
+        "Quảng Ngãi, Bình Định và Phú Yên:\n"
+        "a) Rà soát, di dời hộ dân ra khỏi vùng sạt lở.\n"
+        "b) Báo cáo kết quả về Bộ Xây dựng trước 17h00 hằng ngày và khi có yêu cầu.\n"
+        "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính "
+        "phủ về số liệu báo cáo; đồng thời sử dụng nguồn lực đúng mục đích.\n"
+        "2. Bộ trưởng Bộ Xây dựng chủ trì phối hợp với các bộ, ngành liên quan hướng dẫn "
+        "thiết kế nhà mẫu, **hoàn thành trước ngày 10/12/2025./.**\n"
+    )
+    lead = (
+        "Chủ tịch Ủy ban nhân dân các tỉnh từ Quảng Trị đến Khánh Hòa, trong đó trọng tâm là "
+        "các tỉnh: "
+        "Quảng Ngãi, Bình Định và Phú Yên"
+    )
+    # the accountability paragraph is no row (a warning keeps its line)
+    assert [item.lead for item in items] == [lead, lead, "Bộ trưởng Bộ Xây dựng"]
+    # the occasions added after "và" are no part of the deadline
+    assert items[1].timeframe == "trước 17h00 hằng ngày"
+    assert items[2].partners == "các bộ, ngành liên quan"
+    # the closing mark "./." is no part of the deadline
+    assert items[2].timeframe == "trước ngày 10/12/2025"
