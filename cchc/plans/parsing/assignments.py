@@ -29,12 +29,20 @@ from cchc.plans.parsing.agencies import (
 )
 from cchc.plans.parsing.clauses import (
     accountable,
+    after_topic,
+    announced_by,
     bare_role,
+    collective_name,
     continues_opening,
     holds_verb,
+    later_subjects,
+    named_before_colon,
     named_list,
+    own_clauses,
     partners_clause,
     partners_up_to_verb,
+    subject_of,
+    subjectless_task,
     task_after_list,
 )
 from cchc.plans.parsing.columns import field_for_label
@@ -64,13 +72,11 @@ from cchc.plans.parsing.vocabulary import (
     _HEADING_RE,
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
-    _ISSUER_SPEAKS_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
     _OPENING_RE,
     _PAREN_RE,
     _REMIT_RE,
-    _REMIT_TAIL_RE,
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
     _ROLE_PARTNERS_RE,
@@ -118,6 +124,7 @@ class AssignmentInterpreter:
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
     verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
+    labelled_blocks: bool = False  # the document labels its blocks ("Đơn vị chủ trì: …")
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -127,6 +134,12 @@ class AssignmentInterpreter:
         self.verbs = document_verbs(
             [_point_body(unit.text) for unit in units],
             lambda text: re.match(_AGENCY, text) is not None,
+        )
+        # "Đơn vị chủ trì: …", "Nhiệm vụ: …": a plan of labelled blocks (prose.py reads it)
+        self.labelled_blocks = any(
+            (found := _LABEL_LINE_RE.match(unit.text))
+            and field_for_label(found.group("label")) in {"lead", "partners", "task"}
+            for unit in units
         )
         for position, paragraph in enumerate(units):
             text = paragraph.text
@@ -176,7 +189,7 @@ class AssignmentInterpreter:
                     continue
                 if heading or (kind in {"plain", "bullet"} and started):
                     # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
-                    body = _after_topic(body)
+                    body = after_topic(body)
                 if heading and body.endswith(":") and _sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
                     # mistake announces nothing; the point is a task.
@@ -223,11 +236,15 @@ class AssignmentInterpreter:
                     # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
                     give is not None and not holds_verb(give.group("lead"))
                 )
+                # "Hội đồng … khẩn trương hoàn thành …. Bộ Nông nghiệp … khẩn trương tiếp thu …":
+                # a later sentence with a subject of its own is a row of its own.
+                # (only in the one paragraph under a topic "4. Về …:", no agency above)
+                own, later = later_subjects(body) if topic and not agency else (body, [])
                 item = (
                     None
                     if named
                     else self._assignment(
-                        body, agency[1] if agency else None, kind, agency[0] if agency else ""
+                        own, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
                 if item is None and text.rstrip().endswith(":"):
@@ -248,6 +265,13 @@ class AssignmentInterpreter:
                         item.timeframe = self.announced_time
                     self._number_sole_row(item, kind, agency)
                     self.parsed.items.append(item)
+                    for sentence in later:
+                        extra = self._assignment(sentence, None, kind)
+                        if extra is not None:
+                            extra.line, extra.section, extra.number = item.line, item.section, ""
+                            self.parsed.items.append(extra)
+                        else:
+                            item.notes = "; ".join(filter(None, [item.notes, sentence]))
                     if kind == "paren" and item.lead and (not agency or item.lead != agency[1]):
                         # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
                         # the bullets below are more tasks of the same agency.
@@ -286,7 +310,7 @@ class AssignmentInterpreter:
                 given = _GIVE_HEADING_RE.match(asked) if heading else None
                 lead_heading = (
                     role_heading
-                    or (_announcing(asked) if heading else None)
+                    or (announced_by(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
@@ -331,7 +355,30 @@ class AssignmentInterpreter:
                     if body.rstrip(" *").endswith(":"):
                         self.topic = (label, kind)
                     continue
-                announcing = _announcing(text) if kind == "plain" else None
+                subjectless = (
+                    subjectless_task(body, [t for _k, t in self.sections])
+                    if not agency and not self.labelled_blocks and (heading or topic or bullet)
+                    else ""
+                )
+                who, subjectless = named_before_colon(subjectless)
+                row = self._assignment(subjectless, "?", kind) if subjectless else None
+                if row is not None:
+                    # "2. Cần đánh giá kỹ …" under "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP": a task
+                    # whose body the notice leaves implied; kept, its lead to be checked.
+                    started = True
+                    row.lead, row.line = who, paragraph.line
+                    row.number = label if kind not in {"roman", "part"} else ""
+                    row.section = [t for _k, t in self.sections]
+                    self.parsed.items.append(row)
+                    if not who:
+                        self.parsed.warn(
+                            paragraph.line,
+                            _("This row names no agency: check its lead. «%(text)s»")
+                            % {"text": row.title[:80]},
+                            "prose-no-lead",
+                        )
+                    continue
+                announcing = announced_by(text) if kind == "plain" else None
                 if announcing:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
                     # trọng tâm sau:" over points with no subject: the province leads them.
@@ -413,7 +460,7 @@ class AssignmentInterpreter:
             return False
         items = []
         for number, part in found.parts:
-            own, others = _own_clauses(part)
+            own, others = own_clauses(part)
             item = self._assignment(own, lead or None, "inline", "")
             if item is None:
                 # No agency at all: read its partners and deadline all the same, lead empty.
@@ -582,7 +629,7 @@ class AssignmentInterpreter:
             and not self.agency_rows
             and text[:1].isupper()
             and text.rstrip(" *_")[-1:] in _SENTENCE_ENDS
-            and not _subject_of(text)
+            and not subject_of(text)
         ):
             # "3. Kho bạc Nhà nước khu vực XV" / "Điều tiết nguồn vốn …": the first paragraph
             # right under a numbered agency heading is its task whatever its first verb (a
@@ -592,6 +639,7 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
+        lead, rest = collective_name(lead, rest)
         named = known_body(lead)
         if named and len(named) < len(lead):
             # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole
@@ -633,7 +681,7 @@ class AssignmentInterpreter:
                 rest = (before + " " + after).strip(" ,")
             # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
             # and the point keeps its wording (the agency's part in it is to work with them).
-        own, others = _own_clauses(rest)
+        own, others = own_clauses(rest)
         if others:
             # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":
             # what the point asks of another body is kept in its notes, not its deadline.
@@ -685,7 +733,7 @@ def _is_content(text: str) -> bool:
         return False
     if _FRAME_RE.match(body) and re.search(rf",\s+(?:{_VERBS})\b", body):
         return False  # "- Đối với các khu công nghiệp …, tiếp tục duy trì …": a task in its scope
-    return not _subject_of(body)
+    return not subject_of(body)
 
 
 # The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
@@ -725,56 +773,3 @@ def _sibling(text: str, kind: str) -> bool:
     if heading is None:
         return False
     return C.label_kind(C.normalise_number(heading.group("label"))) == kind
-
-
-def _announcing(text: str) -> re.Match[str] | None:
-    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
-
-    A point that announces the points below it and names who carries them out is the
-    agency heading of those points (the match has the groups "lead" and "rest", empty).
-    """
-    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
-        return None
-    if _ISSUER_SPEAKS_RE.search(text):
-        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
-    text = _HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
-    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
-    for candidate in candidates:
-        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
-        if found:
-            lead = found.group("lead").strip(" ,")
-            lead = _REMIT_TAIL_RE.sub("", lead)
-            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
-    return None
-
-
-def _subject_of(text: str) -> bool:
-    """Whether ``text`` opens with an agency doing, or being given, a task."""
-    text = text[:1].upper() + text[1:]
-    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
-
-
-def _after_topic(body: str) -> str:
-    """ "Đẩy mạnh … chính sách: Các bộ khẩn trương trình …" -> "Các bộ khẩn trương trình …".
-
-    A numbered point whose topic and assigning sentence were printed on one line: the
-    sentence after the colon is the row of work (the topic is the point's heading).
-    """
-    topic, colon, after = body.partition(":")
-    after = after.strip(" *")
-    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
-        return body
-    return after[:1].upper() + after[1:] if _subject_of(after) else body
-
-
-def _own_clauses(part: str) -> tuple[str, str]:
-    """The clauses of a point up to the first one with another subject, and the rest."""
-    clauses = re.split(r";\s+", part)
-    for index, clause in enumerate(clauses[1:], start=1):
-        # "…; Trên cơ sở đó, Ban Chỉ đạo các bộ … xây dựng kế hoạch": after its opening
-        framed = _OPENING_RE.match(clause) and any(
-            _subject_of(clause[comma.end() :]) for comma in re.finditer(r",\s+", clause[:200])
-        )
-        if clause[:1].isupper() and (_subject_of(clause) or framed):
-            return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
-    return part, ""

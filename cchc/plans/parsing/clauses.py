@@ -16,7 +16,21 @@ from __future__ import annotations
 import re
 
 from cchc.plans.parsing.agencies import split_name
-from cchc.plans.parsing.vocabulary import _AGENCY, _FRAME_RE, _NAMED_LIST_RE, _PARTNERS_RE, _VERBS
+from cchc.plans.parsing.vocabulary import (
+    _AGENCY,
+    _AGENCY_HEADING_RE,
+    _FRAME_RE,
+    _GIVEN_RE,
+    _HONORIFIC_RE,
+    _ISSUER_SPEAKS_RE,
+    _NAMED_LIST_RE,
+    _OPENING_RE,
+    _PARTNERS_RE,
+    _REMIT_TAIL_RE,
+    _SUBJECT_RE,
+    _SUBJECT_VERB_RE,
+    _VERBS,
+)
 
 # A capitalised body after a comma: "…, Bộ Tài chính".
 _LATER_BODY_RE = re.compile(rf",\s+(?=[A-ZĐÀ-Ỹ]){_AGENCY}")
@@ -127,3 +141,133 @@ _ACCOUNTABLE_RE = re.compile(
 def accountable(rest: str) -> bool:
     """Whether the words after a subject say whom it answers to, not what it does."""
     return _ACCOUNTABLE_RE.match(rest.strip()) is not None
+
+
+# A section that lists tasks: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI".
+_TASK_SECTION_RE = re.compile(r"\b(?:nhiệm vụ|giải pháp)\b", re.I)
+# "Tỉnh cần tập trung …": the body the notice speaks to, named by its kind, and its modal.
+_IMPLIED_SUBJECT_RE = re.compile(r"^(?:Tỉnh|Thành phố|Địa phương)\s+(?:cần|phải)\s+(?=\S)")
+
+
+def subjectless_task(body: str, sections: list[str]) -> str:
+    """The task of a point that names no body, under a section listing tasks; "" for any other.
+
+    A conclusion notice speaks to the province it was held with: under "II. MỘT SỐ NHIỆM VỤ,
+    GIẢI PHÁP …" its points ("2. Cần đánh giá kỹ …", "4. Rà soát lại …", "Tỉnh cần tập
+    trung …" under a topic "1. Về …:") are tasks without a subject. A point is one sentence
+    or more ending in a full stop, not a heading nor an announcement (":").
+    """
+    text = body.strip(" *_")
+    if not any(_TASK_SECTION_RE.search(title) for title in sections):
+        return ""
+    if not text[:1].isupper() or text[-1:] not in ".;" or len(text) < 20:
+        return ""
+    text = _IMPLIED_SUBJECT_RE.sub("", text)
+    return text[:1].upper() + text[1:]
+
+
+def named_before_colon(text: str) -> tuple[str, str]:
+    """("Doanh nghiệp, cộng đồng, tổ chức, cá nhân", "Quan tâm …") from "Doanh nghiệp, …, cá
+    nhân: Quan tâm …": who a point is for, named before its colon without a verb, and its
+    task; ("", text) where the point opens otherwise."""
+    found = re.match(r"^(?P<who>[^:;.()]{3,100}?)\s*:\s*(?P<task>[A-ZĐÀ-Ỹ].*)$", text, re.S)
+    # (a verb's word before a comma or after "các" is a noun of the list: "tổ chức, cá nhân")
+    verb = rf"(?:^|\s)(?<!các )(?:{_VERBS})\b(?!,)"
+    if found is None or re.search(verb, found.group("who").lower()):
+        return "", text
+    return found.group("who"), found.group("task")
+
+
+def announced_by(text: str) -> re.Match[str] | None:
+    """ "Để …, các Sở, ngành … triển khai thực hiện những nội dung sau:" -> its subject.
+
+    A point that announces the points below it and names who carries them out is the
+    agency heading of those points (the match has the groups "lead" and "rest", empty).
+    """
+    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
+        return None
+    if _ISSUER_SPEAKS_RE.search(text):
+        return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
+    text = _HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
+    candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
+    for candidate in candidates:
+        found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
+        if found:
+            lead = found.group("lead").strip(" ,")
+            lead = _REMIT_TAIL_RE.sub("", lead)
+            return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
+    return None
+
+
+def subject_of(text: str) -> bool:
+    """Whether ``text`` opens with an agency doing, or being given, a task."""
+    text = text[:1].upper() + text[1:]
+    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
+
+
+def after_topic(body: str) -> str:
+    """ "Đẩy mạnh … chính sách: Các bộ khẩn trương trình …" -> "Các bộ khẩn trương trình …".
+
+    A numbered point whose topic and assigning sentence were printed on one line: the
+    sentence after the colon is the row of work (the topic is the point's heading).
+    """
+    topic, colon, after = body.partition(":")
+    after = after.strip(" *")
+    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
+        return body
+    return after[:1].upper() + after[1:] if subject_of(after) else body
+
+
+def own_clauses(part: str) -> tuple[str, str]:
+    """The clauses of a point up to the first one with another subject, and the rest."""
+    clauses = re.split(r";\s+", part)
+    for index, clause in enumerate(clauses[1:], start=1):
+        # "…; Trên cơ sở đó, Ban Chỉ đạo các bộ … xây dựng kế hoạch": after its opening
+        framed = _OPENING_RE.match(clause) and any(
+            subject_of(clause[comma.end() :]) for comma in re.finditer(r",\s+", clause[:200])
+        )
+        if clause[:1].isupper() and (subject_of(clause) or framed):
+            return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
+    return part, ""
+
+
+def later_subjects(text: str) -> tuple[str, list[str]]:
+    """The sentences of a point up to the first that opens with a subject of its own, and
+    those that do (each with the sentences that follow it).
+
+    "Hội đồng thẩm định Nhà nước thẩm định Báo cáo … khẩn trương hoàn thành …. Bộ Nông
+    nghiệp và Môi trường khẩn trương tiếp thu …": two bodies, two rows. A sentence opening
+    with a clause ("Trên cơ sở đó, Bộ Tư pháp tổng hợp …") follows up the point: it stays.
+    """
+    sentences = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text)
+    own: list[str] = [sentences[0]]
+    later: list[str] = []
+    for sentence in sentences[1:]:
+        if _OPENING_RE.match(sentence) is None and subject_of(sentence):
+            later.append(sentence)
+        elif later:
+            later[-1] = f"{later[-1]} {sentence}"
+        else:
+            own.append(sentence)
+    return " ".join(own), later
+
+
+# A collective body named by its head, its function and a proper name: "Hội đồng thẩm định
+# Nhà nước", "Ban chỉ đạo Trung ương", "Tổ công tác Chính phủ".
+_COLLECTIVE_RE = re.compile(
+    r"^(?P<name>[a-zà-ỹđ]+(?: [a-zà-ỹđ]+){0,2}(?: (?:Nhà nước|[A-ZĐÀ-Ỹ][\wà-ỹ]*))+)"
+    r"\s+(?P<rest>[a-zà-ỹđ].*)$",
+    re.S,
+)
+
+
+def collective_name(lead: str, rest: str) -> tuple[str, str]:
+    """("Hội đồng thẩm định Nhà nước", "thẩm định Báo cáo …") from ("Hội đồng", "thẩm định
+    Nhà nước thẩm định Báo cáo …"): a bare collective head is not a body's whole name; its
+    function's words (read as a verb) and the proper name after them belong to it."""
+    if lead.strip() not in {"Hội đồng", "Ban", "Tổ", "Ủy ban", "Uỷ ban"}:
+        return lead, rest
+    found = _COLLECTIVE_RE.match(rest.strip())
+    if found is None:
+        return lead, rest
+    return f"{lead.strip()} {found.group('name')}", found.group("rest")

@@ -130,7 +130,8 @@ _PARTNERS_RE = re.compile(
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
     # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
-    rf"(?:^[Pp]|,\s*p|\sp)hối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)"
+    # ("phối với", a syllable dropped in print, is "phối hợp với" all the same)
+    rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
     r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",

@@ -195,3 +195,64 @@ def test_a_dispatch_s_points_names_after_an_inner_colon_and_its_accountability()
     assert items[2].partners == "các bộ, ngành liên quan"
     # the closing mark "./." is no part of the deadline
     assert items[2].timeframe == "trước ngày 10/12/2025"
+
+
+def test_a_conclusion_notice_s_tasks_without_subject_and_two_bodies_in_one_paragraph() -> None:
+    parsed = parse_bytes(
+        (
+            "**II. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI**\n\n"
+            "1. Về thu ngân sách:\n\n"
+            "Tỉnh cần tập trung chỉ đạo thu đúng, thu đủ các khoản thu ngân sách.\n\n"
+            "2. Cần rà soát kỹ danh mục dự án khởi công mới năm 2026.\n\n"
+            "3. Về chuyển đổi số:\n\n"
+            "- Nhanh chóng hoàn thiện cơ sở dữ liệu đất đai.\n\n"
+            "**III. VỀ CÁC KIẾN NGHỊ CỦA TỈNH**\n\n"
+            "1. Về kiến nghị bổ sung vốn cho dự án đường ven biển:\n\n"
+            "Hội đồng thẩm định Nhà nước thẩm định Báo cáo nghiên cứu khả thi dự án, khẩn "
+            "trương hoàn thành trong tháng 12 năm 2025. Bộ Xây dựng khẩn trương tiếp thu ý "
+            "kiến thẩm định.\n\n"
+            "2. Về kiến nghị hỗ trợ kinh phí:\n\n"
+            "Giao Bộ Tài chính chủ trì, phối với Bộ Xây dựng rà soát, đề xuất phương án hỗ "
+            "trợ.\n"
+        ).encode(),
+        "notice.md",
+    )
+    items = parsed.items
+    assert [item.title[:30] for item in items] == [
+        "Tập trung chỉ đạo thu đúng, th",
+        "Cần rà soát kỹ danh mục dự án ",
+        "Nhanh chóng hoàn thiện cơ sở d",
+        "Thẩm định Báo cáo nghiên cứu k",
+        "Khẩn trương tiếp thu ý kiến th",
+        "Rà soát, đề xuất phương án hỗ ",
+    ]
+    assert [item.number for item in items] == ["1", "2", "", "1", "", "2"]
+    # the province is implied: no lead, and a warning says so for each row
+    assert [item.lead for item in items[:3]] == ["", "", ""]
+    assert sum(w.code == "prose-no-lead" for w in parsed.warnings) == 3
+    assert items[0].section[0] == "II. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"
+    # a collective body's function and proper name are its name; a later sentence with its
+    # own subject is a row of its own
+    assert [item.lead for item in items[3:]] == [
+        "Hội đồng thẩm định Nhà nước",
+        "Bộ Xây dựng",
+        "Bộ Tài chính",
+    ]
+    assert items[3].timeframe == "trong tháng 12 năm 2025"
+    # "phối với" (a syllable dropped in print) names the partners as "phối hợp với"
+    assert items[5].partners == "Bộ Xây dựng"
+
+
+def test_points_of_a_plan_of_labelled_blocks_are_not_read_as_tasks_without_subject() -> None:
+    items = _items(
+        "**II. NHIỆM VỤ**\n\n"
+        "**1. Xây dựng kho dữ liệu dùng chung:**\n\n"
+        "a) Nhiệm vụ: Xây dựng kho dữ liệu dùng chung của tỉnh.\n\n"
+        "b) Cơ quan thực hiện:\n\n"
+        "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n\n"
+        "c) Thời gian thực hiện: Năm 2026.\n",
+        "plan.md",
+    )
+    assert [(item.lead.rstrip("."), item.timeframe.rstrip(".")) for item in items] == [
+        ("Sở Khoa học và Công nghệ", "Năm 2026")
+    ]
