@@ -534,7 +534,12 @@ class AssignmentInterpreter:
             given
             and given.start() > 0
             and agency
-            and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+            and (
+                re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+                # "+ Kiên quyết cắt giảm …. Giao Văn phòng Bộ tổng hợp …": a later sentence
+                # of a bullet (a closing paragraph's "Giao X …" is X's row)
+                or (kind != "plain" and text[: given.start() + 1].rstrip().endswith("."))
+            )
         ):
             # "a) Chủ trì, phối hợp với … tổ chức triển khai Đề án; … giao Bộ trưởng …
             # quyết định …" under an agency heading: the point is the agency's; what it says
