@@ -261,14 +261,14 @@ def test_points_of_a_plan_of_labelled_blocks_are_not_read_as_tasks_without_subje
 def test_a_later_giao_sentence_in_a_bullet_stays_in_its_row() -> None:
     items = _items(
         "Giám đốc Sở giao:\n"
-        "**1. Trưởng các phòng chuyên môn thuộc Sở**\n"
+        "**1. Thủ trưởng các phòng chuyên môn thuộc Sở**\n"
         "- Rà soát các quy trình nội bộ.\n"
         "- Kiên quyết cắt giảm thành phần hồ sơ không cần thiết. Giao Văn phòng Sở tổng hợp "
         "kết quả, báo cáo Giám đốc Sở.\n"
         "Ủy ban nhân dân tỉnh yêu cầu các đơn vị nghiêm túc thực hiện những nội dung trên. "
         "Giao Văn phòng Sở đôn đốc các phòng thực hiện.\n"
     )
-    lead = "Trưởng các phòng chuyên môn thuộc Sở"
+    lead = "Thủ trưởng các phòng chuyên môn thuộc Sở"
     assert [item.lead for item in items] == [lead, lead, "Văn phòng Sở"]
     assert items[1].title.startswith("Kiên quyết cắt giảm thành phần hồ sơ")
     assert items[2].title.startswith("Đôn đốc các phòng thực hiện")
