@@ -31,9 +31,11 @@ from cchc.plans.parsing.clauses import (
     accountable,
     after_topic,
     announced_by,
+    announced_partners,
     bare_role,
     collective_name,
     continues_opening,
+    framed_role,
     holds_verb,
     later_subjects,
     named_before_colon,
@@ -202,6 +204,11 @@ class AssignmentInterpreter:
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
                     self.partners_below = False
+                if agency and kind == "plain" and (announced := announced_partners(body)):
+                    # "Chủ trì, phối hợp với X tham mưu …:" under an agency heading: X are the
+                    # partners of the points below it.
+                    self.agency_partners = announced
+                    continue
                 if agency and bare_role(body) and _BULLET_RE.match(following):
                     # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the agency
                     # leads the bullets below, each naming its partners as its subject.
@@ -683,6 +690,10 @@ class AssignmentInterpreter:
                 before = rest[: found.start()]
                 # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
                 before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
+                if frame := framed_role(before):
+                    # "Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …": the
+                    # opening clause is kept in the notes, the role is the lead and partners
+                    opening, before = "; ".join(filter(None, [opening, frame])), ""
                 rest = (before + " " + after).strip(" ,")
             # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
             # and the point keeps its wording (the agency's part in it is to work with them).

@@ -58,6 +58,18 @@ _ROLE_HEAD_RE = re.compile(
 )
 
 
+def framed_role(before: str) -> str:
+    """ "Trên cơ sở chức năng nhiệm vụ" from "Trên cơ sở chức năng nhiệm vụ, chủ trì, ": the
+    opening clause before the role words of a row; "" where the words before its "phối hợp"
+    are not an opening clause and a role."""
+    head, comma, role = before.strip(" ,").rpartition(",")
+    while comma and not _FRAME_RE.match(head.strip()):
+        head, comma, _more = head.rpartition(",")  # the clause may hold commas of its own
+    if comma and _FRAME_RE.match(head.strip()) and _ROLE_HEAD_RE.match(role.strip()):
+        return head.strip()
+    return ""
+
+
 def partners_clause(rest: str) -> tuple[re.Match[str] | None, bool]:
     """The "phối hợp (với) X" clause that names the row's partners, and whether it opens the
     row's text (else it is a later clause, kept in the title).
@@ -74,6 +86,10 @@ def partners_clause(rest: str) -> tuple[re.Match[str] | None, bool]:
         opening = ";" not in before
         if _ROLE_HEAD_RE.match(clause):
             return found, opening
+        if framed_role(before):
+            # "Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với …": the role after the
+            # opening clause opens the row's own words.
+            return found, True
         frame = _FRAME_RE.match(clause)
         if frame and (before.rstrip().endswith(",") or found.group().startswith(",")):
             # "Căn cứ khả năng cân đối ngân sách địa phương, phối hợp với …"
@@ -271,3 +287,16 @@ def collective_name(lead: str, rest: str) -> tuple[str, str]:
     if found is None:
         return lead, rest
     return f"{lead.strip()} {found.group('name')}", found.group("rest")
+
+
+_ANNOUNCED_ROLE_RE = re.compile(
+    r"^(?:Chủ trì,\s*)?phối hợp(?: chặt chẽ)? với\s+(?P<rest>[^:;]+):$", re.I | re.S
+)
+
+
+def announced_partners(body: str) -> str:
+    """ "các cơ quan có liên quan" from "Chủ trì, phối hợp với các cơ quan có liên quan tham
+    mưu cho Ủy ban nhân dân các tỉnh:": a paragraph under an agency heading announcing its
+    points a), b) … with the partners of all of them; "" for any other paragraph."""
+    found = _ANNOUNCED_ROLE_RE.match(body.strip(" *_"))
+    return partners_up_to_verb(found.group("rest")) if found else ""

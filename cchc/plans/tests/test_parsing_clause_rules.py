@@ -272,3 +272,24 @@ def test_a_later_giao_sentence_in_a_bullet_stays_in_its_row() -> None:
     assert [item.lead for item in items] == [lead, lead, "Văn phòng Sở"]
     assert items[1].title.startswith("Kiên quyết cắt giảm thành phần hồ sơ")
     assert items[2].title.startswith("Đôn đốc các phòng thực hiện")
+
+
+def test_role_words_after_an_opening_clause_and_a_role_announcing_the_points() -> None:
+    items = _items(
+        "**1. Sở Tài chính**\n\n"
+        "- Trên cơ sở chức năng, nhiệm vụ, chủ trì, phối hợp với các sở, ngành liên quan "
+        "tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí.\n\n"
+        "**2. Sở Y tế**\n\n"
+        "Chủ trì, phối hợp với các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh:\n\n"
+        "a) Tổ chức khám sàng lọc cho người cao tuổi.\n\n"
+        "b) Kiểm tra an toàn thực phẩm tại bếp ăn tập thể.\n"
+    )
+    assert items[0].lead == "Sở Tài chính"
+    assert items[0].partners == "các sở, ngành liên quan"
+    # the opening clause goes to the notes, the role to the lead and partners
+    assert items[0].title.startswith("Tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí")
+    assert items[0].notes == "Trên cơ sở chức năng, nhiệm vụ"
+    assert [(item.number, item.lead, item.partners) for item in items[1:]] == [
+        ("a", "Sở Y tế", "các đơn vị có liên quan"),
+        ("b", "Sở Y tế", "các đơn vị có liên quan"),
+    ]
