@@ -35,6 +35,7 @@ from cchc.plans.parsing.clauses import (
     bare_role,
     collective_name,
     continues_opening,
+    deadline_sentence,
     framed_role,
     holds_verb,
     later_subjects,
@@ -501,6 +502,7 @@ class AssignmentInterpreter:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
         match = _LABEL_LINE_RE.match(text)
         sentence = None if match else _TIME_SENTENCE_RE.match(text.strip())
+        sentence = sentence or (None if match else deadline_sentence(text))
         if sentence:
             # "Thời gian hoàn thành trước ngày 31/12/2025." on its own after the row: its deadline.
             item = self.parsed.items[-1]

@@ -300,3 +300,16 @@ def announced_partners(body: str) -> str:
     points a), b) … with the partners of all of them; "" for any other paragraph."""
     found = _ANNOUNCED_ROLE_RE.match(body.strip(" *_"))
     return partners_up_to_verb(found.group("rest")) if found else ""
+
+
+# "Đảm bảo **hoàn thành trong quý I/2026.**" on its own after a row: its deadline.
+_DEADLINE_SENTENCE_RE = re.compile(
+    r"^[*_\s]*(?:Đảm bảo|Bảo đảm)\s+[*_\s]*(?:hoàn thành|hoàn tất)(?:\s+thực thi)?\s+"
+    r"(?P<time>(?:trong|trước|chậm nhất)\s+[^;*]{1,60}?)[\s*_]*[.;]?[\s*_]*$"
+)
+
+
+def deadline_sentence(text: str) -> re.Match[str] | None:
+    """A paragraph that only gives the deadline of the row above ("Đảm bảo hoàn thành trong
+    quý I/2026."), its group "time" the deadline."""
+    return _DEADLINE_SENTENCE_RE.match(text.strip())

@@ -52,7 +52,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền

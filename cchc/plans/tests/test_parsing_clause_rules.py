@@ -293,3 +293,18 @@ def test_role_words_after_an_opening_clause_and_a_role_announcing_the_points() -
         ("a", "Sở Y tế", "các đơn vị có liên quan"),
         ("b", "Sở Y tế", "các đơn vị có liên quan"),
     ]
+
+
+def test_a_deadline_paragraph_after_a_row_is_its_deadline_not_a_row() -> None:
+    items = _items(
+        "Bộ yêu cầu:\n"
+        "**1. Cục Di sản văn hóa**\n"
+        "Khẩn trương hoàn thiện dự thảo Thông tư hướng dẫn bảo quản di vật.\n"
+        "Đảm bảo **hoàn thành trong quý II/2026.**\n"
+        "**2. Cục Điện ảnh**\n"
+        "- Phối hợp với Bộ Tài chính đưa nội dung phương án vào dự thảo Luật.\n"
+    )
+    assert [item.lead for item in items] == ["Cục Di sản văn hóa", "Cục Điện ảnh"]
+    assert items[0].timeframe == "trong quý II/2026"
+    # "đưa" is a verb: the list of partners ends before it
+    assert items[1].partners == "Bộ Tài chính"
