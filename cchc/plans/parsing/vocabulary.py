@@ -35,8 +35,9 @@ _AGENCY = (
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
-    # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5)
-    r"Các lực lượng|"
+    # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
+    # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
+    r"Các lực lượng|Vụ (?=[A-ZĐ])|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )

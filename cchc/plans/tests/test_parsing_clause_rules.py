@@ -308,3 +308,15 @@ def test_a_deadline_paragraph_after_a_row_is_its_deadline_not_a_row() -> None:
     assert items[0].timeframe == "trong quý II/2026"
     # "đưa" is a verb: the list of partners ends before it
     assert items[1].partners == "Bộ Tài chính"
+
+
+def test_a_ministry_s_departments_head_their_points() -> None:
+    items = _items(
+        "Bộ trưởng giao:\n"
+        "**1. Vụ\n"
+        "Pháp chế**\n"
+        "- Thẩm định các dự thảo Thông tư có thủ tục hành chính.\n"
+        "**2. Vụ Tổ chức cán bộ:**** **Rà soát chức năng, nhiệm vụ của các Cục.\n"
+    )
+    assert [item.lead for item in items] == ["Vụ Pháp chế", "Vụ Tổ chức cán bộ"]
+    assert items[1].title.startswith("Rà soát chức năng, nhiệm vụ của các Cục")
