@@ -224,7 +224,12 @@ class AssignmentInterpreter:
                         continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                if (kind == "plain" and (_CLOSING_RE.search(text) or _SUMMARY_RE.match(text))) or (
+                # (a paragraph right under a numbered agency heading is its task, even where it
+                # names "Kế hoạch này": "13. Các sở, …" / "Căn cứ …, triển khai thực hiện các
+                # nhiệm vụ … tại Phần III Kế hoạch này")
+                first_under = bool(agency and self.agency_label and not self.agency_rows)
+                closing = _CLOSING_RE.search(text) and not first_under
+                if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
                     _IF_NEEDED_RE.match(body)
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."

@@ -119,6 +119,14 @@ def holds_verb(name: str) -> bool:
 _LISTED_HEADING_RE = re.compile(r"^(?P<names>[^;:()]{2,200}?)\s*:\s*(?P<rest>)$")
 
 
+def _proper_names(text: str) -> bool:
+    """Whether ``text`` is a list of proper names only ("Gia Thuận, Tân Điền và Gò Công")."""
+    names = [name.strip() for name in re.split(r",|\svà\s", text)]
+    return bool(text) and all(
+        name and all(word[:1].isupper() for word in name.split()) for name in names
+    )
+
+
 def named_list(lead: str, rest: str) -> tuple[str, str]:
     """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
 
@@ -128,6 +136,9 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
     Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:" over the points a), b) …).
     """
     found = _NAMED_LIST_RE.match(rest) or _LISTED_HEADING_RE.match(rest)
+    if not found and _proper_names(rest.strip(" *.")):
+        # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông" ending the heading
+        return f"{lead}: {rest.strip(' *.')}", ""
     if not found:
         return lead, rest
     names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]

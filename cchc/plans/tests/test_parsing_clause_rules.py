@@ -320,3 +320,20 @@ def test_a_ministry_s_departments_head_their_points() -> None:
     )
     assert [item.lead for item in items] == ["Vụ Pháp chế", "Vụ Tổ chức cán bộ"]
     assert items[1].title.startswith("Rà soát chức năng, nhiệm vụ của các Cục")
+
+
+def test_a_heading_naming_communes_and_a_paragraph_right_under_a_heading() -> None:
+    items = _items(
+        "**II. NHIỆM VỤ**\n\n"
+        "**12. Ủy\nban nhân dân các xã: Tân Hòa, Phú Mỹ và An Bình**\n\n"
+        "- Xây dựng kế hoạch bảo vệ rừng ngập mặn.\n\n"
+        "**13. Các\nsở, ngành có liên quan; Ủy ban nhân dân các xã, phường**\n\n"
+        "Căn cứ chức năng, nhiệm vụ, triển khai thực hiện các nhiệm vụ tại Phần III Kế "
+        "hoạch này.\n\n"
+        "Trên đây là Kế hoạch bảo vệ rừng ngập mặn; yêu cầu các đơn vị triển khai thực "
+        "hiện Kế hoạch này.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("", "Ủy ban nhân dân các xã: Tân Hòa, Phú Mỹ và An Bình"),
+        ("13", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
+    ]
