@@ -205,10 +205,10 @@ class AssignmentInterpreter:
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
                     self.partners_below = False
-                if agency and kind == "plain" and (announced := announced_partners(body)):
+                if agency and kind == "plain" and (named_partners := announced_partners(body)):
                     # "Chủ trì, phối hợp với X tham mưu …:" under an agency heading: X are the
                     # partners of the points below it.
-                    self.agency_partners = announced
+                    self.agency_partners = named_partners
                     continue
                 if agency and bare_role(body) and _BULLET_RE.match(following):
                     # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the agency
@@ -387,7 +387,7 @@ class AssignmentInterpreter:
                         self.parsed.warn(
                             paragraph.line,
                             _("This row names no agency: check its lead. «%(text)s»")
-                            % {"text": row.title[:80]},
+                            % {"text": (row.title or "")[:80]},
                             "prose-no-lead",
                         )
                     continue

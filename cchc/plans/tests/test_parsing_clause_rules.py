@@ -107,7 +107,7 @@ def test_a_bare_role_over_bullets_opening_with_their_partners() -> None:
         "c) Hướng dẫn các xã phòng, chống dịch bệnh.\n\n"
         "- Tổ chức tiêm chủng mở rộng.\n"
     )
-    assert [item.title[:25] for item in items] == [
+    assert [(item.title or "")[:25] for item in items] == [
         "Kiểm tra an toàn thực phẩ",
         "Tham mưu bố trí kinh phí ",
         "Rà soát biên chế trạm y t",
@@ -167,7 +167,7 @@ def test_sentence_points_of_a_letter_each_read_with_their_subject() -> None:
     assert items[2].title.startswith("Đẩy mạnh kiểm tra, đôn đốc các địa phương")
     # the clause given to another body is kept in the notes; the deadline is the point's own
     assert items[2].timeframe == "trước ngày 15 tháng 12 năm 2025"
-    assert "Ban Chỉ đạo các tỉnh xây dựng kế hoạch năm 2026" in items[2].notes
+    assert "Ban Chỉ đạo các tỉnh xây dựng kế hoạch năm 2026" in (items[2].notes or "")
 
 
 def test_a_dispatch_s_points_names_after_an_inner_colon_and_its_accountability() -> None:
@@ -218,7 +218,7 @@ def test_a_conclusion_notice_s_tasks_without_subject_and_two_bodies_in_one_parag
         "notice.md",
     )
     items = parsed.items
-    assert [item.title[:30] for item in items] == [
+    assert [(item.title or "")[:30] for item in items] == [
         "Tập trung chỉ đạo thu đúng, th",
         "Cần rà soát kỹ danh mục dự án ",
         "Nhanh chóng hoàn thiện cơ sở d",
