@@ -113,6 +113,9 @@ def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
                 name[end : end + 1] == ","
                 or name[:at].endswith("quan")
                 or re.search(r"(?:^|\s)(?:các|những|mọi)$", name[:at]) is not None
+                # "các đoàn thể, tổ chức xã hội": a kind of organisation, not a verb
+                or re.match(r"\s+(?:xã hội|chính trị|đoàn thể|quốc tế|tín dụng)\b", name[end:])
+                is not None
             )
             if (end == len(name) or not name[end].isalnum()) and not noun:
                 best = min(best, at)

@@ -36,6 +36,7 @@ from cchc.plans.parsing.clauses import (
     collective_name,
     continues_opening,
     deadline_sentence,
+    final_request,
     framed_role,
     holds_verb,
     later_subjects,
@@ -228,7 +229,7 @@ class AssignmentInterpreter:
                 # names "Kế hoạch này": "13. Các sở, …" / "Căn cứ …, triển khai thực hiện các
                 # nhiệm vụ … tại Phần III Kế hoạch này")
                 first_under = bool(agency and self.agency_label and not self.agency_rows)
-                closing = _CLOSING_RE.search(text) and not first_under
+                closing = (_CLOSING_RE.search(text) or final_request(text)) and not first_under
                 if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
                     _IF_NEEDED_RE.match(body)
                 ):

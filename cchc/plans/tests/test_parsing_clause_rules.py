@@ -337,3 +337,17 @@ def test_a_heading_naming_communes_and_a_paragraph_right_under_a_heading() -> No
         ("", "Ủy ban nhân dân các xã: Tân Hòa, Phú Mỹ và An Bình"),
         ("13", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
     ]
+
+
+def test_a_kind_of_organisation_in_a_heading_and_the_closing_request_to_everyone() -> None:
+    items = _items(
+        "**V. TỔ CHỨC THỰC HIỆN**\n\n"
+        "**1. Sở Y tế:**\n\n"
+        "- Tổ chức phun khử khuẩn tại các điểm ngập.\n\n"
+        "**2. Các đoàn thể, tổ chức xã hội:**\n\n"
+        "Vận động hội viên tham gia vệ sinh môi trường.\n\n"
+        "Phòng chống dịch bệnh sau lũ là nhiệm vụ cấp bách. Đề nghị các sở, ban, ngành và "
+        "địa phương khẩn trương thực hiện; kịp thời báo cáo UBND tỉnh./.\n"
+    )
+    assert [item.lead for item in items] == ["Sở Y tế", "Các đoàn thể, tổ chức xã hội"]
+    assert items[1].title.startswith("Vận động hội viên")
