@@ -33,6 +33,7 @@ from cchc.plans.parsing.clauses import (
     announced_by,
     announced_partners,
     bare_role,
+    bracketed_note,
     collective_name,
     continues_opening,
     deadline_sentence,
@@ -659,7 +660,7 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
-        lead, rest = collective_name(lead, rest)
+        lead, rest = bracketed_note(*collective_name(lead, rest))
         named = known_body(lead)
         if named and len(named) < len(lead):
             # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole

@@ -341,3 +341,13 @@ def final_request(text: str) -> bool:
         and _FINAL_REQUEST_RE.search(text) is not None
         and re.search(r"\b[Gg]iao\s+(?=[A-ZĐ])", text) is None
     )
+
+
+def bracketed_note(lead: str, rest: str) -> tuple[str, str]:
+    """("các doanh nghiệp viễn thông (VNPT, Viettel)", "Đảm bảo …") from ("các doanh nghiệp
+    viễn thông", "(VNPT, Viettel): Đảm bảo …"): the examples in brackets between a body's name
+    and its colon are part of the name."""
+    found = re.match(r"^\s*(?P<note>\([^()]{2,120}\))\s*:\s*(?P<rest>\S.*)$", rest, re.S)
+    if found is None:
+        return lead, rest
+    return f"{lead.strip()} {found.group('note')}", found.group("rest")

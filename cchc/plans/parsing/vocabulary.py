@@ -37,7 +37,7 @@ _AGENCY = (
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
     # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
-    r"Các lực lượng|Vụ (?=[A-ZĐ])|"
+    r"Các lực lượng|Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -74,7 +74,8 @@ _GIVEN_RE = re.compile(
     # list goes on with bodies named by their kind.
     rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
     rf"{_NAME}*?)*){_AGENCY_END}"
-    r"\s*,?\s*(?P<rest>.*)$",
+    # ("Đề nghị Công ty Điện lực X: Khẩn trương …": the colon after the body is no text)
+    r"\s*[,:]?\s*(?P<rest>.*)$",
     re.S,
 )
 _SUBJECT_RE = re.compile(

@@ -351,3 +351,18 @@ def test_a_kind_of_organisation_in_a_heading_and_the_closing_request_to_everyone
     )
     assert [item.lead for item in items] == ["Sở Y tế", "Các đoàn thể, tổ chức xã hội"]
     assert items[1].title.startswith("Vận động hội viên")
+
+
+def test_businesses_asked_by_name_with_their_colon_and_examples_in_brackets() -> None:
+    items = _items(
+        "**IV. PHÂN CÔNG NHIỆM VỤ**\n\n"
+        "**7.** **Đề nghị Công ty Cấp nước Phú Yên:**** **Khẩn trương khôi phục cấp nước.\n\n"
+        "**8.\nĐề nghị các doanh nghiệp xăng dầu (Petrolimex, PVOil và doanh nghiệp "
+        "khác):**** **Bảo đảm nguồn cung nhiên liệu cho vùng lũ.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("7", "Công ty Cấp nước Phú Yên"),
+        ("8", "các doanh nghiệp xăng dầu (Petrolimex, PVOil và doanh nghiệp khác)"),
+    ]
+    assert items[0].title.startswith("Khẩn trương khôi phục cấp nước")
+    assert items[1].title.startswith("Bảo đảm nguồn cung nhiên liệu")
