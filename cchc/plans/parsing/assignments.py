@@ -40,12 +40,14 @@ from cchc.plans.parsing.clauses import (
     final_request,
     framed_role,
     holds_verb,
+    is_content,
     later_subjects,
     named_before_colon,
     named_list,
     own_clauses,
     partners_clause,
     partners_up_to_verb,
+    point_body,
     subject_of,
     subjectless_task,
     task_after_list,
@@ -71,7 +73,6 @@ from cchc.plans.parsing.vocabulary import (
     _DUTY_LEAD_RE,
     _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
-    _FRAME_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
     _HEADING_RE,
@@ -137,7 +138,7 @@ class AssignmentInterpreter:
         units = [Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)]
         # The verbs this document's points open with: they end a body's name too.
         self.verbs = document_verbs(
-            [_point_body(unit.text) for unit in units],
+            [point_body(unit.text) for unit in units],
             lambda text: re.match(_AGENCY, text) is not None,
         )
         # "Đơn vị chủ trì: …", "Nhiệm vụ: …": a plan of labelled blocks (prose.py reads it)
@@ -151,7 +152,7 @@ class AssignmentInterpreter:
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
             if text and self.contents_of is not None:
-                if _is_content(text):
+                if is_content(text):
                     self.contents_of.notes = "; ".join(
                         filter(None, [self.contents_of.notes, text.rstrip(" ;")])
                     )
@@ -309,7 +310,7 @@ class AssignmentInterpreter:
                     (heading or label)
                     and asked.endswith(":")
                     and _ASKS_FOR_FIGURES_RE.search(asked)
-                    and _is_content(following)
+                    and is_content(following)
                 ):
                     # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
                     # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
@@ -748,19 +749,6 @@ class AssignmentInterpreter:
 _SENTENCE_ENDS = frozenset(".;:!?…")
 
 
-def _is_content(text: str) -> bool:
-    """ "(1) Số hộ dân có nhà bị sập …": a listed point that is no task (no subject, no verb)."""
-    marked = _PAREN_RE.match(text) or _BULLET_RE.match(text)
-    if marked is None:
-        return False
-    body = marked.group("rest").strip()
-    if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
-        return False
-    if _FRAME_RE.match(body) and re.search(rf",\s+(?:{_VERBS})\b", body):
-        return False  # "- Đối với các khu công nghiệp …, tiếp tục duy trì …": a task in its scope
-    return not subject_of(body)
-
-
 # The depth of a numbered point's label: "I." over "1." over "1.1." over "a)".
 _DEPTH = {"part": 0, "roman": 1, "letter": 2, "sub": 20}
 
@@ -775,13 +763,6 @@ def _shallower(kind: str, than: str) -> bool:
     """Whether a point of ``kind`` is above a point of ``than`` in the outline."""
     depth, other = _depth(kind), _depth(than)
     return depth is not None and other is not None and depth < other
-
-
-def _point_body(text: str) -> str:
-    """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
-    for any other line."""
-    marked = _BULLET_RE.match(text) or re.match(r"^\s*[a-zđ]\)\s*(?P<rest>\S.*)$", text, re.S)
-    return marked.group("rest").strip() if marked else ""
 
 
 def _deeper_heading(text: str, kind: str) -> bool:

@@ -19,12 +19,14 @@ from cchc.plans.parsing.agencies import split_name
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_HEADING_RE,
+    _BULLET_RE,
     _FRAME_RE,
     _GIVEN_RE,
     _HONORIFIC_RE,
     _ISSUER_SPEAKS_RE,
     _NAMED_LIST_RE,
     _OPENING_RE,
+    _PAREN_RE,
     _PARTNERS_RE,
     _REMIT_TAIL_RE,
     _SUBJECT_RE,
@@ -351,3 +353,23 @@ def bracketed_note(lead: str, rest: str) -> tuple[str, str]:
     if found is None:
         return lead, rest
     return f"{lead.strip()} {found.group('note')}", found.group("rest")
+
+
+def is_content(text: str) -> bool:
+    """ "(1) Số hộ dân có nhà bị sập …": a listed point that is no task (no subject, no verb)."""
+    marked = _PAREN_RE.match(text) or _BULLET_RE.match(text)
+    if marked is None:
+        return False
+    body = marked.group("rest").strip()
+    if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
+        return False
+    if _FRAME_RE.match(body) and re.search(rf",\s+(?:{_VERBS})\b", body):
+        return False  # "- Đối với các khu công nghiệp …, tiếp tục duy trì …": a task in its scope
+    return not subject_of(body)
+
+
+def point_body(text: str) -> str:
+    """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
+    for any other line."""
+    marked = _BULLET_RE.match(text) or re.match(r"^\s*[a-zđ]\)\s*(?P<rest>\S.*)$", text, re.S)
+    return marked.group("rest").strip() if marked else ""
