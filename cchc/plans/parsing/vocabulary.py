@@ -37,6 +37,9 @@ _AGENCY = (
     r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
+    # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
+    # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
+    r"Các lực lượng|Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -52,7 +55,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -73,7 +76,8 @@ _GIVEN_RE = re.compile(
     # list goes on with bodies named by their kind.
     rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
     rf"{_NAME}*?)*){_AGENCY_END}"
-    r"\s*,?\s*(?P<rest>.*)$",
+    # ("Đề nghị Công ty Điện lực X: Khẩn trương …": the colon after the body is no text)
+    r"\s*[,:]?\s*(?P<rest>.*)$",
     re.S,
 )
 _SUBJECT_RE = re.compile(
@@ -130,7 +134,8 @@ _PARTNERS_RE = re.compile(
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
     # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
-    rf"(?:^[Pp]|,\s*p|\sp)hối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)"
+    # ("phối với", a syllable dropped in print, is "phối hợp với" all the same)
+    rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
     r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
@@ -264,7 +269,12 @@ _FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 # "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
-_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
+# "trước 19h00 hằng ngày và đột xuất khi cần thiết": "và" before a word that is no date
+# ends it too (the occasions added are no deadline).
+_TIME_TAIL_RE = re.compile(
+    rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)"
+    r"|\s+(?:và|hoặc)\s+(?!(?:ngày|tháng|quý|năm|trước|sau|từ|đến|chậm nhất)\b|\d)"
+)
 # "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
 # appendix after the deadline (kept in the notes).
 _APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
