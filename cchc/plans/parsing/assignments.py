@@ -36,9 +36,7 @@ from cchc.plans.parsing.clauses import (
     cites_plan_tasks,
     collective_name,
     continues_opening,
-    deadline_sentence,
     ends_sentence,
-    final_request,
     framed_role,
     holds_verb,
     is_content,
@@ -58,7 +56,6 @@ from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
-    answers_to,
     bare_role,
     contents_follow,
     deeper_heading,
@@ -250,7 +247,7 @@ class AssignmentInterpreter:
                     and not self.heading_task
                     and cites_plan_tasks(text)
                 )
-                closing = (_CLOSING_RE.search(text) or final_request(text)) and not first_under
+                closing = _CLOSING_RE.search(text) and not first_under
                 if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
                     _IF_NEEDED_RE.match(body)
                 ):
@@ -273,8 +270,6 @@ class AssignmentInterpreter:
                 )
                 named = (
                     listing is not None
-                    # (a paragraph saying whom a body answers to: no row, warned below as text)
-                    or (kind == "plain" and answers_to(text))
                     or (
                         heading is not None
                         and kind not in {"roman", "part"}
@@ -561,7 +556,6 @@ class AssignmentInterpreter:
         """A labelled sentence set apart from the item above ("Thời gian hoàn thành: …")."""
         match = _LABEL_LINE_RE.match(text)
         sentence = None if match else _TIME_SENTENCE_RE.match(text.strip())
-        sentence = sentence or (None if match else deadline_sentence(text))
         if sentence:
             # "Thời gian hoàn thành trước ngày 31/12/2025." on its own after the row: its deadline.
             item = self.parsed.items[-1]
@@ -774,7 +768,7 @@ class AssignmentInterpreter:
         for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
             timed = pattern.search(rest)
             if timed:
-                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()/"))  # "./." too
+                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
                 cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
                 if cut:
                     # The deadline is inside the sentence: the sentence stays the title whole.

@@ -304,36 +304,6 @@ def announced_partners(body: str) -> str:
     return partners_up_to_verb(found.group("rest")) if found else ""
 
 
-# "Đảm bảo **hoàn thành trong quý I/2026.**" on its own after a row: its deadline.
-_DEADLINE_SENTENCE_RE = re.compile(
-    r"^[*_\s]*(?:Đảm bảo|Bảo đảm)\s+[*_\s]*(?:hoàn thành|hoàn tất)(?:\s+thực thi)?\s+"
-    r"(?P<time>(?:trong|trước|chậm nhất)\s+[^;*]{1,60}?)[\s*_]*[.;]?[\s*_]*$"
-)
-
-
-def deadline_sentence(text: str) -> re.Match[str] | None:
-    """A paragraph that only gives the deadline of the row above ("Đảm bảo hoàn thành trong
-    quý I/2026."), its group "time" the deadline."""
-    return _DEADLINE_SENTENCE_RE.match(text.strip())
-
-
-# "… Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện …./.": the document's
-# last paragraph asking every body named by its kind: the closing request, no row.
-_FINAL_REQUEST_RE = re.compile(
-    r"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:các|mọi)\s+(?:sở|cơ quan|đơn vị|ngành|địa phương|cấp)\b"
-)
-
-
-def final_request(text: str) -> bool:
-    """Whether ``text`` is the closing request of the document to everyone (it ends the
-    document with "./." and gives no body a task of its own: no "Giao X …")."""
-    return (
-        text.rstrip(" *_").endswith("./.")
-        and _FINAL_REQUEST_RE.search(text) is not None
-        and re.search(r"\b[Gg]iao\s+(?=[A-ZĐ])", text) is None
-    )
-
-
 def bracketed_note(lead: str, rest: str) -> tuple[str, str]:
     """("các doanh nghiệp viễn thông (VNPT, Viettel)", "Đảm bảo …") from ("các doanh nghiệp
     viễn thông", "(VNPT, Viettel): Đảm bảo …"): the examples in brackets between a body's name

@@ -150,16 +150,6 @@ def group_heading(
     return _GROUP_HEADING_RE.match(body.strip())
 
 
-# "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về
-# tính trung thực … của số liệu báo cáo": whom a body answers to, no task of its own.
-_ANSWERS_TO_RE = re.compile(r"^[^.;:]{3,200}?\schịu trách nhiệm(?: toàn diện)? trước\s")
-
-
-def answers_to(text: str) -> bool:
-    """Whether a paragraph says whom a body answers to (a responsibility, not a task)."""
-    return _ANSWERS_TO_RE.match(text) is not None
-
-
 # "Sở Nội vụ (Cơ quan thường trực Ban …)": a note saying what role the body plays is not part
 # of its name; "(VNPT, Viettel và doanh nghiệp khác)", naming who the bodies are, is.
 _ROLE_NOTE_RE = re.compile(r"\s*\((?:[Cc]ơ quan|gồm|là|đơn vị|thường trực)\b[^()]*\)\s*$")

@@ -39,7 +39,7 @@ _AGENCY = (
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
     # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
-    r"Các lực lượng|Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
+    r"Các lực lượng|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -210,7 +210,8 @@ _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<va
 # "Thời gian hoàn thành trước …", or "Đảm bảo hoàn thành trong quý I/2026." printed after the
 # task as a sentence of its own: the deadline of the row above, not a row.
 _TIME_SENTENCE_RE = re.compile(
-    rf"^(?:{_TIME_SENTENCE}|(?:Đảm bảo|Bảo đảm)\s+(?:hoàn thành|hoàn tất)\s+)"
+    rf"^[*_\s]*(?:{_TIME_SENTENCE}|(?:Đảm bảo|Bảo đảm)\s+[*_\s]*(?:hoàn thành|hoàn tất)"
+    r"(?:\s+thực thi)?\s+)"
     r"(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{1,80}?)"
     r"[\s*_]*[.;]?[\s*_]*$",
     re.I | re.S,
@@ -252,8 +253,8 @@ _CLOSING_RE = re.compile(
     # "Đề nghị các sở, ban, ngành và địa phương khẩn trương …, báo cáo … để xem xét, chỉ
     # đạo./.": the last sentence's request to every body at once, ended by "./." (a "Giao X
     # …" sentence before that mark is a task).
-    r"|\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s+)?các\s+"
-    r"(?:[Ss]ở|cơ quan|đơn vị|[Bb]ộ|ngành|địa phương)\b(?:[^./]|\.(?!\s))*\./\.\s*$"
+    r"|\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s+)?(?:các|mọi)\s+"
+    r"(?:[Ss]ở|cơ quan|đơn vị|[Bb]ộ|ngành|địa phương|cấp)\b(?:[^./]|\.(?!\s))*\./\.\s*$"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
 # "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.
