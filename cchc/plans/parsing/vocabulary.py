@@ -125,7 +125,8 @@ _BUSINESS_GROUP_RE = re.compile(
 # The role words before a task ("Chủ trì, …", "Tiếp tục chủ trì, …", "có trách nhiệm chủ
 # trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?"
+    # ("chịu trách nhiệm trước pháp luật …" is the duty itself, not a word of the role)
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+(?!trước\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )

@@ -368,3 +368,60 @@ def test_businesses_asked_by_name_with_their_colon_and_examples_in_brackets() ->
     ]
     assert items[0].title.startswith("Khẩn trương khôi phục cấp nước")
     assert items[1].title.startswith("Bảo đảm nguồn cung nhiên liệu")
+
+
+# Where the structure rules and the sentence rules meet (the merge of the two sets).
+
+
+def test_a_closing_paragraph_after_a_heading_carrying_its_task_is_no_row() -> None:
+    items = _items(
+        "1. Bộ trưởng Bộ Y tế chỉ đạo các bệnh viện tiếp nhận người bị thương.\n"
+        "2. Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực lượng hỗ trợ dọn dẹp sau lũ.\n"
+        "Văn phòng Chính phủ theo dõi, đôn đốc các Bộ thực hiện nghiêm túc Công điện "
+        "này./.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Bộ trưởng Bộ Y tế"),
+        ("2", "Bộ trưởng các Bộ: Quốc phòng, Công an"),
+    ]
+
+
+def test_a_bullet_saying_whom_the_heading_agency_answers_to_is_its_duty() -> None:
+    items = _items(
+        "**III. TỔ CHỨC THỰC HIỆN**\n\n"
+        "1. Các chủ đầu tư công trình thủy lợi\n\n"
+        "- Kiểm tra an toàn các hồ chứa trước mùa mưa.\n\n"
+        "- Chịu trách nhiệm trước pháp luật nếu để xảy ra sự cố vỡ đập do chậm xử lý.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Các chủ đầu tư công trình thủy lợi",
+        "Các chủ đầu tư công trình thủy lợi",
+    ]
+    assert (items[1].title or "").startswith("Chịu trách nhiệm trước pháp luật")
+
+
+def test_partners_after_a_short_first_verb_phrase_of_the_subject() -> None:
+    items = _items(
+        "1. Đài Phát thanh và Truyền hình tỉnh chủ trì biên tập, phối hợp với các sở, ngành "
+        "liên quan xây dựng chuyên mục cải cách hành chính, hoàn thành trước ngày 20/12/2025.\n"
+        "2. Sở Nội vụ chỉ đạo chủ trì, phối hợp với Sở Tư pháp, các xã, phường rà soát thủ "
+        "tục hành chính nội bộ.\n"
+        "3. Sở Tài chính tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ bố trí vốn.\n"
+    )
+    assert [(item.lead, item.partners) for item in items] == [
+        ("Đài Phát thanh và Truyền hình tỉnh", "các sở, ngành liên quan"),
+        ("Sở Nội vụ", "Sở Tư pháp, các xã, phường"),
+        ("Sở Tài chính", ""),  # the partners of the committee named after the verb: none
+    ]
+    assert items[0].timeframe == "trước ngày 20/12/2025"
+
+
+def test_under_an_agency_heading_the_plan_formula_alone_is_no_task_a_cited_part_is() -> None:
+    items = _items(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các sở, ngành có liên quan\n\n"
+        "Căn cứ chức năng, nhiệm vụ, triển khai các nhiệm vụ tại Mục II Kế hoạch này.\n\n"
+        "2. Ủy ban nhân dân các xã\n\n"
+        "Căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực hiện Kế hoạch này.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [("1", "Các sở, ngành có liên quan")]
