@@ -35,17 +35,17 @@ from cchc.plans.parsing.clauses import (
     cites_plan_tasks,
     collective_name,
     continues_opening,
+    deadline_of,
     ends_sentence,
-    framed_role,
     holds_verb,
     is_content,
     later_subjects,
     named_before_colon,
     named_list,
     own_clauses,
-    partners_clause,
     partners_up_to_verb,
     point_body,
+    split_partners,
     subject_of,
     subjectless_task,
     task_after_list,
@@ -76,7 +76,6 @@ from cchc.plans.parsing.vocabulary import (
     _AGENCY_HEADING_RE,
     _AGENCY_ONLY_RE,
     _ANNOUNCED_TIME_RE,
-    _APPENDIX_REF_RE,
     _ASKED_RE,
     _ASKS_FOR_FIGURES_RE,
     _ASKS_RE,
@@ -104,10 +103,7 @@ from cchc.plans.parsing.vocabulary import (
     _SUBJECT_RE,
     _SUBJECT_VERB_RE,
     _SUMMARY_RE,
-    _TIME_INLINE_RE,
-    _TIME_LABEL_RE,
     _TIME_SENTENCE_RE,
-    _TIME_TAIL_RE,
     _TRAILING_NOTE_RE,
     _VERBS,
 )
@@ -769,47 +765,17 @@ class AssignmentInterpreter:
             return None
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
-        partners = ""
-        found, opens_row = partners_clause(rest)
-        if found and len(found.group("partners")) < 200:
-            # "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends
-            # where its grammar does, whatever the verb after it.
-            partners, spill = split_name(found.group("partners").strip(" ,"))
-            after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
-            if opens_row and not rest.startswith("P"):
-                before = rest[: found.start()]
-                # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
-                before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
-                if frame := framed_role(before):
-                    # "Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …": the
-                    # opening clause is kept in the notes, the role is the lead and partners
-                    opening, before = "; ".join(filter(None, [opening, frame])), ""
-                rest = (before + " " + after).strip(" ,")
-            # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
-            # and the point keeps its wording (the agency's part in it is to work with them).
+        # "phối hợp với X …": the partners, and an opening clause before the role ("Trên cơ sở
+        # chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …") kept in the notes.
+        rest, partners, frame = split_partners(rest)
+        opening = "; ".join(filter(None, [opening, frame]))
         own, others = own_clauses(rest)
         if others:
             # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":
             # what the point asks of another body is kept in its notes, not its deadline.
             rest, opening = own, "; ".join(filter(None, [opening, others]))
-        timeframe = ""
-        reference = _APPENDIX_REF_RE.search(rest)
-        if reference:
-            opening = "; ".join(filter(None, [opening, reference.group().strip(" .()*_")]))
-            rest = rest[: reference.start()]
-        for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
-            timed = pattern.search(rest)
-            if timed:
-                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
-                cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
-                if cut:
-                    # The deadline is inside the sentence: the sentence stays the title whole.
-                    timeframe = timeframe[: cut.start()].strip(" ,;")
-                    timeframe = re.sub(r"\s+(?:và|hoặc)$", "", timeframe)  # "… 2025 và tổ chức"
-                else:
-                    rest = rest[: timed.start()].strip(" ,;")
-                break
-        timeframe = re.sub(r"\s*\./\.?$", "", timeframe)  # "… 05/12/2025./.": the closing mark
+        rest, timeframe, reference = deadline_of(rest)
+        opening = "; ".join(filter(None, [opening, reference]))
         title = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;.")
         if not title:
             return None

@@ -20,7 +20,9 @@ from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_HEADING_RE,
+    _APPENDIX_REF_RE,
     _BULLET_RE,
+    _DONE_RE,
     _FRAME_RE,
     _GIVEN_RE,
     _NAMED_LIST_RE,
@@ -29,6 +31,9 @@ from cchc.plans.parsing.vocabulary import (
     _PARTNERS_RE,
     _SUBJECT_RE,
     _SUBJECT_VERB_RE,
+    _TIME_INLINE_RE,
+    _TIME_LABEL_RE,
+    _TIME_TAIL_RE,
     _VERBS,
 )
 
@@ -339,3 +344,54 @@ def cites_plan_tasks(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (a task's paragraph does, a heading's line does not)."""
     return text.rstrip(" *_")[-1:] in ".;:!?…"
+
+
+def split_partners(rest: str) -> tuple[str, str, str]:
+    """(the row's text, its partners, the opening clause before its role) from the words
+    after a row's lead.
+
+    "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends where its
+    grammar does, whatever the verb after it; "Chủ trì, tiếp tục phối hợp với …" leaves
+    the role's words out of the text; "Phối hợp với Sở Y tế tổ chức …" opening the point
+    keeps its wording (the agency's part in it is to work with them).
+    """
+    found, opens_row = partners_clause(rest)
+    if found is None or len(found.group("partners")) >= 200:
+        return rest, "", ""
+    partners, spill = split_name(found.group("partners").strip(" ,"))
+    after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
+    frame = ""
+    if opens_row and not rest.startswith("P"):
+        before = rest[: found.start()]
+        # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
+        before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
+        if frame := framed_role(before):
+            # "Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …": the
+            # opening clause goes to the notes, the role is the lead and partners
+            before = ""
+        rest = (before + " " + after).strip(" ,")
+    return rest, partners, frame
+
+
+def deadline_of(rest: str) -> tuple[str, str, str]:
+    """(the row's text, its deadline, a reference to an appendix) from a row's words: a
+    labelled "Thời gian …:" or an inline "hoàn thành trong/trước …" deadline."""
+    timeframe, cited = "", ""
+    reference = _APPENDIX_REF_RE.search(rest)
+    if reference:
+        cited = reference.group().strip(" .()*_")
+        rest = rest[: reference.start()]
+    for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
+        timed = pattern.search(rest)
+        if timed:
+            timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
+            cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
+            if cut:
+                # The deadline is inside the sentence: the sentence stays the title whole.
+                timeframe = timeframe[: cut.start()].strip(" ,;")
+                timeframe = re.sub(r"\s+(?:và|hoặc)$", "", timeframe)  # "… 2025 và tổ chức"
+            else:
+                rest = rest[: timed.start()].strip(" ,;")
+            break
+    timeframe = re.sub(r"\s*\./\.?$", "", timeframe)  # "… 05/12/2025./.": the closing mark
+    return rest, timeframe, cited

@@ -214,6 +214,7 @@ def announcing(text: str) -> re.Match[str] | None:
             lead = found.group("lead").strip(" ,")
             lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])
             lead = _MANNER_RE.sub("", lead)  # "… nghiêm túc thực hiện": how, not who
+            lead = _HONORIFIC_RE.sub("", lead)  # "… yêu cầu các đồng chí Giám đốc Sở, …"
             lead = lead[:1].upper() + lead[1:]
             return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
     return None

@@ -425,3 +425,38 @@ def test_under_an_agency_heading_the_plan_formula_alone_is_no_task_a_cited_part_
         "Căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực hiện Kế hoạch này.\n"
     )
     assert [(item.number, item.lead) for item in items] == [("1", "Các sở, ngành có liên quan")]
+
+
+def test_a_point_whose_unknown_subject_works_with_partners_names_them() -> None:
+    # "(ii) Nhà thầu phối hợp chặt chẽ với …": a short name opening the sentence, no verb in
+    # it, is its subject (a body the reader does not know: the lead is left to check); the
+    # bodies after "phối hợp với" are its partners, not the object's of a verb before them.
+    items = _items(
+        "Ý kiến chỉ đạo tại buổi kiểm tra dự án.\n"
+        "1. Về Dự án Nhà máy nhiệt điện Sông Mây\n"
+        "a) Đánh giá cao nỗ lực của Chủ đầu tư.\n"
+        "b) Để hoàn thành dự án đúng tiến độ, đề nghị:\n"
+        "(i) Tập đoàn Dầu khí Việt Nam bảo đảm cung cấp đủ khí cho nhà máy.\n"
+        "(ii) Nhà thầu phối hợp chặt chẽ với các đơn vị tư vấn hoàn thành các hạng mục còn "
+        "lại trong tháng 12 năm 2025.\n"
+        # a verb before the body: the partners are that body's, none of the row's
+        "(iii) Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ rà soát hồ sơ dự án.\n"
+    )
+    assert [(item.number, item.lead, item.partners) for item in items] == [
+        ("i", "Tập đoàn Dầu khí Việt Nam", ""),
+        ("ii", "", "các đơn vị tư vấn"),
+        ("iii", "", ""),
+    ]
+    assert items[1].timeframe == "trong tháng 12 năm 2025"
+
+
+def test_an_opening_announcing_points_leads_them_by_the_office_without_its_honorific() -> None:
+    # One rule for the announcing opening (structure.announcing): whom the issuer asks, the
+    # honorific ("Các đồng chí") left out, as in a sentence's own subject.
+    items = _items(
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các đồng chí Giám đốc Sở, Thủ trưởng các ban, "
+        "ngành tỉnh tập trung thực hiện một số nội dung sau:\n"
+        "1. Rà soát các thủ tục hành chính nội bộ.\n"
+        "2. Công khai kết quả giải quyết hồ sơ.\n"
+    )
+    assert [item.lead for item in items] == ["Giám đốc Sở, Thủ trưởng các ban, ngành tỉnh"] * 2
