@@ -17,7 +17,13 @@ from collections.abc import Callable
 # The words a generic list of bodies ends in ("xã hội" is a word of its own).
 _TERMINAL_RE = re.compile(
     r"(?:(?<!\S)(?:có\s+)?liên quan|(?<!\S)(?:xã(?!\s+hội\b)|phường|đặc khu|thị trấn|"
-    r"trung ương|[Tt]hành phố|tỉnh))"
+    r"trung ương|[Tt]hành phố|tỉnh)"
+    # "các tổ chức chính trị - xã hội", "Hội đồng Thi đua - Khen thưởng các cấp": a kind of
+    # body and the levels a body stands at end a name too.
+    r"|(?<!\S)chính trị\s*-\s*xã hội|(?<!\S)các cấp"
+    # "Ban Chỉ đạo 389 quốc gia", "các lực lượng chức năng": the reach or the remit of a
+    # body end its name as a place does.
+    r"|(?<!\S)quốc gia|(?<!\S)chức năng)"
     r"(?=\s+(?P<next>[^\s,;:.()]+))"
 )
 # What may follow such a word inside the name.
@@ -101,8 +107,16 @@ def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
         at = name.find(f" {verb}", head)
         while at != -1:
             end = at + 1 + len(verb)
-            # (not "tổ chức, cá nhân": a noun in a list; not "cơ quan tham mưu": a kind of body)
-            noun = name[end : end + 1] == "," or name[:at].endswith("quan")
+            # (not "tổ chức, cá nhân": a noun in a list; not "cơ quan tham mưu": a kind of body;
+            # not "các tổ chức chính trị - xã hội": a word after a plural determiner is a noun)
+            noun = (
+                name[end : end + 1] == ","
+                or name[:at].endswith("quan")
+                or re.search(r"(?:^|\s)(?:các|những|mọi)$", name[:at]) is not None
+                # "các đoàn thể, tổ chức xã hội": a kind of organisation, not a verb
+                or re.match(r"\s+(?:xã hội|chính trị|đoàn thể|quốc tế|tín dụng)\b", name[end:])
+                is not None
+            )
             if (end == len(name) or not name[end].isalnum()) and not noun:
                 best = min(best, at)
                 break

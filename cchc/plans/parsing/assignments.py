@@ -27,13 +27,35 @@ from cchc.plans.parsing.agencies import (
     known_body,
     split_name,
 )
+from cchc.plans.parsing.clauses import (
+    accountable,
+    after_topic,
+    announced_partners,
+    bracketed_note,
+    cites_plan_tasks,
+    collective_name,
+    continues_opening,
+    deadline_of,
+    ends_sentence,
+    holds_verb,
+    is_content,
+    later_subjects,
+    named_before_colon,
+    named_list,
+    own_clauses,
+    partners_up_to_verb,
+    point_body,
+    split_partners,
+    subject_of,
+    subjectless_task,
+    task_after_list,
+)
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
     announcing,
-    answers_to,
     bare_role,
     contents_follow,
     deeper_heading,
@@ -54,7 +76,6 @@ from cchc.plans.parsing.vocabulary import (
     _AGENCY_HEADING_RE,
     _AGENCY_ONLY_RE,
     _ANNOUNCED_TIME_RE,
-    _APPENDIX_REF_RE,
     _ASKED_RE,
     _ASKS_FOR_FIGURES_RE,
     _ASKS_RE,
@@ -65,7 +86,6 @@ from cchc.plans.parsing.vocabulary import (
     _DUTY_LEAD_RE,
     _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
-    _FRAME_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
     _HEADING_RE,
@@ -73,10 +93,8 @@ from cchc.plans.parsing.vocabulary import (
     _IF_NEEDED_RE,
     _LABEL_LINE_RE,
     _LEAD_WORDS_RE,
-    _NAMED_LIST_RE,
     _OPENING_RE,
     _PAREN_RE,
-    _PARTNERS_RE,
     _REMIT_RE,
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
@@ -85,10 +103,7 @@ from cchc.plans.parsing.vocabulary import (
     _SUBJECT_RE,
     _SUBJECT_VERB_RE,
     _SUMMARY_RE,
-    _TIME_INLINE_RE,
-    _TIME_LABEL_RE,
     _TIME_SENTENCE_RE,
-    _TIME_TAIL_RE,
     _TRAILING_NOTE_RE,
     _VERBS,
 )
@@ -105,6 +120,8 @@ class AssignmentInterpreter:
     group: list[Item] = field(default_factory=list)
     # "a) Chủ trì, phối hợp với các sở, ngành …" over bullets: the partners of those bullets.
     role_partners: str = ""
+    # "b) Chủ trì, phối hợp" with no object: the bullets below open with their partners.
+    partners_below: bool = False
     # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:": the partners of
     # the points under that agency heading.
     agency_partners: str = ""
@@ -123,10 +140,9 @@ class AssignmentInterpreter:
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
     verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
-    agency_line: int = -1  # the line of an agency heading with no task on it
-    # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the bullets name partners.
-    partners_first: bool = False
     announced_at: int = 0  # the sections open above the paragraph announcing the agency
+    labelled_blocks: bool = False  # the document labels its blocks ("Đơn vị chủ trì: …")
+    heading_task: bool = False  # the agency heading above carries its task on its line
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -134,15 +150,21 @@ class AssignmentInterpreter:
         units = [Paragraph(line=n, text=t) for n, t in logical_lines(paragraphs)]
         # The verbs this document's points open with: they end a body's name too.
         self.verbs = document_verbs(
-            [_point_body(unit.text) for unit in units],
+            [point_body(unit.text) for unit in units],
             lambda text: re.match(_AGENCY, text) is not None,
+        )
+        # "Đơn vị chủ trì: …", "Nhiệm vụ: …": a plan of labelled blocks (prose.py reads it)
+        self.labelled_blocks = any(
+            (found := _LABEL_LINE_RE.match(unit.text))
+            and field_for_label(found.group("label")) in {"lead", "partners", "task"}
+            for unit in units
         )
         for position, paragraph in enumerate(units):
             text = paragraph.text
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
             if text and self.contents_of is not None:
-                if _is_content(text):
+                if is_content(text):
                     self.contents_of.notes = "; ".join(
                         filter(None, [self.contents_of.notes, text.rstrip(" ;")])
                     )
@@ -186,7 +208,7 @@ class AssignmentInterpreter:
                     continue
                 if heading or (kind in {"plain", "bullet"} and started):
                     # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
-                    body = _after_topic(body)
+                    body = after_topic(body)
                 if heading and body.endswith(":") and sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
                     # mistake announces nothing; the point is a task.
@@ -198,12 +220,19 @@ class AssignmentInterpreter:
                     self.group = []
                 if heading:
                     self.role_partners = ""  # a heading ends the role heading's bullets
-                    self.partners_first = False
-                if heading and agency and bare_role(body):
-                    self.partners_first = True  # "b) Chủ trì, phối hợp" (structure.py)
+                    self.partners_below = False
+                if agency and kind == "plain" and (named_partners := announced_partners(body)):
+                    # "Chủ trì, phối hợp với X tham mưu …:" under an agency heading: X are the
+                    # partners of the points below it.
+                    self.agency_partners = named_partners
+                    continue
+                if agency and bare_role(body) and (heading or _BULLET_RE.match(following)):
+                    # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the agency
+                    # leads the bullets below, each naming its partners as its subject.
+                    self.partners_below = True
                     continue
                 role = _ROLE_PARTNERS_RE.match(body.strip(" .;*"))
-                if role and _task_after_list(body.strip(" .;*")):
+                if role and task_after_list(body.strip(" .;*")):
                     role = None  # "Chủ trì, phối hợp với các đơn vị có liên quan đa dạng hóa …"
                 if role and agency and (heading or kind == "plain"):
                     self.role_partners = role.group("partners").strip(" ,")
@@ -211,11 +240,16 @@ class AssignmentInterpreter:
                         continue  # the role of the bullets below, read into them
                 if _SIGNATURE_RE.match(text):
                     break  # "Nơi nhận:", "KT. CHỦ TỊCH": the body of the document has ended
-                # (the one paragraph right under an agency heading that goes on after citing
-                # the plan is its task: "… triển khai các nhiệm vụ tại Phần III Kế hoạch này;
-                # tuyên truyền …"; the formula alone is not)
-                sole = bool(agency and position and units[position - 1].line == self.agency_line)
-                closing = _CLOSING_RE.search(text) and not (sole and ";" in text)
+                # (right under a numbered agency heading, "Căn cứ …, triển khai các nhiệm vụ tại
+                # Phần III Kế hoạch này; …" is its task; "… thực hiện Kế hoạch này." alone is not)
+                first_under = bool(
+                    agency
+                    and self.agency_label
+                    and not self.agency_rows
+                    and not self.heading_task
+                    and cites_plan_tasks(text)
+                )
+                closing = _CLOSING_RE.search(text) and not first_under
                 if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
                     _IF_NEEDED_RE.match(body)
                 ):
@@ -229,7 +263,7 @@ class AssignmentInterpreter:
                 listing = (
                     (
                         named_heading(body)
-                        or group_heading(body, following, _subject_of)
+                        or group_heading(body, following, subject_of)
                         # (after an agency heading of the same level: bodies by their kind)
                         or (sibling_named_heading(body) if after_agency else None)
                     )
@@ -238,14 +272,12 @@ class AssignmentInterpreter:
                 )
                 named = (
                     listing is not None
-                    # (a paragraph saying whom a body answers to: no row, warned below as text)
-                    or (kind == "plain" and answers_to(text))
                     # "1. Về …", "1. Tập trung …" over "- …": a topic, a section
                     or (heading is not None and topic_only(body))
                     or (
                         heading is not None
                         and kind not in {"sub", "roman", "part"}
-                        and topic_over_bullets(body, following, _subject_of)
+                        and topic_over_bullets(body, following, subject_of)
                     )
                     or (
                         heading is not None
@@ -256,14 +288,18 @@ class AssignmentInterpreter:
                     )
                     or (
                         # "1. Giao người đứng đầu các cơ quan …; Chủ tịch …" names who, not what
-                        give is not None and not _holds_verb(give.group("lead"))
+                        give is not None and not holds_verb(give.group("lead"))
                     )
                 )
+                # "Hội đồng … khẩn trương hoàn thành …. Bộ Nông nghiệp … khẩn trương tiếp thu …":
+                # a later sentence with a subject of its own is a row of its own.
+                # (only in the one paragraph under a topic "4. Về …:", no agency above)
+                own, later = later_subjects(body) if topic and not agency else (body, [])
                 item = (
                     None
                     if named
                     else self._assignment(
-                        body, agency[1] if agency else None, kind, agency[0] if agency else ""
+                        own, agency[1] if agency else None, kind, agency[0] if agency else ""
                     )
                 )
                 answer = (
@@ -284,16 +320,23 @@ class AssignmentInterpreter:
                     item.line = paragraph.line
                     item.number = label if kind not in {"roman", "part"} else ""
                     item.section = [t for _k, t in self.sections]
+                    if self.partners_below and agency and bullet and item.lead != agency[1]:
+                        item.lead, item.partners = agency[1], item.lead
                     if self.role_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.role_partners
                     if self.agency_partners and agency and item.lead == agency[1]:
                         item.partners = item.partners or self.agency_partners
-                    if self.partners_first and agency and bullet and item.lead != agency[1]:
-                        item.lead, item.partners = agency[1], item.lead
                     if kind == "paren" and not item.timeframe:
                         item.timeframe = self.announced_time
                     self._number_sole_row(item, kind, agency)
                     self.parsed.items.append(item)
+                    for sentence in later:
+                        extra = self._assignment(sentence, None, kind)
+                        if extra is not None:
+                            extra.line, extra.section, extra.number = item.line, item.section, ""
+                            self.parsed.items.append(extra)
+                        else:
+                            item.notes = "; ".join(filter(None, [item.notes, sentence]))
                     if kind == "paren" and item.lead and (not agency or item.lead != agency[1]):
                         # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
                         # the bullets below are more tasks of the same agency.
@@ -318,13 +361,13 @@ class AssignmentInterpreter:
                     heading
                     and agency
                     and body.endswith(":")
-                    and contents_follow([unit.text for unit in units[position + 1 :]], _is_content)
+                    and contents_follow([unit.text for unit in units[position + 1 :]], is_content)
                 )
                 if listed or (
                     (heading or label)
                     and asked.endswith(":")
                     and _ASKS_FOR_FIGURES_RE.search(asked)
-                    and _is_content(following)
+                    and is_content(following)
                 ):
                     # "1. Chủ tịch … khẩn trương … báo cáo cụ thể về một số nội dung sau:" over
                     # "(1) Số hộ dân …": the point is the task, the lines below what it covers.
@@ -354,7 +397,7 @@ class AssignmentInterpreter:
                     # given the bullets ends at its verb, as in a sentence that gives a task.
                     or (
                         _GIVEN_RE.match(asked)
-                        if given and _holds_verb(given.group("lead"))
+                        if given and holds_verb(given.group("lead"))
                         else None
                     )
                     or (_DUTY_LEAD_RE.match(given.group("lead")) if given else None)
@@ -362,14 +405,14 @@ class AssignmentInterpreter:
                 longest = 200 if _BUSINESS_GROUP_RE.match(asked) or given else 120
                 longest = 320 if listing else longest
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
-                    lead, rest = _named_list(
+                    lead, rest = named_list(
                         lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
                     )
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []
-                    self.agency_line = -1 if rest else paragraph.line
+                    self.heading_task = bool(rest)
                     self.agency_partners = (
-                        _partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
+                        partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )
                     if rest:
                         sub = self._assignment(rest, agency[1])
@@ -396,10 +439,33 @@ class AssignmentInterpreter:
                     if body.rstrip(" *").endswith(":"):
                         self.topic = (label, kind)
                     continue
+                subjectless = (
+                    subjectless_task(body, [t for _k, t in self.sections])
+                    if not agency and not self.labelled_blocks and (heading or topic or bullet)
+                    else ""
+                )
+                who, subjectless = named_before_colon(subjectless)
+                row = self._assignment(subjectless, "?", kind) if subjectless else None
+                if row is not None:
+                    # "2. Cần đánh giá kỹ …" under "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP": a task
+                    # whose body the notice leaves implied; kept, its lead to be checked.
+                    started = True
+                    row.lead, row.line = who, paragraph.line
+                    row.number = label if kind not in {"roman", "part"} else ""
+                    row.section = [t for _k, t in self.sections]
+                    self.parsed.items.append(row)
+                    if not who:
+                        self.parsed.warn(
+                            paragraph.line,
+                            _("This row names no agency: check its lead. «%(text)s»")
+                            % {"text": (row.title or "")[:80]},
+                            "prose-no-lead",
+                        )
+                    continue
                 announced = announcing(text) if kind == "plain" else None
                 # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
                 # heading of its section's kind (structure.py).
-                over = subject_line(text, following, _subject_of) if kind == "plain" else None
+                over = subject_line(text, following, subject_of) if kind == "plain" else None
                 subject = announced or over
                 if subject is not None:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
@@ -477,14 +543,14 @@ class AssignmentInterpreter:
         )
         lead = agency[1] if agency else ""
         if named and not named.group("rest").strip():
-            lead, _rest = _named_list(named.group("lead").strip(), "")
+            lead, _rest = named_list(named.group("lead").strip(), "")
         elif intro and not intro.endswith(":"):
             # "các bộ, ngành, địa phương tập trung: (i) …" is one task (its sub-points stay in
             # it); a sentence before "(1)" that is not a heading: not a list of tasks.
             return False
         items = []
         for number, part in found.parts:
-            own, others = _own_clauses(part)
+            own, others = own_clauses(part)
             item = self._assignment(own, lead or None, "inline", "")
             if item is None:
                 # No agency at all: read its partners and deadline all the same, lead empty.
@@ -558,7 +624,12 @@ class AssignmentInterpreter:
             given
             and given.start() > 0
             and agency
-            and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+            and (
+                re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+                # "+ Kiên quyết cắt giảm …. Giao Văn phòng Bộ tổng hợp …": a later sentence
+                # of a bullet (a closing paragraph's "Giao X …" is X's row)
+                or (kind != "plain" and text[: given.start() + 1].rstrip().endswith("."))
+            )
         ):
             # "a) Chủ trì, phối hợp với … tổ chức triển khai Đề án; … giao Bộ trưởng …
             # quyết định …" under an agency heading: the point is the agency's; what it says
@@ -596,6 +667,13 @@ class AssignmentInterpreter:
                     subject = re.match(
                         rf"^(?P<lead>{re.escape(named)})\s+(?P<rest>.*)$", tail, re.S
                     )
+                if (
+                    subject
+                    and _OPENING_RE.match(text)
+                    and continues_opening(tail, subject.group("lead"))
+                ):
+                    subject = None  # "… của các Bộ, cơ quan liên quan, Bộ Tài chính …"
+                    continue
                 if subject:
                     opening = text[: comma.start()].strip()
                     break
@@ -613,7 +691,7 @@ class AssignmentInterpreter:
             and labelled.group("rest").strip()
         ):
             # "+ Sở Xây dựng: hướng dẫn …": the agency named before its task.
-            lead, rest = _named_list(labelled.group("lead"), labelled.group("rest"))
+            lead, rest = named_list(labelled.group("lead"), labelled.group("rest"))
         elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
@@ -645,8 +723,8 @@ class AssignmentInterpreter:
             and self.agency_label
             and not self.agency_rows
             and text[:1].isupper()
-            and text.rstrip(" *_")[-1:] in _SENTENCE_ENDS
-            and not _subject_of(text)
+            and ends_sentence(text)
+            and not subject_of(text)
         ):
             # "3. Kho bạc Nhà nước khu vực XV" / "Điều tiết nguồn vốn …": the first paragraph
             # right under a numbered agency heading is its task whatever its first verb (a
@@ -656,6 +734,7 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
+        lead, rest = bracketed_note(*collective_name(lead, rest))
         named = known_body(lead)
         if named and len(named) < len(lead):
             # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole
@@ -667,48 +746,37 @@ class AssignmentInterpreter:
         if head and self.verbs:
             lead, spill = cut_at_verb(lead, self.verbs, head.end())
         if spill:
-            rest = f"{spill} {rest}"  # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"
-        if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not _task_after_list(text):
+            # "Ủy ban nhân dân các xã, phường tăng cường kiểm tra …"; the comma the lead
+            # ended at stays in the task ("…-xã hội phát huy mạnh mẽ, thành quả …")
+            rest = f"{spill}{',' if f'{spill}, ' in text else ''} {rest}"
+        if _ROLE_ONLY_RE.match(text.strip(" .;*")) and not task_after_list(text):
             # "b) Phối hợp với các sở, ngành, UBND các xã, phường" over bullets: the role the
             # agency plays in the tasks below, not a task.
             return None
-        if _EXECUTION_CLAUSE_RE.match(rest.strip()) or text.rstrip().endswith(":"):
+        if (
+            _EXECUTION_CLAUSE_RE.match(rest.strip())
+            # (a body "Giao …" accountability is given a task: "… báo cáo …" follows; a
+            # bullet under an agency heading, "- Chịu trách nhiệm trước pháp luật nếu …", is
+            # one of the agency's duties)
+            or (accountable(rest) and not given and lead != agency)
+            or text.rstrip().endswith(":")
+        ):
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
-        partners = ""
-        found = _PARTNERS_RE.search(rest)
-        if found and found.start() < 40 and len(found.group("partners")) < 200:
-            # "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends
-            # where its grammar does, whatever the verb after it.
-            partners, spill = split_name(found.group("partners").strip(" ,"))
-            after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
-            if not rest.startswith("P"):
-                before = rest[: found.start()]
-                # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
-                before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
-                rest = (before + " " + after).strip(" ,")
-            # else "Phối hợp với Sở Y tế tổ chức …" opening the point: the partners are named,
-            # and the point keeps its wording (the agency's part in it is to work with them).
-        timeframe = ""
-        reference = _APPENDIX_REF_RE.search(rest)
-        if reference:
-            opening = "; ".join(filter(None, [opening, reference.group().strip(" .()*_")]))
-            rest = rest[: reference.start()]
-        for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
-            timed = pattern.search(rest)
-            if timed:
-                timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()/"))  # "./." too
-                cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
-                if cut:
-                    # The deadline is inside the sentence: the sentence stays the title whole.
-                    timeframe = timeframe[: cut.start()].strip(" ,;")
-                    timeframe = re.sub(r"\s+(?:và|hoặc)$", "", timeframe)  # "… 2025 và tổ chức"
-                else:
-                    rest = rest[: timed.start()].strip(" ,;")
-                break
-        title = re.sub(r"\s{2,}", " ", rest).strip(" ,;.")
+        # "phối hợp với X …": the partners, and an opening clause before the role ("Trên cơ sở
+        # chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …") kept in the notes.
+        rest, partners, frame = split_partners(rest)
+        opening = "; ".join(filter(None, [opening, frame]))
+        own, others = own_clauses(rest)
+        if others:
+            # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":
+            # what the point asks of another body is kept in its notes, not its deadline.
+            rest, opening = own, "; ".join(filter(None, [opening, others]))
+        rest, timeframe, reference = deadline_of(rest)
+        opening = "; ".join(filter(None, [opening, reference]))
+        title = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;.")
         if not title:
             return None
 
@@ -721,91 +789,3 @@ class AssignmentInterpreter:
             timeframe=timeframe,
             notes=opening,  # "Trên cơ sở …": the context the sentence opens with, kept
         )
-
-
-# What ends a sentence (a task's paragraph ends in one of them, a heading's line does not).
-_SENTENCE_ENDS = frozenset(".;:!?…")
-
-
-def _is_content(text: str) -> bool:
-    """ "(1) Số hộ dân có nhà bị sập …": a listed point that is no task (no subject, no verb)."""
-    marked = _PAREN_RE.match(text) or _BULLET_RE.match(text)
-    if marked is None:
-        return False
-    body = marked.group("rest").strip()
-    if re.match(rf"(?:{_VERBS})\b", body[:1].lower() + body[1:]):
-        return False
-    if _FRAME_RE.match(body) and re.search(rf",\s+(?:{_VERBS})\b", body):
-        return False  # "- Đối với các khu công nghiệp …, tiếp tục duy trì …": a task in its scope
-    return not _subject_of(body)
-
-
-def _point_body(text: str) -> str:
-    """The text of a bullet or a lettered point ("- Tăng cường …", "a) Đẩy nhanh …"); ""
-    for any other line."""
-    marked = _BULLET_RE.match(text) or re.match(r"^\s*[a-zđ]\)\s*(?P<rest>\S.*)$", text, re.S)
-    return marked.group("rest").strip() if marked else ""
-
-
-def _task_after_list(text: str) -> bool:
-    """Whether a task follows the bodies a role names ("Phối hợp với các xã, phường đẩy
-    nhanh …"), so that the point is a task, not the role of the bullets below it."""
-    found = re.search(r"[Pp]hối hợp(?: chặt chẽ)?(?: với)?\s+(?P<bodies>.+)$", text, re.S)
-    return found is not None and bool(split_name(found.group("bodies").rstrip(" :"))[1])
-
-
-def _partners_up_to_verb(partners: str) -> str:
-    """ "Sở Tài chính thực hiện các chương trình …" -> "Sở Tài chính": a list of partners ends
-    where the task's verb starts, as in a sentence."""
-    found = _PARTNERS_RE.search("phối hợp với " + partners.strip())
-    return (found.group("partners") if found else partners).strip(" ,")
-
-
-def _holds_verb(name: str) -> bool:
-    """Whether a task's verb is inside ``name`` ("đơn vị sự nghiệp công lập" holds none)."""
-    return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
-
-
-def _subject_of(text: str) -> bool:
-    """Whether ``text`` opens with an agency doing, or being given, a task."""
-    text = text[:1].upper() + text[1:]
-    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
-
-
-def _after_topic(body: str) -> str:
-    """ "Đẩy mạnh … chính sách: Các bộ khẩn trương trình …" -> "Các bộ khẩn trương trình …".
-
-    A numbered point whose topic and assigning sentence were printed on one line: the
-    sentence after the colon is the row of work (the topic is the point's heading).
-    """
-    topic, colon, after = body.partition(":")
-    after = after.strip(" *")
-    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
-        return body
-    return after[:1].upper() + after[1:] if _subject_of(after) else body
-
-
-def _own_clauses(part: str) -> tuple[str, str]:
-    """The clauses of a point up to the first one with another subject, and the rest."""
-    clauses = re.split(r";\s+", part)
-    for index, clause in enumerate(clauses[1:], start=1):
-        if clause[:1].isupper() and _subject_of(clause):
-            return "; ".join(clauses[:index]), "; ".join(clauses[index:]).strip(" .;")
-    return part, ""
-
-
-def _named_list(lead: str, rest: str) -> tuple[str, str]:
-    """("Các Bộ: Công Thương, Ngoại giao", "thành lập …") from ("Các Bộ", "Công Thương, …").
-
-    After an agency's colon, a list of capitalised names up to the task's verb belongs to the
-    agency ("Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị … chủ động …").
-    """
-    found = _NAMED_LIST_RE.match(rest)
-    if not found:
-        return lead, rest
-    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
-    if not names or not all(name[:1].isupper() for name in names):
-        return lead, rest
-    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
-        return lead, rest
-    return f"{lead}: {found.group('names').strip()}", found.group("rest")

@@ -185,12 +185,14 @@ def _continues(previous: str, text: str) -> bool:
     if point and re.search(rf"\s(?:{_VERBS})$", previous) and text[:1].isupper():
         return True  # "(3) Bộ Công an … phối hợp, hướng dẫn" / "Bộ Y tế, Ban Quản lý …"
     if (
-        point
+        (point or heading)
         and len(previous) >= 40
         and previous.rsplit(" ", 1)[-1][:1].isupper()
         and re.match(r"^[A-ZĐ][^\s,]*,", text)
     ):
-        return True  # "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt" / "Đức, …"
+        # "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt" / "Đức, …"; "4. Đài Truyền
+        # hình Việt Nam, Đài Tiếng nói Việt" / "Nam, Thông tấn xã …": a name wrapped
+        return True
     if _COMMITTEE_END_RE.search(previous) and _PLACE_START_RE.match(text):
         return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá …": one name
     if _OPEN_MARK_RE.search(previous):

@@ -49,6 +49,7 @@ from cchc.plans.parsing.vocabulary import (
     _ASKS_RE,
     _BULLET_RE,
     _HEADING_RE,
+    _HONORIFIC_RE,
     _ISSUER_SPEAKS_RE,
     _REMIT_TAIL_RE,
     _SUBJECT_VERB_RE,
@@ -204,6 +205,7 @@ def announcing(text: str) -> re.Match[str] | None:
     # "các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo)": what the text calls
     # them below, no part of their name.
     text = re.sub(r"\s*\(sau đây[^()]*\)", "", text)
+    text = _HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
     for candidate in candidates:
@@ -212,6 +214,7 @@ def announcing(text: str) -> re.Match[str] | None:
             lead = found.group("lead").strip(" ,")
             lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])
             lead = _MANNER_RE.sub("", lead)  # "… nghiêm túc thực hiện": how, not who
+            lead = _HONORIFIC_RE.sub("", lead)  # "… yêu cầu các đồng chí Giám đốc Sở, …"
             lead = lead[:1].upper() + lead[1:]
             return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
     return None
@@ -270,16 +273,6 @@ def subject_line(text: str, below: str, has_subject: Callable[[str], bool]) -> r
         return directs
     named = named_heading(text)
     return named if named is not None and not named.group("rest") else None
-
-
-# "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về
-# tính trung thực … của số liệu báo cáo": whom a body answers to, no task of its own.
-_ANSWERS_TO_RE = re.compile(r"^[^.;:]{3,200}?\schịu trách nhiệm(?: toàn diện)? trước\s")
-
-
-def answers_to(text: str) -> bool:
-    """Whether a paragraph says whom a body answers to (a responsibility, not a task)."""
-    return _ANSWERS_TO_RE.match(text) is not None
 
 
 # "Sở Nội vụ (Cơ quan thường trực Ban …)": a note saying what role the body plays is not part

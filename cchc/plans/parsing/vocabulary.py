@@ -37,6 +37,9 @@ _AGENCY = (
     r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
+    # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
+    # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
+    r"Các lực lượng|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -52,7 +55,7 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -73,7 +76,8 @@ _GIVEN_RE = re.compile(
     # list goes on with bodies named by their kind.
     rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
     rf"{_NAME}*?)*){_AGENCY_END}"
-    r"\s*,?\s*(?P<rest>.*)$",
+    # ("Đề nghị Công ty Điện lực X: Khẩn trương …": the colon after the body is no text)
+    r"\s*[,:]?\s*(?P<rest>.*)$",
     re.S,
 )
 _SUBJECT_RE = re.compile(
@@ -122,7 +126,8 @@ _BUSINESS_GROUP_RE = re.compile(
 # The role words before a task ("Chủ trì, …", "Tiếp tục chủ trì, …", "có trách nhiệm chủ
 # trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+)?"
+    # ("chịu trách nhiệm trước pháp luật …" is the duty itself, not a word of the role)
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+(?!trước\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )
@@ -131,7 +136,8 @@ _PARTNERS_RE = re.compile(
     # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
     # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
-    rf"(?:^[Pp]|,\s*p|\sp)hối hợp (?:chặt chẽ )?(?:với\s+)?(?!(?:{_VERBS}|và|hoặc)\b)"
+    # ("phối với", a syllable dropped in print, is "phối hợp với" all the same)
+    rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
     r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
@@ -206,7 +212,8 @@ _LABEL_LINE_RE = re.compile(r"^\s*[-+•]?\s*(?P<label>[^:]{4,40}?)\s*:\s*(?P<va
 # "Thời gian hoàn thành trước …", or "Đảm bảo hoàn thành trong quý I/2026." printed after the
 # task as a sentence of its own: the deadline of the row above, not a row.
 _TIME_SENTENCE_RE = re.compile(
-    rf"^(?:{_TIME_SENTENCE}|(?:Đảm bảo|Bảo đảm)\s+(?:hoàn thành|hoàn tất)\s+)"
+    rf"^[*_\s]*(?:{_TIME_SENTENCE}|(?:Đảm bảo|Bảo đảm)\s+[*_\s]*(?:hoàn thành|hoàn tất)"
+    r"(?:\s+thực thi)?\s+)"
     r"(?P<time>(?:trong|trước|chậm nhất|từ|năm|quý|tháng)\s+[^;]{1,80}?)"
     r"[\s*_]*[.;]?[\s*_]*$",
     re.I | re.S,
@@ -248,8 +255,8 @@ _CLOSING_RE = re.compile(
     # "Đề nghị các sở, ban, ngành và địa phương khẩn trương …, báo cáo … để xem xét, chỉ
     # đạo./.": the last sentence's request to every body at once, ended by "./." (a "Giao X
     # …" sentence before that mark is a task).
-    r"|\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s+)?các\s+"
-    r"(?:[Ss]ở|cơ quan|đơn vị|[Bb]ộ|ngành|địa phương)\b(?:[^./]|\.(?!\s))*\./\.\s*$"
+    r"|\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s+)?(?:các|mọi)\s+"
+    r"(?:[Ss]ở|cơ quan|đơn vị|[Bb]ộ|ngành|địa phương|cấp)\b(?:[^./]|\.(?!\s))*\./\.\s*$"
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
 # "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.
@@ -265,7 +272,12 @@ _FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
 # "Trước ngày 15/12 hàng năm tổng hợp, báo cáo …": a task's verb ends it too.
-_TIME_TAIL_RE = re.compile(rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)")
+# "trước 19h00 hằng ngày và đột xuất khi cần thiết": "và" before a word that is no date
+# ends it too (the occasions added are no deadline).
+_TIME_TAIL_RE = re.compile(
+    rf"\s+(?:để|nhằm)\s|,\s|\.\s|\s(?=(?:{_VERBS})\b)"
+    r"|\s+(?:và|hoặc)\s+(?!(?:ngày|tháng|quý|năm|trước|sau|từ|đến|chậm nhất)\b|\d)"
+)
 # "… giảm tối đa giấy tờ trong năm 2025 (Phụ lục II kèm theo).": the reference to an
 # appendix after the deadline (kept in the notes).
 _APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
