@@ -55,6 +55,7 @@ from cchc.reporting.models import (
 from cchc.reporting.progress import ActivityProgress, activity_progress
 from cchc.reporting.rules import missing_content, rule_of
 from cchc.reporting.views import common
+from cchc.reporting.views.heading_html import heading_html
 from cchc.reporting.views.history_html import history_html
 from cchc.scheduling.models import Obligation
 
@@ -167,6 +168,13 @@ def _render_report(
     beside = selectors.Beside.found(obligation) if request.method == "GET" else selectors.Beside()
     evidence = selectors.evidence_of(report, beside)
     history = selectors.history_of(report)
+    # On time, submitted late, overdue… (docs/vocabulary.md): the badge beside the deadline.
+    timing = category(
+        deadline=obligation.deadline,
+        state=report.state if report else None,
+        submitted_at=report.submitted_at if report else None,
+        on=common.today(),
+    )
     context: dict[str, Any] = {
         "obligation": obligation,
         "activity": obligation.activity,
@@ -178,13 +186,8 @@ def _render_report(
         and report.state == ReportState.AWAITING_SIGN_OFF
         and permissions.can_sign_off_for(user, obligation.agency_id),
         "late": obligation.deadline < common.today(),
-        # On time, submitted late, overdue… (docs/vocabulary.md): the badge beside the deadline.
-        "timing": category(
-            deadline=obligation.deadline,
-            state=report.state if report else None,
-            submitted_at=report.submitted_at if report else None,
-            on=common.today(),
-        ),
+        "timing": timing,
+        "heading_html": heading_html(obligation, obligation.activity, timing),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
         "evidence": evidence,
         "contributions": selectors.contributions_for(obligation, beside),
