@@ -4,6 +4,7 @@ back with a message; a refusal shows the page again with the user's input."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -51,6 +52,7 @@ from cchc.reporting.models import (
     ContributionState,
     Report,
     ReportState,
+    ReportTransition,
 )
 from cchc.reporting.progress import ActivityProgress, activity_progress
 from cchc.reporting.rules import missing_content, rule_of
@@ -96,14 +98,30 @@ _FIELDS: dict[tuple[Any, ...], str] = {}
 _FIELDS_MAX = 512
 
 
-def _fields_html(key: tuple[Any, ...], template: str, context: dict[str, Any]) -> SafeString:
+def _kept(key: tuple[Any, ...], draw: Callable[[], str]) -> SafeString:
     drawn = _FIELDS.get(key)
     if drawn is None:
-        drawn = render_to_string(template, context)
+        drawn = draw()
         if len(_FIELDS) >= _FIELDS_MAX:
             _FIELDS.clear()
         _FIELDS[key] = drawn
     return mark_safe(drawn)
+
+
+def _fields_html(key: tuple[Any, ...], template: str, context: dict[str, Any]) -> SafeString:
+    return _kept(key, lambda: render_to_string(template, context))
+
+
+def _history_html(history: list[ReportTransition]) -> SafeString:
+    """The history section as the process drew it before, under the language and each
+    step's id and actor's name: a step never changes once written (``HistoryRow``) but its
+    actor may be renamed or removed; a new step is a new key."""
+    key = (
+        "history",
+        get_language(),
+        tuple((s.pk, s.actor.get_username() if s.actor is not None else None) for s in history),
+    )
+    return _kept(key, lambda: history_html(history))
 
 
 def _draw_unbound_fields(context: dict[str, Any]) -> None:
@@ -192,7 +210,7 @@ def _render_report(
         "evidence": evidence,
         "contributions": selectors.contributions_for(obligation, beside),
         "history": history,
-        "history_html": history_html(history),
+        "history_html": _history_html(history),
         # Why it came back, at the top of the page (h-queues).
         "latest_return": selectors.latest_return(report, history),
         "progress": progress,
