@@ -68,9 +68,10 @@ def test_a_submission_is_one_transaction_of_pinned_statements(
     data = report_data(report.version, submit="", narrative="Đã xong.", percent=80)
     data["explanation"] = EXPLAINED  # the deadline has passed
     # The session, the user with their memberships (one statement), the obligation (its
-    # report, the rule), the activity's targets; then SAVEPOINT, the report locked (with the rule and the head's
-    # sign-off), the edit's row, the obligation, the report (text and state in one UPDATE),
-    # the step's row, RELEASE: the outermost block of a request is BEGIN ... COMMIT.
+    # report, the rule), the activity's targets; then SAVEPOINT, the report locked (with the
+    # rule and the head's sign-off), the edit's row, the obligation, the report (text and
+    # state in one UPDATE), the step's row, RELEASE: the outermost block of a request is
+    # BEGIN ... COMMIT.
     with (
         django_capture_on_commit_callbacks() as callbacks,
         django_assert_num_queries(11),

@@ -98,30 +98,39 @@ _FIELDS: dict[tuple[Any, ...], str] = {}
 _FIELDS_MAX = 512
 
 
-def _kept(key: tuple[Any, ...], draw: Callable[[], str]) -> SafeString:
-    drawn = _FIELDS.get(key)
+def _kept(
+    store: dict[tuple[Any, ...], str], key: tuple[Any, ...], draw: Callable[[], str]
+) -> SafeString:
+    drawn = store.get(key)
     if drawn is None:
         drawn = draw()
-        if len(_FIELDS) >= _FIELDS_MAX:
-            _FIELDS.clear()
-        _FIELDS[key] = drawn
+        if len(store) >= _FIELDS_MAX:
+            store.clear()
+        store[key] = drawn
     return mark_safe(drawn)
 
 
 def _fields_html(key: tuple[Any, ...], template: str, context: dict[str, Any]) -> SafeString:
-    return _kept(key, lambda: render_to_string(template, context))
+    return _kept(_FIELDS, key, lambda: render_to_string(template, context))
+
+
+# The history sections as drawn (``_history_html``); past ``_FIELDS_MAX`` the process starts
+# again.
+_HISTORY: dict[tuple[Any, ...], str] = {}
 
 
 def _history_html(history: list[ReportTransition]) -> SafeString:
     """The history section as the process drew it before, under the language and each
-    step's id and actor's name: a step never changes once written (``HistoryRow``) but its
-    actor may be renamed or removed; a new step is a new key."""
+    step's id, time and actor's name: a step never changes once written (``HistoryRow``) but
+    its actor may be renamed or removed; a new step is a new key (its time tells it from a
+    removed step whose id a database gave again)."""
     key = (
-        "history",
         get_language(),
-        tuple((s.pk, s.actor.get_username() if s.actor is not None else None) for s in history),
+        tuple(
+            (s.pk, s.at, s.actor.get_username() if s.actor is not None else None) for s in history
+        ),
     )
-    return _kept(key, lambda: history_html(history))
+    return _kept(_HISTORY, key, lambda: history_html(history))
 
 
 def _draw_unbound_fields(context: dict[str, Any]) -> None:
