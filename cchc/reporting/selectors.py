@@ -4,10 +4,13 @@ it, the reports awaiting review. Every list costs a fixed number of queries."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
-from django.db import connection
+from django.contrib.auth.models import User
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -20,6 +23,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.sql.compiler import SQLCompiler
 
 from cchc.accounts import permissions
 from cchc.accounts.models import Membership
@@ -221,28 +225,86 @@ def _activity(plan_id: int, version: int, activity_id: int) -> Node:
     )
 
 
-def obligation_for(pk: int) -> Obligation | None:
-    """The obligation with its agency, its report (``report_of`` takes it from there once),
-    the submission rule in force (``rules.rule_of``), its plan's version (``plan_version``,
-    ``cchc.core.versions``) and whether there is anything to read beside it
-    (``_found_beside``), in one query; its activity with its plan as the process keeps them
-    under the plan's version (a second query when it has none)."""
-    found = (
-        Obligation.objects.select_related("agency", "progress_report")
-        .annotate(
+# Stands for the obligation's (or the report's) id while its query is compiled.
+_PK = -7_340_021
+_OBLIGATION_FIELDS = tuple(f.attname for f in Obligation._meta.concrete_fields)
+_AGENCY_FIELDS = tuple(f.attname for f in Agency._meta.concrete_fields)
+_REPORT_FIELDS = tuple(f.attname for f in Report._meta.concrete_fields)
+_OBLIGATION_EXTRA = (
+    "activity_plan_id",
+    "plan_version",
+    "rule_require_narrative",
+    "rule_require_evidence_when_done",
+    "has_evidence",
+    "has_contributions",
+    "carries_targets",
+)
+_TRANSITION_FIELDS = tuple(f.attname for f in ReportTransition._meta.concrete_fields)
+_ACTOR_FIELDS = tuple(f.attname for f in User._meta.concrete_fields)
+
+
+@functools.cache
+def _compiled_obligation() -> tuple[SQLCompiler, str, tuple[Any, ...]]:
+    """``obligation_for``'s query as SQL compiled once by the process (compiling it cost
+    more than running it), with the compiler that converts its values as ``values_list``
+    does: the obligation, its agency and its report (none: nulls) side by side."""
+    rows = (
+        Obligation.objects.annotate(
             activity_plan_id=RawSQL(_plan_id(), (), output_field=BigIntegerField()),
             plan_version=_plan_version(),
             **rules.rule_annotations(),
             **_found_beside(),
         )
-        .filter(pk=pk)
+        .filter(pk=_PK)
         .order_by()
-        .first()
+        .values_list(
+            *_OBLIGATION_FIELDS,
+            *(f"agency__{name}" for name in _AGENCY_FIELDS),
+            *(f"progress_report__{name}" for name in _REPORT_FIELDS),
+            *_OBLIGATION_EXTRA,
+        )
     )
-    if found is not None:
-        plan_id = found.activity_plan_id  # type: ignore[attr-defined]
-        version = found.plan_version or 0  # type: ignore[attr-defined]
-        found.activity = _activity(plan_id, version, found.activity_id)
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    return compiler, sql, tuple(params)
+
+
+def _fetch(
+    compiled: tuple[SQLCompiler, str, tuple[Any, ...]], pk: int
+) -> tuple[str, list[Sequence[Any]]]:
+    """The rows of a compiled query for ``pk`` (standing in as ``_PK``), converted."""
+    compiler, sql, params = compiled
+    alias = compiler.using or DEFAULT_DB_ALIAS
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [pk if p == _PK else p for p in params])
+        fetched = cursor.fetchall()
+    return alias, list(compiler.results_iter(results=[fetched], tuple_expected=True))
+
+
+def obligation_for(pk: int) -> Obligation | None:
+    """The obligation with its agency, its report (``report_of`` takes it from there once),
+    the submission rule in force (``rules.rule_of``), its plan's version (``plan_version``,
+    ``cchc.core.versions``) and whether there is anything to read beside it
+    (``_found_beside``), in one query compiled once (``_compiled_obligation``); its activity
+    with its plan as the process keeps them under the plan's version (a second query when it
+    has none)."""
+    alias, rows = _fetch(_compiled_obligation(), pk)
+    if not rows:
+        return None
+    row = rows[0]
+    n, m, r = len(_OBLIGATION_FIELDS), len(_AGENCY_FIELDS), len(_REPORT_FIELDS)
+    found = Obligation.from_db(alias, _OBLIGATION_FIELDS, row[:n])
+    found.agency = Agency.from_db(alias, _AGENCY_FIELDS, row[n : n + m])
+    report_row = row[n + m : n + m + r]
+    report = None if report_row[0] is None else Report.from_db(alias, _REPORT_FIELDS, report_row)
+    Obligation.progress_report.related.set_cached_value(found, report)
+    if report is not None:
+        report.obligation = found
+    for name, value in zip(_OBLIGATION_EXTRA, row[n + m + r :], strict=True):
+        setattr(found, name, value)
+    plan_id = found.activity_plan_id  # type: ignore[attr-defined]
+    version = found.plan_version or 0  # type: ignore[attr-defined]
+    found.activity = _activity(plan_id, version, found.activity_id)
     return found
 
 
@@ -290,10 +352,31 @@ def evidence_of(report: Report | None, beside: Beside | None = None) -> list[Evi
     return list(report.evidence.order_by("pk"))
 
 
+@functools.cache
+def _compiled_history() -> tuple[SQLCompiler, str, tuple[Any, ...]]:
+    """``history_of``'s query (the steps in their order, each with its actor) as SQL
+    compiled once by the process, as ``_compiled_obligation``."""
+    rows = ReportTransition.objects.filter(report_id=_PK).values_list(
+        *_TRANSITION_FIELDS, *(f"actor__{name}" for name in _ACTOR_FIELDS)
+    )
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    return compiler, sql, tuple(params)
+
+
 def history_of(report: Report | None) -> list[ReportTransition]:
+    """The report's steps, oldest first, each with its actor (none: the system)."""
     if report is None:
         return []
-    return list(report.history.select_related("actor"))
+    alias, rows = _fetch(_compiled_history(), report.pk)
+    n = len(_TRANSITION_FIELDS)
+    history = []
+    for row in rows:
+        step = ReportTransition.from_db(alias, _TRANSITION_FIELDS, row[:n])
+        step.report = report
+        step.actor = None if row[n] is None else User.from_db(alias, _ACTOR_FIELDS, row[n:])
+        history.append(step)
+    return history
 
 
 def contributions_for(obligation: Obligation, beside: Beside | None = None) -> list[Contribution]:

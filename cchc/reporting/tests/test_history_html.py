@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -115,3 +116,43 @@ def test_the_version_field_is_the_widgets(
         assert page.status_code == 400
         form = ReportForm(data)
     assert _version_input(page.content.decode()) == str(form["version"])
+
+
+def test_the_kept_history_shows_a_new_step_a_renamed_actor_and_the_language_at_once(
+    people: dict[str, User],  # noqa: F811
+    obligation: Obligation,
+) -> None:
+    """The page keeps the drawn history per process under the language and each step's id
+    and actor's name (``views.report._history_html``): a change of each shows at once."""
+    focal = people["focal"]
+    start_report(obligation=obligation, user=focal)
+    client = as_user(focal)
+    address = reverse("reporting:obligation", args=[obligation.pk])
+
+    def history(language: str = "vi") -> str:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(address).content.decode()
+        return page[page.index('<section aria-labelledby="history-heading"') :]
+
+    first = history()
+    assert history() == first and first.count("<tr data-step=") == 1
+    assert f"<td>{focal.get_username()}</td>" in first
+    report = Report.objects.get(obligation=obligation)
+    save_draft(
+        report=report,
+        user=focal,
+        expected_version=report.version,
+        work_status="in_progress",
+        percent=10,
+        narrative="Bước mới.",
+    )
+    assert history().count("<tr data-step=") == 2
+    User.objects.filter(pk=focal.pk).update(username="doi-ten")
+    renamed = history()
+    assert "<td>doi-ten</td>" in renamed and f"<td>{focal.get_username()}</td>" not in renamed
+    with translation.override("en"):
+        english = _plain(history_html(selectors.history_of(report)))
+    with translation.override("vi"):
+        vietnamese = _plain(history_html(selectors.history_of(report)))
+    assert english != vietnamese
+    assert english in _plain(history("en")) and vietnamese in _plain(history("vi"))

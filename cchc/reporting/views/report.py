@@ -4,6 +4,7 @@ back with a message; a refusal shows the page again with the user's input."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -51,10 +52,12 @@ from cchc.reporting.models import (
     ContributionState,
     Report,
     ReportState,
+    ReportTransition,
 )
 from cchc.reporting.progress import ActivityProgress, activity_progress
 from cchc.reporting.rules import missing_content, rule_of
 from cchc.reporting.views import common
+from cchc.reporting.views.heading_html import heading_html
 from cchc.reporting.views.history_html import history_html
 from cchc.scheduling.models import Obligation
 
@@ -95,14 +98,39 @@ _FIELDS: dict[tuple[Any, ...], str] = {}
 _FIELDS_MAX = 512
 
 
-def _fields_html(key: tuple[Any, ...], template: str, context: dict[str, Any]) -> SafeString:
-    drawn = _FIELDS.get(key)
+def _kept(
+    store: dict[tuple[Any, ...], str], key: tuple[Any, ...], draw: Callable[[], str]
+) -> SafeString:
+    drawn = store.get(key)
     if drawn is None:
-        drawn = render_to_string(template, context)
-        if len(_FIELDS) >= _FIELDS_MAX:
-            _FIELDS.clear()
-        _FIELDS[key] = drawn
+        drawn = draw()
+        if len(store) >= _FIELDS_MAX:
+            store.clear()
+        store[key] = drawn
     return mark_safe(drawn)
+
+
+def _fields_html(key: tuple[Any, ...], template: str, context: dict[str, Any]) -> SafeString:
+    return _kept(_FIELDS, key, lambda: render_to_string(template, context))
+
+
+# The history sections as drawn (``_history_html``); past ``_FIELDS_MAX`` the process starts
+# again.
+_HISTORY: dict[tuple[Any, ...], str] = {}
+
+
+def _history_html(history: list[ReportTransition]) -> SafeString:
+    """The history section as the process drew it before, under the language and each
+    step's id, time and actor's name: a step never changes once written (``HistoryRow``) but
+    its actor may be renamed or removed; a new step is a new key (its time tells it from a
+    removed step whose id a database gave again)."""
+    key = (
+        get_language(),
+        tuple(
+            (s.pk, s.at, s.actor.get_username() if s.actor is not None else None) for s in history
+        ),
+    )
+    return _kept(_HISTORY, key, lambda: history_html(history))
 
 
 def _draw_unbound_fields(context: dict[str, Any]) -> None:
@@ -167,6 +195,13 @@ def _render_report(
     beside = selectors.Beside.found(obligation) if request.method == "GET" else selectors.Beside()
     evidence = selectors.evidence_of(report, beside)
     history = selectors.history_of(report)
+    # On time, submitted late, overdue… (docs/vocabulary.md): the badge beside the deadline.
+    timing = category(
+        deadline=obligation.deadline,
+        state=report.state if report else None,
+        submitted_at=report.submitted_at if report else None,
+        on=common.today(),
+    )
     context: dict[str, Any] = {
         "obligation": obligation,
         "activity": obligation.activity,
@@ -178,18 +213,13 @@ def _render_report(
         and report.state == ReportState.AWAITING_SIGN_OFF
         and permissions.can_sign_off_for(user, obligation.agency_id),
         "late": obligation.deadline < common.today(),
-        # On time, submitted late, overdue… (docs/vocabulary.md): the badge beside the deadline.
-        "timing": category(
-            deadline=obligation.deadline,
-            state=report.state if report else None,
-            submitted_at=report.submitted_at if report else None,
-            on=common.today(),
-        ),
+        "timing": timing,
+        "heading_html": heading_html(obligation, obligation.activity, timing),
         "explained_statuses": [str(s) for s in EXPLAINED_STATUSES],
         "evidence": evidence,
         "contributions": selectors.contributions_for(obligation, beside),
         "history": history,
-        "history_html": history_html(history),
+        "history_html": _history_html(history),
         # Why it came back, at the top of the page (h-queues).
         "latest_return": selectors.latest_return(report, history),
         "progress": progress,
