@@ -449,7 +449,8 @@ def _said(text: str) -> tuple[str, ...]:
 
 def _words(text: str) -> list[str]:
     # One string per distinct word: a large plan repeats its words many times over.
-    return [_WORDS.setdefault(word, word) for word in _WORD_RE.findall(text.casefold())]
+    words = _WORD_RE.findall(text.casefold())
+    return list(map(_WORDS.setdefault, words, words))
 
 
 # Distinct words are few (the language's); a plan's word count is not. Emptied after each check.
