@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.utils.translation import gettext as _
 
@@ -118,12 +119,22 @@ class _Line:
 
 def check_coverage(doc: SourceDocument, parsed: ParsedPlan) -> None:
     """Warn (``unread-text``) about each run of body lines no kept place holds."""
+    try:
+        _check(doc, parsed)
+    finally:
+        _WORDS.clear()
+
+
+def _check(doc: SourceDocument, parsed: ParsedPlan) -> None:
     lines = list(_body(doc, parsed))
-    held = _Kept(_kept_texts(parsed)).held(lines)
+    held = _Kept(_kept_texts(parsed), _held_runs(lines)).held(lines)
     # A warning that quotes the text of its line (``prose-skipped``, ``orphan`` …) names the
     # lines that go on from it too, past what its quotation shows.
     warned = {w.line for w in parsed.warnings if w.line is not None}
-    quotes = _Kept(w.message for w in parsed.warnings if w.line is not None)
+    quotes = _Kept(
+        (w.message for w in parsed.warnings if w.line is not None),
+        _quoted_runs(entry for entry in lines if entry.line in warned),
+    )
     runs: list[list[_Line]] = []
     run: list[_Line] = []
     after_quote = False
@@ -158,16 +169,25 @@ def _glued(lines: list[_Line], parsed: ParsedPlan) -> dict[int, list[_Line]]:
 
     A point read as a row or a section starts a kept text; one whose first words stand only
     inside another row's text was not read as a point."""
-    if not any(_POINT_RE.match(entry.text) for entry in lines):
+    # Only the first three words of a point can be found glued: the rows' texts are read for
+    # those runs alone.
+    keys = {
+        entry.said[:3]
+        for entry in lines
+        if len(entry.said) >= 3 and _POINT_RE.match(entry.text) is not None
+    }
+    if not keys:
         return {}
     starts: set[tuple[str, ...]] = set()
     inside: dict[tuple[str, ...], int] = {}
     for item in parsed.items:
         for text in [*item.section, *(str(getattr(item, n) or "") for n in ITEM_FIELDS)]:
             words = _said(text)
-            starts.add(words[:3])
-            for i in range(1, len(words) - 2):
-                inside.setdefault(words[i : i + 3], item.line)
+            if words[:3] in keys:
+                starts.add(words[:3])
+            for run in zip(words[1:], words[2:], words[3:], strict=False):
+                if run in keys:
+                    inside.setdefault(run, item.line)
     found: dict[int, list[_Line]] = {}
     # A point that ends announcing a list ("… báo cáo một số nội dung sau:") holds the list's
     # points of another kind: "(1)", "(2)" under "1." are its text, not points glued to it.
@@ -244,15 +264,51 @@ def _kept_texts(parsed: ParsedPlan) -> Iterator[str]:
         yield warning.message
 
 
-class _Kept:
-    """The kept text as its runs of three words (and of one and two, for short lines)."""
+def _runs3(words: tuple[str, ...] | list[str]) -> Iterator[tuple[str, ...]]:
+    return zip(words, words[1:], words[2:], strict=False)
 
-    def __init__(self, texts: Iterable[str]) -> None:
+
+def _whole_runs(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The runs ``_Kept._whole`` looks up for the words."""
+    if len(words) < 3:
+        return iter((words,))
+    return _runs3(words)
+
+
+def _held_runs(lines: list[_Line]) -> set[tuple[str, ...]]:
+    """Every run ``_Kept.held`` looks up for the lines."""
+    wanted = set(_runs3([word for entry in lines for word in entry.words]))
+    for entry in lines:
+        if entry.said:
+            wanted.update(_whole_runs(entry.said))
+            for part in entry.parts:
+                if part:
+                    wanted.update(_whole_runs(part))
+    return wanted
+
+
+def _quoted_runs(lines: Iterable[_Line]) -> set[tuple[str, ...]]:
+    """Every run ``_Kept.quotes`` looks up for the lines."""
+    wanted: set[tuple[str, ...]] = set()
+    for entry in lines:
+        wanted.update(_whole_runs(entry.words))
+    return wanted
+
+
+class _Kept:
+    """The kept text as its runs of three words (and of one and two, for short lines): only
+    the runs asked about (``wanted``) are kept, so its size follows the lines judged, not the
+    whole kept text."""
+
+    def __init__(self, texts: Iterable[str], wanted: set[tuple[str, ...]]) -> None:
         self.runs: set[tuple[str, ...]] = set()
+        short = {run for run in wanted if 0 < len(run) < 3}
         for text in texts:
             words = _words(text)
-            for size in (1, 2, 3):
-                self.runs.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+            self.runs.update(run for run in _runs3(words) if run in wanted)
+            if short:
+                self.runs.update(run for run in zip(words, strict=False) if run in short)
+                self.runs.update(run for run in pairwise(words) if run in short)
 
     def held(self, lines: list[_Line]) -> list[bool]:
         """For each line, whether most of its words (labels and list marks aside) are kept.
@@ -260,15 +316,17 @@ class _Kept:
         The words of all the lines are read as one stream, so a line a converter wrapped
         after one or two words is judged with the words that go on below it; a line whose
         printed parts are each kept whole is kept."""
-        stream = [(index, word) for index, entry in enumerate(lines) for word in entry.words]
-        words = [word for _index, word in stream]
-        covered = [False] * len(words)
-        for i in range(len(words) - 2):
-            if tuple(words[i : i + 3]) in self.runs:
-                covered[i : i + 3] = [True, True, True]
+        words = [word for entry in lines for word in entry.words]
+        covered = bytearray(len(words))
+        for i, run in enumerate(_runs3(words)):
+            if run in self.runs:
+                covered[i : i + 3] = b"\x01\x01\x01"
         found = [0] * len(lines)
-        for (index, _word), hit in zip(stream, covered, strict=True):
-            found[index] += hit
+        start = 0
+        for index, entry in enumerate(lines):
+            end = start + len(entry.words)
+            found[index] = sum(covered[start:end])
+            start = end
         return [
             not entry.said
             or found[index] >= _KEPT_SHARE * len(entry.said)
@@ -390,4 +448,10 @@ def _said(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD_RE.findall(text.casefold())
+    # One string per distinct word: a large plan repeats its words many times over.
+    words = _WORD_RE.findall(text.casefold())
+    return list(map(_WORDS.setdefault, words, words))
+
+
+# Distinct words are few (the language's); a plan's word count is not. Emptied after each check.
+_WORDS: dict[str, str] = {}
