@@ -23,6 +23,7 @@ from itertools import pairwise
 from django.utils.translation import gettext as _
 
 from cchc.core.text import clean_text
+from cchc.plans.parsing.prose import OPEN_ENDINGS
 from cchc.plans.parsing.result import ITEM_FIELDS, ParsedPlan
 from cchc.plans.readers.base import Paragraph, SourceDocument, Table
 
@@ -58,29 +59,6 @@ _REMIT_RE = re.compile(
 )
 # The longest label before a colon ("Đơn vị chủ trì tham mưu thực hiện:").
 _LABEL_WORDS = 8
-# Words a printed line ends on only when the phrase goes on below it.
-_OPEN_ENDINGS = frozenset(
-    [
-        "của",
-        "và",
-        "các",
-        "những",
-        "về",
-        "với",
-        "cho",
-        "trong",
-        "theo",
-        "để",
-        "tại",
-        "từ",
-        "đến",
-        "được",
-        "là",
-        "hoặc",
-        "thuộc",
-        "nhằm",
-    ]
-)
 # Page numbers, page breaks, rules: left out before wrapped lines are joined.
 _PAGE_RE = re.compile(
     r"^[-–=_.\s]*(?:\d{1,4}|(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?|PAGE BREAK|\f)?[-–=_.\s]*$",
@@ -420,7 +398,7 @@ def _goes_on(above: list[str], text: str) -> bool:
     return (
         not text[:1].isupper()
         or closing.endswith(",")
-        or last in _OPEN_ENDINGS
+        or last in OPEN_ENDINGS
         or (len(above) == 1 and len(_words(_LIST_MARK_RE.sub("", opening, count=1))) <= 2)
         or (not _LIST_MARK_RE.match(opening) and not opening.isupper())
     )
