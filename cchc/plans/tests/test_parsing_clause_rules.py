@@ -460,3 +460,54 @@ def test_an_opening_announcing_points_leads_them_by_the_office_without_its_honor
         "2. Công khai kết quả giải quyết hồ sơ.\n"
     )
     assert [item.lead for item in items] == ["Giám đốc Sở, Thủ trưởng các ban, ngành tỉnh"] * 2
+
+
+def test_a_point_supporting_another_body_s_task_is_the_heading_body_s_row() -> None:
+    # Convention B (corpus README, "Conventions"): "Phối hợp (với) X <task>" under Y's
+    # heading is Y's row (the document assigns it to Y), X its partners, the role words out
+    # of the title and the role kept in the notes.
+    items = _items(
+        "**1. Sở Xây dựng**\n\n"
+        "- Phối hợp Thanh tra tỉnh kiểm tra các công trình chậm tiến độ.\n\n"
+        "**2. Đề nghị Hội Nông dân tỉnh**\n\n"
+        "Phối hợp chặt chẽ với các xã, phường vận động nông dân chuyển đổi cây trồng.\n"
+    )
+    assert [(item.lead, item.partners) for item in items] == [
+        ("Sở Xây dựng", "Thanh tra tỉnh"),
+        ("Hội Nông dân tỉnh", "các xã, phường"),
+    ]
+    assert [item.title for item in items] == [
+        "Kiểm tra các công trình chậm tiến độ",
+        "Vận động nông dân chuyển đổi cây trồng",
+    ]
+    assert [item.notes for item in items] == [
+        "Phối hợp Thanh tra tỉnh",
+        "Phối hợp chặt chẽ với các xã, phường",
+    ]
+
+
+def test_a_cooperation_that_is_itself_the_task_keeps_its_words() -> None:
+    # No task's verb after the bodies (a purpose "để …", a scope "trong quá trình …"), or no
+    # body after "Phối hợp" at all: the point's words stay its title.
+    items = _items(
+        "**3. Sở Giao thông vận tải**\n\n"
+        "- Phối hợp với các doanh nghiệp vận tải để xây dựng phương án phân luồng.\n\n"
+        "- Phối hợp chặt chẽ với Công an tỉnh, Sở Tài chính trong quá trình thẩm định dự án.\n\n"
+        "- Phối hợp thực hiện kiểm định an toàn phương tiện.\n\n"
+        "- Phối hợp với các viện nghiên cứu để ứng dụng công nghệ mới.\n"
+    )
+    assert [item.title for item in items] == [
+        "Phối hợp với các doanh nghiệp vận tải để xây dựng phương án phân luồng",
+        "Phối hợp chặt chẽ với Công an tỉnh, Sở Tài chính trong quá trình thẩm định dự án",
+        "Phối hợp thực hiện kiểm định an toàn phương tiện",
+        "Phối hợp với các viện nghiên cứu để ứng dụng công nghệ mới",
+    ]
+    # the partners still named, up to the clause after them ("nghiên cứu" before "để" is a
+    # noun of the name, "trong quá trình" is no verb)
+    assert [item.partners for item in items] == [
+        "các doanh nghiệp vận tải",
+        "Công an tỉnh, Sở Tài chính",
+        "",
+        "các viện nghiên cứu",
+    ]
+    assert not any(item.notes for item in items)
