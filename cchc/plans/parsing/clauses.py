@@ -361,7 +361,7 @@ def names_bodies(partners: str) -> bool:
 
 
 def supporting_role(rest: str) -> tuple[str, str]:
-    """ ("Tổ chức tập huấn …", "Phối hợp với Sở Tư pháp") from "Phối hợp với Sở Tư pháp tổ
+    """("Tổ chức tập huấn …", "Phối hợp với Sở Tư pháp") from "Phối hợp với Sở Tư pháp tổ
     chức tập huấn …": a point that opens with the role of a body supporting another's task,
     under the heading of the body it is assigned to. The role words and the bodies named go
     out of the title (the bodies are the row's partners, the role is kept in its notes); ("",
