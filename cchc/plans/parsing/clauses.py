@@ -14,7 +14,9 @@ department, works with the ministries.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from cchc.core.text import fold
 from cchc.plans.parsing.agencies import split_name
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -265,6 +267,29 @@ def later_subjects(text: str) -> tuple[str, list[str]]:
         else:
             own.append(sentence)
     return " ".join(own), later
+
+
+def sentences_of_others(
+    text: str, agency: str, lead_of: Callable[[str], str]
+) -> tuple[str, list[str]]:
+    """The sentences of a point under the heading of ``agency`` that stay in its row, and
+    those whose subject is another body (``lead_of`` reads a sentence's subject): rows of
+    their own (corpus README, "Conventions").
+
+    "Tổng hợp nhu cầu …. Ủy ban nhân dân xã cung cấp danh sách …. Ngân hàng hướng dẫn quy
+    trình …" under "5. Ủy ban nhân dân xã, phường": the second names a body of the heading
+    (its head word is in the heading's name), so it stays; the third is the banks' row.
+    """
+    own, later = later_subjects(text)
+    words = set(fold(agency).split())
+    others: list[str] = []
+    for sentence in later:
+        lead = fold(lead_of(sentence)).split()
+        if lead and lead[0] not in words and lead[0] not in {"cac", "nhung"}:
+            others.append(sentence)
+        else:
+            own = f"{own} {sentence}"
+    return own, others
 
 
 # A collective body named by its head, its function and a proper name: "Hội đồng thẩm định

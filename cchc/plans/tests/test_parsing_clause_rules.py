@@ -511,3 +511,31 @@ def test_a_cooperation_that_is_itself_the_task_keeps_its_words() -> None:
         "các viện nghiên cứu",
     ]
     assert not any(item.notes for item in items)
+
+
+def test_a_later_sentence_of_another_body_under_a_heading_is_its_row() -> None:
+    # Convention A (corpus README, "Conventions"): a point is one row unless a later
+    # sentence's subject is another body. One naming a body of the heading ("Ủy ban nhân dân
+    # xã" under "Ủy ban nhân dân các xã") stays in the row; "Ngân hàng …" and "Giao Văn
+    # phòng Sở …" are rows of their own, led by them.
+    items = _items(
+        "**1. Ủy ban nhân dân các xã**\n\n"
+        "a) Lập danh sách hộ nghèo cần hỗ trợ vay vốn. Ủy ban nhân dân xã niêm yết công "
+        "khai danh sách tại trụ sở. Ngân hàng Chính sách xã hội hướng dẫn thủ tục vay vốn "
+        "cho các hộ trong danh sách.\n\n"
+        "**2. Sở Nông nghiệp và Môi trường**\n\n"
+        "- Hướng dẫn các xã chuyển đổi cơ cấu cây trồng. Giao Văn phòng Sở tổng hợp kết "
+        "quả, báo cáo Giám đốc Sở.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Ủy ban nhân dân các xã",
+        "Ngân hàng Chính sách xã hội",
+        "Sở Nông nghiệp và Môi trường",
+        "Văn phòng Sở",
+    ]
+    assert items[0].title == (
+        "Lập danh sách hộ nghèo cần hỗ trợ vay vốn. Ủy ban nhân dân xã niêm yết công khai "
+        "danh sách tại trụ sở"
+    )
+    assert items[1].title.startswith("Hướng dẫn thủ tục vay vốn")
+    assert items[3].title.startswith("Tổng hợp kết quả")
