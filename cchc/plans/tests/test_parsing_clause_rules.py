@@ -258,7 +258,10 @@ def test_points_of_a_plan_of_labelled_blocks_are_not_read_as_tasks_without_subje
     ]
 
 
-def test_a_later_giao_sentence_in_a_bullet_stays_in_its_row() -> None:
+def test_a_later_giao_sentence_in_a_bullet_is_a_row_of_its_own() -> None:
+    # Convention A (corpus README, "Conventions"): "… . Giao Văn phòng Sở …" gives a task to
+    # another body: its row (it once stayed in the bullet's title); the closing paragraph's
+    # "Giao …" sentence is a row too, the request before it none.
     items = _items(
         "Giám đốc Sở giao:\n"
         "**1. Thủ trưởng các phòng chuyên môn thuộc Sở**\n"
@@ -269,9 +272,10 @@ def test_a_later_giao_sentence_in_a_bullet_stays_in_its_row() -> None:
         "Giao Văn phòng Sở đôn đốc các phòng thực hiện.\n"
     )
     lead = "Thủ trưởng các phòng chuyên môn thuộc Sở"
-    assert [item.lead for item in items] == [lead, lead, "Văn phòng Sở"]
-    assert items[1].title.startswith("Kiên quyết cắt giảm thành phần hồ sơ")
-    assert items[2].title.startswith("Đôn đốc các phòng thực hiện")
+    assert [item.lead for item in items] == [lead, lead, "Văn phòng Sở", "Văn phòng Sở"]
+    assert items[1].title == "Kiên quyết cắt giảm thành phần hồ sơ không cần thiết"
+    assert items[2].title == "Tổng hợp kết quả, báo cáo Giám đốc Sở"
+    assert items[3].title.startswith("Đôn đốc các phòng thực hiện")
 
 
 def test_role_words_after_an_opening_clause_and_a_role_announcing_the_points() -> None:
