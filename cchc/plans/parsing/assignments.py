@@ -45,6 +45,7 @@ from cchc.plans.parsing.clauses import (
     own_clauses,
     partners_up_to_verb,
     point_body,
+    sentences_of_others,
     split_partners,
     subject_of,
     subjectless_task,
@@ -292,16 +293,18 @@ class AssignmentInterpreter:
                     )
                 )
                 # "Hội đồng … khẩn trương hoàn thành …. Bộ Nông nghiệp … khẩn trương tiếp thu …":
-                # a later sentence with a subject of its own is a row of its own.
-                # (only in the one paragraph under a topic "4. Về …:", no agency above)
+                # a later sentence with a subject of its own is a row of its own: in the one
+                # paragraph under a topic "4. Về …:", and under an agency heading when that
+                # subject is another body ("…. Ngân hàng hướng dẫn …"; corpus "Conventions").
                 own, later = later_subjects(body) if topic and not agency else (body, [])
-                item = (
-                    None
-                    if named
-                    else self._assignment(
-                        own, agency[1] if agency else None, kind, agency[0] if agency else ""
-                    )
-                )
+                if agency and not topic and not named:
+                    own, later = sentences_of_others(body, agency[1], self._subject)
+                lead_kind = (agency[1], kind, agency[0]) if agency else (None, kind, "")
+                item = None if named else self._assignment(own, *lead_kind)
+                if item is None and later and not named:
+                    # (a closing paragraph is no row of its own: the whole of it is read)
+                    own, later = body, []
+                    item = self._assignment(own, *lead_kind)
                 answer = (
                     topic_answer(body) or lone_point(label, body, self.parsed.items)
                     if (heading or kind == "paren") and item is None and not named
@@ -612,6 +615,10 @@ class AssignmentInterpreter:
         if kind in kinds:
             del self.sections[kinds.index(kind) :]
         self.sections.append((kind, f"{label}. {title.rstrip(' :.')}"))
+
+    def _subject(self, sentence: str) -> str:
+        row = self._assignment(sentence, None, "inline")
+        return row.lead or "" if row is not None else ""
 
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""

@@ -14,7 +14,9 @@ department, works with the ministries.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from cchc.core.text import fold
 from cchc.plans.parsing.agencies import split_name
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -267,6 +269,29 @@ def later_subjects(text: str) -> tuple[str, list[str]]:
     return " ".join(own), later
 
 
+def sentences_of_others(
+    text: str, agency: str, lead_of: Callable[[str], str]
+) -> tuple[str, list[str]]:
+    """The sentences of a point under the heading of ``agency`` that stay in its row, and
+    those whose subject is another body (``lead_of`` reads a sentence's subject): rows of
+    their own (corpus README, "Conventions").
+
+    "Tổng hợp nhu cầu …. Ủy ban nhân dân xã cung cấp danh sách …. Ngân hàng hướng dẫn quy
+    trình …" under "5. Ủy ban nhân dân xã, phường": the second names a body of the heading
+    (its head word is in the heading's name), so it stays; the third is the banks' row.
+    """
+    own, later = later_subjects(text)
+    words = set(fold(agency).split())
+    others: list[str] = []
+    for sentence in later:
+        lead = fold(lead_of(sentence)).split()
+        if lead and lead[0] not in words and lead[0] not in {"cac", "nhung"}:
+            others.append(sentence)
+        else:
+            own = f"{own} {sentence}"
+    return own, others
+
+
 # A collective body named by its head, its function and a proper name: "Hội đồng thẩm định
 # Nhà nước", "Ban chỉ đạo Trung ương", "Tổ công tác Chính phủ".
 _COLLECTIVE_RE = re.compile(
@@ -346,14 +371,46 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(" *_")[-1:] in ".;:!?…"
 
 
+# What follows a list of partners when the cooperation itself is the task: its purpose
+# ("để xây dựng lộ trình …"), its scope ("trong quá trình khảo sát …") or nothing.
+_NO_TASK_AFTER_RE = re.compile(
+    r"^(?:để|nhằm|trong|căn cứ|theo|về|khi|đối với|tại|cho|với|và|hoặc)\b|^\W*$"
+)
+
+
+def names_bodies(partners: str) -> bool:
+    """Whether a list read as partners opens with a body ("Sở Y tế", "các đơn vị …", "sở,
+    ban, ngành …"), not with a verb the vocabulary lacks ("tiến hành kiểm định …")."""
+    text = partners.strip()
+    return bool(re.match(rf"(?:các|những)\s|{_AGENCY}", text[:1].upper() + text[1:]))
+
+
+def supporting_role(rest: str) -> tuple[str, str]:
+    """("Tổ chức tập huấn …", "Phối hợp với Sở Tư pháp") from "Phối hợp với Sở Tư pháp tổ
+    chức tập huấn …": a point that opens with the role of a body supporting another's task,
+    under the heading of the body it is assigned to. The role words and the bodies named go
+    out of the title (the bodies are the row's partners, the role is kept in its notes); ("",
+    "") when the point opens otherwise, or when the cooperation itself is the task ("Phối hợp
+    chặt chẽ với X để …", "… trong quá trình …": no task's verb after the bodies)."""
+    found = _PARTNERS_RE.match(rest)
+    if found is None or not rest.startswith("P") or not names_bodies(found.group("partners")):
+        return "", ""
+    partners, spill = split_name(found.group("partners").strip(" ,"))
+    after = " ".join(filter(None, [spill, rest[found.end() :].strip(" ,")]))
+    if _NO_TASK_AFTER_RE.match(after):
+        return "", ""
+    role = rest[: found.start("partners")] + partners
+    return after, role.strip(" ,")
+
+
 def split_partners(rest: str) -> tuple[str, str, str]:
-    """(the row's text, its partners, the opening clause before its role) from the words
-    after a row's lead.
+    """(the row's text, its partners, what goes to its notes: the opening clause before its
+    role, or the role of a supporting body) from the words after a row's lead.
 
     "phối hợp với các đơn vị có liên quan đa dạng hóa …": the list of bodies ends where its
     grammar does, whatever the verb after it; "Chủ trì, tiếp tục phối hợp với …" leaves
-    the role's words out of the text; "Phối hợp với Sở Y tế tổ chức …" opening the point
-    keeps its wording (the agency's part in it is to work with them).
+    the role's words out of the text; so does "Phối hợp với Sở Y tế tổ chức …" opening the
+    point, whose role (the agency works with them on it) is kept in the notes.
     """
     found, opens_row = partners_clause(rest)
     if found is None or len(found.group("partners")) >= 200:
@@ -361,7 +418,11 @@ def split_partners(rest: str) -> tuple[str, str, str]:
     partners, spill = split_name(found.group("partners").strip(" ,"))
     after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
     frame = ""
-    if opens_row and not rest.startswith("P"):
+    if opens_row and rest.startswith("P"):
+        task, role = supporting_role(rest)
+        if task:
+            return task, partners, role
+    elif opens_row:
         before = rest[: found.start()]
         # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
         before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)

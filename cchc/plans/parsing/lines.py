@@ -80,6 +80,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
             ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
             continues = unfinished or (not ended and _continues(previous, text))
+            continues = continues or (same_run and _next_sentence(previous, text))
             continues = continues or (ended and _heading_goes_on(previous, raw, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
@@ -114,6 +115,19 @@ _PLACE_START_RE = re.compile(
 )
 # A line ending on a point's marker, or on the role words that need their object.
 _OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
+
+
+def _next_sentence(previous: str, text: str) -> bool:
+    """Whether ``text``, a printed line of the same crawled paragraph after a line that ended
+    a sentence, is the paragraph's next sentence ("… số hóa tài liệu." / "Nghiên cứu, xây
+    dựng quy chuẩn …"): it opens with a task's verb, so it names no body of its own, and
+    the paragraph is one row (corpus README, "Conventions"). A sentence opening with a body
+    ("Sở Y tế …") or a heading ("2. …", "- …") starts a unit of its own."""
+    return (
+        previous[-1:] == "."
+        and text[:1].isupper()
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is not None
+    )
 
 
 def _heading_goes_on(previous: str, raw: str, text: str) -> bool:

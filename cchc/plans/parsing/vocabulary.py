@@ -133,14 +133,16 @@ _LEAD_WORDS_RE = re.compile(
 )
 _PARTNERS_RE = re.compile(
     # "phối hợp triển khai …" (carry out jointly) names no partner; "chủ đầu tư" is a body;
-    # the list ends before the clause that follows it ("để …", "trong việc …", "căn cứ …").
+    # the list ends before the clause that follows it ("để …", "trong việc …", "trong quá
+    # trình …", "căn cứ …").
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
     # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
     # ("phối với", a syllable dropped in print, is "phối hợp với" all the same)
     rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b"
-    r"|\s(?:để|nhằm|trong việc|căn cứ)\s|;|$)",
+    # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b(?!\s+(?:để|nhằm)\s)"
+    r"|\s(?:để|nhằm|trong việc|trong quá trình|căn cứ)\s|;|$)",
     re.S,
 )
 _TIME_LABEL_RE = re.compile(

@@ -258,7 +258,10 @@ def test_points_of_a_plan_of_labelled_blocks_are_not_read_as_tasks_without_subje
     ]
 
 
-def test_a_later_giao_sentence_in_a_bullet_stays_in_its_row() -> None:
+def test_a_later_giao_sentence_in_a_bullet_is_a_row_of_its_own() -> None:
+    # Convention A (corpus README, "Conventions"): "… . Giao Văn phòng Sở …" gives a task to
+    # another body: its row (it once stayed in the bullet's title); the closing paragraph's
+    # "Giao …" sentence is a row too, the request before it none.
     items = _items(
         "Giám đốc Sở giao:\n"
         "**1. Thủ trưởng các phòng chuyên môn thuộc Sở**\n"
@@ -269,9 +272,10 @@ def test_a_later_giao_sentence_in_a_bullet_stays_in_its_row() -> None:
         "Giao Văn phòng Sở đôn đốc các phòng thực hiện.\n"
     )
     lead = "Thủ trưởng các phòng chuyên môn thuộc Sở"
-    assert [item.lead for item in items] == [lead, lead, "Văn phòng Sở"]
-    assert items[1].title.startswith("Kiên quyết cắt giảm thành phần hồ sơ")
-    assert items[2].title.startswith("Đôn đốc các phòng thực hiện")
+    assert [item.lead for item in items] == [lead, lead, "Văn phòng Sở", "Văn phòng Sở"]
+    assert items[1].title == "Kiên quyết cắt giảm thành phần hồ sơ không cần thiết"
+    assert items[2].title == "Tổng hợp kết quả, báo cáo Giám đốc Sở"
+    assert items[3].title.startswith("Đôn đốc các phòng thực hiện")
 
 
 def test_role_words_after_an_opening_clause_and_a_role_announcing_the_points() -> None:
@@ -460,3 +464,82 @@ def test_an_opening_announcing_points_leads_them_by_the_office_without_its_honor
         "2. Công khai kết quả giải quyết hồ sơ.\n"
     )
     assert [item.lead for item in items] == ["Giám đốc Sở, Thủ trưởng các ban, ngành tỉnh"] * 2
+
+
+def test_a_point_supporting_another_body_s_task_is_the_heading_body_s_row() -> None:
+    # Convention B (corpus README, "Conventions"): "Phối hợp (với) X <task>" under Y's
+    # heading is Y's row (the document assigns it to Y), X its partners, the role words out
+    # of the title and the role kept in the notes.
+    items = _items(
+        "**1. Sở Xây dựng**\n\n"
+        "- Phối hợp Thanh tra tỉnh kiểm tra các công trình chậm tiến độ.\n\n"
+        "**2. Đề nghị Hội Nông dân tỉnh**\n\n"
+        "Phối hợp chặt chẽ với các xã, phường vận động nông dân chuyển đổi cây trồng.\n"
+    )
+    assert [(item.lead, item.partners) for item in items] == [
+        ("Sở Xây dựng", "Thanh tra tỉnh"),
+        ("Hội Nông dân tỉnh", "các xã, phường"),
+    ]
+    assert [item.title for item in items] == [
+        "Kiểm tra các công trình chậm tiến độ",
+        "Vận động nông dân chuyển đổi cây trồng",
+    ]
+    assert [item.notes for item in items] == [
+        "Phối hợp Thanh tra tỉnh",
+        "Phối hợp chặt chẽ với các xã, phường",
+    ]
+
+
+def test_a_cooperation_that_is_itself_the_task_keeps_its_words() -> None:
+    # No task's verb after the bodies (a purpose "để …", a scope "trong quá trình …"), or no
+    # body after "Phối hợp" at all: the point's words stay its title.
+    items = _items(
+        "**3. Sở Giao thông vận tải**\n\n"
+        "- Phối hợp với các doanh nghiệp vận tải để xây dựng phương án phân luồng.\n\n"
+        "- Phối hợp chặt chẽ với Công an tỉnh, Sở Tài chính trong quá trình thẩm định dự án.\n\n"
+        "- Phối hợp thực hiện kiểm định an toàn phương tiện.\n\n"
+        "- Phối hợp với các viện nghiên cứu để ứng dụng công nghệ mới.\n"
+    )
+    assert [item.title for item in items] == [
+        "Phối hợp với các doanh nghiệp vận tải để xây dựng phương án phân luồng",
+        "Phối hợp chặt chẽ với Công an tỉnh, Sở Tài chính trong quá trình thẩm định dự án",
+        "Phối hợp thực hiện kiểm định an toàn phương tiện",
+        "Phối hợp với các viện nghiên cứu để ứng dụng công nghệ mới",
+    ]
+    # the partners still named, up to the clause after them ("nghiên cứu" before "để" is a
+    # noun of the name, "trong quá trình" is no verb)
+    assert [item.partners for item in items] == [
+        "các doanh nghiệp vận tải",
+        "Công an tỉnh, Sở Tài chính",
+        "",
+        "các viện nghiên cứu",
+    ]
+    assert not any(item.notes for item in items)
+
+
+def test_a_later_sentence_of_another_body_under_a_heading_is_its_row() -> None:
+    # Convention A (corpus README, "Conventions"): a point is one row unless a later
+    # sentence's subject is another body. One naming a body of the heading ("Ủy ban nhân dân
+    # xã" under "Ủy ban nhân dân các xã") stays in the row; "Ngân hàng …" and "Giao Văn
+    # phòng Sở …" are rows of their own, led by them.
+    items = _items(
+        "**1. Ủy ban nhân dân các xã**\n\n"
+        "a) Lập danh sách hộ nghèo cần hỗ trợ vay vốn. Ủy ban nhân dân xã niêm yết công "
+        "khai danh sách tại trụ sở. Ngân hàng Chính sách xã hội hướng dẫn thủ tục vay vốn "
+        "cho các hộ trong danh sách.\n\n"
+        "**2. Sở Nông nghiệp và Môi trường**\n\n"
+        "- Hướng dẫn các xã chuyển đổi cơ cấu cây trồng. Giao Văn phòng Sở tổng hợp kết "
+        "quả, báo cáo Giám đốc Sở.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Ủy ban nhân dân các xã",
+        "Ngân hàng Chính sách xã hội",
+        "Sở Nông nghiệp và Môi trường",
+        "Văn phòng Sở",
+    ]
+    assert items[0].title == (
+        "Lập danh sách hộ nghèo cần hỗ trợ vay vốn. Ủy ban nhân dân xã niêm yết công khai "
+        "danh sách tại trụ sở"
+    )
+    assert items[1].title.startswith("Hướng dẫn thủ tục vay vốn")
+    assert items[3].title.startswith("Tổng hợp kết quả")

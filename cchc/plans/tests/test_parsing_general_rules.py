@@ -107,9 +107,12 @@ def test_a_point_opening_with_its_role_names_the_partners() -> None:
         "Sở Tư pháp và các cơ quan liên quan",
         "các đơn vị liên quan",
     ]
-    # The role is the agency's part in the point: kept in its wording, not in another's.
-    assert items[0].title.startswith("Phối hợp với Sở Tư pháp")
+    # The role words are the lead and partners, not the title (corpus README, "Conventions"):
+    # the agency only supporting is said in the notes.
+    assert items[0].title == "Tổ chức tập huấn cho cán bộ"
+    assert items[0].notes == "Phối hợp với Sở Tư pháp và các cơ quan liên quan"
     assert items[1].title == "Xây dựng kế hoạch tuyên truyền"
+    assert not items[1].notes
 
 
 def test_an_italic_note_left_open_does_not_glue_the_plan_to_it() -> None:

@@ -339,3 +339,42 @@ def test_a_point_naming_bodies_by_their_kind_among_agency_headings_is_one_with_i
     assert items[1].title.startswith("Đăng ký ủng hộ")
     # a topic before the colon names no bodies: not read as a lead
     assert all(item.lead != "Lưu ý chung" for item in items)
+
+
+def test_a_paragraph_s_next_sentence_at_a_printed_line_s_start_stays_in_its_row() -> None:
+    # Convention A (corpus README, "Conventions"): a paragraph is one row unless a later
+    # sentence names a body of its own. In a crawled page (blank lines between paragraphs,
+    # printed line breaks kept inside them) a sentence that ends a printed line and a next
+    # one opening with a task's verb are one paragraph; a sentence opening with a body, or a
+    # paragraph after a blank line, is a row of its own.
+    items = _items(
+        "**III. TỔ CHỨC THỰC HIỆN**\n\n"
+        "**1. Sở Xây\n"
+        "dựng**\n\n"
+        "Chủ trì rà soát quy hoạch các khu dân cư ven sông, báo cáo Ủy ban nhân dân\n"
+        "tỉnh kết quả rà soát.\n"
+        "Hướng dẫn các xã lập phương án di dời hộ dân ra khỏi vùng nguy cơ sạt lở.\n\n"
+        "Kiểm tra chất lượng các công trình nhà ở tái định cư.\n\n"
+        "**2. Sở Tài\n"
+        "chính**\n\n"
+        "Tham mưu bố trí kinh phí thực hiện phương án di dời hộ dân vùng sạt lở bờ\n"
+        "sông.\n"
+        "Sở Nông nghiệp và Môi trường cung cấp bản đồ vùng nguy cơ sạt lở.\n\n"
+        "**3. Ủy ban nhân\n"
+        "dân các xã**\n\n"
+        "Tuyên truyền, vận động người dân di dời đến nơi ở mới an toàn.\n\n"
+        "Trên đây là Kế hoạch, yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Sở Xây dựng",
+        "Sở Xây dựng",
+        "Sở Tài chính",
+        "Sở Nông nghiệp và Môi trường",
+        "Ủy ban nhân dân các xã",
+    ]
+    assert items[0].title == (
+        "Rà soát quy hoạch các khu dân cư ven sông, báo cáo Ủy ban nhân dân tỉnh kết quả rà "
+        "soát. Hướng dẫn các xã lập phương án di dời hộ dân ra khỏi vùng nguy cơ sạt lở"
+    )
+    assert items[1].title == "Kiểm tra chất lượng các công trình nhà ở tái định cư"
+    assert items[3].title.startswith("Cung cấp bản đồ")
