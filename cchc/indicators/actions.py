@@ -215,19 +215,20 @@ def propose_targets(
             .select_related("indicator")
         }
         indicators = {i.code: i for i in Indicator.objects.all()}
-        result, new = _propose(node, proposals, user, indicators, existing)
+        result, new = _propose(node.pk, node.key, proposals, user, indicators, existing)
         _create_proposed(new, user)
     return result
 
 
 def _propose(
-    node: Node,
+    node_id: int,
+    node_key: str,
     proposals: Sequence[ProposedTarget],
     user: AbstractBaseUser | None,
     indicators: dict[str, Indicator],
     existing: dict[str, Target],
 ) -> tuple[ProposeResult, list[tuple[Target, ProposedTarget]]]:
-    """Sort what was read in ``node`` against its ``existing`` targets (locked by the caller):
+    """Sort what was read in a node's text against its ``existing`` targets (locked by the caller):
     refresh and remove here, and return the new targets for ``_create_proposed`` to store with
     the others (a plan's thousands of rows in a few statements). Runs in the caller's
     transaction."""
@@ -235,14 +236,14 @@ def _propose(
     new: list[tuple[Target, ProposedTarget]] = []
     seen: set[str] = set()
     for proposal in proposals:
-        key = match_key(node.key, proposal)
+        key = match_key(node_key, proposal)
         if key in seen:
             continue
         seen.add(key)
         values = _proposal_values(proposal, indicators)
         target = existing.get(key)
         if target is None:
-            target = Target(node=node, match_key=key, **values)
+            target = Target(node_id=node_id, match_key=key, **values)
             try:
                 _check_target(target)
             except IndicatorError:
@@ -330,15 +331,19 @@ def propose_plan_targets(*, plan: Plan, user: AbstractBaseUser | None = None) ->
         ):
             stored.setdefault(target.node_id, {})[target.match_key] = target
         indicators: dict[str, Indicator] | None = None
-        for node in Node.objects.filter(plan=plan, kind__in=TARGET_KINDS).order_by("position"):
-            proposals = extract_targets(
-                node.title, line=node.source_line, default_year=default_year
-            )
-            if not proposals and node.pk not in stored:
+        nodes = (
+            Node.objects.filter(plan=plan, kind__in=TARGET_KINDS)
+            .order_by("position")
+            .values_list("pk", "key", "title", "source_line")
+        )
+        for node_id, node_key, title, line in nodes:
+            proposals = extract_targets(title, line=line, default_year=default_year)
+            if not proposals and node_id not in stored:
                 continue
             if indicators is None:
                 indicators = {i.code: i for i in Indicator.objects.all()}
-            result, found = _propose(node, proposals, user, indicators, stored.get(node.pk, {}))
+            existing = stored.get(node_id, {})
+            result, found = _propose(node_id, node_key, proposals, user, indicators, existing)
             total.add(result)
             new += found
         _create_proposed(new, user)
