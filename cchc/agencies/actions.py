@@ -28,7 +28,7 @@ from cchc.agencies.models import (
 )
 from cchc.agencies.names import phrase_key
 from cchc.agencies.registry import CONFIRMABLE, find_cycle
-from cchc.agencies.resolver import Resolver
+from cchc.agencies.resolver import Resolution, Resolver
 from cchc.core.history import actor_of
 
 
@@ -226,6 +226,8 @@ def sync_plan_assignments(
             assignment__activity__plan_id=plan_id, action=AssignmentChange.Action.TRANSFERRED
         )
     }
+    # A plan names the same agencies over and over: each distinct text is resolved once.
+    resolutions: dict[str, Resolution] = {}
     with transaction.atomic():
         for activity in activities:
             wanted: list[tuple[str, int | None, int | None, str]] = []
@@ -236,7 +238,9 @@ def sync_plan_assignments(
             for role, text in cells:
                 if not text:
                     continue
-                resolution = resolver.resolve(text, on=day)
+                resolution = resolutions.get(text)
+                if resolution is None:
+                    resolution = resolutions[text] = resolver.resolve(text, on=day)
                 wanted += [(role, m.agency.pk, None, text) for m in resolution.agencies]
                 wanted += [(role, None, g.group.pk, text) for g in resolution.groups]
                 result.unresolved += [(activity.pk, frag) for frag in resolution.unresolved]

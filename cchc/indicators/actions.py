@@ -207,72 +207,100 @@ def propose_targets(
     as proposed; proposed targets no longer read are removed. Confirmed and rejected ones
     whose phrase vanished are kept (their history says what was decided).
     """
-    return _propose(node, proposals, user, {i.code: i for i in Indicator.objects.all()})
+    with transaction.atomic():
+        existing = {
+            t.match_key: t
+            for t in Target.objects.select_for_update(of=("self",))
+            .filter(node=node)
+            .select_related("indicator")
+        }
+        indicators = {i.code: i for i in Indicator.objects.all()}
+        result, new = _propose(node.pk, node.key, proposals, user, indicators, existing)
+        _create_proposed(new, user)
+    return result
 
 
 def _propose(
-    node: Node,
+    node_id: int,
+    node_key: str,
     proposals: Sequence[ProposedTarget],
     user: AbstractBaseUser | None,
     indicators: dict[str, Indicator],
-) -> ProposeResult:
+    existing: dict[str, Target],
+) -> tuple[ProposeResult, list[tuple[Target, ProposedTarget]]]:
+    """Sort what was read in a node's text against its ``existing`` targets (locked by the caller):
+    refresh and remove here, and return the new targets for ``_create_proposed`` to store with
+    the others (a plan's thousands of rows in a few statements). Runs in the caller's
+    transaction."""
     result = ProposeResult()
-    with transaction.atomic():
-        existing = {t.match_key: t for t in Target.objects.select_for_update().filter(node=node)}
-        seen: set[str] = set()
-        for proposal in proposals:
-            key = match_key(node.key, proposal)
-            if key in seen:
+    new: list[tuple[Target, ProposedTarget]] = []
+    seen: set[str] = set()
+    for proposal in proposals:
+        key = match_key(node_key, proposal)
+        if key in seen:
+            continue
+        seen.add(key)
+        values = _proposal_values(proposal, indicators)
+        target = existing.get(key)
+        if target is None:
+            target = Target(node_id=node_id, match_key=key, **values)
+            try:
+                _check_target(target)
+            except IndicatorError:
+                # Numbers no target can hold (a share over 100 %): not proposed.
+                result.skipped += 1
                 continue
-            seen.add(key)
-            values = _proposal_values(proposal, indicators)
-            target = existing.get(key)
-            if target is None:
-                target = Target(node=node, match_key=key, **values)
-                try:
-                    _check_target(target)
-                except IndicatorError:
-                    # Numbers no target can hold (a share over 100 %): not proposed.
-                    result.skipped += 1
-                    continue
+            new.append((target, proposal))
+            result.created += 1
+        elif target.state == TargetState.PROPOSED:
+            changed = {
+                k: v for k, v in values.items() if getattr(target, k) != v and k != "proposed"
+            }
+            if changed:
+                for name, value in changed.items():
+                    setattr(target, name, value)
+                target.proposed = values["proposed"]
                 target.save()
                 TargetChange.objects.create(
                     target=target,
-                    action=ChangeAction.PROPOSED,
+                    action=ChangeAction.REREAD,
                     actor=actor_of(user),
+                    from_state=TargetState.PROPOSED,
                     to_state=TargetState.PROPOSED,
-                    changes=proposal.as_json(),
+                    changes={k: _jsonable(_plain(v)) for k, v in changed.items()},
                 )
-                result.created += 1
-            elif target.state == TargetState.PROPOSED:
-                changed = {
-                    k: v for k, v in values.items() if getattr(target, k) != v and k != "proposed"
-                }
-                if changed:
-                    for name, value in changed.items():
-                        setattr(target, name, value)
-                    target.proposed = values["proposed"]
-                    target.save()
-                    TargetChange.objects.create(
-                        target=target,
-                        action=ChangeAction.REREAD,
-                        actor=actor_of(user),
-                        from_state=TargetState.PROPOSED,
-                        to_state=TargetState.PROPOSED,
-                        changes={k: _jsonable(_plain(v)) for k, v in changed.items()},
-                    )
-                    result.refreshed += 1
-                else:
-                    result.kept += 1
+                result.refreshed += 1
             else:
                 result.kept += 1
-        vanished = [
-            t.pk for k, t in existing.items() if k not in seen and t.state == TargetState.PROPOSED
-        ]
-        if vanished:
-            Target.objects.filter(pk__in=vanished).delete()
-            result.removed = len(vanished)
-    return result
+        else:
+            result.kept += 1
+    vanished = [
+        t.pk for k, t in existing.items() if k not in seen and t.state == TargetState.PROPOSED
+    ]
+    if vanished:
+        Target.objects.filter(pk__in=vanished).delete()
+        result.removed = len(vanished)
+    return result, new
+
+
+def _create_proposed(
+    new: list[tuple[Target, ProposedTarget]], user: AbstractBaseUser | None
+) -> None:
+    """Store new proposed targets with their history rows, in bulk."""
+    if not new:
+        return
+    created = Target.objects.bulk_create([target for target, _proposal in new])
+    actor = actor_of(user)
+    TargetChange.objects.bulk_create(
+        TargetChange(
+            target=target,
+            action=ChangeAction.PROPOSED,
+            actor=actor,
+            to_state=TargetState.PROPOSED,
+            changes=proposal.as_json(),
+        )
+        for target, (_target, proposal) in zip(created, new, strict=True)
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -291,17 +319,34 @@ def propose_plan_targets(*, plan: Plan, user: AbstractBaseUser | None = None) ->
 
     default_year = plan.issued_on.year if plan.issued_on else None
     total = ProposeResult()
-    with_targets = set(
-        Target.objects.filter(node__plan=plan).values_list("node_id", flat=True).distinct()
-    )
-    indicators: dict[str, Indicator] | None = None
-    for node in Node.objects.filter(plan=plan, kind__in=TARGET_KINDS).order_by("position"):
-        proposals = extract_targets(node.title, line=node.source_line, default_year=default_year)
-        if not proposals and node.pk not in with_targets:
-            continue
-        if indicators is None:
-            indicators = {i.code: i for i in Indicator.objects.all()}
-        total.add(_propose(node, proposals, user, indicators))
+    new: list[tuple[Target, ProposedTarget]] = []
+    with transaction.atomic():
+        # The plan's targets, locked in one statement (in key order), by node.
+        stored: dict[int, dict[str, Target]] = {}
+        for target in (
+            Target.objects.select_for_update(of=("self",))
+            .filter(node__plan=plan)
+            .select_related("indicator")
+            .order_by("pk")
+        ):
+            stored.setdefault(target.node_id, {})[target.match_key] = target
+        indicators: dict[str, Indicator] | None = None
+        nodes = (
+            Node.objects.filter(plan=plan, kind__in=TARGET_KINDS)
+            .order_by("position")
+            .values_list("pk", "key", "title", "source_line")
+        )
+        for node_id, node_key, title, line in nodes:
+            proposals = extract_targets(title, line=line, default_year=default_year)
+            if not proposals and node_id not in stored:
+                continue
+            if indicators is None:
+                indicators = {i.code: i for i in Indicator.objects.all()}
+            existing = stored.get(node_id, {})
+            result, found = _propose(node_id, node_key, proposals, user, indicators, existing)
+            total.add(result)
+            new += found
+        _create_proposed(new, user)
     return total
 
 

@@ -11,6 +11,7 @@ from cchc.accounts.models import Role
 from cchc.agencies.models import Agency, AgencyLevel
 from cchc.conftest import member
 from cchc.indicators.actions import (
+    TARGET_KINDS,
     IndicatorError,
     MeasurementError,
     PeriodOf,
@@ -174,6 +175,37 @@ def test_the_plan_import_calls_the_extractor(
     result = propose_plan_targets(plan=small_plan, user=None)
     assert result.created == 1
     assert Target.objects.get().node.title.endswith("Hoàn thiện thể chế")
+
+
+def test_a_plans_targets_are_proposed_in_statements_that_do_not_grow_with_its_rows(
+    small_plan: Plan, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries
+) -> None:
+    """Every objective, task and activity with a target: the plan's stored targets read in one
+    statement, the new ones and their history rows written in one each; each row has its
+    history row; a second run finds them all and writes nothing."""
+    import cchc.indicators.extraction as extraction
+
+    monkeypatch.setattr(extraction, "extract_targets", lambda text, **kw: [ONLINE, PCI])
+    nodes = Node.objects.filter(plan=small_plan, kind__in=TARGET_KINDS).count()
+    assert nodes >= 4
+    # The lock and read of stored targets, the nodes, the indicators, two inserts (SQLite may
+    # split an insert into batches: a few more).
+    with django_assert_max_num_queries(8):
+        result = propose_plan_targets(plan=small_plan, user=None)
+    assert result.created == 2 * nodes
+    targets = Target.objects.filter(node__plan=small_plan)
+    assert targets.count() == 2 * nodes
+    assert all(t.state == TargetState.PROPOSED for t in targets)
+    assert (
+        TargetChange.objects.filter(
+            target__node__plan=small_plan, action=ChangeAction.PROPOSED
+        ).count()
+        == 2 * nodes
+    )
+    # The transaction's savepoint and its release, the targets, the nodes, the indicators.
+    with django_assert_max_num_queries(5):
+        again = propose_plan_targets(plan=small_plan, user=None)
+    assert (again.created, again.kept) == (0, 2 * nodes)
 
 
 def test_confirm_needs_an_indicator_and_edit_checks_numbers(node: Node, importer: User) -> None:

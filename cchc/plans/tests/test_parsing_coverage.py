@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc.conftest import SEED_PLAN as SEED
-from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing import coverage, parse_bytes
 from cchc.plans.parsing.coverage import CODE, GLUED_CODE, check_coverage
-from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.result import Column, DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.text import read_text
 
@@ -261,6 +261,53 @@ def test_a_table_row_whose_cells_went_nowhere_is_warned():
     assert [w.line for w in _unread(parsed)] == [3]
 
 
+def test_rows_plainly_read_and_their_page_split_cells_are_kept():
+    """A row of work whose cells stand whole in its own fields is kept as it is; the cells a
+    page break cut off onto rows of their own are weighed, and kept as part of its title."""
+    rows = [
+        Row(cells=["STT", "Nhiệm vụ", "Chủ trì"], line=1),
+        Row(cells=["1", "Rà soát thủ tục hành chính nội bộ của", "Sở Nội vụ"], line=2),
+        Row(cells=["STT", "Nhiệm vụ", "Chủ trì"], line=3),
+        Row(cells=["", "các sở, ban, ngành", ""], line=4),
+    ]
+    doc = SourceDocument(name="x.md", format="md", blocks=[Table(rows=rows, line=1)])
+    title = "Rà soát thủ tục hành chính nội bộ của các sở, ban, ngành"
+    # The header, repeated on the next page, is the columns' labels.
+    columns = [
+        Column(label=label, field=field)
+        for label, field in (("STT", "number"), ("Nhiệm vụ", "title"), ("Chủ trì", "lead"))
+    ]
+    parsed = _plan(Item(line=2, number="1", title=title, lead="Sở Nội vụ"))
+    parsed.document.columns = columns
+    check_coverage(doc, parsed)
+    assert _unread(parsed) == []
+    # The same cell under a row whose title does not hold it is lost.
+    parsed = _plan(
+        Item(line=2, number="1", title="Rà soát thủ tục hành chính nội bộ của", lead="Sở Nội vụ")
+    )
+    parsed.document.columns = columns
+    check_coverage(doc, parsed)
+    assert [w.line for w in _unread(parsed)] == [4]
+
+
+def test_a_row_whose_cells_are_not_all_its_fields_is_weighed():
+    """A row of work is kept without weighing only when every cell stands in its own row's
+    text; a cell read nowhere makes the row weighed, and a warning on the row's line too."""
+    rows = [
+        Row(cells=["STT", "Nhiệm vụ", "Chủ trì"], line=1),
+        Row(cells=["1", "Rà soát thủ tục hành chính nội bộ", "Sở Nội vụ"], line=2),
+        Row(cells=["2", "Lập danh mục dữ liệu mở của tỉnh", "Sở Tư pháp"], line=3),
+    ]
+    doc = SourceDocument(name="x.md", format="md", blocks=[Table(rows=rows, line=1)])
+    parsed = _plan(
+        Item(line=2, number="1", title="Rà soát thủ tục hành chính nội bộ", lead="Sở Nội vụ"),
+        # The row of line 3 kept only its number and lead: its title went nowhere.
+        Item(line=3, number="2", title="", lead="Sở Tư pháp"),
+    )
+    check_coverage(doc, parsed)
+    assert [w.line for w in _unread(parsed)] == [3]
+
+
 def test_the_seed_plan_gets_none():
     parsed = parse_bytes(SEED.read_bytes(), SEED.name)
     assert _unread(parsed) == []
@@ -379,6 +426,35 @@ def test_the_check_never_raises_and_never_flags_kept_lines(lines, kept, table):
     for warning in _unread(parsed):
         assert warning.line is not None and 1 <= warning.line <= total
         assert warning.message
+
+
+@SETTINGS
+@given(
+    table=st.lists(st.lists(words, min_size=1, max_size=4), min_size=1, max_size=8),
+    read=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 3), st.booleans()), max_size=10),
+)
+def test_rows_kept_unweighed_never_hide_a_lost_line(table, read):
+    """Keeping plainly read rows without weighing them (the speed-up for large tables) flags
+    every line that weighing every row flags."""
+    rows = [Row(cells=cells, line=i + 1) for i, cells in enumerate(table)]
+    doc = SourceDocument(name="x.md", format="md", blocks=[Table(rows=rows, line=1)])
+
+    def result() -> ParsedPlan:
+        parsed = _plan()
+        for index, cell, whole in read:
+            row = table[index % len(table)]
+            text = row[cell % len(row)]
+            parsed.items.append(Item(line=index % len(table) + 1, title=text if whole else ""))
+        return parsed
+
+    fast = result()
+    check_coverage(doc, fast)
+    slow = result()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(coverage._RowsRead, "__call__", lambda self, line, cells: False)
+        check_coverage(doc, slow)
+    lost = {w.line for w in _unread(slow)}
+    assert lost <= {w.line for w in _unread(fast)}
 
 
 @SETTINGS
