@@ -1,0 +1,113 @@
+"""Suspect-field check on the corpus: how many known misreads it flags, how many right facts.
+
+Every document of ``cchc/plans/tests/corpus/`` is parsed (``parse_path``, which runs the check
+at the end of ``assemble``); the fields ``parsing/suspects.py`` flags on each item are compared
+with the hand-written summaries: for every ``known_misreads`` fact of an item (a field the
+importer reads wrong), is that field of that item flagged (recall)? For every ordinary fact
+(a field read right), is it flagged (false alarm)? Only the fields the check tests count
+(lead, title, partners); the others are listed apart. Also prints the ``suspect-field``
+warnings per document.
+
+    .venv/bin/python bench/suspects_bench.py          # totals and the warnings per document
+    .venv/bin/python bench/suspects_bench.py -v       # and every flagged or missed fact
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKED = ("lead", "title", "partners")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="print each fact")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    os.environ.setdefault("CCHC_ALLOW_EPHEMERAL_SECRET", "1")
+    import django
+
+    django.setup()
+    from cchc.plans.parsing import parse_path
+    from cchc.plans.parsing.suspects import CODE, suspect_fields
+
+    spec = importlib.util.spec_from_file_location(
+        "corpus_check", ROOT / "cchc" / "plans" / "tests" / "corpus_check.py"
+    )
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_check"] = check
+    spec.loader.exec_module(check)
+
+    # (kind, field) -> [facts, flagged]; kind "wrong" (known misread) or "right"
+    counts: dict[tuple[str, str], list[int]] = {}
+    rules: Counter[str] = Counter()
+    warnings_per_doc: list[tuple[str, int, int]] = []
+    for path, expected in check.documents():
+        try:
+            parsed = parse_path(path)
+        except Exception as exc:  # a known refusal: nothing to flag
+            print(f"{path.name:50} refused: {str(exc)[:60]}")
+            continue
+        flagged = [suspect_fields(item) for item in parsed.items]
+        for rule_names in flagged:
+            rules.update(rule_names.values())
+        warned = sum(w.code == CODE for w in parsed.warnings)
+        warnings_per_doc.append((path.name, warned, len(parsed.items)))
+        for kind, facts in (
+            ("right", expected["facts"]),
+            ("wrong", expected.get("known_misreads", [])),
+        ):
+            for fact in facts:
+                if "index" not in fact:
+                    continue
+                index = fact["index"]
+                for name in check.FACT_FIELDS:
+                    if name not in fact:
+                        continue
+                    tally = counts.setdefault((kind, name), [0, 0])
+                    tally[0] += 1
+                    hit = index < len(flagged) and name in flagged[index]
+                    tally[1] += hit
+                    if args.verbose and name in CHECKED and (hit or kind == "wrong"):
+                        item = parsed.items[index] if index < len(parsed.items) else None
+                        got = getattr(item, name) if item is not None else None
+                        rule = flagged[index].get(name, "-") if hit else "not flagged"
+                        print(
+                            f"  {kind:5} {path.name[:24]} item {index} {name}: {rule}: "
+                            f"{str(got)[:70]!r}"
+                        )
+    print()
+    print("documents and their suspect-field warnings (warnings / rows):")
+    for name, warned, rows in warnings_per_doc:
+        print(f"  {name:56} {warned:3} / {rows}")
+    total_warned = sum(w for _n, w, _r in warnings_per_doc)
+    total_rows = sum(r for _n, _w, r in warnings_per_doc)
+    print(
+        f"  all: {total_warned} warnings on {total_rows} rows in {len(warnings_per_doc)} documents"
+    )
+    print()
+    print("rules that held (fields flagged, all rows):", dict(sorted(rules.items())))
+    print()
+    for kind, label in (("wrong", "known misreads flagged"), ("right", "facts read right flagged")):
+        for subset, names in (("checked fields", CHECKED), ("all fields", check.FACT_FIELDS)):
+            facts = sum(counts.get((kind, n), [0, 0])[0] for n in names)
+            hits = sum(counts.get((kind, n), [0, 0])[1] for n in names)
+            share = f"{hits / facts:.1%}" if facts else "-"
+            per_field = ", ".join(
+                f"{n} {counts[(kind, n)][1]}/{counts[(kind, n)][0]}"
+                for n in names
+                if (kind, n) in counts
+            )
+            print(f"{label} ({subset}): {hits}/{facts} = {share}  [{per_field}]")
+
+
+if __name__ == "__main__":
+    main()
