@@ -75,8 +75,8 @@ _NAME_VERB_RE = re.compile(
     r"(?:chỉ đạo|thanh tra|kiểm tra|chủ trì|phối hợp|thực hiện|tham mưu|đào tạo|nghiên cứu|"
     r"giám sát|quản lý|điều phối|thẩm định|xử lý|phát triển|tổ chức|chức năng)\b"
     r"|\b(?:chủ|nhà) đầu tư\b|\bđược (?:giao|phân công)(?: (?:chủ trì|thực hiện))?\b"
-    r"|(?:\b(?:[Cc]ác|[Nn]hững)\s+|,\s*|\b[Cc]ơ quan\s+)tổ chức\b"
-    r"|\btổ chức(?=\s*(?:[,;.)]|$)|\s+(?:khác|chính trị|xã hội|đoàn thể|thành viên|quốc tế|"
+    r"|(?:\b(?:[Cc]ác|[Nn]hững|là)\s+|,\s*|\b[Cc]ơ quan\s+)tổ chức\b"
+    r"|\btổ chức(?=\s*(?:[,;.()]|$)|\s+(?:khác|chính trị|xã hội|đoàn thể|thành viên|quốc tế|"
     r"liên quan|có liên quan|và|hoặc|tín dụng)\b)"
     r"|\b(?:theo chức năng|theo nhiệm vụ|theo thẩm quyền|theo dõi thi hành)\b|\bcông lập\b"
     # "các công ty CP thực hiện thoái vốn …": a clause that says which bodies, not a task
@@ -96,17 +96,20 @@ _ROLE_OPENING_RE = re.compile(
     r"(?:(?:[Cc]hủ trì,?\s*)?[Pp]hối (?:hợp(?: chặt chẽ)?(?: với)?|với)\s+|[Cc]ùng\s+(?=[A-ZĐÀ-Ỹ])"
     r"|[Cc]hủ trì,\s+|[Ll]à cơ quan (?:chủ trì|thường trực)\b)"
 )
+# Words opening a title that start like a body's head but are verbs or common nouns: "Ban
+# hành …", "Báo cáo …", "Bộ tiêu chí …" (a set), unlike "Bộ trưởng", "Bộ Tài chính".
+_NOT_A_BODY = r"(?!Ban hành\b|Báo cáo\b|Bộ (?!trưởng)[a-zđà-ỹ])"
 # A body opening a title and its role or deadline right after its name: "Sở Tài chính chủ
 # trì, …", "Bộ Công an có trách nhiệm …", "UBND các xã trước ngày 30/6 …".
 _BODY_ROLE_RE = re.compile(
-    rf"^(?:{_AGENCY})[^,;:.()]{{0,80}}?\s(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
+    rf"^{_NOT_A_BODY}(?:{_AGENCY})[^,;:.()]{{0,80}}?\s(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
     r"là cơ quan|(?:trước|trong|chậm nhất)\s+(?:ngày|tháng|quý|năm))\b"
 )
 # A title opening with its subject: a body, then (after its name, or the remit formula "theo
 # nhiệm vụ, quyền hạn của mình") a task's verb: "Sở Tài chính tổ chức …", "Tổ chức thành
 # viên, các tổ chức chính trị - xã hội, theo nhiệm vụ, quyền hạn của mình chủ động …".
 _SUBJECT_OPENING_RE = re.compile(
-    rf"^(?!Ban hành\b|Báo cáo\b)(?:{_AGENCY})[^;:.()]{{0,120}}?"
+    rf"^{_NOT_A_BODY}(?:{_AGENCY})[^;:.()]{{0,120}}?"
     r"(?:,?\s+theo (?:chức năng|nhiệm vụ)[^;:.]{0,60}?(?:của mình|được giao))?"
     rf",?\s(?:{_VERBS}|tiến hành|tiếp thu)\b"
 )
@@ -157,7 +160,8 @@ def _lead_verb_first(item: Item) -> bool:
     verb = _verb_outside_names(lead)
     if verb is None:
         return False
-    body = _BODY_RE.search(lead)
+    # ("tổ chức" is a verb and a kind of body: the body must be another word)
+    body = next((m for m in _BODY_RE.finditer(lead) if m.start() != verb.start()), None)
     return body is None or verb.start() < body.start()
 
 
@@ -306,7 +310,7 @@ def suspect_fields(item: Item) -> dict[str, str]:
 
 
 def _field_label(name: str) -> str:
-    return {"lead": _("lead"), "title": _("title"), "partners": _("partners")}[name]
+    return {"lead": _("lead agency"), "title": _("title"), "partners": _("partner agencies")}[name]
 
 
 def check_suspects(parsed: ParsedPlan) -> None:
@@ -319,7 +323,11 @@ def check_suspects(parsed: ParsedPlan) -> None:
                 continue
             text = getattr(item, field) or ""
             if len(text) > _SHOWN:
-                text = text[: _SHOWN - 1].rstrip() + "…"
+                # (a cut text is shown by its end, where it was cut)
+                if name == "title-cut":
+                    text = "…" + text[1 - _SHOWN :].lstrip()
+                else:
+                    text = text[: _SHOWN - 1].rstrip() + "…"
             parsed.warn(
                 item.line,
                 _("Row %(number)s, %(field)s “%(text)s”: %(reason)s. Check it before storing.")
