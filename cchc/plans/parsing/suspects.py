@@ -197,7 +197,7 @@ def _title_subject(item: Item) -> bool:
 
 def _title_cut(item: Item) -> bool:
     title = (item.title or "").rstrip(" *_")
-    words = _words(title)
+    words = _words(title[-40:])
     return (
         bool(words)
         and words[-1] in OPEN_ENDINGS
@@ -207,14 +207,10 @@ def _title_cut(item: Item) -> bool:
 
 
 def _title_heading(item: Item) -> bool:
-    title = item.title or ""
-    letters = _LETTERS_RE.findall(title)
-    return (
-        len(letters) >= 8
-        and not (item.lead or "").strip()
-        and not (item.timeframe or "").strip()
-        and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    )
+    if (item.lead or "").strip() or (item.timeframe or "").strip():
+        return False
+    letters = _LETTERS_RE.findall(item.title or "")
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _title_empty(item: Item) -> bool:
@@ -300,13 +296,31 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def suspect_fields(item: Item) -> dict[str, str]:
-    """The fields of ``item`` that are probably misread, each with the first rule that holds."""
+def suspect_fields(item: Item, seen: dict[tuple[object, ...], str] | None = None) -> dict[str, str]:
+    """The fields of ``item`` that are probably misread, each with the first rule that holds.
+
+    ``seen`` keeps each field text's verdict across the rows of one plan (a lead or a list of
+    partners repeats on many rows): the same text is tested once.
+    """
     found: dict[str, str] = {}
-    for rule in RULES:
-        if rule.field not in found and rule.test(item):
-            found[rule.field] = rule.name
+    for field, rules in _BY_FIELD:
+        text = getattr(item, field)
+        # (a title's heading test also looks at the row's lead and timeframe)
+        key = (field, text, field == "title" and not (item.lead or item.timeframe))
+        verdict = seen.get(key) if seen is not None else None
+        if verdict is None:
+            verdict = next((rule.name for rule in rules if rule.test(item)), "")
+            if seen is not None:
+                seen[key] = verdict
+        if verdict:
+            found[field] = verdict
     return found
+
+
+_BY_FIELD: tuple[tuple[str, tuple[Rule, ...]], ...] = tuple(
+    (field, tuple(rule for rule in RULES if rule.field == field))
+    for field in ("lead", "title", "partners")
+)
 
 
 def _field_label(name: str) -> str:
@@ -317,8 +331,9 @@ def check_suspects(parsed: ParsedPlan) -> None:
     """One ``suspect-field`` warning per probably misread field of each row, on its line."""
     untitled = {w.line for w in parsed.warnings if w.code == "no-title"}
     by_name = {rule.name: rule for rule in RULES}
+    seen: dict[tuple[object, ...], str] = {}
     for item in parsed.items:
-        for field, name in suspect_fields(item).items():
+        for field, name in suspect_fields(item, seen).items():
             if name == "title-empty" and item.line in untitled:
                 continue
             text = getattr(item, field) or ""
