@@ -48,6 +48,8 @@ def main() -> None:
 
     # (kind, field) -> [facts, flagged]; kind "wrong" (known misread) or "right"
     counts: dict[tuple[str, str], list[int]] = {}
+    # kind -> [facts of the checked fields, of them on a row with any field flagged]
+    rows_flagged: dict[str, list[int]] = {"wrong": [0, 0], "right": [0, 0]}
     rules: Counter[str] = Counter()
     warnings_per_doc: list[tuple[str, int, int]] = []
     for path, expected in check.documents():
@@ -76,6 +78,9 @@ def main() -> None:
                     tally[0] += 1
                     hit = index < len(flagged) and name in flagged[index]
                     tally[1] += hit
+                    if name in CHECKED:
+                        rows_flagged[kind][0] += 1
+                        rows_flagged[kind][1] += index < len(flagged) and bool(flagged[index])
                     if args.verbose and name in CHECKED and (hit or kind == "wrong"):
                         item = parsed.items[index] if index < len(parsed.items) else None
                         got = getattr(item, name) if item is not None else None
@@ -107,6 +112,11 @@ def main() -> None:
                 if (kind, n) in counts
             )
             print(f"{label} ({subset}): {hits}/{facts} = {share}  [{per_field}]")
+        facts, hits = rows_flagged[kind]
+        share = f"{hits / facts:.1%}" if facts else "-"
+        print(
+            f"{label} (checked fields, on a row with any field flagged): {hits}/{facts} = {share}"
+        )
 
 
 if __name__ == "__main__":
