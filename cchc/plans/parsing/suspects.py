@@ -9,9 +9,10 @@ row was read, and tests each field's shape against what the genre prints there:
   where a task's verb comes before any body ("tổ chức hội nghị …"), or one ending on a word that
   no name ends on ("… và các", "… trực tiếp") holds task text, or lost its end.
 - ``title``: a task's title starts with its verb. One that starts with the role words of an
-  assignment ("Phối hợp với Sở Y tế tổ chức …", "Chủ trì, phối hợp …", "Cùng Bộ X …") or with a
-  body followed by its role or a deadline ("Sở Tài chính chủ trì …", "Bộ Công an trước ngày
-  …") holds the assignment; one ending on a word no phrase ends on ("… của", "… và") was cut;
+  assignment and the bodies they name ("Phối hợp với Sở Y tế tổ chức …", "Chủ trì, phối hợp
+  với …", "Cùng Bộ X …") holds the partners; one that starts with a body followed by its role,
+  a deadline, a task's verb or the remit formula ("Sở Tài chính chủ trì …", "Bộ Công an trước
+  ngày …") holds the lead; one ending on a word no phrase ends on ("… của", "… và") was cut;
   one in capitals on a row with no lead and no timeframe is a heading read as a row; an empty
   one (where no ``no-title`` warning already says so) lost its text.
 - ``partners``: a list of bodies. One holding a deadline ("… trước ngày 30/6/2026") or a task's
@@ -21,8 +22,9 @@ Timeframes are not tested here: a timeframe holding task text is no form of the 
 grammar, and ``scheduling/interpret.py`` already warns ``unknown-timeframe`` for every such cell.
 
 One warning per field per row (the first rule that holds), code ``suspect-field``, on the row's
-line, naming the row, the field and its text. The tests are plain regular expressions over
-each field once: cheap on a 10,000-row plan.
+line, naming the row, the field and its text. The tests are regular expressions, each field
+text tested once per plan (leads and partners repeat): about 0.1 s on a 10,000-row plan.
+The rules and what they were measured on: docs/readers.md, "The suspect-field check".
 """
 
 from __future__ import annotations
@@ -102,8 +104,9 @@ _NOT_A_BODY = r"(?!Ban hành\b|Báo cáo\b|Bộ (?!trưởng)[a-zđà-ỹ])"
 # A body opening a title and its role or deadline right after its name: "Sở Tài chính chủ
 # trì, …", "Bộ Công an có trách nhiệm …", "UBND các xã trước ngày 30/6 …".
 _BODY_ROLE_RE = re.compile(
-    rf"^{_NOT_A_BODY}(?:{_AGENCY})[^,;:.()]{{0,80}}?\s(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|"
-    r"là cơ quan|(?:trước|trong|chậm nhất)\s+(?:ngày|tháng|quý|năm))\b"
+    rf"^{_NOT_A_BODY}(?:{_AGENCY})[^,;:.()]{{0,80}}?\s"
+    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là cơ quan|"
+    r"(?:trước|trong|chậm nhất)\s+(?:ngày|tháng|quý|năm))\b"
 )
 # A title opening with its subject: a body, then (after its name, or the remit formula "theo
 # nhiệm vụ, quyền hạn của mình") a task's verb: "Sở Tài chính tổ chức …", "Tổ chức thành
