@@ -10,14 +10,22 @@ warnings per document.
 
     .venv/bin/python bench/suspects_bench.py          # totals and the warnings per document
     .venv/bin/python bench/suspects_bench.py -v       # and every flagged or missed fact
+    .venv/bin/python bench/suspects_bench.py --speed /tmp/plan-10k.md   # the check's cost
+
+``--speed FILE`` parses FILE (e.g. ``bench/generate_plan.py 10000 -o /tmp/plan-10k.md``)
+three times with the check and three times with ``assemble.check_suspects`` replaced by a
+no-op, alternated, and prints the medians (wall and CPU time) and the check's own CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import os
+import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +36,7 @@ CHECKED = ("lead", "title", "partners")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="print each fact")
+    parser.add_argument("--speed", type=Path, help="time parsing this file with and without")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
@@ -35,6 +44,9 @@ def main() -> None:
     import django
 
     django.setup()
+    if args.speed:
+        speed(args.speed)
+        return
     from cchc.plans.parsing import parse_path
     from cchc.plans.parsing.suspects import CODE, suspect_fields
 
@@ -117,6 +129,46 @@ def main() -> None:
         print(
             f"{label} (checked fields, on a row with any field flagged): {hits}/{facts} = {share}"
         )
+
+
+def speed(path: Path) -> None:
+    from cchc.plans.parsing import assemble, parse_path, suspects
+
+    real = assemble.check_suspects
+    wall: dict[str, list[float]] = {"with": [], "without": []}
+    cpu: dict[str, list[float]] = {"with": [], "without": []}
+    parse_path(path)  # warm-up
+    for run in range(3):
+        for mode in ("with", "without") if run % 2 else ("without", "with"):
+            assemble.check_suspects = real if mode == "with" else _no_check  # type: ignore[assignment]
+            gc.collect()
+            started, started_cpu = time.perf_counter(), time.process_time()
+            parsed = parse_path(path)
+            wall[mode].append(time.perf_counter() - started)
+            cpu[mode].append(time.process_time() - started_cpu)
+            warned = sum(w.code == suspects.CODE for w in parsed.warnings)
+            print(
+                f"{mode:8} wall {wall[mode][-1]:.2f} s  cpu {cpu[mode][-1]:.2f} s  "
+                f"{warned} warnings"
+            )
+            del parsed
+    assemble.check_suspects = real  # type: ignore[assignment]
+    parsed = parse_path(path)
+    started_cpu = time.process_time()
+    for _ in range(5):
+        suspects.check_suspects(parsed)
+    alone = (time.process_time() - started_cpu) / 5
+    print(f"the check alone: {alone:.3f} s CPU on {len(parsed.items)} rows")
+    for name, times in (("wall", wall), ("cpu", cpu)):
+        with_, without = statistics.median(times["with"]), statistics.median(times["without"])
+        print(
+            f"{name} medians of 3: with {with_:.2f} s, without {without:.2f} s "
+            f"({with_ / without - 1:+.1%})"
+        )
+
+
+def _no_check(parsed: object) -> None:
+    return None
 
 
 if __name__ == "__main__":
