@@ -9,6 +9,7 @@ from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
 
@@ -63,6 +64,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         )
     # Whatever the rules above read, no line of the plan body is lost without a warning.
     check_coverage(doc, parsed)
+    # And no field the rules probably misread (a lead holding task text …) passes unflagged.
+    check_suspects(parsed)
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed

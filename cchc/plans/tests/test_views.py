@@ -576,3 +576,23 @@ def test_a_correction_for_a_row_the_document_does_not_have_is_refused(importer_c
     )
     assert response.status_code == 400
     assert not Plan.objects.exists()
+
+
+def test_preview_shows_a_suspect_field_with_its_line(importer_client: Client):
+    """A row whose title holds the partners (issue 15, point 4): the preview names it with its
+    line, and the row's correction form is there to fix it before storing."""
+    text = (
+        "| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+        "| 1 | Rà soát thủ tục hành chính | Sở Nội vụ | Các sở, ngành | Quý IV/2025 |\n"
+        "| 2 | Phối hợp với Sở Tư pháp thẩm định văn bản | Sở Y tế | | Năm 2026 |\n"
+    ).encode()
+    response = _upload(importer_client, text, "k.md")
+    assert response.status_code == 200
+    page = response.content.decode()
+    # the row's line in the file (4), then the message naming row, field and text
+    assert re.search(
+        r"dòng 4</strong>: Dòng 2, tiêu đề «Phối hợp với Sở Tư pháp thẩm định văn bản»", page
+    )
+    assert "Hãy kiểm tra trước khi lưu" in page
+    assert 'name="fix-1-title"' in page
+    assert not Plan.objects.exists()

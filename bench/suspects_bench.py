@@ -1,0 +1,175 @@
+"""Suspect-field check on the corpus: how many known misreads it flags, how many right facts.
+
+Every document of ``cchc/plans/tests/corpus/`` is parsed (``parse_path``, which runs the check
+at the end of ``assemble``); the fields ``parsing/suspects.py`` flags on each item are compared
+with the hand-written summaries: for every ``known_misreads`` fact of an item (a field the
+importer reads wrong), is that field of that item flagged (recall)? For every ordinary fact
+(a field read right), is it flagged (false alarm)? Only the fields the check tests count
+(lead, title, partners); the others are listed apart. Also prints the ``suspect-field``
+warnings per document.
+
+    .venv/bin/python bench/suspects_bench.py          # totals and the warnings per document
+    .venv/bin/python bench/suspects_bench.py -v       # and every flagged or missed fact
+    .venv/bin/python bench/suspects_bench.py --speed /tmp/plan-10k.md   # the check's cost
+
+``--speed FILE`` parses FILE (e.g. ``bench/generate_plan.py 10000 -o /tmp/plan-10k.md``)
+three times with the check and three times with ``assemble.check_suspects`` replaced by a
+no-op, alternated, and prints the medians (wall and CPU time) and the check's own CPU time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKED = ("lead", "title", "partners")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="print each fact")
+    parser.add_argument("--speed", type=Path, help="time parsing this file with and without")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    os.environ.setdefault("CCHC_ALLOW_EPHEMERAL_SECRET", "1")
+    import django
+
+    django.setup()
+    if args.speed:
+        speed(args.speed)
+        return
+    from cchc.plans.parsing import parse_path
+    from cchc.plans.parsing.suspects import CODE, suspect_fields
+
+    spec = importlib.util.spec_from_file_location(
+        "corpus_check", ROOT / "cchc" / "plans" / "tests" / "corpus_check.py"
+    )
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_check"] = check
+    spec.loader.exec_module(check)
+
+    # (kind, field) -> [facts, flagged]; kind "wrong" (known misread) or "right"
+    counts: dict[tuple[str, str], list[int]] = {}
+    # kind -> [facts of the checked fields, of them on a row with any field flagged]
+    rows_flagged: dict[str, list[int]] = {"wrong": [0, 0], "right": [0, 0]}
+    rules: Counter[str] = Counter()
+    warnings_per_doc: list[tuple[str, int, int]] = []
+    for path, expected in check.documents():
+        try:
+            parsed = parse_path(path)
+        except Exception as exc:  # a known refusal: nothing to flag
+            print(f"{path.name:50} refused: {str(exc)[:60]}")
+            continue
+        flagged = [suspect_fields(item) for item in parsed.items]
+        for rule_names in flagged:
+            rules.update(rule_names.values())
+        warned = sum(w.code == CODE for w in parsed.warnings)
+        warnings_per_doc.append((path.name, warned, len(parsed.items)))
+        for kind, facts in (
+            ("right", expected["facts"]),
+            ("wrong", expected.get("known_misreads", [])),
+        ):
+            for fact in facts:
+                if "index" not in fact:
+                    continue
+                index = fact["index"]
+                for name in check.FACT_FIELDS:
+                    if name not in fact:
+                        continue
+                    tally = counts.setdefault((kind, name), [0, 0])
+                    tally[0] += 1
+                    hit = index < len(flagged) and name in flagged[index]
+                    tally[1] += hit
+                    if name in CHECKED:
+                        rows_flagged[kind][0] += 1
+                        rows_flagged[kind][1] += index < len(flagged) and bool(flagged[index])
+                    if args.verbose and name in CHECKED and (hit or kind == "wrong"):
+                        item = parsed.items[index] if index < len(parsed.items) else None
+                        got = getattr(item, name) if item is not None else None
+                        rule = flagged[index].get(name, "-") if hit else "not flagged"
+                        print(
+                            f"  {kind:5} {path.name[:24]} item {index} {name}: {rule}: "
+                            f"{str(got)[:70]!r}"
+                        )
+    print()
+    print("documents and their suspect-field warnings (warnings / rows):")
+    for name, warned, rows in warnings_per_doc:
+        print(f"  {name:56} {warned:3} / {rows}")
+    total_warned = sum(w for _n, w, _r in warnings_per_doc)
+    total_rows = sum(r for _n, _w, r in warnings_per_doc)
+    print(
+        f"  all: {total_warned} warnings on {total_rows} rows in {len(warnings_per_doc)} documents"
+    )
+    print()
+    print("rules that held (fields flagged, all rows):", dict(sorted(rules.items())))
+    print()
+    for kind, label in (("wrong", "known misreads flagged"), ("right", "facts read right flagged")):
+        for subset, names in (("checked fields", CHECKED), ("all fields", check.FACT_FIELDS)):
+            facts = sum(counts.get((kind, n), [0, 0])[0] for n in names)
+            hits = sum(counts.get((kind, n), [0, 0])[1] for n in names)
+            share = f"{hits / facts:.1%}" if facts else "-"
+            per_field = ", ".join(
+                f"{n} {counts[(kind, n)][1]}/{counts[(kind, n)][0]}"
+                for n in names
+                if (kind, n) in counts
+            )
+            print(f"{label} ({subset}): {hits}/{facts} = {share}  [{per_field}]")
+        facts, hits = rows_flagged[kind]
+        share = f"{hits / facts:.1%}" if facts else "-"
+        print(
+            f"{label} (checked fields, on a row with any field flagged): {hits}/{facts} = {share}"
+        )
+
+
+def speed(path: Path) -> None:
+    from cchc.plans.parsing import assemble, parse_path, suspects
+
+    real = assemble.check_suspects
+    wall: dict[str, list[float]] = {"with": [], "without": []}
+    cpu: dict[str, list[float]] = {"with": [], "without": []}
+    parse_path(path)  # warm-up
+    for run in range(3):
+        for mode in ("with", "without") if run % 2 else ("without", "with"):
+            assemble.check_suspects = real if mode == "with" else _no_check  # type: ignore[assignment]
+            gc.collect()
+            started, started_cpu = time.perf_counter(), time.process_time()
+            parsed = parse_path(path)
+            wall[mode].append(time.perf_counter() - started)
+            cpu[mode].append(time.process_time() - started_cpu)
+            warned = sum(w.code == suspects.CODE for w in parsed.warnings)
+            print(
+                f"{mode:8} wall {wall[mode][-1]:.2f} s  cpu {cpu[mode][-1]:.2f} s  "
+                f"{warned} warnings"
+            )
+            del parsed
+    assemble.check_suspects = real  # type: ignore[assignment]
+    parsed = parse_path(path)
+    started_cpu = time.process_time()
+    for _ in range(5):
+        suspects.check_suspects(parsed)
+    alone = (time.process_time() - started_cpu) / 5
+    print(f"the check alone: {alone:.3f} s CPU on {len(parsed.items)} rows")
+    for name, times in (("wall", wall), ("cpu", cpu)):
+        with_, without = statistics.median(times["with"]), statistics.median(times["without"])
+        print(
+            f"{name} medians of 3: with {with_:.2f} s, without {without:.2f} s "
+            f"({with_ / without - 1:+.1%})"
+        )
+
+
+def _no_check(parsed: object) -> None:
+    return None
+
+
+if __name__ == "__main__":
+    main()

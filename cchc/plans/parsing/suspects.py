@@ -1,0 +1,359 @@
+"""Fields probably read wrong: general shape tests on every finished row (issue 15, point 4).
+
+The coverage check (``coverage.py``) finds text that no row kept; this one finds text kept in
+the wrong field. It runs once on the finished result (``assemble``), knowing nothing of how a
+row was read, and tests each field's shape against what the genre prints there:
+
+- ``lead``: a lead names bodies. One with no word of a kind of body ("Sở", "Bộ", "Ủy ban", "các
+  sở, ngành", "chủ đầu tư" …), one longer than any list of bodies (``_LEAD_WORDS`` words), one
+  where a task's verb comes before any body ("tổ chức hội nghị …"), or one ending on a word that
+  no name ends on ("… và các", "… trực tiếp") holds task text, or lost its end.
+- ``title``: a task's title starts with its verb. One that starts with the role words of an
+  assignment and the bodies they name ("Phối hợp với Sở Y tế tổ chức …", "Chủ trì, phối hợp
+  với …", "Cùng Bộ X …") holds the partners; one that starts with a body followed by its role,
+  a deadline, a task's verb or the remit formula ("Sở Tài chính chủ trì …", "Bộ Công an trước
+  ngày …") holds the lead; one ending on a word no phrase ends on ("… của", "… và") was cut;
+  one in capitals on a row with no lead and no timeframe is a heading read as a row; an empty
+  one (where no ``no-title`` warning already says so) lost its text.
+- ``partners``: a list of bodies. One holding a deadline ("… trước ngày 30/6/2026") or a task's
+  verb after a body ("Bộ Tài chính tiếp thu ý kiến …") swallowed the text after it.
+
+Timeframes are not tested here: a timeframe holding task text is no form of the timeframe
+grammar, and ``scheduling/interpret.py`` already warns ``unknown-timeframe`` for every such cell.
+
+One warning per field per row (the first rule that holds), code ``suspect-field``, on the row's
+line, naming the row, the field and its text. The tests are regular expressions, each field
+text tested once per plan (leads and partners repeat): about 0.1 s on a 10,000-row plan.
+The rules and what they were measured on: docs/readers.md, "The suspect-field check".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cchc.plans.parsing.prose import OPEN_ENDINGS
+from cchc.plans.parsing.result import Item, ParsedPlan
+from cchc.plans.parsing.vocabulary import _AGENCY, _VERBS
+
+CODE = "suspect-field"
+
+# The longest list of bodies a lead holds, in words ("Giám đốc các Sở, Thủ trưởng các ngành,
+# cơ quan cấp tỉnh, Chủ tịch UBND các xã, phường …" is about 30; the corpus's longest right
+# one 53).
+_LEAD_WORDS = 60
+# Characters of the field shown in the warning.
+_SHOWN = 90
+
+# A word of a kind of body anywhere in a field: the heads the sentence reader knows, bodies
+# named by their kind ("các sở, ngành", "đơn vị liên quan"), the Government and its heads.
+_BODY_RE = re.compile(
+    rf"(?:^|(?<=[\s,;(]))(?:{_AGENCY})"
+    r"|\b(?:[Bb]ộ|[Ss]ở|[Bb]an|[Nn]gành|[Cc]ơ quan|[Đđ]ơn vị|[Đđ]ịa phương|[Xx]ã|[Pp]hường|"
+    r"[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Qq]uận|[Đđ]ặc khu|UBND|HĐND|[Cc]hính phủ|[Tt]hủ tướng|"
+    r"[Cc]ông ty|[Dd]oanh nghiệp|[Tt]ổ chức|[Đđ]oàn thể|[Hh]ội|[Cc]hủ đầu tư|[Nn]hà đầu tư|"
+    r"[Tt]rường|[Tt]ập đoàn|[Nn]gân hàng|[Cc]ục|[Vv]ụ|[Vv]iện|[Tt]rung tâm|[Pp]hòng|[Đđ]ài|"
+    r"[Bb]áo|[Cc]ông an|[Qq]uân sự|[Bb]iên phòng|[Mm]ặt trận|[Ll]ực lượng|[Tt]ổ|[Đđ]ội|"
+    r"[Ll]ãnh đạo|[Tt]hành viên|[Cc]ấp|[Kk]hối|[Hh]ợp tác xã|[Đđ]ảng|Tỉnh ủy|Tỉnh uỷ|"
+    r"Thành ủy|Thành uỷ|[Cc]ơ sở|[Bb]ệnh viện|[Cc]hi nhánh|[Vv]ăn phòng|[Nn]gười đứng đầu|"
+    r"[Cc]án bộ|[Cc]ông chức|[Vv]iên chức|[Cc]ác đồng chí|[Đđ]ồng chí|[Đđ]ối tượng)\b"
+)
+# A task's verb as a word of its own, in lower case (a name's words are capitalised:
+# "Sở Xây dựng", "Ban Chỉ đạo"). Besides the sentence reader's verbs, a few more that open
+# a task but never end a name there.
+_TASK_VERB_RE = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:{_VERBS}|tiếp thu|tiến hành|chỉ đạo|phấn đấu|quán triệt|rà soát|"
+    r"thúc đẩy|tăng cường|ưu tiên|hướng dẫn|vận động|tổng kết|sơ kết)(?![\wÀ-ỹ])"
+)
+# Verbs of the reader's list that are words of a body's name or of a list of bodies in lower
+# case: "Ban chỉ đạo", "viện nghiên cứu", "chủ đầu tư", "các tổ chức chính trị - xã hội",
+# "cơ quan, tổ chức, cá nhân", "đơn vị được giao thực hiện", "theo chức năng".
+_NAME_VERB_RE = re.compile(
+    r"\b(?:[Bb]an|[Tt]ổ|[Hh]ội đồng|[Cc]ơ quan|[Đđ]ơn vị|[Cc]ơ sở|[Tt]rung tâm|[Vv]iện|"
+    r"[Tt]rường|[Ll]ực lượng)\s+"
+    r"(?:chỉ đạo|thanh tra|kiểm tra|chủ trì|phối hợp|thực hiện|tham mưu|đào tạo|nghiên cứu|"
+    r"giám sát|quản lý|điều phối|thẩm định|xử lý|phát triển|tổ chức|chức năng)\b"
+    r"|\b(?:chủ|nhà) đầu tư\b|\bđược (?:giao|phân công)(?: (?:chủ trì|thực hiện))?\b"
+    r"|(?:\b(?:[Cc]ác|[Nn]hững|là)\s+|,\s*|\b[Cc]ơ quan\s+)tổ chức\b"
+    r"|\btổ chức(?=\s*(?:[,;.()]|$)|\s+(?:khác|chính trị|xã hội|đoàn thể|thành viên|quốc tế|"
+    r"liên quan|có liên quan|và|hoặc|tín dụng)\b)"
+    r"|\b(?:theo chức năng|theo nhiệm vụ|theo thẩm quyền|theo dõi thi hành)\b|\bcông lập\b"
+    # "các công ty CP thực hiện thoái vốn …": a clause that says which bodies, not a task
+    r"|\b(?:các|những)\s+(?:công ty|đơn vị|cơ quan|doanh nghiệp|cơ sở|cá nhân|tổ chức)"
+    rf"(?:\s+[^\s,;]+){{0,2}}?\s+(?:{_VERBS})\b"
+)
+# A deadline inside a field: "trước ngày 30/6", "trong tháng 12 năm 2025", "quý IV/2025".
+_DEADLINE_RE = re.compile(
+    r"\b(?:[Tt]rước|[Tt]rong|[Cc]hậm nhất|[Hh]oàn thành|[Xx]ong)\s+(?:ngày|tháng|quý|năm|\d)"
+    r"|\b[Qq]uý\s+[IV]{1,3}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\b(?:năm|Năm)\s+20\d\d\b"
+)
+# The role words of an assignment opening a title before the bodies they name: "Phối hợp
+# (chặt chẽ) (với) Sở Y tế …", "Chủ trì, phối hợp với …", "Cùng Bộ X …", "Chỉ đạo chủ trì …"
+# ("Phối hợp rà soát …", "Phối hợp, hỗ trợ …" are tasks done jointly: the verb follows).
+_ROLE_OPENING_RE = re.compile(
+    r"^(?:(?:[Cc]hỉ đạo|[Cc]ó trách nhiệm|[Tt]iếp tục|[Tt]rực tiếp)\s+(?=chủ trì|phối hợp))?"
+    r"(?:(?:[Cc]hủ trì,?\s*)?[Pp]hối (?:hợp(?: chặt chẽ)?(?: với)?|với)\s+|[Cc]ùng\s+(?=[A-ZĐÀ-Ỹ])"
+    r"|[Cc]hủ trì,\s+|[Ll]à cơ quan (?:chủ trì|thường trực)\b)"
+)
+# Words opening a title that start like a body's head but are verbs or common nouns: "Ban
+# hành …", "Báo cáo …", "Bộ tiêu chí …" (a set), unlike "Bộ trưởng", "Bộ Tài chính".
+_NOT_A_BODY = r"(?!Ban hành\b|Báo cáo\b|Bộ (?!trưởng)[a-zđà-ỹ])"
+# A body opening a title and its role or deadline right after its name: "Sở Tài chính chủ
+# trì, …", "Bộ Công an có trách nhiệm …", "UBND các xã trước ngày 30/6 …".
+_BODY_ROLE_RE = re.compile(
+    rf"^{_NOT_A_BODY}(?:{_AGENCY})[^,;:.()]{{0,80}}?\s"
+    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là cơ quan|"
+    r"(?:trước|trong|chậm nhất)\s+(?:ngày|tháng|quý|năm))\b"
+)
+# A title opening with its subject: a body, then (after its name, or the remit formula "theo
+# nhiệm vụ, quyền hạn của mình") a task's verb: "Sở Tài chính tổ chức …", "Tổ chức thành
+# viên, các tổ chức chính trị - xã hội, theo nhiệm vụ, quyền hạn của mình chủ động …".
+_SUBJECT_OPENING_RE = re.compile(
+    rf"^{_NOT_A_BODY}(?:{_AGENCY})[^;:.()]{{0,120}}?"
+    r"(?:,?\s+theo (?:chức năng|nhiệm vụ)[^;:.]{0,60}?(?:của mình|được giao))?"
+    rf",?\s(?:{_VERBS}|tiến hành|tiếp thu)\b"
+)
+_REMIT_IN_TITLE_RE = re.compile(
+    r"^[^;:.]{3,160}?,\s*theo (?:chức năng,?\s*)?nhiệm vụ,? quyền hạn(?: của mình| được giao)\b"
+)
+# Words a manner adverb or link between a body and its verb: a lead ending on one was cut
+# before its name's end or took the start of the task ("… Quảng Ninh trực tiếp").
+_LEAD_TAIL_WORDS = frozenset(
+    {"trực tiếp", "chủ động", "khẩn trương", "tiếp tục", "kịp thời", "cần", "phải", "sẽ", "đã"}
+)
+# Two words ending a name or a phrase though their last is an open ending: "các đơn vị trực
+# thuộc", "trong những năm tiếp theo".
+_NAME_ENDINGS = frozenset({"trực thuộc", "tiếp theo", "sau đây", "như sau", "kèm theo"})
+_WORD_RE = re.compile(r"[\wÀ-ỹ]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_BLANK_RE = re.compile(r"^[\s\W_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    field: str
+    test: Callable[[Item], bool]
+    message: Callable[[], str]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _verb_outside_names(text: str) -> re.Match[str] | None:
+    """The first task verb of ``text`` that is no word of a body's name or of the remit."""
+    masked = _NAME_VERB_RE.sub(lambda m: "_" * len(m.group()), text)
+    return _TASK_VERB_RE.search(masked)
+
+
+def _lead_no_body(item: Item) -> bool:
+    return bool(item.lead and item.lead.strip()) and not _BODY_RE.search(item.lead or "")
+
+
+def _lead_too_long(item: Item) -> bool:
+    return len(_words(item.lead or "")) > _LEAD_WORDS
+
+
+def _lead_verb_first(item: Item) -> bool:
+    lead = item.lead or ""
+    verb = _verb_outside_names(lead)
+    if verb is None:
+        return False
+    # ("tổ chức" is a verb and a kind of body: the body must be another word)
+    body = next((m for m in _BODY_RE.finditer(lead) if m.start() != verb.start()), None)
+    return body is None or verb.start() < body.start()
+
+
+def _lead_open_end(item: Item) -> bool:
+    words = _words(item.lead or "")
+    if not words:
+        return False
+    last, pair = words[-1], " ".join(words[-2:])
+    if pair in _NAME_ENDINGS:
+        return False
+    return last in OPEN_ENDINGS or pair in _LEAD_TAIL_WORDS or last in _LEAD_TAIL_WORDS
+
+
+def _title_role_opening(item: Item) -> bool:
+    title = (item.title or "").lstrip(" -+•*_")
+    role = _ROLE_OPENING_RE.match(title)
+    if role is not None:
+        # the role words name bodies right after them ("Phối hợp với Sở Y tế …")
+        return title[role.end() :].startswith(("các ", "Các ")) or bool(
+            _BODY_RE.match(title, role.end())
+        )
+    return False
+
+
+def _title_subject(item: Item) -> bool:
+    title = (item.title or "").lstrip(" -+•*_")
+    return bool(
+        _BODY_ROLE_RE.match(title)
+        or _SUBJECT_OPENING_RE.match(title)
+        or _REMIT_IN_TITLE_RE.match(title)
+    )
+
+
+def _title_cut(item: Item) -> bool:
+    title = (item.title or "").rstrip(" *_")
+    words = _words(title[-40:])
+    return (
+        bool(words)
+        and words[-1] in OPEN_ENDINGS
+        and " ".join(words[-2:]) not in _NAME_ENDINGS
+        and title[-1:].isalpha()
+    )
+
+
+def _title_heading(item: Item) -> bool:
+    if (item.lead or "").strip() or (item.timeframe or "").strip():
+        return False
+    letters = _LETTERS_RE.findall(item.title or "")
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _title_empty(item: Item) -> bool:
+    return item.title is not None and bool(_BLANK_RE.match(item.title))
+
+
+def _partners_deadline(item: Item) -> bool:
+    return bool(_DEADLINE_RE.search(item.partners or ""))
+
+
+def _partners_task(item: Item) -> bool:
+    partners = item.partners or ""
+    verb = _verb_outside_names(partners)
+    body = _BODY_RE.search(partners)
+    return verb is not None and (body is None or body.start() < verb.start())
+
+
+# In order: the first rule that holds for a field is its warning.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "lead-verb-first",
+        "lead",
+        _lead_verb_first,
+        lambda: _("a task's verb comes before any body: it may be part of the task"),
+    ),
+    Rule(
+        "lead-no-body",
+        "lead",
+        _lead_no_body,
+        lambda: _("it names no kind of body (Sở, Bộ, Ủy ban, cơ quan …)"),
+    ),
+    Rule(
+        "lead-too-long",
+        "lead",
+        _lead_too_long,
+        lambda: _("it is longer than a list of bodies: it may hold task text"),
+    ),
+    Rule(
+        "lead-open-end",
+        "lead",
+        _lead_open_end,
+        lambda: _("it ends on a word no name ends on: it may be cut or hold the task's start"),
+    ),
+    Rule(
+        "title-role-opening",
+        "title",
+        _title_role_opening,
+        lambda: _(
+            "it opens with an agency's role and the bodies it names: the partners may be in it"
+        ),
+    ),
+    Rule(
+        "title-subject",
+        "title",
+        _title_subject,
+        lambda: _("it opens with a body and its role or verb: the lead may be in it"),
+    ),
+    Rule(
+        "title-heading",
+        "title",
+        _title_heading,
+        lambda: _("a title in capitals with no lead and no timeframe: it may be a heading"),
+    ),
+    Rule(
+        "title-cut",
+        "title",
+        _title_cut,
+        lambda: _("it ends on a word no phrase ends on: it may be cut"),
+    ),
+    Rule("title-empty", "title", _title_empty, lambda: _("it is empty")),
+    Rule(
+        "partners-deadline",
+        "partners",
+        _partners_deadline,
+        lambda: _("it holds a deadline: the timeframe may be in it"),
+    ),
+    Rule(
+        "partners-task",
+        "partners",
+        _partners_task,
+        lambda: _("it holds a task's verb: it may hold task text"),
+    ),
+)
+
+
+def suspect_fields(item: Item, seen: dict[tuple[object, ...], str] | None = None) -> dict[str, str]:
+    """The fields of ``item`` that are probably misread, each with the first rule that holds.
+
+    ``seen`` keeps each field text's verdict across the rows of one plan (a lead or a list of
+    partners repeats on many rows): the same text is tested once.
+    """
+    found: dict[str, str] = {}
+    for field, rules in _BY_FIELD:
+        text = getattr(item, field)
+        # (a title's heading test also looks at the row's lead and timeframe)
+        key = (field, text, field == "title" and not (item.lead or item.timeframe))
+        verdict = seen.get(key) if seen is not None else None
+        if verdict is None:
+            verdict = next((rule.name for rule in rules if rule.test(item)), "")
+            if seen is not None:
+                seen[key] = verdict
+        if verdict:
+            found[field] = verdict
+    return found
+
+
+_BY_FIELD: tuple[tuple[str, tuple[Rule, ...]], ...] = tuple(
+    (field, tuple(rule for rule in RULES if rule.field == field))
+    for field in ("lead", "title", "partners")
+)
+
+
+def _field_label(name: str) -> str:
+    return {"lead": _("lead agency"), "title": _("title"), "partners": _("partner agencies")}[name]
+
+
+def check_suspects(parsed: ParsedPlan) -> None:
+    """One ``suspect-field`` warning per probably misread field of each row, on its line."""
+    untitled = {w.line for w in parsed.warnings if w.code == "no-title"}
+    by_name = {rule.name: rule for rule in RULES}
+    seen: dict[tuple[object, ...], str] = {}
+    for item in parsed.items:
+        for field, name in suspect_fields(item, seen).items():
+            if name == "title-empty" and item.line in untitled:
+                continue
+            text = getattr(item, field) or ""
+            if len(text) > _SHOWN:
+                # (a cut text is shown by its end, where it was cut)
+                if name == "title-cut":
+                    text = "…" + text[1 - _SHOWN :].lstrip()
+                else:
+                    text = text[: _SHOWN - 1].rstrip() + "…"
+            parsed.warn(
+                item.line,
+                _("Row %(number)s, %(field)s “%(text)s”: %(reason)s. Check it before storing.")
+                % {
+                    "number": item.number or "?",
+                    "field": _field_label(field),
+                    "text": text,
+                    "reason": by_name[name].message(),
+                },
+                CODE,
+            )
