@@ -40,6 +40,9 @@ _AGENCY = (
     # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
     # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
     r"Các lực lượng|"
+    # "2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc …: Phối hợp …": the Party's committees at
+    # every level, asked to act beside the government (round 7).
+    r"Các cấp ủy|Các cấp uỷ|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
