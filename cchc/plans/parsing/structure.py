@@ -215,10 +215,9 @@ def announcing(text: str) -> re.Match[str] | None:
     the issuer asks another ("Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ
     thể sau:", "Bộ X đề nghị các cơ sở … thực hiện … như sau:"), whom it asks leads them.
     """
-    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:": the same announcement)
-    if not text.endswith(":") or not re.search(
-        r"\b(?:sau|như sau|cụ thể|sau đây|dưới đây)\s*:$", text
-    ):
+    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same)
+    ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây)\s*:$"
+    if not text.endswith(":") or not re.search(ending, text):
         return None
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
