@@ -204,6 +204,16 @@ def own_bullets(heading: object, agency: object, below: str) -> bool:
     return bool(heading) and agency is None and _BULLET_RE.match(below) is not None
 
 
+# "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": an opening that ends on the bodies it asks.
+_ASKED_BODIES_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s+(?P<lead>[^:;.]{3,200}):$")
+
+
+def _names_bodies(text: str) -> bool:
+    """Whether ``text`` ("các cơ quan, đơn vị") names bodies only, no task's verb."""
+    bodies = text[:1].upper() + text[1:]
+    return bool(_AGENCY_ONLY_RE.match(bodies)) and not re.search(rf"\b(?:{_VERBS})\b", text)
+
+
 _MANNER_RE = re.compile(r"\s+(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời)$")
 
 
@@ -215,6 +225,11 @@ def announcing(text: str) -> re.Match[str] | None:
     the issuer asks another ("Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ
     thể sau:", "Bộ X đề nghị các cơ sở … thực hiện … như sau:"), whom it asks leads them.
     """
+    asked = _ASKED_BODIES_RE.search(text)
+    if asked and _names_bodies(asked.group("lead")):
+        # "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": the bodies asked, before the colon
+        lead = _HONORIFIC_RE.sub("", asked.group("lead"))
+        return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead[:1].upper() + lead[1:], re.S)
     # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same)
     ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây)\s*:$"
     if not text.endswith(":") or not re.search(ending, text):

@@ -445,3 +445,17 @@ def test_a_cell_of_a_crawled_table_is_no_body_without_the_closing_mark() -> None
     text = "|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Chủ trì**\n|\n**Thời gian**\n|\n" + cells
     items = _items(text, "table.md")
     assert [(item.number, item.lead) for item in items] == [("1", "Sở Nội vụ"), ("2", "Sở Nội vụ")]
+
+
+def test_an_opening_ending_on_the_bodies_it_asks_leads_the_points_without_subject() -> None:
+    # "… yêu cầu các đơn vị thuộc Bộ:" names who acts (before, the first point, with no
+    # subject, was dropped without a warning and every later row moved up).
+    items = _items(
+        "Bộ Công Thương yêu cầu các đơn vị thuộc Bộ:\n"
+        "1. Tăng cường kiểm tra, giám sát thị trường xăng dầu trong dịp cuối năm.\n"
+        "2. Cục Quản lý thị trường chỉ đạo các lực lượng xử lý nghiêm các vi phạm.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Các đơn vị thuộc Bộ"),
+        ("2", "Cục Quản lý thị trường"),
+    ]
