@@ -63,6 +63,7 @@ from cchc.plans.parsing.structure import (
     group_heading,
     lone_point,
     named_heading,
+    own_bullets,
     shallower,
     sibling,
     sibling_named_heading,
@@ -70,6 +71,8 @@ from cchc.plans.parsing.structure import (
     topic_answer,
     topic_only,
     topic_over_bullets,
+    topic_over_points,
+    without_role_word,
 )
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -275,6 +278,8 @@ class AssignmentInterpreter:
                     listing is not None
                     # "1. Về …", "1. Tập trung …" over "- …": a topic, a section
                     or (heading is not None and topic_only(body))
+                    # ("1. Phát động …" over "a) Bộ …" under a paragraph announcing who acts)
+                    or bool(heading and topic_over_points(body, following, kind, agency))
                     or (
                         heading is not None
                         and kind not in {"sub", "roman", "part"}
@@ -340,10 +345,11 @@ class AssignmentInterpreter:
                             self.parsed.items.append(extra)
                         else:
                             item.notes = "; ".join(filter(None, [item.notes, sentence]))
-                    if kind == "paren" and item.lead and (not agency or item.lead != agency[1]):
+                    paren_rows = kind == "paren" and (not agency or item.lead != agency[1])
+                    if item.lead and (paren_rows or own_bullets(heading, agency, following)):
                         # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
                         # the bullets below are more tasks of the same agency.
-                        agency = ("paren", item.lead)
+                        agency = (kind, item.lead)
                     if plus:
                         self.group.append(item)
                     continue
@@ -409,7 +415,8 @@ class AssignmentInterpreter:
                 longest = 320 if listing else longest
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
                     lead, rest = named_list(
-                        lead_heading.group("lead").strip(), lead_heading.group("rest").strip()
+                        without_role_word(lead_heading.group("lead").strip()),
+                        lead_heading.group("rest").strip(),
                     )
                     agency = (kind, lead)
                     self.agency_label, self.agency_rows = label, []

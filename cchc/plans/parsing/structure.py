@@ -46,6 +46,7 @@ from collections.abc import Callable, Sequence
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
+    _AGENCY_ONLY_RE,
     _ASKS_RE,
     _BULLET_RE,
     _HEADING_RE,
@@ -187,6 +188,32 @@ def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]
     )
 
 
+def topic_over_points(body: str, below: str, kind: str, agency: tuple[str, str] | None) -> bool:
+    """ "1. Phát động phong trào …" (no full stop) over "a) Ủy ban nhân dân các tỉnh": a numbered
+    point that is no sentence, over points of a deeper level, is their topic (a section), even
+    where a paragraph above announced who carries out the points ("…, các bộ … cần triển khai
+    các nhiệm vụ, giải pháp sau đây:")."""
+    announced = agency is not None and agency[0] == "plain"  # a paragraph named who acts
+    return announced and body.rstrip(" *")[-1:] not in ".;:" and deeper_heading(below, kind)
+
+
+def own_bullets(heading: object, agency: object, below: str) -> bool:
+    """ "1. Các cơ quan, đơn vị … xây dựng kế hoạch …; đề ra giải pháp …." over "- Giới thiệu …",
+    "- Báo cáo …": the bullets right under a numbered point that is a row with a subject of its
+    own (no agency heading above it) are more tasks of that subject."""
+    return bool(heading) and agency is None and _BULLET_RE.match(below) is not None
+
+
+# "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": an opening that ends on the bodies it asks.
+_ASKED_BODIES_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s+(?P<lead>[^:;.]{3,200}):$")
+
+
+def _names_bodies(text: str) -> bool:
+    """Whether ``text`` ("các cơ quan, đơn vị") names bodies only, no task's verb."""
+    bodies = text[:1].upper() + text[1:]
+    return bool(_AGENCY_ONLY_RE.match(bodies)) and not re.search(rf"\b(?:{_VERBS})\b", text)
+
+
 _MANNER_RE = re.compile(r"\s+(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời)$")
 
 
@@ -198,7 +225,14 @@ def announcing(text: str) -> re.Match[str] | None:
     the issuer asks another ("Ban Chỉ đạo … yêu cầu Chủ tịch … tập trung …, một số nội dung cụ
     thể sau:", "Bộ X đề nghị các cơ sở … thực hiện … như sau:"), whom it asks leads them.
     """
-    if not text.endswith(":") or not re.search(r"\b(?:sau|như sau|cụ thể)\s*:$", text):
+    asked = _ASKED_BODIES_RE.search(text)
+    if asked and _names_bodies(asked.group("lead")):
+        # "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": the bodies asked, before the colon
+        lead = _HONORIFIC_RE.sub("", asked.group("lead"))
+        return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead[:1].upper() + lead[1:], re.S)
+    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same)
+    ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây)\s*:$"
+    if not text.endswith(":") or not re.search(ending, text):
         return None
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
@@ -218,6 +252,20 @@ def announcing(text: str) -> re.Match[str] | None:
             lead = lead[:1].upper() + lead[1:]
             return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
     return None
+
+
+# "5. Bộ trưởng Bộ Tài chính chủ trì:" over "(1) …", "(2) …": the role word after the body's name
+# says that it leads the points below, and is no part of the name ("Cơ quan chủ trì …", "Đơn vị
+# chủ trì …" name a role, not a body: kept).
+_ROLE_WORD_TAIL_RE = re.compile(r"^(?P<lead>.+?)\s+chủ trì$")
+
+
+def without_role_word(lead: str) -> str:
+    """An agency heading's lead without the role word "chủ trì" that ends it."""
+    found = _ROLE_WORD_TAIL_RE.match(lead)
+    if found is None or found.group("lead").split()[-1].lower() in {"quan", "vị"}:
+        return lead
+    return found.group("lead") if _AGENCY_ONLY_RE.match(found.group("lead")) else lead
 
 
 # "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm

@@ -40,6 +40,9 @@ _AGENCY = (
     # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
     # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
     r"Các lực lượng|"
+    # "2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc …: Phối hợp …": the Party's committees at
+    # every level, asked to act beside the government (round 7).
+    r"Các cấp ủy|Các cấp uỷ|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -93,7 +96,8 @@ _SUBJECT_RE = re.compile(
 # noun of a list, as in "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", and so
 # is "các tổ chức chính trị - xã hội").
 _SUBJECT_VERB_RE = re.compile(
-    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}))"
+    # (";" between two bodies, the second in lower case: "UBND các xã, phường; các đơn vị …")
+    rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}|các\s))"
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
     # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.

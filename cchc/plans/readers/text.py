@@ -197,15 +197,23 @@ def _cell_line_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
 
 
 # A table cell is a few printed lines; a run of more lines between two "|" lines is the body
-# of a document that a crawler wrote between its letterhead and its signature block.
+# of a document that a crawler wrote between its letterhead and its signature block. So is a
+# shorter run that ends with the closing mark of a document's body ("… biết, thực hiện./."): a
+# letter's few paragraphs, never a table's cell.
 _MAX_CELL_LINES = 40
+_MIN_BODY_LINES = 5
 
 
 def _body_between_pipes(lines: list[str], start: int, end: int) -> int | None:
-    """The index of the first line of a "cell" of more than ``_MAX_CELL_LINES`` lines."""
+    """The index of the first line of a "cell" of more than ``_MAX_CELL_LINES`` lines, or of
+    ``_MIN_BODY_LINES`` or more ending with the closing mark "./."."""
     run = 0
     for position in range(start, end + 1):
         if lines[position].strip() == "|":
+            # (its last line with words: "* *" after it is emphasis left empty)
+            words = [line for line in lines[position - run : position] if re.search(r"\w", line)]
+            if run >= _MIN_BODY_LINES and words and words[-1].rstrip(" *_").endswith("./."):
+                return position - run
             run = 0
             continue
         run += 1

@@ -56,9 +56,15 @@ class Score:
         return self.read - self.known_read
 
 
+def _entry_order(summary: Path) -> tuple[int, str]:
+    """Entries in the order of their number ("9-…" before "10-…" before "100-…"), then name."""
+    number = summary.name.split("-", 1)[0]
+    return (int(number) if number.isdigit() else 0, summary.name)
+
+
 def documents() -> list[tuple[Path, dict[str, Any]]]:
     found = []
-    for summary in sorted(CORPUS.glob("*.json")):
+    for summary in sorted(CORPUS.glob("*.json"), key=_entry_order):
         matches = [p for p in CORPUS.glob(summary.stem + ".*") if p.suffix != ".json"]
         if len(matches) != 1:
             raise AssertionError(f"{summary.name}: expected one document beside it")

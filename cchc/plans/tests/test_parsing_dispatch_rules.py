@@ -404,3 +404,58 @@ def test_a_paragraph_under_an_agency_heading_opening_with_mo_is_its_task() -> No
         ("2", "Sở Văn hóa và Thể thao"),
         ("", "Công an tỉnh"),
     ]
+
+
+# Rules found on the seventh held-out round (entries 101-110).
+
+
+def test_a_short_letter_crawled_between_its_letterhead_and_signature_cells_is_its_body() -> None:
+    # A few paragraphs between the "|" cells of the addressees and of "Nơi nhận", ending with
+    # the closing mark "./.", are the letter's body, not a table's cell (before, the letterhead
+    # made a table and the letter was refused: no table with recognisable columns).
+    text = (
+        "|\nUBND TỈNH HÀ NAM\n**SỞ Y TẾ**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\n"
+        "Số: 45/SYT-NV\n|\n*Hà Nam, ngày 02 tháng 12 năm 2026*\n|\n|\n**Kính gửi:**\n|\n"
+        "- Ủy ban nhân dân các xã;\n- Các trạm y tế.\n|\n"
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về phòng, chống dịch bệnh mùa đông,\n"
+        "Sở Y tế đề nghị Ủy ban nhân dân các xã; các trạm y tế thực hiện nghiêm túc các biện pháp "
+        "phòng bệnh. Cụ thể:\n"
+        "- Tổ chức trực cấp cứu 24/24 giờ trong dịp Tết.\n"
+        "- Báo cáo tình hình dịch bệnh về Sở Y tế trước ngày 05/01/2027.\n"
+        "Sở Y tế đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.\n"
+        "|\nNơi nhận:\n- Như trên;\n|\n**GIÁM ĐỐC**\n|\n"
+    )
+    doc = read_bytes(text.encode(), "letter.md")
+    assert not any("trực cấp cứu" in cell for t in doc.tables for r in t.rows for cell in r.cells)
+    items = _items(text, "letter.md")
+    assert [item.title for item in items] == [
+        "Tổ chức trực cấp cứu 24/24 giờ trong dịp Tết",
+        "Báo cáo tình hình dịch bệnh về Sở Y tế",
+    ]
+    # "… đề nghị X; các Y thực hiện …. Cụ thể:": both bodies lead the bullets.
+    assert {item.lead for item in items} == {"Ủy ban nhân dân các xã; các trạm y tế"}
+    assert items[1].timeframe == "trước ngày 05/01/2027"
+
+
+def test_a_cell_of_a_crawled_table_is_no_body_without_the_closing_mark() -> None:
+    # The same short run of lines, without "./.", stays a cell of the table.
+    cells = "".join(
+        f"|\n{n}\n|\nRà soát hồ sơ nhóm {n}\n|\nSở Nội vụ\n|\n2026\n|\n" for n in (1, 2)
+    )
+    text = "|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Chủ trì**\n|\n**Thời gian**\n|\n" + cells
+    items = _items(text, "table.md")
+    assert [(item.number, item.lead) for item in items] == [("1", "Sở Nội vụ"), ("2", "Sở Nội vụ")]
+
+
+def test_an_opening_ending_on_the_bodies_it_asks_leads_the_points_without_subject() -> None:
+    # "… yêu cầu các đơn vị thuộc Bộ:" names who acts (before, the first point, with no
+    # subject, was dropped without a warning and every later row moved up).
+    items = _items(
+        "Bộ Công Thương yêu cầu các đơn vị thuộc Bộ:\n"
+        "1. Tăng cường kiểm tra, giám sát thị trường xăng dầu trong dịp cuối năm.\n"
+        "2. Cục Quản lý thị trường chỉ đạo các lực lượng xử lý nghiêm các vi phạm.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Các đơn vị thuộc Bộ"),
+        ("2", "Cục Quản lý thị trường"),
+    ]

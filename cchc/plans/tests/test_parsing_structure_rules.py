@@ -378,3 +378,93 @@ def test_a_paragraph_s_next_sentence_at_a_printed_line_s_start_stays_in_its_row(
     )
     assert items[1].title == "Kiểm tra chất lượng các công trình nhà ở tái định cư"
     assert items[3].title.startswith("Cung cấp bản đồ")
+
+
+def test_a_sentence_announcing_tasks_sau_day_leads_the_points_without_subject() -> None:
+    # "… cần tập trung thực hiện các nhiệm vụ, giải pháp sau đây:" names who carries out the
+    # numbered points below it, as "… sau:" does (round 7).
+    items = _items(
+        "I. ĐÁNH GIÁ CHUNG\n\n"
+        "Tỉnh đã hoàn thành tốt các chỉ tiêu phát triển kinh tế - xã hội.\n\n"
+        "Để nâng cao chất lượng dịch vụ công, Ủy ban nhân dân tỉnh Lâm Đồng cần tập trung thực "
+        "hiện các nhiệm vụ, giải pháp sau đây:\n\n"
+        "1. Rà soát, chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính.\n\n"
+        "2. Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        ("2", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ]
+    assert items[1].title == "Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình"
+
+
+def test_a_point_without_full_stop_over_lettered_points_stays_a_topic_after_an_announcement() -> (
+    None
+):
+    # The announcement names who acts, but "1. Phát triển …" (no sentence) over "a) Bộ …" is
+    # the topic of the agency points below it, no row.
+    items = _items(
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "Để đạt được mục tiêu nêu trên, các bộ, ngành, Ủy ban nhân dân các tỉnh cần triển khai "
+        "các nhiệm vụ, giải pháp sau:\n\n"
+        "1. Phát triển thị trường lao động linh hoạt\n\n"
+        "a) Bộ Nội vụ\n\n"
+        "- Xây dựng cơ sở dữ liệu về người lao động.\n\n"
+        "- Hướng dẫn các địa phương dự báo nhu cầu nhân lực.\n\n"
+        "b) Ủy ban nhân dân các tỉnh\n\n"
+        "- Tổ chức các phiên giao dịch việc làm hằng tháng.\n"
+    )
+    assert [item.lead for item in items] == ["Bộ Nội vụ", "Bộ Nội vụ", "Ủy ban nhân dân các tỉnh"]
+    assert all("Phát triển thị trường lao động linh hoạt" in item.section[-1] for item in items)
+
+
+def test_an_agency_heading_ending_in_chu_tri_leads_all_its_numbered_paragraphs() -> None:
+    # "3. Bộ trưởng Bộ Công Thương chủ trì:" over "(1) …" … "(3) …": the role word is no part of
+    # the lead, so every paragraph below is the minister's, not only the first.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n\n"
+        "2. Bộ trưởng Bộ Y tế chỉ đạo các bệnh viện bảo đảm thuốc, vật tư y tế.\n\n"
+        "3. Bộ trưởng Bộ Công Thương chủ trì:\n\n"
+        "(1) Phối hợp với Bộ Tài chính theo dõi sát diễn biến giá xăng dầu.\n\n"
+        "(2) Bảo đảm nguồn cung hàng hóa thiết yếu, hoàn thành trước ngày 15/12/2025.\n\n"
+        "(3) Kiểm tra, xử lý nghiêm các hành vi găm hàng, tăng giá.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("2", "Bộ trưởng Bộ Y tế"),
+        ("1", "Bộ trưởng Bộ Công Thương"),
+        ("2", "Bộ trưởng Bộ Công Thương"),
+        ("3", "Bộ trưởng Bộ Công Thương"),
+    ]
+    assert items[1].partners == "Bộ Tài chính"
+    assert items[2].timeframe == "trước ngày 15/12/2025"
+
+
+def test_the_role_word_is_kept_where_it_names_a_role_not_a_body() -> None:
+    from cchc.plans.parsing.structure import without_role_word
+
+    assert without_role_word("Sở Xây dựng chủ trì") == "Sở Xây dựng"
+    assert without_role_word("Cơ quan chủ trì") == "Cơ quan chủ trì"
+    assert without_role_word("Đơn vị chủ trì") == "Đơn vị chủ trì"
+
+
+def test_bullets_under_a_point_with_its_own_subject_are_more_tasks_of_that_subject() -> None:
+    # "1. Các sở, ban, ngành … xây dựng kế hoạch …." then "- …" bullets without a subject; and
+    # "Đề nghị các cấp ủy Đảng …: task" names the Party's committees as the lead.
+    items = _items(
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các sở, ban, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao xây dựng kế "
+        "hoạch thực hiện phong trào thi đua.\n\n"
+        "- Phát hiện, bồi dưỡng và nhân rộng các điển hình tiên tiến.\n\n"
+        "- Báo cáo kết quả phong trào thi đua về Sở Nội vụ trước ngày 10/12/2026.\n\n"
+        "2. Đề nghị các cấp ủy Đảng các xã, phường: Lãnh đạo, chỉ đạo triển khai phong trào thi "
+        "đua tại cơ sở.\n\n"
+        "3. Sở Nội vụ theo dõi, tổng hợp kết quả phong trào thi đua.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Các sở, ban, ngành, địa phương"),
+        ("", "Các sở, ban, ngành, địa phương"),
+        ("", "Các sở, ban, ngành, địa phương"),
+        ("2", "Các cấp ủy Đảng các xã, phường"),
+        ("3", "Sở Nội vụ"),
+    ]
+    assert items[2].timeframe == "trước ngày 10/12/2026"
