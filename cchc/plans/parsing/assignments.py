@@ -88,6 +88,7 @@ from cchc.plans.parsing.vocabulary import (
     _CLOSING_RE,
     _DONE_RE,
     _DUTY_LEAD_RE,
+    _DUTY_OPENING_RE,
     _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
     _GIVE_HEADING_RE,
@@ -710,18 +711,7 @@ class AssignmentInterpreter:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
             lead, rest = agency, text
-        elif (
-            agency
-            and kind not in {"roman", "part"}
-            and re.match(
-                r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
-                r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
-                r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
-                r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
-                r"Theo chức năng|Căn cứ chức năng)\b",
-                text,
-            )
-        ):
+        elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
         elif (
             agency

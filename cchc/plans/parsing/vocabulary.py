@@ -266,6 +266,15 @@ _CLOSING_RE = re.compile(
 )
 # "Trong quá trình thực hiện, nếu có vướng mắc …, báo cáo …": the closing formula too.
 # "Trên đây là Chỉ thị về …, yêu cầu … nghiêm túc triển khai thực hiện./.": the closing formula.
+# The words a duty under an agency's heading opens with ("- Chủ trì, phối hợp …", "a) Rà
+# soát …"): the heading's agency does it.
+_DUTY_OPENING_RE = re.compile(
+    r"^(?:Chủ trì|Phối hợp|Tham mưu|Xây dựng|Tổ chức|Rà soát|"
+    r"Hoàn thiện|Triển khai|Thực hiện|Hướng dẫn|Ban hành|Trình|"
+    r"Theo dõi|Kiểm tra|Đẩy mạnh|Tiếp tục|Nghiên cứu|Cập nhật|Tăng cường|Hỗ trợ|"
+    r"Định hướng|Bố trí|Huy động|Lựa chọn|Đôn đốc|Chủ động|Chỉ đạo|Phát huy|"
+    r"Theo chức năng|Căn cứ chức năng)\b"
+)
 _SUMMARY_RE = re.compile(r"^Trên đây là\b")
 _IF_NEEDED_RE = re.compile(
     r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
