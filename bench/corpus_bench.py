@@ -137,6 +137,7 @@ def main() -> None:
                 *result.misses,
                 *(f"known: {m}" for m in result.known_misses),
                 *result.document_misses,
+                *(f"known: {m}" for m in result.document_known_misses),
             ]:
                 print(f"    {miss}")
     print()

@@ -65,6 +65,7 @@ class Score:
     document_known_facts: int = 0
     document_known_read: int = 0
     document_known_hits: list[str] = field(default_factory=list)
+    document_known_misses: list[str] = field(default_factory=list)
     # field -> [expected, read]
     document_by_field: dict[str, list[int]] = field(default_factory=dict)
 
@@ -209,8 +210,10 @@ def _score_document(result: Score, document: Any, expected: dict[str, Any]) -> N
             result.document_known_read += known and ok
             if known and ok:
                 result.document_known_hits.append(f"document {name}")
+            elif known:
+                result.document_known_misses.append(line)
             elif not ok:
-                result.document_misses.append(("known: " if known else "") + line)
+                result.document_misses.append(line)
 
 
 def check_document_field(name: str, got: Any, want: Any) -> tuple[bool, str]:
