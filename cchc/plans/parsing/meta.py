@@ -303,7 +303,7 @@ def _issuer(texts: list[str], before: list[str]) -> str | None:
     for text in texts[:_HEAD_LINES]:
         match = _ISSUER_RE.search(text)
         if match and ("kèm theo" in text.lower() or "ban hành" in text.lower()):
-            return clean_text(match.group(1)).rstrip(" .;,")
+            return clean_text(match.group(1)).rstrip(" .;,*_")
     top_left = " ".join(before)
     motto = _MOTTO_RE.search(top_left)
     if motto is not None:
