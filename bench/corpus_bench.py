@@ -108,6 +108,10 @@ def main() -> None:
     # ("held_out_round", 1 when absent: entries 44-51; 2: 52-54; 3: 62-69; 4: 70-80; 5: 81-90;
     # 6: 91-100; 7: 101-110)
     held_out: dict[int, list[int]] = {}
+    # The documents' own number, date and title, apart from the facts: kind -> field ->
+    # [expected, read], and kind -> [known misreads, of them read]
+    document: dict[str, dict[str, list[int]]] = {"real": {}, "model": {}}
+    document_known: dict[str, list[int]] = {"real": [0, 0], "model": [0, 0]}
     for path, expected in check.documents():
         result = check.score(path, expected, parse_path)
         kind = "real" if expected.get("real") else "model"
@@ -123,12 +127,25 @@ def main() -> None:
             counts[1] += result.read
             counts[2] += 1
             counts[3] += result.read == result.facts
+        for name, (want, read) in result.document_by_field.items():
+            counts = document[kind].setdefault(name, [0, 0])
+            counts[0] += want
+            counts[1] += read
+        document_known[kind][0] += result.document_known_facts
+        document_known[kind][1] += result.document_known_read
         status = result.error[:70] if result.error else f"{result.read}/{result.facts}"
         if result.known_facts:
             status += f" (known misreads {result.known_read}/{result.known_facts})"
+        if result.document_facts:
+            status += f"; document {result.document_read}/{result.document_facts}"
         print(f"{path.name:50} {kind:5} {status}")
         if args.verbose:
-            for miss in [*result.misses, *(f"known: {m}" for m in result.known_misses)]:
+            for miss in [
+                *result.misses,
+                *(f"known: {m}" for m in result.known_misses),
+                *result.document_misses,
+                *(f"known: {m}" for m in result.document_known_misses),
+            ]:
                 print(f"    {miss}")
     print()
     overall = [sum(values) for values in zip(*totals.values(), strict=True)]
@@ -144,6 +161,17 @@ def main() -> None:
         print(
             f"{kind:5} facts read: {plain_read}/{plain} = {_share(plain_read, plain)} "
             "without the known misreads"
+        )
+    for kind, fields in document.items():
+        if not fields:
+            continue
+        want = sum(counts[0] for counts in fields.values())
+        read = sum(counts[1] for counts in fields.values())
+        detail = ", ".join(f"{name} {r}/{w}" for name, (w, r) in sorted(fields.items()))
+        known, known_read = document_known[kind]
+        print(
+            f"{kind:5} document (own number, date, title; apart from the facts) read: "
+            f"{read}/{want} = {_share(read, want)} ({detail}; known misreads {known_read}/{known})"
         )
     for round_, (facts, read, docs, exact) in sorted(held_out.items()):
         print(

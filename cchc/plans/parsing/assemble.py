@@ -36,7 +36,9 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             preamble = assignments.preamble
         if mixed is not None:
             parsed = mixed
-        read_document_info(preamble, parsed.document)
+        # The header (letterhead, title) is read from the document's start, not from the
+        # preamble the interpreters leave (which may start after it, or hold the body's text).
+        read_document_info(_texts_before(doc, None) + preamble, parsed.document)
     for line, message, code in doc.notes:
         parsed.warn(line, message, code)
     if not parsed.items:
@@ -71,8 +73,13 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     return parsed
 
 
+# The document's header (letterhead, title, an annex's note) is in its first blocks.
+_HEADER_TEXTS = 80
+
+
 def _texts_before(doc: SourceDocument, plan_table: Table | None) -> list[str]:
-    """The letterhead and title: paragraphs and header-less tables before the plan table."""
+    """The letterhead and title: paragraphs and header-less tables before the plan table (or
+    the document's first blocks, ``plan_table`` None)."""
     texts: list[str] = []
     for block in doc.blocks:
         if block is plan_table:
@@ -80,7 +87,10 @@ def _texts_before(doc: SourceDocument, plan_table: Table | None) -> list[str]:
         if isinstance(block, Paragraph):
             texts.append(block.text)
         elif isinstance(block, Table):
-            texts.extend(cell for row in block.rows for cell in row.cells if cell.strip())
+            # Each cell set apart: a letterhead's cells are blocks of their own.
+            texts.extend(f"|{cell}|" for row in block.rows for cell in row.cells if cell.strip())
+        if len(texts) >= _HEADER_TEXTS:
+            break
     return texts
 
 

@@ -1,30 +1,79 @@
-"""The document's title, number, date and issuer, read from the text around the table."""
+"""The document's own number, date, title and issuer, read from its header.
+
+The header is the text before the plan's body: the letterhead (the issuing body top left, the
+nation's motto top right, the "Số: …" line and the "<place>, ngày … tháng … năm …" line),
+then the title block (the kind in capitals, "KẾ HOẠCH", "CÔNG ĐIỆN", "PHỤ LỤC" …, and its
+subject lines), or the "V/v …" line of a letter. An annex has no letterhead: the
+"(Kèm theo <kind> số N ngày D …)" line under its title names the document it belongs to.
+Numbers and dates the body cites are never the document's own.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
 from cchc.plans.parsing.result import DocumentInfo
 
 _NUMBER_RE = re.compile(
     r"\bs[ốo]\s*:?\s*(?P<num>\d+)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
-    r"(?P<code>[A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9]+)*)",
+    r"(?P<code>[A-ZĐ][A-ZĐ0-9]*(?:\s*[-.]\s*[A-ZĐ0-9]+)*)",
+    re.IGNORECASE,
+)
+# A party-style number: "Số 3260-KH/ĐĐQH15", "Số: 57-NQ/TW".
+_PARTY_NUMBER_RE = re.compile(
+    r"\bs[ốo]\s*:?\s*(?P<num>\d+)\s*-\s*(?P<kind>[A-ZĐ]+)\s*/\s*(?P<code>[A-ZĐ][A-ZĐ0-9]*)",
     re.IGNORECASE,
 )
 _DATE_NUMERIC_RE = re.compile(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
 _DATE_WORDS_RE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-_DOC_TYPES = (
-    "ke hoach",
-    "chuong trinh",
-    "danh muc",
-    "de an",
-    "phuong an",
-    "bang tong hop",
-    "bang phan cong",
+# The letterhead's "<place>, ngày … tháng … năm …": a comma, then "ngày" in lower case (a title
+# in capitals writes NGÀY; a body sentence cites "… số X ngày D" without the comma).
+_PLACE_DATE_RE = re.compile(
+    r",\s*ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm|/\s*(\d{1,2})\s*/)\s*(\d{4})"
 )
+# The kinds of document whose name, in capitals, opens the title block.
+_KINDS = (
+    "KẾ HOẠCH",
+    "CHỈ THỊ",
+    "CÔNG ĐIỆN",
+    "THÔNG BÁO",
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHƯƠNG TRÌNH",
+    "PHỤ LỤC",
+    "DANH MỤC",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "BẢNG TỔNG HỢP",
+    "BẢNG PHÂN CÔNG",
+    "BÁO CÁO",
+    "KẾT LUẬN",
+    "HƯỚNG DẪN",
+    "CÔNG VĂN",
+)
+_KIND_RE = re.compile(r"(?<!\w)(?:" + "|".join(_KINDS) + r")(?!\w)")
+# A line naming the document itself: "Kế hoạch số 9/KH-UBND".
+_SELF_NAMED_RE = re.compile(r"^(?:" + "|".join(_KINDS) + r")\s+s[ốo]\b", re.IGNORECASE)
+_LETTER_SUBJECT_RE = re.compile(r"^V/v\b", re.IGNORECASE)
+_ANNEX_NOTE_RE = re.compile(r"\(\s*(?:ban hành\s+)?kèm theo\b[^)]*", re.IGNORECASE)
+# Where the header ends: the address, the legal bases, a numbered heading of the body.
+_BODY_RE = re.compile(r"^(?:kính gửi|đồng kính gửi|căn cứ)\b", re.IGNORECASE)
+_HEADING_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])\.(?:\s|$)")
+_NUMBERING_RE = re.compile(r"^(?:[IVXLC]+|\d+)$")
+# Markup that sets a run apart (bold, italics, a heading, a table cell, a rule) breaks the
+# header into blocks; a line break inside a block is a wrapped line.
+_MARKUP_RE = re.compile(r"\*+|_{2,}|\||^\s*#+\s|^\s*[-—=_]{3,}\s*$", re.MULTILINE)
+# A word of letters only: a line without one is noise (a stamp, a scan's specks).
+_WORD_RE = re.compile(r"(?<!\S)[^\W\d_]+[,.;:]?(?!\S)")
+_HARD = "\x00"
+_SOFT = "\x01"
+_HEAD_LINES = 60
+_TITLE_TAIL = " -–—:;,(\u201c"
 _LETTERHEAD = (
     "cong hoa xa hoi chu nghia viet nam",
     "doc lap - tu do - hanh phuc",
@@ -34,13 +83,25 @@ _ISSUER_RE = re.compile(
     r"\b(?:của|cua)\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở|Ban|Bộ|HĐND)\b[^)\n]*)",
     re.IGNORECASE,
 )
-_ISSUER_HEAD_RE = re.compile(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|SỞ|BỘ|BAN)\b", re.IGNORECASE)
+_ISSUER_HEAD_RE = re.compile(
+    r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|SỞ|BỘ|BAN|THỦ TƯỚNG|VĂN PHÒNG|CHÍNH PHỦ)\b",
+    re.IGNORECASE,
+)
+_BODY_NAME_RE = re.compile(
+    r"(?<!\w)(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BỘ|BAN|THỦ TƯỚNG|VĂN PHÒNG)(?!\w)"
+)
+_MOTTO_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI", re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    text: str
+    hard: bool  # set apart from the line before by markup, not a wrapped line
 
 
 def parse_date(text: str) -> dt.date | None:
     for pattern in (_DATE_NUMERIC_RE, _DATE_WORDS_RE):
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
             day, month, year = (int(g) for g in match.groups())
             try:
                 return dt.date(year, month, day)
@@ -50,7 +111,11 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_number(text: str) -> str | None:
+    party = _PARTY_NUMBER_RE.search(text)
     match = _NUMBER_RE.search(text)
+    if party and (not match or party.start() <= match.start()):
+        kind, code = party.group("kind").upper(), party.group("code").upper()
+        return f"{party.group('num')}-{kind}/{code}"
     if not match:
         return None
     code = re.sub(r"\s+", "", match.group("code")).upper()
@@ -60,56 +125,198 @@ def parse_number(text: str) -> str | None:
     return f"{match.group('num')}/{year}/{code}" if year else f"{match.group('num')}/{code}"
 
 
-def _is_heading(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+def _place_date(text: str) -> dt.date | None:
+    for match in _PLACE_DATE_RE.finditer(text):
+        day, month_words, month_digits, year = match.groups()
+        try:
+            return dt.date(int(year), int(month_words or month_digits), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def header_lines(texts: Iterable[str]) -> list[_Line]:
+    """The header's lines, each marked as set apart by markup or as a wrapped line."""
+    lines: list[_Line] = []
+    hard = True
+    for text in texts:
+        text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+        # "(*Kèm theo …*)": the markup inside the brackets is no break.
+        text = re.sub(r"\(\s*[*_]+", "(", text)
+        text = re.sub(r"[*_]+\s*\)", ")", text)
+        text = _MARKUP_RE.sub(_HARD, text).replace("\n", _SOFT)
+        for piece in re.split(f"([{_HARD}{_SOFT}])", _SOFT + text):
+            if piece == _HARD:
+                hard = True
+            elif piece != _SOFT and clean_text(piece):
+                lines.append(_Line(clean_text(piece), hard))
+                hard = False
+        if len(lines) >= _HEAD_LINES:
+            break
+    return lines[:_HEAD_LINES]
+
+
+def _has_lower(word: str) -> bool:
+    return any(ch.islower() for ch in word)
+
+
+def _ends_header(line: _Line) -> bool:
+    return bool(_BODY_RE.match(line.text) or _HEADING_RE.match(line.text))
+
+
+def _stops_title(line: _Line) -> bool:
+    text = line.text
+    return _ends_header(line) or bool(_ANNEX_NOTE_RE.match(text) or re.match(r"s[ốo]\s*:", text))
+
+
+def _capitals(text: str) -> tuple[list[str], bool]:
+    """The words of ``text`` up to the first one in lower case; True when all were."""
+    words: list[str] = []
+    for word in text.split():
+        if _has_lower(word):
+            return words, False
+        words.append(word)
+    return words, True
+
+
+def _subject(lines: list[_Line], start: int, first: str) -> tuple[list[str], int]:
+    """The words of a title's subject from ``first`` (the rest of line ``start``) on, over
+    wrapped lines; the index of the line after it."""
+    if not first:
+        return [], start + 1
+    index = start + 1
+    if not _has_lower(first.split()[0]):
+        words, whole = _capitals(first)
+        while whole and index < len(lines) and not lines[index].hard:
+            if _stops_title(lines[index]):
+                break
+            more, whole = _capitals(lines[index].text)
+            if not more:
+                break
+            words += more
+            index += 1
+        return words, index
+    # A subject in sentence case: wrapped lines go on in lower case.
+    words = _ANNEX_NOTE_RE.split(first)[0].split()
+    while index < len(lines) and not lines[index].hard:
+        text = lines[index].text
+        if _stops_title(lines[index]) or not (text[:1].islower() or text[:1].isdigit()):
+            break
+        words += text.split()
+        index += 1
+    return words, index
+
+
+def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
+    """(line, offset, line after it, title) of the title block before line ``end``: the kind
+    in capitals and its subject, or a letter's "V/v …" line."""
+    for index in range(end):
+        line = lines[index]
+        match = _KIND_RE.search(line.text)
+        if match is None:
+            continue
+        words = [match.group(0)]
+        rest, after = _subject(lines, index, line.text[match.end() :].strip())
+        words += rest
+        # A stamp or a scan's noise between the kind and its subject ("Ig-Q612/2G20 -").
+        while after < len(lines) and not _WORD_RE.search(lines[after].text):
+            after += 1
+        # The subject on its own line(s) below a kind line ("PHỤ LỤC II" / "DANH MỤC …"), or
+        # set apart in sentence case below a kind line in capitals.
+        if after < len(lines) and not _stops_title(lines[after]):
+            subject_line = lines[after].text
+            bare = all(_NUMBERING_RE.match(word) for word in rest)
+            if bare or (lines[after].hard and _has_lower(subject_line.split()[0])):
+                more, after = _subject(lines, after, subject_line)
+                words += more
+        return index, match.start(), after, _tidy(words)
+    for index in range(end):
+        if _LETTER_SUBJECT_RE.match(lines[index].text):
+            words, after = _subject(lines, index, lines[index].text)
+            return index, 0, after, _tidy(_cut_place_date(words))
+    return None
+
+
+def _cut_place_date(words: list[str]) -> list[str]:
+    """A letter's "V/v …" run on the same line as the "<place>, ngày …" line: cut before it."""
+    text = " ".join(words)
+    match = _PLACE_DATE_RE.search(text)
+    if match is None:
+        return words
+    # The place is the run of capitalised words before the comma.
+    head = text[: match.start()].split()
+    while head and head[-1][:1].isupper():
+        head.pop()
+    return head
+
+
+def _tidy(words: list[str]) -> str:
+    return " ".join(words).strip(_TITLE_TAIL).strip()
 
 
 def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
-    """Fill ``info`` from the paragraphs before the plan table (letterhead, title lines)."""
-    lines = [clean_text(t) for t in texts if clean_text(t)]
-    for line in lines:
-        if info.number is None and re.search(r"\bs[ốo]\b", line, re.IGNORECASE):
-            info.number = parse_number(line)
-        if info.date is None and "ngày" in line.lower():
-            info.date = parse_date(line)
-        if info.issuer is None:
-            match = _ISSUER_RE.search(line)
-            if match and ("kèm theo" in line.lower() or "ban hành" in line.lower()):
-                info.issuer = clean_text(match.group(1)).rstrip(" .;,")
-    if info.issuer is None:
-        # A letterhead names the superior body, then the issuing one: take the last of them.
-        for line in lines[:4]:
-            if _ISSUER_HEAD_RE.match(line) and fold(line) not in _LETTERHEAD:
-                info.issuer = line
-            elif info.issuer is not None:
+    """Fill ``info`` from the document's header (the texts before the plan's body)."""
+    texts = list(texts)
+    lines = header_lines(texts)
+    end = next((i for i, line in enumerate(lines) if _ends_header(line)), len(lines))
+    title = _title(lines, end)
+    after = 0
+    if title is not None:
+        at, offset, after, text = title
+        before = [line.text for line in lines[:at]] + [lines[at].text[:offset]]
+        end = next((i for i in range(after, len(lines)) if _ends_header(lines[i])), len(lines))
+        if text and info.title is None and len(text.split()) > 1:
+            info.title = text
+    else:
+        before = [line.text for line in lines[:end]]
+    header = " ".join(line.text for line in lines[:end])
+    # The letterhead's date line: before the title, or just under it (a letter's "V/v …").
+    dated_part = lines[: min(end, after + 3)] if title is not None else lines[:end]
+    notes = [m.group(0) for m in _ANNEX_NOTE_RE.finditer(header)]
+    if info.number is None:
+        # The letterhead's "Số: …" line; else the line naming the document; else an annex's
+        # "(Kèm theo <kind> số N …)".
+        own = [text for text in before if re.match(r"s[ốo]\b", text, re.IGNORECASE)]
+        named = [text for text in before if _SELF_NAMED_RE.match(text)]
+        for candidate in [*own, *named, *notes]:
+            info.number = parse_number(candidate)
+            if info.number:
                 break
-    if info.title is None:
-        info.title = _title(lines)
+    if info.date is None:
+        # The letterhead's "<place>, ngày …" line; else a date line before the title; else an
+        # annex's note or the line naming the document.
+        info.date = _place_date(" ".join(line.text for line in dated_part))
+        dated = [text for text in before if re.match(r"ngày\b", text, re.IGNORECASE)]
+        named = [text for text in before if _SELF_NAMED_RE.match(text)]
+        for candidate in [*dated, *notes, *named]:
+            if info.date is not None:
+                break
+            info.date = parse_date(candidate)
+    if info.issuer is None:
+        info.issuer = _issuer(texts, before)
 
 
-def _title(lines: list[str]) -> str | None:
-    for index, line in enumerate(lines):
-        folded = fold(line)
-        if folded.startswith("(") or folded in _LETTERHEAD or "kem theo" in folded:
-            continue
-        kind = next((k for k in _DOC_TYPES if folded.startswith(k)), None)
-        if kind is not None and _is_heading(line[: len(kind)]):
-            title = line
-            # "KẾ HOẠCH" on one line, its subject on the next one.
-            if folded in _DOC_TYPES and index + 1 < len(lines):
-                subject = lines[index + 1]
-                if not subject.startswith(("(", "|", "-", "Căn cứ")):
-                    title = f"{title} {subject}"
-            return title
-    for line in lines:
-        folded = fold(line)
-        if (
-            _is_heading(line)
-            and folded not in _LETTERHEAD
-            and not _ISSUER_HEAD_RE.match(line)
-            and not folded.startswith(("phu luc", "so:", "so "))
-            and len(line) > 10
-        ):
-            return line
-    return None
+def _issuer(texts: list[str], before: list[str]) -> str | None:
+    """The body that issues the document: named in an annex's note ("kèm theo … của UBND
+    tỉnh"), else the letterhead's top-left block (the last body named there, the nation's
+    motto aside)."""
+    for text in texts[:_HEAD_LINES]:
+        match = _ISSUER_RE.search(text)
+        if match and ("kèm theo" in text.lower() or "ban hành" in text.lower()):
+            return clean_text(match.group(1)).rstrip(" .;,*_")
+    top_left = " ".join(before)
+    motto = _MOTTO_RE.search(top_left)
+    if motto is not None:
+        block = re.split(r"\bs[ốo]\s*:", top_left[: motto.start()], flags=re.IGNORECASE)[0]
+        block = clean_text(block.strip(" -—"))
+        if block and not _has_lower(block):
+            # A superior body above the issuing one ("ỦY BAN NHÂN DÂN TỈNH X / SỞ Y"): the last.
+            bodies = [m.start() for m in _BODY_NAME_RE.finditer(block)]
+            return block[bodies[-1] :] if bodies else block
+    found = None
+    for text in before[:4]:
+        if _ISSUER_HEAD_RE.match(text) and fold(text) not in _LETTERHEAD:
+            found = text
+        elif found is not None:
+            break
+    return found

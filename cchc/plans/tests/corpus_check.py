@@ -18,6 +18,13 @@ says the document has the section ``T`` and the importer does not read it as one
 to refuse the document with an error containing that text; ``test_corpus.py`` then requires the
 same refusal, and fails with "read now" once the importer reads it (drop ``known_refusal`` and
 move what it reads right to ``facts``).
+Optional ``document`` (real entries): the document's own ``number``, ``date`` (ISO) and
+``title``, read by hand from its header (letterhead "Số:" line, place-and-date line, title
+block; an annex's "(Kèm theo <kind> số N ngày D)" line); ``null`` where the text prints none
+of its own (the importer must then read none, not a number the body cites). The number is
+compared folded, the date exactly, the title by its first ``TITLE_WORDS`` folded words (the
+kind and the start of its subject). Scored APART from the facts (``document_*``), so the facts'
+figures stay comparable; ``known_document_misreads`` (same shape) are counted apart again.
 ``bench/corpus_bench.py`` prints the share of facts read.
 """
 
@@ -32,6 +39,10 @@ from cchc.core.text import fold
 
 CORPUS = Path(__file__).parent / "corpus"
 FACT_FIELDS = ("number", "title", "lead", "partners", "timeframe")
+DOCUMENT_FIELDS = ("number", "date", "title")
+# A title is read right when its first words are: the kind and the start of the subject (a
+# title cut after its kind, or the issuer's name, fails; the tail of a long subject may vary).
+TITLE_WORDS = 8
 
 
 @dataclass
@@ -46,6 +57,17 @@ class Score:
     known_read: int = 0
     known_misses: list[str] = field(default_factory=list)
     known_hits: list[str] = field(default_factory=list)
+    # The document's own number, date and title (``document``): apart from the facts above.
+    document_facts: int = 0
+    document_read: int = 0
+    document_misses: list[str] = field(default_factory=list)
+    # ``known_document_misreads``: included in ``document_facts``/``document_read``.
+    document_known_facts: int = 0
+    document_known_read: int = 0
+    document_known_hits: list[str] = field(default_factory=list)
+    document_known_misses: list[str] = field(default_factory=list)
+    # field -> [expected, read]
+    document_by_field: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def ordinary_facts(self) -> int:
@@ -102,7 +124,14 @@ def score(path: Path, expected: dict[str, Any], parse: Any) -> Score:
             + known
         )
         result.known_facts = known
+        expected_document = {
+            **expected.get("document", {}),
+            **expected.get("known_document_misreads", {}),
+        }
+        result.document_facts = len(expected_document)
+        result.document_known_facts = len(expected.get("known_document_misreads", {}))
         return result
+    _score_document(result, parsed.document, expected)
     items = parsed.items
     result.facts += 1
     result.known_facts += len(count_known)
@@ -165,3 +194,44 @@ def _check_fact(items: Any, fact: dict[str, Any]) -> list[tuple[str, bool, str]]
         ok = ok and item is not None
         checked.append((name, ok, f"item {index} {name}: {got[:80]!r} != {want[:80]!r}"))
     return checked
+
+
+def _score_document(result: Score, document: Any, expected: dict[str, Any]) -> None:
+    """The document's own number, date and title against ``document`` and
+    ``known_document_misreads`` (kept apart from the facts)."""
+    for known, facts in (
+        (False, expected.get("document", {})),
+        (True, expected.get("known_document_misreads", {})),
+    ):
+        for name, want in facts.items():
+            if name not in DOCUMENT_FIELDS:
+                raise AssertionError(f"{result.name}: unknown document field {name!r}")
+            ok, line = check_document_field(name, getattr(document, name), want)
+            result.document_facts += 1
+            counts = result.document_by_field.setdefault(name, [0, 0])
+            counts[0] += 1
+            counts[1] += ok
+            result.document_known_facts += known
+            result.document_read += ok
+            result.document_known_read += known and ok
+            if known and ok:
+                result.document_known_hits.append(f"document {name}")
+            elif known:
+                result.document_known_misses.append(line)
+            elif not ok:
+                result.document_misses.append(line)
+
+
+def check_document_field(name: str, got: Any, want: Any) -> tuple[bool, str]:
+    """(read right, the miss line) for one of the document's own fields."""
+    if name == "date":
+        got_text = got.isoformat() if got else None
+        ok = got_text == want
+    elif name == "title":
+        got_text = got
+        want_words = _norm(want).split()[:TITLE_WORDS]
+        ok = bool(want_words) and _norm(got).split()[: len(want_words)] == want_words
+    else:
+        got_text = got
+        ok = (not got and want is None) or (want is not None and _norm(got) == _norm(want))
+    return ok, f"document {name}: {str(got_text)[:70]!r} != {str(want)[:70]!r}"

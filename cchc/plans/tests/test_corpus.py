@@ -32,6 +32,10 @@ def test_corpus_document_reads_to_its_summary(path: Path, expected: dict[str, An
         assert expected["known_refusal"] in result.error, result.error
         return
     assert not result.error, result.error
+    # The document's own number, date and title (scored apart from the facts); a known misread
+    # of them read right must move to "document".
+    assert result.document_misses == []
+    assert result.document_known_hits == [], f"read right now, move to document: {result}"
     if expected.get("ocr"):
         # A scan: OCR misreads some characters (bold headings, digits); it must still read
         # the structure and most facts, and flag what it was unsure of.
