@@ -20,6 +20,7 @@ no-op, alternated, and prints the medians (wall and CPU time) and the check's ow
 from __future__ import annotations
 
 import argparse
+import bisect
 import gc
 import importlib.util
 import os
@@ -28,9 +29,12 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("lead", "title", "partners")
+# The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``).
+CHECK_CODES = ("unread-text", "glued-points", "suspect-field", "points-missing")
 
 
 def main() -> None:
@@ -64,6 +68,10 @@ def main() -> None:
     rows_flagged: dict[str, list[int]] = {"wrong": [0, 0], "right": [0, 0]}
     rules: Counter[str] = Counter()
     warnings_per_doc: list[tuple[str, int, int]] = []
+    # round -> kind -> [facts, on a row with a warning of any code on its lines]
+    any_warned: dict[int, dict[str, list[int]]] = {}
+    # round -> code -> warnings (the after-the-fact checks' codes)
+    codes_per_round: dict[int, Counter[str]] = {}
     for path, expected in check.documents():
         try:
             parsed = parse_path(path)
@@ -71,6 +79,11 @@ def main() -> None:
             print(f"{path.name:50} refused: {str(exc)[:60]}")
             continue
         flagged = [suspect_fields(item) for item in parsed.items]
+        round_ = int(expected.get("held_out_round", 0))
+        codes_per_round.setdefault(round_, Counter()).update(
+            w.code for w in parsed.warnings if w.code in CHECK_CODES
+        )
+        on_row = _warned_rows(parsed)
         for rule_names in flagged:
             rules.update(rule_names.values())
         warned = sum(w.code == CODE for w in parsed.warnings)
@@ -86,6 +99,15 @@ def main() -> None:
                 for name in check.FACT_FIELDS:
                     if name not in fact:
                         continue
+                    per_round = any_warned.setdefault(round_, {}).setdefault(kind, [0, 0])
+                    per_round[0] += 1
+                    per_round[1] += index in on_row
+                    if args.verbose and kind == "wrong" and index not in on_row:
+                        item = parsed.items[index] if index < len(parsed.items) else None
+                        got = getattr(item, name) if item is not None else None
+                        print(
+                            f"  silent {path.name[:24]} item {index} {name}: {str(got)[:70]!r}"
+                        )
                     tally = counts.setdefault((kind, name), [0, 0])
                     tally[0] += 1
                     hit = index < len(flagged) and name in flagged[index]
@@ -129,6 +151,39 @@ def main() -> None:
         print(
             f"{label} (checked fields, on a row with any field flagged): {hits}/{facts} = {share}"
         )
+
+
+    print()
+    print("facts on a row with a warning of ANY code on its lines, per held-out round (0: none):")
+    for round_, kinds in sorted(any_warned.items()):
+        wrong, right = kinds.get("wrong", [0, 0]), kinds.get("right", [0, 0])
+        print(
+            f"  round {round_}: misreads {wrong[1]}/{wrong[0]}, "
+            f"facts read right {right[1]}/{right[0]}"
+        )
+    for kind, label in (("wrong", "misreads"), ("right", "facts read right")):
+        facts = sum(k.get(kind, [0, 0])[0] for k in any_warned.values())
+        hits = sum(k.get(kind, [0, 0])[1] for k in any_warned.values())
+        print(f"  all rounds: {label} {hits}/{facts} = {hits / max(facts, 1):.1%}")
+    print()
+    print("the after-the-fact checks' warnings per round:")
+    for round_, codes in sorted(codes_per_round.items()):
+        print(f"  round {round_}: " + ", ".join(f"{c} {codes[c]}" for c in CHECK_CODES))
+
+
+def _warned_rows(parsed: Any) -> set[int]:
+    """The indexes of the rows with a warning of any code on their lines: from the row's line
+    to the next row's (the first row from the start of the document)."""
+    starts = [item.line or 0 for item in parsed.items]
+    rows: set[int] = set()
+    for warning in parsed.warnings:
+        if warning.line is None:
+            continue
+        # the last row starting at or before the warning's line (the first row for earlier ones)
+        at = max(bisect.bisect_right(starts, warning.line) - 1, 0)
+        # rows sharing that line (two rows read from one line) all carry it
+        rows.update(i for i, start in enumerate(starts) if start == starts[at])
+    return rows
 
 
 def speed(path: Path) -> None:
