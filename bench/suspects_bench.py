@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("lead", "title", "partners")
 # The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``).
-CHECK_CODES = ("unread-text", "glued-points", "suspect-field", "points-missing")
+CHECK_CODES = ("unread-text", "glued-points", "suspect-field", "points-missing", "repeated-text")
 
 
 def main() -> None:
@@ -105,9 +105,7 @@ def main() -> None:
                     if args.verbose and kind == "wrong" and index not in on_row:
                         item = parsed.items[index] if index < len(parsed.items) else None
                         got = getattr(item, name) if item is not None else None
-                        print(
-                            f"  silent {path.name[:24]} item {index} {name}: {str(got)[:70]!r}"
-                        )
+                        print(f"  silent {path.name[:24]} item {index} {name}: {str(got)[:70]!r}")
                     tally = counts.setdefault((kind, name), [0, 0])
                     tally[0] += 1
                     hit = index < len(flagged) and name in flagged[index]
@@ -151,7 +149,6 @@ def main() -> None:
         print(
             f"{label} (checked fields, on a row with any field flagged): {hits}/{facts} = {share}"
         )
-
 
     print()
     print("facts on a row with a warning of ANY code on its lines, per held-out round (0: none):")

@@ -1,0 +1,219 @@
+"""Nothing silently lost or read twice: the document's numbered points against the rows.
+
+The coverage check (``coverage.py``) weighs words: text dropped while the same words stand in
+a kept place (a point before the first row, a point whose words another row's notes hold) is
+not found by it, and the suspect-field check (``suspects.py``) tests the shape of each field:
+a row that is another row's text has the right shape. This check runs once after them on the
+finished result (``assemble``), knowing nothing of how a row was read:
+
+- ``points-missing``: the document numbers its points ("1.", "2." … or "(1)", "(2)" … at the
+  start of a paragraph's line); each point spans from its line to the next point of its run
+  (or of a run it stands in: the "(n)" under "1." end at "2."). A point in whose span no row of
+  work starts and no warning stands, in a run where some other point does carry a row or a
+  warning, was read into no row of its own: one warning per run, naming the points. A run no
+  point of which carries anything (aims, a preamble, a closing part) is not the plan's list.
+- ``repeated-text``: a row whose title (of ``_MIN_WORDS`` words or more) stands whole in the
+  notes of another row: the same text read twice, once as a row and once as another row's
+  notes (a list under a point read both as its contents and as rows of its own).
+
+Cost: one pass over the document's lines and one over the rows' notes (a substring test per
+title, only against the notes of rows that have any): a few milliseconds on a 10,000-row plan.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cchc.plans.parsing.coverage import _END_RE, _NON_TASK_RE
+from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.readers.base import Paragraph, SourceDocument
+
+MISSING_CODE = "points-missing"
+REPEATED_CODE = "repeated-text"
+
+# The kinds of point checked ("1." and "(1)", "1)") and the ones that only bound them:
+# "1.2.", "II.", "a)", "(a)", "(ii)". Markup ("**", "#") before the mark is left out.
+_MARK_RE = re.compile(
+    r"^[\s*#>_]*(?:(?P<dot>\d{1,3})\.(?!\d)|\((?P<paren>\d{1,3})\)|(?P<half>\d{1,3})\)"
+    r"|(?P<sub>\d{1,3}(?:\.\d{1,3})+\.?)|(?P<roman>[IVXLC]{1,6})\.|(?P<letter>[a-zđ])\)"
+    r"|\((?P<pletter>[a-zđivx]{1,5})\))(?=\s|\*|$)"
+)
+_CHECKED = ("dot", "paren", "half")
+# The shortest title looked for in other rows' notes, in words: a short title ("Tuyên
+# truyền") may stand in any text.
+_MIN_WORDS = 5
+_SHOWN_WORDS = 10
+
+
+@dataclass(slots=True)
+class _Point:
+    line: int
+    kind: str
+    number: int
+    text: str
+    # The first line after the point's span (the next point of its run or of a run it is in).
+    end: int = 0
+
+
+@dataclass(slots=True)
+class _Run:
+    points: list[_Point]
+    # The point of another kind the run stands in ("1." over "(1)" … "(7)"), if any.
+    parent: _Point | None
+
+
+def check_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
+    """Warn (``points-missing``, ``repeated-text``) about numbered points no row carries and
+    rows whose text another row's notes hold."""
+    if not parsed.items:
+        return
+    starts = sorted({item.line for item in parsed.items})
+    marks = sorted(set(starts) | {w.line for w in parsed.warnings if w.line is not None})
+    found = False
+    for run in _runs(doc):
+        found = _check_run(parsed, run, marks, starts) or found
+    found = _check_repeated(parsed) or found
+    if found:
+        parsed.warnings.sort(key=lambda w: w.line or 0)
+
+
+def _check_run(parsed: ParsedPlan, run: _Run, marks: list[int], starts: list[int]) -> bool:
+    def carried(point: _Point) -> bool:
+        at = bisect_left(marks, point.line)
+        return at < len(marks) and marks[at] < point.end
+
+    parent = run.parent
+    if parent is not None and _starts_within(starts, parent.line, run.points[0].line):
+        # A list under a point read as a row is that row's contents (its notes, its text).
+        return False
+    held = [carried(point) for point in run.points]
+    if not any(held):
+        return False
+    first, last = held.index(True), len(held) - 1 - held[::-1].index(True)
+    missing = [
+        point
+        for index, point in enumerate(run.points)
+        if not held[index]
+        # The first and last points of a top-level run are often no work (the aims, an
+        # appraisal, the time of the whole plan): only the gaps between rows are looked at.
+        and (parent is not None or first < index < last)
+        and not _NON_TASK_RE.search(point.text)
+    ]
+    if not missing:
+        return False
+    shown = " ".join(missing[0].text.split()[:_SHOWN_WORDS])
+    parsed.warn(
+        missing[0].line,
+        _(
+            "The numbered points %(marks)s (from line %(first)d) of the document were read into "
+            "no row of work of their own, while the points beside them were; check them: "
+            "«%(text)s …»"
+        )
+        % {
+            "marks": ", ".join(_label(point) for point in missing),
+            "first": missing[0].line,
+            "text": shown,
+        },
+        MISSING_CODE,
+    )
+    return True
+
+
+def _starts_within(starts: list[int], begin: int, end: int) -> bool:
+    at = bisect_left(starts, begin)
+    return at < len(starts) and starts[at] < end
+
+
+def _label(point: _Point) -> str:
+    if point.kind == "dot":
+        return f"{point.number}."
+    if point.kind == "paren":
+        return f"({point.number})"
+    return f"{point.number})"
+
+
+def _runs(doc: SourceDocument) -> Iterator[_Run]:
+    """The runs of numbered points of the document's paragraphs up to the signature, each
+    point's span ending where the next point of its run, or of a run it stands in, starts."""
+    # The open runs, outermost first.
+    stack: list[_Run] = []
+    last = 0
+    for line, text in _printed(doc):
+        last = line
+        if _END_RE.match(text):
+            break
+        match = _MARK_RE.match(text)
+        if match is None:
+            continue
+        kind = match.lastgroup or ""
+        if any(run.points[0].kind == kind for run in stack):
+            # Close the runs inside this one; their last point ends here.
+            while stack[-1].points[0].kind != kind:
+                yield from _closed(stack.pop(), line)
+        top = stack[-1] if stack and stack[-1].points[0].kind == kind else None
+        if top is not None:
+            top.points[-1].end = line
+        number = int(match.group(kind)) if kind in _CHECKED else 0
+        point = _Point(line, kind, number, text[match.end() :].strip(" *"))
+        if top is not None and (kind not in _CHECKED or number > top.points[-1].number):
+            top.points.append(point)
+            continue
+        if top is not None:
+            # Numbering begins again: a new run of the same kind.
+            yield from _closed(stack.pop(), line)
+        outer = stack[-1].points[-1] if stack else None
+        stack.append(_Run([point], outer if outer is not None and outer.kind != "roman" else None))
+    while stack:
+        yield from _closed(stack.pop(), last + 1)
+
+
+def _closed(run: _Run, end: int) -> Iterator[_Run]:
+    if not run.points[-1].end:
+        run.points[-1].end = end
+    if run.points[0].kind in _CHECKED and len(run.points) > 1:
+        yield run
+
+
+def _printed(doc: SourceDocument) -> Iterator[tuple[int, str]]:
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for raw in block.text.splitlines():
+                yield block.line, raw
+
+
+def _check_repeated(parsed: ParsedPlan) -> bool:
+    notes = [
+        (item.line, " ".join((item.notes or "").casefold().split()))
+        for item in parsed.items
+        if item.notes
+    ]
+    if not notes:
+        return False
+    found = False
+    for index, item in enumerate(parsed.items, 1):
+        title = " ".join((item.title or "").casefold().split()).rstrip(".;:")
+        if len(title.split()) < _MIN_WORDS:
+            continue
+        holder = next((line for line, text in notes if line != item.line and title in text), None)
+        if holder is None:
+            continue
+        found = True
+        parsed.warn(
+            item.line,
+            _(
+                "Row %(row)d, title «%(text)s»: the same text stands in the notes of the row of "
+                "line %(other)d: it may have been read twice. Check it before storing."
+            )
+            % {
+                "row": index,
+                "text": " ".join((item.title or "").split()[:_SHOWN_WORDS]),
+                "other": holder,
+            },
+            REPEATED_CODE,
+        )
+    return found
