@@ -24,6 +24,7 @@ import bisect
 import gc
 import importlib.util
 import os
+import re
 import statistics
 import sys
 import time
@@ -41,6 +42,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="print each fact")
     parser.add_argument("--speed", type=Path, help="time parsing this file with and without")
+    parser.add_argument(
+        "--no-points", action="store_true", help="without the points check (parsing/points.py)"
+    )
+    parser.add_argument(
+        "--check",
+        choices=("suspects", "points"),
+        default="suspects",
+        help="the check --speed times (suspects.py or points.py)",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
@@ -49,10 +59,14 @@ def main() -> None:
 
     django.setup()
     if args.speed:
-        speed(args.speed)
+        speed(args.speed, args.check)
         return
-    from cchc.plans.parsing import parse_path
+    from cchc.plans.parsing import assemble, parse_document
     from cchc.plans.parsing.suspects import CODE, suspect_fields
+    from cchc.plans.readers import read_path
+
+    if args.no_points:
+        assemble.check_points = _no_points  # type: ignore[assignment]
 
     spec = importlib.util.spec_from_file_location(
         "corpus_check", ROOT / "cchc" / "plans" / "tests" / "corpus_check.py"
@@ -74,7 +88,8 @@ def main() -> None:
     codes_per_round: dict[int, Counter[str]] = {}
     for path, expected in check.documents():
         try:
-            parsed = parse_path(path)
+            doc = read_path(path)
+            parsed = parse_document(doc)
         except Exception as exc:  # a known refusal: nothing to flag
             print(f"{path.name:50} refused: {str(exc)[:60]}")
             continue
@@ -83,7 +98,7 @@ def main() -> None:
         codes_per_round.setdefault(round_, Counter()).update(
             w.code for w in parsed.warnings if w.code in CHECK_CODES
         )
-        on_row = _warned_rows(parsed)
+        on_row = _warned_rows(parsed) | _warned_document_rows(doc, parsed, expected)
         for rule_names in flagged:
             rules.update(rule_names.values())
         warned = sum(w.code == CODE for w in parsed.warnings)
@@ -183,32 +198,77 @@ def _warned_rows(parsed: Any) -> set[int]:
     return rows
 
 
-def speed(path: Path) -> None:
-    from cchc.plans.parsing import assemble, parse_path, suspects
+def _warned_document_rows(doc: Any, parsed: Any, expected: dict[str, Any]) -> set[int]:
+    """The indexes of the document's rows (as the summary numbers them) with a warning on their
+    lines: a row's line is where its title's first five words stand (searched in order, each
+    after the one before); it spans to the next row found."""
+    titles: dict[int, str] = {}
+    for fact in [*expected["facts"], *expected.get("known_misreads", [])]:
+        if "index" in fact and fact.get("title"):
+            titles.setdefault(fact["index"], fact["title"])
+    stream: list[tuple[str, int]] = []
+    for block in doc.blocks:
+        rows = [(block.line, block.text)] if hasattr(block, "text") else []
+        rows += [(row.line, " ".join(row.cells)) for row in getattr(block, "rows", [])]
+        for line, text in rows:
+            stream.extend((word, line) for word in re.findall(r"\w+", text.casefold()))
+    words = [word for word, _line in stream]
+    found: list[tuple[int, int]] = []
+    position = 0
+    for index in sorted(titles):
+        key = re.findall(r"\w+", titles[index].casefold())[:5]
+        for at in range(position, len(words) - len(key) + 1):
+            if words[at : at + len(key)] == key:
+                found.append((index, stream[at][1]))
+                position = at + len(key)
+                break
+    lines = [w.line for w in parsed.warnings if w.line is not None]
+    rows: set[int] = set()
+    if not found:
+        return rows
+    for (index, start), end in zip(found, [*(line for _i, line in found[1:]), 10**9], strict=True):
+        if any(start <= line < max(end, start + 1) for line in lines):
+            rows.add(index)
+    return rows
 
-    real = assemble.check_suspects
+
+def _no_points(doc: object, parsed: object) -> None:
+    return None
+
+
+def speed(path: Path, which: str) -> None:
+    from cchc.plans.parsing import assemble, parse_path, points, suspects
+    from cchc.plans.readers import read_path
+
+    name = "check_suspects" if which == "suspects" else "check_points"
+    real = getattr(assemble, name)
     wall: dict[str, list[float]] = {"with": [], "without": []}
     cpu: dict[str, list[float]] = {"with": [], "without": []}
     parse_path(path)  # warm-up
     for run in range(3):
         for mode in ("with", "without") if run % 2 else ("without", "with"):
-            assemble.check_suspects = real if mode == "with" else _no_check  # type: ignore[assignment]
+            setattr(assemble, name, real if mode == "with" else _no_check)
             gc.collect()
             started, started_cpu = time.perf_counter(), time.process_time()
             parsed = parse_path(path)
             wall[mode].append(time.perf_counter() - started)
             cpu[mode].append(time.process_time() - started_cpu)
-            warned = sum(w.code == suspects.CODE for w in parsed.warnings)
+            codes = (suspects.CODE, points.MISSING_CODE, points.REPEATED_CODE)
+            warned = sum(w.code in codes for w in parsed.warnings)
             print(
                 f"{mode:8} wall {wall[mode][-1]:.2f} s  cpu {cpu[mode][-1]:.2f} s  "
                 f"{warned} warnings"
             )
             del parsed
-    assemble.check_suspects = real  # type: ignore[assignment]
+    setattr(assemble, name, real)
+    source = read_path(path)
     parsed = parse_path(path)
     started_cpu = time.process_time()
     for _ in range(5):
-        suspects.check_suspects(parsed)
+        if which == "suspects":
+            suspects.check_suspects(parsed)
+        else:
+            points.check_points(source, parsed)
     alone = (time.process_time() - started_cpu) / 5
     print(f"the check alone: {alone:.3f} s CPU on {len(parsed.items)} rows")
     for name, times in (("wall", wall), ("cpu", cpu)):
@@ -219,7 +279,7 @@ def speed(path: Path) -> None:
         )
 
 
-def _no_check(parsed: object) -> None:
+def _no_check(*args: object) -> None:
     return None
 
 

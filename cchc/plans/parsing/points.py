@@ -106,21 +106,22 @@ def _check_run(parsed: ParsedPlan, run: _Run, marks: list[int], starts: list[int
     ]
     if not missing:
         return False
-    shown = " ".join(missing[0].text.split()[:_SHOWN_WORDS])
-    parsed.warn(
-        missing[0].line,
-        _(
-            "The numbered points %(marks)s (from line %(first)d) of the document were read into "
-            "no row of work of their own, while the points beside them were; check them: "
-            "«%(text)s …»"
+    listed = f"{_label(run.points[0])} … {_label(run.points[-1])}"
+    for point in missing:
+        parsed.warn(
+            point.line,
+            _(
+                "The numbered point %(mark)s of the document (its list %(list)s) was read into "
+                "no row of work of its own, while the points beside it were; check it: "
+                "«%(text)s …»"
+            )
+            % {
+                "mark": _label(point),
+                "list": listed,
+                "text": " ".join(point.text.split()[:_SHOWN_WORDS]),
+            },
+            MISSING_CODE,
         )
-        % {
-            "marks": ", ".join(_label(point) for point in missing),
-            "first": missing[0].line,
-            "text": shown,
-        },
-        MISSING_CODE,
-    )
     return True
 
 

@@ -66,7 +66,7 @@ _BODY_RE = re.compile(
 # a task but never end a name there.
 _TASK_VERB_RE = re.compile(
     rf"(?<![\wÀ-ỹ])(?:{_VERBS}|tiếp thu|tiến hành|chỉ đạo|phấn đấu|quán triệt|rà soát|"
-    r"thúc đẩy|tăng cường|ưu tiên|hướng dẫn|vận động|tổng kết|sơ kết)(?![\wÀ-ỹ])"
+    r"thúc đẩy|tăng cường|ưu tiên|hướng dẫn|vận động|tổng kết|sơ kết|đẩy nhanh)(?![\wÀ-ỹ])"
 )
 # Verbs of the reader's list that are words of a body's name or of a list of bodies in lower
 # case: "Ban chỉ đạo", "viện nghiên cứu", "chủ đầu tư", "các tổ chức chính trị - xã hội",
@@ -168,6 +168,18 @@ def _lead_verb_first(item: Item) -> bool:
     return body is None or verb.start() < body.start()
 
 
+def _lead_task(item: Item) -> bool:
+    # A verb right after a name's last word, in capitals ("… tỉnh Bắc Ninh, Gia Lai đẩy nhanh
+    # tiến độ"): the name ended and the task began. After a word in lower case it is often a
+    # clause saying which bodies ("Các doanh nghiệp hoạt động trong lĩnh vực …").
+    lead = item.lead or ""
+    verb = _verb_outside_names(lead)
+    if verb is None:
+        return False
+    before = _words(lead[: verb.start()])
+    return bool(before) and before[-1][:1].isupper()
+
+
 def _lead_open_end(item: Item) -> bool:
     words = _words(item.lead or "")
     if not words:
@@ -250,6 +262,12 @@ RULES: tuple[Rule, ...] = (
         "lead",
         _lead_too_long,
         lambda: _("it is longer than a list of bodies: it may hold task text"),
+    ),
+    Rule(
+        "lead-task",
+        "lead",
+        _lead_task,
+        lambda: _("it holds a task's verb after its bodies: the task's start may be in it"),
     ),
     Rule(
         "lead-open-end",
