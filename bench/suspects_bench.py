@@ -35,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("lead", "title", "partners")
 # The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``).
-CHECK_CODES = ("unread-text", "glued-points", "suspect-field", "points-missing", "repeated-text")
+CHECK_CODES = ("unread-text", "glued-points", "suspect-field", "points-missing", "list-split")
 
 
 def main() -> None:
@@ -253,7 +253,7 @@ def speed(path: Path, which: str) -> None:
             parsed = parse_path(path)
             wall[mode].append(time.perf_counter() - started)
             cpu[mode].append(time.process_time() - started_cpu)
-            codes = (suspects.CODE, points.MISSING_CODE, points.REPEATED_CODE)
+            codes = (suspects.CODE, points.MISSING_CODE, points.SPLIT_CODE)
             warned = sum(w.code in codes for w in parsed.warnings)
             print(
                 f"{mode:8} wall {wall[mode][-1]:.2f} s  cpu {cpu[mode][-1]:.2f} s  "

@@ -34,7 +34,7 @@ from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import Paragraph, SourceDocument
 
 MISSING_CODE = "points-missing"
-REPEATED_CODE = "repeated-text"
+SPLIT_CODE = "list-split"
 
 # The kinds of point checked ("1." and "(1)", "1)") and the ones that only bound them:
 # "1.2.", "II.", "a)", "(a)", "(ii)". Markup ("**", "#") before the mark is left out.
@@ -44,9 +44,9 @@ _MARK_RE = re.compile(
     r"|\((?P<pletter>[a-zđivx]{1,5})\))(?=\s|\*|$)"
 )
 _CHECKED = ("dot", "paren", "half")
-# The shortest title looked for in other rows' notes, in words: a short title ("Tuyên
-# truyền") may stand in any text.
-_MIN_WORDS = 5
+_BULLET_RE = re.compile(r"^[\s*_]*-\s+")
+# The first words of a bullet looked for in the notes of the row above its list.
+_BULLET_WORDS = 4
 _SHOWN_WORDS = 10
 
 
@@ -77,7 +77,7 @@ def check_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
     found = False
     for run in _runs(doc):
         found = _check_run(parsed, run, marks, starts) or found
-    found = _check_repeated(parsed) or found
+    found = _check_lists(doc, parsed, starts) or found
     if found:
         parsed.warnings.sort(key=lambda w: w.line or 0)
 
@@ -187,34 +187,58 @@ def _printed(doc: SourceDocument) -> Iterator[tuple[int, str]]:
                 yield block.line, raw
 
 
-def _check_repeated(parsed: ParsedPlan) -> bool:
-    notes = [
-        (item.line, " ".join((item.notes or "").casefold().split()))
-        for item in parsed.items
-        if item.notes
-    ]
-    if not notes:
-        return False
+def _check_lists(doc: SourceDocument, parsed: ParsedPlan, starts: list[int]) -> bool:
+    """``list-split``: rows that start inside a bulleted list ("- …" lines) some bullets of
+    which, marks included, are the notes of the row the list stands under."""
     found = False
-    for index, item in enumerate(parsed.items, 1):
-        title = " ".join((item.title or "").casefold().split()).rstrip(".;:")
-        if len(title.split()) < _MIN_WORDS:
+    by_line = {item.line: item for item in parsed.items}
+    marks = [line for line, text in _printed(doc) if _MARK_RE.match(text)]
+    for bullets in _bullet_lists(doc):
+        first, last = bullets[0][0], bullets[-1][0]
+        at = bisect_left(starts, first)
+        if at == 0:
             continue
-        holder = next((line for line, text in notes if line != item.line and title in text), None)
-        if holder is None:
+        holder = by_line[starts[at - 1]]
+        notes = " ".join((holder.notes or "").casefold().split())
+        # the list under the holder: no point or heading between them
+        if not notes or _starts_within(marks, holder.line + 1, first):
             continue
-        found = True
-        parsed.warn(
-            item.line,
-            _(
-                "Row %(row)d, title «%(text)s»: the same text stands in the notes of the row of "
-                "line %(other)d: it may have been read twice. Check it before storing."
+        if not any(bullet in notes for _line, bullet in bullets):
+            continue
+        for line in (line for line in starts[at:] if line <= last):
+            found = True
+            item = by_line[line]
+            parsed.warn(
+                line,
+                _(
+                    "Row %(number)s, «%(text)s»: it stands inside a list that is partly the "
+                    "notes of the row of line %(holder)d: the list may have been split, part "
+                    "notes and part rows. Check it before storing."
+                )
+                % {
+                    "number": item.number or "?",
+                    "text": " ".join((item.title or "").split()[:_SHOWN_WORDS]),
+                    "holder": holder.line,
+                },
+                SPLIT_CODE,
             )
-            % {
-                "row": index,
-                "text": " ".join((item.title or "").split()[:_SHOWN_WORDS]),
-                "other": holder,
-            },
-            REPEATED_CODE,
-        )
     return found
+
+
+def _bullet_lists(doc: SourceDocument) -> Iterator[list[tuple[int, str]]]:
+    """The bulleted lists of the paragraphs: each bullet's line and opening (its mark and first
+    words, in lower case); a list ends at a numbered or lettered point or the signature."""
+    bullets: list[tuple[int, str]] = []
+    for line, text in _printed(doc):
+        bullet = _BULLET_RE.match(text)
+        if bullet is not None:
+            words = text[bullet.end() :].casefold().split()[:_BULLET_WORDS]
+            if len(words) == _BULLET_WORDS:
+                bullets.append((line, "- " + " ".join(words)))
+            continue
+        if bullets and (_MARK_RE.match(text) or _END_RE.match(text)):
+            if len(bullets) > 1:
+                yield bullets
+            bullets = []
+    if len(bullets) > 1:
+        yield bullets
