@@ -1,23 +1,26 @@
-"""Nothing silently lost or read twice: the document's numbered points against the rows.
+"""Nothing silently lost or split: the document's numbered points and lists against the rows.
 
-The coverage check (``coverage.py``) weighs words: text dropped while the same words stand in
-a kept place (a point before the first row, a point whose words another row's notes hold) is
-not found by it, and the suspect-field check (``suspects.py``) tests the shape of each field:
-a row that is another row's text has the right shape. This check runs once after them on the
-finished result (``assemble``), knowing nothing of how a row was read:
+The coverage check (``coverage.py``) weighs words: a point dropped before the first row (where
+its body starts) or whose words stand in a kept place is not found by it; the suspect-field
+check (``suspects.py``) tests each field's shape, and a row that is another row's text has the
+right shape. This check runs once after them on the finished result (``assemble``), knowing
+nothing of how a row was read:
 
-- ``points-missing``: the document numbers its points ("1.", "2." … or "(1)", "(2)" … at the
-  start of a paragraph's line); each point spans from its line to the next point of its run
-  (or of a run it stands in: the "(n)" under "1." end at "2."). A point in whose span no row of
-  work starts and no warning stands, in a run where some other point does carry a row or a
-  warning, was read into no row of its own: one warning per run, naming the points. A run no
-  point of which carries anything (aims, a preamble, a closing part) is not the plan's list.
-- ``repeated-text``: a row whose title (of ``_MIN_WORDS`` words or more) stands whole in the
-  notes of another row: the same text read twice, once as a row and once as another row's
-  notes (a list under a point read both as its contents and as rows of its own).
+- ``points-missing``: the document numbers its points ("1.", "2." … or "(1)", "(2)", "1)" … at
+  the start of a paragraph's line, markup aside); each point spans from its line to the next
+  point of its run, or of a run it stands in (the "(n)" under "1." end at "2."; "1.2.", "II.",
+  "a)" bound them too). A point in whose span no row of work starts and no warning stands, in a
+  run where another point does carry a row or a warning, was read into no row of its own: one
+  warning per point, on its line. Not looked at: a run no point of which carries anything (aims,
+  a preamble), a list under a point read as a row (that row's contents), the first and last
+  points of a top-level run (an appraisal "1. Ghi nhận …", "1. Thời gian thực hiện" before the
+  tasks: only the gaps between rows), and closing formulas ("6. Trong quá trình thực hiện …").
+- ``list-split``: a row starting inside a bulleted list ("- …" lines up to the next point)
+  whose other bullets, marks included, stand in the notes of the row the list is under (no point
+  between them): the list was read partly as that row's contents and partly as rows.
 
-Cost: one pass over the document's lines and one over the rows' notes (a substring test per
-title, only against the notes of rows that have any): a few milliseconds on a 10,000-row plan.
+Cost: two passes over the document's lines and a bisection per point: a few hundredths of a
+second on a 10,000-row plan (bench/README.md).
 """
 
 from __future__ import annotations

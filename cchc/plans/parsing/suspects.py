@@ -176,8 +176,9 @@ def _lead_task(item: Item) -> bool:
     verb = _verb_outside_names(lead)
     if verb is None:
         return False
+    # (a lead's first word is no name: "Chủ đầu tư …")
     before = _words(lead[: verb.start()])
-    return bool(before) and before[-1][:1].isupper()
+    return len(before) >= 2 and before[-1][:1].isupper()
 
 
 def _lead_open_end(item: Item) -> bool:

@@ -43,6 +43,9 @@ def _plan(*items: Item) -> ParsedPlan:
         ({"lead": "Nguyễn Văn A"}, "lead", "lead-no-body"),
         # longer than any list of bodies
         ({"lead": "Sở Nội vụ " + "và các phòng chuyên môn " * 15}, "lead", "lead-too-long"),
+        # a name's last word, then the task's verb: the lead ran into the task
+        ({"lead": "Thành phố Hải Phòng, tỉnh Sơn La đẩy nhanh tiến độ"}, "lead", "lead-task"),
+        ({"lead": "UBND tỉnh Cao Bằng khẩn trương"}, "lead", "lead-task"),
         # cut before its name's end, or with the task's first word
         ({"lead": "Ủy ban Mặt trận Tổ quốc tỉnh và các"}, "lead", "lead-open-end"),
         ({"lead": "UBND tỉnh Lạng Sơn trực tiếp"}, "lead", "lead-open-end"),
@@ -94,6 +97,9 @@ def test_each_rule_flags_its_field(fields, field, rule):
         {"lead": "Các cơ quan, đơn vị trực thuộc"},
         {"lead": "Chủ đầu tư các dự án"},
         {"lead": "Đối tượng thực hiện kiểm kê"},
+        # a clause in lower case saying which bodies; a name in capitals holding a verb
+        {"lead": "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng"},
+        {"lead": "Cục Kinh tế - Quản lý đầu tư xây dựng"},
         {"lead": "Giám đốc các Sở, Thủ trưởng các ngành, Chủ tịch UBND các xã, phường"},
         {"lead": ""},
         {"lead": None},
