@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
-from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
