@@ -211,6 +211,14 @@ def _title_subject(item: Item) -> bool:
     )
 
 
+# A topic opening a title before the task: "Về nguồn vật liệu: tiếp tục hỗ trợ …".
+_TOPIC_OPENING_RE = re.compile(r"^[Vv]ề\s[^:;.]{2,120}:\s*\S")
+
+
+def _title_topic(item: Item) -> bool:
+    return bool(_TOPIC_OPENING_RE.match((item.title or "").lstrip(" -+•*_")))
+
+
 def _title_cut(item: Item) -> bool:
     title = (item.title or "").rstrip(" *_")
     words = _words(title[-40:])
@@ -289,6 +297,12 @@ RULES: tuple[Rule, ...] = (
         "title",
         _title_subject,
         lambda: _("it opens with a body and its role or verb: the lead may be in it"),
+    ),
+    Rule(
+        "title-topic",
+        "title",
+        _title_topic,
+        lambda: _("it opens with a topic (“Về …:”): the task may be the text after the colon"),
     ),
     Rule(
         "title-heading",

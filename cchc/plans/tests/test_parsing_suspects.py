@@ -63,6 +63,8 @@ def _plan(*items: Item) -> ParsedPlan:
             "title",
             "title-subject",
         ),
+        # a topic before the task
+        ({"title": "Về mặt bằng thi công: chỉ đạo các nhà thầu bàn giao"}, "title", "title-topic"),
         # a title ending on a word no phrase ends on
         ({"title": "Nâng cao chất lượng thẩm định văn bản của"}, "title", "title-cut"),
         # a heading read as a row: capitals, no lead, no timeframe
@@ -107,6 +109,7 @@ def test_each_rule_flags_its_field(fields, field, rule):
         {"title": "Phối hợp rà soát, sửa đổi quy chế"},
         {"title": "Phối hợp, hỗ trợ các doanh nghiệp triển khai"},
         {"title": "Ban hành Quy chế phối hợp"},
+        {"title": "Báo cáo về tình hình thực hiện: số liệu quý I"},
         {"title": "Bộ tiêu chí đánh giá được xây dựng"},
         {"title": "Báo cáo Bộ Nội vụ kết quả thực hiện"},
         {"title": "Tổ chức hội nghị sơ kết trong những năm tiếp theo"},
