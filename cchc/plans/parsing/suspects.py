@@ -219,6 +219,24 @@ def _title_topic(item: Item) -> bool:
     return bool(_TOPIC_OPENING_RE.match((item.title or "").lstrip(" -+•*_")))
 
 
+_BODY_NAME_RE = re.compile(rf"^{_NOT_A_BODY}(?:{_AGENCY})")
+# The longest body's name read as a whole title ("Ban Công tác đại biểu", "Ủy ban Đối ngoại").
+_NAME_WORDS = 8
+
+
+def _title_body(item: Item) -> bool:
+    # A title that is only a body's name, on a row with no lead: the lead's column read as the
+    # title's (a table whose cells moved).
+    if (item.lead or "").strip():
+        return False
+    title = (item.title or "").strip(" -+•*_.")
+    return (
+        bool(_BODY_NAME_RE.match(title))
+        and len(_words(title)) <= _NAME_WORDS
+        and _verb_outside_names(title) is None
+    )
+
+
 def _title_cut(item: Item) -> bool:
     title = (item.title or "").rstrip(" *_")
     words = _words(title[-40:])
@@ -303,6 +321,12 @@ RULES: tuple[Rule, ...] = (
         "title",
         _title_topic,
         lambda: _("it opens with a topic (“Về …:”): the task may be the text after the colon"),
+    ),
+    Rule(
+        "title-body",
+        "title",
+        _title_body,
+        lambda: _("it is a body's name and the row has no lead: the columns may be shifted"),
     ),
     Rule(
         "title-heading",

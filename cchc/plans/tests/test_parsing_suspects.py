@@ -63,6 +63,9 @@ def _plan(*items: Item) -> ParsedPlan:
             "title",
             "title-subject",
         ),
+        # a body's name as the whole title of a row with no lead: the columns moved
+        ({"title": "Ban Dân nguyện", "lead": None}, "title", "title-body"),
+        ({"title": "Ủy ban Kinh tế.", "lead": ""}, "title", "title-body"),
         # a topic before the task
         ({"title": "Về mặt bằng thi công: chỉ đạo các nhà thầu bàn giao"}, "title", "title-topic"),
         # a title ending on a word no phrase ends on
@@ -110,6 +113,8 @@ def test_each_rule_flags_its_field(fields, field, rule):
         {"title": "Phối hợp, hỗ trợ các doanh nghiệp triển khai"},
         {"title": "Ban hành Quy chế phối hợp"},
         {"title": "Báo cáo về tình hình thực hiện: số liệu quý I"},
+        {"title": "Ban Dân nguyện", "lead": "Văn phòng Quốc hội"},
+        {"title": "Bộ tiêu chí chuyển đổi số", "lead": None},
         {"title": "Bộ tiêu chí đánh giá được xây dựng"},
         {"title": "Báo cáo Bộ Nội vụ kết quả thực hiện"},
         {"title": "Tổ chức hội nghị sơ kết trong những năm tiếp theo"},
