@@ -11,6 +11,12 @@ warnings per document.
     .venv/bin/python bench/suspects_bench.py          # totals and the warnings per document
     .venv/bin/python bench/suspects_bench.py -v       # and every flagged or missed fact
     .venv/bin/python bench/suspects_bench.py --speed /tmp/plan-10k.md   # the check's cost
+    .venv/bin/python bench/suspects_bench.py --no-points    # without parsing/points.py
+    .venv/bin/python bench/suspects_bench.py --speed FILE --check points  # points.py's cost
+
+It also counts, per held-out round, the facts on a row with a warning of ANY code on its lines
+(the document's row, found by its title's first five words, or the row the importer put at that
+index) and the after-the-fact checks' warnings per round.
 
 ``--speed FILE`` parses FILE (e.g. ``bench/generate_plan.py 10000 -o /tmp/plan-10k.md``)
 three times with the check and three times with ``assemble.check_suspects`` replaced by a
