@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.suspects import check_suspects
@@ -68,6 +69,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     check_coverage(doc, parsed)
     # And no field the rules probably misread (a lead holding task text …) passes unflagged.
     check_suspects(parsed)
+    # And no numbered point of the document is in no row, nor a row's text read twice.
+    check_points(doc, parsed)
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed

@@ -66,7 +66,7 @@ _BODY_RE = re.compile(
 # a task but never end a name there.
 _TASK_VERB_RE = re.compile(
     rf"(?<![\wÀ-ỹ])(?:{_VERBS}|tiếp thu|tiến hành|chỉ đạo|phấn đấu|quán triệt|rà soát|"
-    r"thúc đẩy|tăng cường|ưu tiên|hướng dẫn|vận động|tổng kết|sơ kết)(?![\wÀ-ỹ])"
+    r"thúc đẩy|tăng cường|ưu tiên|hướng dẫn|vận động|tổng kết|sơ kết|đẩy nhanh)(?![\wÀ-ỹ])"
 )
 # Verbs of the reader's list that are words of a body's name or of a list of bodies in lower
 # case: "Ban chỉ đạo", "viện nghiên cứu", "chủ đầu tư", "các tổ chức chính trị - xã hội",
@@ -168,6 +168,19 @@ def _lead_verb_first(item: Item) -> bool:
     return body is None or verb.start() < body.start()
 
 
+def _lead_task(item: Item) -> bool:
+    # A verb right after a name's last word, in capitals ("… tỉnh Bắc Ninh, Gia Lai đẩy nhanh
+    # tiến độ"): the name ended and the task began. After a word in lower case it is often a
+    # clause saying which bodies ("Các doanh nghiệp hoạt động trong lĩnh vực …").
+    lead = item.lead or ""
+    verb = _verb_outside_names(lead)
+    if verb is None:
+        return False
+    # (a lead's first word is no name: "Chủ đầu tư …")
+    before = _words(lead[: verb.start()])
+    return len(before) >= 2 and before[-1][:1].isupper()
+
+
 def _lead_open_end(item: Item) -> bool:
     words = _words(item.lead or "")
     if not words:
@@ -195,6 +208,32 @@ def _title_subject(item: Item) -> bool:
         _BODY_ROLE_RE.match(title)
         or _SUBJECT_OPENING_RE.match(title)
         or _REMIT_IN_TITLE_RE.match(title)
+    )
+
+
+# A topic opening a title before the task: "Về nguồn vật liệu: tiếp tục hỗ trợ …".
+_TOPIC_OPENING_RE = re.compile(r"^[Vv]ề\s[^:;.]{2,120}:\s*\S")
+
+
+def _title_topic(item: Item) -> bool:
+    return bool(_TOPIC_OPENING_RE.match((item.title or "").lstrip(" -+•*_")))
+
+
+_BODY_NAME_RE = re.compile(rf"^{_NOT_A_BODY}(?:{_AGENCY})")
+# The longest body's name read as a whole title ("Ban Công tác đại biểu", "Ủy ban Đối ngoại").
+_NAME_WORDS = 8
+
+
+def _title_body(item: Item) -> bool:
+    # A title that is only a body's name, on a row with no lead: the lead's column read as the
+    # title's (a table whose cells moved).
+    if (item.lead or "").strip():
+        return False
+    title = (item.title or "").strip(" -+•*_.")
+    return (
+        bool(_BODY_NAME_RE.match(title))
+        and len(_words(title)) <= _NAME_WORDS
+        and _verb_outside_names(title) is None
     )
 
 
@@ -252,6 +291,12 @@ RULES: tuple[Rule, ...] = (
         lambda: _("it is longer than a list of bodies: it may hold task text"),
     ),
     Rule(
+        "lead-task",
+        "lead",
+        _lead_task,
+        lambda: _("it holds a task's verb after its bodies: the task's start may be in it"),
+    ),
+    Rule(
         "lead-open-end",
         "lead",
         _lead_open_end,
@@ -270,6 +315,18 @@ RULES: tuple[Rule, ...] = (
         "title",
         _title_subject,
         lambda: _("it opens with a body and its role or verb: the lead may be in it"),
+    ),
+    Rule(
+        "title-topic",
+        "title",
+        _title_topic,
+        lambda: _("it opens with a topic (“Về …:”): the task may be the text after the colon"),
+    ),
+    Rule(
+        "title-body",
+        "title",
+        _title_body,
+        lambda: _("it is a body's name and the row has no lead: the columns may be shifted"),
     ),
     Rule(
         "title-heading",

@@ -15,12 +15,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc.conftest import SEED_PLAN as SEED
 from cchc.plans.parsing import coverage, parse_bytes
 from cchc.plans.parsing.coverage import CODE, GLUED_CODE, check_coverage
+from cchc.plans.parsing.points import MISSING_CODE, SPLIT_CODE, check_points
 from cchc.plans.parsing.result import Column, DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.text import read_text
@@ -467,3 +469,163 @@ def test_random_text_read_as_a_document(text):
     parsed = _plan(Item(line=1, title=text[:200]))
     check_coverage(doc, parsed)
     assert all(w.line is not None for w in _unread(parsed))
+
+
+# The points check (``parsing/points.py``): numbered points no row carries, lists split.
+
+
+def _points(lines: list[str], *rows: tuple[int, str], notes: dict[int, str] | None = None):
+    """The warnings ``check_points`` gives on the document of ``lines`` and rows at the given
+    lines (with the given titles and notes)."""
+    notes = notes or {}
+    plan = _plan(
+        *(
+            Item(line=line, title=title, lead="Sở Nội vụ", notes=notes.get(line))
+            for line, title in rows
+        )
+    )
+    check_points(_doc(lines), plan)
+    return [(w.line, w.code) for w in plan.warnings]
+
+
+_SIX_POINTS = [
+    "Ủy ban nhân dân tỉnh yêu cầu:",  # 1
+    "1. Sở Nội vụ rà soát thủ tục hành chính.",  # 2
+    "2. Sở Tư pháp kiểm tra văn bản.",  # 3
+    "3. Sở Tài chính bố trí kinh phí.",  # 4
+    "4. Sở Y tế kiểm tra an toàn thực phẩm.",  # 5
+    "5. Sở Xây dựng cấp phép xây dựng.",  # 6
+    "Nơi nhận:",  # 7
+]
+
+
+def test_a_numbered_point_between_rows_that_no_row_carries_is_warned_on_its_line():
+    warned = _points(_SIX_POINTS, (2, "Rà soát"), (4, "Bố trí"), (5, "Kiểm tra"), (6, "Cấp phép"))
+    assert warned == [(3, MISSING_CODE)]
+
+
+def test_the_warning_names_the_point_and_its_list_and_is_translated():
+    plan = _plan(*(Item(line=n, title="x", lead="Sở") for n in (2, 4, 5, 6)))
+    with translation.override("vi"):
+        check_points(_doc(_SIX_POINTS), plan)
+    (warning,) = plan.warnings
+    assert "2." in warning.message and "1. … 5." in warning.message
+    assert "Sở Tư pháp kiểm tra" in warning.message
+    assert "The numbered point" not in warning.message  # Vietnamese
+
+
+def test_a_point_with_a_warning_on_it_or_a_row_in_its_span_is_carried():
+    plan = _plan(*(Item(line=n, title="x", lead="Sở") for n in (2, 4, 5, 6)))
+    plan.warn(3, "skipped", "prose-skipped")
+    check_points(_doc(_SIX_POINTS), plan)
+    assert [w.code for w in plan.warnings] == ["prose-skipped"]
+
+
+def test_the_first_and_last_points_of_a_top_level_list_may_be_no_rows():
+    # "1. Ghi nhận …" before the tasks, "5." after them: only gaps between rows are looked at
+    assert _points(_SIX_POINTS, (3, "Kiểm tra"), (4, "Bố trí"), (5, "Kiểm tra")) == []
+
+
+def test_a_list_no_point_of_which_is_a_row_is_not_the_plans():
+    lines = [
+        "1. Mục đích: nâng cao chất lượng.",
+        "2. Yêu cầu: đúng tiến độ.",
+        "Giao:",
+        "a) Rà soát",
+    ]
+    assert _points(lines, (4, "Rà soát")) == []
+
+
+_NESTED = [
+    "1. Chủ tịch Ủy ban nhân dân các tỉnh tập trung các nhiệm vụ sau:",  # 1
+    "(1) Huy động lực lượng tiếp cận các hộ dân bị cô lập.",  # 2
+    "(2) Hỗ trợ dọn dẹp nhà cửa, trường lớp.",  # 3
+    "(3) Bố trí chỗ ở tạm cho các hộ dân.",  # 4
+    "(4) Rà soát, tổng hợp thiệt hại.",  # 5
+    "2. Bộ trưởng Bộ Quốc phòng chỉ đạo các quân khu hỗ trợ.",  # 6
+]
+
+
+def test_the_first_points_of_a_list_under_a_point_are_looked_at():
+    # (1), (2) dropped while (3), (4) and point 2 are rows: each warned on its line
+    warned = _points(_NESTED, (4, "Bố trí"), (5, "Rà soát"), (6, "Chỉ đạo"))
+    assert warned == [(2, MISSING_CODE), (3, MISSING_CODE)]
+
+
+def test_a_list_under_a_point_read_as_a_row_is_that_rows_contents():
+    assert _points(_NESTED, (1, "Tập trung các nhiệm vụ"), (4, "Bố trí"), (6, "Chỉ đạo")) == []
+
+
+def test_a_closing_formula_numbered_as_a_point_is_no_missing_point():
+    lines = [
+        *_SIX_POINTS[:4],
+        "4. Trong quá trình thực hiện, nếu có vướng mắc, báo cáo.",
+        *_SIX_POINTS[5:],
+    ]
+    assert _points(lines, (2, "Rà soát"), (3, "Kiểm tra"), (4, "Bố trí"), (6, "Cấp phép")) == []
+
+
+_LIST = [
+    "h) Chủ trì triển khai các dự án của Chương trình, bao gồm:",  # 1
+    "- Dự án 1: Phòng ngừa tội phạm về ma túy.",  # 2
+    "- Dự án 2: Ứng dụng khoa học và công nghệ.",  # 3
+    "- Dự án 7 (Tiểu dự án 2):",  # 4
+    "Nâng cao hiệu quả truyền thông ở cơ sở.",  # 5
+    "- Dự án 9: Quản lý, giám sát Chương trình.",  # 6
+    "2. Sở Tài chính",  # 7
+    "a) Tham mưu bố trí vốn.",  # 8
+]
+
+
+def test_rows_inside_a_list_partly_read_as_the_notes_of_the_row_above_are_warned():
+    notes = {1: "- Dự án 1: Phòng ngừa tội phạm về ma túy.; - Dự án 2: Ứng dụng khoa học"}
+    warned = _points(
+        _LIST,
+        (1, "Triển khai các dự án"),
+        (5, "Nâng cao"),
+        (6, "Dự án 9"),
+        (8, "Tham mưu"),
+        notes=notes,
+    )
+    assert warned == [(5, SPLIT_CODE), (6, SPLIT_CODE)]
+
+
+def test_a_list_whose_bullets_no_notes_hold_or_under_a_heading_is_not_split():
+    # the bullets are rows of their own: nothing in the notes of the row above
+    rows = ((1, "Triển khai"), (2, "Dự án 1"), (3, "Dự án 2"), (4, "Dự án 7"), (6, "Dự án 9"))
+    assert _points(_LIST, *rows, notes={1: "Phối hợp Sở Y tế"}) == []
+    # the same words in the notes of a row under another heading, the bullet mark missing
+    lines = [
+        "a) Phối hợp Sở Y tế rà soát.",
+        "2.2. Sở Nội vụ",
+        "- Phối hợp Sở Y tế kiểm tra.",
+        "- Phối hợp Sở Y tế tuyên truyền thêm.",
+    ]
+    assert (
+        _points(
+            lines,
+            (1, "Rà soát"),
+            (3, "Kiểm tra"),
+            (4, "Tuyên truyền"),
+            notes={1: "Phối hợp Sở Y tế kiểm tra"},
+        )
+        == []
+    )
+
+
+def test_parsing_a_document_runs_the_points_check_last(monkeypatch):
+    from cchc.plans.parsing import assemble
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(
+        assemble, "check_points", lambda doc, parsed: seen.append([w.code for w in parsed.warnings])
+    )
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "1. Sở Nội vụ chủ trì rà soát thủ tục hành chính, hoàn thành trong quý I/2026.",
+            "2. Sở Tư pháp chủ trì kiểm tra văn bản, hoàn thành trong quý II/2026.",
+        ]
+    )
+    parse_bytes(text.encode(), "plan.txt")
+    assert len(seen) == 1

@@ -43,6 +43,9 @@ def _plan(*items: Item) -> ParsedPlan:
         ({"lead": "Nguyễn Văn A"}, "lead", "lead-no-body"),
         # longer than any list of bodies
         ({"lead": "Sở Nội vụ " + "và các phòng chuyên môn " * 15}, "lead", "lead-too-long"),
+        # a name's last word, then the task's verb: the lead ran into the task
+        ({"lead": "Thành phố Hải Phòng, tỉnh Sơn La đẩy nhanh tiến độ"}, "lead", "lead-task"),
+        ({"lead": "UBND tỉnh Cao Bằng khẩn trương"}, "lead", "lead-task"),
         # cut before its name's end, or with the task's first word
         ({"lead": "Ủy ban Mặt trận Tổ quốc tỉnh và các"}, "lead", "lead-open-end"),
         ({"lead": "UBND tỉnh Lạng Sơn trực tiếp"}, "lead", "lead-open-end"),
@@ -60,6 +63,11 @@ def _plan(*items: Item) -> ParsedPlan:
             "title",
             "title-subject",
         ),
+        # a body's name as the whole title of a row with no lead: the columns moved
+        ({"title": "Ban Dân nguyện", "lead": None}, "title", "title-body"),
+        ({"title": "Ủy ban Kinh tế.", "lead": ""}, "title", "title-body"),
+        # a topic before the task
+        ({"title": "Về mặt bằng thi công: chỉ đạo các nhà thầu bàn giao"}, "title", "title-topic"),
         # a title ending on a word no phrase ends on
         ({"title": "Nâng cao chất lượng thẩm định văn bản của"}, "title", "title-cut"),
         # a heading read as a row: capitals, no lead, no timeframe
@@ -94,6 +102,9 @@ def test_each_rule_flags_its_field(fields, field, rule):
         {"lead": "Các cơ quan, đơn vị trực thuộc"},
         {"lead": "Chủ đầu tư các dự án"},
         {"lead": "Đối tượng thực hiện kiểm kê"},
+        # a clause in lower case saying which bodies; a name in capitals holding a verb
+        {"lead": "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng"},
+        {"lead": "Cục Kinh tế - Quản lý đầu tư xây dựng"},
         {"lead": "Giám đốc các Sở, Thủ trưởng các ngành, Chủ tịch UBND các xã, phường"},
         {"lead": ""},
         {"lead": None},
@@ -101,6 +112,9 @@ def test_each_rule_flags_its_field(fields, field, rule):
         {"title": "Phối hợp rà soát, sửa đổi quy chế"},
         {"title": "Phối hợp, hỗ trợ các doanh nghiệp triển khai"},
         {"title": "Ban hành Quy chế phối hợp"},
+        {"title": "Báo cáo về tình hình thực hiện: số liệu quý I"},
+        {"title": "Ban Dân nguyện", "lead": "Văn phòng Quốc hội"},
+        {"title": "Bộ tiêu chí chuyển đổi số", "lead": None},
         {"title": "Bộ tiêu chí đánh giá được xây dựng"},
         {"title": "Báo cáo Bộ Nội vụ kết quả thực hiện"},
         {"title": "Tổ chức hội nghị sơ kết trong những năm tiếp theo"},

@@ -1,0 +1,247 @@
+"""Nothing silently lost or split: the document's numbered points and lists against the rows.
+
+The coverage check (``coverage.py``) weighs words: a point dropped before the first row (where
+its body starts) or whose words stand in a kept place is not found by it; the suspect-field
+check (``suspects.py``) tests each field's shape, and a row that is another row's text has the
+right shape. This check runs once after them on the finished result (``assemble``), knowing
+nothing of how a row was read:
+
+- ``points-missing``: the document numbers its points ("1.", "2." … or "(1)", "(2)", "1)" … at
+  the start of a paragraph's line, markup aside); each point spans from its line to the next
+  point of its run, or of a run it stands in (the "(n)" under "1." end at "2."; "1.2.", "II.",
+  "a)" bound them too). A point in whose span no row of work starts and no warning stands, in a
+  run where another point does carry a row or a warning, was read into no row of its own: one
+  warning per point, on its line. Not looked at: a run no point of which carries anything (aims,
+  a preamble), a list under a point read as a row (that row's contents), the first and last
+  points of a top-level run (an appraisal "1. Ghi nhận …", "1. Thời gian thực hiện" before the
+  tasks: only the gaps between rows), and closing formulas ("6. Trong quá trình thực hiện …").
+- ``list-split``: a row starting inside a bulleted list ("- …" lines up to the next point)
+  whose other bullets, marks included, stand in the notes of the row the list is under (no point
+  between them): the list was read partly as that row's contents and partly as rows.
+
+Cost: two passes over the document's lines and a bisection per point: a few hundredths of a
+second on a 10,000-row plan (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cchc.plans.parsing.coverage import _END_RE, _NON_TASK_RE
+from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.readers.base import Paragraph, SourceDocument
+
+MISSING_CODE = "points-missing"
+SPLIT_CODE = "list-split"
+
+# The kinds of point checked ("1." and "(1)", "1)") and the ones that only bound them:
+# "1.2.", "II.", "a)", "(a)", "(ii)". Markup ("**", "#") before the mark is left out.
+_MARK_RE = re.compile(
+    r"^[\s*#>_]*(?:(?P<dot>\d{1,3})\.(?!\d)|\((?P<paren>\d{1,3})\)|(?P<half>\d{1,3})\)"
+    r"|(?P<sub>\d{1,3}(?:\.\d{1,3})+\.?)|(?P<roman>[IVXLC]{1,6})\.|(?P<letter>[a-zđ])\)"
+    r"|\((?P<pletter>[a-zđivx]{1,5})\))(?=\s|\*|$)"
+)
+_CHECKED = ("dot", "paren", "half")
+_BULLET_RE = re.compile(r"^[\s*_]*-\s+")
+# The first words of a bullet looked for in the notes of the row above its list.
+_BULLET_WORDS = 4
+_SHOWN_WORDS = 10
+
+
+@dataclass(slots=True)
+class _Point:
+    line: int
+    kind: str
+    number: int
+    text: str
+    # The first line after the point's span (the next point of its run or of a run it is in).
+    end: int = 0
+
+
+@dataclass(slots=True)
+class _Run:
+    points: list[_Point]
+    # The point of another kind the run stands in ("1." over "(1)" … "(7)"), if any.
+    parent: _Point | None
+
+
+def check_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
+    """Warn (``points-missing``, ``repeated-text``) about numbered points no row carries and
+    rows whose text another row's notes hold."""
+    if not parsed.items:
+        return
+    starts = sorted({item.line for item in parsed.items})
+    marks = sorted(set(starts) | {w.line for w in parsed.warnings if w.line is not None})
+    found = False
+    for run in _runs(doc):
+        found = _check_run(parsed, run, marks, starts) or found
+    found = _check_lists(doc, parsed, starts) or found
+    if found:
+        parsed.warnings.sort(key=lambda w: w.line or 0)
+
+
+def _check_run(parsed: ParsedPlan, run: _Run, marks: list[int], starts: list[int]) -> bool:
+    def carried(point: _Point) -> bool:
+        at = bisect_left(marks, point.line)
+        return at < len(marks) and marks[at] < point.end
+
+    parent = run.parent
+    if parent is not None and _starts_within(starts, parent.line, run.points[0].line):
+        # A list under a point read as a row is that row's contents (its notes, its text).
+        return False
+    held = [carried(point) for point in run.points]
+    if not any(held):
+        return False
+    first, last = held.index(True), len(held) - 1 - held[::-1].index(True)
+    missing = [
+        point
+        for index, point in enumerate(run.points)
+        if not held[index]
+        # The first and last points of a top-level run are often no work (the aims, an
+        # appraisal, the time of the whole plan): only the gaps between rows are looked at.
+        and (parent is not None or first < index < last)
+        and not _NON_TASK_RE.search(point.text)
+    ]
+    if not missing:
+        return False
+    listed = f"{_label(run.points[0])} … {_label(run.points[-1])}"
+    for point in missing:
+        parsed.warn(
+            point.line,
+            _(
+                "The numbered point %(mark)s of the document (its list %(list)s) was read into "
+                "no row of work of its own, while the points beside it were; check it: "
+                "«%(text)s …»"
+            )
+            % {
+                "mark": _label(point),
+                "list": listed,
+                "text": " ".join(point.text.split()[:_SHOWN_WORDS]),
+            },
+            MISSING_CODE,
+        )
+    return True
+
+
+def _starts_within(starts: list[int], begin: int, end: int) -> bool:
+    at = bisect_left(starts, begin)
+    return at < len(starts) and starts[at] < end
+
+
+def _label(point: _Point) -> str:
+    if point.kind == "dot":
+        return f"{point.number}."
+    if point.kind == "paren":
+        return f"({point.number})"
+    return f"{point.number})"
+
+
+def _runs(doc: SourceDocument) -> Iterator[_Run]:
+    """The runs of numbered points of the document's paragraphs up to the signature, each
+    point's span ending where the next point of its run, or of a run it stands in, starts."""
+    # The open runs, outermost first.
+    stack: list[_Run] = []
+    last = 0
+    for line, text in _printed(doc):
+        last = line
+        if _END_RE.match(text):
+            break
+        match = _MARK_RE.match(text)
+        if match is None:
+            continue
+        kind = match.lastgroup or ""
+        if any(run.points[0].kind == kind for run in stack):
+            # Close the runs inside this one; their last point ends here.
+            while stack[-1].points[0].kind != kind:
+                yield from _closed(stack.pop(), line)
+        top = stack[-1] if stack and stack[-1].points[0].kind == kind else None
+        if top is not None:
+            top.points[-1].end = line
+        number = int(match.group(kind)) if kind in _CHECKED else 0
+        point = _Point(line, kind, number, text[match.end() :].strip(" *"))
+        if top is not None and (kind not in _CHECKED or number > top.points[-1].number):
+            top.points.append(point)
+            continue
+        if top is not None:
+            # Numbering begins again: a new run of the same kind.
+            yield from _closed(stack.pop(), line)
+        outer = stack[-1].points[-1] if stack else None
+        stack.append(_Run([point], outer if outer is not None and outer.kind != "roman" else None))
+    while stack:
+        yield from _closed(stack.pop(), last + 1)
+
+
+def _closed(run: _Run, end: int) -> Iterator[_Run]:
+    if not run.points[-1].end:
+        run.points[-1].end = end
+    if run.points[0].kind in _CHECKED and len(run.points) > 1:
+        yield run
+
+
+def _printed(doc: SourceDocument) -> Iterator[tuple[int, str]]:
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for raw in block.text.splitlines():
+                yield block.line, raw
+
+
+def _check_lists(doc: SourceDocument, parsed: ParsedPlan, starts: list[int]) -> bool:
+    """``list-split``: rows that start inside a bulleted list ("- …" lines) some bullets of
+    which, marks included, are the notes of the row the list stands under."""
+    found = False
+    by_line = {item.line: item for item in parsed.items}
+    marks = [line for line, text in _printed(doc) if _MARK_RE.match(text)]
+    for bullets in _bullet_lists(doc):
+        first, last = bullets[0][0], bullets[-1][0]
+        at = bisect_left(starts, first)
+        if at == 0:
+            continue
+        holder = by_line[starts[at - 1]]
+        notes = " ".join((holder.notes or "").casefold().split())
+        # the list under the holder: no point or heading between them
+        if not notes or _starts_within(marks, holder.line + 1, first):
+            continue
+        if not any(bullet in notes for _line, bullet in bullets):
+            continue
+        for line in (line for line in starts[at:] if line <= last):
+            found = True
+            item = by_line[line]
+            parsed.warn(
+                line,
+                _(
+                    "Row %(number)s, «%(text)s»: it stands inside a list that is partly the "
+                    "notes of the row of line %(holder)d: the list may have been split, part "
+                    "notes and part rows. Check it before storing."
+                )
+                % {
+                    "number": item.number or "?",
+                    "text": " ".join((item.title or "").split()[:_SHOWN_WORDS]),
+                    "holder": holder.line,
+                },
+                SPLIT_CODE,
+            )
+    return found
+
+
+def _bullet_lists(doc: SourceDocument) -> Iterator[list[tuple[int, str]]]:
+    """The bulleted lists of the paragraphs: each bullet's line and opening (its mark and first
+    words, in lower case); a list ends at a numbered or lettered point or the signature."""
+    bullets: list[tuple[int, str]] = []
+    for line, text in _printed(doc):
+        bullet = _BULLET_RE.match(text)
+        if bullet is not None:
+            words = text[bullet.end() :].casefold().split()[:_BULLET_WORDS]
+            if len(words) == _BULLET_WORDS:
+                bullets.append((line, "- " + " ".join(words)))
+            continue
+        if bullets and (_MARK_RE.match(text) or _END_RE.match(text)):
+            if len(bullets) > 1:
+                yield bullets
+            bullets = []
+    if len(bullets) > 1:
+        yield bullets
