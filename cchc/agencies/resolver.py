@@ -114,14 +114,18 @@ _LONG_FORMS = {
 }
 
 
-def _cut(piece: str, splitter: re.Pattern[str]) -> list[str]:
-    """Split an original piece where the splitter matches its folded form."""
+def _cut(piece: str, splitter: re.Pattern[str], *, capital: bool = False) -> list[str]:
+    """Split an original piece where the splitter matches its folded form; with ``capital``,
+    only where the text after the match starts with a capital letter (a name's first word,
+    not the second half of a word pair: "Thủ trưởng", "Ủy ban")."""
     folded, origin = _fold_with_map(piece)
     cuts: list[str] = []
     last = 0
     for found in splitter.finditer(folded):
         start, end = found.span()
         if start == 0 or end >= len(folded):
+            continue
+        if capital and not piece[origin[end]].isupper():
             continue
         cuts.append(piece[last : origin[start]].strip())
         last = origin[end - 1] + 1 if end > start else origin[start]
@@ -413,18 +417,37 @@ class Resolver:
                 }
                 self._keep(result, match)
                 return prefix
-        for splitter in (_AND_RE, _TYPE_START_RE):
-            cuts = _cut(piece, splitter)
-            if len(cuts) > 1:
-                for part in cuts:
-                    prefix = self._piece(part, prefix, result, on)
-                return prefix
+        cuts = _cut(piece, _AND_RE)
+        if len(cuts) < 2:
+            cuts = _cut(piece, _TYPE_START_RE, capital=True)
+            if not self._names_follow(cuts, on):
+                cuts = []
+        if len(cuts) > 1:
+            for part in cuts:
+                prefix = self._piece(part, prefix, result, on)
+            return prefix
         expanded = piece
-        if prefix and not phrase_key(piece).startswith(phrase_key(prefix)):
+        # A piece after "Các Bộ:" names a ministry ("Bộ Quốc phòng"), unless it is a name of
+        # its own kind ("Sở Tư pháp Ban Quản lý …").
+        if (
+            prefix
+            and not phrase_key(piece).startswith(phrase_key(prefix))
+            and not _TYPE_START_RE.match(" " + fold(piece))
+        ):
             expanded = f"{prefix} {piece}"
         if expanded not in result.unresolved:
             result.unresolved.append(expanded)
         return prefix
+
+    def _names_follow(self, cuts: list[str], on: dt.date) -> bool:
+        """Whether a piece cut where type words start is a run of names: one of the parts is
+        a known name, or every part starts with a type word ("Sở A Sở B"). Otherwise the type
+        word is part of one title ("Chủ tịch Hội đồng thành viên") and the piece stays whole."""
+        if len(cuts) < 2:
+            return False
+        if any(self._match(part, on) is not None for part in cuts):
+            return True
+        return all(_TYPE_START_RE.match(" " + fold(part)) for part in cuts)
 
     def _type_word(self, agency: Agency, piece: str) -> str:
         """The word that names the agency's kind as the text wrote it ("Sở", "Bộ")."""
