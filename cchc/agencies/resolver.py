@@ -79,6 +79,24 @@ _TYPE_START_RE = re.compile(
 )
 
 
+def _tokens(chunk: str) -> tuple[list[str], list[str]]:
+    """The chunk cut at commas and "và", and the separator after each token (the last one
+    ""); a separator inside parentheses is part of an aside, not the end of a name."""
+    tokens: list[str] = []
+    seps: list[str] = []
+    last = 0
+    for found in _TOKEN_RE.finditer(chunk):
+        before = chunk[: found.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        tokens.append(chunk[last : found.start()])
+        seps.append(found.group())
+        last = found.end()
+    tokens.append(chunk[last:])
+    seps.append("")
+    return tokens, seps
+
+
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index it came from."""
     out: list[str] = []
@@ -314,8 +332,7 @@ class Resolver:
         for chunk in _CHUNK_RE.split(rest):
             # Commas and "và" separate names, but names hold them too ("Sở Văn hóa, Thể thao
             # và Du lịch"): the longest run of tokens that is a name wins.
-            parts = _TOKEN_RE.split(chunk)
-            tokens, seps = parts[::2], [*parts[1::2], ""]
+            tokens, seps = _tokens(chunk)
             i = 0
             while i < len(tokens):
                 for j in range(min(len(tokens), i + 6), i + 1, -1):
@@ -428,9 +445,11 @@ class Resolver:
             return prefix
         expanded = piece
         # A piece after "Các Bộ:" names a ministry ("Bộ Quốc phòng"), unless it is a name of
-        # its own kind ("Sở Tư pháp Ban Quản lý …").
+        # its own kind ("Sở Tư pháp Ban Quản lý …") or no name at all (lower case: "các cơ
+        # quan liên quan").
         if (
             prefix
+            and not piece[:1].islower()
             and not phrase_key(piece).startswith(phrase_key(prefix))
             and not _TYPE_START_RE.match(" " + fold(piece))
         ):

@@ -80,3 +80,14 @@ def test_a_government_plans_lead_cell():
     )
     assert "Thủ" not in result.unresolved and "Chủ tịch Ủy" not in result.unresolved
     assert "Chủ tịch Hội đồng thành viên" in result.unresolved
+
+
+def test_a_comma_inside_parentheses_does_not_cut():
+    result = resolve("Sở Tư pháp, các cơ quan (có dự án khánh thành, khởi công), Sở Nội vụ")
+    assert codes(result) == ["bg.so-tu-phap", "bg.so-noi-vu"]
+    assert result.unresolved == ["các cơ quan (có dự án khánh thành, khởi công)"]
+
+
+def test_a_lower_case_piece_does_not_inherit_the_type_word():
+    result = resolve("Các Bộ: Quốc phòng, Kế hoạch, đơn vị trực thuộc")
+    assert result.unresolved == ["Bộ Quốc phòng", "Bộ Kế hoạch", "đơn vị trực thuộc"]
