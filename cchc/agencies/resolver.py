@@ -33,7 +33,13 @@ from cchc.agencies.models import (
     AliasKind,
     Succession,
 )
-from cchc.agencies.names import TYPE_WORDS, compact_key, name_variants, phrase_key
+from cchc.agencies.names import (
+    TYPE_WORDS,
+    compact_key,
+    name_variants,
+    phrase_key,
+    starts_with_type_word,
+)
 from cchc.core.text import fold
 
 
@@ -134,8 +140,9 @@ _LONG_FORMS = {
 
 def _cut(piece: str, splitter: re.Pattern[str], *, capital: bool = False) -> list[str]:
     """Split an original piece where the splitter matches its folded form; with ``capital``,
-    only where the text after the match starts with a capital letter (a name's first word,
-    not the second half of a word pair: "Thủ trưởng", "Ủy ban")."""
+    only where the text after the match starts with a type word as printed, with a capital
+    (a name's first word; not the second half of a word pair, "Thủ trưởng", "Ủy ban", nor a
+    word that folds alike, "Chuyển đổi số")."""
     folded, origin = _fold_with_map(piece)
     cuts: list[str] = []
     last = 0
@@ -143,7 +150,8 @@ def _cut(piece: str, splitter: re.Pattern[str], *, capital: bool = False) -> lis
         start, end = found.span()
         if start == 0 or end >= len(folded):
             continue
-        if capital and not piece[origin[end]].isupper():
+        after = piece[origin[end] :]
+        if capital and not (after[:1].isupper() and starts_with_type_word(after)):
             continue
         cuts.append(piece[last : origin[start]].strip())
         last = origin[end - 1] + 1 if end > start else origin[start]
@@ -251,6 +259,7 @@ class Resolver:
         self.name_from: dict[tuple[str, int], dt.date] = {}
         self.name_until: dict[tuple[str, int], dt.date] = {}
         self._open_cache: dict[int, bool] = {}
+        self._listed_type = ""
 
     @classmethod
     def load(cls) -> Resolver:
@@ -327,6 +336,7 @@ class Resolver:
 
     def resolve(self, text: str, *, on: dt.date) -> Resolution:
         result = Resolution(text=text, on=on)
+        self._listed_type = ""  # the type word of a "Các Cục: …" list, while it lasts
         rest = self._take_groups(" ".join(text.split()), result, on)
         prefix = ""
         for chunk in _CHUNK_RE.split(rest):
@@ -350,7 +360,7 @@ class Resolver:
                         continue
                     ellipsis = _ELLIPSIS_RE.match(piece)
                     if ellipsis and len(ellipsis.group("type").split()) <= 3:
-                        prefix = ellipsis.group("type").strip()
+                        prefix = self._listed_type = ellipsis.group("type").strip()
                         piece = ellipsis.group("rest").strip()
                     prefix = self._piece(piece, prefix, result, on)
         return result
@@ -444,14 +454,15 @@ class Resolver:
                 prefix = self._piece(part, prefix, result, on)
             return prefix
         expanded = piece
-        # A piece after "Các Bộ:" names a ministry ("Bộ Quốc phòng"), unless it is a name of
-        # its own kind ("Sở Tư pháp Ban Quản lý …") or no name at all (lower case: "các cơ
-        # quan liên quan").
+        # A piece after "Các Bộ:" names a ministry ("Bộ Quốc phòng"); after a name ("Sở Tư
+        # pháp, …") one of the same kind, unless it is a name of its own kind ("Ban Quản lý
+        # …"). A piece in lower case is no name ("các cơ quan liên quan").
+        own_kind = prefix != self._listed_type and starts_with_type_word(piece)
         if (
             prefix
             and not piece[:1].islower()
+            and not own_kind
             and not phrase_key(piece).startswith(phrase_key(prefix))
-            and not _TYPE_START_RE.match(" " + fold(piece))
         ):
             expanded = f"{prefix} {piece}"
         if expanded not in result.unresolved:
@@ -460,13 +471,14 @@ class Resolver:
 
     def _names_follow(self, cuts: list[str], on: dt.date) -> bool:
         """Whether a piece cut where type words start is a run of names: one of the parts is
-        a known name, or every part starts with a type word ("Sở A Sở B"). Otherwise the type
-        word is part of one title ("Chủ tịch Hội đồng thành viên") and the piece stays whole."""
+        a known name, or every part is a type word and more ("Sở A Sở B"). Otherwise the type
+        word is part of one title ("Chủ tịch Hội đồng thành viên", "Văn phòng Ban Chỉ huy")
+        and the piece stays whole."""
         if len(cuts) < 2:
             return False
         if any(self._match(part, on) is not None for part in cuts):
             return True
-        return all(_TYPE_START_RE.match(" " + fold(part)) for part in cuts)
+        return all(starts_with_type_word(part, and_more=True) for part in cuts)
 
     def _type_word(self, agency: Agency, piece: str) -> str:
         """The word that names the agency's kind as the text wrote it ("Sở", "Bộ")."""

@@ -91,3 +91,25 @@ def test_a_comma_inside_parentheses_does_not_cut():
 def test_a_lower_case_piece_does_not_inherit_the_type_word():
     result = resolve("Các Bộ: Quốc phòng, Kế hoạch, đơn vị trực thuộc")
     assert result.unresolved == ["Bộ Quốc phòng", "Bộ Kế hoạch", "đơn vị trực thuộc"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trung tâm Chuyển đổi số Thành phố",  # "số" (a number) folds like "Sở"
+        "Cục Bản quyền tác giả",  # "Bản" folds like "Ban"
+    ],
+)
+def test_a_word_that_only_folds_like_a_type_word_does_not_cut(text):
+    result = resolve(text)
+    assert result.unresolved == [text] and not result.agencies
+
+
+def test_a_listed_type_word_is_lent_even_to_a_piece_that_looks_like_a_name():
+    result = resolve("Các Cục: Di sản văn hóa, Bản quyền tác giả, Báo chí")
+    assert result.unresolved == ["Cục Di sản văn hóa", "Cục Bản quyền tác giả", "Cục Báo chí"]
+
+
+@pytest.mark.parametrize("text", ["Văn phòng Ban Chỉ huy", "Ủy ban Mặt trận Tổ quốc tỉnh"])
+def test_a_type_word_alone_is_the_head_of_one_name(text):
+    assert resolve(text).unresolved == [text]
