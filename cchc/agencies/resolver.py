@@ -6,11 +6,15 @@ not seen yet, so an import resolves every cell of a plan from one snapshot. Each
 the reason it was made; what does not resolve is returned verbatim in ``unresolved``.
 
 Steps for one cell: group phrases are found first (they contain commas: "Các Sở, ngành",
-"UBND huyện, thành phố"); the rest is split at ";", ",", new lines; a piece that is not a
-name is split again at "và" and where a type word starts a new name ("Sở Tư pháp Sở Nội vụ");
-"Các Bộ: Quốc phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items
-after them; names match by their compact key (spaces, punctuation, case and diacritics
-ignored), then by a close spelling. On a date after an agency ended, its successors valid on
+"UBND huyện, thành phố"); the rest is split at ";", ",", new lines (not inside parentheses);
+a piece that is not a name is split again at "và" and where a type word, printed with a
+capital and its diacritics ("Sở", not "số"), starts a new name ("Sở Tư pháp Sở Nội vụ") — only
+when a part is a known name or every part is a type word and more, so that a title stays
+whole ("Chủ tịch Hội đồng thành viên", "Thủ trưởng các cơ quan ngang Bộ"); "Các Bộ: Quốc
+phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items after them (not
+to a piece in lower case, nor after a name to one of another kind); names match by their
+compact key (spaces, punctuation, case and diacritics ignored), then by a close spelling.
+What does not resolve is reported as printed between the separators. On a date after an agency ended, its successors valid on
 that date are named, following the succession chain.
 """
 
