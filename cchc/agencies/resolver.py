@@ -14,8 +14,8 @@ whole ("Chủ tịch Hội đồng thành viên", "Thủ trưởng các cơ quan
 phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items after them (not
 to a piece in lower case, nor after a name to one of another kind); names match by their
 compact key (spaces, punctuation, case and diacritics ignored), then by a close spelling.
-What does not resolve is reported as printed between the separators. On a date after an agency ended, its successors valid on
-that date are named, following the succession chain.
+What does not resolve is reported as printed between the separators. On a date after an
+agency ended, its successors valid on that date are named, following the succession chain.
 """
 
 from __future__ import annotations

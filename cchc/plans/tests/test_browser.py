@@ -251,3 +251,6 @@ def test_import_preview_of_another_bodys_plan_groups_the_warnings(
     page.screenshot(path=str(shots / "94-390.png"), full_page=True)
     width = page.evaluate("document.querySelector('#preview-warning-groups').scrollWidth")
     assert width <= 390
+    summary.click()
+    assert not names.first.is_visible()
+    page.screenshot(path=str(shots / "94-closed-390.png"), full_page=True)
