@@ -15,7 +15,8 @@ _COLUMNS = (("lead", "lead_agencies"), ("partners", "partner_agencies"))
 
 def annotate(parsed: ParsedPlan, *, on: dt.date) -> None:
     """Add ``lead_agencies`` and ``partner_agencies`` to every item; warn once per cell
-    fragment that names no known agency or group."""
+    fragment that names no known agency or group, and list those fragments in the item's
+    ``unresolved_agencies`` (field and text; only on items that have some)."""
     if not Agency.objects.exists():
         parsed.warn(
             None,
@@ -41,6 +42,11 @@ def annotate(parsed: ParsedPlan, *, on: dt.date) -> None:
                 cache[text] = resolver.resolve(text, on=on)
             resolution = cache[text]
             item.interpreted[key] = resolution.names()
+            if resolution.unresolved:
+                # The same as the warnings below, for the preview to group by name.
+                item.interpreted.setdefault("unresolved_agencies", []).extend(
+                    {"field": field, "text": fragment} for fragment in resolution.unresolved
+                )
             for fragment in resolution.unresolved:
                 parsed.warn(
                     item.line,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from cchc.core.text import fold
 
@@ -55,6 +56,26 @@ TYPE_WORDS = (
     "ngan hang",
     "mat tran",
 )
+
+# The first words of those names as printed, diacritics kept: "Bản quyền" and "số" (a number)
+# fold like "Ban" and "Sở" but start no name.
+_PRINTED_TYPE_WORDS = (
+    "sở", "bộ", "ban", "ubnd", "hđnd", "hdnd", "vp", "văn phòng", "công an", "thanh tra",
+    "kho bạc", "cục", "chi cục", "trung tâm", "đài", "báo", "trường", "bệnh viện", "công ty",
+    "bhxh", "bảo hiểm xã hội", "liên đoàn", "hội", "đoàn", "tòa án", "toà án", "viện kiểm sát",
+    "ngân hàng", "mặt trận", "ủy ban", "uỷ ban",
+)  # fmt: skip
+_PRINTED_TYPE_RE = re.compile(
+    r"(?:" + "|".join(sorted(_PRINTED_TYPE_WORDS, key=len, reverse=True)) + r")(?=\s|$)"
+)
+
+
+def starts_with_type_word(text: str, *, and_more: bool = False) -> bool:
+    """Whether the text starts with a word that starts an agency's name, as printed; with
+    ``and_more``, followed by more words (a name, not the head of "Văn phòng Ban …")."""
+    printed = unicodedata.normalize("NFC", text.strip()).lower()
+    found = _PRINTED_TYPE_RE.match(printed)
+    return found is not None and (not and_more or found.end() < len(printed))
 
 
 def phrase_key(text: str) -> str:

@@ -6,12 +6,16 @@ not seen yet, so an import resolves every cell of a plan from one snapshot. Each
 the reason it was made; what does not resolve is returned verbatim in ``unresolved``.
 
 Steps for one cell: group phrases are found first (they contain commas: "Các Sở, ngành",
-"UBND huyện, thành phố"); the rest is split at ";", ",", new lines; a piece that is not a
-name is split again at "và" and where a type word starts a new name ("Sở Tư pháp Sở Nội vụ");
-"Các Bộ: Quốc phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items
-after them; names match by their compact key (spaces, punctuation, case and diacritics
-ignored), then by a close spelling. On a date after an agency ended, its successors valid on
-that date are named, following the succession chain.
+"UBND huyện, thành phố"); the rest is split at ";", ",", new lines (not inside parentheses);
+a piece that is not a name is split again at "và" and where a type word, printed with a
+capital and its diacritics ("Sở", not "số"), starts a new name ("Sở Tư pháp Sở Nội vụ") — only
+when a part is a known name or every part is a type word and more, so that a title stays
+whole ("Chủ tịch Hội đồng thành viên", "Thủ trưởng các cơ quan ngang Bộ"); "Các Bộ: Quốc
+phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items after them (not
+to a piece in lower case, nor after a name to one of another kind); names match by their
+compact key (spaces, punctuation, case and diacritics ignored), then by a close spelling.
+What does not resolve is reported as printed between the separators. On a date after an
+agency ended, its successors valid on that date are named, following the succession chain.
 """
 
 from __future__ import annotations
@@ -33,7 +37,13 @@ from cchc.agencies.models import (
     AliasKind,
     Succession,
 )
-from cchc.agencies.names import TYPE_WORDS, compact_key, name_variants, phrase_key
+from cchc.agencies.names import (
+    TYPE_WORDS,
+    compact_key,
+    name_variants,
+    phrase_key,
+    starts_with_type_word,
+)
 from cchc.core.text import fold
 
 
@@ -79,6 +89,24 @@ _TYPE_START_RE = re.compile(
 )
 
 
+def _tokens(chunk: str) -> tuple[list[str], list[str]]:
+    """The chunk cut at commas and "và", and the separator after each token (the last one
+    ""); a separator inside parentheses is part of an aside, not the end of a name."""
+    tokens: list[str] = []
+    seps: list[str] = []
+    last = 0
+    for found in _TOKEN_RE.finditer(chunk):
+        before = chunk[: found.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        tokens.append(chunk[last : found.start()])
+        seps.append(found.group())
+        last = found.end()
+    tokens.append(chunk[last:])
+    seps.append("")
+    return tokens, seps
+
+
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index it came from."""
     out: list[str] = []
@@ -114,14 +142,20 @@ _LONG_FORMS = {
 }
 
 
-def _cut(piece: str, splitter: re.Pattern[str]) -> list[str]:
-    """Split an original piece where the splitter matches its folded form."""
+def _cut(piece: str, splitter: re.Pattern[str], *, capital: bool = False) -> list[str]:
+    """Split an original piece where the splitter matches its folded form; with ``capital``,
+    only where the text after the match starts with a type word as printed, with a capital
+    (a name's first word; not the second half of a word pair, "Thủ trưởng", "Ủy ban", nor a
+    word that folds alike, "Chuyển đổi số")."""
     folded, origin = _fold_with_map(piece)
     cuts: list[str] = []
     last = 0
     for found in splitter.finditer(folded):
         start, end = found.span()
         if start == 0 or end >= len(folded):
+            continue
+        after = piece[origin[end] :]
+        if capital and not (after[:1].isupper() and starts_with_type_word(after)):
             continue
         cuts.append(piece[last : origin[start]].strip())
         last = origin[end - 1] + 1 if end > start else origin[start]
@@ -229,6 +263,7 @@ class Resolver:
         self.name_from: dict[tuple[str, int], dt.date] = {}
         self.name_until: dict[tuple[str, int], dt.date] = {}
         self._open_cache: dict[int, bool] = {}
+        self._listed_type = ""
 
     @classmethod
     def load(cls) -> Resolver:
@@ -305,13 +340,13 @@ class Resolver:
 
     def resolve(self, text: str, *, on: dt.date) -> Resolution:
         result = Resolution(text=text, on=on)
+        self._listed_type = ""  # the type word of a "Các Cục: …" list, while it lasts
         rest = self._take_groups(" ".join(text.split()), result, on)
         prefix = ""
         for chunk in _CHUNK_RE.split(rest):
             # Commas and "và" separate names, but names hold them too ("Sở Văn hóa, Thể thao
             # và Du lịch"): the longest run of tokens that is a name wins.
-            parts = _TOKEN_RE.split(chunk)
-            tokens, seps = parts[::2], [*parts[1::2], ""]
+            tokens, seps = _tokens(chunk)
             i = 0
             while i < len(tokens):
                 for j in range(min(len(tokens), i + 6), i + 1, -1):
@@ -329,7 +364,7 @@ class Resolver:
                         continue
                     ellipsis = _ELLIPSIS_RE.match(piece)
                     if ellipsis and len(ellipsis.group("type").split()) <= 3:
-                        prefix = ellipsis.group("type").strip()
+                        prefix = self._listed_type = ellipsis.group("type").strip()
                         piece = ellipsis.group("rest").strip()
                     prefix = self._piece(piece, prefix, result, on)
         return result
@@ -413,18 +448,41 @@ class Resolver:
                 }
                 self._keep(result, match)
                 return prefix
-        for splitter in (_AND_RE, _TYPE_START_RE):
-            cuts = _cut(piece, splitter)
-            if len(cuts) > 1:
-                for part in cuts:
-                    prefix = self._piece(part, prefix, result, on)
-                return prefix
+        cuts = _cut(piece, _AND_RE)
+        if len(cuts) < 2:
+            cuts = _cut(piece, _TYPE_START_RE, capital=True)
+            if not self._names_follow(cuts, on):
+                cuts = []
+        if len(cuts) > 1:
+            for part in cuts:
+                prefix = self._piece(part, prefix, result, on)
+            return prefix
         expanded = piece
-        if prefix and not phrase_key(piece).startswith(phrase_key(prefix)):
+        # A piece after "Các Bộ:" names a ministry ("Bộ Quốc phòng"); after a name ("Sở Tư
+        # pháp, …") one of the same kind, unless it is a name of its own kind ("Ban Quản lý
+        # …"). A piece in lower case is no name ("các cơ quan liên quan").
+        own_kind = prefix != self._listed_type and starts_with_type_word(piece)
+        if (
+            prefix
+            and not piece[:1].islower()
+            and not own_kind
+            and not phrase_key(piece).startswith(phrase_key(prefix))
+        ):
             expanded = f"{prefix} {piece}"
         if expanded not in result.unresolved:
             result.unresolved.append(expanded)
         return prefix
+
+    def _names_follow(self, cuts: list[str], on: dt.date) -> bool:
+        """Whether a piece cut where type words start is a run of names: one of the parts is
+        a known name, or every part is a type word and more ("Sở A Sở B"). Otherwise the type
+        word is part of one title ("Chủ tịch Hội đồng thành viên", "Văn phòng Ban Chỉ huy")
+        and the piece stays whole."""
+        if len(cuts) < 2:
+            return False
+        if any(self._match(part, on) is not None for part in cuts):
+            return True
+        return all(starts_with_type_word(part, and_more=True) for part in cuts)
 
     def _type_word(self, agency: Agency, piece: str) -> str:
         """The word that names the agency's kind as the text wrote it ("Sở", "Bộ")."""

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from openpyxl import load_workbook
 
 from cchc.accounts.testing import pass_two_factor
+from cchc.agencies.registry import load_registry
 from cchc.conftest import PASSWORD, SEED_PLAN, import_seed
 from cchc.plans.models import Node, Plan
 
@@ -202,3 +203,54 @@ def test_import_a_scan_check_ocr_confidence_and_correct_a_row(
     plan = Plan.objects.get(number="88/KH-UBND")
     timeframes = set(Node.objects.filter(plan=plan).values_list("timeframe", flat=True))
     assert "Quý II/2026" in timeframes
+
+
+def test_import_preview_of_another_bodys_plan_groups_the_warnings(
+    page: Any, live_server: Any, importer: User
+):
+    """A Government plan (corpus entry 94) read against the province's registry: the rows'
+    warnings first, the ministries the registry does not hold in one closed group, each name
+    once with its lines. Screenshots at 1366 and 390 px go to /tmp/shots/preview/."""
+    load_registry()
+    plan = Path(__file__).parent / "corpus" / "94-real-cd-224-cd-ttg-2025.md"
+    shots = Path("/tmp/shots/preview")
+    shots.mkdir(parents=True, exist_ok=True)
+    _log_in(page, live_server, "importer")
+    page.get_by_role("link", name="Nhập kế hoạch").first.click()
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(plan))
+    page.get_by_role("button", name="Đọc và xem trước").click()
+    page.wait_for_selector("#preview-items")
+    rows = page.locator("#preview-warnings li").all_inner_texts()
+    lines = [int(m.group(1)) for w in rows if (m := re.match(r"dòng (\d+):", w))]
+    assert lines == sorted(lines) and len(lines) >= 3
+    assert not any("không phải cơ quan" in w or "trang cơ quan" in w for w in rows)
+    heading = page.locator("#row-warnings-heading").inner_text()
+    assert f": {len(rows)} cảnh báo" in heading
+    unknown = page.locator("#preview-unknown-agencies")
+    names = unknown.locator("[data-unknown-agency]")
+    assert not names.first.is_visible()  # closed until asked
+    summary = unknown.locator("summary")
+    assert f"{names.count()} tên" in summary.inner_text()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.screenshot(path=str(shots / "94-closed-1366.png"), full_page=True)
+    summary.click()
+    assert names.first.is_visible()
+    texts = [n.inner_text() for n in names.all()]
+    printed = [t.split(" — ")[0] for t in texts]
+    assert len(printed) == len(set(printed))  # each name once
+    ministry = next(t for t in texts if t.startswith("Bộ Xây dựng — "))
+    assert re.match(r"Bộ Xây dựng — dòng \d+(, \d+)+", ministry)
+    assert "Thủ" not in printed and "Chủ tịch Ủy" not in printed
+    page.locator("#preview-warning-groups").screenshot(path=str(shots / "94-warnings-1366.png"))
+    page.screenshot(path=str(shots / "94-1366.png"), full_page=True)
+    # A line links to its row in the table.
+    unknown.locator("[data-unknown-agency] a").first.click()
+    assert re.search(r"#preview-row-\d+$", page.url)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#preview-warning-groups").screenshot(path=str(shots / "94-warnings-390.png"))
+    page.screenshot(path=str(shots / "94-390.png"), full_page=True)
+    width = page.evaluate("document.querySelector('#preview-warning-groups').scrollWidth")
+    assert width <= 390
+    summary.click()
+    assert not names.first.is_visible()
+    page.screenshot(path=str(shots / "94-closed-390.png"), full_page=True)

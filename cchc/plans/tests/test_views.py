@@ -591,7 +591,8 @@ def test_preview_shows_a_suspect_field_with_its_line(importer_client: Client):
     page = response.content.decode()
     # the row's line in the file (4), then the message naming row, field and text
     assert re.search(
-        r"dòng 4</strong>: Dòng 2, tiêu đề «Phối hợp với Sở Tư pháp thẩm định văn bản»", page
+        r"dòng 4</strong></a>: Dòng 2, tiêu đề «Phối hợp với Sở Tư pháp thẩm định văn bản»",
+        page,
     )
     assert "Hãy kiểm tra trước khi lưu" in page
     assert 'name="fix-1-title"' in page

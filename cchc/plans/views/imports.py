@@ -28,6 +28,7 @@ from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import ReadError
 from cchc.plans.readers.ocr import min_confidence
 from cchc.plans.views import uploads
+from cchc.plans.views.preview_warnings import group_warnings
 from cchc.scheduling.obligations import generate_default_span
 
 # How the preview names the fields a column was mapped to.
@@ -104,6 +105,7 @@ def _preview_context(
         "items": parsed.items,
         "targets": _preview_targets(parsed),
         "warnings": parsed.warnings,
+        "warning_groups": group_warnings(parsed),
         "existing": actions.find_target_plan(parsed),
         "outcome": outcome,
         "pending": pending,
