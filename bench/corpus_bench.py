@@ -106,7 +106,7 @@ def main() -> None:
     totals: dict[str, list[int]] = {"real": [0] * 6, "model": [0] * 6}
     # facts, read, documents, exact: entries measured before any rule, per round of them
     # ("held_out_round", 1 when absent: entries 44-51; 2: 52-54; 3: 62-69; 4: 70-80; 5: 81-90;
-    # 6: 91-100; 7: 101-110)
+    # 6: 91-100; 7: 101-110; 8: 111-120), and their document lines: expected, read
     held_out: dict[int, list[int]] = {}
     # The documents' own number, date and title, apart from the facts: kind -> field ->
     # [expected, read], and kind -> [known misreads, of them read]
@@ -122,11 +122,13 @@ def main() -> None:
         totals[kind][4] += result.known_facts
         totals[kind][5] += result.known_read
         if expected.get("held_out"):
-            counts = held_out.setdefault(expected.get("held_out_round", 1), [0, 0, 0, 0])
+            counts = held_out.setdefault(expected.get("held_out_round", 1), [0] * 6)
             counts[0] += result.facts
             counts[1] += result.read
             counts[2] += 1
             counts[3] += result.read == result.facts
+            counts[4] += result.document_facts
+            counts[5] += result.document_read
         for name, (want, read) in result.document_by_field.items():
             counts = document[kind].setdefault(name, [0, 0])
             counts[0] += want
@@ -173,10 +175,11 @@ def main() -> None:
             f"{kind:5} document (own number, date, title; apart from the facts) read: "
             f"{read}/{want} = {_share(read, want)} ({detail}; known misreads {known_read}/{known})"
         )
-    for round_, (facts, read, docs, exact) in sorted(held_out.items()):
+    for round_, (facts, read, docs, exact, lines, lines_read) in sorted(held_out.items()):
         print(
             f"held-out round {round_} (summaries written before the importer ran on them): "
-            f"{read}/{facts} = {_share(read, facts)}; documents read exactly: {exact}/{docs}"
+            f"{read}/{facts} = {_share(read, facts)}; documents read exactly: {exact}/{docs}; "
+            f"document lines (number, date, title) read: {lines_read}/{lines}"
         )
     print(f"(code: {args.code})")
 
