@@ -67,6 +67,8 @@ def split_name(name: str) -> tuple[str, str]:
         following = terminal.group("next")
         if following[:1].isupper() or following[:1].isdigit() or following in _GOES_ON:
             continue
+        if following in {"ủy", "uỷ"} and not re.match(r"\s+\S+\s+quyền\b", name[terminal.end() :]):
+            continue  # "Bí thư tỉnh ủy", "Đảng ủy xã": the Party's committee of the place
         if _PLACE_RANGE_RE.match(name, terminal.end()):
             # "các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng": a range of places goes on.
             continue

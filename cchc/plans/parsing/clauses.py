@@ -144,6 +144,8 @@ def holds_verb(name: str) -> bool:
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
 
 
+# "… và lãnh đạo các Bộ, ngành": the last of a list of places is another body.
+_OTHER_BODY_RE = re.compile(r"\s(?:và|cùng)\s+(?:lãnh đạo\s+)?(?P<body>[a-zđ][^;:()]*)$")
 _LISTED_HEADING_RE = re.compile(r"^(?P<names>[^;:()]{2,200}?)\s*:\s*(?P<rest>)$")
 
 
@@ -161,7 +163,13 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
         return f"{lead}: {rest.strip(' *.')}", ""
     if not found:
         return lead, rest
-    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
+    listed = found.group("names")
+    other = _OTHER_BODY_RE.search(listed)
+    if other and re.match(_AGENCY, other.group("body")[:1].upper() + other.group("body")[1:]):
+        # "Khánh Hòa, Gia Lai và lãnh đạo các Bộ, ngành": the places, then another body the
+        # point is given to with them, named in lower case inside the sentence.
+        listed = listed[: other.start()]
+    names = [name.strip() for name in re.split(r",|\svà\s", listed)]
     if not names or not all(name[:1].isupper() for name in names):
         return lead, rest
     if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):

@@ -43,6 +43,9 @@ _AGENCY = (
     # "2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc …: Phối hợp …": the Party's committees at
     # every level, asked to act beside the government (round 7).
     r"Các cấp ủy|Các cấp uỷ|"
+    # "1. Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: …": the Party
+    # secretary of a province or commune, asked to act with its chairman (round 8).
+    r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -130,8 +133,10 @@ _BUSINESS_GROUP_RE = re.compile(
 # The role words before a task ("Chủ trì, …", "Tiếp tục chủ trì, …", "có trách nhiệm chủ
 # trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
-    # ("chịu trách nhiệm trước pháp luật …" is the duty itself, not a word of the role)
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+(?!trước\b))?"
+    # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
+    # the role)
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
+    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )

@@ -5,6 +5,7 @@ wording (other bodies, other tasks), not a copy of a corpus text."""
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.lines import _continues
 from cchc.plans.parsing.result import Item
 
 
@@ -543,3 +544,51 @@ def test_a_later_sentence_of_another_body_under_a_heading_is_its_row() -> None:
     )
     assert items[1].title.startswith("Hướng dẫn thủ tục vay vốn")
     assert items[3].title.startswith("Tổng hợp kết quả")
+
+
+# Held-out round 8 (issue 15): the rules written for its failure classes.
+
+
+def test_a_wrapped_line_opening_on_a_bracketed_aside_continues_the_point() -> None:
+    # "(trong đó …)" in lower case goes on with the sentence above; "(2) …" is a point.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Y tế chỉ đạo các bệnh viện tuyến tỉnh\n"
+        "(trong đó có các bệnh viện tư nhân) sẵn sàng tiếp nhận người bệnh.\n"
+        "2. Bộ Tài chính bố trí kinh phí cho các địa phương.\n"
+    )
+    assert [item.number for item in items] == ["1", "2"]
+    assert items[0].title is not None and "(trong đó có các bệnh viện tư nhân)" in items[0].title
+    assert items[0].lead == "Bộ Y tế"
+    # a point's own marker after an unfinished line opens the point, aside or not
+    assert not _continues("2. Bộ Tài chính cấp kinh phí địa phương", "(i) Bộ Công Thương làm")
+    assert not _continues("2. Bộ Tài chính cấp kinh phí địa phương", "(a) Bộ Công Thương làm")
+    assert _continues("2. Bộ Tài chính cấp kinh phí địa phương", "(nếu cần) các địa phương")
+
+
+def test_a_party_secretary_and_a_chairman_lead_a_point_with_the_places_and_other_bodies() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Đồng chí Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Lào Cai và "
+        "lãnh đạo các Bộ, ngành theo chức năng, nhiệm vụ, thẩm quyền khẩn trương sơ tán người "
+        "dân khỏi vùng sạt lở.\n"
+        "2. Bộ Quốc phòng chỉ đạo các đơn vị hỗ trợ địa phương.\n"
+    )
+    assert [item.number for item in items] == ["1", "2"]
+    assert items[0].title == "Khẩn trương sơ tán người dân khỏi vùng sạt lở"
+    assert items[0].lead is not None
+    assert items[0].lead.startswith("Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La")
+
+
+def test_a_body_answering_in_full_before_the_government_keeps_its_duty_words() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Lào Cai:\n"
+        "- Chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về công tác cứu hộ trên địa "
+        "bàn.\n"
+        "- Tổ chức di dời người dân khỏi vùng nguy hiểm.\n"
+    )
+    assert [item.title for item in items] == [
+        "Chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về công tác cứu hộ trên địa bàn",
+        "Tổ chức di dời người dân khỏi vùng nguy hiểm",
+    ]
