@@ -51,6 +51,7 @@ _GOES_ON = frozenset(
         "quận",
         "khác",
         "nơi",
+        "ven",  # "các tỉnh ven biển": the places along the coast or a river
     ]
 )
 

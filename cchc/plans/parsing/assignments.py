@@ -517,7 +517,8 @@ class AssignmentInterpreter:
         if len(self.agency_rows) == 1 and kind == "plain" and not item.number:
             item.number = self.agency_label
         elif len(self.agency_rows) == 2 and self.agency_rows[0].number == self.agency_label:
-            self.agency_rows[0].number = ""  # not alone after all: the heading numbers no row
+            # not alone after all: the heading numbers no row ("(1)" under "1." keeps its own)
+            self.agency_rows[0].number = "" if kind != "paren" else self.agency_rows[0].number
 
     def _addressee(self, text: str) -> bool:
         """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""

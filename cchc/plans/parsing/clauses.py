@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from cchc.core.text import fold
-from cchc.plans.parsing.agencies import split_name
+from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
@@ -163,7 +163,7 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
         return f"{lead}: {rest.strip(' *.')}", ""
     if not found:
         return lead, rest
-    listed = found.group("names")
+    listed = found.group("names").split(";")[0]
     other = _OTHER_BODY_RE.search(listed)
     if other and re.match(_AGENCY, other.group("body")[:1].upper() + other.group("body")[1:]):
         # "Khánh Hòa, Gia Lai và lãnh đạo các Bộ, ngành": the places, then another body the
@@ -172,7 +172,9 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
     names = [name.strip() for name in re.split(r",|\svà\s", listed)]
     if not names or not all(name[:1].isupper() for name in names):
         return lead, rest
-    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
+    sector = re.search(r"\b(?:Bộ|bộ|Sở|sở)$", lead) and re.fullmatch(_SECTORS, names[0])
+    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]) and not sector:
+        # (not "Các Bộ: Xây dựng, Công Thương …": a ministry named after its sector)
         return lead, rest
     return f"{lead}: {found.group('names').strip()}", found.group("rest")
 

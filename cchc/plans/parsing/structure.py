@@ -230,8 +230,9 @@ def announcing(text: str) -> re.Match[str] | None:
         # "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": the bodies asked, before the colon
         lead = _HONORIFIC_RE.sub("", asked.group("lead"))
         return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead[:1].upper() + lead[1:], re.S)
-    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same)
-    ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây)\s*:$"
+    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same; "…,
+    # trong đó:" over "(1) …": the parts of the body's task, each a row of that body)
+    ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây|trong đó)\s*:$"
     if not text.endswith(":") or not re.search(ending, text):
         return None
     if _ISSUER_SPEAKS_RE.search(text):

@@ -45,6 +45,8 @@ _AGENCY = (
     r"Các cấp ủy|Các cấp uỷ|"
     # "1. Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: …": the Party
     # secretary of a province or commune, asked to act with its chairman (round 8).
+    # "6. Chánh Văn phòng Ban chỉ đạo … phối hợp …": the head of an office or inspectorate.
+    r"Chánh Văn phòng|Chánh Thanh tra|"
     r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
@@ -107,6 +109,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
+    # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.
+    r"(?<!\bBan )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
@@ -199,7 +203,11 @@ _ROLE_HEADING_RE = re.compile(
 _REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ)\b.*$", re.S)
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
 # Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
-_NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
+# ("Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch … các tỉnh … tổ chức …": another body after
+# the list's ";" shares the task.)
+_NAMED_LIST_RE = re.compile(
+    rf"^(?P<names>(?:[^;:()]|;\s*(?={_AGENCY})){{2,320}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S
+)
 # "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:", "Thủ tướng Chính phủ kết
 # luận như sau:": the issuer speaking before the points, not a body given them.
 _ISSUER_SPEAKS_RE = re.compile(

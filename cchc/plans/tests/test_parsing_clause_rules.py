@@ -592,3 +592,43 @@ def test_a_body_answering_in_full_before_the_government_keeps_its_duty_words() -
         "Chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về công tác cứu hộ trên địa bàn",
         "Tổ chức di dời người dân khỏi vùng nguy hiểm",
     ]
+
+
+def test_a_point_ending_in_trong_do_leads_the_bracketed_points_below_it() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh ven biển theo dõi sát diễn biến của triều "
+        "cường, trong đó:\n"
+        "(1) Hướng dẫn người dân gia cố nhà cửa.\n"
+        "(2) Sơ tán người dân ở khu vực thấp trũng.\n"
+        "2. Bộ Y tế bảo đảm thuốc men cho người dân vùng ngập.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Chủ tịch Ủy ban nhân dân các tỉnh ven biển"),
+        ("2", "Chủ tịch Ủy ban nhân dân các tỉnh ven biển"),
+        ("2", "Bộ Y tế"),
+    ]
+    assert items[1].title == "Sơ tán người dân ở khu vực thấp trũng"
+
+
+def test_ministries_named_after_sectors_and_a_second_body_after_a_semicolon_lead() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ trưởng các Bộ: Xây dựng, Y tế; Chủ tịch Ủy ban nhân dân các tỉnh ven biển từ "
+        "Quảng Ninh đến Ninh Bình tổ chức trực ban nghiêm túc.\n"
+        "2. Bộ trưởng các Bộ: Xây dựng, Công Thương theo chức năng, nhiệm vụ chủ động kiểm tra "
+        "an toàn các công trình.\n"
+        "3. Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia phối hợp với các bộ theo dõi "
+        "sát tình hình.\n"
+    )
+    assert [item.title for item in items] == [
+        "Tổ chức trực ban nghiêm túc",
+        "Chủ động kiểm tra an toàn các công trình",
+        "Theo dõi sát tình hình",
+    ]
+    assert [item.lead for item in items] == [
+        "Bộ trưởng các Bộ: Xây dựng, Y tế; Chủ tịch Ủy ban nhân dân các tỉnh ven biển từ "
+        "Quảng Ninh đến Ninh Bình",
+        "Bộ trưởng các Bộ: Xây dựng, Công Thương",
+        "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia",
+    ]
