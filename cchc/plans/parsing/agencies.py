@@ -64,6 +64,10 @@ def split_name(name: str) -> tuple[str, str]:
 
     Returns the name and what ran into it from the task (empty when nothing did).
     """
+    framing = re.search(r"\s+(?=(?:trên cơ sở|căn cứ(?: vào)?)\s)", name)
+    if framing is not None:
+        # "Các bộ, ngành trên cơ sở nhiệm vụ được giao …, hoàn thiện …": a clause, not a name
+        return split_name(name[: framing.start()])[0], name[framing.end() :].strip()
     for terminal in _TERMINAL_RE.finditer(name):
         following = terminal.group("next")
         if following[:1].isupper() or following[:1].isdigit() or following in _GOES_ON:

@@ -57,6 +57,7 @@ from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
     announcing,
+    assessing,
     bare_role,
     contents_follow,
     deeper_heading,
@@ -302,7 +303,8 @@ class AssignmentInterpreter:
                 # a later sentence with a subject of its own is a row of its own: in the one
                 # paragraph under a topic "4. Về …:", and under an agency heading when that
                 # subject is another body ("…. Ngân hàng hướng dẫn …"; corpus "Conventions").
-                own, later = later_subjects(body) if topic and not agency else (body, [])
+                split = (topic or heading) and not agency  # (a heading: "4. Về …: X …. Để …, Y …")
+                own, later = later_subjects(body, not topic) if split else (body, [])
                 if agency and not topic and not named:
                     own, later = sentences_of_others(body, agency[1], self._subject)
                 lead_kind = (agency[1], kind, agency[0]) if agency else (None, kind, "")
@@ -632,8 +634,9 @@ class AssignmentInterpreter:
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
     ) -> Item | None:
-        lead = ""
-        rest = ""
+        if assessing(self.sections[self.announced_at if agency else 0 :]):
+            return None  # "I. ĐÁNH GIÁ CHUNG": what was done, no task (structure.py)
+        lead, rest = "", ""
         text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
         if (
@@ -663,7 +666,7 @@ class AssignmentInterpreter:
             and kind not in {"plain", "bullet"}
             and (
                 re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
-                or ". " in text[:400]  # "3. Khôi phục sản xuất. Bộ Nông nghiệp … chủ động …"
+                or re.search(r"[.:] ", text[:400])  # "3. Khôi phục sản xuất. Bộ … chủ động …"
             )
         )
         if not given and not subject and (kind != "plain" or self.in_tasks) and opens:

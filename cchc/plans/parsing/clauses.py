@@ -240,9 +240,15 @@ def after_topic(body: str) -> str:
     """
     topic, colon, after = body.partition(":")
     after = after.strip(" *")
-    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
+    # (a topic "Về …" may be long: "5. Về điều chuyển số vốn dư … của Quốc hội cho tỉnh X:")
+    longest = 400 if topic.startswith("Về ") else 200
+    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > longest:
         return body
-    return after[:1].upper() + after[1:] if subject_of(after) else body
+    # "…: đề nghị các Tập đoàn: X, Y tổ chức …": the bodies asked, named before their list
+    after = re.sub(r"^[Đđ]ề nghị\s+(?=các\s|[A-ZĐ])", "", after)
+    after = after[:1].upper() + after[1:]
+    listed = _AGENCY_HEADING_RE.match(after)
+    return after if subject_of(after) or (listed and listed.group("rest").strip()) else body
 
 
 def own_clauses(part: str) -> tuple[str, str]:
@@ -258,25 +264,49 @@ def own_clauses(part: str) -> tuple[str, str]:
     return part, ""
 
 
-def later_subjects(text: str) -> tuple[str, list[str]]:
+def later_subjects(text: str, framed: bool = False) -> tuple[str, list[str]]:
     """The sentences of a point up to the first that opens with a subject of its own, and
     those that do (each with the sentences that follow it).
 
     "Hội đồng thẩm định Nhà nước thẩm định Báo cáo … khẩn trương hoàn thành …. Bộ Nông
     nghiệp và Môi trường khẩn trương tiếp thu …": two bodies, two rows. A sentence opening
-    with a clause ("Trên cơ sở đó, Bộ Tư pháp tổng hợp …") follows up the point: it stays.
+    with a clause ("Trên cơ sở đó, Bộ Tư pháp tổng hợp …") follows up the point: it stays,
+    unless ``framed`` (a point, read only if it is a topic answered on its line, "4. Về …: Tập
+    đoàn X chủ động …. Để xác định …, Ủy ban nhân dân tỉnh phối hợp …"), where a body named
+    after the clause has its row.
     """
+    if framed and not answers_topic(text):
+        return text, []  # (a point other than a topic answered on its line: one row)
     sentences = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text)
     own: list[str] = [sentences[0]]
     later: list[str] = []
     for sentence in sentences[1:]:
-        if _OPENING_RE.match(sentence) is None and subject_of(sentence):
+        opening = _OPENING_RE.match(sentence)
+        if (opening is None and subject_of(sentence)) or (framed and _framed_body(sentence)):
             later.append(sentence)
         elif later:
             later[-1] = f"{later[-1]} {sentence}"
         else:
             own.append(sentence)
+    answer = " ".join(own).partition(":")[2].strip()
+    answer = answer[:1].upper() + answer[1:]
+    if framed and later and not (subject_of(answer) or _framed_body(answer)):
+        # "3. Về đề nghị Bộ X …: Về vấn đề này, Chính phủ đã ban hành …. Các bộ, ngành …
+        # hoàn thiện …": the answer's first sentence informs; the body after it is the row.
+        return later[0], later[1:]
     return " ".join(own), later
+
+
+def answers_topic(body: str) -> bool:
+    """Whether a point is a topic "Về …:" with its answer on the same line."""
+    return re.match(r"^Về\s[^:]{3,400}:\s*\S.{20,}[.;]$", body.strip(), re.S) is not None
+
+
+def _framed_body(sentence: str) -> bool:
+    """Whether a sentence opening with a clause ("Để …, Ủy ban nhân dân tỉnh …") names a body
+    as its subject right after the clause's comma."""
+    comma = re.search(r",\s+(?=[A-ZĐÀ-Ỹ])", sentence[:300])
+    return comma is not None and subject_of(sentence[comma.end() :])
 
 
 def sentences_of_others(

@@ -47,6 +47,9 @@ _AGENCY = (
     # secretary of a province or commune, asked to act with its chairman (round 8).
     # "6. Chánh Văn phòng Ban chỉ đạo … phối hợp …": the head of an office or inspectorate.
     r"Chánh Văn phòng|Chánh Thanh tra|"
+    # "Đề nghị Thường trực Tỉnh ủy tập trung …": the standing body of a Party committee or
+    # of a council, and the committee itself.
+    r"Thường trực (?=[A-ZĐ])|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
@@ -265,6 +268,8 @@ _CLOSING_RE = re.compile(
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
     # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
     r"|\bthông báo để\b[^.]*\bbiết\b"
+    # "Văn phòng Chính phủ trân trọng thông báo./.": the notice's closing line.
+    r"|\b(?:trân trọng|xin) thông báo\s*[./]*\s*$"
     # "… yêu cầu các sở, … nghiêm túc triển khai, thực hiện./." (no object: the closing
     # request of the document), "… triển khai thực hiện đầy
     # đủ các nội dung chỉ đạo nêu trên": the closing request to everyone.
