@@ -64,6 +64,7 @@ from cchc.plans.parsing.structure import (
     group_heading,
     lone_point,
     named_heading,
+    opens_letter,
     own_bullets,
     shallower,
     sibling,
@@ -199,8 +200,7 @@ class AssignmentInterpreter:
                     agency = None  # "(2) …": the bullets of "(1) …" have ended
                 if topic and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
-                if heading:
-                    self.announced_time = ""
+                self.announced_time = "" if heading else self.announced_time
                 after_agency = bool(heading and agency and kind == agency[0])
                 if heading and agency and (kind == agency[0] or shallower(kind, agency[0])):
                     # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
@@ -225,8 +225,8 @@ class AssignmentInterpreter:
                 if not plus:
                     self.group = []
                 if heading:
-                    self.role_partners = ""  # a heading ends the role heading's bullets
-                    self.partners_below = False
+                    # a heading ends the role heading's bullets
+                    self.role_partners, self.partners_below = "", False
                 if agency and kind == "plain" and (named_partners := announced_partners(body)):
                     # "Chủ trì, phối hợp với X tham mưu …:" under an agency heading: X are the
                     # partners of the points below it.
@@ -489,6 +489,7 @@ class AssignmentInterpreter:
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
+                    started = opens_letter(text, [u.text for u in units[position + 1 :]])
                 elif subject is not None:
                     pass
                 else:

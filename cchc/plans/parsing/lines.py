@@ -58,6 +58,10 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 # "* *", an empty italic run, opens and closes one: no text, no bullet.
                 bold_open = bold_open != (raw.count("**") % 2 == 1)
                 italic_open = italic_open != (_lone_stars(raw) % 2 == 1)
+                if raw.strip() == "|":
+                    # Emphasis never spans a crawled cell: a "**" left open in the cell above
+                    # ("ngày 25 tháng 1**1** năm 2025** *") must not glue the body to it.
+                    bold_open = italic_open = False
                 continue
             previous = str(units[-1][1]) if units else ""
             # In a crawled page a line of the same paragraph that starts with "- " after an

@@ -53,7 +53,9 @@ from cchc.plans.parsing.vocabulary import (
     _HEADING_RE,
     _HONORIFIC_RE,
     _ISSUER_SPEAKS_RE,
+    _PAREN_RE,
     _REMIT_TAIL_RE,
+    _SIGNATURE_RE,
     _SUBJECT_VERB_RE,
     _VERBS,
 )
@@ -379,3 +381,18 @@ def assessing(sections: Sequence[tuple[str, str]]) -> bool:
     the tasks come in the sections after it, or after a paragraph announcing them ("…, thành
     phố cần tập trung thực hiện … sau đây:"), led by the body it names."""
     return any(kind in {"roman", "part"} and _ASSESSMENT_RE.match(t) for kind, t in sections)
+
+
+def opens_letter(text: str, after: Sequence[str]) -> bool:
+    """Whether ``text``, the issuer speaking ("…, Phó Thủ tướng … có ý kiến như sau:"), opens
+    the body of a letter of plain paragraphs (no numbered point below it up to the signature):
+    the paragraphs after it are its tasks, whatever their first words ("Trên cơ sở …, Bộ Xây
+    dựng làm việc với …")."""
+    if not _ISSUER_SPEAKS_RE.search(text):
+        return False
+    for line in after:
+        if _SIGNATURE_RE.match(line):
+            break
+        if _HEADING_RE.match(line) or _PAREN_RE.match(line) or _BULLET_RE.match(line):
+            return False
+    return True
