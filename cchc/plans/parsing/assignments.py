@@ -643,7 +643,7 @@ class AssignmentInterpreter:
         if (
             given
             and given.start() > 0
-            and agency
+            and (agency or subject_of(text))
             and (
                 re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
                 # "+ Kiên quyết cắt giảm …. Giao Văn phòng Bộ tổng hợp …": a later sentence

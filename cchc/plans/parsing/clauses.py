@@ -275,14 +275,14 @@ def later_subjects(text: str, framed: bool = False) -> tuple[str, list[str]]:
     đoàn X chủ động …. Để xác định …, Ủy ban nhân dân tỉnh phối hợp …"), where a body named
     after the clause has its row.
     """
-    if framed and not answers_topic(text):
-        return text, []  # (a point other than a topic answered on its line: one row)
+    framed = framed and answers_topic(text)
     sentences = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text)
     own: list[str] = [sentences[0]]
     later: list[str] = []
     for sentence in sentences[1:]:
         opening = _OPENING_RE.match(sentence)
-        if (opening is None and subject_of(sentence)) or (framed and _framed_body(sentence)):
+        own_body = opening is None and subject_of(sentence) and not _covers(own[0], sentence)
+        if own_body or (framed and _framed_body(sentence)):
             later.append(sentence)
         elif later:
             later[-1] = f"{later[-1]} {sentence}"
@@ -295,6 +295,27 @@ def later_subjects(text: str, framed: bool = False) -> tuple[str, list[str]]:
         # hoàn thiện …": the answer's first sentence informs; the body after it is the row.
         return later[0], later[1:]
     return " ".join(own), later
+
+
+# "Ủy ban nhân dân thành phố": a body's kind, before its proper name.
+_KIND_RE = re.compile(r"^(?P<head>.+?)\s+(?P<place>tỉnh|thành phố|xã|phường)$")
+
+
+def _covers(first: str, sentence: str) -> bool:
+    """Whether the subject of ``sentence`` ("UBND thành phố Đà Nẵng khẩn trương …") is one of
+    the bodies the subject of ``first`` names by their kind ("Chủ tịch Ủy ban nhân dân các
+    tỉnh, thành phố … chủ trì …"): the same row (corpus Convention A)."""
+    lead = _SUBJECT_VERB_RE.match(first)
+    other = _SUBJECT_VERB_RE.match(re.sub(r"^UBND\b", "Ủy ban nhân dân", sentence))
+    if lead is None or other is None:
+        return False
+    generic = re.match(r"^\S+(?:\s+(?![A-ZĐ])[^\W\d]\S*)*", other["lead"])
+    kind = _KIND_RE.match(generic.group()) if generic else None
+    named = fold(re.sub(r"\bUBND\b", "Ủy ban nhân dân", lead["lead"]))
+    # (the head named in the plural, "… các tỉnh, thành phố", with the place's kind)
+    return kind is not None and all(
+        fold(words) in named for words in (f"{kind['head']} các", kind["place"])
+    )
 
 
 def answers_topic(body: str) -> bool:

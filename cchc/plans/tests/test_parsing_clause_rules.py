@@ -632,3 +632,35 @@ def test_ministries_named_after_sectors_and_a_second_body_after_a_semicolon_lead
         "Bộ trưởng các Bộ: Xây dựng, Công Thương",
         "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia",
     ]
+
+
+def test_a_later_sentence_of_another_body_in_a_numbered_point_is_its_row() -> None:
+    # Convention A in a numbered point with no agency heading above it: "…. Bộ Tài chính …"
+    # and "…. Giao Bộ Công an …" are rows of their own; the point's first subject keeps its
+    # row, not the body given the later task.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Y tế chỉ đạo các bệnh viện sẵn sàng tiếp nhận người bệnh. Bộ Tài chính "
+        "khẩn trương bố trí kinh phí mua thuốc.\n"
+        "2. Bộ Công Thương bảo đảm nguồn cung xăng dầu trong ngày 20 tháng 11 năm 2025. Giao "
+        "Bộ Công an chỉ đạo phân luồng giao thông.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Bộ Y tế"),
+        ("", "Bộ Tài chính"),
+        ("2", "Bộ Công Thương"),
+        ("", "Bộ Công an"),
+    ]
+    assert items[3].title == "Chỉ đạo phân luồng giao thông"
+
+
+def test_a_later_sentence_of_one_of_the_bodies_named_by_kind_stays_in_the_row() -> None:
+    # "Ủy ban nhân dân các tỉnh, thành phố …" names by kind the city of the later sentence.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chỉ đạo rà "
+        "soát các dự án tồn đọng. UBND thành phố Huế khẩn trương hoàn thành việc rà soát.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")
+    ]
