@@ -303,8 +303,8 @@ class AssignmentInterpreter:
                 # a later sentence with a subject of its own is a row of its own: in the one
                 # paragraph under a topic "4. Về …:", and under an agency heading when that
                 # subject is another body ("…. Ngân hàng hướng dẫn …"; corpus "Conventions").
-                split = (topic or heading) and not agency  # (a heading: "4. Về …: X …. Để …, Y …")
-                own, later = later_subjects(body, not topic) if split else (body, [])
+                parted = bool(topic or heading) and not agency  # ("4. Về …: X …. Để …, Y …")
+                own, later = later_subjects(body, not topic) if parted else (body, [])
                 if agency and not topic and not named:
                     own, later = sentences_of_others(body, agency[1], self._subject)
                 lead_kind = (agency[1], kind, agency[0]) if agency else (None, kind, "")
