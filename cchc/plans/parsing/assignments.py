@@ -301,9 +301,9 @@ class AssignmentInterpreter:
                 )
                 # "Hội đồng … khẩn trương hoàn thành …. Bộ Nông nghiệp … khẩn trương tiếp thu …":
                 # a later sentence with a subject of its own is a row of its own: in the one
-                # paragraph under a topic "4. Về …:", and under an agency heading when that
-                # subject is another body ("…. Ngân hàng hướng dẫn …"; corpus "Conventions").
-                parted = bool(topic or heading) and not agency  # ("4. Về …: X …. Để …, Y …")
+                # paragraph, numbered or plain (a topic's too), and under an agency heading when
+                # that subject is another body ("…. Ngân hàng hướng dẫn …"; "Conventions").
+                parted = bool(topic or heading or kind == "plain") and not agency
                 own, later = later_subjects(body, not topic) if parted else (body, [])
                 if agency and not topic and not named:
                     own, later = sentences_of_others(body, agency[1], self._subject)

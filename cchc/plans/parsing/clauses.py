@@ -144,6 +144,23 @@ def holds_verb(name: str) -> bool:
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
 
 
+def _places(rest: str) -> str:
+    """ "Ninh Bình, Phú Thọ" from "Ninh Bình, Phú Thọ đẩy nhanh …": names whose every word is a
+    capital, joined by commas or "và", ended by a word in lower case; "" otherwise."""
+    words = rest.split()
+    end = 0
+    for index, word in enumerate(words):
+        if word[:1].isupper() and word.rstrip(",") == word.rstrip(",;.:") and word[1:2] != ")":
+            end = index + 1
+        elif word != "và" or not end or words[index - 1].endswith(","):
+            break
+    if not end or end >= len(words) or not words[end][:1].islower() or words[end] in {"và"}:
+        return ""
+    if re.match(rf"(?:{_VERBS})\b", rest[:1].lower() + rest[1:]):
+        return ""  # "Ủy ban nhân dân các tỉnh: Chỉ đạo …" names no place
+    return " ".join(words[:end])
+
+
 # "… và lãnh đạo các Bộ, ngành": the last of a list of places is another body.
 _OTHER_BODY_RE = re.compile(r"\s(?:và|cùng)\s+(?:lãnh đạo\s+)?(?P<body>[a-zđ][^;:()]*)$")
 _LISTED_HEADING_RE = re.compile(r"^(?P<names>[^;:()]{2,200}?)\s*:\s*(?P<rest>)$")
@@ -157,6 +174,11 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
     does a list that ends the heading with its own colon ("…, trong đó trọng tâm là các tỉnh:
     Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:" over the points a), b) …).
     """
+    places = _places(rest) if re.search(r"\bcác (?:tỉnh|thành phố|xã|phường)$", lead) else ""
+    if places:
+        # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": places in capitals up to
+        # the first word in lower case, a verb the vocabulary may lack
+        return f"{lead}: {places}", rest[len(places) :].strip()
     found = _NAMED_LIST_RE.match(rest) or _LISTED_HEADING_RE.match(rest)
     if not found and proper_names(rest.strip(" *.")):
         # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông" ending the heading
@@ -229,7 +251,11 @@ def named_before_colon(text: str) -> tuple[str, str]:
 def subject_of(text: str) -> bool:
     """Whether ``text`` opens with an agency doing, or being given, a task."""
     text = text[:1].upper() + text[1:]
-    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
+    if _SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text):
+        return True
+    # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": the places after the colon
+    listed = _AGENCY_HEADING_RE.match(text)
+    return listed is not None and named_list(listed["lead"], listed["rest"])[1] != listed["rest"]
 
 
 def after_topic(body: str) -> str:

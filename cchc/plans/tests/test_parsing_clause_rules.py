@@ -664,3 +664,26 @@ def test_a_later_sentence_of_one_of_the_bodies_named_by_kind_stays_in_the_row() 
     assert [(item.number, item.lead) for item in items] == [
         ("1", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")
     ]
+
+
+def test_a_later_sentence_naming_places_after_a_colon_is_their_row() -> None:
+    # a letter of one paragraph: the second sentence's subject lists the provinces after its
+    # colon, ended by a verb the vocabulary lacks ("đẩy nhanh")
+    items = _items(
+        "Xét đề nghị của tỉnh Hà Nam, Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam khẩn trương làm việc với các địa phương. Ủy ban "
+        "nhân dân các tỉnh: Nam Định, Thái Bình đẩy nhanh các thủ tục cấp phép mỏ đất.\n"
+        "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.\n"
+    )
+    assert [(item.lead, item.title) for item in items] == [
+        ("Chủ tịch Ủy ban nhân dân tỉnh Hà Nam", "Khẩn trương làm việc với các địa phương"),
+        ("Ủy ban nhân dân các tỉnh: Nam Định, Thái Bình", "Đẩy nhanh các thủ tục cấp phép mỏ đất"),
+    ]
+    # a capital verb after the colon names no place
+    assert (
+        _items(
+            "Thủ tướng Chính phủ yêu cầu:\n"
+            "1. Ủy ban nhân dân các tỉnh: Chỉ đạo các sở rà soát hồ sơ.\n"
+        )[0].lead
+        == "Ủy ban nhân dân các tỉnh"
+    )
