@@ -51,6 +51,7 @@ _GOES_ON = frozenset(
         "quận",
         "khác",
         "nơi",
+        "ven",  # "các tỉnh ven biển": the places along the coast or a river
     ]
 )
 
@@ -63,10 +64,16 @@ def split_name(name: str) -> tuple[str, str]:
 
     Returns the name and what ran into it from the task (empty when nothing did).
     """
+    framing = re.search(r"\s+(?=(?:trên cơ sở|căn cứ(?: vào)?)\s)", name)
+    if framing is not None:
+        # "Các bộ, ngành trên cơ sở nhiệm vụ được giao …, hoàn thiện …": a clause, not a name
+        return split_name(name[: framing.start()])[0], name[framing.end() :].strip()
     for terminal in _TERMINAL_RE.finditer(name):
         following = terminal.group("next")
         if following[:1].isupper() or following[:1].isdigit() or following in _GOES_ON:
             continue
+        if following in {"ủy", "uỷ"} and not re.match(r"\s+\S+\s+quyền\b", name[terminal.end() :]):
+            continue  # "Bí thư tỉnh ủy", "Đảng ủy xã": the Party's committee of the place
         if _PLACE_RANGE_RE.match(name, terminal.end()):
             # "các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng": a range of places goes on.
             continue

@@ -57,12 +57,14 @@ from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
     announcing,
+    assessing,
     bare_role,
     contents_follow,
     deeper_heading,
     group_heading,
     lone_point,
     named_heading,
+    opens_letter,
     own_bullets,
     shallower,
     sibling,
@@ -198,8 +200,7 @@ class AssignmentInterpreter:
                     agency = None  # "(2) …": the bullets of "(1) …" have ended
                 if topic and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
-                if heading:
-                    self.announced_time = ""
+                self.announced_time = "" if heading else self.announced_time
                 after_agency = bool(heading and agency and kind == agency[0])
                 if heading and agency and (kind == agency[0] or shallower(kind, agency[0])):
                     # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
@@ -224,8 +225,8 @@ class AssignmentInterpreter:
                 if not plus:
                     self.group = []
                 if heading:
-                    self.role_partners = ""  # a heading ends the role heading's bullets
-                    self.partners_below = False
+                    # a heading ends the role heading's bullets
+                    self.role_partners, self.partners_below = "", False
                 if agency and kind == "plain" and (named_partners := announced_partners(body)):
                     # "Chủ trì, phối hợp với X tham mưu …:" under an agency heading: X are the
                     # partners of the points below it.
@@ -300,9 +301,10 @@ class AssignmentInterpreter:
                 )
                 # "Hội đồng … khẩn trương hoàn thành …. Bộ Nông nghiệp … khẩn trương tiếp thu …":
                 # a later sentence with a subject of its own is a row of its own: in the one
-                # paragraph under a topic "4. Về …:", and under an agency heading when that
-                # subject is another body ("…. Ngân hàng hướng dẫn …"; corpus "Conventions").
-                own, later = later_subjects(body) if topic and not agency else (body, [])
+                # paragraph, numbered or plain (a topic's too), and under an agency heading when
+                # that subject is another body ("…. Ngân hàng hướng dẫn …"; "Conventions").
+                parted = bool(topic or heading or kind == "plain") and not agency
+                own, later = later_subjects(body, not topic) if parted else (body, [])
                 if agency and not topic and not named:
                     own, later = sentences_of_others(body, agency[1], self._subject)
                 lead_kind = (agency[1], kind, agency[0]) if agency else (None, kind, "")
@@ -487,6 +489,7 @@ class AssignmentInterpreter:
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started:
                     self.preamble.append(text)
+                    started = opens_letter(text, [u.text for u in units[position + 1 :]])
                 elif subject is not None:
                     pass
                 else:
@@ -517,7 +520,8 @@ class AssignmentInterpreter:
         if len(self.agency_rows) == 1 and kind == "plain" and not item.number:
             item.number = self.agency_label
         elif len(self.agency_rows) == 2 and self.agency_rows[0].number == self.agency_label:
-            self.agency_rows[0].number = ""  # not alone after all: the heading numbers no row
+            # not alone after all: the heading numbers no row ("(1)" under "1." keeps its own)
+            self.agency_rows[0].number = "" if kind != "paren" else self.agency_rows[0].number
 
     def _addressee(self, text: str) -> bool:
         """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""
@@ -631,14 +635,15 @@ class AssignmentInterpreter:
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
     ) -> Item | None:
-        lead = ""
-        rest = ""
+        if assessing(self.sections[self.announced_at if agency else 0 :]):
+            return None  # "I. ĐÁNH GIÁ CHUNG": what was done, no task (structure.py)
+        lead, rest = "", ""
         text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text)
         if (
             given
             and given.start() > 0
-            and agency
+            and (agency or subject_of(text))
             and (
                 re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
                 # "+ Kiên quyết cắt giảm …. Giao Văn phòng Bộ tổng hợp …": a later sentence
@@ -662,7 +667,7 @@ class AssignmentInterpreter:
             and kind not in {"plain", "bullet"}
             and (
                 re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
-                or ". " in text[:400]  # "3. Khôi phục sản xuất. Bộ Nông nghiệp … chủ động …"
+                or re.search(r"[.:] ", text[:400])  # "3. Khôi phục sản xuất. Bộ … chủ động …"
             )
         )
         if not given and not subject and (kind != "plain" or self.in_tasks) and opens:

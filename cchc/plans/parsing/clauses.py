@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from cchc.core.text import fold
-from cchc.plans.parsing.agencies import split_name
+from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
@@ -144,6 +144,25 @@ def holds_verb(name: str) -> bool:
     return re.search(rf"\s(?:{_VERBS})\b", name.replace("công lập", "")) is not None
 
 
+def _places(rest: str) -> str:
+    """ "Ninh Bình, Phú Thọ" from "Ninh Bình, Phú Thọ đẩy nhanh …": names whose every word is a
+    capital, joined by commas or "và", ended by a word in lower case; "" otherwise."""
+    words = rest.split()
+    end = 0
+    for index, word in enumerate(words):
+        if word[:1].isupper() and word.rstrip(",") == word.rstrip(",;.:") and word[1:2] != ")":
+            end = index + 1
+        elif word != "và" or not end or words[index - 1].endswith(","):
+            break
+    if not end or end >= len(words) or not words[end][:1].islower() or words[end] in {"và"}:
+        return ""
+    if re.match(rf"(?:{_VERBS})\b", rest[:1].lower() + rest[1:]):
+        return ""  # "Ủy ban nhân dân các tỉnh: Chỉ đạo …" names no place
+    return " ".join(words[:end])
+
+
+# "… và lãnh đạo các Bộ, ngành": the last of a list of places is another body.
+_OTHER_BODY_RE = re.compile(r"\s(?:và|cùng)\s+(?:lãnh đạo\s+)?(?P<body>[a-zđ][^;:()]*)$")
 _LISTED_HEADING_RE = re.compile(r"^(?P<names>[^;:()]{2,200}?)\s*:\s*(?P<rest>)$")
 
 
@@ -155,16 +174,29 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
     does a list that ends the heading with its own colon ("…, trong đó trọng tâm là các tỉnh:
     Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:" over the points a), b) …).
     """
+    places = _places(rest) if re.search(r"\bcác (?:tỉnh|thành phố|xã|phường)$", lead) else ""
+    if places:
+        # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": places in capitals up to
+        # the first word in lower case, a verb the vocabulary may lack
+        return f"{lead}: {places}", rest[len(places) :].strip()
     found = _NAMED_LIST_RE.match(rest) or _LISTED_HEADING_RE.match(rest)
     if not found and proper_names(rest.strip(" *.")):
         # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông" ending the heading
         return f"{lead}: {rest.strip(' *.')}", ""
     if not found:
         return lead, rest
-    names = [name.strip() for name in re.split(r",|\svà\s", found.group("names"))]
+    listed = found.group("names").split(";")[0]
+    other = _OTHER_BODY_RE.search(listed)
+    if other and re.match(_AGENCY, other.group("body")[:1].upper() + other.group("body")[1:]):
+        # "Khánh Hòa, Gia Lai và lãnh đạo các Bộ, ngành": the places, then another body the
+        # point is given to with them, named in lower case inside the sentence.
+        listed = listed[: other.start()]
+    names = [name.strip() for name in re.split(r",|\svà\s", listed)]
     if not names or not all(name[:1].isupper() for name in names):
         return lead, rest
-    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]):
+    sector = re.search(r"\b(?:Bộ|bộ|Sở|sở)$", lead) and re.fullmatch(_SECTORS, names[0])
+    if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]) and not sector:
+        # (not "Các Bộ: Xây dựng, Công Thương …": a ministry named after its sector)
         return lead, rest
     return f"{lead}: {found.group('names').strip()}", found.group("rest")
 
@@ -219,7 +251,11 @@ def named_before_colon(text: str) -> tuple[str, str]:
 def subject_of(text: str) -> bool:
     """Whether ``text`` opens with an agency doing, or being given, a task."""
     text = text[:1].upper() + text[1:]
-    return bool(_SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text))
+    if _SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text):
+        return True
+    # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": the places after the colon
+    listed = _AGENCY_HEADING_RE.match(text)
+    return listed is not None and named_list(listed["lead"], listed["rest"])[1] != listed["rest"]
 
 
 def after_topic(body: str) -> str:
@@ -230,9 +266,15 @@ def after_topic(body: str) -> str:
     """
     topic, colon, after = body.partition(":")
     after = after.strip(" *")
-    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > 200:
+    # (a topic "Về …" may be long: "5. Về điều chuyển số vốn dư … của Quốc hội cho tỉnh X:")
+    longest = 400 if topic.startswith("Về ") else 200
+    if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > longest:
         return body
-    return after[:1].upper() + after[1:] if subject_of(after) else body
+    # "…: đề nghị các Tập đoàn: X, Y tổ chức …": the bodies asked, named before their list
+    after = re.sub(r"^[Đđ]ề nghị\s+(?=các\s|[A-ZĐ])", "", after)
+    after = after[:1].upper() + after[1:]
+    listed = _AGENCY_HEADING_RE.match(after)
+    return after if subject_of(after) or (listed and listed.group("rest").strip()) else body
 
 
 def own_clauses(part: str) -> tuple[str, str]:
@@ -248,25 +290,70 @@ def own_clauses(part: str) -> tuple[str, str]:
     return part, ""
 
 
-def later_subjects(text: str) -> tuple[str, list[str]]:
+def later_subjects(text: str, framed: bool = False) -> tuple[str, list[str]]:
     """The sentences of a point up to the first that opens with a subject of its own, and
     those that do (each with the sentences that follow it).
 
     "Hội đồng thẩm định Nhà nước thẩm định Báo cáo … khẩn trương hoàn thành …. Bộ Nông
     nghiệp và Môi trường khẩn trương tiếp thu …": two bodies, two rows. A sentence opening
-    with a clause ("Trên cơ sở đó, Bộ Tư pháp tổng hợp …") follows up the point: it stays.
+    with a clause ("Trên cơ sở đó, Bộ Tư pháp tổng hợp …") follows up the point: it stays,
+    unless ``framed`` (a point, read only if it is a topic answered on its line, "4. Về …: Tập
+    đoàn X chủ động …. Để xác định …, Ủy ban nhân dân tỉnh phối hợp …"), where a body named
+    after the clause has its row.
     """
+    framed = framed and answers_topic(text)
     sentences = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text)
     own: list[str] = [sentences[0]]
     later: list[str] = []
     for sentence in sentences[1:]:
-        if _OPENING_RE.match(sentence) is None and subject_of(sentence):
+        opening = _OPENING_RE.match(sentence)
+        own_body = opening is None and subject_of(sentence) and not _covers(own[0], sentence)
+        if own_body or (framed and _framed_body(sentence)):
             later.append(sentence)
         elif later:
             later[-1] = f"{later[-1]} {sentence}"
         else:
             own.append(sentence)
+    answer = " ".join(own).partition(":")[2].strip()
+    answer = answer[:1].upper() + answer[1:]
+    if framed and later and not (subject_of(answer) or _framed_body(answer)):
+        # "3. Về đề nghị Bộ X …: Về vấn đề này, Chính phủ đã ban hành …. Các bộ, ngành …
+        # hoàn thiện …": the answer's first sentence informs; the body after it is the row.
+        return later[0], later[1:]
     return " ".join(own), later
+
+
+# "Ủy ban nhân dân thành phố": a body's kind, before its proper name.
+_KIND_RE = re.compile(r"^(?P<head>.+?)\s+(?P<place>tỉnh|thành phố|xã|phường)$")
+
+
+def _covers(first: str, sentence: str) -> bool:
+    """Whether the subject of ``sentence`` ("UBND thành phố Đà Nẵng khẩn trương …") is one of
+    the bodies the subject of ``first`` names by their kind ("Chủ tịch Ủy ban nhân dân các
+    tỉnh, thành phố … chủ trì …"): the same row (corpus Convention A)."""
+    lead = _SUBJECT_VERB_RE.match(first)
+    other = _SUBJECT_VERB_RE.match(re.sub(r"^UBND\b", "Ủy ban nhân dân", sentence))
+    if lead is None or other is None:
+        return False
+    generic = re.match(r"^\S+(?:\s+(?![A-ZĐ])[^\W\d]\S*)*", other["lead"])
+    kind = _KIND_RE.match(generic.group()) if generic else None
+    named = fold(re.sub(r"\bUBND\b", "Ủy ban nhân dân", lead["lead"]))
+    # (the head named in the plural, "… các tỉnh, thành phố", with the place's kind)
+    return kind is not None and all(
+        fold(words) in named for words in (f"{kind['head']} các", kind["place"])
+    )
+
+
+def answers_topic(body: str) -> bool:
+    """Whether a point is a topic "Về …:" with its answer on the same line."""
+    return re.match(r"^Về\s[^:]{3,400}:\s*\S.{20,}[.;]$", body.strip(), re.S) is not None
+
+
+def _framed_body(sentence: str) -> bool:
+    """Whether a sentence opening with a clause ("Để …, Ủy ban nhân dân tỉnh …") names a body
+    as its subject right after the clause's comma."""
+    comma = re.search(r",\s+(?=[A-ZĐÀ-Ỹ])", sentence[:300])
+    return comma is not None and subject_of(sentence[comma.end() :])
 
 
 def sentences_of_others(

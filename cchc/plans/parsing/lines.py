@@ -58,6 +58,10 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 # "* *", an empty italic run, opens and closes one: no text, no bullet.
                 bold_open = bold_open != (raw.count("**") % 2 == 1)
                 italic_open = italic_open != (_lone_stars(raw) % 2 == 1)
+                if raw.strip() == "|":
+                    # Emphasis never spans a crawled cell: a "**" left open in the cell above
+                    # ("ngày 25 tháng 1**1** năm 2025** *") must not glue the body to it.
+                    bold_open = italic_open = False
                 continue
             previous = str(units[-1][1]) if units else ""
             # In a crawled page a line of the same paragraph that starts with "- " after an
@@ -113,6 +117,9 @@ _COMMITTEE_END_RE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND
 _PLACE_START_RE = re.compile(
     r"^(?:[Tt]hành phố|[Tt]ỉnh|[Cc]ác|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Đđ]ặc khu)\b"
 )
+# A line opening on a bracketed aside in lower case ("(kể cả …) và …", "(trong đó …)"): the
+# sentence above goes on; a point's marker "(1)", "(i)", "(a)" opens a point of its own.
+_ASIDE_START_RE = re.compile(r"^\((?![a-zđ]{1,3}\))(?=[^\W\d_])")
 # A line ending on a point's marker, or on the role words that need their object.
 _OPEN_MARK_RE = re.compile(r"(?:\((?:\d{1,2}|[ivx]{1,4})\)|\bphối hợp(?: với)?)$")
 
@@ -165,6 +172,8 @@ def _continues(previous: str, text: str) -> bool:
         return True  # "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết" / "TTHC chưa …"
     if text[:1].islower() or previous.endswith(","):
         return True
+    if _ASIDE_START_RE.match(text) and text[1:2].islower() and previous[-1:].isalnum():
+        return True  # "… chỉ đạo công an các địa phương" / "(kể cả các địa phương …) và …"
     if _NUMBER_ALONE_RE.match(previous) and not _HEADING_RE.match(text):
         return True  # "2." / "Tăng cường bồi dưỡng …": the number's text on the next line
     if (

@@ -47,12 +47,15 @@ from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_ONLY_RE,
+    _ASKED_RE,
     _ASKS_RE,
     _BULLET_RE,
     _HEADING_RE,
     _HONORIFIC_RE,
     _ISSUER_SPEAKS_RE,
+    _PAREN_RE,
     _REMIT_TAIL_RE,
+    _SIGNATURE_RE,
     _SUBJECT_VERB_RE,
     _VERBS,
 )
@@ -230,8 +233,9 @@ def announcing(text: str) -> re.Match[str] | None:
         # "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": the bodies asked, before the colon
         lead = _HONORIFIC_RE.sub("", asked.group("lead"))
         return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead[:1].upper() + lead[1:], re.S)
-    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same)
-    ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây)\s*:$"
+    # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same; "…,
+    # trong đó:" over "(1) …": the parts of the body's task, each a row of that body)
+    ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây|trong đó)\s*:$"
     if not text.endswith(":") or not re.search(ending, text):
         return None
     if _ISSUER_SPEAKS_RE.search(text):
@@ -240,6 +244,7 @@ def announcing(text: str) -> re.Match[str] | None:
     # them below, no part of their name.
     text = re.sub(r"\s*\(sau đây[^()]*\)", "", text)
     text = _HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
+    text = _ASKED_RE.sub("", text, count=1)  # "Đề nghị Thường trực … tập trung …": the asked
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
     for candidate in candidates:
@@ -271,13 +276,14 @@ def without_role_word(lead: str) -> str:
 # "2. Về việc hỗ trợ 20 xe ô tô chuyên dùng cứu thương: Tỉnh căn cứ các quy định …, bảo đảm
 # hiệu quả." A conclusion answers each request under its topic, on the same line: the answer is
 # the point's row, whoever its subject is (a body the reader does not know, or none).
-_TOPIC_ANSWER_RE = re.compile(r"^Về\s[^:]{3,400}?:\s*\**\s*(?P<answer>[A-ZĐ].{20,}[.;])$", re.S)
+_TOPIC_ANSWER_RE = re.compile(r"^Về\s[^:]{3,400}?:\s*\**\s*(?P<answer>\w.{20,}[.;])$", re.S)
 
 
 def topic_answer(body: str) -> str | None:
     """The answer written after a "Về …:" topic on its line, a full sentence; None otherwise."""
     found = _TOPIC_ANSWER_RE.match(body.strip())
-    return found.group("answer").strip() if found else None
+    # (a capital of any kind: "Ủy ban nhân dân tỉnh … rà soát …" too)
+    return found.group("answer").strip() if found and found.group("answer")[0].isupper() else None
 
 
 # The labels of points in their order: "a)" … "đ)" …, "(i)" … "(x)".
@@ -358,3 +364,35 @@ def sibling(text: str, kind: str) -> bool:
     if heading is None:
         return False
     return C.label_kind(C.normalise_number(heading.group("label"))) == kind
+
+
+# "I. ĐÁNH GIÁ CHUNG", "I. KẾT QUẢ ĐẠT ĐƯỢC", "I. TÌNH HÌNH …": a part of a conclusion or a
+# report saying what HAS been done ("Tỉnh … đã quán triệt, cụ thể hóa và triển khai …").
+_ASSESSMENT_RE = re.compile(
+    r"^(?:[IVXLC]{1,6}|PHẦN\s+[0-9IVXLC]+|Phần\s+[0-9IVXLC]+)\.\s+"
+    r"(?:ĐÁNH GIÁ|KẾT QUẢ|TÌNH HÌNH|Đánh giá|Kết quả|Tình hình)\b"
+    r"(?!.*\b(?:NHIỆM VỤ|GIẢI PHÁP|nhiệm vụ|giải pháp)\b.*\b(?:THỜI GIAN TỚI|thời gian tới)\b)"
+)
+
+
+def assessing(sections: Sequence[tuple[str, str]]) -> bool:
+    """Whether the text is inside a top section assessing what was done: its sentences (the
+    province's results, its shortcomings, what it still must strive for) are no rows of work;
+    the tasks come in the sections after it, or after a paragraph announcing them ("…, thành
+    phố cần tập trung thực hiện … sau đây:"), led by the body it names."""
+    return any(kind in {"roman", "part"} and _ASSESSMENT_RE.match(t) for kind, t in sections)
+
+
+def opens_letter(text: str, after: Sequence[str]) -> bool:
+    """Whether ``text``, the issuer speaking ("…, Phó Thủ tướng … có ý kiến như sau:"), opens
+    the body of a letter of plain paragraphs (no numbered point below it up to the signature):
+    the paragraphs after it are its tasks, whatever their first words ("Trên cơ sở …, Bộ Xây
+    dựng làm việc với …")."""
+    if not _ISSUER_SPEAKS_RE.search(text):
+        return False
+    for line in after:
+        if _SIGNATURE_RE.match(line):
+            break
+        if _HEADING_RE.match(line) or _PAREN_RE.match(line) or _BULLET_RE.match(line):
+            return False
+    return True

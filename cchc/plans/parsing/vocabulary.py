@@ -43,6 +43,14 @@ _AGENCY = (
     # "2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc …: Phối hợp …": the Party's committees at
     # every level, asked to act beside the government (round 7).
     r"Các cấp ủy|Các cấp uỷ|"
+    # "1. Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: …": the Party
+    # secretary of a province or commune, asked to act with its chairman (round 8).
+    # "6. Chánh Văn phòng Ban chỉ đạo … phối hợp …": the head of an office or inspectorate.
+    r"Chánh Văn phòng|Chánh Thanh tra|"
+    # "Đề nghị Thường trực Tỉnh ủy tập trung …": the standing body of a Party committee or
+    # of a council, and the committee itself.
+    r"Thường trực (?=[A-ZĐ])|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
 )
@@ -104,6 +112,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
+    # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.
+    r"(?<!\bBan )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
     re.S,
 )
@@ -130,8 +140,10 @@ _BUSINESS_GROUP_RE = re.compile(
 # The role words before a task ("Chủ trì, …", "Tiếp tục chủ trì, …", "có trách nhiệm chủ
 # trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
-    # ("chịu trách nhiệm trước pháp luật …" is the duty itself, not a word of the role)
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+(?!trước\b))?"
+    # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
+    # the role)
+    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
+    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )
@@ -194,7 +206,11 @@ _ROLE_HEADING_RE = re.compile(
 _REMIT_TAIL_RE = re.compile(r"\s+(?:theo|căn cứ) (?:chức năng|nhiệm vụ)\b.*$", re.S)
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, … chủ động …", "Các Bộ: Công
 # Thương, Ngoại giao thành lập …": the names after the colon belong to the agency.
-_NAMED_LIST_RE = re.compile(rf"^(?P<names>[^;:()]{{2,200}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S)
+# ("Bộ trưởng các Bộ: Quốc phòng, Y tế; Chủ tịch … các tỉnh … tổ chức …": another body after
+# the list's ";" shares the task.)
+_NAMED_LIST_RE = re.compile(
+    rf"^(?P<names>(?:[^;:()]|;\s*(?={_AGENCY})){{2,320}}?)\s+(?P<rest>(?:{_VERBS})\b.*)$", re.S
+)
 # "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:", "Thủ tướng Chính phủ kết
 # luận như sau:": the issuer speaking before the points, not a body given them.
 _ISSUER_SPEAKS_RE = re.compile(
@@ -252,6 +268,8 @@ _CLOSING_RE = re.compile(
     # "… theo chức năng, nhiệm vụ được giao tại kế hoạch này triển khai thực hiện …"
     # "Văn phòng Chính phủ thông báo để các cơ quan … biết, thực hiện./."
     r"|\bthông báo để\b[^.]*\bbiết\b"
+    # "Văn phòng Chính phủ trân trọng thông báo./.": the notice's closing line.
+    r"|\b(?:trân trọng|xin) thông báo\s*[./]*\s*$"
     # "… yêu cầu các sở, … nghiêm túc triển khai, thực hiện./." (no object: the closing
     # request of the document), "… triển khai thực hiện đầy
     # đủ các nội dung chỉ đạo nêu trên": the closing request to everyone.

@@ -5,6 +5,7 @@ wording (other bodies, other tasks), not a copy of a corpus text."""
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.lines import _continues
 from cchc.plans.parsing.result import Item
 
 
@@ -543,3 +544,146 @@ def test_a_later_sentence_of_another_body_under_a_heading_is_its_row() -> None:
     )
     assert items[1].title.startswith("Hướng dẫn thủ tục vay vốn")
     assert items[3].title.startswith("Tổng hợp kết quả")
+
+
+# Held-out round 8 (issue 15): the rules written for its failure classes.
+
+
+def test_a_wrapped_line_opening_on_a_bracketed_aside_continues_the_point() -> None:
+    # "(trong đó …)" in lower case goes on with the sentence above; "(2) …" is a point.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Y tế chỉ đạo các bệnh viện tuyến tỉnh\n"
+        "(trong đó có các bệnh viện tư nhân) sẵn sàng tiếp nhận người bệnh.\n"
+        "2. Bộ Tài chính bố trí kinh phí cho các địa phương.\n"
+    )
+    assert [item.number for item in items] == ["1", "2"]
+    assert items[0].title is not None and "(trong đó có các bệnh viện tư nhân)" in items[0].title
+    assert items[0].lead == "Bộ Y tế"
+    # a point's own marker after an unfinished line opens the point, aside or not
+    assert not _continues("2. Bộ Tài chính cấp kinh phí địa phương", "(i) Bộ Công Thương làm")
+    assert not _continues("2. Bộ Tài chính cấp kinh phí địa phương", "(a) Bộ Công Thương làm")
+    assert _continues("2. Bộ Tài chính cấp kinh phí địa phương", "(nếu cần) các địa phương")
+
+
+def test_a_party_secretary_and_a_chairman_lead_a_point_with_the_places_and_other_bodies() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Đồng chí Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Lào Cai và "
+        "lãnh đạo các Bộ, ngành theo chức năng, nhiệm vụ, thẩm quyền khẩn trương sơ tán người "
+        "dân khỏi vùng sạt lở.\n"
+        "2. Bộ Quốc phòng chỉ đạo các đơn vị hỗ trợ địa phương.\n"
+    )
+    assert [item.number for item in items] == ["1", "2"]
+    assert items[0].title == "Khẩn trương sơ tán người dân khỏi vùng sạt lở"
+    assert items[0].lead is not None
+    assert items[0].lead.startswith("Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La")
+
+
+def test_a_body_answering_in_full_before_the_government_keeps_its_duty_words() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Lào Cai:\n"
+        "- Chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về công tác cứu hộ trên địa "
+        "bàn.\n"
+        "- Tổ chức di dời người dân khỏi vùng nguy hiểm.\n"
+    )
+    assert [item.title for item in items] == [
+        "Chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về công tác cứu hộ trên địa bàn",
+        "Tổ chức di dời người dân khỏi vùng nguy hiểm",
+    ]
+
+
+def test_a_point_ending_in_trong_do_leads_the_bracketed_points_below_it() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh ven biển theo dõi sát diễn biến của triều "
+        "cường, trong đó:\n"
+        "(1) Hướng dẫn người dân gia cố nhà cửa.\n"
+        "(2) Sơ tán người dân ở khu vực thấp trũng.\n"
+        "2. Bộ Y tế bảo đảm thuốc men cho người dân vùng ngập.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Chủ tịch Ủy ban nhân dân các tỉnh ven biển"),
+        ("2", "Chủ tịch Ủy ban nhân dân các tỉnh ven biển"),
+        ("2", "Bộ Y tế"),
+    ]
+    assert items[1].title == "Sơ tán người dân ở khu vực thấp trũng"
+
+
+def test_ministries_named_after_sectors_and_a_second_body_after_a_semicolon_lead() -> None:
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ trưởng các Bộ: Xây dựng, Y tế; Chủ tịch Ủy ban nhân dân các tỉnh ven biển từ "
+        "Quảng Ninh đến Ninh Bình tổ chức trực ban nghiêm túc.\n"
+        "2. Bộ trưởng các Bộ: Xây dựng, Công Thương theo chức năng, nhiệm vụ chủ động kiểm tra "
+        "an toàn các công trình.\n"
+        "3. Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia phối hợp với các bộ theo dõi "
+        "sát tình hình.\n"
+    )
+    assert [item.title for item in items] == [
+        "Tổ chức trực ban nghiêm túc",
+        "Chủ động kiểm tra an toàn các công trình",
+        "Theo dõi sát tình hình",
+    ]
+    assert [item.lead for item in items] == [
+        "Bộ trưởng các Bộ: Xây dựng, Y tế; Chủ tịch Ủy ban nhân dân các tỉnh ven biển từ "
+        "Quảng Ninh đến Ninh Bình",
+        "Bộ trưởng các Bộ: Xây dựng, Công Thương",
+        "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia",
+    ]
+
+
+def test_a_later_sentence_of_another_body_in_a_numbered_point_is_its_row() -> None:
+    # Convention A in a numbered point with no agency heading above it: "…. Bộ Tài chính …"
+    # and "…. Giao Bộ Công an …" are rows of their own; the point's first subject keeps its
+    # row, not the body given the later task.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Y tế chỉ đạo các bệnh viện sẵn sàng tiếp nhận người bệnh. Bộ Tài chính "
+        "khẩn trương bố trí kinh phí mua thuốc.\n"
+        "2. Bộ Công Thương bảo đảm nguồn cung xăng dầu trong ngày 20 tháng 11 năm 2025. Giao "
+        "Bộ Công an chỉ đạo phân luồng giao thông.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Bộ Y tế"),
+        ("", "Bộ Tài chính"),
+        ("2", "Bộ Công Thương"),
+        ("", "Bộ Công an"),
+    ]
+    assert items[3].title == "Chỉ đạo phân luồng giao thông"
+
+
+def test_a_later_sentence_of_one_of_the_bodies_named_by_kind_stays_in_the_row() -> None:
+    # "Ủy ban nhân dân các tỉnh, thành phố …" names by kind the city of the later sentence.
+    items = _items(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chỉ đạo rà "
+        "soát các dự án tồn đọng. UBND thành phố Huế khẩn trương hoàn thành việc rà soát.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")
+    ]
+
+
+def test_a_later_sentence_naming_places_after_a_colon_is_their_row() -> None:
+    # a letter of one paragraph: the second sentence's subject lists the provinces after its
+    # colon, ended by a verb the vocabulary lacks ("đẩy nhanh")
+    items = _items(
+        "Xét đề nghị của tỉnh Hà Nam, Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam khẩn trương làm việc với các địa phương. Ủy ban "
+        "nhân dân các tỉnh: Nam Định, Thái Bình đẩy nhanh các thủ tục cấp phép mỏ đất.\n"
+        "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.\n"
+    )
+    assert [(item.lead, item.title) for item in items] == [
+        ("Chủ tịch Ủy ban nhân dân tỉnh Hà Nam", "Khẩn trương làm việc với các địa phương"),
+        ("Ủy ban nhân dân các tỉnh: Nam Định, Thái Bình", "Đẩy nhanh các thủ tục cấp phép mỏ đất"),
+    ]
+    # a capital verb after the colon names no place
+    assert (
+        _items(
+            "Thủ tướng Chính phủ yêu cầu:\n"
+            "1. Ủy ban nhân dân các tỉnh: Chỉ đạo các sở rà soát hồ sơ.\n"
+        )[0].lead
+        == "Ủy ban nhân dân các tỉnh"
+    )

@@ -459,3 +459,51 @@ def test_an_opening_ending_on_the_bodies_it_asks_leads_the_points_without_subjec
         ("1", "Các đơn vị thuộc Bộ"),
         ("2", "Cục Quản lý thị trường"),
     ]
+
+
+# Held-out round 8 (issue 15): one-paragraph letters of the Government Office.
+
+_LETTER_HEAD = (
+    "|\n"
+    "**VĂN PHÒNG CHÍNH PHỦ**\n"
+    "|\n"
+    "Số: 12001/VPCP-NN\n"
+    "*V/v hỗ trợ giống cây trồng*\n"
+    "|\n"
+    "*Hà Nội, ngày 2 tháng 1**2** năm 2025** *\n"
+    "|\n"
+    "**Kính gửi:** Bộ trưởng Bộ Nông nghiệp và Môi trường.\n"
+    "Xét đề nghị của Ủy ban nhân dân tỉnh Sơn La, Phó Thủ tướng Chính phủ có ý kiến như "
+    "sau:\n"
+)
+
+
+def test_a_letter_whose_task_opens_with_a_clause_is_read_after_the_issuer_speaks() -> None:
+    # "Trên cơ sở …, Bộ X làm việc …" ("làm việc" no verb of the vocabulary) is the one task
+    # of a letter of plain paragraphs; a "**" left open in a cell glues nothing to it.
+    items = _items(
+        _LETTER_HEAD + "Trên cơ sở đề nghị của tỉnh, Bộ Nông nghiệp và Môi trường làm việc với "
+        "Ủy ban nhân dân tỉnh Sơn La để xác định nhu cầu giống cây trồng.\n"
+        "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.\n"
+        "|\n"
+        "Nơi nhận:\n"
+        "- Như trên;\n"
+    )
+    assert [(item.lead, item.title) for item in items] == [
+        (
+            "Bộ Nông nghiệp và Môi trường",
+            "Làm việc với Ủy ban nhân dân tỉnh Sơn La để xác định nhu cầu giống cây trồng",
+        )
+    ]
+
+
+def test_the_issuer_speaking_over_numbered_points_does_not_make_its_sentences_rows() -> None:
+    # Over numbered points, a plain paragraph after "… có ý kiến như sau:" is no task of its
+    # own unless it says who does what.
+    items = _items(
+        _LETTER_HEAD + "Qua báo cáo của các địa phương, tình hình sản xuất cơ bản ổn định.\n"
+        "1. Bộ Tài chính bố trí kinh phí hỗ trợ giống cây trồng.\n"
+        "|\n"
+        "Nơi nhận:\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [("1", "Bộ Tài chính")]

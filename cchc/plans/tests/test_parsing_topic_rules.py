@@ -242,3 +242,87 @@ def test_a_body_named_by_what_it_does_and_a_defining_note_stay_out_of_the_lead()
         ),
         ("Các cơ sở đào tạo", "Chủ động mở rộng hợp tác quốc tế"),
     ]
+
+
+# Held-out round 8 (issue 15): conclusions that assess before they assign, and topics
+# answered on their line.
+
+_CONCLUSION = (
+    "Phó Thủ tướng kết luận như sau:\n"
+    "\n"
+    "**I. ĐÁNH GIÁ CHUNG**\n"
+    "\n"
+    "1. Về kết quả phát triển kinh tế - xã hội:\n"
+    "\n"
+    "Tỉnh Hà Nam đã triển khai quyết liệt các nhiệm vụ, tăng trưởng đạt 9%.\n"
+    "\n"
+    "**II. NHIỆM VỤ THỜI GIAN TỚI**\n"
+    "\n"
+    "Đề nghị Ban Thường vụ Tỉnh ủy tập trung lãnh đạo thực hiện một số nội dung sau:\n"
+    "\n"
+    "1. Đẩy mạnh thu hút đầu tư vào các khu công nghiệp.\n"
+    "\n"
+    "2. Chăm lo đời sống của Nhân dân vùng khó khăn.\n"
+    "\n"
+    "**III. VỀ CÁC KIẾN NGHỊ CỦA TỈNH**\n"
+    "\n"
+    "1. Về đề nghị hỗ trợ vốn cho dự án đường ven sông Châu (khoảng 500 tỷ đồng) từ nguồn "
+    "vốn ngân sách trung ương giai đoạn 2026 - 2030 theo Nghị quyết số 12/2025/QH15 của "
+    "Quốc hội cho tỉnh Hà Nam: Ủy ban nhân dân tỉnh Hà Nam hoàn thiện hồ sơ dự án, gửi Bộ "
+    "Tài chính trong tháng 12 năm 2025.\n"
+    "\n"
+    "2. Về đầu tư bến xe khách: với vai trò chủ đầu tư, Tổng công ty Vận tải Hà Nội chủ "
+    "động làm việc với các nhà đầu tư. Để giải phóng mặt bằng, Ủy ban nhân dân tỉnh Hà Nam "
+    "phối hợp với Bộ Xây dựng rà soát quy hoạch khu vực.\n"
+    "\n"
+    "3. Về phủ sóng điện thoại các thôn vùng cao: đề nghị các Tập đoàn: Viễn thông A, "
+    "Viễn thông B tổ chức lắp đặt trạm phát sóng, hoàn thành trong quý I năm 2026.\n"
+    "\n"
+    "4. Về đề nghị Bộ Y tế hỗ trợ thiết bị: Về vấn đề này, Chính phủ đã ban hành Nghị quyết "
+    "số 99/NQ-CP. Các bộ, ngành trên cơ sở nhiệm vụ được giao, hướng dẫn tỉnh thực hiện.\n"
+    "\n"
+    "Văn phòng Chính phủ trân trọng thông báo./.\n"
+)
+
+
+def test_an_assessment_is_no_task_and_an_announced_body_leads_the_points_below() -> None:
+    items = _items(_CONCLUSION)
+    # the province "đã triển khai …" under "I. ĐÁNH GIÁ CHUNG": what was done, no row
+    assert not any("tăng trưởng đạt" in (item.title or "") for item in items)
+    assert [(item.number, item.lead) for item in items[:2]] == [
+        ("1", "Ban Thường vụ Tỉnh ủy"),
+        ("2", "Ban Thường vụ Tỉnh ủy"),
+    ]
+
+
+def test_topics_answered_on_their_line_name_their_bodies() -> None:
+    items = _items(_CONCLUSION)[2:]
+    assert [(item.number, item.lead) for item in items] == [
+        # a long topic, an answer whose subject opens with "Ủ"
+        ("1", "Ủy ban nhân dân tỉnh Hà Nam"),
+        # an answer after a clause, and a later sentence of another body after its clause
+        ("2", "Tổng công ty Vận tải Hà Nội"),
+        ("", "Ủy ban nhân dân tỉnh Hà Nam"),
+        # "đề nghị các Tập đoàn: …": the bodies asked
+        ("3", "Các Tập đoàn: Viễn thông A, Viễn thông B"),
+        # an answer that informs first: the body of the next sentence, its framing clause out
+        ("4", "Các bộ, ngành"),
+    ]  # and the closing "… trân trọng thông báo./." is no row
+    assert items[0].title == "Hoàn thiện hồ sơ dự án, gửi Bộ Tài chính"
+    assert items[2].title == "Rà soát quy hoạch khu vực"
+    assert items[2].partners == "Bộ Xây dựng"
+    assert items[3].timeframe == "trong quý I năm 2026"
+
+
+def test_a_section_of_results_holds_tasks_after_a_paragraph_announcing_them() -> None:
+    items = _items(
+        "**I. KẾT QUẢ ĐẠT ĐƯỢC**\n"
+        "\n"
+        "Thành phố đã hoàn thành việc sắp xếp đơn vị hành chính.\n"
+        "\n"
+        "Để vận hành hiệu quả chính quyền hai cấp, thành phố Huế cần tập trung thực hiện "
+        "một số nhiệm vụ sau đây:\n"
+        "\n"
+        "1. Rà soát, bố trí cán bộ cấp xã phù hợp với năng lực.\n"
+    )
+    assert [(item.number, item.lead) for item in items] == [("1", "Thành phố Huế")]
