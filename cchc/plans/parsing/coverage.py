@@ -48,7 +48,7 @@ _WORD_RE = re.compile(r"\w+")
 _MARKUP_RE = re.compile(r"<[^<>]*>|&\w+;|[*_#|`>]+")
 # The signature block, the list of recipients, the end of the document.
 # The signer's title counts only in capitals: "Bộ trưởng Bộ Nội vụ chỉ đạo …" is a sentence.
-_END_RE = re.compile(
+END_RE = re.compile(
     r"^\s*(?:[Nn]ơi nhận|NƠI NHẬN|TM\.|KT\.|Q\.\s|TL\.|T/M\b|K/T\b|\(?Đã ký\)?|CHỦ TỊCH\b|"
     r"BỘ TRƯỞNG\b|THỦ TƯỚNG\b|GIÁM ĐỐC\b|CHÁNH VĂN PHÒNG\b)"
 )
@@ -74,7 +74,7 @@ _PAGE_RE = re.compile(
     re.IGNORECASE,
 )
 # Lines that are never a row of work wherever they stand.
-_NON_TASK_RE = re.compile(
+NON_TASK_RE = re.compile(
     # a heading that only counts: "a) Hoạt động 1", "Nhiệm vụ thứ hai"
     r"^\s*(?:(?:\d{1,3}\.)*\d{1,3}\.?|[IVXLC]{1,6}\.|[a-zđ]\))?\s*(?:Hoạt động|Nhiệm vụ|"
     r"Nội dung|Công việc|Giải pháp|Phần|Mục)\s+(?:\d{1,3}|thứ\s+\w+)\s*[.:]?$"
@@ -134,7 +134,7 @@ def _check(doc: SourceDocument, parsed: ParsedPlan) -> None:
     run: list[_Line] = []
     after_quote = False
     for index, entry in enumerate(lines):
-        lost = not held[index] and not _NON_TASK_RE.search(entry.text)
+        lost = not held[index] and not NON_TASK_RE.search(entry.text)
         if entry.line in warned:
             after_quote = quotes.quotes(entry)
             lost = False
@@ -416,7 +416,7 @@ def _body(doc: SourceDocument, parsed: ParsedPlan) -> Iterator[_Line]:
     for entry in lines:
         if entry.line < start:
             continue
-        if _END_RE.match(entry.text):
+        if END_RE.match(entry.text):
             return
         yield entry
 
@@ -461,7 +461,10 @@ def _lines(doc: SourceDocument, read: Callable[[int, list[str]], bool]) -> Itera
     # Cells repeat (agencies, timeframes, empty cells): each distinct one is cleaned once.
     cleaned: dict[str, str] = {}
     for line, raws, joinable in _printed(doc):
-        cells = [cleaned.get(raw) or cleaned.setdefault(raw, _clean(raw)) for raw in raws]
+        for raw in raws:
+            if raw not in cleaned:
+                cleaned[raw] = _clean(raw)
+        cells = [cleaned[raw] for raw in raws]
         text = " ".join(cell for cell in cells if cell)
         if _PAGE_RE.match(text):
             continue

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from cchc.plans.parsing.coverage import _END_RE, _NON_TASK_RE
+from cchc.plans.parsing.coverage import END_RE, NON_TASK_RE
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.readers.base import Paragraph, SourceDocument
 
@@ -105,7 +105,7 @@ def _check_run(parsed: ParsedPlan, run: _Run, marks: list[int], starts: list[int
         # The first and last points of a top-level run are often no work (the aims, an
         # appraisal, the time of the whole plan): only the gaps between rows are looked at.
         and (parent is not None or first < index < last)
-        and not _NON_TASK_RE.search(point.text)
+        and not NON_TASK_RE.search(point.text)
     ]
     if not missing:
         return False
@@ -149,7 +149,7 @@ def _runs(doc: SourceDocument) -> Iterator[_Run]:
     last = 0
     for line, text in _printed(doc):
         last = line
-        if _END_RE.match(text):
+        if END_RE.match(text):
             break
         match = _MARK_RE.match(text)
         if match is None:
@@ -239,7 +239,7 @@ def _bullet_lists(doc: SourceDocument) -> Iterator[list[tuple[int, str]]]:
             if len(words) == _BULLET_WORDS:
                 bullets.append((line, "- " + " ".join(words)))
             continue
-        if bullets and (_MARK_RE.match(text) or _END_RE.match(text)):
+        if bullets and (_MARK_RE.match(text) or END_RE.match(text)):
             if len(bullets) > 1:
                 yield bullets
             bullets = []
