@@ -38,8 +38,10 @@ def test_corpus_document_reads_to_its_summary(path: Path, expected: dict[str, An
     assert result.document_known_hits == [], f"read right now, move to document: {result}"
     if expected.get("ocr"):
         # A scan: OCR misreads some characters (bold headings, digits); it must still read
-        # the structure and most facts, and flag what it was unsure of.
-        assert result.read >= 0.75 * result.facts, result.misses
+        # the structure and most facts, and flag what it was unsure of. Its known misreads
+        # (a held-out scan's, written down) are apart, as for any other document.
+        assert result.ordinary_read >= 0.75 * result.ordinary_facts, result.misses
+        assert result.known_hits == [], f"read right now, move it to facts: {result.known_hits}"
         return
     assert result.misses == []
     assert result.ordinary_read == result.ordinary_facts
