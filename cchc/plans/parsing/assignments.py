@@ -48,10 +48,10 @@ from cchc.plans.parsing.clauses import (
     sentences_of_others,
     split_partners,
     subject_of,
-    subjectless_task,
     task_after_list,
 )
 from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.parsing.conclusions import asked_bodies, implied_task, no_task, skipped
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
@@ -196,8 +196,8 @@ class AssignmentInterpreter:
                 else:
                     kind = "plain"
                 topic, self.topic = self.topic, None
-                if kind == "paren" and agency and agency[0] == "paren":
-                    agency = None  # "(2) …": the bullets of "(1) …" have ended
+                if (kind == "paren" or heading) and agency and agency[0] == "paren":
+                    agency = None  # "(2) …", "2. …": the bullets of "(1) …" have ended
                 if topic and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 self.announced_time = "" if heading else self.announced_time
@@ -314,10 +314,11 @@ class AssignmentInterpreter:
                     own, later = body, []
                     item = self._assignment(own, *lead_kind)
                 answer = (
-                    topic_answer(body) or lone_point(label, body, self.parsed.items)
+                    topic_answer(body) or lone_point(label, body, self.parsed.items, kind)
                     if (heading or kind == "paren") and item is None and not named
                     else None
                 )
+                answer = None if answer and no_task(answer) else answer  # "Thực hiện theo Mục IV …"
                 if answer:  # "2. Về …: Tỉnh căn cứ …", "đ) Khuyến khích …": rows (structure.py)
                     item = self._assignment(answer, "?", "inline", "") or Item(line=0, title="")
                     item.lead, item.title = "", item.title or answer.rstrip(" .;")
@@ -453,7 +454,7 @@ class AssignmentInterpreter:
                         self.topic = (label, kind)
                     continue
                 subjectless = (
-                    subjectless_task(body, [t for _k, t in self.sections])
+                    implied_task(body, [t for _k, t in self.sections], self.preamble)
                     if not agency and not self.labelled_blocks and (heading or topic or bullet)
                     else ""
                 )
@@ -493,14 +494,9 @@ class AssignmentInterpreter:
                 elif subject is not None:
                     pass
                 else:
-                    # Text among the tasks that assigns nothing: a warning with its line.
-                    shown = text if len(text) <= 160 else text[:159] + "…"
-                    self.parsed.warn(
-                        paragraph.line,
-                        _("This text belongs to no row of work and was not imported: «%(text)s»")
-                        % {"text": shown},
-                        "prose-skipped",
-                    )
+                    # Text among the tasks that assigns nothing: a warning with its line (a
+                    # row if it sets a deadline, conclusions.py).
+                    skipped(self.parsed, paragraph.line, text, [t for _k, t in self.sections])
         if self.parsed.items:
             self.parsed.document.columns = [
                 Column(label="STT", field="number"),
@@ -635,11 +631,11 @@ class AssignmentInterpreter:
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
     ) -> Item | None:
-        if assessing(self.sections[self.announced_at if agency else 0 :]):
-            return None  # "I. ĐÁNH GIÁ CHUNG": what was done, no task (structure.py)
+        if assessing(self.sections[self.announced_at if agency else 0 :]) or no_task(text):
+            return None  # "I. ĐÁNH GIÁ CHUNG", "1. … nhất trí với Tờ trình …" (conclusions.py)
         lead, rest = "", ""
         text = _HONORIFIC_RE.sub("", text)
-        given = _GIVEN_RE.search(text)
+        given = _GIVEN_RE.search(text) or asked_bodies(text)
         if (
             given
             and given.start() > 0

@@ -291,17 +291,24 @@ _LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 
-def lone_point(label: str, body: str, rows: Sequence[object]) -> str | None:
+def lone_point(label: str, body: str, rows: Sequence[object], kind: str = "") -> str | None:
     """ "đ) Khuyến khích các địa phương … hỗ trợ các tỉnh …." right after the row "d)",
-    "(ii) Chủ đầu tư phối hợp …" right after the row "(i)": the next point of a run of rows is
-    a row too, a whole sentence, even when it names no agency (the issuer's own call, a body
-    the reader does not know); its text, None otherwise."""
+    "(ii) Chủ đầu tư phối hợp …" right after the row "(i)", "(3) Tiếp tục thực hiện …" right
+    after the row "(2)": the next point of a run of rows is a row too, a whole sentence, even
+    when it names no agency (the issuer's own call, a body the reader does not know); its
+    text, None otherwise."""
     previous = str(getattr(rows[-1], "number", "")) if rows else ""
     follows = any(
         previous in labels
         and labels.index(previous) + 1 < len(labels)
         and labels[labels.index(previous) + 1] == label
         for labels in (_LETTERS, _ROMANS)
+    ) or (
+        # (bracketed numbers only: "3." after a row "2." may be a heading of the next part)
+        kind == "paren"
+        and label.isdigit()
+        and previous.isdigit()
+        and int(label) == int(previous) + 1
     )
     return body if follows and body[:1].isupper() and body.endswith(".") else None
 
