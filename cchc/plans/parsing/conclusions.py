@@ -83,7 +83,7 @@ def no_task(text: str) -> bool:
 _KIND_WORD_RE = re.compile(
     r"\b(?:cấp uỷ|cấp ủy|tổ chức đảng|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh uỷ|tỉnh ủy|"
     r"thành uỷ|thành ủy|đảng uỷ|đảng ủy|xã|phường|bí thư|bộ trưởng|thủ trưởng|chủ tịch|"
-    r"văn phòng|doanh nghiệp|đoàn thể)\b"
+    r"huyện uỷ|huyện ủy|quận uỷ|quận ủy|đảng bộ|chi bộ|văn phòng|doanh nghiệp|đoàn thể)\b"
 )
 _MANNER = r"(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời|tiếp tục|quyết liệt)"
 _ASKED_BODIES_RE = re.compile(
@@ -91,7 +91,7 @@ _ASKED_BODIES_RE = re.compile(
     # leaders themselves, no row of work; "Yêu cầu các đồng chí bí thư …" requires work)
     r"^(?:Yêu cầu|Đề nghị(?!\s+các đồng chí))\s+"
     r"(?P<lead>(?:thường trực\s+)?(?:các|những)\s+[^.;:()]{3,200}?)"
-    rf"(?<!,)\s+(?P<rest>(?:{_MANNER}\s+)?(?:{_VERBS})\b.*)$",
+    rf"(?<!,)\s+(?P<rest>(?:{_MANNER}|{_VERBS})\b.*)$",
     re.S,
 )
 
@@ -144,7 +144,7 @@ def skipped(parsed: ParsedPlan, line: int, text: str, sections: list[str]) -> No
     if timeframe and _COMPLETION_RE.search(text) and text[-1:] == "." and not no_task(text):
         title = re.sub(r"\s+", " ", rest).strip(" ,;.")
         title = re.sub(r"\s*\bThời gian(?: thực hiện| hoàn thành)?$", "", title)
-        item = Item(line=line, title=title, timeframe=timeframe, notes=cited or None)
+        item = Item(line=line, number="", title=title, timeframe=timeframe, notes=cited or None)
         item.lead, item.section = "", list(sections)
         parsed.items.append(item)
         parsed.warn(
