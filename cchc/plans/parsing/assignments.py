@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing import conclusions as K
 from cchc.plans.parsing.agencies import (
     cut_at_verb,
     document_verbs,
@@ -51,7 +52,6 @@ from cchc.plans.parsing.clauses import (
     task_after_list,
 )
 from cchc.plans.parsing.columns import field_for_label
-from cchc.plans.parsing.conclusions import asked_bodies, implied_task, no_task, skipped
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
@@ -318,7 +318,7 @@ class AssignmentInterpreter:
                     if (heading or kind == "paren") and item is None and not named
                     else None
                 )
-                answer = None if answer and no_task(answer) else answer  # "Thực hiện theo Mục IV …"
+                answer = None if answer and K.no_task(answer) else answer  # "Thực hiện theo …"
                 if answer:  # "2. Về …: Tỉnh căn cứ …", "đ) Khuyến khích …": rows (structure.py)
                     item = self._assignment(answer, "?", "inline", "") or Item(line=0, title="")
                     item.lead, item.title = "", item.title or answer.rstrip(" .;")
@@ -454,7 +454,7 @@ class AssignmentInterpreter:
                         self.topic = (label, kind)
                     continue
                 subjectless = (
-                    implied_task(body, [t for _k, t in self.sections], self.preamble)
+                    K.implied_task(body, [t for _k, t in self.sections], self.preamble)
                     if not agency and not self.labelled_blocks and (heading or topic or bullet)
                     else ""
                 )
@@ -488,7 +488,7 @@ class AssignmentInterpreter:
                     agency = (upto, subject.group("lead"))
                     self.announced_at = len(self.sections)
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
-                if not started:
+                if not started and not (heading and K.unread_point(body, self.preamble)):
                     self.preamble.append(text)
                     started = opens_letter(text, [u.text for u in units[position + 1 :]])
                 elif subject is not None:
@@ -496,7 +496,7 @@ class AssignmentInterpreter:
                 else:
                     # Text among the tasks that assigns nothing: a warning with its line (a
                     # row if it sets a deadline, conclusions.py).
-                    skipped(self.parsed, paragraph.line, text, [t for _k, t in self.sections])
+                    K.skipped(self.parsed, paragraph.line, text, [t for _k, t in self.sections])
         if self.parsed.items:
             self.parsed.document.columns = [
                 Column(label="STT", field="number"),
@@ -631,11 +631,11 @@ class AssignmentInterpreter:
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
     ) -> Item | None:
-        if assessing(self.sections[self.announced_at if agency else 0 :]) or no_task(text):
+        if assessing(self.sections[self.announced_at if agency else 0 :]) or K.no_task(text):
             return None  # "I. ĐÁNH GIÁ CHUNG", "1. … nhất trí với Tờ trình …" (conclusions.py)
         lead, rest = "", ""
         text = _HONORIFIC_RE.sub("", text)
-        given = _GIVEN_RE.search(text) or asked_bodies(text)
+        given = _GIVEN_RE.search(text) or K.asked_bodies(text)
         if (
             given
             and given.start() > 0

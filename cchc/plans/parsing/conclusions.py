@@ -114,12 +114,23 @@ def asked_bodies(text: str) -> re.Match[str] | None:
 _CONCLUDES_RE = re.compile(r"\bkết luận(?: như sau)?\s*:$")
 
 
+def _concluding(preamble: list[str]) -> bool:
+    return any(_CONCLUDES_RE.search(text.strip(" *_")) for text in preamble)
+
+
+def unread_point(body: str, preamble: list[str]) -> bool:
+    """Whether a numbered point the reader found no row in, before any row, is to be warned
+    about rather than kept silently with the preamble: under a conclusion's opening its points
+    are the body (an assessment point, "1. … cơ bản thống nhất với Báo cáo …", excepted)."""
+    return _concluding(preamble) and not no_task(body)
+
+
 def implied_task(body: str, sections: list[str], preamble: list[str]) -> str:
     """The task of a point that names no body: under a section listing tasks
     (``clauses.subjectless_task``), or under a conclusion's opening when the point opens with a
     task's verb ("2. Rà soát, đánh giá kỹ lưỡng …"); "" for any other."""
     task = subjectless_task(body, sections)
-    if task or not any(_CONCLUDES_RE.search(text.strip(" *_")) for text in preamble):
+    if task or not _concluding(preamble):
         return task
     text = body.strip(" *_")
     opens = re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])

@@ -225,3 +225,18 @@ def test_a_numbered_heading_ends_what_a_bracketed_row_leads() -> None:
         ("2", "Các cơ quan, đơn vị"),
         ("", "Sở Tài chính"),
     ]
+
+
+def test_a_conclusion_point_the_reader_cannot_read_is_warned_not_kept_silently() -> None:
+    # Under "… kết luận như sau:", before any row: "2. Đối với …, cần …" (no body the reader
+    # knows, no task's verb first) is no row, but a warning with its line, not the preamble.
+    text = _CONCLUSION.replace(
+        "**2.** Rà soát, bổ sung phương án sơ tán dân cư ở các vùng ven sông, ven biển, bảo đảm\n",
+        "**2.** Đối với các vùng ven sông, ven biển, cần có phương án sơ tán dân cư, bảo đảm\n",
+    )
+    plan = _parse(text)
+    assert [item.number for item in plan.items] == ["3", "", "4"]
+    warned = [w for w in plan.warnings if w.code == "prose-skipped"]
+    assert [w.line for w in warned] == [10]
+    # the assessment point above it is no row and no warning
+    assert not any(w.line == 8 for w in plan.warnings)
