@@ -450,7 +450,7 @@ class AssignmentInterpreter:
                     if agency and kind in {k for k, _t in self.sections[:above]}:
                         agency = None
                     self._open_section(kind, label, body)
-                    if body.rstrip(" *").endswith(":"):
+                    if body.rstrip(" *").endswith(":") or topic_only(body):
                         self.topic = (label, kind)
                     continue
                 subjectless = (

@@ -240,3 +240,27 @@ def test_a_conclusion_point_the_reader_cannot_read_is_warned_not_kept_silently()
     assert [w.line for w in warned] == [10]
     # the assessment point above it is no row and no warning
     assert not any(w.line == 8 for w in plan.warnings)
+
+
+def test_the_paragraph_right_under_a_topic_without_colon_takes_its_number() -> None:
+    # "**1. Về" / "công tác thi đua năm 2026**" then one paragraph with a subject: the topic is
+    # a section, and the paragraph under it is its row numbered 1 (as under "1. Về …:").
+    text = (
+        "Chủ tịch Ủy ban nhân dân thành phố có ý kiến chỉ đạo như sau:\n"
+        "\n"
+        "**1. Về\n"
+        "công tác thi đua năm 2026**\n"
+        "\n"
+        "Sở Nội vụ chủ trì, phối hợp với các sở, ngành hướng dẫn bình xét thi đua, hoàn thành\n"
+        "trước ngày 15/12/2026.\n"
+        "\n"
+        "(1) Các cơ quan, đơn vị gửi hồ sơ về Sở Nội vụ trước ngày 20/12/2026.\n"
+        "\n"
+        "Nơi nhận:\n"
+    )
+    items = _parse(text).items
+    assert [(item.number, item.lead) for item in items] == [
+        ("1", "Sở Nội vụ"),
+        ("1", "Các cơ quan, đơn vị"),
+    ]
+    assert items[0].section == ["1. Về công tác thi đua năm 2026"]
