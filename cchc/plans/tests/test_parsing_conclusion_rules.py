@@ -264,3 +264,15 @@ def test_the_paragraph_right_under_a_topic_without_colon_takes_its_number() -> N
         ("1", "Các cơ quan, đơn vị"),
     ]
     assert items[0].section == ["1. Về công tác thi đua năm 2026"]
+
+
+def test_a_bold_number_alone_on_its_line_heads_the_line_below() -> None:
+    # "**2.**" / "Rà soát, …": the bold number closes its bold on its own line; the point's
+    # text is the next line (as "**4." / "UBND các xã:**" or "2." / "Tăng cường …").
+    text = _CONCLUSION
+    for number in "1234":
+        text = text.replace(f"**{number}.** ", f"**{number}.**\n")
+    items = _parse(text).items
+    assert [item.number for item in items] == ["2", "3", "", "4"]
+    assert items[0].title.startswith("Rà soát, bổ sung phương án")
+    assert items[1].lead == "các cấp uỷ, tổ chức đảng, các cơ quan, đơn vị, địa phương"
