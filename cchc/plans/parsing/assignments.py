@@ -59,6 +59,7 @@ from cchc.plans.parsing.structure import (
     announcing,
     assessing,
     bare_role,
+    closed,
     contents_follow,
     deeper_heading,
     group_heading,
@@ -423,6 +424,7 @@ class AssignmentInterpreter:
                         lead_heading.group("rest").strip(),
                     )
                     agency = (kind, lead)
+                    self.sections = closed(self.sections, kind)  # "3. Giao Sở X" after "2. Về …"
                     self.agency_label, self.agency_rows = label, []
                     self.heading_task = bool(rest)
                     self.agency_partners = (

@@ -177,6 +177,13 @@ def topic_only(body: str) -> bool:
     )
 
 
+def closed(sections: list[tuple[str, str]], kind: str) -> list[tuple[str, str]]:
+    """The sections still open at a heading of ``kind`` that is no section (an agency heading
+    "3. Giao Sở Nội vụ" after the topic "2. Về …"): those of its level and below end there."""
+    kinds = [k for k, _t in sections]
+    return sections[: kinds.index(kind)] if kind in kinds else sections
+
+
 def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]) -> bool:
     """ "1. Tập trung hoàn thiện thể chế, …, nhằm đẩy mạnh thực hiện tự chủ đại học" over
     "- Tiếp tục rà soát …": a numbered point with no subject and no closing stop over bullets

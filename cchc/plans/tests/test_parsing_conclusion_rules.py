@@ -276,3 +276,27 @@ def test_a_bold_number_alone_on_its_line_heads_the_line_below() -> None:
     assert [item.number for item in items] == ["2", "3", "", "4"]
     assert items[0].title.startswith("Rà soát, bổ sung phương án")
     assert items[1].lead == "các cấp uỷ, tổ chức đảng, các cơ quan, đơn vị, địa phương"
+
+
+def test_an_agency_heading_closes_the_topic_of_its_level_above_it() -> None:
+    # "1. Về …" (a section) then "2. Giao Sở Tài chính" over bullets: the bullets are no part of
+    # topic 1, nor of its sub-section "1.1. …".
+    text = (
+        "Chủ tịch Ủy ban nhân dân thành phố có ý kiến chỉ đạo như sau:\n"
+        "\n"
+        "1. Về công tác quyết toán năm 2026\n"
+        "\n"
+        "1.1. Các nội dung chung\n"
+        "\n"
+        "Sở Nội vụ chủ trì hướng dẫn các đơn vị kiểm tra hồ sơ, hoàn thành trước ngày 5/12.\n"
+        "\n"
+        "2. Giao Sở Tài chính\n"
+        "\n"
+        "- Tổng hợp, báo cáo kết quả quyết toán của các cơ quan, đơn vị.\n"
+        "\n"
+        "Nơi nhận:\n"
+    )
+    items = _parse(text).items
+    assert [item.lead for item in items] == ["Sở Nội vụ", "Sở Tài chính"]
+    assert items[0].section == ["1. Về công tác quyết toán năm 2026", "1.1. Các nội dung chung"]
+    assert items[1].section == []
