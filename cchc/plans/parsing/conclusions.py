@@ -44,7 +44,9 @@ _ASSESSMENT_RE = re.compile(
 # "Thực hiện theo Mục III Kế hoạch số …", "thực hiện tương tự như nội dung điểm 2.2 khoản 2 Mục I
 # Hướng dẫn số …": the procedure is the other text's, named by its part.
 _REFERENCE_RE = re.compile(
-    r"^(?:-\s*)?(?:[^:.;]{3,200}:\s*)?[Tt]hực hiện\s+(?:tương tự\s+)?(?:như\s+)?(?:theo\s+)?"
+    # (after a topic "Về …:" or "Đối với …:"; "Sở X: Thực hiện theo Mục II …" gives Sở X a task)
+    r"^(?:-\s*)?(?:(?:Về|Đối với)\s[^:.;]{3,200}:\s*)?"
+    r"[Tt]hực hiện\s+(?:tương tự\s+)?(?:như\s+)?(?:theo\s+)?"
     r"(?:(?:nội dung|quy định|hướng dẫn)\s+)?(?:tại\s+)?"
     r"(?:[Mm]ục|[Đđ]iểm|[Kk]hoản|[Đđ]iều|[Pp]hần|[Cc]hương|[Pp]hụ lục)\s+[0-9IVXLCa-zđ]"
     r"[^;]*$",

@@ -83,6 +83,7 @@ def test_a_reference_to_another_text_is_no_task() -> None:
     assert reference("- Về thành phần dự họp: thực hiện tương tự như điểm 3.1 khoản 3 Mục II.")
     assert reference("Về quy trình bình xét: Thực hiện theo khoản 4 Điều 7 Quy chế.")
     assert not reference("Thực hiện rà soát các thủ tục hành chính theo Mục II Kế hoạch.")
+    assert not reference("Sở Tư pháp: Thực hiện theo Mục II Kế hoạch số 21-KH/UBND.")
     assert not reference(
         "Thực hiện theo Mục II Kế hoạch số 21. Sở Nội vụ tổng hợp, báo cáo trước ngày 5/12."
     )
