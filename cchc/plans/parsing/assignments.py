@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing import conclusions as K
 from cchc.plans.parsing.agencies import (
     cut_at_verb,
     document_verbs,
@@ -48,7 +49,6 @@ from cchc.plans.parsing.clauses import (
     sentences_of_others,
     split_partners,
     subject_of,
-    subjectless_task,
     task_after_list,
 )
 from cchc.plans.parsing.columns import field_for_label
@@ -59,6 +59,7 @@ from cchc.plans.parsing.structure import (
     announcing,
     assessing,
     bare_role,
+    closed,
     contents_follow,
     deeper_heading,
     group_heading,
@@ -196,8 +197,8 @@ class AssignmentInterpreter:
                 else:
                     kind = "plain"
                 topic, self.topic = self.topic, None
-                if kind == "paren" and agency and agency[0] == "paren":
-                    agency = None  # "(2) …": the bullets of "(1) …" have ended
+                if (kind == "paren" or heading) and agency and agency[0] == "paren":
+                    agency = None  # "(2) …", "2. …": the bullets of "(1) …" have ended
                 if topic and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 self.announced_time = "" if heading else self.announced_time
@@ -314,10 +315,11 @@ class AssignmentInterpreter:
                     own, later = body, []
                     item = self._assignment(own, *lead_kind)
                 answer = (
-                    topic_answer(body) or lone_point(label, body, self.parsed.items)
+                    topic_answer(body) or lone_point(label, body, self.parsed.items, kind)
                     if (heading or kind == "paren") and item is None and not named
                     else None
                 )
+                answer = None if answer and K.no_task(answer) else answer  # "Thực hiện theo …"
                 if answer:  # "2. Về …: Tỉnh căn cứ …", "đ) Khuyến khích …": rows (structure.py)
                     item = self._assignment(answer, "?", "inline", "") or Item(line=0, title="")
                     item.lead, item.title = "", item.title or answer.rstrip(" .;")
@@ -422,6 +424,7 @@ class AssignmentInterpreter:
                         lead_heading.group("rest").strip(),
                     )
                     agency = (kind, lead)
+                    self.sections = closed(self.sections, kind)  # "3. Giao Sở X" after "2. Về …"
                     self.agency_label, self.agency_rows = label, []
                     self.heading_task = bool(rest)
                     self.agency_partners = (
@@ -449,11 +452,11 @@ class AssignmentInterpreter:
                     if agency and kind in {k for k, _t in self.sections[:above]}:
                         agency = None
                     self._open_section(kind, label, body)
-                    if body.rstrip(" *").endswith(":"):
+                    if body.rstrip(" *").endswith(":") or topic_only(body):
                         self.topic = (label, kind)
                     continue
                 subjectless = (
-                    subjectless_task(body, [t for _k, t in self.sections])
+                    K.implied_task(body, [t for _k, t in self.sections], self.preamble)
                     if not agency and not self.labelled_blocks and (heading or topic or bullet)
                     else ""
                 )
@@ -487,20 +490,15 @@ class AssignmentInterpreter:
                     agency = (upto, subject.group("lead"))
                     self.announced_at = len(self.sections)
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
-                if not started:
+                if not started and not (heading and K.unread_point(body, self.preamble)):
                     self.preamble.append(text)
                     started = opens_letter(text, [u.text for u in units[position + 1 :]])
                 elif subject is not None:
                     pass
                 else:
-                    # Text among the tasks that assigns nothing: a warning with its line.
-                    shown = text if len(text) <= 160 else text[:159] + "…"
-                    self.parsed.warn(
-                        paragraph.line,
-                        _("This text belongs to no row of work and was not imported: «%(text)s»")
-                        % {"text": shown},
-                        "prose-skipped",
-                    )
+                    # Text among the tasks that assigns nothing: a warning with its line (a
+                    # row if it sets a deadline, conclusions.py).
+                    K.skipped(self.parsed, paragraph.line, text, [t for _k, t in self.sections])
         if self.parsed.items:
             self.parsed.document.columns = [
                 Column(label="STT", field="number"),
@@ -635,11 +633,11 @@ class AssignmentInterpreter:
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
     ) -> Item | None:
-        if assessing(self.sections[self.announced_at if agency else 0 :]):
-            return None  # "I. ĐÁNH GIÁ CHUNG": what was done, no task (structure.py)
+        if assessing(self.sections[self.announced_at if agency else 0 :]) or K.no_task(text):
+            return None  # "I. ĐÁNH GIÁ CHUNG", "1. … nhất trí với Tờ trình …" (conclusions.py)
         lead, rest = "", ""
         text = _HONORIFIC_RE.sub("", text)
-        given = _GIVEN_RE.search(text)
+        given = _GIVEN_RE.search(text) or K.asked_bodies(text)
         if (
             given
             and given.start() > 0

@@ -81,8 +81,10 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
-            # (A bold marker "**(4)**" closing a line is no heading: its point follows.)
+            # (A bold marker "**(4)**" closing a line is no heading: its point follows; nor is a
+            # bold number alone, "**2.**" over "Yêu cầu các cấp uỷ …", in a Party conclusion.)
             ended = bold_closed and not same_run and not _OPEN_MARK_RE.search(previous)
+            ended = ended and not _NUMBER_ALONE_RE.match(previous)
             continues = unfinished or (not ended and _continues(previous, text))
             continues = continues or (same_run and _next_sentence(previous, text))
             continues = continues or (ended and _heading_goes_on(previous, raw, text))

@@ -177,6 +177,13 @@ def topic_only(body: str) -> bool:
     )
 
 
+def closed(sections: list[tuple[str, str]], kind: str) -> list[tuple[str, str]]:
+    """The sections still open at a heading of ``kind`` that is no section (an agency heading
+    "3. Giao Sở Nội vụ" after the topic "2. Về …"): those of its level and below end there."""
+    kinds = [k for k, _t in sections]
+    return sections[: kinds.index(kind)] if kind in kinds else sections
+
+
 def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]) -> bool:
     """ "1. Tập trung hoàn thiện thể chế, …, nhằm đẩy mạnh thực hiện tự chủ đại học" over
     "- Tiếp tục rà soát …": a numbered point with no subject and no closing stop over bullets
@@ -291,17 +298,24 @@ _LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 
-def lone_point(label: str, body: str, rows: Sequence[object]) -> str | None:
+def lone_point(label: str, body: str, rows: Sequence[object], kind: str = "") -> str | None:
     """ "đ) Khuyến khích các địa phương … hỗ trợ các tỉnh …." right after the row "d)",
-    "(ii) Chủ đầu tư phối hợp …" right after the row "(i)": the next point of a run of rows is
-    a row too, a whole sentence, even when it names no agency (the issuer's own call, a body
-    the reader does not know); its text, None otherwise."""
+    "(ii) Chủ đầu tư phối hợp …" right after the row "(i)", "(3) Tiếp tục thực hiện …" right
+    after the row "(2)": the next point of a run of rows is a row too, a whole sentence, even
+    when it names no agency (the issuer's own call, a body the reader does not know); its
+    text, None otherwise."""
     previous = str(getattr(rows[-1], "number", "")) if rows else ""
     follows = any(
         previous in labels
         and labels.index(previous) + 1 < len(labels)
         and labels[labels.index(previous) + 1] == label
         for labels in (_LETTERS, _ROMANS)
+    ) or (
+        # (bracketed numbers only: "3." after a row "2." may be a heading of the next part)
+        kind == "paren"
+        and label.isdigit()
+        and previous.isdigit()
+        and int(label) == int(previous) + 1
     )
     return body if follows and body[:1].isupper() and body.endswith(".") else None
 
