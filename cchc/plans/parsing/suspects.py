@@ -315,7 +315,7 @@ _QUALIFIER_RE = re.compile(r",\s*(?:nhất là|đặc biệt là)\s")
 # nhất với Báo cáo …", "ghi nhận và biểu dương …" (not "biểu dương" alone: "tham mưu biểu
 # dương, khen thưởng …" is a task).
 _ASSESSMENT_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:(?:[Cc]ơ bản|[Vv]ề cơ bản)\s+)?(?:[Nn]hất trí|[Tt]hống nhất|[Đđ]ồng ý)\s+"
+    r"(?<![\wÀ-ỹ])(?:[Nn]hất trí|[Tt]hống nhất|[Đđ]ồng ý)\s+"
     r"(?:cao\s+)?với\s+(?:[Tt]ờ(?![\wÀ-ỹ])|[Bb]áo cáo|[Đđ]ề án|[Đđ]ề xuất|[Kk]iến nghị|"
     r"[Nn]ội dung|[Dd]ự thảo|[Đđ]ánh giá)"
     r"|(?<![\wÀ-ỹ])[Gg]hi nhận(?:,| và)\s+biểu dương(?![\wÀ-ỹ])"
@@ -382,7 +382,9 @@ def _lead_qualifier(item: Item) -> bool:
 
 
 def _assessment(text: str | None) -> bool:
-    return _ASSESSMENT_RE.search(text or "") is not None
+    # (a plain substring test first: most fields hold neither word)
+    text = text or ""
+    return ("với" in text or "biểu dương" in text) and _ASSESSMENT_RE.search(text) is not None
 
 
 def _title_remnant(item: Item) -> bool:
