@@ -688,3 +688,26 @@ def test_a_second_paragraph_with_no_number_or_a_second_sentence_of_a_line_is_not
     assert _numbered((2, "d"), (4, ""), (6, "e")) == []  # "đ" is often skipped
     # two rows read from one line: the second sentence has no number of its own
     assert _numbered((2, "4"), (2, ""), (6, "6")) == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=1, max_value=30),
+            st.sampled_from(["", "1", "2", "3", "4", "a", "b", "c", "d", "đ", "e", "1.2", "(3)"]),
+        ),
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from(["**2.**", "3. Giao Sở X rà soát.", "Yêu cầu các sở", "x"]), max_size=8
+    ),
+)
+def test_lost_numbers_are_only_warned_on_rows_with_no_number_between_two_numbered(rows, lines):
+    items = [Item(line=line, number=number, title="Rà soát", lead="Sở") for line, number in rows]
+    plan = _plan(*items)
+    check_points(_doc(lines), plan)
+    unnumbered = {line for line, number in rows if not number}
+    lost = [w for w in plan.warnings if w.code == LOST_CODE]
+    assert all(w.message and w.line in unnumbered for w in lost)
+    assert len(lost) <= max(len(rows) - 2, 0)
