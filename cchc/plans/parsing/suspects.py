@@ -94,7 +94,10 @@ _DEADLINE_RE = re.compile(
 # (chặt chẽ) (với) Sở Y tế …", "Chủ trì, phối hợp với …", "Cùng Bộ X …", "Chỉ đạo chủ trì …"
 # ("Phối hợp rà soát …", "Phối hợp, hỗ trợ …" are tasks done jointly: the verb follows).
 _ROLE_OPENING_RE = re.compile(
-    r"^(?:(?:[Cc]hỉ đạo|[Cc]ó trách nhiệm|[Tt]iếp tục|[Tt]rực tiếp)\s+(?=chủ trì|phối hợp))?"
+    # (the remit first: "Theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với …")
+    r"^(?:[Tt]heo chức năng,? nhiệm vụ(?:,? (?:và )?(?:thẩm quyền|quyền hạn))?(?: được giao)?,?\s+"
+    r"(?=chủ trì|phối hợp))?"
+    r"(?:(?:[Cc]hỉ đạo|[Cc]ó trách nhiệm|[Tt]iếp tục|[Tt]rực tiếp)\s+(?=chủ trì|phối hợp))?"
     r"(?:(?:[Cc]hủ trì,?\s*)?[Pp]hối (?:hợp(?: chặt chẽ)?(?: với)?|với)\s+|[Cc]ùng\s+(?=[A-ZĐÀ-Ỹ])"
     r"|[Cc]hủ trì,\s+|[Ll]à cơ quan (?:chủ trì|thường trực)\b)"
 )
@@ -391,6 +394,19 @@ def _title_remnant(item: Item) -> bool:
     return _REMNANT_RE.match((item.title or "").lstrip(" -+•*_")) is not None
 
 
+# A title opening with the assignment itself: "Giao (đồng chí) Bộ trưởng Bộ X trực tiếp chỉ đạo
+# …" names who carries the task out after "Giao" (not "Giao chỉ tiêu …", "Giao đất …": a
+# task's verb, no body after it). "Đề nghị Bộ X …", "Yêu cầu các doanh nghiệp …" are tasks the
+# corpus keeps (a letter's requests to a ministry, a department's demand on businesses).
+_GIVEN_RE = re.compile(r"^Giao\s+(?:cho\s+)?(?:(?:các\s+)?đồng chí\s+)?")
+
+
+def _title_given(item: Item) -> bool:
+    title = (item.title or "").lstrip(" -+•*_")
+    given = _GIVEN_RE.match(title)
+    return given is not None and _BODY_NAME_RE.match(title[given.end() :]) is not None
+
+
 def _title_reference(item: Item) -> bool:
     return _REFERENCE_RE.match((item.title or "").strip(" -+•*_.")) is not None
 
@@ -481,6 +497,15 @@ RULES: tuple[Rule, ...] = (
         lambda: _(
             "it is an assessment (“cơ bản thống nhất với Báo cáo …”, “ghi nhận và biểu "
             "dương …”): the row may be an appraisal, not a task"
+        ),
+    ),
+    Rule(
+        "title-given",
+        "title",
+        _title_given,
+        lambda: _(
+            "it opens with the assignment (“Giao Bộ trưởng Bộ X …”): the lead may be the body "
+            "named after “Giao”"
         ),
     ),
     Rule(

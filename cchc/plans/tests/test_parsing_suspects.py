@@ -105,6 +105,15 @@ def _plan(*items: Item) -> ParsedPlan:
         ({"lead": "Thường trực Huyện ủy thống nhất với Báo cáo"}, "lead", "lead-assessment"),
         ({"title": "Cơ bản nhất trí với Tờ trình của Sở Tài chính"}, "title", "title-assessment"),
         ({"title": "Ghi nhận và biểu dương các xã đã làm tốt"}, "title", "title-assessment"),
+        # the remit before the role words and the bodies they name
+        (
+            {"title": "Theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với Sở Y tế"},
+            "title",
+            "title-role-opening",
+        ),
+        # the assignment itself opening the title: the lead is named after "Giao"
+        ({"title": "Giao đồng chí Giám đốc Sở Nội vụ trực tiếp kiểm tra"}, "title", "title-given"),
+        ({"title": "Giao Ủy ban nhân dân huyện rà soát hồ sơ"}, "title", "title-given"),
         # a procedural reference as the whole title
         ({"title": "Thực hiện theo Mục IV Hướng dẫn số 05-HD/BTC"}, "title", "title-reference"),
         (
@@ -179,6 +188,9 @@ def test_each_rule_flags_its_field(fields, field, rule):
         {"lead": "Ban Quản lý dự án đầu tư xây dựng"},
         {"lead": "Ủy ban nhân dân các tỉnh, trong đó trọng tâm là tỉnh A, tỉnh B"},
         {"title": "Cần rà soát, đánh giá kỹ hiệu quả"},
+        {"title": "Giao chỉ tiêu biên chế năm 2026 cho các xã"},
+        {"title": "Theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc việc thực hiện"},
+        {"title": "Đề nghị Bộ Tài chính bố trí kinh phí"},
         {"title": "Biểu dương, khen thưởng các tập thể"},
         {"title": "Thống nhất với các sở về phương án"},
         {"title": "Thực hiện theo dõi, kiểm tra định kỳ"},
