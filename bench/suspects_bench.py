@@ -16,7 +16,8 @@ warnings per document.
 
 It also counts, per held-out round, the facts on a row with a warning of ANY code on its lines
 (the document's row, found by its title's first five words, or the row the importer put at that
-index) and the after-the-fact checks' warnings per round.
+index), the same with a warning of an after-the-fact check only (``CHECK_CODES``: for facts
+read right, those checks' false alarms) and the after-the-fact checks' warnings per round.
 
 ``--speed FILE`` parses FILE (e.g. ``bench/generate_plan.py 10000 -o /tmp/plan-10k.md``)
 three times with the check and three times with ``assemble.check_suspects`` replaced by a
@@ -41,7 +42,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("lead", "title", "partners")
 # The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``).
-CHECK_CODES = ("unread-text", "glued-points", "suspect-field", "points-missing", "list-split")
+CHECK_CODES = (
+    "unread-text",
+    "glued-points",
+    "suspect-field",
+    "points-missing",
+    "list-split",
+    "number-lost",
+)
 
 
 def main() -> None:
@@ -105,6 +113,10 @@ def main() -> None:
             w.code for w in parsed.warnings if w.code in CHECK_CODES
         )
         on_row = _warned_rows(parsed) | _warned_document_rows(doc, parsed, expected)
+        # the rows with a warning of an after-the-fact check (their false alarms on right facts)
+        on_row_checks = _warned_rows(parsed, CHECK_CODES) | _warned_document_rows(
+            doc, parsed, expected, CHECK_CODES
+        )
         for rule_names in flagged:
             rules.update(rule_names.values())
         warned = sum(w.code == CODE for w in parsed.warnings)
@@ -120,9 +132,10 @@ def main() -> None:
                 for name in check.FACT_FIELDS:
                     if name not in fact:
                         continue
-                    per_round = any_warned.setdefault(round_, {}).setdefault(kind, [0, 0])
+                    per_round = any_warned.setdefault(round_, {}).setdefault(kind, [0, 0, 0])
                     per_round[0] += 1
                     per_round[1] += index in on_row
+                    per_round[2] += index in on_row_checks
                     if args.verbose and kind == "wrong" and index not in on_row:
                         item = parsed.items[index] if index < len(parsed.items) else None
                         got = getattr(item, name) if item is not None else None
@@ -174,7 +187,7 @@ def main() -> None:
     print()
     print("facts on a row with a warning of ANY code on its lines, per held-out round (0: none):")
     for round_, kinds in sorted(any_warned.items()):
-        wrong, right = kinds.get("wrong", [0, 0]), kinds.get("right", [0, 0])
+        wrong, right = kinds.get("wrong", [0, 0, 0]), kinds.get("right", [0, 0, 0])
         print(
             f"  round {round_}: misreads {wrong[1]}/{wrong[0]}, "
             f"facts read right {right[1]}/{right[0]}"
@@ -184,18 +197,32 @@ def main() -> None:
         hits = sum(k.get(kind, [0, 0])[1] for k in any_warned.values())
         print(f"  all rounds: {label} {hits}/{facts} = {hits / max(facts, 1):.1%}")
     print()
+    print(
+        "facts on a row with a warning of an after-the-fact check (" + ", ".join(CHECK_CODES) + ")"
+    )
+    for round_, kinds in sorted(any_warned.items()):
+        wrong, right = kinds.get("wrong", [0, 0, 0]), kinds.get("right", [0, 0, 0])
+        print(
+            f"  round {round_}: misreads {wrong[2]}/{wrong[0]}, "
+            f"facts read right {right[2]}/{right[0]}"
+        )
+    for kind, label in (("wrong", "misreads"), ("right", "facts read right")):
+        facts = sum(k.get(kind, [0, 0, 0])[0] for k in any_warned.values())
+        hits = sum(k.get(kind, [0, 0, 0])[2] for k in any_warned.values())
+        print(f"  all rounds: {label} {hits}/{facts} = {hits / max(facts, 1):.1%}")
+    print()
     print("the after-the-fact checks' warnings per round:")
     for round_, codes in sorted(codes_per_round.items()):
         print(f"  round {round_}: " + ", ".join(f"{c} {codes[c]}" for c in CHECK_CODES))
 
 
-def _warned_rows(parsed: Any) -> set[int]:
-    """The indexes of the rows with a warning of any code on their lines: from the row's line
-    to the next row's (the first row from the start of the document)."""
+def _warned_rows(parsed: Any, codes: tuple[str, ...] | None = None) -> set[int]:
+    """The indexes of the rows with a warning of any code (or of ``codes``) on their lines:
+    from the row's line to the next row's (the first row from the start of the document)."""
     starts = [item.line or 0 for item in parsed.items]
     rows: set[int] = set()
     for warning in parsed.warnings:
-        if warning.line is None:
+        if warning.line is None or (codes is not None and warning.code not in codes):
             continue
         # the last row starting at or before the warning's line (the first row for earlier ones)
         at = max(bisect.bisect_right(starts, warning.line) - 1, 0)
@@ -204,7 +231,9 @@ def _warned_rows(parsed: Any) -> set[int]:
     return rows
 
 
-def _warned_document_rows(doc: Any, parsed: Any, expected: dict[str, Any]) -> set[int]:
+def _warned_document_rows(
+    doc: Any, parsed: Any, expected: dict[str, Any], codes: tuple[str, ...] | None = None
+) -> set[int]:
     """The indexes of the document's rows (as the summary numbers them) with a warning on their
     lines: a row's line is where its title's first five words stand (searched in order, each
     after the one before); it spans to the next row found."""
@@ -228,7 +257,9 @@ def _warned_document_rows(doc: Any, parsed: Any, expected: dict[str, Any]) -> se
                 found.append((index, stream[at][1]))
                 position = at + len(key)
                 break
-    lines = [w.line for w in parsed.warnings if w.line is not None]
+    lines = [
+        w.line for w in parsed.warnings if w.line is not None and (codes is None or w.code in codes)
+    ]
     rows: set[int] = set()
     if not found:
         return rows

@@ -38,6 +38,7 @@ from cchc.plans.readers.base import Paragraph, SourceDocument
 
 MISSING_CODE = "points-missing"
 SPLIT_CODE = "list-split"
+LOST_CODE = "number-lost"
 
 # The kinds of point checked ("1." and "(1)", "1)") and the ones that only bound them:
 # "1.2.", "II.", "a)", "(a)", "(ii)". Markup ("**", "#") before the mark is left out.
@@ -51,6 +52,10 @@ _BULLET_RE = re.compile(r"^[\s*_]*-\s+")
 # The first words of a bullet looked for in the notes of the row above its list.
 _BULLET_WORDS = 4
 _SHOWN_WORDS = 10
+# Characters of a point's opening gathered from the lines below a mark standing alone.
+_OPENING_CHARS = 80
+# A directive opening a point: who is asked, told or given the task follows.
+_DIRECTIVE_RE = re.compile(r"^(?:Yêu cầu|Giao|Đề nghị|Chỉ đạo|Phân công|Kêu gọi|Giao cho)\s+\S")
 
 
 @dataclass(slots=True)
@@ -61,6 +66,8 @@ class _Point:
     text: str
     # The first line after the point's span (the next point of its run or of a run it is in).
     end: int = 0
+    # Its first words: its text, or the lines below when the mark stands alone ("**2.**").
+    opening: str = ""
 
 
 @dataclass(slots=True)
@@ -71,8 +78,8 @@ class _Run:
 
 
 def check_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
-    """Warn (``points-missing``, ``repeated-text``) about numbered points no row carries and
-    rows whose text another row's notes hold."""
+    """Warn (``points-missing``, ``list-split``, ``number-lost``) about numbered points no row
+    carries, rows whose text another row's notes hold and rows that lost their number."""
     if not parsed.items:
         return
     starts = sorted({item.line for item in parsed.items})
@@ -81,6 +88,7 @@ def check_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
     for run in _runs(doc):
         found = _check_run(parsed, run, marks, starts) or found
     found = _check_lists(doc, parsed, starts) or found
+    found = _check_lost_numbers(parsed) or found
     if found:
         parsed.warnings.sort(key=lambda w: w.line or 0)
 
@@ -107,9 +115,35 @@ def _check_run(parsed: ParsedPlan, run: _Run, marks: list[int], starts: list[int
         and (parent is not None or first < index < last)
         and not NON_TASK_RE.search(point.text)
     ]
-    if not missing:
-        return False
     listed = f"{_label(run.points[0])} … {_label(run.points[-1])}"
+    # Outside the rows' gaps (before the first point carried, after the last), a point that
+    # opens with a directive ("Yêu cầu các cấp uỷ …", "Giao Bộ X …", "Đề nghị …") is a task
+    # all the same: an appraisal or an aim opens otherwise ("1. Cơ bản thống nhất với …").
+    directives = [
+        point
+        for index, point in enumerate(run.points)
+        if not held[index]
+        and parent is None
+        and not first < index < last
+        and _DIRECTIVE_RE.match(point.opening) is not None
+        and not NON_TASK_RE.search(point.text)
+    ]
+    for point in directives:
+        parsed.warn(
+            point.line,
+            _(
+                "The numbered point %(mark)s of the document (its list %(list)s) opens with a "
+                "directive («%(text)s …») but was read into no row of work; check it"
+            )
+            % {
+                "mark": _label(point),
+                "list": listed,
+                "text": " ".join(point.opening.split()[:_SHOWN_WORDS]),
+            },
+            MISSING_CODE,
+        )
+    if not missing:
+        return bool(directives)
     for point in missing:
         parsed.warn(
             point.line,
@@ -153,6 +187,11 @@ def _runs(doc: SourceDocument) -> Iterator[_Run]:
             break
         match = _MARK_RE.match(text)
         if match is None:
+            # a mark alone on its line ("**2.**"): its words are on the lines below
+            if stack and not stack[-1].points[-1].text:
+                point = stack[-1].points[-1]
+                if len(point.opening) < _OPENING_CHARS:
+                    point.opening = f"{point.opening} {text.strip(' *_')}".strip()
             continue
         kind = match.lastgroup or ""
         if any(run.points[0].kind == kind for run in stack):
@@ -164,6 +203,7 @@ def _runs(doc: SourceDocument) -> Iterator[_Run]:
             top.points[-1].end = line
         number = int(match.group(kind)) if kind in _CHECKED else 0
         point = _Point(line, kind, number, text[match.end() :].strip(" *"))
+        point.opening = point.text.strip(" *_")
         if top is not None and (kind not in _CHECKED or number > top.points[-1].number):
             top.points.append(point)
             continue
@@ -245,3 +285,58 @@ def _bullet_lists(doc: SourceDocument) -> Iterator[list[tuple[int, str]]]:
             bullets = []
     if len(bullets) > 1:
         yield bullets
+
+
+# The letters of lettered points, in order (no "f", "j", "w", "z"); "đ" counts half a step, as
+# many documents go from "d)" to "e)" without it.
+_LETTERS = "abcdeghiklmnopqrstuvxy"
+_NUMBER_RE = re.compile(r"^\(?(?P<outer>(?:\d{1,3}\.)*)(?P<last>\d{1,3}|[a-zđ])[.)]?$")
+
+
+def _number_key(number: str | None) -> tuple[str, float] | None:
+    """A row's number as its kind (the outer numbers and digit or letter) and its rank."""
+    match = _NUMBER_RE.match((number or "").strip())
+    if match is None:
+        return None
+    last = match.group("last")
+    if last.isdigit():
+        return (match.group("outer") + "1", int(last))
+    if last == "đ":
+        return (match.group("outer") + "a", _LETTERS.index("d") + 0.5)
+    if last in _LETTERS:
+        return (match.group("outer") + "a", _LETTERS.index(last))
+    return None
+
+
+def _check_lost_numbers(parsed: ParsedPlan) -> bool:
+    """``number-lost``: a row with no number, on a line of its own, between two rows of one
+    section numbered N and N+2 ("4." / no number / "6."): the row is point N+1 whose number
+    was not read, or another point's text read as a row while N+1 went elsewhere. (A row with
+    no number between N and N+1 is a second paragraph or sentence: the corpus keeps those.)"""
+    items = parsed.items
+    warned = {w.line for w in parsed.warnings}
+    found = False
+    for before, row, after in zip(items, items[1:], items[2:], strict=False):
+        if (row.number or "").strip() or row.line == before.line or row.line in warned:
+            continue
+        if not (before.section == row.section == after.section):
+            continue
+        low, high = _number_key(before.number), _number_key(after.number)
+        if low is None or high is None or low[0] != high[0] or high[1] != low[1] + 2:
+            continue
+        found = True
+        parsed.warn(
+            row.line,
+            _(
+                "Row «%(text)s» has no number between rows %(before)s and %(after)s: it may "
+                "be a point whose number was not read, or the rows around it may be shifted. "
+                "Check it before storing."
+            )
+            % {
+                "text": " ".join((row.title or "").split()[:_SHOWN_WORDS]),
+                "before": before.number,
+                "after": after.number,
+            },
+            LOST_CODE,
+        )
+    return found
