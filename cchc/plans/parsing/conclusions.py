@@ -7,6 +7,10 @@ A conclusion opens by assessing what it was shown; that point is no task::
     1. Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình của …
     1. Cơ bản thống nhất với Báo cáo của …
 
+Nor is a point opening with praise of past work, with no subject ("1. Hoan nghênh các bộ, cơ
+quan đã chuẩn bị tài liệu …", "Ghi nhận và đánh giá cao những kết quả … đạt được"); "Biểu
+dương, khen thưởng kịp thời …" opening a bullet is a task.
+
 A point saying only where the procedure is written ("Thực hiện theo Mục III Kế hoạch số …",
 "- Về đối tượng …: thực hiện tương tự như điểm 2.2 khoản 2 Mục I Hướng dẫn …") assigns nothing.
 
