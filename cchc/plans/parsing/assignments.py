@@ -65,6 +65,7 @@ from cchc.plans.parsing.structure import (
     group_heading,
     lone_point,
     named_heading,
+    number_under_heading,
     opens_letter,
     own_bullets,
     shallower,
@@ -147,6 +148,7 @@ class AssignmentInterpreter:
     # paragraph ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …") numbers it.
     agency_label: str = ""
     agency_rows: list[Item] = field(default_factory=list)
+    heading_of: tuple[str, str] | None = None  # the agency that heading names
     verbs: frozenset[str] = frozenset()  # the verbs the document's points open with
     announced_at: int = 0  # the sections open above the paragraph announcing the agency
     labelled_blocks: bool = False  # the document labels its blocks ("Đơn vị chủ trì: …")
@@ -425,7 +427,7 @@ class AssignmentInterpreter:
                     )
                     agency = (kind, lead)
                     self.sections = closed(self.sections, kind)  # "3. Giao Sở X" after "2. Về …"
-                    self.agency_label, self.agency_rows = label, []
+                    self.agency_label, self.agency_rows, self.heading_of = label, [], agency
                     self.heading_task = bool(rest)
                     self.agency_partners = (
                         partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
@@ -511,15 +513,10 @@ class AssignmentInterpreter:
                 self.parsed.document.columns.append(Column(label="Ghi chú", field="notes"))
 
     def _number_sole_row(self, item: Item, kind: str, agency: tuple[str, str] | None) -> None:
-        """A paragraph alone under its agency heading takes the heading's number."""
-        if not agency or item.lead != agency[1]:
-            return
-        self.agency_rows.append(item)
-        if len(self.agency_rows) == 1 and kind == "plain" and not item.number:
-            item.number = self.agency_label
-        elif len(self.agency_rows) == 2 and self.agency_rows[0].number == self.agency_label:
-            # not alone after all: the heading numbers no row ("(1)" under "1." keeps its own)
-            self.agency_rows[0].number = "" if kind != "paren" else self.agency_rows[0].number
+        """The rows under a numbered agency heading take its number (structure.py)."""
+        if agency and item.lead == agency[1] and (kind != "bullet" or agency == self.heading_of):
+            self.agency_rows.append(item)
+            number_under_heading(self.agency_rows, self.agency_label, kind)
 
     def _addressee(self, text: str) -> bool:
         """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""

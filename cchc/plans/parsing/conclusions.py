@@ -7,6 +7,10 @@ A conclusion opens by assessing what it was shown; that point is no task::
     1. Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình của …
     1. Cơ bản thống nhất với Báo cáo của …
 
+Nor is a point opening with praise of past work, with no subject ("1. Hoan nghênh các bộ, cơ
+quan đã chuẩn bị tài liệu …", "Ghi nhận và đánh giá cao những kết quả … đạt được"); "Biểu
+dương, khen thưởng kịp thời …" opening a bullet is a task.
+
 A point saying only where the procedure is written ("Thực hiện theo Mục III Kế hoạch số …",
 "- Về đối tượng …: thực hiện tương tự như điểm 2.2 khoản 2 Mục I Hướng dẫn …") assigns nothing.
 
@@ -54,16 +58,36 @@ _REFERENCE_RE = re.compile(
 )
 
 
+# "Hoan nghênh các bộ, cơ quan đã chuẩn bị …", "Ghi nhận và đánh giá cao những kết quả …": the
+# point opening with praise, its object past work (bodies that did something, results, efforts),
+# no verb after a comma ("Biểu dương, khen thưởng kịp thời …" is a task).
+_PRAISE = r"(?:[Gg]hi nhận|[Bb]iểu dương|[Hh]oan nghênh|[Đđ]ánh giá cao)"
+_PRAISE_OPENS_RE = re.compile(
+    rf"^{_PRAISE}(?:(?:\s+và|,)\s*{_PRAISE})?\s+(?:"
+    # results or efforts: "những kết quả đã đạt được", "sự chủ động của …", "tinh thần …"
+    r"(?:(?:các|những)\s+)?(?:kết quả|nỗ lực|cố gắng|sự\s|tinh thần|thành tích|tiến bộ)"
+    r"[^.;:]{0,100}?\s(?:đã|đạt được|vừa qua|thời gian qua|của)\s"
+    # bodies that did something: "các bộ, cơ quan đã chuẩn bị …", "Sở Y tế vừa qua …"
+    r"|(?:(?:các|những)\s+)?(?:[Bb]ộ|[Cc]ơ quan|[Nn]gành|[Đđ]ơn vị|[Đđ]ịa phương|[Ss]ở|[Bb]an|"
+    r"[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Ủủ]y ban|[Uu]ỷ ban|UBND|[Vv]ăn phòng|[Cc]ấp uỷ|[Cc]ấp ủy)\b"
+    r"[^.;:]{0,100}?\s(?:đã|vừa qua|thời gian qua)\s)"
+)
+
+
 def assessment(text: str) -> bool:
     """Whether ``text`` opens with the issuer assessing ("… cơ bản nhất trí với Tờ trình …",
-    "… ghi nhận và biểu dương …"), not giving a task: whoever speaks names no task's verb, nor
-    asks or gives ("Giao Bộ X phối hợp, thống nhất với Bộ Y về phương án …" is a task)."""
-    found = _ASSESSMENT_RE.match(text.strip(" *_"))
+    "… ghi nhận và biểu dương …", "Hoan nghênh các bộ, cơ quan đã chuẩn bị …"), not giving a
+    task: whoever speaks names no task's verb, nor asks or gives ("Giao Bộ X phối hợp, thống
+    nhất với Bộ Y về phương án …" is a task)."""
+    text = text.strip(" *_")
+    found = _ASSESSMENT_RE.match(text)
     if found is None:
         return False
     who = (found.group("who") or "").lower()
     if not who and not found.group("how"):
-        return False  # "- Biểu dương, khen thưởng kịp thời …": a task, the verb its first word
+        # "- Biểu dương, khen thưởng kịp thời …": a task, the verb its first word; praise of
+        # past work as the opening ("Hoan nghênh các bộ, cơ quan đã chuẩn bị …") is none.
+        return _PRAISE_OPENS_RE.match(text) is not None
     return not re.search(rf"(?:^|\s)(?:{_VERBS}|giao|yêu cầu|đề nghị)\b", who)
 
 

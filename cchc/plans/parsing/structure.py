@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_ONLY_RE,
@@ -205,6 +206,19 @@ def topic_over_points(body: str, below: str, kind: str, agency: tuple[str, str] 
     các nhiệm vụ, giải pháp sau đây:")."""
     announced = agency is not None and agency[0] == "plain"  # a paragraph named who acts
     return announced and body.rstrip(" *")[-1:] not in ".;:" and deeper_heading(below, kind)
+
+
+def number_under_heading(rows: list[Item], label: str, kind: str) -> None:
+    """Number the row just read (``rows[-1]``) under a numbered agency heading (``label``; the
+    heading's rows so far in ``rows``), bold or not: a paragraph alone under it takes the
+    heading's number ("4. Ủy ban nhân dân các phường, xã" / "Tăng cường kiểm tra …"), and so
+    does each bullet under it ("1. Bộ Y tế" over "- Chỉ đạo …", "- Hướng dẫn …"); a paragraph
+    with another row after it does not (a "(1)" under "1." keeps its own)."""
+    item = rows[-1]
+    if label and not item.number and (kind == "bullet" or (kind == "plain" and len(rows) == 1)):
+        item.number = label
+    elif len(rows) == 2 and rows[0].number == label and kind not in {"paren", "bullet"}:
+        rows[0].number = ""  # not alone after all: the heading numbers no row
 
 
 def own_bullets(heading: object, agency: object, below: str) -> bool:

@@ -339,7 +339,7 @@ def test_a_heading_naming_communes_and_a_paragraph_right_under_a_heading() -> No
         "hiện Kế hoạch này.\n"
     )
     assert [(item.number, item.lead) for item in items] == [
-        ("", "Ủy ban nhân dân các xã: Tân Hòa, Phú Mỹ và An Bình"),
+        ("12", "Ủy ban nhân dân các xã: Tân Hòa, Phú Mỹ và An Bình"),  # the heading's number
         ("13", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
     ]
 

@@ -78,6 +78,46 @@ def test_assessment_wording() -> None:
     assert not assessment("Giao Sở Xây dựng phối hợp, thống nhất với Sở Tài chính về phương án.")
 
 
+def test_praise_opening_a_point_is_an_assessment() -> None:
+    # praise of past work as the point's opening, without a subject: bodies that did something,
+    # results, efforts
+    assert assessment("Hoan nghênh các sở, ngành đã tích cực chuẩn bị báo cáo cho hội nghị.")
+    assert assessment("Ghi nhận và đánh giá cao những kết quả Ủy ban nhân dân huyện đạt được.")
+    assert assessment("Biểu dương Sở Giáo dục và Đào tạo vừa qua tổ chức tốt kỳ thi.")
+    assert assessment("Đánh giá cao sự chủ động của các địa phương trong mùa mưa lũ.")
+    # the verb followed by another task's verb, or by persons to reward, or by no past work
+    assert not assessment("Biểu dương, khen thưởng kịp thời các tập thể có thành tích.")
+    assert not assessment("Biểu dương các tập thể, cá nhân đã có thành tích xuất sắc.")
+    assert not assessment("Ghi nhận ý kiến của các hộ dân, hoàn thiện phương án bồi thường.")
+
+
+# A meeting's conclusion whose first point praises the bodies present, its second announcing
+# points without subject.
+_PRAISING = (
+    "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n"
+    "\n"
+    "1. Hoan nghênh các sở, ngành đã chuẩn bị chu đáo báo cáo, các ý kiến tại cuộc họp sát\n"
+    "thực tế. Công tác chuyển đổi số của tỉnh còn chậm.\n"
+    "\n"
+    "2. Để đẩy nhanh chuyển đổi số, các sở, ngành cần tập trung các nhiệm vụ sau đây:\n"
+    "\n"
+    "a) Hoàn thành số hóa hồ sơ thủ tục hành chính trong năm 2026.\n"
+    "\n"
+    "b) Rà soát, cập nhật cơ sở dữ liệu chuyên ngành.\n"
+    "\n"
+    "c) Sở Khoa học và Công nghệ hướng dẫn các xã triển khai nền tảng số.\n"
+)
+
+
+def test_a_point_praising_the_bodies_is_no_row() -> None:
+    # "1. Hoan nghênh các sở, ngành đã chuẩn bị …": no row (and no lead "Ngành đã"); a) b) c)
+    # are the first rows.
+    items = _parse(_PRAISING).items
+    assert [item.number for item in items] == ["a", "b", "c"]
+    assert not any("Hoan nghênh" in (item.title or "") for item in items)
+    assert items[2].lead == "Sở Khoa học và Công nghệ"
+
+
 def test_a_reference_to_another_text_is_no_task() -> None:
     assert reference("Thực hiện theo Mục II Kế hoạch số 21-KH/HU và Mục III Hướng dẫn số 02.")
     assert reference("- Về thành phần dự họp: thực hiện tương tự như điểm 3.1 khoản 3 Mục II.")
@@ -224,7 +264,7 @@ def test_a_numbered_heading_ends_what_a_bracketed_row_leads() -> None:
     assert [(item.number, item.lead) for item in items] == [
         ("1", "Sở Nội vụ"),
         ("2", "Các cơ quan, đơn vị"),
-        ("", "Sở Tài chính"),
+        ("3", "Sở Tài chính"),  # a bullet under "3. Giao Sở Tài chính" carries its number
     ]
 
 

@@ -402,7 +402,7 @@ def test_a_paragraph_under_an_agency_heading_opening_with_mo_is_its_task() -> No
     )
     assert [(item.number, item.lead) for item in items] == [
         ("2", "Sở Văn hóa và Thể thao"),
-        ("", "Công an tỉnh"),
+        ("3", "Công an tỉnh"),  # a bullet carries its agency heading's number
     ]
 
 

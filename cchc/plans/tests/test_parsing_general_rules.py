@@ -31,7 +31,8 @@ def test_the_issuer_speaking_before_the_points_leads_none_of_them() -> None:
         "Ủy ban nhân dân các xã",
         "Sở Khoa học và Công nghệ",
     ]
-    assert [item.number for item in items] == ["1.1", "", ""]
+    # ("- Rà soát …" carries its agency heading's number; "2. Về …" is a topic, no agency)
+    assert [item.number for item in items] == ["1.1", "1.2", ""]
     assert items[0].section[-1] == "1. Về việc số hóa sổ hộ tịch"
     # "2. Về …" is above "1.2. Giao …": it ends that agency's points, it is not one of them.
     assert items[2].section[-1] == "2. Về việc kết nối dữ liệu"
@@ -345,7 +346,7 @@ def test_a_heading_s_rest_printed_as_a_paragraph_of_its_own_is_no_task() -> None
         "Giám sát việc thực hiện chính sách tại cơ sở",
         "Tổ chức thực hiện Kế hoạch tại địa phương",
     ]
-    assert [item.number for item in items] == ["", "", "3"]
+    assert [item.number for item in items] == ["2", "2", "3"]  # the bullets carry "2."
 
 
 def test_a_range_of_places_goes_on_in_a_list_of_bodies() -> None:

@@ -135,7 +135,7 @@ def test_a_long_heading_listing_bodies_or_naming_them_in_brackets_is_an_agency_h
         "- Tổng hợp, đề xuất khen thưởng các tập thể có thành tích.\n"
     )
     assert [(item.number, item.lead) for item in items] == [
-        ("", "Sở Xây dựng"),
+        ("1", "Sở Xây dựng"),  # bullets carry their agency heading's number
         (
             "2",
             "Báo và Phát thanh - Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch, Cổng "
@@ -143,7 +143,7 @@ def test_a_long_heading_listing_bodies_or_naming_them_in_brackets_is_an_agency_h
         ),
         ("3", "Công ty Cấp nước Hòa Bình"),
         ("4", "Các doanh nghiệp bưu chính (VNPost, Viettel Post và doanh nghiệp khác)"),
-        ("", "Sở Nội vụ"),
+        ("5", "Sở Nội vụ"),
     ]
     assert items[2].title == "Khẩn trương khôi phục cấp nước sạch"
     assert all(item.section == ["IV. PHÂN CÔNG NHIỆM VỤ"] for item in items)
@@ -275,8 +275,8 @@ def test_an_agency_heading_split_into_two_bold_paragraphs_is_one_heading() -> No
         "chức thành viên của Mặt trận"
     )
     assert [(item.number, item.lead) for item in items] == [
-        ("", "Sở Y tế"),
-        ("", front),
+        ("1", "Sở Y tế"),  # bullets carry their agency heading's number
+        ("2", front),
         ("3", "Sở Tài chính"),  # a bold task under a bold heading is not more of its name
     ]
     assert items[1].title.startswith("Tuyên truyền, vận động")
@@ -297,7 +297,7 @@ def test_the_paragraph_under_an_agency_heading_citing_the_plan_then_going_on_is_
         "plan.md",
     )
     assert [(item.number, item.lead) for item in plan.items] == [
-        ("", "Sở Nông nghiệp và Môi trường"),
+        ("1", "Sở Nông nghiệp và Môi trường"),  # a bullet carries its heading's number
         ("2", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
     ]
     assert "tuyên truyền nâng cao nhận thức" in (plan.items[1].title or "")
@@ -468,3 +468,47 @@ def test_bullets_under_a_point_with_its_own_subject_are_more_tasks_of_that_subje
         ("3", "Sở Nội vụ"),
     ]
     assert items[2].timeframe == "trước ngày 10/12/2026"
+
+
+# Numbered agency headings, NOT bold (as printed in a decision's annexed plan) or bold, over
+# "- " bullets, over one paragraph, and a numbered point with a subject of its own over bullets.
+_HEADINGS = (
+    "III. PHÂN CÔNG THỰC HIỆN\n"
+    "\n"
+    "{b}1. Sở Nông nghiệp và Môi trường{b}\n"
+    "\n"
+    "- Hướng dẫn các xã lập phương án phòng cháy rừng mùa khô.\n"
+    "\n"
+    "- Kiểm tra việc trồng rừng thay thế, báo cáo trước ngày 30/6/2026.\n"
+    "\n"
+    "{b}2. Sở Tài chính{b}\n"
+    "\n"
+    "Bố trí kinh phí thực hiện Kế hoạch theo phân cấp ngân sách.\n"
+    "\n"
+    "{b}3.2. Giao Phòng Kinh tế{b}\n"
+    "\n"
+    "- Tổng hợp số liệu thiệt hại của các thôn.\n"
+    "\n"
+    "- Đề xuất mức hỗ trợ cho các hộ bị ảnh hưởng.\n"
+    "\n"
+    "4. Công an tỉnh chỉ đạo lực lượng tại chỗ tuần tra các khu rừng trọng điểm.\n"
+    "\n"
+    "- Xử lý nghiêm các hành vi đốt rừng trái phép.\n"
+)
+
+
+def test_bullets_under_a_numbered_agency_heading_carry_its_number_bold_or_not() -> None:
+    # "1. Sở …" over "- …": each bullet is a row of the heading's body numbered with the
+    # heading's number, as a heading over one paragraph numbers it ("2."); bullets under a
+    # point that is itself a row ("4. Công an tỉnh chỉ đạo …") keep none.
+    for bold in ("", "**"):
+        items = _items(_HEADINGS.format(b=bold))
+        assert [(item.number, item.lead) for item in items] == [
+            ("1", "Sở Nông nghiệp và Môi trường"),
+            ("1", "Sở Nông nghiệp và Môi trường"),
+            ("2", "Sở Tài chính"),
+            ("3.2", "Phòng Kinh tế"),
+            ("3.2", "Phòng Kinh tế"),
+            ("4", "Công an tỉnh"),
+            ("", "Công an tỉnh"),
+        ], bold
