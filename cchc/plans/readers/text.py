@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.limits import Budget
+from cchc.plans.readers.ocrtext import looks_ocr, repair_document
 
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
@@ -159,6 +160,8 @@ def read_text(text: str, name: str) -> SourceDocument:
             doc.blocks.append(Paragraph(text=line.strip(), line=index))
     if not doc.tables:
         _read_layout(doc, text, budget)
+    if looks_ocr(lines):
+        repair_document(doc)
     return doc
 
 
