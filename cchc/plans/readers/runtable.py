@@ -155,7 +155,8 @@ def find_header(lines: list[str]) -> tuple[int, int, list[str]] | None:
                 positions[extra[0]] = tail.start()
                 leftover = " ".join(_LABEL_TAIL_RE.sub(" ", leftover).split())
                 top, bottom = min(top, other), max(bottom, other + 1)
-        if len(leftover.split()) > 3:
+        # (a sentence naming the columns, "Nội dung, thời gian và đơn vị chủ trì:", is prose)
+        if len(leftover.split()) > 3 or re.search(r"[,;:]|\bva\b", leftover):
             continue
         fields = [name for name, _pos in sorted(positions.items(), key=lambda item: item[1])]
         if fields[0] != "number":
@@ -380,8 +381,9 @@ def read_run_table(
             current = _Record(line=index + 1)
             records.append(current)
         current.add(parts)
-    if not any(record.number for record in records):
-        return None
+    cut = sum(1 for record in records if record.timeframe or record.lead or record.partners)
+    if not any(record.number for record in records) or cut < max(2, 0.6 * len(records)):
+        return None  # not a table the OCR ran together: the text is read as prose
     table = Table(rows=[Row(cells=[_HEADER_TEXT[f] for f in fields], line=top + 1)], line=top + 1)
     for record in records:
         cells = []

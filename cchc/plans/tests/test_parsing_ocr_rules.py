@@ -228,3 +228,19 @@ def test_the_closing_block_glued_to_an_unfinished_line_gives_no_row():
     parsed = parse_bytes(LETTER.encode(), "letter.txt")
     assert len(parsed.items) == 2
     assert not any("Lưu" in (i.title or "") or "Như trên" in (i.title or "") for i in parsed.items)
+
+
+def test_prose_naming_the_columns_over_numbered_points_is_no_run_together_table():
+    lines = [
+        "Các đơn vị báo cáo nội dung, thời gian và đơn vị chủ trì:",
+        "1. Sở Tài chính tổng hợp dự toán.",
+        "2. Sở Nội vụ rà soát biên chế.",
+    ]
+    assert find_header(lines) is None
+    # a header of labels whose rows cannot be cut (no timeframe, no body) is no such table
+    lines = [
+        "STT Nội dung Thời gian Đơn vị chủ trì",
+        "1. Tổng hợp dự toán.",
+        "2. Rà soát biên chế.",
+    ]
+    assert read_run_table(lines) is None
