@@ -31,10 +31,10 @@ _LETTERHEAD_WORDS = {
 _LETTERHEAD_KEYS = ("cong hoa xa hoi", "doc lap", "hanh phuc")
 _HEAD_LINES = 15
 
-_BULLET_RE = re.compile(r"^\s*(?:[_~+]|R)\s+(?=[A-ZĐÀ-Ỹ])")
+_BULLET_RE = re.compile(r"^\s*(?:[_~+]|R)\s+(?=[^\W\d_])")
 _NUMBER_LABEL_RE = re.compile(r"(?<!\w)([$Ss])[6eéèẻẽẹêếềểễệoóòỏõọôốồổỗộơớờởỡợ0]\s?:\s*(?=\d)")
 # A point numbered "1/" before a capitalised word: "1." as the reader knows it.
-_SLASH_POINT_RE = re.compile(r"^(\s*\d{1,2})/\s+(?=[A-ZĐÀ-Ỹ])")
+_SLASH_POINT_RE = re.compile(r"^(\s*\d{1,2})/\s+(?=[^\W\d_])")
 # The closing block's label, its diacritics lost or a stray mark after it ("Noi nhận:}").
 _CLOSING_RE = re.compile(r"^\s*([^\W\d_]{3} [^\W\d_]{4})\s*:?[}\])|]*")
 _KIND_WORDS = (
@@ -73,7 +73,9 @@ def looks_ocr(lines: list[str]) -> bool:
 
 def repair_line(text: str) -> str:
     """One OCR'd line with its bullet mark, "Số" label, kind line and role words repaired."""
-    text = _BULLET_RE.sub("- ", text)
+    bullet = _BULLET_RE.match(text)
+    if bullet and text[bullet.end()].isupper():
+        text = "- " + text[bullet.end() :]
     closing = _CLOSING_RE.match(text)
     if closing and fold(closing.group(1)) == "noi nhan":
         text = "Nơi nhận:" + text[closing.end() :]
@@ -95,7 +97,10 @@ def _role_word(match: re.Match[str]) -> str:
 def slash_point(text: str) -> str:
     """A point numbered "1/" before a capitalised word as "1." ("1/ Tổ chức …"); any text,
     scanned or not (``parsing/lines.py`` calls it on every logical line)."""
-    return _SLASH_POINT_RE.sub(r"\1. ", text)
+    point = _SLASH_POINT_RE.match(text)
+    if point is None or not text[point.end()].isupper():
+        return text
+    return f"{point.group(1)}. {text[point.end() :]}"
 
 
 def repair_document(doc: SourceDocument) -> None:

@@ -339,9 +339,8 @@ def _numbered_record(
 def _header_only(line: str) -> bool:
     """A line of header labels only (the header repeated on a new page, one cell a line)."""
     text = fold(clean_text(line.replace("|", " ")))
-    found, leftover = _label_fields(text)
-    leftover = _LABEL_TAIL_RE.sub(" ", leftover).strip()
-    return bool(text) and (bool(found) or not leftover) and not leftover
+    _found, leftover = _label_fields(text)
+    return bool(text) and not _LABEL_TAIL_RE.sub(" ", leftover).strip()
 
 
 def _noise(line: str) -> bool:

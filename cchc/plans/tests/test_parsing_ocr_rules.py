@@ -244,3 +244,11 @@ def test_prose_naming_the_columns_over_numbered_points_is_no_run_together_table(
         "2. Rà soát biên chế.",
     ]
     assert read_run_table(lines) is None
+
+
+def test_a_slash_after_a_number_before_a_lower_case_word_is_no_point():
+    from cchc.plans.readers.ocrtext import slash_point
+
+    assert slash_point("1/ Tổ chức quán triệt") == "1. Tổ chức quán triệt"
+    assert slash_point("12/ năm 2031 các đơn vị") == "12/ năm 2031 các đơn vị"
+    assert slash_point("1/2031 Tổ chức") == "1/2031 Tổ chức"
