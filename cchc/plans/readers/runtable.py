@@ -102,7 +102,12 @@ _BODY_HEADS = (
     "lien doan",
     "hoi",
 )
+_HEAD_RE = re.compile("|".join(sorted(_BODY_HEADS, key=len, reverse=True)))
+_ACRONYM_RE = re.compile(r"[A-ZĐ]{2,}\b")
+# What may open a run: a bracket, or a word's first character.
+_TOKEN_RE = re.compile(r"[()]|(?<!\w)\w")
 _BODY_WORDS = 8
+_MAX_CUT_CHARS = 600
 _END_RE = re.compile(
     r"^\s*(?:Nơi nhận|Noi nhan|KT\.|TM\.|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)(?:\s|:|$)"
 )
@@ -133,6 +138,8 @@ def find_header(lines: list[str]) -> tuple[int, int, list[str]] | None:
     "thực hiện") takes the place of its second half on the header line.
     """
     for index, raw in enumerate(lines[:4000]):
+        if len(raw) > 2 * _MAX_HEADER_CHARS:
+            continue
         text = fold(clean_text(raw.replace("|", " ")))
         if not text or len(text) > _MAX_HEADER_CHARS:
             continue
@@ -201,36 +208,37 @@ def _is_head(text: str, position: int) -> int:
     """The length of a body-head word starting at ``position`` (capitalised), else 0."""
     if not text[position : position + 1].isupper():
         return 0
-    folded = fold(text[position : position + 20])
-    for head in _BODY_HEADS:
-        if not folded.startswith(head):
-            continue
+    head = _HEAD_RE.match(fold(text[position : position + 20]))
+    if head:
         # the head word ends there, or the OCR lost the space before a unit's acronym ("VụQLN")
-        following = text[position + len(head) : position + len(head) + 1]
+        following = text[position + head.end() : position + head.end() + 1]
         if not following or not following.isalnum() or following.isupper():
-            return len(head)
-    if re.match(r"[A-ZĐ]{2,}\b", text[position:]):  # an acronym: UBND, BHXH, NHNN
+            return head.end()
+    if _ACRONYM_RE.match(text, position):  # an acronym: UBND, BHXH, NHNN
         return 2
     return 0
 
 
-def _runs(text: str) -> list[tuple[int, str]] | None:
-    """``text`` cut into body runs [(start, kind)] from its body heads and parentheses, or None
-    when it does not start with one."""
+def _runs(text: str) -> list[tuple[int, str]]:
+    """The starts of the body runs in ``text`` [(position, "body" or "unit")]: its body heads
+    and its parentheses opening on one."""
     starts: list[tuple[int, str]] = []
     depth = 0
     head_end = 0
-    for position, char in enumerate(text):
+    for token in _TOKEN_RE.finditer(text):
+        position, char = token.start(), token.group()
         if char == "(":
-            inner = text[position + 1 :].lstrip()
-            if depth == 0 and inner and _is_head(inner, 0):
+            inner = position + 1
+            while inner < len(text) and text[inner].isspace():
+                inner += 1
+            if depth == 0 and _is_head(text, inner):
                 starts.append((position, "unit"))
             depth += 1
             continue
         if char == ")":
             depth = max(0, depth - 1)
             continue
-        if depth or (position and text[position - 1].isalnum()):
+        if depth:
             continue
         length = _is_head(text, position)
         # a head right after another one names the same body ("Các Vụ", "Bộ Công an")
@@ -244,28 +252,30 @@ def _runs(text: str) -> list[tuple[int, str]] | None:
 def _cut_bodies(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(task text, [(kind, body text)]): the earliest body head from which the rest of the text
     is bodies (runs of a few words, none ending a sentence) and units in parentheses."""
-    starts = _runs(text) or []
-    for number, (start, _kind) in enumerate(starts):
-        pieces: list[tuple[str, str]] = []
-        ok = True
-        for offset, (begin, kind) in enumerate(starts[number:]):
-            following = starts[number + offset + 1 :]
-            end = following[0][0] if following else len(text)
-            piece = text[begin:end].strip()
-            if kind == "unit":
-                close = piece.find(")")
-                unit, rest = (piece[: close + 1], piece[close + 1 :]) if close >= 0 else (piece, "")
-                pieces.append(("unit", unit.strip()))
-                if rest.strip(" |,;"):
-                    pieces.append(("tail", rest.strip(" |")))
-                continue
-            if len(piece.split()) > _BODY_WORDS or _SENTENCE_RE.search(piece):
-                ok = False
-                break
-            pieces.append(("body", piece.strip(" |")))
-        if ok:
-            return text[:start].strip(" |"), pieces
-    return text.strip(" |"), []
+    starts = _runs(text)
+    pieces: list[list[tuple[str, str]]] = []  # each start's piece(s); [] when it is no body
+    first = len(starts)  # the earliest start after the last one that is no body
+    for number, (begin, kind) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
+        piece = text[begin:end].strip()
+        if kind == "unit":
+            close = piece.find(")")
+            unit, rest = (piece[: close + 1], piece[close + 1 :]) if close >= 0 else (piece, "")
+            found = [("unit", unit.strip())]
+            if rest.strip(" |,;"):
+                found.append(("tail", rest.strip(" |")))
+            pieces.append(found)
+        elif len(piece.split()) > _BODY_WORDS or _SENTENCE_RE.search(piece):
+            pieces.append([])
+            first = len(starts)
+            continue
+        else:
+            pieces.append([("body", piece.strip(" |"))])
+        if first == len(starts):
+            first = number
+    if first == len(starts):
+        return text.strip(" |"), []
+    return text[: starts[first][0]].strip(" |"), [p for found in pieces[first:] for p in found]
 
 
 def _short_noise(text: str) -> bool:
@@ -278,6 +288,9 @@ def _split_line(text: str, fields: list[str], numbered: bool) -> _Parts:
     """One line's text (its row number removed) cut into the parts of its cells."""
     parts = _Parts()
     text = " ".join(text.replace("|", " | ").split())
+    if len(text) > _MAX_CUT_CHARS:
+        parts.title = text  # no printed table line is that long: kept whole
+        return parts
     before, after = text, ""
     if "timeframe" in fields:
         matches = list(_TIMEFRAME_RE.finditer(text))
@@ -338,6 +351,8 @@ def _numbered_record(
 
 def _header_only(line: str) -> bool:
     """A line of header labels only (the header repeated on a new page, one cell a line)."""
+    if len(line) > _MAX_HEADER_CHARS:
+        return False
     text = fold(clean_text(line.replace("|", " ")))
     _found, leftover = _label_fields(text)
     return bool(text) and not _LABEL_TAIL_RE.sub(" ", leftover).strip()
