@@ -19,9 +19,11 @@ from cchc.plans.parsing.vocabulary import (
     _MD_HEADING_RE,
     _PAGE_LINE_RE,
     _PAREN_RE,
+    _SIGNATURE_RE,
     _VERBS,
 )
 from cchc.plans.readers.base import Paragraph
+from cchc.plans.readers.ocrtext import slash_point
 
 
 def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
@@ -50,7 +52,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
         for raw in split_glued(paragraph.text):
             # Markdown heading marks ("## III. …") are layout, not text; so is the italic
             # mark of a heading ("*1.1." / "Trưởng Ban Chỉ đạo*").
-            text = _MD_HEADING_RE.sub("", C.clean_cell(raw).replace("\n", " "))
+            text = _MD_HEADING_RE.sub("", slash_point(C.clean_cell(raw).replace("\n", " ")))
             text = _ITALIC_EDGE_RE.sub("", text)
             # ("|" alone: a crawled table's cell mark around the body, no text of its own)
             if not text.strip(" |*") or _PAGE_LINE_RE.match(text):
@@ -78,6 +80,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             opens = not wrapped and bool(
                 _HEADING_RE.match(text) or _BULLET_RE.match(text) or _NUMBER_ALONE_RE.match(text)
             )
+            opens = opens or bool(_SIGNATURE_RE.match(text))  # "Nơi nhận:" ends the body
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.

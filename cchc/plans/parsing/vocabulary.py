@@ -81,7 +81,8 @@ _GIVEN_RE = re.compile(
     # (a list opening with bodies named by their kind only where the sentence opens so:
     # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
     rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
-    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?={_AGENCY}))"
+    # (not "… Quyết định số 41 về việc giao X …": a cited document's subject, no task given)
+    rf"|(?:^|[.;:]\s+|(?<!việc)\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?={_AGENCY}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
     # list goes on with bodies named by their kind.

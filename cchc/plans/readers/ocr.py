@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.limits import Budget
+from cchc.plans.readers.ocrtext import repair_document
 
 DEFAULT_MAX_OCR_PAGES = 10
 DEFAULT_OCR_TIMEOUT_SECONDS = 120
@@ -203,6 +204,7 @@ def _read_images(images: list[Path], name: str, clock: _Clock) -> SourceDocument
         )
         words = _words(tsv)
         _page(doc, words, pixels, page_number, counter, budget)
+    repair_document(doc)  # the OCR's misread marks and labels (readers/ocrtext.py)
     return doc
 
 

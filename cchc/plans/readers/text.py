@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.limits import Budget
+from cchc.plans.readers.ocrtext import looks_ocr, repair_document
 
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
@@ -159,6 +160,8 @@ def read_text(text: str, name: str) -> SourceDocument:
             doc.blocks.append(Paragraph(text=line.strip(), line=index))
     if not doc.tables:
         _read_layout(doc, text, budget)
+    if looks_ocr(lines):
+        repair_document(doc)
     return doc
 
 
@@ -273,14 +276,31 @@ def _read_layout(doc: SourceDocument, text: str, budget: Budget) -> None:
     from cchc.plans.readers.layout import split_layout
 
     # Lines as an editor counts them ("\n"); form feeds stay in their line as page breaks.
-    found = split_layout([line.rstrip("\r") for line in text.split("\n")])
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    found = split_layout(lines)
     if found is None:
+        _read_run_table(doc, lines, budget)
         return
     before, table, after = found
     for row in table.rows:
         budget.row(len(row.cells), row.line)
     doc.format = "text-layout"
     doc.blocks = [*before, table, *after]
+
+
+def _read_run_table(doc: SourceDocument, lines: list[str], budget: Budget) -> None:
+    """A task table OCR'd line by line, its cells run together on a line (``readers.runtable``)."""
+    from cchc.plans.readers.runtable import read_run_table
+
+    found = read_run_table(lines)
+    if found is None:
+        return
+    before, table, after, notes = found
+    for row in table.rows:
+        budget.row(len(row.cells), row.line)
+    doc.format = "text-ocr-table"
+    doc.blocks = [*before, table, *after]
+    doc.notes.extend((line, message, "ocr-row-unsplit") for line, message in notes)
 
 
 def _tab_run(lines: list[str], index: int) -> bool:
