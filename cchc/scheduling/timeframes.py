@@ -345,6 +345,8 @@ def parse_timeframe(text: str) -> Schedule:
 
 def describe(schedule: Schedule) -> str:
     """One readable line (translated): "deadline: 2025-01-01 → 2025-12-31"."""
+    if schedule.kind == "unknown" and not schedule.text.strip():
+        return str(_("no timeframe given"))  # an empty cell is not a text left unread
     kinds = {
         "deadline": _("deadline"),
         "span": _("span"),

@@ -90,7 +90,11 @@ _ISSUER_HEAD_RE = re.compile(
 _BODY_NAME_RE = re.compile(
     r"(?<!\w)(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BỘ|BAN|THỦ TƯỚNG|VĂN PHÒNG)(?!\w)"
 )
-_MOTTO_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI", re.IGNORECASE)
+# The right-hand heading of a letterhead: the nation's name, or the Party's on a Party body's
+# document ("BAN CHẤP HÀNH TRUNG ƯƠNG" | "ĐẢNG CỘNG SẢN VIỆT NAM").
+_MOTTO_RE = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|(?<!\w)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE
+)
 
 
 @dataclass
@@ -312,7 +316,14 @@ def _issuer(texts: list[str], before: list[str]) -> str | None:
         if block and not _has_lower(block):
             # A superior body above the issuing one ("ỦY BAN NHÂN DÂN TỈNH X / SỞ Y"): the last.
             bodies = [m.start() for m in _BODY_NAME_RE.finditer(block)]
-            return block[bodies[-1] :] if bodies else block
+            if not bodies:
+                return block
+            issuer = block[bodies[-1] :]
+            superior = block[bodies[-2] if len(bodies) > 1 else 0 : bodies[-1]].strip(" *")
+            if _BODY_NAME_RE.fullmatch(issuer.strip(" *")) and superior:
+                # a bare "VĂN PHÒNG" under its superior: the office OF that body
+                issuer = f"{issuer.strip(' *')} {superior}"
+            return issuer
     found = None
     for text in before[:4]:
         if _ISSUER_HEAD_RE.match(text) and fold(text) not in _LETTERHEAD:

@@ -655,14 +655,16 @@ def check_suspects(parsed: ParsedPlan) -> None:
                     text = "…" + text[1 - _SHOWN :].lstrip()
                 else:
                     text = text[: _SHOWN - 1].rstrip() + "…"
-            parsed.warn(
-                item.line,
+            values = {
+                "number": item.number,
+                "field": _field_label(field),
+                "text": text,
+                "reason": by_name[name].message(),
+            }
+            message = (
                 _("Row %(number)s, %(field)s “%(text)s”: %(reason)s. Check it before storing.")
-                % {
-                    "number": item.number or "?",
-                    "field": _field_label(field),
-                    "text": text,
-                    "reason": by_name[name].message(),
-                },
-                CODE,
+                if item.number
+                # a row without a number is named by its line, which the warning carries
+                else _("Unnumbered row, %(field)s “%(text)s”: %(reason)s. Check it before storing.")
             )
+            parsed.warn(item.line, message % values, CODE)

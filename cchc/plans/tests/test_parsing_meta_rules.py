@@ -135,6 +135,29 @@ def test_the_issuer_is_the_letterheads_top_left_body_not_the_motto():
     assert two.number == "1/KH-SY"
 
 
+def test_a_party_bodys_letterhead_names_its_issuer_beside_the_partys_name():
+    # "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the nation's name stands on a State letterhead.
+    party = read(
+        "**BAN\nTHƯỜNG VỤ TỈNH ỦY**\n*\n**ĐẢNG\nCỘNG SẢN VIỆT NAM**\nSố 12-KL/TU",
+        "KẾT LUẬN\nvề việc A",
+        "Ban Thường vụ Tỉnh ủy kết luận như sau:",
+    )
+    assert party.issuer == "BAN THƯỜNG VỤ TỈNH ỦY"
+    # An office alone under its superior is that body's office.
+    office = read(
+        "TỈNH ỦY Q\n**VĂN PHÒNG**\n*\n**ĐẢNG CỘNG SẢN VIỆT NAM**\nSố 3-TB/VPTU",
+        "THÔNG BÁO\nkết luận của Thường trực Tỉnh ủy",
+        "Ngày 1/12/2025, Thường trực Tỉnh ủy họp …",
+    )
+    assert office.issuer == "VĂN PHÒNG TỈNH ỦY Q"
+    state = read(
+        "ỦY BAN NHÂN DÂN TỈNH X\nVĂN PHÒNG\nSố: 9/VP-KSTT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "V/v cải cách hành chính",
+        "Kính gửi: các sở",
+    )
+    assert state.issuer == "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH X"
+
+
 def test_a_scans_noise_between_the_kind_and_its_subject_is_skipped():
     info = read("CHỈ THỊ", "Xk-9/2G -| Về các nhiệm vụ cấp bách", "sản xuất kinh doanh", "II. A")
     assert info.title == "CHỈ THỊ Về các nhiệm vụ cấp bách sản xuất kinh doanh"

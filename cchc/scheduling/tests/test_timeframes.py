@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -16,7 +17,7 @@ from cchc.conftest import SEED_PLAN
 from cchc.plans.parsing import parse_path
 from cchc.plans.parsing.result import DocumentInfo, Item, ParsedPlan
 from cchc.scheduling.interpret import annotate
-from cchc.scheduling.timeframes import GRAMMAR, Schedule, normalise, parse_timeframe
+from cchc.scheduling.timeframes import GRAMMAR, Schedule, describe, normalise, parse_timeframe
 
 D = dt.date
 
@@ -273,3 +274,10 @@ def test_annotate_warns_with_the_line_and_skips_documents_without_the_column():
     warnings = [w for w in parsed.warnings if w.code == "unknown-timeframe"]
     assert [w.line for w in warnings] == [7]
     assert "Trước Tết Nguyên đán" in warnings[0].message
+
+
+def test_an_empty_timeframe_is_described_as_none_given_not_as_unread():
+    with translation.override("vi"):
+        assert describe(parse_timeframe("")) == "không nêu thời gian"
+        assert describe(parse_timeframe("   ")) == "không nêu thời gian"
+        assert describe(parse_timeframe("theo tiến độ dự án")).startswith("không hiểu được")
