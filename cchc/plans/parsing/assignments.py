@@ -53,6 +53,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
+from cchc.plans.parsing.leads import lead_qualifier
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
@@ -260,9 +261,8 @@ class AssignmentInterpreter:
                     _IF_NEEDED_RE.match(body)
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
-                # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading without its
-                # full stop that names a body is the agency of the points below it, even where
-                # a word of it reads as a verb ("đào tạo").
+                # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading naming a body
+                # is the agency of the points below it, even with a verb's word ("đào tạo").
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
                 give = _GIVE_HEADING_RE.match(body) if heading else None
@@ -750,6 +750,7 @@ class AssignmentInterpreter:
             # name ends before a verb the vocabulary lacks.
             lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
+        lead, qualifier = lead_qualifier(lead)  # ", nhất là …": to the notes (leads.py)
         # (not the document's verbs in a heading's name: "… và các tổ chức chính trị - xã hội")
         head = re.match(_AGENCY, lead) if not spill and lead != agency else None
         if head and self.verbs:
@@ -774,10 +775,9 @@ class AssignmentInterpreter:
             return None
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
-        # "phối hợp với X …": the partners, and an opening clause before the role ("Trên cơ sở
-        # chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …") kept in the notes.
+        # "phối hợp với X …": the partners; an opening clause before the role kept in notes.
         rest, partners, frame = split_partners(rest)
-        opening = "; ".join(filter(None, [opening, frame]))
+        opening = "; ".join(filter(None, [opening, frame, qualifier]))
         own, others = own_clauses(rest)
         if others:
             # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":

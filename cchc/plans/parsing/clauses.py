@@ -541,5 +541,17 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
             else:
                 rest = rest[: timed.start()].strip(" ,;")
             break
+    if not timeframe and (bracketed := _BRACKETED_TIME_RE.search(rest)):
+        # "… xu thế chung (hoàn thành trong tháng 11/2025). Trong đó, …": the deadline in
+        # brackets after the task, wherever the paragraph goes on after it.
+        timeframe = bracketed.group("time").strip()
+        rest = f"{rest[: bracketed.start()].rstrip()}{rest[bracketed.end() :]}"
     timeframe = re.sub(r"\s*\./\.?$", "", timeframe)  # "… 05/12/2025./.": the closing mark
     return rest, timeframe, cited
+
+
+# "(hoàn thành trong tháng 11/2025)", "(xong trước ngày 30/6)": a deadline in brackets.
+_BRACKETED_TIME_RE = re.compile(
+    r"\s*\(\s*(?:[Hh]oàn thành|[Hh]oàn tất|[Xx]ong)\s+"
+    r"(?P<time>(?:trong|trước|chậm nhất)\s+(?:ngày|tháng|quý|năm|\d)[^()]{1,60}?)\s*\)"
+)

@@ -52,7 +52,11 @@ _AGENCY = (
     r"Thường trực (?=[A-ZĐ])|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
-    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
+    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ])|"
+    # The Party's bodies (round 9; "Bộ Chính trị", "Ban Bí thư", "Đảng uỷ …", "Văn phòng Trung
+    # ương Đảng" open with a head above): "Các tỉnh uỷ, thành uỷ …", "Tổ chức đảng …", "(5)
+    # Các văn phòng tiếp tục …" (the offices of the Party committees named before).
+    r"Các [Tt]ỉnh ủy|Các [Tt]ỉnh uỷ|Tổ chức đảng|Các văn phòng|Các Văn phòng)"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -66,7 +70,10 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
+    # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
+    # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
+    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -108,8 +115,8 @@ _SUBJECT_VERB_RE = re.compile(
     rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}|các\s))"
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
-    # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.
-    r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
+    # "tổ chức chính trị - xã hội", "tổ chức đảng" in a list of bodies are nouns too.
+    r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
     # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.
@@ -141,8 +148,8 @@ _BUSINESS_GROUP_RE = re.compile(
 # trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
     # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
-    # the role)
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
+    # the role; "X phải chủ động …", "a) Phải chủ động …": the modal is no part of the task)
+    r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
     r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,

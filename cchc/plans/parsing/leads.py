@@ -1,0 +1,55 @@
+"""Where a row's lead ends when its words go on past the body's name (issue 15, round 9).
+
+    Cấp uỷ, chính quyền các cấp, nhất là các thành phố lớn phải đi đầu …
+    4.6. Văn phòng
+    Trung ương Đảng phối hợp theo dõi …
+
+In the first the bodies are named, then the ones the task matters most for: a qualifier,
+kept in the row's notes, not part of its lead. In the second the body's head ends a printed
+line and its name opens the next: one sentence, not a heading over a task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc.plans.parsing.vocabulary import _VERBS
+
+# ", nhất là …", ", đặc biệt là …", ", trước hết là …": the bodies singled out of a list.
+_QUALIFIER_RE = re.compile(
+    r",\s+(?P<qualifier>(?:nhất là|đặc biệt là|trước hết là|trong đó có|trong đó nhất là)\s+\S.*)$",
+    re.S,
+)
+
+
+def lead_qualifier(lead: str) -> tuple[str, str]:
+    """("Cấp uỷ, chính quyền các cấp", "nhất là các thành phố lớn") from "Cấp uỷ, chính quyền
+    các cấp, nhất là các thành phố lớn": a lead without the bodies it singles out, and those
+    (for the notes); (lead, "") for a lead without such a qualifier."""
+    found = _QUALIFIER_RE.search(lead)
+    if found is None or found.start() == 0:
+        return lead, ""
+    return lead[: found.start()].strip(" ,"), found.group("qualifier").strip(" ,")
+
+
+# The head of a body's name that is no name without the words after it: "Văn phòng", "Ban",
+# "Đảng uỷ", "Uỷ ban", "Hội đồng", "Bộ", "Sở", "Cục", "Trung tâm".
+_BARE_HEAD_RE = re.compile(
+    r"^(?:Giao\s+)?(?:Văn phòng|Ban|Đảng [uủ]ỷ|Đảng [uủ]y|Đảng|[UỦ]ỷ ban|Ủy ban|Hội đồng|Bộ|Sở|"
+    r"Cục|Tổng cục|Trung tâm|Thường trực)$"
+)
+# What opens the next line of such a name: a proper name in capitals ("Trung ương Đảng", "Bí
+# thư", "Chính phủ", "Quốc hội"), not a task's verb.
+# ("Tuyên giáo và Dân vận …": a capital within its first words)
+_NAME_START_RE = re.compile(r"^[A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s+[a-zà-ỹđ]+){0,2}\s+[A-ZĐÀ-Ỹ]")
+
+
+def name_goes_on(heading: str, text: str) -> bool:
+    """Whether ``text`` goes on with the name of the body whose bare head ends ``heading``'s
+    line ("4.6. Văn phòng" / "Trung ương Đảng phối hợp …"): one sentence, not a heading over a
+    task of its own."""
+    return (
+        _BARE_HEAD_RE.match(heading.strip(" *_")) is not None
+        and _NAME_START_RE.match(text) is not None
+        and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is None
+    )

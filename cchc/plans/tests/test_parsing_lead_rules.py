@@ -1,0 +1,114 @@
+"""Where a row's lead and title end (issue 15, held-out round 9): the Party's bodies, boards
+named after what they do, the modal before a task, qualifiers of a lead, a body's head at a
+line's end and deadlines in brackets. Each rule on a short made-up document in the genre's
+wording (other bodies, other tasks), not a copy of a corpus text."""
+
+from __future__ import annotations
+
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.leads import lead_qualifier, name_goes_on
+from cchc.plans.parsing.result import Item
+
+
+def _items(text: str, name: str = "letter.md") -> list[Item]:
+    return parse_bytes(text.encode(), name).items
+
+
+def test_a_board_named_after_its_function_keeps_its_verb_in_the_name() -> None:
+    # "chỉ đạo" opens other points of the document (a verb of its own), but after "Ban" it
+    # names what the board does: the office of the steering board is the body.
+    items = _items(
+        "CÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Y tế:\n"
+        "a) Chỉ đạo các bệnh viện sẵn sàng tiếp nhận người bệnh.\n"
+        "b) Chỉ đạo các trung tâm kiểm soát bệnh tật giám sát dịch.\n"
+        "2. Văn phòng Ban chỉ đạo ứng phó sự cố hóa chất quốc gia theo dõi sát tình hình, "
+        "báo cáo kịp thời.\n"
+    )
+    assert items[2].lead == "Văn phòng Ban chỉ đạo ứng phó sự cố hóa chất quốc gia"
+    assert items[2].title.startswith("Theo dõi sát tình hình")
+
+
+def test_the_places_named_above_stay_in_the_lead_and_the_modal_leaves_the_title() -> None:
+    items = _items(
+        "CÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên:\n"
+        "a) Phải chủ động sơ tán người dân khỏi vùng nguy hiểm.\n"
+        "b) Rà soát các công trình đê điều xung yếu.\n"
+        "2. Bộ Quốc phòng phải sẵn sàng lực lượng hỗ trợ địa phương.\n"
+    )
+    assert [item.title for item in items] == [
+        "Chủ động sơ tán người dân khỏi vùng nguy hiểm",
+        "Rà soát các công trình đê điều xung yếu",
+        "Sẵn sàng lực lượng hỗ trợ địa phương",
+    ]
+    assert items[0].lead == "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên"
+
+
+def test_party_organisations_in_a_list_of_bodies_are_not_a_verb() -> None:
+    # "tổ chức đảng" is the Party's organisation, not the verb "tổ chức"
+    items = _items(
+        "THÔNG BÁO\nĐể làm tốt việc này, yêu cầu cấp uỷ, tổ chức đảng, chính quyền các cấp "
+        "tập trung thực hiện các nhiệm vụ sau:\n"
+        "1. Nâng cao chất lượng sinh hoạt chi bộ ở cơ sở.\n"
+        "2. Tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.\n"
+    )
+    assert [item.lead for item in items] == ["Cấp uỷ, tổ chức đảng, chính quyền các cấp"] * 2
+
+
+def test_leading_and_directing_is_the_verb_after_a_party_committee() -> None:
+    # "Giao X lãnh đạo, chỉ đạo …": the two verbs open the task; the committee is the lead
+    items = _items(
+        "KẾT LUẬN\nBộ Chính trị kết luận như sau:\n"
+        "1. Giao Đảng uỷ các cơ quan Đảng Trung ương lãnh đạo, chỉ đạo việc sơ kết mô hình "
+        "mới.\n"
+        "2. Giao Đảng uỷ Chính phủ lãnh đạo và chỉ đạo sửa đổi Nghị định về biên chế.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Đảng uỷ các cơ quan Đảng Trung ương",
+        "Đảng uỷ Chính phủ",
+    ]
+    assert items[0].title.startswith("Lãnh đạo, chỉ đạo việc sơ kết")
+    assert items[1].title.startswith("Lãnh đạo và chỉ đạo sửa đổi")
+
+
+def test_a_qualifier_of_the_lead_goes_to_the_notes() -> None:
+    assert lead_qualifier("Chính quyền các cấp, nhất là các xã vùng cao") == (
+        "Chính quyền các cấp",
+        "nhất là các xã vùng cao",
+    )
+    assert lead_qualifier("Sở Y tế, Sở Tài chính") == ("Sở Y tế, Sở Tài chính", "")
+    items = _items(
+        "THÔNG BÁO\nÝ kiến kết luận như sau:\n"
+        "1. Cấp uỷ, chính quyền địa phương các cấp, đặc biệt là Thành phố Huế và Thành phố Đà Nẵng "
+        "phải rà soát hộ nghèo.\n"
+    )
+    assert items[0].lead == "Cấp uỷ, chính quyền địa phương các cấp"
+    assert "đặc biệt là Thành phố Huế và Thành phố Đà Nẵng" in (items[0].notes or "")
+    assert items[0].title.startswith("Rà soát hộ nghèo")
+
+
+def test_a_body_head_at_the_end_of_a_line_goes_on_with_its_name() -> None:
+    assert name_goes_on("Văn phòng", "Trung ương Đảng theo dõi, đôn đốc.")
+    assert name_goes_on("Ban", "Tuyên giáo và Dân vận Trung ương hướng dẫn.")
+    assert not name_goes_on("Văn phòng Chính phủ", "Theo dõi, đôn đốc.")
+    assert not name_goes_on("Văn phòng", "Theo dõi việc thực hiện.")
+    items = _items(
+        "THÔNG BÁO\nÝ kiến kết luận như sau:\n"
+        "4.1. Giao Đảng uỷ Bộ Nội vụ chủ trì rà soát biên chế.\n"
+        "4.2. Văn phòng\n"
+        "Tỉnh uỷ Lâm Đồng phối hợp theo dõi, đôn đốc việc thực hiện.\n"
+    )
+    assert [item.lead for item in items] == ["Đảng uỷ Bộ Nội vụ", "Văn phòng Tỉnh uỷ Lâm Đồng"]
+    assert items[1].title.startswith("Phối hợp theo dõi, đôn đốc")
+
+
+def test_a_deadline_in_brackets_inside_the_paragraph() -> None:
+    items = _items(
+        "KẾT LUẬN\nBộ Chính trị kết luận như sau:\n"
+        "1. Giao Đảng uỷ Chính phủ chỉ đạo sửa đổi quy định về phân cấp (hoàn thành trong "
+        "quý I/2026). Trong đó, chú ý phân định rõ thẩm quyền của từng cấp.\n"
+        "2. Giao Ban Tổ chức Trung ương hướng dẫn thực hiện (hoàn thành trước ngày 30/6/2026).\n"
+    )
+    assert [item.timeframe for item in items] == ["trong quý I/2026", "trước ngày 30/6/2026"]
+    assert "hoàn thành" not in (items[0].title or "")
