@@ -53,7 +53,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
-from cchc.plans.parsing.leads import lead_qualifier
+from cchc.plans.parsing.leads import keeps_announced, lead_qualifier
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
@@ -349,9 +349,9 @@ class AssignmentInterpreter:
                         else:
                             item.notes = "; ".join(filter(None, [item.notes, sentence]))
                     paren_rows = kind == "paren" and (not agency or item.lead != agency[1])
+                    paren_rows = paren_rows and not keeps_announced(agency, following)
                     if item.lead and (paren_rows or own_bullets(heading, agency, following)):
-                        # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
-                        # the bullets below are more tasks of the same agency.
+                        # "(1) Bộ Y tế chỉ đạo …" / "- Chỉ đạo …": the bullets below are its tasks
                         agency = (kind, item.lead)
                     if plus:
                         self.group.append(item)

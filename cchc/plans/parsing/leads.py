@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from cchc.plans.parsing.vocabulary import _VERBS
+from cchc.plans.parsing.vocabulary import _BULLET_RE, _VERBS
 
 # ", nhất là …", ", đặc biệt là …", ", trước hết là …": the bodies singled out of a list.
 _QUALIFIER_RE = re.compile(
@@ -53,3 +53,24 @@ def name_goes_on(heading: str, text: str) -> bool:
         and _NAME_START_RE.match(text) is not None
         and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is None
     )
+
+
+def closing_clause(text: str) -> list[str]:
+    """The words after each comma of the last sentence of a paragraph announcing the points below
+    it, where the paragraph has sentences before it: "… đòi hỏi Văn phòng X và các văn phòng tỉnh
+    uỷ, thành uỷ tiếp tục phát huy …. Quán triệt …; căn cứ vào …, Văn phòng X và các văn phòng
+    tỉnh uỷ, thành uỷ cụ thể hoá …, cần tập trung một số nhiệm vụ sau:": the subject of the
+    announcing sentence leads the points, not a body of the sentences before it (nor the last
+    word of a list cut at its comma, "thành uỷ tiếp tục …")."""
+    clauses = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text.strip())  # (";" may part a list)
+    if len(clauses) < 2:
+        return []
+    last = clauses[-1]
+    return [last] + [last[comma.end() :] for comma in re.finditer(r",\s+", last)]
+
+
+def keeps_announced(agency: tuple[str, str] | None, following: str) -> bool:
+    """Whether the body a paragraph announced still leads the points after a point "(5) Các
+    văn phòng tiếp tục …" that names a subject of its own: no bullets below make that point an
+    agency heading, so "(6) Tiếp tục …" is the announced body's again."""
+    return agency is not None and agency[0] == "plain" and _BULLET_RE.match(following) is None

@@ -73,7 +73,7 @@ _VERBS = (
     r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
-    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo"
+    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -93,7 +93,12 @@ _GIVEN_RE = re.compile(
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
     # list goes on with bodies named by their kind.
     rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
-    rf"{_NAME}*?)*){_AGENCY_END}"
+    rf"{_NAME}*?)*"
+    # "Đề nghị các cơ quan …; Văn phòng …; các Hội …; Ủy ban nhân dân các xã: tổ chức …":
+    # a list whose items are parted by ";" goes on to the colon, each item naming bodies
+    # without a task's verb (round 9; "đơn vị sự nghiệp công lập": "lập" is no verb there).
+    rf"(?:;\s*(?:{_AGENCY}|các\s)(?:(?!\s(?!lập\b)(?:{_VERBS})\b)[^;:.])*?(?=\s*[;:]))*)"
+    rf"{_AGENCY_END}"
     # ("Đề nghị Công ty Điện lực X: Khẩn trương …": the colon after the body is no text)
     r"\s*[,:]?\s*(?P<rest>.*)$",
     re.S,

@@ -112,3 +112,54 @@ def test_a_deadline_in_brackets_inside_the_paragraph() -> None:
     )
     assert [item.timeframe for item in items] == ["trong quý I/2026", "trước ngày 30/6/2026"]
     assert "hoàn thành" not in (items[0].title or "")
+
+
+def test_a_list_of_bodies_parted_by_semicolons_goes_on_to_its_colon() -> None:
+    items = _items(
+        "CÔNG VĂN\nỦy ban nhân dân tỉnh có ý kiến như sau:\n"
+        "1. Đề nghị các sở, ban, ngành tỉnh; Văn phòng Đoàn đại biểu Quốc hội tỉnh; các đơn "
+        "vị sự nghiệp công lập thuộc tỉnh; Ủy ban nhân dân các xã, phường: tổ chức kiểm kê tài "
+        "sản công và hoàn thành trước ngày 20/12/2025.\n"
+    )
+    assert items[0].lead == (
+        "các sở, ban, ngành tỉnh; Văn phòng Đoàn đại biểu Quốc hội tỉnh; các đơn vị sự nghiệp "
+        "công lập thuộc tỉnh; Ủy ban nhân dân các xã, phường"
+    )
+    assert items[0].title.startswith("Tổ chức kiểm kê tài sản công")
+    assert items[0].timeframe == "trước ngày 20/12/2025"
+
+
+def test_the_announcing_sentence_names_the_lead_not_a_sentence_before_it() -> None:
+    # The first sentence names the offices too, its list cut by a comma ("huyện uỷ, thị uỷ
+    # tiếp tục …"); the last sentence, which announces the points, names who carries them out.
+    items = _items(
+        "KẾT LUẬN\nĐồng chí Chánh Văn phòng kết luận như sau:\n\n"
+        "Thời gian tới, nhiệm vụ đặt ra đòi hỏi Văn phòng Tỉnh uỷ và các văn phòng huyện uỷ, "
+        "thị uỷ tiếp tục phát huy truyền thống, nỗ lực hơn nữa. Căn cứ phương hướng đã nêu, "
+        "Văn phòng Tỉnh uỷ và các văn phòng huyện uỷ, thị uỷ cụ thể hoá để tổ chức thực hiện, "
+        "cần tập trung một số nhiệm vụ sau:\n\n"
+        "(1) Nâng cao chất lượng tham mưu, tổng hợp.\n\n"
+        "(2) Các văn phòng tiếp tục kiện toàn đội ngũ cán bộ.\n\n"
+        "(3) Bảo đảm tốt công tác hậu cần phục vụ hội nghị.\n"
+    )
+    offices = "Văn phòng Tỉnh uỷ và các văn phòng huyện uỷ, thị uỷ"
+    # (2) names a subject of its own; with no bullets under it, (3) is the offices' again
+    assert [item.lead for item in items] == [offices, "Các văn phòng", offices]
+
+
+def test_a_second_sentence_of_the_same_subject_opening_with_tang_cuong_stays_in_the_row() -> None:
+    # A crawled page (blank lines between paragraphs) keeps the printed line breaks: a line
+    # ending a sentence, then "Tăng cường …" (a task's verb, no body) is the same paragraph.
+    paragraphs = "".join(
+        f"\n({n}) Thực hiện nhiệm vụ số {n} về công tác văn thư, lưu trữ của cơ quan.\n"
+        for n in range(1, 10)
+    )
+    items = _items(
+        "KẾT LUẬN\nĐồng chí Bí thư kết luận như sau:\n\n"
+        "Văn phòng Tỉnh uỷ tập trung thực hiện một số nhiệm vụ sau:\n"
+        + paragraphs
+        + "\n(10) Tiếp tục nâng cao chất lượng công tác lưu trữ.\n"
+        "Tăng cường kiểm tra, hướng dẫn nghiệp vụ ở cơ sở.\n"
+    )
+    assert len(items) == 10
+    assert "Tăng cường kiểm tra" in (items[9].title or "")
