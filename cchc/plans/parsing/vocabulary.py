@@ -49,7 +49,7 @@ _AGENCY = (
     r"Chánh Văn phòng|Chánh Thanh tra|"
     # "Đề nghị Thường trực Tỉnh ủy tập trung …": the standing body of a Party committee or
     # of a council, and the committee itself.
-    r"Thường trực (?=[A-ZĐ])|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    r"[Tt]hường trực (?=[A-ZĐ]|các\s)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
     r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ])|"
@@ -73,7 +73,7 @@ _VERBS = (
     r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
-    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường"
+    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -82,7 +82,10 @@ _NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
 # Bodies named by their kind in a list ("các sở, ban, ngành, xã, phường, công ty").
 _KINDS = (
     r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
-    r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể)\b"
+    r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể|"
+    # the Party's committees by their level: "các tỉnh uỷ, thành uỷ", "cấp uỷ", and its
+    # organisations at the base, "chi bộ, đảng bộ" (round 9)
+    r"(?:tỉnh|thành|huyện|quận|thị|đảng|cấp) (?:uỷ|ủy)|chi bộ|đảng bộ)\b"
 )
 _GIVEN_RE = re.compile(
     # (a list opening with bodies named by their kind only where the sentence opens so:

@@ -163,3 +163,20 @@ def test_a_second_sentence_of_the_same_subject_opening_with_tang_cuong_stays_in_
     )
     assert len(items) == 10
     assert "Tăng cường kiểm tra" in (items[9].title or "")
+
+
+def test_the_standing_body_of_party_committees_named_in_lower_case_is_asked() -> None:
+    # "thường trực các huyện uỷ, thị uỷ": the standing bodies of committees named by their
+    # level, in lower case inside the sentence; "nghiêm túc" opens the task as a verb does
+    items = _items(
+        "KẾT LUẬN\nĐồng chí Bí thư kết luận như sau:\n"
+        "1. Đề nghị thường trực các huyện uỷ, thị uỷ tiếp tục quan tâm chỉ đạo công tác văn "
+        "phòng.\n"
+        "2. Yêu cầu các cấp uỷ, chi bộ, đảng bộ cơ sở nghiêm túc thực hiện quy định về nêu gương.\n"
+    )
+    assert [item.lead for item in items] == [
+        "thường trực các huyện uỷ, thị uỷ",
+        "các cấp uỷ, chi bộ, đảng bộ cơ sở",
+    ]
+    assert items[0].title.startswith("Tiếp tục quan tâm chỉ đạo")
+    assert items[1].title.startswith("Nghiêm túc thực hiện quy định")
