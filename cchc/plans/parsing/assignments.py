@@ -53,7 +53,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
-from cchc.plans.parsing.leads import keeps_announced, lead_qualifier
+from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
@@ -681,7 +681,7 @@ class AssignmentInterpreter:
                     # the heading's agency does it (the bodies named after the verb are its
                     # objects, not the subject).
                     break
-                subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+                subject = subject_after(text[: comma.start()], tail)  # (leads.py)
                 if subject is None and (named := known_body(tail)):
                     # "Để bảo đảm …, Bộ Công Thương điều hành …": a ministry's whole name
                     subject = re.match(

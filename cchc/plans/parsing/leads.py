@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from cchc.plans.parsing.vocabulary import _BULLET_RE, _VERBS
+from cchc.plans.parsing.vocabulary import _BULLET_RE, _KINDS, _SUBJECT_VERB_RE, _VERBS
 
 # ", nhất là …", ", đặc biệt là …", ", trước hết là …": the bodies singled out of a list.
 _QUALIFIER_RE = re.compile(
@@ -74,3 +74,19 @@ def keeps_announced(agency: tuple[str, str] | None, following: str) -> bool:
     văn phòng tiếp tục …" that names a subject of its own: no bullets below make that point an
     agency heading, so "(6) Tiếp tục …" is the announced body's again."""
     return agency is not None and agency[0] == "plain" and _BULLET_RE.match(following) is None
+
+
+# "… với các bộ": a list of bodies named by their kind in the plural, open at its end.
+_PLURAL_KIND_END_RE = re.compile(rf"\b(?:các|những)\s+(?:bộ|{_KINDS})$")
+
+
+def subject_after(before: str, tail: str) -> re.Match[str] | None:
+    """The subject that opens ``tail``, the words after a comma of a point opening with its
+    verb ("6. Đẩy nhanh …; phối hợp chặt chẽ với các bộ, cơ quan Trung ương trong việc triển
+    khai …"); None where the words in lower case, without a determiner of their own, go on
+    with a plural list of bodies before the comma ("các bộ, cơ quan Trung ương"): the list's
+    next item, the verb's object, not a subject."""
+    goes_on = tail[:1].islower() and not re.match(r"(?:các|những|mọi)\s", tail)
+    if goes_on and _PLURAL_KIND_END_RE.search(before.rstrip()):
+        return None
+    return _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])

@@ -73,7 +73,10 @@ _VERBS = (
     r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
-    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc"
+    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|"
+    # "Thành phố Hà Nội và các tỉnh X, Y đẩy nhanh …", "Giao Phó Thủ tướng X trực tiếp chỉ đạo
+    # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
+    r"đẩy nhanh|trực tiếp"
 )
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
@@ -124,7 +127,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
     # "tổ chức chính trị - xã hội", "tổ chức đảng" in a list of bodies are nouns too.
-    r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng))"
+    r"(?=(?<![Cc]ơ quan )"
+    r"(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng| thành viên))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
     # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.

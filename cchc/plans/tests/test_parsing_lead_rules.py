@@ -180,3 +180,33 @@ def test_the_standing_body_of_party_committees_named_in_lower_case_is_asked() ->
     ]
     assert items[0].title.startswith("Tiếp tục quan tâm chỉ đạo")
     assert items[1].title.startswith("Nghiêm túc thực hiện quy định")
+
+
+def test_speeding_up_and_directly_open_the_task_after_a_body_s_name() -> None:
+    items = _items(
+        "THÔNG BÁO\nPhó Thủ tướng kết luận như sau:\n"
+        "1. Thành phố Cần Thơ và các tỉnh An Giang, Cà Mau đẩy nhanh tiến độ giải phóng mặt "
+        "bằng.\n"
+        "2. Giao Phó Thủ tướng Chính phủ Nguyễn Văn A trực tiếp chỉ đạo tháo gỡ vướng mắc.\n"
+        "3. Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên chủ động "
+        "vận động Nhân dân ủng hộ.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Thành phố Cần Thơ và các tỉnh An Giang, Cà Mau",
+        "Phó Thủ tướng Chính phủ Nguyễn Văn A",
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên",
+    ]
+    assert items[0].title.startswith("Đẩy nhanh tiến độ")
+    assert items[1].title.startswith("Trực tiếp chỉ đạo tháo gỡ")
+
+
+def test_the_next_item_of_a_plural_list_after_a_comma_is_no_subject() -> None:
+    # "với các sở, cơ quan Trung ương trong việc …": "cơ quan …" goes on with the list
+    items = _items(
+        "THÔNG BÁO\n**II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP**\n"
+        "1. Rà soát quy hoạch sử dụng đất của tỉnh.\n"
+        "2. Hoàn thành các công trình giao thông; phối hợp chặt chẽ với các sở, cơ "
+        "quan Trung ương trong việc triển khai các dự án trên địa bàn.\n"
+    )
+    assert items[1].lead == ""
+    assert items[1].title.startswith("Hoàn thành các công trình giao thông")
