@@ -73,7 +73,7 @@ _VERBS = (
     r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
-    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|"
+    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
     # "Thành phố Hà Nội và các tỉnh X, Y đẩy nhanh …", "Giao Phó Thủ tướng X trực tiếp chỉ đạo
     # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
     r"đẩy nhanh|trực tiếp"
@@ -94,11 +94,13 @@ _GIVEN_RE = re.compile(
     # (a list opening with bodies named by their kind only where the sentence opens so:
     # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
     rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
-    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?={_AGENCY}))"
+    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=(?:đồng chí\s+)?{_AGENCY}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
-    # list goes on with bodies named by their kind.
-    rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
+    # list goes on with bodies named by their kind. ("Giao đồng chí Bộ trưởng Bộ X trực
+    # tiếp …": the honorific after "Giao" stays with the office, round 8.)
+    rf"(?P<lead>(?:(?:đồng chí\s+)?{_AGENCY}|các (?={_KINDS})){_NAME}*?"
+    rf"(?:,\s*(?:{_AGENCY}|{_KINDS})"
     rf"{_NAME}*?)*"
     # "Đề nghị các cơ quan …; Văn phòng …; các Hội …; Ủy ban nhân dân các xã: tổ chức …":
     # a list whose items are parted by ";" goes on to the colon, each item naming bodies

@@ -210,3 +210,16 @@ def test_the_next_item_of_a_plural_list_after_a_comma_is_no_subject() -> None:
     )
     assert items[1].lead == ""
     assert items[1].title.startswith("Hoàn thành các công trình giao thông")
+
+
+def test_the_honorific_after_giao_stays_with_the_office_and_receiving_views_is_a_verb() -> None:
+    items = _items(
+        "THÔNG BÁO\nPhó Thủ tướng kết luận như sau:\n"
+        "a) Giao đồng chí Bộ trưởng Bộ Tài chính chỉ đạo rà soát các khoản thu ngân sách.\n"
+        "b) Giao Bộ Nội vụ chủ trì, phối hợp với Bộ Tư pháp tiếp thu ý kiến của các địa phương, "
+        "hoàn thiện dự thảo Nghị định.\n"
+    )
+    assert [item.lead for item in items] == ["đồng chí Bộ trưởng Bộ Tài chính", "Bộ Nội vụ"]
+    assert items[0].title.startswith("Chỉ đạo rà soát")
+    assert items[1].partners == "Bộ Tư pháp"
+    assert items[1].title.startswith("Tiếp thu ý kiến của các địa phương")
