@@ -90,17 +90,22 @@ _KINDS = (
     # organisations at the base, "chi bộ, đảng bộ" (round 9)
     r"(?:tỉnh|thành|huyện|quận|thị|đảng|cấp) (?:uỷ|ủy)|chi bộ|đảng bộ)\b"
 )
+# "Yêu cầu các đồng chí bí thư tỉnh uỷ, thành uỷ, các đồng chí bộ trưởng …": office holders
+# named in lower case after the honorific (round 9).
+_OFFICES = r"(?:bí thư|bộ trưởng|thủ trưởng|chủ tịch|giám đốc|trưởng ban|chánh văn phòng)\b"
+_COMRADES = rf"(?:các\s+)?đồng chí\s+{_OFFICES}"
 _GIVEN_RE = re.compile(
     # (a list opening with bodies named by their kind only where the sentence opens so:
     # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
     rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
-    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=(?:đồng chí\s+)?{_AGENCY}))"
+    rf"|(?:^|[.;:]\s+|\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=(?:đồng chí\s+)?{_AGENCY}"
+    rf"|{_COMRADES}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
     # list goes on with bodies named by their kind. ("Giao đồng chí Bộ trưởng Bộ X trực
     # tiếp …": the honorific after "Giao" stays with the office, round 8.)
-    rf"(?P<lead>(?:(?:đồng chí\s+)?{_AGENCY}|các (?={_KINDS})){_NAME}*?"
-    rf"(?:,\s*(?:{_AGENCY}|{_KINDS})"
+    rf"(?P<lead>(?:(?:đồng chí\s+)?{_AGENCY}|{_COMRADES}|các (?={_KINDS})){_NAME}*?"
+    rf"(?:,\s*(?:{_AGENCY}|{_KINDS}|{_COMRADES}|{_OFFICES})"
     rf"{_NAME}*?)*"
     # "Đề nghị các cơ quan …; Văn phòng …; các Hội …; Ủy ban nhân dân các xã: tổ chức …":
     # a list whose items are parted by ";" goes on to the colon, each item naming bodies

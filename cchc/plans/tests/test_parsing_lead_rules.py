@@ -223,3 +223,21 @@ def test_the_honorific_after_giao_stays_with_the_office_and_receiving_views_is_a
     assert items[0].title.startswith("Chỉ đạo rà soát")
     assert items[1].partners == "Bộ Tư pháp"
     assert items[1].title.startswith("Tiếp thu ý kiến của các địa phương")
+
+
+def test_office_holders_in_lower_case_after_the_honorific_are_asked() -> None:
+    # "Yêu cầu các đồng chí bí thư …, các đồng chí giám đốc, thủ trưởng …": the officials
+    # asked, named in lower case inside the sentence; the paragraph is a row, not skipped
+    items = _items(
+        "KẾT LUẬN\nBan Thường vụ kết luận như sau:\n"
+        "1. Yêu cầu các cấp uỷ, tổ chức đảng nghiêm túc quán triệt kết luận này.\n"
+        "Yêu cầu các đồng chí bí thư huyện uỷ, các đồng chí giám đốc sở, thủ trưởng các "
+        "ban, ngành phải trực tiếp chỉ đạo việc sắp xếp bộ máy.\n"
+        "2. Giao Ban Tổ chức Tỉnh uỷ theo dõi, đôn đốc.\n"
+    )
+    assert [item.lead for item in items] == [
+        "các cấp uỷ, tổ chức đảng",
+        "các đồng chí bí thư huyện uỷ, các đồng chí giám đốc sở, thủ trưởng các ban, ngành",
+        "Ban Tổ chức Tỉnh uỷ",
+    ]
+    assert items[1].title.startswith("Trực tiếp chỉ đạo việc sắp xếp bộ máy")
