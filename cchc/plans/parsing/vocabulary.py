@@ -78,7 +78,8 @@ _VERBS = (
     # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
     r"đẩy nhanh|trực tiếp"
 )
-_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
+# ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
+_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
 # hình Việt Nam (VTV)").
 _NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
@@ -183,7 +184,8 @@ _PARTNERS_RE = re.compile(
     rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b(?!\s+(?:để|nhằm)\s)"
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)(?:{_VERBS})\b"
+    r"(?!\s+(?:để|nhằm)\s)"
     r"|\s(?:để|nhằm|trong việc|trong quá trình|căn cứ)\s|;|$)",
     re.S,
 )
@@ -216,7 +218,8 @@ _REMIT_RE = re.compile(
     r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
     r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
-    rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
+    # ("theo nhiệm vụ, quyền hạn của mình chủ động …": "of its own" ends it too)
+    rf"(?:\s+(?:được giao|được phân công|của mình))?\s*,?\s*(?=(?:{_VERBS})\b)",
     re.I,
 )
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, … chủ trì, phối hợp với các Bộ, cơ quan liên

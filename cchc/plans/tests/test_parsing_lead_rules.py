@@ -241,3 +241,17 @@ def test_office_holders_in_lower_case_after_the_honorific_are_asked() -> None:
         "Ban Tổ chức Tỉnh uỷ",
     ]
     assert items[1].title.startswith("Trực tiếp chỉ đạo việc sắp xếp bộ máy")
+
+
+def test_a_verb_s_word_after_a_plural_determiner_is_a_noun_of_the_list() -> None:
+    # "… và các tổ chức thành viên, …", "phối hợp với … và các tổ chức xã hội": nouns
+    items = _items(
+        "NGHỊ QUYẾT\nChính phủ quyết nghị:\n"
+        "1. Đề nghị Hội Liên hiệp Phụ nữ tỉnh và các tổ chức thành viên, theo nhiệm vụ, quyền "
+        "hạn của mình chủ động vận động hội viên tham gia.\n"
+        "2. Sở Y tế chủ trì, phối hợp với Sở Tài chính và các tổ chức xã hội hoàn thiện đề án.\n"
+    )
+    assert items[0].lead.startswith("Hội Liên hiệp Phụ nữ tỉnh và các tổ chức thành viên")
+    # the formula "theo nhiệm vụ, quyền hạn của mình" is no part of the task
+    assert items[0].title.startswith("Chủ động vận động hội viên")
+    assert items[1].partners == "Sở Tài chính và các tổ chức xã hội"
