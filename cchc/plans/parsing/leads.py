@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-from cchc.plans.parsing.vocabulary import _BULLET_RE, _KINDS, _SUBJECT_VERB_RE, _VERBS
+from cchc.plans.parsing.vocabulary import (
+    _BULLET_RE,
+    _HEADING_RE,
+    _KINDS,
+    _SUBJECT_VERB_RE,
+    _VERBS,
+)
 
 # ", nhất là …", ", đặc biệt là …", ", trước hết là …": the bodies singled out of a list.
 _QUALIFIER_RE = re.compile(
@@ -44,12 +50,17 @@ _BARE_HEAD_RE = re.compile(
 _NAME_START_RE = re.compile(r"^[A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s+[a-zà-ỹđ]+){0,2}\s+[A-ZĐÀ-Ỹ]")
 
 
-def name_goes_on(heading: str, text: str) -> bool:
-    """Whether ``text`` goes on with the name of the body whose bare head ends ``heading``'s
-    line ("4.6. Văn phòng" / "Trung ương Đảng phối hợp …"): one sentence, not a heading over a
-    task of its own."""
+def name_goes_on(previous: str, text: str) -> bool:
+    """Whether ``text`` goes on with a name cut at the end of the printed line ``previous``:
+    the bare head of a numbered point's body ("4.6. Văn phòng" / "Trung ương Đảng phối hợp
+    …": one sentence, not a heading over a task of its own), or "Việt" / "Nam …" (the
+    country's name is never cut: "… chỉ đạo Tập đoàn Điện lực Việt" / "Nam đẩy nhanh …")."""
+    if re.search(r"\bViệt$", previous) and re.match(r"Nam\b", text):
+        return True
+    heading = _HEADING_RE.match(previous)
     return (
-        _BARE_HEAD_RE.match(heading.strip(" *_")) is not None
+        heading is not None
+        and _BARE_HEAD_RE.match(heading.group("rest").strip(" *_")) is not None
         and _NAME_START_RE.match(text) is not None
         and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is None
     )

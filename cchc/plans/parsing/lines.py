@@ -157,7 +157,7 @@ def _heading_goes_on(previous: str, raw: str, text: str) -> bool:
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     heading = _HEADING_RE.match(previous)
-    if heading and name_goes_on(heading.group("rest"), text):
+    if name_goes_on(previous, text):
         return True  # "4.6. Văn phòng" / "Trung ương Đảng phối hợp …": one name (leads.py)
     if (
         heading

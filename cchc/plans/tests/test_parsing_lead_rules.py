@@ -89,10 +89,11 @@ def test_a_qualifier_of_the_lead_goes_to_the_notes() -> None:
 
 
 def test_a_body_head_at_the_end_of_a_line_goes_on_with_its_name() -> None:
-    assert name_goes_on("Văn phòng", "Trung ương Đảng theo dõi, đôn đốc.")
-    assert name_goes_on("Ban", "Tuyên giáo và Dân vận Trung ương hướng dẫn.")
-    assert not name_goes_on("Văn phòng Chính phủ", "Theo dõi, đôn đốc.")
-    assert not name_goes_on("Văn phòng", "Theo dõi việc thực hiện.")
+    assert name_goes_on("4.6. Văn phòng", "Trung ương Đảng theo dõi, đôn đốc.")
+    assert name_goes_on("2. Ban", "Tuyên giáo và Dân vận Trung ương hướng dẫn.")
+    assert not name_goes_on("4.6. Văn phòng Chính phủ", "Theo dõi, đôn đốc.")
+    assert not name_goes_on("4.6. Văn phòng", "Theo dõi việc thực hiện.")
+    assert name_goes_on("(ii) Bộ Y tế chỉ đạo Viện Vệ sinh dịch tễ Việt", "Nam giám sát dịch.")
     items = _items(
         "THÔNG BÁO\nÝ kiến kết luận như sau:\n"
         "4.1. Giao Đảng uỷ Bộ Nội vụ chủ trì rà soát biên chế.\n"
