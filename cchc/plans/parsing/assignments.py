@@ -750,7 +750,7 @@ class AssignmentInterpreter:
             # name ends before a verb the vocabulary lacks.
             lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
-        lead, qualifier = lead_qualifier(lead)  # ", nhất là …": to the notes (leads.py)
+        lead, rest, qualifier = lead_qualifier(lead, rest)  # ", nhất là …" (leads.py)
         # (not the document's verbs in a heading's name: "… và các tổ chức chính trị - xã hội")
         head = re.match(_AGENCY, lead) if not spill and lead != agency else None
         if head and self.verbs:

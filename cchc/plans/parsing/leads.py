@@ -18,6 +18,7 @@ from cchc.plans.parsing.vocabulary import (
     _HEADING_RE,
     _KINDS,
     _SUBJECT_VERB_RE,
+    _TIME_INLINE_RE,
     _VERBS,
 )
 
@@ -28,14 +29,28 @@ _QUALIFIER_RE = re.compile(
 )
 
 
-def lead_qualifier(lead: str) -> tuple[str, str]:
-    """("Cấp uỷ, chính quyền các cấp", "nhất là các thành phố lớn") from "Cấp uỷ, chính quyền
-    các cấp, nhất là các thành phố lớn": a lead without the bodies it singles out, and those
-    (for the notes); (lead, "") for a lead without such a qualifier."""
+def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
+    """(lead, rest, qualifier) from a lead that goes on past the bodies' names.
+
+    "Cấp uỷ, chính quyền các cấp, nhất là các thành phố lớn": the lead without the bodies it
+    singles out, and those (for the notes). "Phó Thủ tướng X trước ngày 15/11/2025" (the
+    deadline printed between the subject and its verb): the lead without it, the deadline
+    put after the task's words, where the deadline reader finds it (unless the task ends
+    with a deadline of its own)."""
+    timed = _LEAD_TIME_RE.search(lead)
+    if timed and timed.start() > 0 and not _TIME_INLINE_RE.search(rest):
+        rest = f"{rest.rstrip(' .;')}, {timed.group('time')}"
+        lead = lead[: timed.start()].strip(" ,")
     found = _QUALIFIER_RE.search(lead)
     if found is None or found.start() == 0:
-        return lead, ""
-    return lead[: found.start()].strip(" ,"), found.group("qualifier").strip(" ,")
+        return lead, rest, ""
+    return lead[: found.start()].strip(" ,"), rest, found.group("qualifier").strip(" ,")
+
+
+# "… Trần Hồng Hà trước ngày 15 tháng 11 năm 2025": a deadline closing a lead.
+_LEAD_TIME_RE = re.compile(
+    r"\s+(?P<time>(?:trước|trong)\s+(?:ngày|tháng|quý|năm)\s+[\d/IV]+[^,;:()]{0,30})$"
+)
 
 
 # The head of a body's name that is no name without the words after it: "Văn phòng", "Ban",

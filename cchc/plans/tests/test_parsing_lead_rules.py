@@ -73,11 +73,12 @@ def test_leading_and_directing_is_the_verb_after_a_party_committee() -> None:
 
 
 def test_a_qualifier_of_the_lead_goes_to_the_notes() -> None:
-    assert lead_qualifier("Chính quyền các cấp, nhất là các xã vùng cao") == (
+    assert lead_qualifier("Chính quyền các cấp, nhất là các xã vùng cao", "rà soát") == (
         "Chính quyền các cấp",
+        "rà soát",
         "nhất là các xã vùng cao",
     )
-    assert lead_qualifier("Sở Y tế, Sở Tài chính") == ("Sở Y tế, Sở Tài chính", "")
+    assert lead_qualifier("Sở Y tế, Sở Tài chính", "x") == ("Sở Y tế, Sở Tài chính", "x", "")
     items = _items(
         "THÔNG BÁO\nÝ kiến kết luận như sau:\n"
         "1. Cấp uỷ, chính quyền địa phương các cấp, đặc biệt là Thành phố Huế và Thành phố Đà Nẵng "
@@ -256,3 +257,14 @@ def test_a_verb_s_word_after_a_plural_determiner_is_a_noun_of_the_list() -> None
     # the formula "theo nhiệm vụ, quyền hạn của mình" is no part of the task
     assert items[0].title.startswith("Chủ động vận động hội viên")
     assert items[1].partners == "Sở Tài chính và các tổ chức xã hội"
+
+
+def test_a_deadline_between_the_subject_and_its_verb_is_the_row_s() -> None:
+    items = _items(
+        "THÔNG BÁO\nPhó Thủ tướng kết luận như sau:\n"
+        "a) Giao Phó Thủ tướng Chính phủ Nguyễn Văn B trước ngày 20 tháng 12 năm 2025 trực "
+        "tiếp kiểm tra tiến độ dự án.\n"
+    )
+    assert [item.lead for item in items] == ["Phó Thủ tướng Chính phủ Nguyễn Văn B"]
+    assert items[0].timeframe == "trước ngày 20 tháng 12 năm 2025"
+    assert items[0].title.startswith("Trực tiếp kiểm tra tiến độ dự án")
