@@ -56,7 +56,9 @@ _AGENCY = (
     # The Party's bodies (round 9; "Bộ Chính trị", "Ban Bí thư", "Đảng uỷ …", "Văn phòng Trung
     # ương Đảng" open with a head above): "Các tỉnh uỷ, thành uỷ …", "Tổ chức đảng …", "(5)
     # Các văn phòng tiếp tục …" (the offices of the Party committees named before).
-    r"Các [Tt]ỉnh ủy|Các [Tt]ỉnh uỷ|Tổ chức đảng|Các văn phòng|Các Văn phòng)"
+    r"Các [Tt]ỉnh ủy|Các [Tt]ỉnh uỷ|Tổ chức đảng|Các văn phòng|Các Văn phòng|"
+    # "a) Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …": provinces named (round 7)
+    r"Các tỉnh (?=[A-ZĐ])|Các thành phố (?=[A-ZĐ]))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -76,7 +78,7 @@ _VERBS = (
     r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
     # "Thành phố Hà Nội và các tỉnh X, Y đẩy nhanh …", "Giao Phó Thủ tướng X trực tiếp chỉ đạo
     # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
-    r"đẩy nhanh|trực tiếp"
+    r"đẩy nhanh|trực tiếp|đi kiểm tra|đi khảo sát"
 )
 # ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"

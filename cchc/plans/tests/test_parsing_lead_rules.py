@@ -268,3 +268,17 @@ def test_a_deadline_between_the_subject_and_its_verb_is_the_row_s() -> None:
     assert [item.lead for item in items] == ["Phó Thủ tướng Chính phủ Nguyễn Văn B"]
     assert items[0].timeframe == "trước ngày 20 tháng 12 năm 2025"
     assert items[0].title.startswith("Trực tiếp kiểm tra tiến độ dự án")
+
+
+def test_provinces_named_after_cac_tinh_and_going_to_inspect() -> None:
+    items = _items(
+        "THÔNG BÁO\nPhó Thủ tướng kết luận như sau:\n"
+        "a) Các tỉnh Sơn La, Điện Biên khẩn trương hoàn thiện hồ sơ dự án.\n"
+        "b) Giao Phó Thủ tướng Chính phủ Nguyễn Văn C đi kiểm tra công tác khắc phục hậu quả.\n"
+    )
+    assert [item.lead for item in items] == [
+        "Các tỉnh Sơn La, Điện Biên",
+        "Phó Thủ tướng Chính phủ Nguyễn Văn C",
+    ]
+    assert items[0].title.startswith("Khẩn trương hoàn thiện hồ sơ")
+    assert items[1].title.startswith("Đi kiểm tra công tác khắc phục")
