@@ -1,12 +1,16 @@
 """Where a row's lead ends when its words go on past the body's name (issue 15, round 9).
 
     Cấp uỷ, chính quyền các cấp, nhất là các thành phố lớn phải đi đầu …
+    Giao Phó Thủ tướng X trước ngày 15/11/2025 trực tiếp kiểm tra …
     4.6. Văn phòng
     Trung ương Đảng phối hợp theo dõi …
 
 In the first the bodies are named, then the ones the task matters most for: a qualifier,
-kept in the row's notes, not part of its lead. In the second the body's head ends a printed
-line and its name opens the next: one sentence, not a heading over a task.
+kept in the row's notes, not part of its lead; in the second a deadline stands between the
+subject and its verb. In the third the body's head ends a printed line and its name opens the
+next: one sentence, not a heading over a task. Also here: which sentence of a paragraph
+announcing points names their lead, when that lead still holds after a point with a subject
+of its own, and when the words after a comma go on with a list instead of naming a subject.
 """
 
 from __future__ import annotations
