@@ -499,6 +499,10 @@ def split_partners(rest: str) -> tuple[str, str, str]:
     the role's words out of the text; so does "Phối hợp với Sở Y tế tổ chức …" opening the
     point, whose role (the agency works with them on it) is kept in the notes.
     """
+    if joint := re.match(rf"^cùng\s+(?=(?:các|những)\s|{_AGENCY})", rest):
+        # "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ … rà soát …": "together with" names
+        # the partners as "phối hợp với" does (round 6)
+        rest = f"phối hợp với {rest[joint.end() :]}"
     found, opens_row = partners_clause(rest)
     if found is None or len(found.group("partners")) >= 200:
         return rest, "", ""

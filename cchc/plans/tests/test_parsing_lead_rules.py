@@ -282,3 +282,14 @@ def test_provinces_named_after_cac_tinh_and_going_to_inspect() -> None:
     ]
     assert items[0].title.startswith("Khẩn trương hoàn thiện hồ sơ")
     assert items[1].title.startswith("Đi kiểm tra công tác khắc phục")
+
+
+def test_chu_tri_cung_names_the_partners() -> None:
+    items = _items(
+        "CÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Nội vụ chủ trì cùng Bộ Tài chính và các bộ, ngành liên quan rà soát chế độ "
+        "phụ cấp.\n"
+    )
+    assert items[0].lead == "Bộ Nội vụ"
+    assert items[0].partners == "Bộ Tài chính và các bộ, ngành liên quan"
+    assert items[0].title.startswith("Rà soát chế độ phụ cấp")
