@@ -69,12 +69,18 @@ _BARE_HEAD_RE = re.compile(
 _NAME_START_RE = re.compile(r"^[A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s+[a-zà-ỹđ]+){0,2}\s+[A-ZĐÀ-Ỹ]")
 
 
+# Names never cut between these words: "Việt" / "Nam", "Thủ tướng" / "Chính phủ".
+_UNITS = (("Việt", "Nam"), ("Thủ tướng", "Chính phủ"))
+
+
 def name_goes_on(previous: str, text: str) -> bool:
     """Whether ``text`` goes on with a name cut at the end of the printed line ``previous``:
     the bare head of a numbered point's body ("4.6. Văn phòng" / "Trung ương Đảng phối hợp
-    …": one sentence, not a heading over a task of its own), or "Việt" / "Nam …" (the
-    country's name is never cut: "… chỉ đạo Tập đoàn Điện lực Việt" / "Nam đẩy nhanh …")."""
-    if re.search(r"\bViệt$", previous) and re.match(r"Nam\b", text):
+    …": one sentence, not a heading over a task of its own), or a name never cut ("… chỉ đạo
+    Tập đoàn Điện lực Việt" / "Nam đẩy nhanh …", "… của Thủ tướng" / "Chính phủ, …")."""
+    if any(
+        re.search(rf"\b{end}$", previous) and re.match(rf"{start}\b", text) for end, start in _UNITS
+    ):
         return True
     heading = _HEADING_RE.match(previous)
     return (

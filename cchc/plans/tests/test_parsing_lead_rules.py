@@ -95,6 +95,7 @@ def test_a_body_head_at_the_end_of_a_line_goes_on_with_its_name() -> None:
     assert not name_goes_on("4.6. Văn phòng Chính phủ", "Theo dõi, đôn đốc.")
     assert not name_goes_on("4.6. Văn phòng", "Theo dõi việc thực hiện.")
     assert name_goes_on("(ii) Bộ Y tế chỉ đạo Viện Vệ sinh dịch tễ Việt", "Nam giám sát dịch.")
+    assert name_goes_on("b) Thực hiện ý kiến của Thủ tướng", "Chính phủ, Trưởng Ban chỉ đạo.")
     items = _items(
         "THÔNG BÁO\nÝ kiến kết luận như sau:\n"
         "4.1. Giao Đảng uỷ Bộ Nội vụ chủ trì rà soát biên chế.\n"
