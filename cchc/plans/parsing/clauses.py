@@ -535,6 +535,10 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
         rest = rest[: reference.start()]
     for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
         timed = pattern.search(rest)
+        if timed and pattern is _TIME_INLINE_RE and _SPAN_RE.match(timed.group("time").strip()):
+            # "… trong 70 ngày thi đua, nhằm …. Kết quả gửi về …, trước ngày 31/12/2025.": a
+            # span of days inside the text is no deadline; the deadline ending it is
+            timed = pattern.search(rest, timed.start("time") + 1) or timed
         if timed:
             timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
             cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
@@ -554,6 +558,8 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
     return rest, timeframe, cited
 
 
+# "trong 70 ngày thi đua": a span of days or months, not a date.
+_SPAN_RE = re.compile(r"^trong\s+\d+\s+(?:ngày|tháng|năm)\s+(?!\d)")
 # "(hoàn thành trong tháng 11/2025)", "(xong trước ngày 30/6)": a deadline in brackets.
 _BRACKETED_TIME_RE = re.compile(
     r"\s*\(\s*(?:[Hh]oàn thành|[Hh]oàn tất|[Xx]ong)\s+"

@@ -203,7 +203,8 @@ _TIME_SENTENCE = (
 )
 _TIME_INLINE_RE = re.compile(
     rf"[,;]?\s*(?:\(|,|;)?\s*{_TIME_SENTENCE}?"
-    r"(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|chậm nhất|từ)\s+"
+    # ("bảo đảm đến hết tháng 12 năm 2025 giải quyết …": the end of a period, round 6)
+    r"(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|chậm nhất|từ|đến hết)\s+"
     r"(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
     r"hàng năm))\s*\)?\s*[.;]?\s*$",
     re.I | re.S,

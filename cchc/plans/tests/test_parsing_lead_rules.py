@@ -294,3 +294,17 @@ def test_chu_tri_cung_names_the_partners() -> None:
     assert items[0].lead == "Bộ Nội vụ"
     assert items[0].partners == "Bộ Tài chính và các bộ, ngành liên quan"
     assert items[0].title.startswith("Rà soát chế độ phụ cấp")
+
+
+def test_the_end_of_a_period_is_a_deadline_and_a_span_of_days_is_not() -> None:
+    items = _items(
+        "CÔNG VĂN\nBan Chỉ đạo đề nghị như sau:\n"
+        "1. Chủ tịch Ủy ban nhân dân các xã khẩn trương chỉ đạo, bảo đảm đến hết tháng 6 năm "
+        "2026 giải quyết dứt điểm các hồ sơ tồn đọng.\n"
+        "2. Sở Văn hóa tổ chức ít nhất một sự kiện trong 30 ngày thi đua, nhằm quảng bá du "
+        "lịch. Kết quả gửi về Sở Nội vụ, trước ngày 15/7/2026.\n"
+    )
+    assert [item.timeframe for item in items] == [
+        "đến hết tháng 6 năm 2026",
+        "trước ngày 15/7/2026",
+    ]
