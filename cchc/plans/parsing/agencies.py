@@ -72,6 +72,8 @@ def split_name(name: str) -> tuple[str, str]:
         following = terminal.group("next")
         if following[:1].isupper() or following[:1].isdigit() or following in _GOES_ON:
             continue
+        if following in {"nêu", "nói", "kể"} and name[terminal.end() :].split()[1:2] == ["trên"]:
+            continue  # "các tỉnh, thành phố nêu trên": the places named above
         if following in {"ủy", "uỷ"} and not re.match(r"\s+\S+\s+quyền\b", name[terminal.end() :]):
             continue  # "Bí thư tỉnh ủy", "Đảng ủy xã": the Party's committee of the place
         if _PLACE_RANGE_RE.match(name, terminal.end()):
@@ -120,6 +122,9 @@ def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
                 name[end : end + 1] == ","
                 or name[:at].endswith("quan")
                 or re.search(r"(?:^|\s)(?:các|những|mọi)$", name[:at]) is not None
+                # "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia": a board, council or
+                # team is named after what it does (its function's verb is part of its name)
+                or re.search(r"(?:^|\s)(?:Ban|Hội đồng|Ủy ban|Uỷ ban|Tổ)$", name[:at]) is not None
                 # "các đoàn thể, tổ chức xã hội": a kind of organisation, not a verb
                 or re.match(r"\s+(?:xã hội|chính trị|đoàn thể|quốc tế|tín dụng)\b", name[end:])
                 is not None

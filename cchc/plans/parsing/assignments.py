@@ -53,6 +53,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.inline import inline_parts
+from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
@@ -263,9 +264,8 @@ class AssignmentInterpreter:
                     _IF_NEEDED_RE.match(body)
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
-                # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading without its
-                # full stop that names a body is the agency of the points below it, even where
-                # a word of it reads as a verb ("đào tạo").
+                # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading naming a body
+                # is the agency of the points below it, even with a verb's word ("đào tạo").
                 bare = _TRAILING_NOTE_RE.sub("", _ASKED_RE.sub("", body, count=1))
                 bare = bare[:1].upper() + bare[1:]
                 give = _GIVE_HEADING_RE.match(body) if heading else None
@@ -353,9 +353,9 @@ class AssignmentInterpreter:
                         else:
                             item.notes = "; ".join(filter(None, [item.notes, sentence]))
                     paren_rows = kind == "paren" and (not agency or item.lead != agency[1])
+                    paren_rows = paren_rows and not keeps_announced(agency, following)
                     if item.lead and (paren_rows or own_bullets(heading, agency, following)):
-                        # "(1) Bộ Y tế chỉ đạo …" then "- Chỉ đạo …", "- Chủ trì, phối hợp …":
-                        # the bullets below are more tasks of the same agency.
+                        # "(1) Bộ Y tế chỉ đạo …" / "- Chỉ đạo …": the bullets below are its tasks
                         agency = (kind, item.lead)
                     if plus:
                         self.group.append(item)
@@ -676,7 +676,7 @@ class AssignmentInterpreter:
                     # the heading's agency does it (the bodies named after the verb are its
                     # objects, not the subject).
                     break
-                subject = _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+                subject = subject_after(text[: comma.start()], tail)  # (leads.py)
                 if subject is None and (named := known_body(tail)):
                     # "Để bảo đảm …, Bộ Công Thương điều hành …": a ministry's whole name
                     subject = re.match(
@@ -745,6 +745,7 @@ class AssignmentInterpreter:
             # name ends before a verb the vocabulary lacks.
             lead, rest = named, f"{lead[len(named) :].strip()} {rest}"
         lead, spill = split_name(lead)
+        lead, rest, qualifier = lead_qualifier(lead, rest)  # ", nhất là …" (leads.py)
         # (not the document's verbs in a heading's name: "… và các tổ chức chính trị - xã hội")
         head = re.match(_AGENCY, lead) if not spill and lead != agency else None
         if head and self.verbs:
@@ -769,10 +770,9 @@ class AssignmentInterpreter:
             return None
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
         rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
-        # "phối hợp với X …": the partners, and an opening clause before the role ("Trên cơ sở
-        # chức năng nhiệm vụ, chủ trì, phối hợp với X tham mưu …") kept in the notes.
+        # "phối hợp với X …": the partners; an opening clause before the role kept in notes.
         rest, partners, frame = split_partners(rest)
-        opening = "; ".join(filter(None, [opening, frame]))
+        opening = "; ".join(filter(None, [opening, frame, qualifier]))
         own, others = own_clauses(rest)
         if others:
             # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":

@@ -499,6 +499,10 @@ def split_partners(rest: str) -> tuple[str, str, str]:
     the role's words out of the text; so does "Phối hợp với Sở Y tế tổ chức …" opening the
     point, whose role (the agency works with them on it) is kept in the notes.
     """
+    if joint := re.match(rf"^cùng\s+(?=(?:các|những)\s|{_AGENCY})", rest):
+        # "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ … rà soát …": "together with" names
+        # the partners as "phối hợp với" does (round 6)
+        rest = f"phối hợp với {rest[joint.end() :]}"
     found, opens_row = partners_clause(rest)
     if found is None or len(found.group("partners")) >= 200:
         return rest, "", ""
@@ -531,6 +535,10 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
         rest = rest[: reference.start()]
     for pattern in (_TIME_LABEL_RE, _TIME_INLINE_RE):
         timed = pattern.search(rest)
+        if timed and pattern is _TIME_INLINE_RE and _SPAN_RE.match(timed.group("time").strip()):
+            # "… trong 70 ngày thi đua, nhằm …. Kết quả gửi về …, trước ngày 31/12/2025.": a
+            # span of days inside the text is no deadline; the deadline ending it is
+            timed = pattern.search(rest, timed.start("time") + 1) or timed
         if timed:
             timeframe = _DONE_RE.sub("", timed.group("time").strip(" ,.;()"))
             cut = _TIME_TAIL_RE.search(timeframe) if pattern is _TIME_INLINE_RE else None
@@ -541,5 +549,19 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
             else:
                 rest = rest[: timed.start()].strip(" ,;")
             break
+    if not timeframe and (bracketed := _BRACKETED_TIME_RE.search(rest)):
+        # "… xu thế chung (hoàn thành trong tháng 11/2025). Trong đó, …": the deadline in
+        # brackets after the task, wherever the paragraph goes on after it.
+        timeframe = bracketed.group("time").strip()
+        rest = f"{rest[: bracketed.start()].rstrip()}{rest[bracketed.end() :]}"
     timeframe = re.sub(r"\s*\./\.?$", "", timeframe)  # "… 05/12/2025./.": the closing mark
     return rest, timeframe, cited
+
+
+# "trong 70 ngày thi đua": a span of days or months, not a date.
+_SPAN_RE = re.compile(r"^trong\s+\d+\s+(?:ngày|tháng|năm)\s+(?!\d)")
+# "(hoàn thành trong tháng 11/2025)", "(xong trước ngày 30/6)": a deadline in brackets.
+_BRACKETED_TIME_RE = re.compile(
+    r"\s*\(\s*(?:[Hh]oàn thành|[Hh]oàn tất|[Xx]ong)\s+"
+    r"(?P<time>(?:trong|trước|chậm nhất)\s+(?:ngày|tháng|quý|năm|\d)[^()]{1,60}?)\s*\)"
+)

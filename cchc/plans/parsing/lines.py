@@ -8,6 +8,7 @@ import itertools
 import re
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.leads import name_goes_on
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -161,6 +162,8 @@ def _heading_goes_on(previous: str, raw: str, text: str) -> bool:
 def _continues(previous: str, text: str) -> bool:
     """Whether ``text`` is the next printed line of the sentence ``previous``."""
     heading = _HEADING_RE.match(previous)
+    if name_goes_on(previous, text):
+        return True  # "4.6. Văn phòng" / "Trung ương Đảng phối hợp …": one name (leads.py)
     if (
         heading
         and text[:1].isupper()

@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.leads import closing_clause
 from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
@@ -268,6 +269,8 @@ def announcing(text: str) -> re.Match[str] | None:
     text = _ASKED_RE.sub("", text, count=1)  # "Đề nghị Thường trực … tập trung …": the asked
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
+    at = int(bool(_ASKS_RE.search(text[:600])))
+    candidates[at:at] = closing_clause(text)  # the announcing clause's subject first (leads.py)
     for candidate in candidates:
         found = _SUBJECT_VERB_RE.match(candidate[:1].upper() + candidate[1:])
         if found:

@@ -49,10 +49,16 @@ _AGENCY = (
     r"Chánh Văn phòng|Chánh Thanh tra|"
     # "Đề nghị Thường trực Tỉnh ủy tập trung …": the standing body of a Party committee or
     # of a council, and the committee itself.
-    r"Thường trực (?=[A-ZĐ])|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    r"[Tt]hường trực (?=[A-ZĐ]|các\s)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     r"Bí thư (?=[Tt]ỉnh|[Tt]hành|[Xx]ã|[Pp]hường|[Đđ]ảng|[Cc]ấp|[Hh]uyện|[Qq]uận)|"
     # "tỉnh Đắk Lắk cần tiếp tục …": a province named as the subject.
-    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ]))"
+    r"[Tt]ỉnh (?=[A-ZĐ])|[Tt]hành phố (?=[A-ZĐ])|"
+    # The Party's bodies (round 9; "Bộ Chính trị", "Ban Bí thư", "Đảng uỷ …", "Văn phòng Trung
+    # ương Đảng" open with a head above): "Các tỉnh uỷ, thành uỷ …", "Tổ chức đảng …", "(5)
+    # Các văn phòng tiếp tục …" (the offices of the Party committees named before).
+    r"Các [Tt]ỉnh ủy|Các [Tt]ỉnh uỷ|Tổ chức đảng|Các văn phòng|Các Văn phòng|"
+    # "a) Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …": provinces named (round 7)
+    r"Các tỉnh (?=[A-ZĐ])|Các thành phố (?=[A-ZĐ]))"
 )
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
@@ -66,28 +72,50 @@ _VERBS = (
     r"đào tạo|bồi dưỡng|tuyên truyền|phổ biến|công khai|thí điểm|ứng dụng|phát triển|mở rộng|"
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
-    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa"
+    r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
+    # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
+    # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
+    r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
+    # "Thành phố Hà Nội và các tỉnh X, Y đẩy nhanh …", "Giao Phó Thủ tướng X trực tiếp chỉ đạo
+    # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
+    r"đẩy nhanh|trực tiếp|đi kiểm tra|đi khảo sát"
 )
-_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|\s(?:{_VERBS})\b))"
+# ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
+_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
 # hình Việt Nam (VTV)").
 _NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
 # Bodies named by their kind in a list ("các sở, ban, ngành, xã, phường, công ty").
 _KINDS = (
     r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
-    r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể)\b"
+    r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể|"
+    # the Party's committees by their level: "các tỉnh uỷ, thành uỷ", "cấp uỷ", and its
+    # organisations at the base, "chi bộ, đảng bộ" (round 9)
+    r"(?:tỉnh|thành|huyện|quận|thị|đảng|cấp) (?:uỷ|ủy)|chi bộ|đảng bộ)\b"
 )
+# "Yêu cầu các đồng chí bí thư tỉnh uỷ, thành uỷ, các đồng chí bộ trưởng …": office holders
+# named in lower case after the honorific (round 9).
+_OFFICES = r"(?:bí thư|bộ trưởng|thủ trưởng|chủ tịch|giám đốc|trưởng ban|chánh văn phòng)\b"
+_COMRADES = rf"(?:các\s+)?đồng chí\s+{_OFFICES}"
 _GIVEN_RE = re.compile(
     # (a list opening with bodies named by their kind only where the sentence opens so:
     # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
     rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
     # (not "… Quyết định số 41 về việc giao X …": a cited document's subject, no task given)
-    rf"|(?:^|[.;:]\s+|(?<!việc)\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?={_AGENCY}))"
+    rf"|(?:^|[.;:]\s+|(?<!việc)\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
+    rf"(?=(?:đồng chí\s+)?{_AGENCY}|{_COMRADES}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
-    # list goes on with bodies named by their kind.
-    rf"(?P<lead>(?:{_AGENCY}|các (?={_KINDS})){_NAME}*?(?:,\s*(?:{_AGENCY}|{_KINDS})"
-    rf"{_NAME}*?)*){_AGENCY_END}"
+    # list goes on with bodies named by their kind. ("Giao đồng chí Bộ trưởng Bộ X trực
+    # tiếp …": the honorific after "Giao" stays with the office, round 8.)
+    rf"(?P<lead>(?:(?:đồng chí\s+)?{_AGENCY}|{_COMRADES}|các (?={_KINDS})){_NAME}*?"
+    rf"(?:,\s*(?:{_AGENCY}|{_KINDS}|{_COMRADES}|{_OFFICES})"
+    rf"{_NAME}*?)*"
+    # "Đề nghị các cơ quan …; Văn phòng …; các Hội …; Ủy ban nhân dân các xã: tổ chức …":
+    # a list whose items are parted by ";" goes on to the colon, each item naming bodies
+    # without a task's verb (round 9; "đơn vị sự nghiệp công lập": "lập" is no verb there).
+    rf"(?:;\s*(?:{_AGENCY}|các\s)(?:(?!\s(?!lập\b)(?:{_VERBS})\b)[^;:.])*?(?=\s*[;:]))*)"
+    rf"{_AGENCY_END}"
     # ("Đề nghị Công ty Điện lực X: Khẩn trương …": the colon after the body is no text)
     r"\s*[,:]?\s*(?P<rest>.*)$",
     re.S,
@@ -109,8 +137,9 @@ _SUBJECT_VERB_RE = re.compile(
     rf"^(?!Ban hành\b)(?P<lead>{_AGENCY}(?:[^;:()]|\([A-ZĐ0-9]{{2,12}}\)|;\s*(?={_AGENCY}|các\s))"
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
-    # "tổ chức chính trị - xã hội" in a list of bodies is a noun too.
-    r"(?=(?<![Cc]ơ quan )(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng))"
+    # "tổ chức chính trị - xã hội", "tổ chức đảng" in a list of bodies are nouns too.
+    r"(?=(?<![Cc]ơ quan )"
+    r"(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng| thành viên))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
     # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.
@@ -142,8 +171,8 @@ _BUSINESS_GROUP_RE = re.compile(
 # trì …"): the agency's role, no part of the title.
 _LEAD_WORDS_RE = re.compile(
     # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
-    # the role)
-    r"^(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
+    # the role; "X phải chủ động …", "a) Phải chủ động …": the modal is no part of the task)
+    r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
     r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
@@ -158,7 +187,8 @@ _PARTNERS_RE = re.compile(
     rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?:{_VERBS})\b(?!\s+(?:để|nhằm)\s)"
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)(?:{_VERBS})\b"
+    r"(?!\s+(?:để|nhằm)\s)"
     r"|\s(?:để|nhằm|trong việc|trong quá trình|căn cứ)\s|;|$)",
     re.S,
 )
@@ -174,7 +204,8 @@ _TIME_SENTENCE = (
 )
 _TIME_INLINE_RE = re.compile(
     rf"[,;]?\s*(?:\(|,|;)?\s*{_TIME_SENTENCE}?"
-    r"(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|chậm nhất|từ)\s+"
+    # ("bảo đảm đến hết tháng 12 năm 2025 giải quyết …": the end of a period, round 6)
+    r"(?P<time>(?:hoàn thành|hoàn tất|trình|xong)?\s*(?:trong|trước|chậm nhất|từ|đến hết)\s+"
     r"(?:ngày|tháng|quý|năm|\d)[^;()]*?|thực hiện (?:thường xuyên|hằng năm|"
     r"hàng năm))\s*\)?\s*[.;]?\s*$",
     re.I | re.S,
@@ -191,7 +222,8 @@ _REMIT_RE = re.compile(
     r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
     r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
-    rf"(?:\s+(?:được giao|được phân công))?\s*,?\s*(?=(?:{_VERBS})\b)",
+    # ("theo nhiệm vụ, quyền hạn của mình chủ động …": "of its own" ends it too)
+    rf"(?:\s+(?:được giao|được phân công|của mình))?\s*,?\s*(?=(?:{_VERBS})\b)",
     re.I,
 )
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, … chủ trì, phối hợp với các Bộ, cơ quan liên

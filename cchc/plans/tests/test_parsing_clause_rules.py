@@ -161,7 +161,8 @@ def test_sentence_points_of_a_letter_each_read_with_their_subject() -> None:
         "Báo Nhân dân, Đài Phát thanh và Truyền hình Hà Nội, Thông tấn xã Việt Nam",
         "Văn phòng Ban Chỉ đạo quốc gia",
     ]
-    assert items[0].title.startswith("Phải tăng cường tuần tra")
+    # (the modal "phải" is no part of the task: corpus entries 115 and 122, round 9)
+    assert items[0].title.startswith("Tăng cường tuần tra")
     # the list of partners ends after the forces' remit, whatever the verb after it
     assert items[1].partners == "các Bộ, ngành, lực lượng chức năng"
     assert items[1].title.startswith("Mở chuyên mục, tuyên truyền")

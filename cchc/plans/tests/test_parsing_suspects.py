@@ -48,7 +48,7 @@ def _plan(*items: Item) -> ParsedPlan:
         ({"lead": "UBND tỉnh Cao Bằng khẩn trương"}, "lead", "lead-task"),
         # cut before its name's end, or with the task's first word
         ({"lead": "Ủy ban Mặt trận Tổ quốc tỉnh và các"}, "lead", "lead-open-end"),
-        ({"lead": "UBND tỉnh Lạng Sơn trực tiếp"}, "lead", "lead-open-end"),
+        ({"lead": "UBND tỉnh Lạng Sơn sẽ"}, "lead", "lead-open-end"),  # ("trực tiếp": a verb)
         # the assignment's role words and the bodies they name opening the title
         ({"title": "Phối hợp với Sở Y tế tổ chức tiêm chủng"}, "title", "title-role-opening"),
         ({"title": "Phối hợp chặt chẽ các sở, ngành rà soát"}, "title", "title-role-opening"),
