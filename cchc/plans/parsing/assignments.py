@@ -202,7 +202,7 @@ class AssignmentInterpreter:
                 topic, self.topic = self.topic, None
                 if (kind == "paren" or heading) and agency and agency[0] == "paren":
                     agency = None  # "(2) …", "2. …": the bullets of "(1) …" have ended
-                if topic and kind == "plain":
+                if topic and kind == "plain" and not announcing(text):
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 self.announced_time = "" if heading else self.announced_time
                 after_agency = bool(heading and agency and kind == agency[0])

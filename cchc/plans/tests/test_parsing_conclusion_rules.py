@@ -341,3 +341,32 @@ def test_an_agency_heading_closes_the_topic_of_its_level_above_it() -> None:
     assert [item.lead for item in items] == ["Sở Nội vụ", "Sở Tài chính"]
     assert items[0].section == ["1. Về công tác quyết toán năm 2026", "1.1. Các nội dung chung"]
     assert items[1].section == []
+
+
+def test_a_paragraph_announcing_points_under_a_topic_without_colon_still_announces():
+    # "2. Về …" (no colon) takes the paragraph under it as its row, unless that paragraph
+    # announces the points below ("…, Sở A và Sở B cụ thể hoá …, tập trung các nhiệm vụ sau:").
+    text = (
+        "**KẾT LUẬN**\n\nVỀ CÔNG TÁC VĂN PHÒNG NĂM 2026\n\n"
+        "Hội nghị do Ban Tổ chức và các phòng, ban của Sở Nội vụ chuẩn bị; đồng chí Giám đốc "
+        "đã phát biểu kết luận như sau:\n\n"
+        "**1. Về kết quả năm 2025**\n\nNăm 2025, các đơn vị đã hoàn thành tốt nhiệm vụ.\n\n"
+        "**2. Về nhiệm vụ năm 2026**\n\n"
+        "Năm 2026, nhiệm vụ rất nặng nề. Căn cứ Báo cáo, Văn phòng Sở và các phòng chuyên môn "
+        "cụ thể hoá để tổ chức thực hiện, trong đó, tập trung các nhiệm vụ sau:\n\n"
+        "(1) Nâng cao chất lượng công tác tham mưu, tổng hợp.\n\n"
+        "(2) Đẩy mạnh chuyển đổi số trong công tác văn thư, lưu trữ.\n"
+    )
+    rows = [(i.number, i.lead, i.title) for i in _parse(text).items]
+    assert rows == [
+        (
+            "1",
+            "Văn phòng Sở và các phòng chuyên môn",
+            "Nâng cao chất lượng công tác tham mưu, tổng hợp",
+        ),
+        (
+            "2",
+            "Văn phòng Sở và các phòng chuyên môn",
+            "Đẩy mạnh chuyển đổi số trong công tác văn thư, lưu trữ",
+        ),
+    ]
