@@ -445,8 +445,24 @@ class _RowsRead:
             return False
         texts = self.texts.get(line, ())
         return all(
-            cell in self.whole or any(cell in text for text in texts) for cell in cells if cell
+            cell in self.whole or any(_holds(text, cell) for text in texts)
+            for cell in cells
+            if cell
         )
+
+
+def _holds(text: str, cell: str) -> bool:
+    """Whether ``cell`` stands in ``text`` as whole words ("I" is not in "0I": weighing the
+    words would flag it, so keeping the row unweighed must not)."""
+    start = text.find(cell)
+    while start != -1:
+        end = start + len(cell)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        start = text.find(cell, start + 1)
+    return False
 
 
 def _lines(doc: SourceDocument, read: Callable[[int, list[str]], bool]) -> Iterator[_Line]:

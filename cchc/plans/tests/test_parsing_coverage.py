@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cchc.conftest import SEED_PLAN as SEED
@@ -435,6 +435,7 @@ def test_the_check_never_raises_and_never_flags_kept_lines(lines, kept, table):
     table=st.lists(st.lists(words, min_size=1, max_size=4), min_size=1, max_size=8),
     read=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 3), st.booleans()), max_size=10),
 )
+@example(table=[[""], [""], ["", "I", "0I"]], read=[(2, 2, True)])  # "I" is no word of "0I"
 def test_rows_kept_unweighed_never_hide_a_lost_line(table, read):
     """Keeping plainly read rows without weighing them (the speed-up for large tables) flags
     every line that weighing every row flags."""
