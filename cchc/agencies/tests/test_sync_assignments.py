@@ -178,3 +178,24 @@ def test_statements_are_the_same_for_5_and_60_rows():
             sync_plan_assignments(plan_id=plan.pk)
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_a_sync_that_writes_bumps_the_registry_version(django_capture_on_commit_callbacks):
+    """Bulk writes send no post_save: the sync bumps the version itself, once, and only when
+    it wrote something (what is cached under it: an activity's agencies, ended agencies)."""
+    from cchc.core import versions
+
+    with django_capture_on_commit_callbacks(execute=True):  # their own bumps run first
+        load_registry(path=MINI)
+        plan = big_plan(5, "5/KH-Z")
+    before = versions.current(versions.REGISTRY_KEY)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        sync_plan_assignments(plan_id=plan.pk)
+    bumps = [c for c in callbacks if versions.REGISTRY_KEY in getattr(c, "version_keys", ())]
+    assert len(bumps) == 1
+    after = versions.current(versions.REGISTRY_KEY)
+    assert after != before
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        sync_plan_assignments(plan_id=plan.pk)
+    assert not [c for c in callbacks if versions.REGISTRY_KEY in getattr(c, "version_keys", ())]
+    assert versions.current(versions.REGISTRY_KEY) == after
