@@ -116,7 +116,7 @@ def test_reimport_keeps_moved_ends_dropped_and_creates_new(django_user_model):
     )
     group_row = Assignment.objects.get(activity=activity(plan, "2"), role="partner")
     assert group_row.ended_on == timezone.localdate()
-    assert group_row.history.last().from_agency is None  # type: ignore[union-attr]
+    assert group_row.history.last().from_agency is None
     # Again: nothing to do, nothing written.
     history_now = AssignmentChange.objects.count()
     again = sync_plan_assignments(plan_id=plan.pk, user=user)
