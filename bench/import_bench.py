@@ -8,12 +8,16 @@ process on a fresh SQLite database in a temporary directory:
 * store: ``import_plan`` into an empty database; re-import of the same document (the update
   path, nothing changed) and of an edited one (every 10th row's title changed);
 * memory: tracemalloc peak of parse and of store, and the growth of the process's peak RSS;
-  flatness = peak for 10,000 rows / peak for 2,500 rows (1.0 is flat, 4.0 is linear).
+  flatness = peak for 10,000 rows / peak for 2,500 rows (1.0 is flat, 4.0 is linear);
+* "+ registry": the same 10,000-row plan into a database holding the shipped agency registry
+  (``cchc agencies load``: the real agencies and the former communes), so that every lead and
+  partner text becomes assignments (``sync_plan_assignments``); its assignments are counted.
 
 Medians of R runs. Prints a markdown table and writes JSON to bench/results/.
 
     scripts/bench                       # seed x5, 10,000 rows x3, 2,500 rows x3 (memory)
     scripts/bench --rows 20000 --repeat-large 1
+    scripts/bench --cases registry      # only the 10,000-row plan with the registry loaded
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _worker(path: Path, repeat: int, workdir: Path) -> dict[str, Any]:
+def _worker(path: Path, repeat: int, workdir: Path, registry: bool = False) -> dict[str, Any]:
     """Measure one file; runs in its own process so that peak RSS belongs to this file alone."""
     db = workdir / "bench.sqlite3"
     os.environ.update(
@@ -71,6 +75,10 @@ def _worker(path: Path, repeat: int, workdir: Path) -> dict[str, Any]:
     from django.db import connections
 
     call_command("migrate", verbosity=0, interactive=False)
+    if registry:
+        from cchc.agencies.registry import load_registry
+
+        load_registry()
     connections.close_all()
     template = workdir / "template.sqlite3"
     shutil.copyfile(db, template)
@@ -81,10 +89,12 @@ def _worker(path: Path, repeat: int, workdir: Path) -> dict[str, Any]:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(template, db)
 
+    from cchc.agencies.models import Agency, Assignment, AssignmentChange
     from cchc.plans.actions import import_plan
     from cchc.plans.parsing import parse_path
 
     out: dict[str, Any] = {"file": str(path), "bytes": path.stat().st_size, "repeat": repeat}
+    out["agencies"] = Agency.objects.count()
     # Warm up (imports, regexes, translations) on the seed plan, so the first timed run of a
     # large file is not charged for them.
     with contextlib.suppress(Exception):  # the timed runs below report any error
@@ -122,7 +132,11 @@ def _worker(path: Path, repeat: int, workdir: Path) -> dict[str, Any]:
             t0 = time.perf_counter()
             res = import_plan(parsed=parsed, source_sha256=sha)
             create_t.append(time.perf_counter() - t0)
-            counts["create"] = {"created": res.created, "updated": res.updated}
+            counts["create"] = {
+                "created": res.created,
+                "updated": res.updated,
+                "assignments": res.assignments,
+            }
             t0 = time.perf_counter()
             res = import_plan(parsed=parsed, source_sha256=sha)
             same_t.append(time.perf_counter() - t0)
@@ -130,7 +144,15 @@ def _worker(path: Path, repeat: int, workdir: Path) -> dict[str, Any]:
             t0 = time.perf_counter()
             res = import_plan(parsed=edited, source_sha256=edited_sha)
             edited_t.append(time.perf_counter() - t0)
-            counts["edited"] = {"updated": res.updated, "unchanged": res.unchanged}
+            counts["edited"] = {
+                "updated": res.updated,
+                "unchanged": res.unchanged,
+                "assignments": res.assignments,
+            }
+            counts["stored"] = {
+                "open_assignments": Assignment.objects.open().count(),
+                "assignment_changes": AssignmentChange.objects.count(),
+            }
         out["counts"] = counts
         out["maxrss_delta_mb"] = _maxrss_mb() - rss_base
         del parsed, edited, res
@@ -164,12 +186,12 @@ def _worker(path: Path, repeat: int, workdir: Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------- parent process
 
 
-def _run_worker(path: Path, repeat: int) -> dict[str, Any]:
+def _run_worker(path: Path, repeat: int, registry: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as workdir:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         proc = subprocess.run(
             [sys.executable, __file__, "--worker", str(path), "--repeat", str(repeat),
-             "--workdir", workdir],
+             "--workdir", workdir, *(["--registry"] if registry else [])],
             env=env, capture_output=True, text=True, check=False,
         )  # fmt: skip
     if proc.returncode != 0 or not proc.stdout.strip():
@@ -203,13 +225,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-seed", type=int, default=5)
     parser.add_argument("--repeat-large", type=int, default=3)
     parser.add_argument("--json", type=Path, help="where to write the JSON results")
+    parser.add_argument(
+        "--cases",
+        default="seed,large,small,registry",
+        help="comma-separated cases to run: seed, large, small, registry (default: all)",
+    )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--registry", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(json.dumps(_worker(args.worker, args.repeat, args.workdir)))
+        print(json.dumps(_worker(args.worker, args.repeat, args.workdir, args.registry)))
         return 0
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -219,16 +247,28 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cchc-bench-plans-") as tmp:
         large = write_plan(Path(tmp) / f"plan-{args.rows}.md", args.rows)
         small = write_plan(Path(tmp) / f"plan-{args.flat_rows}.md", args.flat_rows)
+        wanted = {c.strip() for c in args.cases.split(",") if c.strip()}
         cases = [
-            ("seed", SEED, args.repeat_seed, "seed"),
-            (f"generated {args.rows:,}", large, args.repeat_large, "large"),
-            (f"generated {args.flat_rows:,}", small, args.repeat_large, None),
+            ("seed", "seed", SEED, args.repeat_seed, "seed", False),
+            ("large", f"generated {args.rows:,}", large, args.repeat_large, "large", False),
+            ("small", f"generated {args.flat_rows:,}", small, args.repeat_large, None, False),
+            (
+                "registry",
+                f"generated {args.rows:,} + registry",
+                large,
+                args.repeat_large,
+                "large",
+                True,
+            ),
         ]
         results = []
-        for label, path, repeat, target_key in cases:
+        for case, label, path, repeat, target_key, registry in cases:
+            if case not in wanted:
+                continue
             print(f"bench: {label} ({path.stat().st_size / 1e6:.2f} MB) x{repeat} ...",
                   file=sys.stderr, flush=True)  # fmt: skip
-            res = _run_worker(path, repeat)
+            res = _run_worker(path, repeat, registry)
+            res["case"] = case
             res["label"] = label
             res["target_s"] = TARGET_SECONDS.get(target_key) if target_key else None
             med = res.get("median_s", {})
@@ -272,25 +312,35 @@ def main(argv: list[str] | None = None) -> int:
             f"| {'—' if total is None else f'{total:.2f}'} | {verdict} | {peaks} | {rss} |"
         )
 
-    big, small_r = results[1], results[2]
+    by_case = {r["case"]: r for r in results}
+    big, small_r = by_case.get("large", {}), by_case.get("small", {})
     flat: dict[str, float | None] = {}
     for key in ("peak_parse_mb", "peak_store_mb", "maxrss_delta_mb"):
         a, b = big.get(key), small_r.get(key)
         flat[key] = (a / b) if a is not None and b else None
     scale = args.rows / args.flat_rows
     lines.append("")
-    lines.append(
-        f"Memory flatness ({args.rows:,} vs {args.flat_rows:,} rows; 1.0 = flat, "
-        f"{scale:.1f} = linear): "
-        + ", ".join(
-            f"{name} {'—' if flat[key] is None else f'{flat[key]:.2f}×'}"
-            for key, name in (
-                ("peak_parse_mb", "parse peak"),
-                ("peak_store_mb", "store peak"),
-                ("maxrss_delta_mb", "max RSS Δ"),
+    for r in results:
+        if r.get("case") == "registry" and "counts" in r:
+            c = r["counts"]
+            lines.append(
+                f"{r['label']}: {r.get('agencies', 0):,} agencies; assignments on the first "
+                f"import {c['create'].get('assignments')}, on the edited one "
+                f"{c['edited'].get('assignments')}; stored {c['stored']}"
+            )
+    if big and small_r:
+        lines.append(
+            f"Memory flatness ({args.rows:,} vs {args.flat_rows:,} rows; 1.0 = flat, "
+            f"{scale:.1f} = linear): "
+            + ", ".join(
+                f"{name} {'—' if flat[key] is None else f'{flat[key]:.2f}×'}"
+                for key, name in (
+                    ("peak_parse_mb", "parse peak"),
+                    ("peak_store_mb", "store peak"),
+                    ("maxrss_delta_mb", "max RSS Δ"),
+                )
             )
         )
-    )
     lines.append(
         "Medians; 'reference' = read the file + split lines in the same process and run; "
         "ratio = read+parse / reference."
