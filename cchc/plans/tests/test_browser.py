@@ -222,7 +222,9 @@ def test_import_preview_of_another_bodys_plan_groups_the_warnings(
     page.wait_for_selector("#preview-items")
     rows = page.locator("#preview-warnings li").all_inner_texts()
     lines = [int(m.group(1)) for w in rows if (m := re.match(r"dòng (\d+):", w))]
-    assert lines == sorted(lines) and len(lines) >= 3
+    # (the reader now reads most of entry 94 right: one row warning is left; the line order of
+    # many is tested in test_preview_warnings.py)
+    assert lines == sorted(lines) and len(lines) >= 1
     assert not any("không phải cơ quan" in w or "trang cơ quan" in w for w in rows)
     heading = page.locator("#row-warnings-heading").inner_text()
     assert f": {len(rows)} cảnh báo" in heading
