@@ -202,7 +202,8 @@ class AssignmentInterpreter:
                 topic, self.topic = self.topic, None
                 if (kind == "paren" or heading) and agency and agency[0] == "paren":
                     agency = None  # "(2) …", "2. …": the bullets of "(1) …" have ended
-                if topic and kind == "plain" and not announcing(text):
+                announces = announcing(text) if kind == "plain" else None
+                if topic and not announces and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 self.announced_time = "" if heading else self.announced_time
                 after_agency = bool(heading and agency and kind == agency[0])
@@ -480,7 +481,7 @@ class AssignmentInterpreter:
                             "prose-no-lead",
                         )
                     continue
-                announced = announcing(text) if kind == "plain" else None
+                announced = announces if kind == "plain" else None
                 # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
                 # heading of its section's kind (structure.py).
                 over = subject_line(text, following, subject_of) if kind == "plain" else None
