@@ -61,6 +61,45 @@ SEED_COLUMNS = [
 ]
 
 
+# A test uses the database when it is marked ``django_db``, asks (itself or through its
+# fixtures) for one of these, or is a Django TransactionTestCase. pytest-django lets no other
+# test reach a database, so the others read the same on every database.
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_setup", "django_db_reset_sequences", "live_server"}
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that use the database (CI's second database: the others "
+        "cannot tell one database from another and ran on the first)",
+    )
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """Whether ``item`` reaches a database (see DATABASE_FIXTURES)."""
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    if DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        return True
+    from django.test import TransactionTestCase
+
+    test_class = getattr(item, "cls", None)
+    return isinstance(test_class, type) and issubclass(test_class, TransactionTestCase)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if uses_database(item)]
+    dropped = [item for item in items if not uses_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(autouse=True)
 def _site_language() -> Iterator[None]:
     """Every test starts in the site's language (Vietnamese): a test that switched language
