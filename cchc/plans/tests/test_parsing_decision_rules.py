@@ -60,18 +60,25 @@ của Chương trình, lựa chọn các nội dung phù hợp để đưa vào 
 3. Trong quá trình triển khai, khi phát sinh vướng mắc, các cơ quan, đơn vị thuộc tỉnh chủ động
 đề xuất với Sở Giáo dục và Đào tạo để tổng hợp.
 
-4. Kinh phí thực hiện Chương trình được bố trí từ ngân sách tỉnh theo phân cấp hiện hành.
+4. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính theo dõi, đôn đốc việc thực hiện Chương trình,
+báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 hằng năm.
+
+5. Kinh phí thực hiện Chương trình được bố trí từ ngân sách tỉnh theo phân cấp hiện hành.
 """
 
 
 def test_a_decision_issuing_an_annexed_programme_is_read_from_its_annex() -> None:
     # (without the rule the decision's signature block ends the reading: no plan at all)
     items = _items(_DECISION)
-    assert [item.number for item in items] == ["1", "2", "3"]
-    first = items[0]
+    assert [item.number for item in items] == ["1", "2", "3", "4"]
+    first, last = items[0], items[3]
+    # the body as subject, "phối hợp với" its partners, the rest the title
     assert first.lead == "Sở Giáo dục và Đào tạo"
     assert first.partners == "các trường đại học trên địa bàn"
-    assert first.title.startswith("Chủ động xây dựng kho học liệu số")
+    assert (first.title or "").startswith("Chủ động xây dựng kho học liệu số")
+    # "X chủ trì, phối hợp với Y <task>"
+    assert (last.lead, last.partners) == ("Sở Nội vụ", "Sở Tài chính")
+    assert (last.title or "").startswith("Theo dõi, đôn đốc việc thực hiện Chương trình")
 
 
 def test_the_annex_is_read_only_after_a_decision_that_issues_it() -> None:
