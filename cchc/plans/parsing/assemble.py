@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.coverage import check_coverage
+from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
@@ -23,14 +24,16 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         read_document_info(_texts_before(doc, tables.first_table) + before_table, parsed.document)
         tables.run()
     else:
+        # (a decision issuing an annexed programme: the annex is read, not the decision)
+        paragraphs = annexed_part(doc.paragraphs)
         prose = ProseInterpreter(parsed=parsed)
-        prose.run(doc.paragraphs)
+        prose.run(paragraphs)
         preamble = prose.preamble
         # Tasks assigned in sentences (resolutions, directives): read that way too, and keep
         # the reading that finds more rows of work.
         other = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
         assignments = AssignmentInterpreter(parsed=other)
-        assignments.run(doc.paragraphs)
+        assignments.run(paragraphs)
         mixed = _by_section(parsed, other)
         if len(other.items) > len(parsed.items):
             parsed = other

@@ -52,6 +52,7 @@ from cchc.plans.parsing.clauses import (
     task_after_list,
 )
 from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
@@ -633,6 +634,8 @@ class AssignmentInterpreter:
     ) -> Item | None:
         if assessing(self.sections[self.announced_at if agency else 0 :]) or K.no_task(text):
             return None  # "I. ĐÁNH GIÁ CHUNG", "1. … nhất trí với Tờ trình …" (conclusions.py)
+        if funding_only(text):  # "5. Kinh phí … được ngân sách bảo đảm …" (decisions.py)
+            return None
         lead, rest = "", ""
         text = _HONORIFIC_RE.sub("", text)
         given = _GIVEN_RE.search(text) or K.asked_bodies(text)
@@ -739,7 +742,8 @@ class AssignmentInterpreter:
             lead, rest = agency, text
         else:
             return None
-        lead, rest = bracketed_note(*collective_name(lead, rest))
+        lead, rest = bracketed_note(*collective_name(*framed_subject(lead, rest)))
+        lead, rest = ends_at_named_body(lead, rest)  # (decisions.py)
         named = known_body(lead)
         if named and len(named) < len(lead):
             # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole

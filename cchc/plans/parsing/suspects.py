@@ -15,6 +15,9 @@ row was read, and tests each field's shape against what the genre prints there:
   ngày …") holds the lead; one ending on a word no phrase ends on ("… của", "… và") was cut;
   one in capitals on a row with no lead and no timeframe is a heading read as a row; an empty
   one (where no ``no-title`` warning already says so) lost its text.
+- rows read shifted (round 11): a lead holding a modal ("… sẽ định kỳ"), only a bracketed note
+  or, after ";", words naming no body; a title that is the closing formula or opens with
+  another sentence's frame ("Đối với 13 Cục Thuế …").
 - ``partners``: a list of bodies. One holding a deadline ("… trước ngày 30/6/2026") or a task's
   verb after a body ("Bộ Tài chính tiếp thu ý kiến …") swallowed the text after it.
 
@@ -35,6 +38,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from cchc.core.text import fold
 from cchc.plans.parsing.prose import OPEN_ENDINGS
 from cchc.plans.parsing.result import Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import _AGENCY, _VERBS
@@ -419,6 +423,57 @@ def _timeframe_hour(item: Item) -> bool:
     return _HOUR_RE.search(item.timeframe or "") is not None
 
 
+# Rows read shifted (round 11): a lead holding a modal or a verb the vocabulary lacks after its
+# body ("Tổng cục Thuế sẽ định kỳ", "Cục Thuế các tỉnh … chú trọng"), a title that is the
+# closing formula ("Nghiêm túc triển khai thực hiện."), one opening with the frame of another
+# body's sentence ("Đối với 13 Cục Thuế có …"), a lead whose part after ";" names no body
+# ("Thanh tra Chính phủ; các kế hoạch, chương"): the row took a neighbour's words.
+_LEAD_MODAL_RE = re.compile(r"\s(?:sẽ|cần|nên|phải|chú trọng|quan tâm|bám sát|định k[ỳyỷ])(?:\s|$)")
+_CLOSING_TITLE_RE = re.compile(
+    r"^(?:nghiêm túc|khẩn trương|tích cực)?\s*(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?"
+    r"(?:thực hiện)?(?:\s+nghiêm túc)?"
+    r"(?:\s+(?:Công văn|Chỉ thị|Kế hoạch|Quyết định|Thông báo|Công điện|văn bản) này)?"
+    r"\s*[.;!]?\S{0,4}$",
+    re.I,
+)
+_FRAME_BODY_RE = re.compile(rf"^Đối với\s+(?:\d+\s+)?(?:các\s+|những\s+)?(?:{_AGENCY})")
+
+
+# The last word of a lead read folded (the OCR loses diacritics: "Các bộ, ngành can"): a modal.
+_MODAL_ENDS = frozenset({"se", "can", "nen", "phai"})
+
+
+def _lead_modal(item: Item) -> bool:
+    lead = item.lead or ""
+    words = lead.split()
+    return (
+        _LEAD_MODAL_RE.search(lead) is not None
+        or "với vai trò" in lead
+        or (len(words) >= 2 and fold(words[-1]) in _MODAL_ENDS)
+    )
+
+
+def _lead_bracketed(item: Item) -> bool:
+    lead = (item.lead or "").strip(" .;,")
+    return lead.startswith("(") and lead.endswith(")") and lead.count("(") == 1
+
+
+def _title_closing(item: Item) -> bool:
+    title = " ".join((item.title or "").split()).strip(" -+•*_")
+    return len(title) > 3 and _CLOSING_TITLE_RE.match(title) is not None
+
+
+def _title_frame(item: Item) -> bool:
+    return _FRAME_BODY_RE.match((item.title or "").lstrip(" -+•*_")) is not None
+
+
+def _lead_list_remnant(item: Item) -> bool:
+    parts = (item.lead or "").split(";")
+    return len(parts) > 1 and any(
+        part.strip() and _BODY_RE.search(part) is None for part in parts[1:]
+    )
+
+
 # In order: the first rule that holds for a field is its warning.
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -465,6 +520,27 @@ RULES: tuple[Rule, ...] = (
         "lead",
         _lead_verb_end,
         lambda: _("it ends on a verb (“… lãnh đạo”): the task's first words may be in it"),
+    ),
+    Rule(
+        "lead-modal",
+        "lead",
+        _lead_modal,
+        lambda: _(
+            "it holds a modal or a verb after its body (“… sẽ”, “… chú trọng”): the task's "
+            "first words may be in it, or the row took a neighbour's words"
+        ),
+    ),
+    Rule(
+        "lead-bracketed",
+        "lead",
+        _lead_bracketed,
+        lambda: _("it is a note in brackets: it may be another column's text, read one cell off"),
+    ),
+    Rule(
+        "lead-list-remnant",
+        "lead",
+        _lead_list_remnant,
+        lambda: _("a part of it after “;” names no body: it may hold the text of another row"),
     ),
     Rule(
         "lead-cut-name",
@@ -532,6 +608,24 @@ RULES: tuple[Rule, ...] = (
         _title_role_opening,
         lambda: _(
             "it opens with an agency's role and the bodies it names: the partners may be in it"
+        ),
+    ),
+    Rule(
+        "title-closing",
+        "title",
+        _title_closing,
+        lambda: _(
+            "it is the document's closing formula (“Nghiêm túc triển khai thực hiện”), no "
+            "task: the rows may have slid by one"
+        ),
+    ),
+    Rule(
+        "title-frame",
+        "title",
+        _title_frame,
+        lambda: _(
+            "it opens with the bodies a sentence is about (“Đối với các Cục Thuế …”): its "
+            "subject and lead may be in another row"
         ),
     ),
     Rule(
