@@ -99,10 +99,28 @@ def closing_clause(text: str) -> list[str]:
     announcing sentence leads the points, not a body of the sentences before it (nor the last
     word of a list cut at its comma, "thành uỷ tiếp tục …")."""
     clauses = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text.strip())  # (";" may part a list)
+    asking = asking_clause(clauses[-1])
     if len(clauses) < 2:
-        return []
+        return asking
     last = clauses[-1]
-    return [last] + [last[comma.end() :] for comma in re.finditer(r",\s+", last)]
+    return asking + [last] + [last[comma.end() :] for comma in re.finditer(r",\s+", last)]
+
+
+# "… yêu cầu", "… đề nghị": the issuer asking the bodies named after it.
+_ASK_WORD_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
+
+
+def asking_clause(sentence: str) -> list[str]:
+    """The clause of a long announcing sentence in which the issuer asks the bodies that lead
+    the points below: "Thực hiện Nghị quyết …; Quyết định …, nhằm …, Tổng cục X đề nghị các
+    Cục Y tổ chức thực hiện một số công việc sau:" -> ["Tổng cục X đề nghị các Cục Y …"], the
+    words from the comma before the last asking word (the clauses before it cite and aim,
+    however long they run); [] when no comma stands before that word."""
+    asks = list(_ASK_WORD_RE.finditer(sentence))
+    if not asks:
+        return []
+    commas = list(re.finditer(r",\s+", sentence[: asks[-1].start()]))
+    return [sentence[commas[-1].end() :]] if commas else []
 
 
 def keeps_announced(agency: tuple[str, str] | None, following: str) -> bool:
