@@ -41,6 +41,7 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     deadline printed between the subject and its verb): the lead without it, the deadline
     put after the task's words, where the deadline reader finds it (unless the task ends
     with a deadline of its own)."""
+    lead, rest = _without_manner(lead, rest)
     timed = _LEAD_TIME_RE.search(lead)
     if timed and timed.start() > 0 and not _TIME_INLINE_RE.search(rest):
         rest = f"{rest.rstrip(' .;')}, {timed.group('time')}"
@@ -49,6 +50,24 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     if found is None or found.start() == 0:
         return lead, rest, ""
     return lead[: found.start()].strip(" ,"), rest, found.group("qualifier").strip(" ,")
+
+
+# How or when the body acts, printed between its name and the task's verb the vocabulary
+# lacks: "Cục Thuế chú trọng nghiên cứu …", "Tổng cục Thuế sẽ định kỳ tổng hợp …".
+_MANNER = r"(?:sẽ|cần|phải|chú trọng|nghiêm túc|tích cực|kịp thời|định k[yỳ]|thường xuyên)"
+_MANNER_TAIL_RE = re.compile(rf"\s+(?P<words>{_MANNER}(?:,?\s+{_MANNER})*)$")
+_MODAL_RE = re.compile(r"^(?:sẽ|cần|phải)\s+")
+
+
+def _without_manner(lead: str, rest: str) -> tuple[str, str]:
+    """(lead, rest) with the words saying how the body acts moved from the lead's end to the
+    task's start ("Cục Thuế chú trọng" / "nghiên cứu …" -> "Cục Thuế" / "chú trọng nghiên
+    cứu …"); a modal ("sẽ", "cần", "phải") before them is no part of the task."""
+    found = _MANNER_TAIL_RE.search(lead)
+    if found is None or found.start() == 0:
+        return lead, rest
+    words = _MODAL_RE.sub("", found.group("words"))
+    return lead[: found.start()].strip(" ,"), f"{words} {rest.lstrip()}".strip()
 
 
 # "… Trần Hồng Hà trước ngày 15 tháng 11 năm 2025": a deadline closing a lead.

@@ -7,7 +7,10 @@ document's text is OCR'd, its paragraphs are repaired before they are interprete
   is "-" again ("R Phối hợp …" -> "- Phối hợp …");
 - the label "Số" read as "$6:", "Sé:", "s6:" before a number is "Số:" ("số" inside a line);
 - the kind line without its diacritics ("THONG BAO", "KE HOẠCH", "QUYET DINH") and the role
-  words ("chủ tri", "phoi hop") take their spelling again.
+  words ("chủ tri", "phoi hop") take their spelling again;
+- the asking words with a vowel's mark misread ("dé nghị", "Để nghị", "yéu cầu") and the
+  issuing department's "Tổng cục" with its vowel misread before a name ("Téng cục Thuế") are
+  "đề nghị", "Đề nghị", "yêu cầu", "Tổng cục" again (issue 15, round 11).
 
 A document is OCR'd when a reader recognised it (the OCR reader repairs every paragraph), or
 when its letterhead shows the OCR's marks: the national name or the motto ("CỘNG HÒA XÃ HỘI
@@ -56,6 +59,12 @@ _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp"}
 _KIND_HEAD_RE = re.compile(r"^[\s*#]*([^\W\d_]+ [^\W\d_]+)(?!\w)")
 # "chủ trì", "phối hợp" with any of their vowels' marks (folded and checked after).
 _ROLE_RE = re.compile(r"(?<!\w)(?:ch\w tr\w|ph\wi h\wp)(?!\w)", re.IGNORECASE)
+# "đề nghị", "yêu cầu" with any marks on their vowels (folded and checked after); not "để
+# nghị quyết …" ("in order for the resolution …"), nor the other words "nghị" opens.
+_ASK_RE = re.compile(r"(?<!\w)(?:[đdĐD]\w ngh\w|y\wu c\wu)(?!\w)(?! (?:quyết|định|luận|sự|viện)\b)")
+_ASK_WORDS = {"de nghi": "đề nghị", "yeu cau": "yêu cầu"}
+# "Tổng cục" with its vowels misread ("Téng cục", "Tông cục") before a name in capitals.
+_GENERAL_DEPARTMENT_RE = re.compile(r"(?<!\w)T[^\W\d_]ng c[^\W\d_]c(?= [A-ZĐÀ-Ỹ])")
 
 
 def looks_ocr(lines: list[str]) -> bool:
@@ -72,7 +81,8 @@ def looks_ocr(lines: list[str]) -> bool:
 
 
 def repair_line(text: str) -> str:
-    """One OCR'd line with its bullet mark, "Số" label, kind line and role words repaired."""
+    """One OCR'd line with its bullet mark, "Số" label, kind line, role and asking words and
+    "Tổng cục" repaired."""
     bullet = _BULLET_RE.match(text)
     if bullet and text[bullet.end()].isupper():
         text = "- " + text[bullet.end() :]
@@ -83,7 +93,17 @@ def repair_line(text: str) -> str:
     head = _KIND_HEAD_RE.match(text)
     if head and head.group(1).isupper() and fold(head.group(1)) in _KIND_BY_KEY:
         text = text[: head.start(1)] + _KIND_BY_KEY[fold(head.group(1))] + text[head.end(1) :]
+    text = _ASK_RE.sub(_ask_word, _GENERAL_DEPARTMENT_RE.sub("Tổng cục", text))
     return _ROLE_RE.sub(_role_word, text)
+
+
+def _ask_word(match: re.Match[str]) -> str:
+    """An asking word with its vowels' marks restored ("dé nghị" -> "đề nghị")."""
+    words = match.group(0)
+    repaired = _ASK_WORDS.get(fold(words))
+    if repaired is None:
+        return words
+    return repaired if words[:1].islower() else repaired.capitalize()
 
 
 def _role_word(match: re.Match[str]) -> str:

@@ -5,8 +5,9 @@ short made-up letter in the genre's wording (other bodies, other tasks), not a c
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
-from cchc.plans.parsing.leads import asking_clause
+from cchc.plans.parsing.leads import asking_clause, lead_qualifier
 from cchc.plans.parsing.result import Item
+from cchc.plans.readers.ocrtext import repair_line
 
 # An opening whose citations and aims run past the first 400 characters before the issuer
 # asks: the clause that asks is found however late it comes.
@@ -47,3 +48,60 @@ def test_a_long_opening_asking_bodies_leads_the_points_without_subject() -> None
     assert {item.lead for item in items} == {"Các Cục Hải quan"}
     assert items[0].title.startswith("Hoàn thành việc kiểm tra các công trình")
     assert items[0].timeframe == "trước ngày 30/6/2024"
+
+
+def test_ocr_asking_words_and_the_general_department_take_their_marks_again() -> None:
+    assert repair_line("- Téng cục Hải quan dé nghị Cục Hải quan rà soát") == (
+        "- Tổng cục Hải quan đề nghị Cục Hải quan rà soát"
+    )
+    assert repair_line("- Để nghị Cục Hải quan kiểm tra") == "- Đề nghị Cục Hải quan kiểm tra"
+    assert repair_line("Bộ yéu cầu các sở báo cáo") == "Bộ yêu cầu các sở báo cáo"
+    # not "để nghị quyết …" (in order for the resolution …), nor "dé" alone ("để" misread)
+    assert repair_line("để nghị quyết đi vào cuộc sống") == "để nghị quyết đi vào cuộc sống"
+    assert repair_line("rà soát dé thực hiện") == "rà soát dé thực hiện"
+    # "Tổng cục" is repaired only before a name in capitals
+    assert repair_line("tầng cục bộ") == "tầng cục bộ"
+
+
+def test_an_ocr_letter_asking_with_slipped_marks_is_read_as_asking() -> None:
+    # The letterhead's motto lost its marks: the document is OCR'd, its lines repaired.
+    letter = (
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC HẢI QUAN Doc lap - Tu do - "
+        "Hanh phuc\n\nKính gửi: Cục Hải quan các tỉnh.\n\n"
+        "1. Đối với công tác kiểm tra sau thông quan.\n\n"
+        "- Téng cục Hải quan dé nghị Cục Hải quan các tỉnh rà soát hồ sơ doanh nghiệp "
+        "nhập khẩu.\n\n"
+        "- Để nghị Cục Hải quan các tỉnh kiểm tra kho ngoại quan.\n"
+    )
+    items = _items(letter, "letter.txt")
+    assert [item.lead for item in items] == ["Cục Hải quan các tỉnh"] * 2
+    assert items[0].title.startswith("Rà soát hồ sơ doanh nghiệp")
+    assert items[1].title.startswith("Kiểm tra kho ngoại quan")
+
+
+def test_how_the_body_acts_leaves_its_lead_for_the_task() -> None:
+    assert lead_qualifier(
+        "Cục Hải quan chú trọng",
+        "kiểm tra kho",
+    ) == (
+        "Cục Hải quan",
+        "chú trọng kiểm tra kho",
+        "",
+    )
+    assert lead_qualifier(
+        "Tổng cục Hải quan sẽ định kỳ",
+        "tổng hợp",
+    ) == (
+        "Tổng cục Hải quan",
+        "định kỳ tổng hợp",
+        "",
+    )
+    letter = (
+        "Kính gửi: Cục Hải quan các tỉnh.\n\nTổng cục Hải quan đề nghị như sau:\n\n"
+        "1. Đề nghị Cục Hải quan tỉnh chú trọng nghiên cứu, cải tiến quy trình kiểm tra.\n\n"
+        "2. Tổng cục Hải quan sẽ thường xuyên tổng hợp kết quả kiểm tra.\n"
+    )
+    items = _items(letter)
+    assert [item.lead for item in items] == ["Cục Hải quan tỉnh", "Tổng cục Hải quan"]
+    assert items[0].title.startswith("Chú trọng nghiên cứu, cải tiến")
+    assert items[1].title.startswith("Thường xuyên tổng hợp kết quả")
