@@ -125,8 +125,9 @@ def closing_clause(text: str) -> list[str]:
     return asking + [last] + [last[comma.end() :] for comma in re.finditer(r",\s+", last)]
 
 
-# "… yêu cầu", "… đề nghị": the issuer asking the bodies named after it.
-_ASK_WORD_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
+# "… yêu cầu", "… đề nghị": the issuer asking the bodies named after it (not the noun, "các
+# yêu cầu cụ thể", "theo đề nghị của …").
+_ASK_WORD_RE = re.compile(r"(?<!\bcác)(?<!\bnhững)(?<!\btheo)(?<!\bmọi)\s(?:yêu cầu|đề nghị)\s")
 
 
 def asking_clause(sentence: str) -> list[str]:

@@ -39,7 +39,7 @@ _NUMBER_LABEL_RE = re.compile(r"(?<!\w)([$Ss])[6eéèẻẽẹêếềểễệo
 # A point numbered "1/" before a capitalised word: "1." as the reader knows it.
 _SLASH_POINT_RE = re.compile(r"^(\s*\d{1,2})/\s+(?=[^\W\d_])")
 # The closing block's label, its diacritics lost or a stray mark after it ("Noi nhận:}").
-_CLOSING_RE = re.compile(r"^\s*([^\W\d_]{3} [^\W\d_]{4})\s*:?[}\])|]*")
+_CLOSING_RE = re.compile(r"^\s*([^\W\d_]{3} [^\W\d_]{4})(?!\w)\s*:?[}\])|]*")
 _KIND_WORDS = (
     "KẾ HOẠCH",
     "THÔNG BÁO",
@@ -87,7 +87,7 @@ def repair_line(text: str) -> str:
     if bullet and text[bullet.end()].isupper():
         text = "- " + text[bullet.end() :]
     closing = _CLOSING_RE.match(text)
-    if closing and fold(closing.group(1)) == "noi nhan":
+    if closing and _closing_label(fold(closing.group(1)), closing.group(0)):
         text = "Nơi nhận:" + text[closing.end() :]
     text = _NUMBER_LABEL_RE.sub(lambda m: "Số: " if m.group(1) in "$S" else "số ", text)
     head = _KIND_HEAD_RE.match(text)
@@ -95,6 +95,15 @@ def repair_line(text: str) -> str:
         text = text[: head.start(1)] + _KIND_BY_KEY[fold(head.group(1))] + text[head.end(1) :]
     text = _ASK_RE.sub(_ask_word, _GENERAL_DEPARTMENT_RE.sub("Tổng cục", text))
     return _ROLE_RE.sub(_role_word, text)
+
+
+def _closing_label(folded: str, printed: str) -> bool:
+    """Whether the two words opening a line are the closing block's label "Nơi nhận", its
+    diacritics lost ("Noi nhận") or its first word's last letter misread before the colon
+    ("Not nhận:")."""
+    if folded == "noi nhan":
+        return True
+    return folded.startswith("no") and folded.endswith(" nhan") and printed.rstrip().endswith(":")
 
 
 def _ask_word(match: re.Match[str]) -> str:

@@ -5,6 +5,7 @@ short made-up letter in the genre's wording (other bodies, other tasks), not a c
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.conclusions import closing_request, past_direction
 from cchc.plans.parsing.leads import asking_clause, lead_qualifier
 from cchc.plans.parsing.result import Item
 from cchc.plans.readers.ocrtext import repair_line
@@ -105,3 +106,63 @@ def test_how_the_body_acts_leaves_its_lead_for_the_task() -> None:
     assert [item.lead for item in items] == ["Cục Hải quan tỉnh", "Tổng cục Hải quan"]
     assert items[0].title.startswith("Chú trọng nghiên cứu, cải tiến")
     assert items[1].title.startswith("Thường xuyên tổng hợp kết quả")
+
+
+def test_the_requirements_as_a_noun_neither_ask_nor_make_the_issuer_speak() -> None:
+    # "các yêu cầu cụ thể như sau" names the requirements; the body asked before them leads.
+    letter = (
+        "Kính gửi: Cục Hải quan các tỉnh.\n\n"
+        "Do đó, để bảo đảm hiệu quả công tác kiểm tra sau thông quan, Tổng cục Hải quan đề "
+        "nghị Cục Hải quan các tỉnh khẩn trương, nghiêm túc thực hiện các yêu cầu cụ thể "
+        "như sau:\n\n"
+        "1. Rà soát hồ sơ doanh nghiệp nhập khẩu có rủi ro cao.\n\n"
+        "2. Kiểm tra kho ngoại quan trên địa bàn.\n"
+    )
+    items = _items(letter)
+    assert [item.lead for item in items] == ["Cục Hải quan các tỉnh"] * 2
+    assert asking_clause("Cục X đề nghị Sở Y thực hiện các yêu cầu sau:") == [], (
+        "no comma before the asking verb"
+    )
+    assert asking_clause("Do đó, Cục X đề nghị Sở Y thực hiện các yêu cầu sau:") == [
+        "Cục X đề nghị Sở Y thực hiện các yêu cầu sau:"
+    ]
+
+
+def test_a_letters_closing_requests_and_its_background_are_no_rows() -> None:
+    assert closing_request(
+        "Tổng cục Hải quan yêu cầu Cục trưởng Cục Hải quan các tỉnh nghiêm túc triển khai "
+        "thực hiện./."
+    )
+    assert closing_request(
+        "Để kịp thời tổng kết, Tổng cục Hải quan đề nghị Cục Hải quan báo cáo kết quả triển "
+        "khai các nội dung nêu trên về Tổng cục trước ngày 10/12/2024."
+    )
+    # a task asking for a report on something else is a task
+    assert not closing_request(
+        "Đề nghị Sở Tài chính báo cáo kết quả kiểm tra quỹ đất về Ủy ban nhân dân tỉnh."
+    )
+    assert past_direction(
+        "Tại Công văn nêu trên, Tổng cục Hải quan đã chỉ đạo các Cục đồng thời yêu cầu Cục "
+        "Hải quan các tỉnh báo cáo hằng quý."
+    )
+    assert not past_direction("Rà soát các văn bản đã ban hành, đề nghị sửa đổi.")
+    letter = (
+        "Kính gửi: Cục Hải quan các tỉnh.\n\n"
+        "Tại Công văn số 12/TCHQ, Tổng cục Hải quan đã chỉ đạo các đơn vị đồng thời yêu cầu "
+        "Cục Hải quan các tỉnh báo cáo kết quả kiểm tra hằng quý.\n\n"
+        "Tổng cục Hải quan đề nghị Cục Hải quan các tỉnh thực hiện các việc sau:\n\n"
+        "1. Rà soát hồ sơ doanh nghiệp nhập khẩu có rủi ro cao.\n\n"
+        "2. Kiểm tra kho ngoại quan trên địa bàn.\n\n"
+        "Để kịp thời tổng kết, Tổng cục Hải quan đề nghị Cục Hải quan báo cáo kết quả triển "
+        "khai các nội dung nêu trên về Tổng cục trước ngày 10/12/2024.\n\n"
+        "Tổng cục Hải quan yêu cầu Cục trưởng Cục Hải quan các tỉnh nghiêm túc triển khai "
+        "thực hiện./.\n"
+    )
+    items = _items(letter)
+    assert [item.number for item in items] == ["1", "2"]
+
+
+def test_an_ocr_closing_label_with_a_misread_letter_ends_the_letter() -> None:
+    assert repair_line("Not nhận: TL. TỔNG CỤC TRƯỞNG") == "Nơi nhận: TL. TỔNG CỤC TRƯỞNG"
+    assert repair_line("Noi nhận:") == "Nơi nhận:"
+    assert repair_line("Nói nhanh hơn") == "Nói nhanh hơn"
