@@ -164,3 +164,17 @@ def subject_after(before: str, tail: str) -> re.Match[str] | None:
     if goes_on and _PLURAL_KIND_END_RE.search(before.rstrip()):
         return None
     return _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+
+
+# "Các Cục Thuế …", "Những Sở …": a plural of bodies named in capitals opening a point.
+_PLURAL_BODIES_RE = re.compile(
+    r"^(?:Các|Những)\s+(?:Chi cục|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Phòng|Trung tâm|Viện|Đoàn|"
+    r"Ủy ban|Uỷ ban|Kho bạc|Văn phòng)\s+[A-ZĐÀ-Ỹ]"
+)
+
+
+def plural_bodies(body: str) -> bool:
+    """Whether a point opens with bodies named in the plural with capitals ("1/ Các Cục Thuế
+    rà soát lại kế hoạch …"): a subject, so the point is a task, not a topic over the bullets
+    below it (the bullets are rows of their own: Convention A)."""
+    return _PLURAL_BODIES_RE.match(body.strip(" *_")) is not None

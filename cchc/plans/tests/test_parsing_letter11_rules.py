@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.conclusions import closing_request, past_direction
-from cchc.plans.parsing.leads import asking_clause, lead_qualifier
+from cchc.plans.parsing.leads import asking_clause, lead_qualifier, plural_bodies
 from cchc.plans.parsing.result import Item
 from cchc.plans.readers.ocrtext import repair_line
 
@@ -166,3 +166,20 @@ def test_an_ocr_closing_label_with_a_misread_letter_ends_the_letter() -> None:
     assert repair_line("Not nhận: TL. TỔNG CỤC TRƯỞNG") == "Nơi nhận: TL. TỔNG CỤC TRƯỞNG"
     assert repair_line("Noi nhận:") == "Nơi nhận:"
     assert repair_line("Nói nhanh hơn") == "Nói nhanh hơn"
+
+
+def test_a_point_whose_subject_is_bodies_in_the_plural_is_a_row_over_its_bullets() -> None:
+    assert plural_bodies("Các Chi cục Hải quan rà soát lại kế hoạch kiểm tra.")
+    assert not plural_bodies("Các giải pháp trọng tâm.")
+    letter = (
+        "Kính gửi: Cục Hải quan các tỉnh.\n\n"
+        "Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh thực hiện một số giải pháp sau:\n\n"
+        "1/ Các Chi cục Hải quan rà soát lại kế hoạch kiểm tra sau thông quan năm 2024.\n\n"
+        "- Tập trung kiểm tra các doanh nghiệp có rủi ro cao về thuế.\n\n"
+        "- Bổ sung nhân lực cho công tác kiểm tra.\n\n"
+        "2/ Tăng cường kiểm tra hồ sơ hoàn thuế.\n"
+    )
+    items = _items(letter)
+    assert [item.number for item in items] == ["1", "", "", "2"]
+    assert items[1].title.startswith("Tập trung kiểm tra các doanh nghiệp")
+    assert {item.lead for item in items[1:]} == {"Cục Hải quan các tỉnh"}
