@@ -59,9 +59,10 @@ _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp"}
 _KIND_HEAD_RE = re.compile(r"^[\s*#]*([^\W\d_]+ [^\W\d_]+)(?!\w)")
 # "chủ trì", "phối hợp" with any of their vowels' marks (folded and checked after).
 _ROLE_RE = re.compile(r"(?<!\w)(?:ch\w tr\w|ph\wi h\wp)(?!\w)", re.IGNORECASE)
-# "đề nghị", "yêu cầu" with any marks on their vowels (folded and checked after); not "để
-# nghị quyết …" ("in order for the resolution …"), nor the other words "nghị" opens.
-_ASK_RE = re.compile(r"(?<!\w)(?:[đdĐD]\w ngh\w|y\wu c\wu)(?!\w)(?! (?:quyết|định|luận|sự|viện)\b)")
+# "đề nghị" with any mark on its first vowel, "yêu cầu" on either (folded and checked after);
+# "nghị" as printed ("để nghỉ hưu", "để nghĩ" are other words), not "để nghị quyết …" ("in
+# order for the resolution …"), nor the other words "nghị" opens.
+_ASK_RE = re.compile(r"(?<!\w)(?:[đdĐD]\w nghị|y\wu c\wu)(?!\w)(?! (?:quyết|định|luận|sự|viện)\b)")
 _ASK_WORDS = {"de nghi": "đề nghị", "yeu cau": "yêu cầu"}
 # "Tổng cục" with its vowels misread ("Téng cục", "Tông cục") before a name in capitals.
 _GENERAL_DEPARTMENT_RE = re.compile(r"(?<!\w)T[^\W\d_]ng c[^\W\d_]c(?= [A-ZĐÀ-Ỹ])")

@@ -183,3 +183,8 @@ def test_a_point_whose_subject_is_bodies_in_the_plural_is_a_row_over_its_bullets
     assert [item.number for item in items] == ["1", "", "", "2"]
     assert items[1].title.startswith("Tập trung kiểm tra các doanh nghiệp")
     assert {item.lead for item in items[1:]} == {"Cục Hải quan các tỉnh"}
+
+
+def test_other_words_like_the_asking_words_are_left_as_printed() -> None:
+    assert repair_line("bố trí để nghỉ hưu trước tuổi") == "bố trí để nghỉ hưu trước tuổi"
+    assert repair_line("cần thời gian để nghĩ cách làm") == "cần thời gian để nghĩ cách làm"
