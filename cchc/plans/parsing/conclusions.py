@@ -124,9 +124,12 @@ def past_direction(text: str) -> bool:
 # the letter said above ("…, Tổng cục X đề nghị Cục Y báo cáo kết quả triển khai thực hiện các
 # nội dung chỉ đạo nêu trên về … trước ngày …").
 _HOW = r"(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời|tiếp tục|quyết liệt)"
-_ASKING = r"(?:^|,\s+|\s)(?:[A-ZĐ][^.;:,]{2,80}?\s)?(?:yêu cầu|đề nghị)\s"
+# (the issuer named before the asking word: "Đề nghị Sở X phối hợp thực hiện." opening a point
+# gives Sở X a task)
+_ASKING = r"(?:^|,\s+)[A-ZĐ][^.;:,]{2,80}?\s(?:yêu cầu|đề nghị)\s"
 _CARRY_OUT_RE = re.compile(
-    rf"{_ASKING}[^.;:]{{3,160}}?\s(?:{_HOW}\s+)*(?:tổ chức\s+)?(?:triển khai\s+)?"
+    # (how it is to be done, "nghiêm túc", and nothing else: no role, "phối hợp thực hiện")
+    rf"{_ASKING}[^.;:]{{3,160}}?\s(?:{_HOW}\s+)+(?:tổ chức\s+)?(?:triển khai\s+)?"
     r"thực hiện[\s./⁄&\w]{0,6}$"
 )
 _REPORT_BACK_RE = re.compile(

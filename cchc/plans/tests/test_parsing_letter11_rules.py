@@ -137,6 +137,13 @@ def test_a_letters_closing_requests_and_its_background_are_no_rows() -> None:
         "Để kịp thời tổng kết, Tổng cục Hải quan đề nghị Cục Hải quan báo cáo kết quả triển "
         "khai các nội dung nêu trên về Tổng cục trước ngày 10/12/2024."
     )
+    # a point asking a body (no issuer named before the asking word) gives it a task
+    assert not closing_request("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp tổ chức thực hiện.")
+    assert not closing_request(
+        "Đề nghị các sở báo cáo kết quả thực hiện các nội dung nêu trên trước ngày 15/12/2024."
+    )
+    # nor does an issuer asking a role in carrying it out, with no manner of doing it
+    assert not closing_request("Sở Nội vụ đề nghị Sở Tài chính phối hợp thực hiện.")
     # a task asking for a report on something else is a task
     assert not closing_request(
         "Đề nghị Sở Tài chính báo cáo kết quả kiểm tra quỹ đất về Ủy ban nhân dân tỉnh."
