@@ -109,14 +109,22 @@ def no_task(text: str) -> bool:
 # text directed, told as background (its subject a body named in capitals, "đã" before the
 # directing verb).
 _PAST_DIRECTION_RE = re.compile(
-    r"(?:^|[,.;]\s+)[A-ZĐ][^.;:,]{2,60}?\sđã\s+(?:chỉ đạo|yêu cầu|đề nghị|giao)\b"
+    r"(?:^|[,.;]\s+)(?P<who>[A-ZĐÀ-Ỹ][^.;:,]{2,60}?)\sđã\s+(?:chỉ đạo|yêu cầu|đề nghị|giao)\b"
 )
+# Words that make the words before "đã" a clause, not a body's name: "Sở X thực hiện các nhiệm
+# vụ Ủy ban nhân dân tỉnh đã giao …" is a task.
+_NOT_A_NAME_RE = re.compile(rf"\b(?:{_VERBS}|nhiệm vụ|nội dung|công việc|việc|hoàn thành)\b")
 
 
 def past_direction(text: str) -> bool:
     """Whether ``text`` tells what its issuer or another body directed before (background, no
-    row): "…, Tổng cục X đã chỉ đạo ngành … đồng thời yêu cầu Cục Y báo cáo …"."""
-    return _PAST_DIRECTION_RE.search(text.strip(" *_")) is not None
+    row): "…, Tổng cục X đã chỉ đạo ngành … đồng thời yêu cầu Cục Y báo cáo …"; the words
+    before "đã" are the body's name alone (at most eight words, no task's words)."""
+    for found in _PAST_DIRECTION_RE.finditer(text.strip(" *_")):
+        who = found.group("who")
+        if len(who.split()) <= 8 and _NOT_A_NAME_RE.search(who.lower()) is None:
+            return True
+    return False
 
 
 # The issuer asking, in a letter's closing lines, only that it be carried out ("Tổng cục X yêu

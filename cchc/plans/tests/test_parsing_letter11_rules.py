@@ -153,6 +153,9 @@ def test_a_letters_closing_requests_and_its_background_are_no_rows() -> None:
         "Hải quan các tỉnh báo cáo hằng quý."
     )
     assert not past_direction("Rà soát các văn bản đã ban hành, đề nghị sửa đổi.")
+    assert not past_direction(
+        "Sở Tài chính hoàn thành các nhiệm vụ Ủy ban nhân dân tỉnh đã giao trong năm 2024."
+    )
     letter = (
         "Kính gửi: Cục Hải quan các tỉnh.\n\n"
         "Tại Công văn số 12/TCHQ, Tổng cục Hải quan đã chỉ đạo các đơn vị đồng thời yêu cầu "
