@@ -7,6 +7,7 @@ from __future__ import annotations
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.conclusions import closing_request, past_direction
 from cchc.plans.parsing.leads import asking_clause, lead_qualifier, plural_bodies
+from cchc.plans.parsing.points import ANNOUNCED_CODE
 from cchc.plans.parsing.result import Item
 from cchc.plans.readers.ocrtext import repair_line
 
@@ -198,3 +199,28 @@ def test_a_point_whose_subject_is_bodies_in_the_plural_is_a_row_over_its_bullets
 def test_other_words_like_the_asking_words_are_left_as_printed() -> None:
     assert repair_line("bố trí để nghỉ hưu trước tuổi") == "bố trí để nghỉ hưu trước tuổi"
     assert repair_line("cần thời gian để nghĩ cách làm") == "cần thời gian để nghĩ cách làm"
+
+
+def test_rows_under_an_announcing_bullet_led_by_the_body_above_are_flagged() -> None:
+    letter = (
+        "Kính gửi: Cục Hải quan các tỉnh.\n\n"
+        "Để bảo đảm hiệu quả công tác kiểm tra, Tổng cục Hải quan đề nghị Cục Hải quan các "
+        "tỉnh thực hiện các việc sau:\n\n"
+        "1. Rà soát hồ sơ doanh nghiệp nhập khẩu có rủi ro cao.\n\n"
+        "2. Đối với công tác chống buôn lậu.\n\n"
+        "- Kiểm tra kho ngoại quan trên địa bàn.\n\n"
+        "- Bên cạnh đó, Tổng cục Hải quan đề nghị Đội Kiểm soát tăng cường các biện pháp "
+        "phòng chống buôn lậu theo các yêu cầu như sau:\n\n"
+        "+ Tuần tra các tuyến biên giới trọng điểm.\n\n"
+        "+ Phối hợp với Bộ đội Biên phòng trao đổi thông tin.\n"
+    )
+    plan = parse_bytes(letter.encode(), "letter.md")
+    flagged = [w.line for w in plan.warnings if w.code == ANNOUNCED_CODE]
+    misled = [
+        item.line
+        for item in plan.items
+        if item.title.startswith(("Tuần tra", "Phối hợp", "Trao đổi"))
+        and item.lead == "Cục Hải quan các tỉnh"
+    ]
+    assert misled, "the reader still carries the paragraph's lead over the bullet's"
+    assert flagged == misled
