@@ -22,8 +22,9 @@ nothing of how a row was read:
   Tổng cục X đề nghị Cục Y tăng cường … như sau:") and a row among those bullets led by the body
   a paragraph above announced instead (issue 15, round 11).
 
-Cost: two passes over the document's lines and a bisection per point: a few hundredths of a
-second on a 10,000-row plan (bench/README.md).
+Cost: three passes over the document's lines (the last over its logical lines, weighing only
+those ending with ":") and a bisection per point: a few hundredths of a second on a 10,000-row
+plan (bench/README.md).
 """
 
 from __future__ import annotations
