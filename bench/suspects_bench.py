@@ -49,6 +49,7 @@ CHECK_CODES = (
     "points-missing",
     "list-split",
     "number-lost",
+    "lead-not-announced",
 )
 
 

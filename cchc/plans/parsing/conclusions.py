@@ -100,8 +100,58 @@ def reference(text: str) -> bool:
 
 
 def no_task(text: str) -> bool:
-    """Whether a point is no row of work whatever its subject: an assessment or a reference."""
-    return assessment(text) or reference(text)
+    """Whether a point is no row of work whatever its subject: an assessment, a reference or
+    a letter's closing request."""
+    return assessment(text) or reference(text) or closing_request(text) or past_direction(text)
+
+
+# "Tại Công văn nêu trên, Tổng cục X đã chỉ đạo … đồng thời yêu cầu Cục Y …": what an earlier
+# text directed, told as background (its subject a body named in capitals, "đã" before the
+# directing verb).
+_PAST_DIRECTION_RE = re.compile(
+    r"(?:^|[,.;]\s+)(?P<who>[A-ZĐÀ-Ỹ][^.;:,]{2,60}?)\sđã\s+(?:chỉ đạo|yêu cầu|đề nghị|giao)\b"
+)
+# Words that make the words before "đã" a clause, not a body's name: "Sở X thực hiện các nhiệm
+# vụ Ủy ban nhân dân tỉnh đã giao …" is a task.
+_NOT_A_NAME_RE = re.compile(rf"\b(?:{_VERBS}|nhiệm vụ|nội dung|công việc|việc|hoàn thành)\b")
+
+
+def past_direction(text: str) -> bool:
+    """Whether ``text`` tells what its issuer or another body directed before (background, no
+    row): "…, Tổng cục X đã chỉ đạo ngành … đồng thời yêu cầu Cục Y báo cáo …"; the words
+    before "đã" are the body's name alone (at most eight words, no task's words)."""
+    for found in _PAST_DIRECTION_RE.finditer(text.strip(" *_")):
+        who = found.group("who")
+        if len(who.split()) <= 8 and _NOT_A_NAME_RE.search(who.lower()) is None:
+            return True
+    return False
+
+
+# The issuer asking, in a letter's closing lines, only that it be carried out ("Tổng cục X yêu
+# cầu Cục trưởng … nghiêm túc triển khai thực hiện./."), or for a report on carrying out what
+# the letter said above ("…, Tổng cục X đề nghị Cục Y báo cáo kết quả triển khai thực hiện các
+# nội dung chỉ đạo nêu trên về … trước ngày …").
+_HOW = r"(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời|tiếp tục|quyết liệt)"
+# (the issuer named before the asking word: "Đề nghị Sở X phối hợp thực hiện." opening a point
+# gives Sở X a task)
+_ASKING = r"(?:^|,\s+)[A-ZĐ][^.;:,]{2,80}?\s(?:yêu cầu|đề nghị)\s"
+_CARRY_OUT_RE = re.compile(
+    # (how it is to be done, "nghiêm túc", and nothing else: no role, "phối hợp thực hiện")
+    rf"{_ASKING}[^.;:]{{3,160}}?\s(?:{_HOW}\s+)+(?:tổ chức\s+)?(?:triển khai\s+)?"
+    r"thực hiện[\s./⁄&\w]{0,6}$"
+)
+_REPORT_BACK_RE = re.compile(
+    rf"{_ASKING}[^.;:]{{3,160}}?\sbáo cáo (?:kết quả|tình hình)\s[^.;:]{{0,200}}?"
+    r"\b(?:nêu trên|trên đây|tại (?:Công văn|văn bản) này)\b"
+)
+
+
+def closing_request(text: str) -> bool:
+    """Whether ``text`` is a letter's closing request: the issuer asking that the letter be
+    carried out, with no task of its own, or for a report on carrying out what it said above
+    (the points are the tasks; the report is the letter's procedure, no row)."""
+    text = text.strip(" *_")
+    return bool(_CARRY_OUT_RE.search(text) or _REPORT_BACK_RE.search(text))
 
 
 # The bodies a request names by their kind ("các cấp uỷ, tổ chức đảng, các cơ quan, đơn vị, địa

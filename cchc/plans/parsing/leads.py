@@ -41,6 +41,7 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     deadline printed between the subject and its verb): the lead without it, the deadline
     put after the task's words, where the deadline reader finds it (unless the task ends
     with a deadline of its own)."""
+    lead, rest = _without_manner(lead, rest)
     timed = _LEAD_TIME_RE.search(lead)
     if timed and timed.start() > 0 and not _TIME_INLINE_RE.search(rest):
         rest = f"{rest.rstrip(' .;')}, {timed.group('time')}"
@@ -49,6 +50,24 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     if found is None or found.start() == 0:
         return lead, rest, ""
     return lead[: found.start()].strip(" ,"), rest, found.group("qualifier").strip(" ,")
+
+
+# How or when the body acts, printed between its name and the task's verb the vocabulary
+# lacks: "Cục Thuế chú trọng nghiên cứu …", "Tổng cục Thuế sẽ định kỳ tổng hợp …".
+_MANNER = r"(?:sẽ|cần|phải|chú trọng|nghiêm túc|tích cực|kịp thời|định k[yỳ]|thường xuyên)"
+_MANNER_TAIL_RE = re.compile(rf"\s+(?P<words>{_MANNER}(?:,?\s+{_MANNER})*)$")
+_MODAL_RE = re.compile(r"^(?:sẽ|cần|phải)\s+")
+
+
+def _without_manner(lead: str, rest: str) -> tuple[str, str]:
+    """(lead, rest) with the words saying how the body acts moved from the lead's end to the
+    task's start ("Cục Thuế chú trọng" / "nghiên cứu …" -> "Cục Thuế" / "chú trọng nghiên
+    cứu …"); a modal ("sẽ", "cần", "phải") before them is no part of the task."""
+    found = _MANNER_TAIL_RE.search(lead)
+    if found is None or found.start() == 0:
+        return lead, rest
+    words = _MODAL_RE.sub("", found.group("words"))
+    return lead[: found.start()].strip(" ,"), f"{words} {rest.lstrip()}".strip()
 
 
 # "… Trần Hồng Hà trước ngày 15 tháng 11 năm 2025": a deadline closing a lead.
@@ -99,10 +118,29 @@ def closing_clause(text: str) -> list[str]:
     announcing sentence leads the points, not a body of the sentences before it (nor the last
     word of a list cut at its comma, "thành uỷ tiếp tục …")."""
     clauses = re.split(r"(?<=[.])\s+(?=[A-ZĐÀ-Ỹ])", text.strip())  # (";" may part a list)
+    asking = asking_clause(clauses[-1])
     if len(clauses) < 2:
-        return []
+        return asking
     last = clauses[-1]
-    return [last] + [last[comma.end() :] for comma in re.finditer(r",\s+", last)]
+    return asking + [last] + [last[comma.end() :] for comma in re.finditer(r",\s+", last)]
+
+
+# "… yêu cầu", "… đề nghị": the issuer asking the bodies named after it (not the noun, "các
+# yêu cầu cụ thể", "theo đề nghị của …").
+_ASK_WORD_RE = re.compile(r"(?<!\bcác)(?<!\bnhững)(?<!\btheo)(?<!\bmọi)\s(?:yêu cầu|đề nghị)\s")
+
+
+def asking_clause(sentence: str) -> list[str]:
+    """The clause of a long announcing sentence in which the issuer asks the bodies that lead
+    the points below: "Thực hiện Nghị quyết …; Quyết định …, nhằm …, Tổng cục X đề nghị các
+    Cục Y tổ chức thực hiện một số công việc sau:" -> ["Tổng cục X đề nghị các Cục Y …"], the
+    words from the comma before the last asking word (the clauses before it cite and aim,
+    however long they run); [] when no comma stands before that word."""
+    asks = list(_ASK_WORD_RE.finditer(sentence))
+    if not asks:
+        return []
+    commas = list(re.finditer(r",\s+", sentence[: asks[-1].start()]))
+    return [sentence[commas[-1].end() :]] if commas else []
 
 
 def keeps_announced(agency: tuple[str, str] | None, following: str) -> bool:
@@ -126,3 +164,17 @@ def subject_after(before: str, tail: str) -> re.Match[str] | None:
     if goes_on and _PLURAL_KIND_END_RE.search(before.rstrip()):
         return None
     return _SUBJECT_VERB_RE.match(tail[:1].upper() + tail[1:])
+
+
+# "Các Cục Thuế …", "Những Sở …": a plural of bodies named in capitals opening a point.
+_PLURAL_BODIES_RE = re.compile(
+    r"^(?:Các|Những)\s+(?:Chi cục|Tổng cục|Cục|Vụ|Sở|Bộ|Ban|Phòng|Trung tâm|Viện|Đoàn|"
+    r"Ủy ban|Uỷ ban|Kho bạc|Văn phòng)\s+[A-ZĐÀ-Ỹ]"
+)
+
+
+def plural_bodies(body: str) -> bool:
+    """Whether a point opens with bodies named in the plural with capitals ("1/ Các Cục Thuế
+    rà soát lại kế hoạch …"): a subject, so the point is a task, not a topic over the bullets
+    below it (the bullets are rows of their own: Convention A)."""
+    return _PLURAL_BODIES_RE.match(body.strip(" *_")) is not None

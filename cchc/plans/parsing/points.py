@@ -18,9 +18,13 @@ nothing of how a row was read:
 - ``list-split``: a row starting inside a bulleted list ("- …" lines up to the next point)
   whose other bullets, marks included, stand in the notes of the row the list is under (no point
   between them): the list was read partly as that row's contents and partly as rows.
+- ``lead-not-announced``: a bullet that asks a body for the bullets below it ("- Bên cạnh …,
+  Tổng cục X đề nghị Cục Y tăng cường … như sau:") and a row among those bullets led by the body
+  a paragraph above announced instead (issue 15, round 11).
 
-Cost: two passes over the document's lines and a bisection per point: a few hundredths of a
-second on a 10,000-row plan (bench/README.md).
+Cost: three passes over the document's lines (the last over its logical lines, weighing only
+those ending with ":") and a bisection per point: a few hundredths of a second on a 10,000-row
+plan (bench/README.md).
 """
 
 from __future__ import annotations
@@ -32,13 +36,17 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from cchc.core.text import fold
 from cchc.plans.parsing.coverage import END_RE, NON_TASK_RE
+from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.parsing.structure import announcing
 from cchc.plans.readers.base import Paragraph, SourceDocument
 
 MISSING_CODE = "points-missing"
 SPLIT_CODE = "list-split"
 LOST_CODE = "number-lost"
+ANNOUNCED_CODE = "lead-not-announced"
 
 # The kinds of point checked ("1." and "(1)", "1)") and the ones that only bound them:
 # "1.2.", "II.", "a)", "(a)", "(ii)". Markup ("**", "#") before the mark is left out.
@@ -49,6 +57,8 @@ _MARK_RE = re.compile(
 )
 _CHECKED = ("dot", "paren", "half")
 _BULLET_RE = re.compile(r"^[\s*_]*-\s+")
+# A bullet of any mark: "- …", "+ …", "• …".
+_LIST_BULLET_RE = re.compile(r"^[\s*_]*[-+•]\s+")
 # The first words of a bullet looked for in the notes of the row above its list.
 _BULLET_WORDS = 4
 _SHOWN_WORDS = 10
@@ -89,6 +99,7 @@ def check_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
         found = _check_run(parsed, run, marks, starts) or found
     found = _check_lists(doc, parsed, starts) or found
     found = _check_lost_numbers(parsed) or found
+    found = _check_announced_leads(doc, parsed) or found
     if found:
         parsed.warnings.sort(key=lambda w: w.line or 0)
 
@@ -339,4 +350,44 @@ def _check_lost_numbers(parsed: ParsedPlan) -> bool:
             },
             LOST_CODE,
         )
+    return found
+
+
+def _check_announced_leads(doc: SourceDocument, parsed: ParsedPlan) -> bool:
+    """``lead-not-announced``: after a bullet that asks a body for the bullets below it (it
+    ends with ":"; ``structure.announcing``), up to the next numbered point, a row whose lead is
+    the body a paragraph above announced (the reader carried that lead over the bullet's)."""
+    found = False
+    leads: dict[int, str] = {}
+    for item in parsed.items:
+        leads.setdefault(item.line, item.lead or "")
+    outer, inner = "", ""
+    for line, text in logical_lines(doc.paragraphs):
+        if END_RE.match(text):
+            break
+        bullet = _LIST_BULLET_RE.match(text)
+        # (only a line ending with ":" announces: the others are not weighed)
+        announced = (
+            announcing(text[bullet.end() :] if bullet else text) if text.endswith(":") else None
+        )
+        if bullet is None:
+            if _MARK_RE.match(text):
+                inner = ""  # a numbered point ends the bullet's list
+            elif announced is not None:
+                outer, inner = announced.group("lead"), ""
+            continue
+        lead = leads.get(line, "")
+        if inner and outer and lead and fold(lead) == fold(outer) != fold(inner):
+            found = True
+            parsed.warn(
+                line,
+                _(
+                    "The row's lead «%(lead)s» is the body a paragraph above announced, but the "
+                    "bullet above this list asks «%(asked)s»; check it."
+                )
+                % {"lead": lead, "asked": inner},
+                ANNOUNCED_CODE,
+            )
+        if announced is not None:
+            inner = announced.group("lead")
     return found

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
-from cchc.plans.parsing.leads import closing_clause
+from cchc.plans.parsing.leads import closing_clause, plural_bodies
 from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
@@ -197,6 +197,7 @@ def topic_over_bullets(body: str, below: str, has_subject: Callable[[str], bool]
         and (body[-1:] not in ".;:!?" or (body[-1:] == "." and not re.search(r"[.;]\s", body)))
         and len(body) <= 300
         and not has_subject(body)
+        and not plural_bodies(body)  # "1/ Các Cục Thuế rà soát …" (leads.py)
     )
 
 

@@ -247,8 +247,9 @@ _NAMED_LIST_RE = re.compile(
 # "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:", "Thủ tướng Chính phủ kết
 # luận như sau:": the issuer speaking before the points, not a body given them.
 _ISSUER_SPEAKS_RE = re.compile(
-    r"\s(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|đề nghị|quyết định|thông báo|"
-    r"giao nhiệm vụ)(?: như sau| cụ thể như sau| sau)?\s*:$"
+    # (not "… thực hiện các yêu cầu cụ thể như sau:", the requirements, a noun)
+    r"(?<!\bcác)(?<!\bnhững)\s(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|đề nghị|"
+    r"quyết định|thông báo|giao nhiệm vụ)(?: như sau| cụ thể như sau| sau)?\s*:$"
 )
 # "Các đồng chí Bộ trưởng, …": the honorific is not part of the agency.
 _HONORIFIC_RE = re.compile(r"^(?:Các|các)?\s*[Đđ]ồng chí\s+(?=\S)")
