@@ -213,8 +213,9 @@ def accountable(rest: str) -> bool:
     return _ACCOUNTABLE_RE.match(rest.strip()) is not None
 
 
-# A section that lists tasks: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI".
-_TASK_SECTION_RE = re.compile(r"\b(?:nhiệm vụ|giải pháp)\b", re.I)
+# A section that lists tasks: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"; a
+# resolution's "IV- TỔ CHỨC THỰC HIỆN" (round 12).
+_TASK_SECTION_RE = re.compile(r"\b(?:nhiệm vụ|giải pháp|tổ chức thực hiện)\b", re.I)
 # "Tỉnh cần tập trung …": the body the notice speaks to, named by its kind, and its modal.
 _IMPLIED_SUBJECT_RE = re.compile(r"^(?:Tỉnh|Thành phố|Địa phương)\s+(?:cần|phải)\s+(?=\S)")
 
