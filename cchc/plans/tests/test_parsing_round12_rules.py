@@ -51,7 +51,7 @@ def test_escaped_points_are_read_as_numbered_points() -> None:
     ]
     assert parsed.items[0].partners == "Sở Y tế"
     assert parsed.items[0].timeframe == "trong quý II năm 2026"
-    assert "tuyên truyền - vận động" in parsed.items[1].title
+    assert "tuyên truyền - vận động" in (parsed.items[1].title or "")
 
 
 # -- pipe rows whose cells hold line breaks ---------------------------------------------------
@@ -86,15 +86,13 @@ def test_an_open_pipe_line_without_a_table_next_to_it_stays_text() -> None:
 def test_letterhead_signature_and_addressee_tables_are_layout() -> None:
     assert is_layout_table(
         _table(
-            ["BỘ KHOA HỌC\n-----", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+            ["BỘ KHOA HỌC\n-----", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do"],
             ["Số: 5/KH-BKH", "*Hà Nội, ngày 2 tháng 1 năm 2026*"],
         )
     )
     assert is_layout_table(_table(["", "TM. BAN THƯỜNG VỤ *(Đã ký)* Lê Văn Bình"]))
     assert is_layout_table(
-        _table(
-            ["*Nơi nhận:*\n- Các sở, ngành;\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Thị Cúc"]
-        )
+        _table(["*Nơi nhận:*\n- Các sở;\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Cúc"])
     )
 
 
@@ -134,13 +132,10 @@ def test_a_document_with_only_layout_tables_is_not_refused_for_its_columns() -> 
 def test_layout_tables_never_become_rows_and_their_letterhead_is_read() -> None:
     text = _SIGNED_LETTER.replace(
         "Năm 2026 là năm bản lề của chuyển đổi số ở cơ sở.",
-        "1. Công an xã chủ trì rà soát hạ tầng mạng của trụ sở, hoàn "
-        "thành trước ngày 30/6/2026.",
+        "1. Công an xã chủ trì rà soát hạ tầng mạng của trụ sở, hoàn thành trước ngày 30/6/2026.",
     )
     parsed = _parse(text)
-    assert [(i.number, i.lead) for i in parsed.items] == [
-        ("1", "Công an xã")
-    ]
+    assert [(i.number, i.lead) for i in parsed.items] == [("1", "Công an xã")]
     assert parsed.document.number == "12/KH-UBND"
     assert str(parsed.document.date) == "2026-03-03"
 
