@@ -172,3 +172,34 @@ def test_an_adverb_after_the_partners_opens_the_task() -> None:
     assert item.lead == "Ban Tuyên giáo Đảng uỷ"
     assert item.partners == "các đoàn thể"
     assert item.title.startswith("Thường xuyên theo dõi, đôn đốc")
+
+
+# -- a body named by its kind before the verb of direction ------------------------------------
+
+# A commune Party committee's resolution in HTML: letterhead and closing as tables.
+_RESOLUTION_HTML = (
+    "<html><body><table><tr><td><p>ĐẢNG BỘ XÃ AN PHÚ</p><p>*</p><p>Số 07-NQ/ĐU</p></td>"
+    "<td><p>ĐẢNG CỘNG SẢN VIỆT NAM</p><p><i>An Phú, ngày 15 tháng 4 năm 2026</i></p></td>"
+    "</tr></table><p><b>NGHỊ QUYẾT</b></p><p><b>về chuyển đổi số ở xã</b></p>\n"
+    "<p><b>III- TỔ CHỨC THỰC HIỆN</b></p>\n"
+    "<p>1- Các chi bộ trực thuộc Đảng uỷ lãnh đạo, chỉ đạo việc quán triệt Nghị quyết.</p>\n"
+    "<p>2- Đổi mới phương thức lãnh đạo, chỉ đạo của cấp uỷ các cấp.</p>\n"
+    "<p>3- Uỷ ban Kiểm tra Đảng uỷ chủ trì, phối hợp với Văn phòng Đảng uỷ kiểm tra việc "
+    "thực hiện Nghị quyết.</p>\n"
+    "<table><tr><td><p><b>Nơi nhận:</b></p><p>- Ban Thường vụ Huyện uỷ (b/c),</p>\n"
+    "<p>- Lưu VP.</p></td><td><p>T/M ĐẢNG UỶ</p><p>BÍ THƯ</p><p>Phạm Văn Giang</p></td>"
+    "</tr></table></body></html>"
+)
+
+
+def test_a_body_named_by_its_kind_before_its_verb_of_direction_leads_the_point() -> None:
+    parsed = _parse(_RESOLUTION_HTML, "nq.html")
+    assert [(i.number, i.lead) for i in parsed.items] == [
+        ("1", "Các chi bộ trực thuộc Đảng uỷ"),
+        ("2", ""),  # "Đổi mới phương thức …" names no body: no lead, warned
+        ("3", "Uỷ ban Kiểm tra Đảng uỷ"),
+    ]
+    assert parsed.items[0].title == "Lãnh đạo, chỉ đạo việc quán triệt Nghị quyết"
+    warned = {w.line for w in parsed.warnings if w.code == "prose-no-lead"}
+    assert parsed.items[1].line in warned and parsed.items[0].line not in warned
+    assert parsed.document.number == "07-NQ/ĐU"
