@@ -18,7 +18,8 @@ from cchc.plans.readers.base import Table
 _MOTTO_RE = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập\s*[-–—]\s*Tự do)", re.IGNORECASE
 )
-_NUMBER_RE = re.compile(r"^(?:Số|SỐ)\s*:?\s*[\dA-Za-zĐđ.…]*[\d.…]+\s*[-/]", re.IGNORECASE)
+# ("Số:      /KH-UBND": a draft's number left blank)
+_NUMBER_RE = re.compile(r"^Số\s*:?\s*[\d.…\s]*[-/]\s*[A-ZĐ]", re.IGNORECASE)
 _SUBJECT_LINE_RE = re.compile(r"^(?:V/v|Về việc)\b")
 _PLACE_DATE_RE = re.compile(r"^[^,\d]{2,40},\s*ngày\b.{0,40}\bnăm\s*\d{0,4}\s*$", re.IGNORECASE)
 # The signature block: "TM. ỦY BAN NHÂN DÂN", "T/M BỘ CHÍNH TRỊ", "KT. CHỦ TỊCH", "(Đã ký)".

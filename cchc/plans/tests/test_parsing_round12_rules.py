@@ -92,6 +92,9 @@ def test_letterhead_signature_and_addressee_tables_are_layout() -> None:
     )
     assert is_layout_table(_table(["", "TM. BAN THƯỜNG VỤ *(Đã ký)* Lê Văn Bình"]))
     assert is_layout_table(
+        _table(["UBND XÃ ĐÔNG HẢI\nSố:      /KH-UBND", "Đông Hải, ngày   tháng 5 năm 2026"])
+    )
+    assert is_layout_table(
         _table(["*Nơi nhận:*\n- Các sở;\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Cúc"])
     )
 
