@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.decisions import annexed_part
+from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
@@ -46,7 +47,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     for line, message, code in doc.notes:
         parsed.warn(line, message, code)
     if not parsed.items:
-        if doc.tables and not parsed.document.columns:
+        if task_tables(doc.tables) and not parsed.document.columns:
             raise ReadError(
                 _(
                     "%(name)s: no table with recognisable columns was found. A plan table needs a "

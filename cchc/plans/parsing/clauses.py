@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
+from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
@@ -213,8 +214,9 @@ def accountable(rest: str) -> bool:
     return _ACCOUNTABLE_RE.match(rest.strip()) is not None
 
 
-# A section that lists tasks: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI".
-_TASK_SECTION_RE = re.compile(r"\b(?:nhiệm vụ|giải pháp)\b", re.I)
+# A section that lists tasks: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"; a
+# resolution's "IV- TỔ CHỨC THỰC HIỆN" (round 12).
+_TASK_SECTION_RE = re.compile(r"\b(?:nhiệm vụ|giải pháp|tổ chức thực hiện)\b", re.I)
 # "Tỉnh cần tập trung …": the body the notice speaks to, named by its kind, and its modal.
 _IMPLIED_SUBJECT_RE = re.compile(r"^(?:Tỉnh|Thành phố|Địa phương)\s+(?:cần|phải)\s+(?=\S)")
 
@@ -244,7 +246,7 @@ def named_before_colon(text: str) -> tuple[str, str]:
     # (a verb's word before a comma or after "các" is a noun of the list: "tổ chức, cá nhân")
     verb = rf"(?:^|\s)(?<!các )(?:{_VERBS})\b(?!,)"
     if found is None or re.search(verb, found.group("who").lower()):
-        return "", text
+        return directed_by(text)  # "Các chi bộ … lãnh đạo, chỉ đạo …" (round 12)
     return found.group("who"), found.group("task")
 
 

@@ -28,6 +28,7 @@ from cchc.plans.parsing.headers import (
     same_width,
 )
 from cchc.plans.parsing.infer import infer_layout
+from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
 from cchc.plans.readers.base import Row, Table
 
@@ -74,6 +75,8 @@ class TableInterpreter:
         """Queue the rows of every plan table; return the texts before the first header."""
         before: list[str] = []
         layout: Layout | None = None
+        # (a letterhead, signature or addressee table holds no task: layouttables.py)
+        tables = task_tables(tables)
         for table in tables:
             start, found = find_header(table.rows)
             if found is not None:

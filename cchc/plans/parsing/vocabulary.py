@@ -78,7 +78,9 @@ _VERBS = (
     r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
     # "Thành phố Hà Nội và các tỉnh X, Y đẩy nhanh …", "Giao Phó Thủ tướng X trực tiếp chỉ đạo
     # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
-    r"đẩy nhanh|trực tiếp|đi kiểm tra|đi khảo sát"
+    r"đẩy nhanh|trực tiếp|đi kiểm tra|đi khảo sát|"
+    # "X chủ trì phối hợp với Y thường xuyên theo dõi …": an adverb opening the task (round 12)
+    r"thường xuyên"
 )
 # ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
@@ -210,9 +212,10 @@ _TIME_INLINE_RE = re.compile(
     r"hàng năm))\s*\)?\s*[.;]?\s*$",
     re.I | re.S,
 )
+# ("1- Các cấp uỷ …", "IV- TỔ CHỨC THỰC HIỆN": the Party's documents number with a dash)
 _HEADING_RE = re.compile(
     r"^\s*(?P<label>(?:PHẦN|Phần)\s+[0-9IVXLC]+|[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
-    r"\s*[.)](?!\d)\s*(?P<rest>\S.*)$",
+    r"(?:\s*[.)](?!\d)|-(?=\s))\s*(?P<rest>\S.*)$",
     re.S,
 )
 # "(1) Bộ Tài chính giải quyết …" on its own line: a numbered point of the sentence above.

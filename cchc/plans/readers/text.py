@@ -82,7 +82,18 @@ def _pipe_cells(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
-    return [cell.strip().replace("\\|", "|") for cell in _PIPE_SPLIT_RE.split(body)]
+    return [unescape(cell.strip()) for cell in _PIPE_SPLIT_RE.split(body)]
+
+
+# CommonMark's backslash escapes: a backslash before ASCII punctuation prints the mark itself.
+# Editors exporting markdown escape every mark that could start a list or end a number
+# ('1\. Ban …', '\- Các tỉnh uỷ …', '\--------' under a letterhead's name).
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """The text with markdown's backslash escapes resolved ("1\\." → "1.", "\\-" → "-")."""
+    return _ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
 
 
 def _is_pipe_row(line: str) -> bool:
@@ -119,10 +130,13 @@ def read_text(text: str, name: str) -> SourceDocument:
     table: Table | None = None
     table_kind = ""
     cell_tables = _cell_line_tables(lines)
+    broken_rows = _broken_pipe_rows(lines)
     skip_to = 0
     for index, raw in enumerate(lines, start=1):
         if index <= skip_to:
             continue
+        if index in broken_rows:
+            raw, skip_to = broken_rows[index]
         if index in cell_tables:
             found, skip_to = cell_tables[index]
             for row in found.rows:
@@ -157,12 +171,57 @@ def read_text(text: str, name: str) -> SourceDocument:
         table_kind = ""
         if line.strip():
             budget.row(1, index)
-            doc.blocks.append(Paragraph(text=line.strip(), line=index))
+            doc.blocks.append(Paragraph(text=unescape(line.strip()), line=index))
     if not doc.tables:
         _read_layout(doc, text, budget)
     if looks_ocr(lines):
         repair_document(doc)
     return doc
+
+
+# A table row whose cells hold line breaks spans this many printed lines at most.
+_MAX_ROW_LINES = 40
+
+
+def _closes_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.endswith("|") and not stripped.endswith("\\|")
+
+
+def _broken_pipe_rows(lines: list[str]) -> dict[int, tuple[str, int]]:
+    """Pipe rows whose cells hold line breaks, as an editor exports a letterhead or a "Nơi
+    nhận" cell: "| BAN CHẤP HÀNH …", "\\-------- | ĐẢNG CỘNG SẢN …", "\\--- |" then "| :--- |
+    :--- |". The row opens with "|", closes with "|" on a later line (no blank line between)
+    and a table's separator or row comes right after it (or before it). Returns {first line
+    number: (the row on one line, its cells' breaks kept, last line number)}."""
+    found: dict[int, tuple[str, int]] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index].rstrip("\r")
+        if not line.strip().startswith("|") or _closes_row(line):
+            index += 1
+            continue
+        end = index + 1
+        while end < min(len(lines), index + _MAX_ROW_LINES):
+            text = lines[end].strip()
+            if not text or (text.startswith("|") and _closes_row(text)):
+                end = len(lines)
+                break
+            if _closes_row(text):
+                break
+            end += 1
+        if end >= min(len(lines), index + _MAX_ROW_LINES):
+            index += 1
+            continue
+        after = lines[end + 1].strip() if end + 1 < len(lines) else ""
+        before = lines[index - 1].strip() if index > 0 else ""
+        if any((_SEPARATOR_RE.match(t) and "-" in t) or _is_pipe_row(t) for t in (after, before)):
+            joined = "\n".join(text.rstrip("\r") for text in lines[index : end + 1])
+            found[index + 1] = (joined, end + 1)
+            index = end + 1
+            continue
+        index += 1
+    return found
 
 
 def _cell_line_tables(lines: list[str]) -> dict[int, tuple[Table, int]]:
