@@ -44,14 +44,20 @@ _LABELLED_RE = re.compile(r"^\s*[-+•–]?\s*(?P<label>[^:]{3,40}?)\s*:\s*(?P<v
 _BULLET_RE = re.compile(r"^\s*(?:[-+•–]|\(\d{1,2}\)|[a-zđ]\))\s*")
 # The fields a labelled block gives (a "Nội dung:" or "Mục tiêu:" line is no block).
 _BLOCK_FIELDS = frozenset({"lead", "partners", "timeframe", "outputs", "budget"})
-# A section of purposes and requirements: what the plan is for, not who does what.
-_PURPOSE_RE = re.compile(r"^\W*(?:MỤC ĐÍCH|YÊU CẦU|MỤC ĐÍCH,?\s+YÊU CẦU)\b", re.I)
+# A section of purposes and requirements, and nothing else: what the plan is for, not who
+# does what ("I. MỤC ĐÍCH, YÊU CẦU", "Mục đích và yêu cầu"; not "MỤC TIÊU, NHIỆM VỤ").
+_PURPOSE_RE = re.compile(
+    r"^\W*(?:(?:PHẦN|Phần)\s+\w+|[IVXLC]{1,6}|\d{1,2})?\s*[.):]?\s*"
+    r"(?:MỤC ĐÍCH|YÊU CẦU)(?:\s*(?:,|và|VÀ)\s*(?:MỤC ĐÍCH|YÊU CẦU))?\W*$",
+    re.I,
+)
 # "Phối hợp với A, B, C chuẩn bị …" opening a point: the role words and the bodies go, the
 # task stays (Convention B).
 _ROLE_OPENING_RE = re.compile(
     rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)? với\s+[^.;:]+?,?\s+(?P<task>(?:{_VERBS})\b.*)$",
     re.S,
 )
+PURPOSE_CODE = "purpose-skipped"
 # A plan of labelled blocks has at least this many points carrying one.
 MIN_BLOCKS = 3
 
@@ -70,7 +76,11 @@ class _Unit:
 class _Reading:
     units: list[_Unit]
     plan: ParsedPlan
+    # The reading it may replace: its rows of the parts without blocks are kept.
+    other: ParsedPlan
     preamble: list[str] = field(default_factory=list)
+    # The numbers of the rows read from points (not those kept from ``other``).
+    numbers: set[str | None] = field(default_factory=set)
 
 
 def _units(paragraphs: list[Paragraph]) -> list[_Unit]:
@@ -157,15 +167,14 @@ def read_labelled_blocks(
     if len(carriers) < MIN_BLOCKS:
         return None
     depth = Counter(_depth(units[i].label) for i in carriers).most_common(1)[0][0]
-    reading = _Reading(units=units, plan=ParsedPlan(document=document))
+    reading = _Reading(units=units, plan=ParsedPlan(document=document), other=other)
     _read_parts(reading, carriers, depth)
-    return reading if replaces(reading.plan, other) else None
+    return reading if replaces(reading.numbers, other) else None
 
 
-def replaces(labelled: ParsedPlan, other: ParsedPlan) -> bool:
-    """Whether the point-by-point reading replaces ``other``: it does unless at least half of
-    the other's rows carry the numbers of the labelled points (the layout read as it is)."""
-    numbers = {item.number for item in labelled.items}
+def replaces(numbers: set[str | None], other: ParsedPlan) -> bool:
+    """Whether the point-by-point reading (its rows' ``numbers``) replaces ``other``: it does
+    unless at least half of the other's rows carry those numbers (the layout read as it is)."""
     matching = sum(1 for item in other.items if item.number in numbers)
     return not other.items or 2 * matching < len(other.items)
 
@@ -190,28 +199,65 @@ def _read_parts(reading: _Reading, carriers: list[int], depth: int) -> None:
 
 
 def _skip_part(reading: _Reading, start: int, end: int) -> None:
-    """A part without any labelled block: no row; a warning names it (nothing is dropped
-    silently)."""
+    """A part without any labelled block: a purposes section gives no row; another keeps the
+    rows the other reading found in it. Whatever gives no row is named in a warning."""
     units = reading.units
     heading = units[start]
     body = units[start + 1 : end]
     if heading.kind != "part" or not body:
         return
-    if _PURPOSE_RE.match(re.sub(r"^\s*[IVXLC]{1,6}\s*[.):]\s*", "", heading.text)):
-        message = _(
+    if is_purpose_heading(heading.text):
+        warn_purpose(reading.plan, heading.line, heading.text)
+        return
+    last = units[end].line if end < len(units) else None
+    kept = [
+        item
+        for item in reading.other.items
+        if item.line >= heading.line and (last is None or item.line < last)
+    ]
+    reading.plan.items.extend(kept)
+    if not kept:
+        reading.plan.warn(
+            heading.line,
+            _(
+                "The section «%(heading)s» has no point with a labelled block (lead, "
+                "timeframe): its %(count)d lines were not imported as rows of work; check them."
+            )
+            % {"heading": heading.text[:80], "count": len(body)},
+            "section-skipped",
+        )
+
+
+def is_purpose_heading(text: str) -> bool:
+    """Whether a section heading names the plan's purposes and requirements, and only them."""
+    return _PURPOSE_RE.match(text.strip(" *#_")) is not None
+
+
+def warn_purpose(plan: ParsedPlan, line: int | None, heading: str) -> None:
+    plan.warn(
+        line,
+        _(
             "The section «%(heading)s» states the plan's purposes and requirements, not tasks: "
-            "its %(count)d lines were not imported as rows of work."
+            "nothing in it was imported as a row of work."
         )
-    else:
-        message = _(
-            "The section «%(heading)s» has no point with a labelled block (lead, timeframe): "
-            "its %(count)d lines were not imported as rows of work; check them."
-        )
-    reading.plan.warn(
-        heading.line,
-        message % {"heading": heading.text[:80], "count": len(body)},
-        "section-skipped",
+        % {"heading": heading[:80]},
+        PURPOSE_CODE,
     )
+
+
+def drop_purpose_rows(plan: ParsedPlan) -> None:
+    """Any reading: the rows read in a purposes and requirements section are no rows of work
+    (its aims have verbs: "Triển khai đầy đủ …"), each such section named in a warning. Kept
+    when the plan has no other row (then the document is no plan of tasks; the readers say)."""
+    dropped: dict[str, int] = {}
+    for item in plan.items:
+        if item.section and is_purpose_heading(item.section[0]):
+            dropped.setdefault(item.section[0], item.line)
+    if not dropped or all(item.section and item.section[0] in dropped for item in plan.items):
+        return
+    plan.items = [item for item in plan.items if not item.section or item.section[0] not in dropped]
+    for heading, line in dropped.items():
+        warn_purpose(plan, line, heading)
 
 
 def _read_part(reading: _Reading, start: int, end: int, depth: int) -> None:
@@ -233,6 +279,7 @@ def _read_part(reading: _Reading, start: int, end: int, depth: int) -> None:
             # (the role words a title leaves, as printed, are kept in the notes: Convention B)
             notes = [] if title == clean_value(unit.value).rstrip(":").strip() else [unit.value]
             row = Item(line=unit.line, section=part + topic, number=unit.label, title=title)
+            reading.numbers.add(row.number)
             reading.plan.items.append(row)
         elif row is None:
             _skip_text(reading.plan, unit)  # an introduction of the part or topic

@@ -5,7 +5,13 @@ words): ``cchc/plans/parsing/blocks.py``."""
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
-from cchc.plans.parsing.blocks import point_title, read_labelled_blocks, replaces
+from cchc.plans.parsing.blocks import (
+    PURPOSE_CODE,
+    is_purpose_heading,
+    point_title,
+    read_labelled_blocks,
+    replaces,
+)
 from cchc.plans.parsing.result import DocumentInfo, Item, ParsedPlan
 from cchc.plans.readers.base import Paragraph
 
@@ -98,8 +104,61 @@ def test_the_purposes_and_requirements_section_is_no_task_section_and_says_so() 
     plan = _plan(_HEADER + _PURPOSES + _TASKS)
     assert [item.number for item in plan.items] == ["1.1", "1.2", "2.1"]
     assert not any("xung kích" in (item.title or "") for item in plan.items)
-    skipped = [w for w in plan.warnings if w.code == "section-skipped"]
+    skipped = [w for w in plan.warnings if w.code == PURPOSE_CODE]
     assert len(skipped) == 1 and "MỤC ĐÍCH, YÊU CẦU" in skipped[0].message
+
+
+_PROSE_PLAN = """ỦY BAN NHÂN DÂN
+XÃ HÒA BÌNH
+
+Số: 19/KH-UBND
+
+Hòa Bình, ngày 04 tháng 5 năm 2026
+
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+Ủy ban nhân dân xã ban hành kế hoạch chuyển đổi số năm 2026 như sau:
+
+I. MỤC ĐÍCH VÀ YÊU CẦU
+
+- Nâng cao kỹ năng số của cán bộ, công chức và người dân trên địa bàn.
+
+- Bảo đảm an toàn thông tin trong quá trình vận hành các hệ thống.
+
+II. NHIỆM VỤ
+
+- Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung, hoàn thành trong quý III/2026.
+
+- Tập huấn sử dụng dịch vụ công trực tuyến cho tổ công nghệ số, hoàn thành trong tháng 6/2026.
+"""
+
+
+def test_a_purposes_section_gives_no_rows_in_a_plan_of_bullets_either() -> None:
+    plan = _plan(_PROSE_PLAN)
+    assert [item.title for item in plan.items] == [
+        "Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung",
+        "Tập huấn sử dụng dịch vụ công trực tuyến cho tổ công nghệ số",
+    ]
+    assert [w.line for w in plan.warnings if w.code == PURPOSE_CODE] == [15]
+
+
+def test_a_purposes_heading_is_one_naming_purposes_and_requirements_only() -> None:
+    assert is_purpose_heading("I. MỤC ĐÍCH, YÊU CẦU ")
+    assert is_purpose_heading("**1. Mục đích và yêu cầu**")
+    assert not is_purpose_heading("I. MỤC TIÊU, NHIỆM VỤ")
+    assert not is_purpose_heading("II. YÊU CẦU VỀ NỘI DUNG VÀ TIẾN ĐỘ THỰC HIỆN")
+
+
+def test_a_section_without_blocks_keeps_the_rows_the_other_reading_found_there() -> None:
+    closing = (
+        "\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Đoàn phường chủ trì theo dõi, đôn đốc việc "
+        "thực hiện kế hoạch, báo cáo Ban Thường vụ trước ngày 30/4/2026.\n"
+    )
+    items = _items(_HEADER + _TASKS + closing)
+    assert [item.number for item in items] == ["1.1", "1.2", "2.1", "1"]
+    assert items[3].lead == "Văn phòng Đoàn phường"
+    assert items[3].section == ["III. TỔ CHỨC THỰC HIỆN"]
 
 
 def test_a_labelled_lead_naming_an_officer_is_the_lead() -> None:
@@ -160,7 +219,7 @@ def test_fewer_than_three_points_with_a_block_are_not_read_this_way() -> None:
 
 
 def test_a_reading_that_already_made_the_points_its_rows_is_kept() -> None:
-    labelled = ParsedPlan(DocumentInfo(), items=[Item(line=n, number=f"1.{n}") for n in (1, 2)])
+    labelled: set[str | None] = {"1.1", "1.2"}
     aligned = ParsedPlan(DocumentInfo(), items=[Item(line=n, number=f"1.{n}") for n in (1, 2)])
     shifted = ParsedPlan(
         DocumentInfo(), items=[Item(line=n, number="") for n in range(5)] + aligned.items
