@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.assignments import AssignmentInterpreter
+from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.layouttables import task_tables
@@ -41,6 +42,11 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             preamble = assignments.preamble
         if mixed is not None:
             parsed = mixed
+        # Points each followed by a labelled block (lead, timeframe …): one row per point.
+        info = DocumentInfo(source_name=doc.name, format=doc.format)
+        if (labelled := read_labelled_blocks(paragraphs, info, parsed)) is not None:
+            parsed, preamble = labelled.plan, labelled.preamble
+        drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
         # The header (letterhead, title) is read from the document's start, not from the
         # preamble the interpreters leave (which may start after it, or hold the body's text).
         read_document_info(_texts_before(doc, None) + preamble, parsed.document)
