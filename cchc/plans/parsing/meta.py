@@ -80,7 +80,9 @@ _LETTERHEAD = (
     "doc lap – tu do – hanh phuc",
 )
 _ISSUER_RE = re.compile(
-    r"\b(?:của|cua)\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở|Ban|Bộ|HĐND)\b[^)\n]*)",
+    # (a note wrapped over two lines: "… của Thủ tướng / Chính phủ)")
+    r"\b(?:của|cua)\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở|Ban|Bộ|HĐND|Chính phủ"
+    r"|Thủ tướng)\b[^)\n]*(?:\n[^)\n*]+)?)",
     re.IGNORECASE,
 )
 _ISSUER_HEAD_RE = re.compile(
@@ -88,13 +90,36 @@ _ISSUER_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _BODY_NAME_RE = re.compile(
-    r"(?<!\w)(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BỘ|BAN|THỦ TƯỚNG|VĂN PHÒNG)(?!\w)"
+    r"(?<!\w)(?:ỦY BAN|UỶ BAN|UBND|SỞ|BỘ|(?<!ỦY )(?<!UỶ )BAN|THỦ TƯỚNG|VĂN PHÒNG|T[ỔO]NG CỤC|CỤC)"
+    r"(?!\w)"
 )
+# An organ of the body above it on the letterhead, named by its kind only: "VĂN PHÒNG", "BAN
+# THƯỜNG TRỰC" under "ỦY BAN MTTQ VIỆT NAM XÃ X" is that body's office, standing board.
+_ORGAN_RE = re.compile(r"VĂN PHÒNG|BAN THƯỜNG (?:TRỰC|VỤ)|THƯỜNG TRỰC|BAN CHẤP HÀNH")
 # The right-hand heading of a letterhead: the nation's name, or the Party's on a Party body's
 # document ("BAN CHẤP HÀNH TRUNG ƯƠNG" | "ĐẢNG CỘNG SẢN VIỆT NAM").
 _MOTTO_RE = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|(?<!\w)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE
 )
+# The nation's whole name and its motto: in a two-column letterhead read line by line (OCR, a
+# PDF's text) the issuing body's second line stands between them ("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI
+# CHỦ NGHĨA VIỆT NAM / TỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc").
+_NATION_RE = re.compile(r"CỘNG\s+H\w+\s+XÃ\s+HỘI\s+CHỦ\s+NGH\w*\s+VIỆT\s+NAM", re.IGNORECASE)
+# (OCR loses diacritics here too: "Hanh phúc")
+_SLOGAN_RE = re.compile(r"[ĐD]\w*c\s+l\w*p\s*[-–—]\s*T\w*\s+do\s*[-–—]\s*H\w*nh\s+ph\w*c", re.I)
+# An annex's note naming its issuer: "(Kèm theo Quyết định số … của UBND tỉnh Z)", "Ban hành
+# kèm theo …" at the start of its line (a preamble citing "… về việc ban hành kế hoạch của Bộ X
+# thực hiện …" names no issuer of this document).
+_ANNEX_NOTE_START_RE = re.compile(r"^[\s(\[*_]*(?:ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+# The electronic signature's stamp printed on a signed PDF ("Ký bởi: Tổng cục Thuế", "Thời
+# gian ký: …"): no part of the letterhead; the body that signed is the issuer when the
+# letterhead names none, unless the stamp is a portal's that republished the text.
+_STAMP_RE = re.compile(
+    r"^(?:K[ýy]\s+b[ởo]i\s*:|Người\s+ký\s*:|Emai\w*|Cơ\s+quan\s*:|Thời\s+gian\s+k\S*|Ngày\s+ký\s*:"
+    r"|Địa\s+chỉ\s*:)",  # (OCR'd: "Thời gian KỶ 12 …", "Emait …")
+    re.IGNORECASE,
+)
+_SIGNED_BY_RE = re.compile(r"^Ký\s+bởi\s*:\s*(?=\S)(?!Cổng\b)(.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -303,31 +328,48 @@ def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
 def _issuer(texts: list[str], before: list[str]) -> str | None:
     """The body that issues the document: named in an annex's note ("kèm theo … của UBND
     tỉnh"), else the letterhead's top-left block (the last body named there, the nation's
-    motto aside)."""
+    motto aside), else the electronic signature's stamp ("Ký bởi: …")."""
     for text in texts[:_HEAD_LINES]:
         match = _ISSUER_RE.search(text)
-        if match and ("kèm theo" in text.lower() or "ban hành" in text.lower()):
+        if match and _ANNEX_NOTE_START_RE.match(text):
             return clean_text(match.group(1)).rstrip(" .;,*_")
-    top_left = " ".join(before)
-    motto = _MOTTO_RE.search(top_left)
-    if motto is not None:
-        block = re.split(r"\bs[ốo]\s*:", top_left[: motto.start()], flags=re.IGNORECASE)[0]
-        block = clean_text(block.strip(" -—"))
-        if block and not _has_lower(block):
-            # A superior body above the issuing one ("ỦY BAN NHÂN DÂN TỈNH X / SỞ Y"): the last.
-            bodies = [m.start() for m in _BODY_NAME_RE.finditer(block)]
-            if not bodies:
-                return block
-            issuer = block[bodies[-1] :]
-            superior = block[bodies[-2] if len(bodies) > 1 else 0 : bodies[-1]].strip(" *")
-            if _BODY_NAME_RE.fullmatch(issuer.strip(" *")) and superior:
-                # a bare "VĂN PHÒNG" under its superior: the office OF that body
-                issuer = f"{issuer.strip(' *')} {superior}"
-            return issuer
-    found = None
-    for text in before[:4]:
-        if _ISSUER_HEAD_RE.match(text) and fold(text) not in _LETTERHEAD:
-            found = text
-        elif found is not None:
-            break
+    stamp = [text for text in before if _STAMP_RE.match(text)]
+    before = [text for text in before if not _STAMP_RE.match(text)]
+    found = _letterhead_issuer(" ".join(before))
+    if found is None:
+        for text in before[:4]:
+            if _ISSUER_HEAD_RE.match(text) and fold(text) not in _LETTERHEAD:
+                found = text[: m.start()].strip() if (m := _MOTTO_RE.search(text)) else text
+            elif found is not None:
+                break
+    if found is None:
+        signed = [m.group(1) for text in stamp if (m := _SIGNED_BY_RE.match(text))]
+        found = clean_text(signed[0]) if signed else None
     return found
+
+
+def _letterhead_issuer(top_left: str) -> str | None:
+    """The letterhead's top-left block, read before the nation's name (and, in a two-column
+    letterhead read line by line, between its name and its motto)."""
+    motto = _MOTTO_RE.search(top_left)
+    if motto is None:
+        return None
+    block = re.split(r"\bs[ốo]\s*:", top_left[: motto.start()], flags=re.IGNORECASE)[0]
+    block = clean_text(block.strip(" -—"))
+    nation, slogan = _NATION_RE.search(top_left), _SLOGAN_RE.search(top_left)
+    if block and nation and slogan and nation.end() < slogan.start():
+        between = clean_text(top_left[nation.end() : slogan.start()].strip(" -—*_"))
+        if between and not _has_lower(between) and not re.search(r"\bs[ốo]\s*:", between, re.I):
+            block = f"{block} {between}"
+    if not block or _has_lower(block):
+        return None
+    # A superior body above the issuing one ("ỦY BAN NHÂN DÂN TỈNH X / SỞ Y"): the last.
+    bodies = [m.start() for m in _BODY_NAME_RE.finditer(block)]
+    if not bodies:
+        return block
+    issuer = block[bodies[-1] :]
+    superior = block[bodies[-2] if len(bodies) > 1 else 0 : bodies[-1]].strip(" *")
+    if _ORGAN_RE.fullmatch(issuer.strip(" *")) and superior:
+        # a bare "VĂN PHÒNG" under its superior: the office OF that body
+        issuer = f"{issuer.strip(' *')} {superior}"
+    return issuer

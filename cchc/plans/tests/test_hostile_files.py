@@ -192,9 +192,9 @@ def _store(text: str, name: str) -> None:
             r"long\.md: .* 100",
         ),
         (
-            "KẾ HOẠCH ban hành kèm theo Quyết định của UBND "
+            "KẾ HOẠCH\n\n(Ban hành kèm theo Quyết định của UBND "
             + "tỉnh " * 60
-            + "\n\n"
+            + ")\n\n"
             + HEADER
             + "| 1 | Việc | Sở | 2026 |\n",
             r"long\.md: .* 255",

@@ -161,3 +161,64 @@ def test_a_party_bodys_letterhead_names_its_issuer_beside_the_partys_name():
 def test_a_scans_noise_between_the_kind_and_its_subject_is_skipped():
     info = read("CHỈ THỊ", "Xk-9/2G -| Về các nhiệm vụ cấp bách", "sản xuất kinh doanh", "II. A")
     assert info.title == "CHỈ THỊ Về các nhiệm vụ cấp bách sản xuất kinh doanh"
+
+
+def test_a_preamble_citing_another_bodys_plan_names_no_issuer():
+    info = read(
+        "BỘ X\nTỔNG CỤC Y\nSố: 7/TCY-TT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "V/v tăng cường kiểm tra",
+        "Thực hiện Quyết định số 3/QĐ-BX của Bộ X về việc ban hành kế hoạch hành động của Bộ X "
+        "thực hiện Nghị quyết số 1/NQ-CP, Tổng cục Y đề nghị các Cục Y:",
+    )
+    assert info.issuer == "TỔNG CỤC Y"
+
+
+def test_a_two_column_letterhead_read_line_by_line_keeps_its_second_line():
+    # OCR and a PDF's text read the two columns across: the body's second line stands between
+    # the nation's name and its motto.
+    info = read(
+        "BỘ X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC Y Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 7/TCY-TT Hà Nội, ngày 2 tháng 3 năm 2026",
+        "V/v tăng cường kiểm tra",
+        "Kính gửi: các Cục Y.",
+    )
+    assert info.issuer == "TỔNG CỤC Y"
+
+
+def test_the_signature_stamp_is_no_letterhead_and_names_the_issuer_when_nothing_else_does():
+    stamped = read(
+        "Ký bởi: Sở Z\nThời gian ký: 02.03.2026 10:00\nSỞ Z\nSố: 4/SZ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "V/v báo cáo",
+        "Kính gửi: các phòng.",
+    )
+    assert stamped.issuer == "SỞ Z"
+    unread = read(
+        "Ký bởi: Sở Z\nThời gian ký: 02.03.2026 10:00", "V/v báo cáo", "Kính gửi: các phòng."
+    )
+    assert unread.issuer == "Sở Z"
+    portal = read(
+        "Ký bởi: Cổng Thông tin điện tử Chính phủ\nThời gian ký: 02.03.2026",
+        "V/v báo cáo",
+        "Kính gửi: các bộ.",
+    )
+    assert portal.issuer is None
+
+
+def test_a_standing_board_under_its_body_is_that_bodys():
+    info = read(
+        "ỦY BAN MTTQ VIỆT NAM\nXÃ Q\nBAN THƯỜNG TRỰC\nSố: 16/KH-MTTQ-BTT\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "KẾ HOẠCH\nTổ chức hội nghị",
+        "Thực hiện …",
+    )
+    assert info.issuer == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ Q"
+
+
+def test_an_annex_note_names_the_government_as_issuer():
+    info = read(
+        "**PHỤ LỤC I**",
+        "**NHIỆM VỤ**",
+        "(*Kèm theo Nghị quyết số 3/NQ-CP ngày 09 tháng 01 năm 2026 của Chính phủ*)",
+    )
+    assert info.issuer == "Chính phủ"
