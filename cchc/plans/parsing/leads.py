@@ -56,7 +56,7 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
 # lacks: "Cục Thuế chú trọng nghiên cứu …", "Tổng cục Thuế sẽ định kỳ tổng hợp …".
 _MANNER = r"(?:sẽ|cần|phải|chú trọng|nghiêm túc|tích cực|kịp thời|định k[yỳ]|thường xuyên)"
 _MANNER_TAIL_RE = re.compile(rf"\s+(?P<words>{_MANNER}(?:,?\s+{_MANNER})*)$")
-_MODAL_RE = re.compile(r"^(?:sẽ|cần|phải)\s+")
+_MODAL_RE = re.compile(r"^(?:sẽ|cần|phải)(?:\s+|$)")
 
 
 def _without_manner(lead: str, rest: str) -> tuple[str, str]:

@@ -79,8 +79,9 @@ _VERBS = (
     # "Thành phố Hà Nội và các tỉnh X, Y đẩy nhanh …", "Giao Phó Thủ tướng X trực tiếp chỉ đạo
     # …": a verb and an adverb that open a task after a body's name (rounds 7-8)
     r"đẩy nhanh|trực tiếp|đi kiểm tra|đi khảo sát|"
-    # "X chủ trì phối hợp với Y thường xuyên theo dõi …": an adverb opening the task (round 12)
-    r"thường xuyên"
+    # "X chủ trì phối hợp với Y thường xuyên theo dõi …": an adverb opening the task (round 12),
+    # not the name of continuing education ("trung tâm giáo dục thường xuyên")
+    r"(?<!giáo dục )thường xuyên"
 )
 # ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
 _AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
