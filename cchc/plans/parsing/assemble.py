@@ -8,6 +8,7 @@ from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.decisions import annexed_part
+from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.points import check_points
@@ -47,6 +48,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         if (labelled := read_labelled_blocks(paragraphs, info, parsed)) is not None:
             parsed, preamble = labelled.plan, labelled.preamble
         drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
+        if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
+            read_duties(paragraphs, parsed)
         # The header (letterhead, title) is read from the document's start, not from the
         # preamble the interpreters leave (which may start after it, or hold the body's text).
         read_document_info(_texts_before(doc, None) + preamble, parsed.document)
