@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
+from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -556,6 +557,9 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
         # brackets after the task, wherever the paragraph goes on after it.
         timeframe = bracketed.group("time").strip()
         rest = f"{rest[: bracketed.start()].rstrip()}{rest[bracketed.end() :]}"
+    if not timeframe and (bare := closing_citation(rest))[0]:  # "… (theo …)" (citations.py)
+        text, timeframe, _ = deadline_of(bare[0])
+        rest = f"{text} {bare[1]}" if timeframe else rest
     timeframe = re.sub(r"\s*\./\.?$", "", timeframe)  # "… 05/12/2025./.": the closing mark
     return rest, timeframe, cited
 

@@ -85,10 +85,20 @@ _FUNDING_RE = re.compile(
 )
 
 
+# "Kinh phí thực hiện: Kinh phí … được thực hiện theo …": a label naming the funding, then a
+# sentence whose subject is the funding again (not "Về kinh phí: Các địa phương …").
+_FUNDING_LABEL_RE = re.compile(
+    r"^[*_\s]*(?:Về\s+)?(?:Nguồn\s+)?kinh\s+phí(?:\s+thực\s+hiện)?[*_\s]*:\s*"
+    r"(?=(?:Nguồn\s+)?kinh\s+phí\b)",
+    re.I,
+)
+
+
 def funding_only(text: str) -> bool:
     """Whether ``text`` is a funding point that assigns no work: the funding its subject,
     paid or guaranteed by a budget ("… được ngân sách nhà nước bảo đảm"), no body given the
     task ("… do Sở Tài chính tham mưu bố trí" is the department's)."""
+    text = _FUNDING_LABEL_RE.sub("", text, count=1)
     if _FUNDING_RE.match(text) is None:
         return False
     return re.search(rf"\b(?:do|giao)\s+(?:{_AGENCY})", text) is None

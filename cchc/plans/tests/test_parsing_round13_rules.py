@@ -6,6 +6,9 @@ The snippets are made up; each test fails without its rule.
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.citations import closing_citation
+from cchc.plans.parsing.clauses import deadline_of
+from cchc.plans.parsing.decisions import funding_only
 from cchc.plans.parsing.duties import about_itself, read_duties
 from cchc.plans.parsing.result import DocumentInfo, ParsedPlan
 from cchc.plans.readers.base import Paragraph
@@ -84,3 +87,24 @@ def test_duties_article_numbered_points_and_other_articles() -> None:
 def test_a_bullet_about_the_team_itself_is_no_task() -> None:
     assert about_itself("Tổ công tác tự giải thể sau khi kết thúc bầu cử.", "Tổ công tác")
     assert not about_itself("Tổng hợp, báo cáo kết quả về Ban Thường trực.", "Tổ công tác")
+
+
+def test_a_funding_label_over_a_funding_sentence_is_no_row() -> None:
+    assert funding_only(
+        "Kinh phí thực hiện: Kinh phí tổ chức hội nghị được bảo đảm từ nguồn ngân sách xã."
+    )
+    # (the label over a body given the task stays a row)
+    assert not funding_only("Kinh phí: Phòng Kinh tế xã chủ trì lập dự toán kinh phí hội nghị.")
+
+
+def test_a_deadline_before_a_closing_citation_is_read() -> None:
+    rest, timeframe, _ = deadline_of(
+        "Tổng hợp kết quả, gửi về Ủy ban nhân dân huyện trước ngày 15/4/2026 "
+        "(theo quy định tại Mục 3 Hướng dẫn số 7/HD-UBND)."
+    )
+    assert timeframe == "trước ngày 15/4/2026"
+    assert rest == (
+        "Tổng hợp kết quả, gửi về Ủy ban nhân dân huyện (theo quy định tại Mục 3 Hướng dẫn số "
+        "7/HD-UBND)"
+    )
+    assert closing_citation("Tổ chức hội nghị (Phụ lục kèm theo).") == ("", "")
