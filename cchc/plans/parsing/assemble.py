@@ -11,6 +11,7 @@ from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
@@ -37,6 +38,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         other = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
         assignments = AssignmentInterpreter(parsed=other)
         assignments.run(paragraphs)
+        read_officer_rows(other)  # rows of people and staff (officers.py)
         mixed = _by_section(parsed, other)
         if len(other.items) > len(parsed.items):
             parsed = other

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
+from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -511,6 +512,8 @@ def split_partners(rest: str) -> tuple[str, str, str]:
         return rest, "", ""
     partners, spill = split_name(found.group("partners").strip(" ,"))
     after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
+    if opens_row and not rest[: found.start()].strip() and scope_only(after):
+        return rest, partners, ""  # "phối hợp X trong công tác …" (officers.py)
     frame = ""
     if opens_row and rest.startswith("P"):
         task, role = supporting_role(rest)

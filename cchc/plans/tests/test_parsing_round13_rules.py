@@ -10,6 +10,7 @@ from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.clauses import deadline_of
 from cchc.plans.parsing.decisions import funding_only
 from cchc.plans.parsing.duties import about_itself, read_duties
+from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.result import DocumentInfo, ParsedPlan
 from cchc.plans.readers.base import Paragraph
 
@@ -108,3 +109,64 @@ def test_a_deadline_before_a_closing_citation_is_read() -> None:
         "7/HD-UBND)"
     )
     assert closing_citation("Tổ chức hội nghị (Phụ lục kèm theo).") == ("", "")
+
+
+_PLAN = """ỦY BAN NHÂN DÂN
+PHƯỜNG AN KHÁNH
+
+KẾ HOẠCH
+Tổ chức ngày hội đọc sách năm 2026
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng HĐND và UBND phường
+
+- Xây dựng chương trình ngày hội đọc sách.
+
+- Giao bà Lê Thị Cúc – Phó Chánh Văn phòng theo dõi, đôn đốc các đơn vị, báo cáo kết quả.
+
+2. Công chức Văn hóa - xã hội phường
+
+- Công chức phụ trách văn hóa hướng dẫn các khu phố trang trí khánh tiết.
+
+- Chuẩn bị sách, báo trưng bày tại hội trường.
+
+- Ủy ban nhân dân phường yêu cầu các đơn vị triển khai, thực hiện nghiêm túc kế hoạch này.
+
+Đề nghị Đoàn Thanh niên phường phối hợp Văn phòng phường trong công tác tổ chức ngày hội.
+
+Nơi nhận:
+- Lưu: VT.
+"""
+
+
+def _rows() -> list[tuple[str, str]]:
+    parsed = parse_bytes(_PLAN.encode(), "kh.txt")
+    return [(item.title or "", item.lead or "") for item in parsed.items]
+
+
+def test_giao_a_person_is_that_persons_row() -> None:
+    row = ("Theo dõi, đôn đốc các đơn vị, báo cáo kết quả", "bà Lê Thị Cúc – Phó Chánh Văn phòng")
+    assert row in _rows()
+
+
+def test_staff_as_subject_and_as_heading_lead_their_rows() -> None:
+    rows = _rows()
+    subject = ("Hướng dẫn các khu phố trang trí khánh tiết", "Công chức phụ trách văn hóa")
+    assert subject in rows
+    assert (
+        "Chuẩn bị sách, báo trưng bày tại hội trường",
+        "Công chức Văn hóa - xã hội phường",
+    ) in rows
+
+
+def test_the_closing_call_in_a_bullet_is_no_row() -> None:
+    assert not [title for title, _ in _rows() if "nghiêm túc" in title]
+    assert len(_rows()) == 5
+
+
+def test_cooperation_with_only_its_scope_keeps_the_cooperation() -> None:
+    row = ("Phối hợp Văn phòng phường trong công tác tổ chức ngày hội", "Đoàn Thanh niên phường")
+    assert row in _rows()
+    assert scope_only("trong công tác tổ chức ngày hội")
+    assert not scope_only("tổ chức ngày hội")
