@@ -56,7 +56,7 @@ from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, fun
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
-from cchc.plans.parsing.plusbullets import announces_plus
+from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
     announcing,
@@ -336,7 +336,7 @@ class AssignmentInterpreter:
                 if item is not None and (item.lead or agency or answer):
                     started = True
                     item.line = paragraph.line
-                    item.number = label if kind not in {"roman", "part"} else ""
+                    item.number = row_number(label, kind, self.sections, agency)
                     item.section = [t for _k, t in self.sections]
                     if self.partners_below and agency and bullet and item.lead != agency[1]:
                         item.lead, item.partners = agency[1], item.lead

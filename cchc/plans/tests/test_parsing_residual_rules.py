@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc.plans.parsing import parse_bytes
-from cchc.plans.parsing.plusbullets import announces_plus
+from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.parsing.sitelines import document_texts, site_lines
 
@@ -107,3 +107,16 @@ def test_only_a_dash_bullet_over_a_bullet_announces() -> None:
     assert announces_plus(asking, "Đoạn văn tiếp theo.") is None  # no bullet below
     assert announces_plus(asking[2:], "+ Lập danh sách.") is None  # a paragraph, not a bullet
     assert announces_plus("- Phòng B lập danh sách.", "+ Lập danh sách.") is None
+
+
+def test_bullets_under_a_numbered_topic_take_its_number() -> None:
+    parsed = _parse(_LETTER, "cv.txt")
+    assert [i.number for i in parsed.items] == ["1", "2", "2"]
+    topic = [("number", "3. Đối với công tác thi đua")]
+    announced = ("plain", "Sở Nội vụ")
+    assert row_number("", "bullet", topic, announced) == "3"
+    assert row_number("", "bullet", topic, None) == ""  # no body announced above
+    assert row_number("", "bullet", topic, ("number", "Sở Nội vụ")) == ""  # an agency heading
+    assert row_number("", "bullet", [("number", "3. Tăng cường kiểm tra")], announced) == ""
+    assert row_number("4", "number", topic, announced) == "4"
+    assert row_number("II", "roman", [], announced) == ""
