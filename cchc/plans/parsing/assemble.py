@@ -15,6 +15,7 @@ from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
@@ -25,7 +26,9 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     tables = TableInterpreter(parsed=parsed, unit=doc.line_unit)
     before_table = tables.collect(doc.tables)
     if tables.rows or parsed.document.columns:
-        read_document_info(_texts_before(doc, tables.first_table) + before_table, parsed.document)
+        read_document_info(
+            document_texts(_texts_before(doc, tables.first_table) + before_table), parsed.document
+        )
         tables.run()
     else:
         # (a decision issuing an annexed programme: the annex is read, not the decision)
@@ -54,7 +57,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             read_duties(paragraphs, parsed)
         # The header (letterhead, title) is read from the document's start, not from the
         # preamble the interpreters leave (which may start after it, or hold the body's text).
-        read_document_info(_texts_before(doc, None) + preamble, parsed.document)
+        read_document_info(document_texts(_texts_before(doc, None) + preamble), parsed.document)
     for line, message, code in doc.notes:
         parsed.warn(line, message, code)
     if not parsed.items:

@@ -56,6 +56,7 @@ from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, fun
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
+from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
     announcing,
@@ -203,7 +204,7 @@ class AssignmentInterpreter:
                 topic, self.topic = self.topic, None
                 if (kind == "paren" or heading) and agency and agency[0] == "paren":
                     agency = None  # "(2) …", "2. …": the bullets of "(1) …" have ended
-                announces = announcing(text) if kind == "plain" else None
+                announces = announcing(text) if kind == "plain" else announces_plus(text, following)
                 if topic and not announces and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 self.announced_time = "" if heading else self.announced_time
@@ -335,7 +336,7 @@ class AssignmentInterpreter:
                 if item is not None and (item.lead or agency or answer):
                     started = True
                     item.line = paragraph.line
-                    item.number = label if kind not in {"roman", "part"} else ""
+                    item.number = row_number(label, kind, self.sections, agency)
                     item.section = [t for _k, t in self.sections]
                     if self.partners_below and agency and bullet and item.lead != agency[1]:
                         item.lead, item.partners = agency[1], item.lead
@@ -482,11 +483,10 @@ class AssignmentInterpreter:
                             "prose-no-lead",
                         )
                     continue
-                announced = announces if kind == "plain" else None
                 # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
                 # heading of its section's kind (structure.py).
                 over = subject_line(text, following, subject_of) if kind == "plain" else None
-                subject = announced or over
+                subject = announces or over  # (a bullet's too, over the bullets below it)
                 if subject is not None:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
                     # trọng tâm sau:" over points with no subject: the province leads them.
