@@ -182,6 +182,8 @@ def _store(
     existing = {node.key: node for node in Node.objects.filter(plan=target)}
     ids: dict[str, int] = {}
     to_update: list[Node] = []
+    # The fields some node changed in: only these go into the bulk UPDATE's CASE expressions.
+    stale_fields: set[str] = set()
     for depth in sorted({s.depth for s in specs}):
         to_create: list[tuple[Any, ...]] = []
         for spec in (s for s in specs if s.depth == depth):
@@ -205,6 +207,7 @@ def _store(
                 result.unchanged += 1
             if changed:
                 to_update.append(node)
+                stale_fields.update(changed)
             ids[spec.key] = node.pk
         ids.update(
             (key, pk)
@@ -217,16 +220,7 @@ def _store(
     if to_update:
         Node.objects.bulk_update(
             to_update,
-            fields=[
-                "parent",
-                "area",
-                "kind",
-                "position",
-                "depth",
-                *CONTENT_FIELDS,
-                "source_line",
-                "search_text",
-            ],
+            fields=[name for name in _NODE_COLUMNS[2:] if name in stale_fields],
             batch_size=500,
         )
     for node in existing.values():
