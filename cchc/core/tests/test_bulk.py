@@ -107,6 +107,8 @@ def test_the_database_still_checks_the_constraints():
     insert_rows(Node, COLUMNS, rows(plan.pk, 1))
     with pytest.raises(IntegrityError), transaction.atomic():
         insert_rows(Node, COLUMNS, rows(plan.pk, 1))  # the same key twice in one plan
-    empty_title = [(plan.pk, "k9", NodeKind.ACTIVITY.value, 9, "", "", {}, None)]
+    empty_title: list[tuple[Any, ...]] = [
+        (plan.pk, "k9", NodeKind.ACTIVITY.value, 9, "", "", {}, None)
+    ]
     with pytest.raises(IntegrityError), transaction.atomic():
         insert_rows(Node, COLUMNS, empty_title)
