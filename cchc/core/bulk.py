@@ -4,7 +4,7 @@
 field (most of the time of a 10,000-row import). Here the caller gives the values as tuples;
 only the values of fields that need converting (dates, JSON, ...) go through their field.
 The database still checks every constraint, as with ``bulk_create``; no signal is sent, as
-with ``bulk_create``.
+with ``bulk_create``: the caller bumps the versions of what it wrote (``cchc.core.versions``).
 """
 
 from __future__ import annotations
@@ -55,28 +55,38 @@ def insert_rows(
     convert = [i for i, f in enumerate(given) if not _plain(f)]
     width = len(fields)
     qn = connection.ops.quote_name
-    head = (
-        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(str(f.column)) for f in fields)}) VALUES "
-    )
+    head = f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(str(f.column)) for f in fields)}) "
     one = "(" + ", ".join(["%s"] * width) + ")"
     native = not returning or connection.features.can_return_rows_from_bulk_insert
     tail = ""
     if returning and native:
         tail = f" RETURNING {', '.join(qn(str(by_attname[c].column)) for c in returning)}"
+    # PostgreSQL: an array per column (UNNEST, as Django's bulk_create does there): a short
+    # statement whatever the rows, not one placeholder per value for the driver to parse.
+    arrays = _unnest_types(connection, fields) if native else None
     # Without RETURNING (SQLite before 3.35): a row per INSERT, its id from the cursor.
-    per = max(1, min(MAX_ROWS, _max_params(connection) // width)) if native else 1
+    per = 1
+    if arrays:
+        per = MAX_ROWS
+    elif native:
+        per = max(1, min(MAX_ROWS, _max_params(connection) // width))
     out: list[tuple[Any, ...]] = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per):
             chunk = rows[start : start + per]
-            params: list[Any] = []
+            prepared: list[list[Any]] = []
             for row in chunk:
                 values = list(row)
                 for i in convert:
                     values[i] = given[i].get_db_prep_save(values[i], connection)
-                params += values
-                params += fixed
-            cursor.execute(head + ", ".join([one] * len(chunk)) + tail, params)
+                prepared.append(values + fixed)
+            if arrays:
+                sql = f"{head}SELECT * FROM UNNEST({', '.join(arrays)}){tail}"
+                params = [list(column) for column in zip(*prepared, strict=True)]
+            else:
+                sql = f"{head}VALUES {', '.join([one] * len(chunk))}{tail}"
+                params = [value for values in prepared for value in values]
+            cursor.execute(sql, params)
             if tail:
                 out += [tuple(r) for r in cursor.fetchall()]
             elif returning:
@@ -86,6 +96,18 @@ def insert_rows(
                 }
                 out.append(tuple(named[c] for c in returning))
     return out
+
+
+def _unnest_types(connection: Any, fields: Sequence[models.Field[Any, Any]]) -> list[str] | None:
+    """The ``(%s)::type[]`` placeholders of an UNNEST insert on PostgreSQL, or None where
+    Django's bulk_create would not use one either (another database, a field of its own)."""
+    if connection.vendor != "postgresql":
+        return None
+    for f in fields:
+        base = getattr(f, "target_field", f) if f.is_relation else f
+        if hasattr(f, "get_placeholder") or base.get_internal_type() not in connection.data_types:
+            return None
+    return [f"(%s)::{str(f.db_type(connection)).split('(')[0]}[]" for f in fields]
 
 
 def _plain(f: models.Field[Any, Any]) -> bool:

@@ -112,3 +112,17 @@ def test_the_database_still_checks_the_constraints():
     ]
     with pytest.raises(IntegrityError), transaction.atomic():
         insert_rows(Node, COLUMNS, empty_title)
+
+
+def test_on_postgresql_the_rows_go_as_one_array_per_column():
+    """A short statement whatever the rows (the driver parses no placeholder per value)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's UNNEST")
+    plan = PlanBuilder().plan
+    with CaptureQueriesContext(connection) as ctx:
+        returned = insert_rows(Node, COLUMNS, rows(plan.pk, 40), returning=("id", "key"))
+    [insert] = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("INSERT")]
+    assert "UNNEST" in insert
+    assert dict(returned) == dict(Node.objects.filter(plan=plan).values_list("id", "key"))
+    stored = Node.objects.get(plan=plan, key="k7")
+    assert (stored.extra, stored.source_line, stored.depth) == ({"Cột": "ô 7"}, 7, 0)
