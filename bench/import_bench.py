@@ -93,6 +93,8 @@ def _worker(path: Path, repeat: int, workdir: Path, registry: bool = False) -> d
     from cchc.plans.actions import import_plan
     from cchc.plans.parsing import parse_path
 
+    phases = _time_phases()
+
     out: dict[str, Any] = {"file": str(path), "bytes": path.stat().st_size, "repeat": repeat}
     out["agencies"] = Agency.objects.count()
     # Warm up (imports, regexes, translations) on the seed plan, so the first timed run of a
@@ -113,6 +115,7 @@ def _worker(path: Path, repeat: int, workdir: Path, registry: bool = False) -> d
 
     rss_base = _maxrss_mb()
     parse_t, create_t, same_t, edited_t = [], [], [], []
+    phase_t: dict[str, list[float]] = {}
     counts: dict[str, Any] = {}
     try:
         for _ in range(repeat):
@@ -129,9 +132,12 @@ def _worker(path: Path, repeat: int, workdir: Path, registry: bool = False) -> d
 
         for _ in range(repeat):
             fresh_db()
+            phases.clear()
             t0 = time.perf_counter()
             res = import_plan(parsed=parsed, source_sha256=sha)
             create_t.append(time.perf_counter() - t0)
+            for name in PHASES:
+                phase_t.setdefault(name, []).append(phases.get(name, 0.0))
             counts["create"] = {
                 "created": res.created,
                 "updated": res.updated,
@@ -180,7 +186,36 @@ def _worker(path: Path, repeat: int, workdir: Path, registry: bool = False) -> d
         "reimport_edited": edited_t,
     }
     out["median_s"] = {k: (med(v) if v else None) for k, v in out["times"].items()}
+    out["store_create_phases_s"] = {k: med(v) for k, v in phase_t.items() if v}
     return out
+
+
+# Steps of ``import_plan`` timed apart in each "store new" run (module, function).
+PHASES = {
+    "assignments": ("cchc.agencies.actions", "sync_plan_assignments"),
+    "targets": ("cchc.indicators.actions", "propose_plan_targets"),
+}
+
+
+def _time_phases() -> dict[str, float]:
+    """Wrap the functions of ``PHASES`` so that each call adds its seconds to the returned
+    dict (``import_plan`` looks them up at call time)."""
+    import importlib
+
+    spent: dict[str, float] = {}
+    for name, (module_name, attr) in PHASES.items():
+        module = importlib.import_module(module_name)
+        inner = getattr(module, attr)
+
+        def timed(*args: Any, _inner: Any = inner, _name: str = name, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return _inner(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.perf_counter() - t0
+
+        setattr(module, attr, timed)
+    return spent
 
 
 # --------------------------------------------------------------------------- parent process
@@ -327,6 +362,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['label']}: {r.get('agencies', 0):,} agencies; assignments on the first "
                 f"import {c['create'].get('assignments')}, on the edited one "
                 f"{c['edited'].get('assignments')}; stored {c['stored']}"
+            )
+    for r in results:
+        ph = r.get("store_create_phases_s") or {}
+        store = r.get("median_s", {}).get("store_create")
+        if ph and store:
+            rest = store - sum(ph.values())
+            lines.append(
+                f"{r['label']}, store new by step (medians): assignments sync "
+                f"{_ms(ph.get('assignments'))} ms, targets {_ms(ph.get('targets'))} ms, the rest "
+                f"(tree, nodes, change report) ~{_ms(rest)} ms"
             )
     if big and small_r:
         lines.append(

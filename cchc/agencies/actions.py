@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -29,6 +29,7 @@ from cchc.agencies.models import (
 from cchc.agencies.names import phrase_key
 from cchc.agencies.registry import CONFIRMABLE, find_cycle
 from cchc.agencies.resolver import Resolution, Resolver
+from cchc.core.bulk import insert_rows
 from cchc.core.history import actor_of
 
 
@@ -200,7 +201,7 @@ class SyncResult:
     unresolved: list[tuple[int, str]] = field(default_factory=list)
 
 
-# Rows per INSERT and ids per UPDATE of the sync (a plan of 10,000 rows has ~30,000 assignments).
+# Ids per UPDATE when the sync ends assignments.
 SYNC_BATCH = 1000
 
 
@@ -213,9 +214,10 @@ def sync_plan_assignments(
     the text no longer names are ended. Idempotent.
 
     Set-based, so that the statements do not grow with the plan's rows: one locked read of
-    the plan's open assignments, the new assignments and their history rows in one bulk
-    insert each, and the ended ones in one bulk update with their history rows in one bulk
-    insert (batches of ``SYNC_BATCH`` rows on a plan of thousands of assignments).
+    the plan's open assignments, the new assignments and their history rows in one
+    multi-row INSERT each (``cchc.core.bulk.insert_rows``: tuples, no model instance per row),
+    and the ended ones in one UPDATE per ``SYNC_BATCH`` ids with their history rows in one
+    INSERT (a plan of 10,000 rows has ~30,000 assignments: a few statements per thousands).
     """
     from cchc.core.versions import bump_registry
     from cchc.plans.models import Node, NodeKind, Plan
@@ -224,49 +226,48 @@ def sync_plan_assignments(
     day = on or plan.issued_on or timezone.localdate()
     resolver = Resolver.load()
     result = SyncResult()
-    actor = actor_of(user)
-    activities = list(
-        Node.objects.filter(plan_id=plan_id, kind=NodeKind.ACTIVITY).only("id", "lead", "partners")
+    actor_id = actor.pk if (actor := actor_of(user)) is not None else None
+    activities = Node.objects.filter(plan_id=plan_id, kind=NodeKind.ACTIVITY).values_list(
+        "id", "lead", "partners"
     )
     # A plan names the same agencies over and over: each distinct text is resolved once.
     resolutions: dict[str, Resolution] = {}
     with transaction.atomic():
-        existing: dict[int, list[Assignment]] = {}
+        existing: dict[int, list[_Open]] = {}
         locked = (
             Assignment.objects.select_for_update(of=("self",))
             .filter(activity__plan_id=plan_id)
             .open()
             .order_by("activity_id", "role", "pk")
+            .values_list("pk", "activity_id", "role", "agency_id", "group_id")
         )
-        for assignment in locked:
-            existing.setdefault(assignment.activity_id, []).append(assignment)
-        history_from = {
-            (c.assignment_id): c.from_agency_id
-            for c in AssignmentChange.objects.filter(
+        for pk, held_by, held_as, agency, group in locked:
+            existing.setdefault(held_by, []).append(_Open(pk, held_as, agency, group))
+        history_from = dict(
+            AssignmentChange.objects.filter(
                 assignment__activity__plan_id=plan_id,
                 action=AssignmentChange.Action.TRANSFERRED,
-            ).only("assignment_id", "from_agency_id")
-        }
-        new: list[Assignment] = []
-        stale: list[Assignment] = []
-        for activity in activities:
-            wanted: list[tuple[str, int | None, int | None, str]] = []
-            cells: tuple[tuple[str, str], ...] = (
-                (Role.LEAD.value, activity.lead),
-                (Role.PARTNER.value, activity.partners),
-            )
-            for role, text in cells:
+            ).values_list("assignment_id", "from_agency_id")
+        )
+        new: list[_New] = []
+        stale: list[_Open] = []
+        for activity_id, lead, partners in activities:
+            wanted: list[_New] = []
+            for role, text in ((Role.LEAD.value, lead), (Role.PARTNER.value, partners)):
                 if not text:
                     continue
                 resolution = resolutions.get(text)
                 if resolution is None:
                     resolution = resolutions[text] = resolver.resolve(text, on=day)
-                wanted += [(role, m.agency.pk, None, text) for m in resolution.agencies]
-                wanted += [(role, None, g.group.pk, text) for g in resolution.groups]
-                result.unresolved += [(activity.pk, frag) for frag in resolution.unresolved]
-            current = existing.get(activity.pk, [])
+                wanted += [
+                    (activity_id, role, m.agency.pk, None, text) for m in resolution.agencies
+                ]
+                wanted += [(activity_id, role, None, g.group.pk, text) for g in resolution.groups]
+                result.unresolved += [(activity_id, frag) for frag in resolution.unresolved]
+            current = existing.get(activity_id, [])
             matched: set[int] = set()
-            for role, agency_id, group_id, text in wanted:
+            for want in wanted:
+                _activity, role, agency_id, group_id, _text = want
                 found = next(
                     (
                         a
@@ -289,56 +290,57 @@ def sync_plan_assignments(
                     matched.add(found.pk)
                     result.kept += 1
                     continue
-                new.append(
-                    Assignment(
-                        activity_id=activity.pk,
-                        role=role,
-                        agency_id=agency_id,
-                        group_id=group_id,
-                        source_text=text,
-                    )
-                )
+                new.append(want)
             stale += [a for a in current if a.pk not in matched]
-        # bulk_create returns the new rows' ids on SQLite and PostgreSQL (RETURNING).
-        created = Assignment.objects.bulk_create(new, batch_size=SYNC_BATCH)
-        AssignmentChange.objects.bulk_create(
-            [
-                AssignmentChange(
-                    assignment=a,
-                    action=AssignmentChange.Action.CREATED,
-                    actor=actor,
-                    to_agency_id=a.agency_id,
-                )
-                for a in created
-            ],
-            batch_size=SYNC_BATCH,
-        )
-        result.created = len(created)
+        if new:
+            _insert_created(new, actor_id)
+        result.created = len(new)
         if stale:
             today = timezone.localdate()
             ids = [a.pk for a in stale]
             for i in range(0, len(ids), SYNC_BATCH):
                 Assignment.objects.filter(pk__in=ids[i : i + SYNC_BATCH]).update(ended_on=today)
-            reason = _("No longer named by the plan.")
-            AssignmentChange.objects.bulk_create(
-                [
-                    AssignmentChange(
-                        assignment=a,
-                        action=AssignmentChange.Action.ENDED,
-                        actor=actor,
-                        from_agency_id=a.agency_id,
-                        reason=reason,
-                    )
-                    for a in stale
-                ],
-                batch_size=SYNC_BATCH,
+            reason = str(_("No longer named by the plan."))
+            insert_rows(
+                AssignmentChange,
+                ("assignment_id", "action", "actor_id", "from_agency_id", "reason"),
+                [(a.pk, _ENDED, actor_id, a.agency_id, reason) for a in stale],
             )
             result.ended = len(stale)
-        if created or stale:
+        if new or stale:
             # Bulk writes send no post_save: what is cached under the registry's version
             # (``cchc.agencies.apps.bump_registry``) is stale from this commit on.
             bump_registry()
     return result
+
+
+class _Open(NamedTuple):
+    """An open assignment of the plan, as the sync reads it."""
+
+    pk: int
+    role: str
+    agency_id: int | None
+    group_id: int | None
+
+
+# A new assignment: activity, role, agency, group, the text it was read from.
+_New = tuple[int, str, int | None, int | None, str]
+_CREATED = AssignmentChange.Action.CREATED.value
+_ENDED = AssignmentChange.Action.ENDED.value
+
+
+def _insert_created(new: list[_New], actor_id: int | None) -> None:
+    """Insert new assignments and their "created" history rows, in the order given."""
+    columns = ("activity_id", "role", "agency_id", "group_id", "source_text")
+    ids = {
+        tuple(row[1:]): row[0]
+        for row in insert_rows(Assignment, columns, new, returning=("id", *columns[:4]))
+    }
+    insert_rows(
+        AssignmentChange,
+        ("assignment_id", "action", "actor_id", "to_agency_id"),
+        [(ids[n[:4]], _CREATED, actor_id, n[2]) for n in new],
+    )
 
 
 # -- Contacts: people reminders are written to who have no account -------------------------

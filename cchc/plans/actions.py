@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from cchc.core.bulk import insert_rows
 from cchc.core.versions import bump_plan
 from cchc.plans.models import Node, NodeCorrection, NodeKind, Plan, PlanImport
 from cchc.plans.parsing.result import ParsedPlan
@@ -181,15 +182,17 @@ def _store(
     existing = {node.key: node for node in Node.objects.filter(plan=target)}
     ids: dict[str, int] = {}
     to_update: list[Node] = []
+    # The fields some node changed in: only these go into the bulk UPDATE's CASE expressions.
+    stale_fields: set[str] = set()
     for depth in sorted({s.depth for s in specs}):
-        to_create: list[Node] = []
+        to_create: list[tuple[Any, ...]] = []
         for spec in (s for s in specs if s.depth == depth):
             values = _values(spec, ids)
             node = existing.pop(spec.key, None)
             if node is not None and spec.area_key == spec.key:
                 values["area_id"] = node.pk
             if node is None:
-                to_create.append(Node(plan=target, key=spec.key, **values))
+                to_create.append((target.pk, spec.key, *(values[c] for c in _NODE_COLUMNS[2:])))
                 result.changes.append(_change(spec, "created", []))
                 result.created += 1
                 continue
@@ -204,28 +207,20 @@ def _store(
                 result.unchanged += 1
             if changed:
                 to_update.append(node)
+                stale_fields.update(changed)
             ids[spec.key] = node.pk
-        for node in Node.objects.bulk_create(to_create, batch_size=500):
-            ids[node.key] = node.pk
-        if depth == 0:
+        ids.update(
+            (key, pk)
+            for pk, key in insert_rows(Node, _NODE_COLUMNS, to_create, returning=("id", "key"))
+        )
+        if depth == 0 and to_create:
             # Top-level sections are their own area; now that they have ids, point at them.
-            for node in to_create:
-                if node.kind == NodeKind.SECTION:
-                    node.area_id = node.pk
-                    to_update.append(node)
+            sections = [ids[row[1]] for row in to_create if row[2] == NodeKind.SECTION.value]
+            Node.objects.filter(pk__in=sections).update(area_id=models.F("pk"))
     if to_update:
         Node.objects.bulk_update(
             to_update,
-            fields=[
-                "parent",
-                "area",
-                "kind",
-                "position",
-                "depth",
-                *CONTENT_FIELDS,
-                "source_line",
-                "search_text",
-            ],
+            fields=[name for name in _NODE_COLUMNS[2:] if name in stale_fields],
             batch_size=500,
         )
     for node in existing.values():
@@ -289,9 +284,26 @@ def _refuse_removing_filed_work(source_name: str, nodes: list[Node]) -> None:
         )
 
 
+# The columns of a new node: the plan, the key, then what ``_values`` gives.
+_NODE_COLUMNS = (
+    "plan_id",
+    "key",
+    "kind",
+    "parent_id",
+    "area_id",
+    "position",
+    "depth",
+    "source_line",
+    "search_text",
+    *CONTENT_FIELDS,
+)
+
+
 def _values(spec: NodeSpec, ids: dict[str, int]) -> dict[str, Any]:
+    """A node's stored values from its spec (the columns of ``_NODE_COLUMNS`` but the first
+    two)."""
     values: dict[str, Any] = {
-        "kind": spec.kind,
+        "kind": str(spec.kind),
         "parent_id": ids[spec.parent_key] if spec.parent_key else None,
         "area_id": ids.get(spec.area_key) if spec.area_key and spec.area_key != spec.key else None,
         "position": spec.position,

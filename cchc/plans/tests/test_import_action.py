@@ -209,3 +209,28 @@ def test_export_command_round_trips(tmp_path):
     assert len(back.items) == 70 and back.document.number == "402/KH-UBND"
     with pytest.raises(CommandError):
         call_command("export_plan", "999", stdout=StringIO())
+
+
+def test_a_reimport_updates_only_the_changed_columns(tmp_path):
+    """The bulk UPDATE of a re-import sets the columns some node changed in, no others."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = store()
+    areas = Node.objects.filter(plan=first.plan, kind=NodeKind.SECTION, parent=None)
+    assert all(a.area_id == a.pk for a in areas)  # a top-level section is its own area
+    text = SEED.read_text(encoding="utf-8").replace(
+        "| Quý I/2022 | Theo đề án được phê duyệt |", "| Quý II/2022 | Theo đề án được phê duyệt |"
+    )
+    revised = tmp_path / "revised.md"
+    revised.write_text(text, encoding="utf-8")
+    with CaptureQueriesContext(connection) as ctx:
+        result = store(revised)
+    assert (result.created, result.updated, result.removed) == (0, 1, 0)
+    updates = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('UPDATE "plans_node"')]
+    assert len(updates) == 1
+    set_part = updates[0].split(" WHERE ")[0]
+    assert '"timeframe" = ' in set_part and '"search_text" = ' in set_part
+    assert '"title" = ' not in set_part and '"budget" = ' not in set_part
+    row = Node.objects.get(plan=first.plan, number="25")
+    assert row.timeframe == "Quý II/2022" and "quy ii/2022" in row.search_text
