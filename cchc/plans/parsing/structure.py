@@ -240,6 +240,16 @@ def _names_bodies(text: str) -> bool:
     return bool(_AGENCY_ONLY_RE.match(bodies)) and not re.search(rf"\b(?:{_VERBS})\b", text)
 
 
+# "Tổng cục X yêu cầu Cục trưởng Cục Y chỉ đạo thực hiện:": the issuer asks a body to carry
+# out the points below, the verb ending the opening with no "như sau" after it.
+_CARRY_OUT_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s.{3,300}?\s(?:thực hiện|triển khai)\s*:$")
+
+
+def _asks_to_carry_out(text: str) -> bool:
+    """Whether ``text`` asks a body to carry out what follows ("… yêu cầu X triển khai:")."""
+    return _CARRY_OUT_RE.search(text) is not None
+
+
 _MANNER_RE = re.compile(r"\s+(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời)$")
 
 
@@ -259,7 +269,7 @@ def announcing(text: str) -> re.Match[str] | None:
     # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same; "…,
     # trong đó:" over "(1) …": the parts of the body's task, each a row of that body)
     ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây|trong đó)\s*:$"
-    if not text.endswith(":") or not re.search(ending, text):
+    if not text.endswith(":") or not (re.search(ending, text) or _asks_to_carry_out(text)):
         return None
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
