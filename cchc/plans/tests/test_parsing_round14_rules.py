@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from cchc.plans.parsing import DocumentInfo, ParsedPlan, parse_bytes
+from cchc.plans.parsing.letters import letter_row, read_letter
 from cchc.plans.parsing.structure import announcing
+from cchc.plans.readers.base import Paragraph
 
 
 def test_an_opening_asking_a_body_to_carry_out_announces_the_points() -> None:
@@ -17,3 +20,59 @@ def test_an_opening_asking_a_body_to_carry_out_announces_the_points() -> None:
 def test_a_verb_ending_an_opening_without_an_ask_announces_nothing() -> None:
     # No one asked: a sentence ending on "thực hiện:" is not an announcing opening.
     assert announcing("Kết quả các nhiệm vụ đã thực hiện:") is None
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    """Non-blank lines as the text reader gives them (line numbers from 1)."""
+    return [
+        Paragraph(text=line.strip(), line=at)
+        for at, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    ]
+
+
+_LETTER = """Kính gửi: Sở Y tế các tỉnh.
+
+Ngày 02/3/2024 Bộ Y tế đã ban hành Công văn số 12/BYT-KCB, trong đó yêu cầu:
+“… Trên cơ sở danh sách đã duyệt, tiến hành kiểm tra.
+Sở Y tế báo cáo kết quả về Bộ trước ngày 30/6.”
+
+Theo đó, các Sở Y tế rà soát danh sách cơ sở khám bệnh trên
+địa bàn và báo cáo kết quả.
+
+Giám đốc các Sở Y tế chỉ đạo các Đoàn kiểm tra thực hiện
+kiểm tra chéo giữa các huyện.
+
+Bộ Y tế thông báo để các Sở Y tế được biết và thực hiện./.
+Nơi nhận:
+"""
+
+
+def test_a_prose_letter_reads_one_row_per_paragraph_assigning_a_body() -> None:
+    parsed = ParsedPlan(document=DocumentInfo(source_name="x.txt", format="txt"))
+    assert read_letter(_paragraphs(_LETTER), parsed)
+    rows = [(item.lead, item.title) for item in parsed.items]
+    assert rows == [
+        ("các Sở Y tế", "Rà soát danh sách cơ sở khám bệnh trên địa bàn và báo cáo kết quả"),
+        (
+            "Giám đốc các Sở Y tế",
+            "Chỉ đạo các Đoàn kiểm tra thực hiện kiểm tra chéo giữa các huyện",
+        ),
+    ]
+
+
+def test_a_letter_row_needs_a_body_and_a_task_now() -> None:
+    assert letter_row("Bộ Y tế đã ban hành Công văn số 12/BYT-KCB.") is None  # done, past
+    assert letter_row("Bộ Y tế thông báo để các Sở Y tế được biết và thực hiện./.") is None
+    assert letter_row("Trong thời gian qua, nhiều đơn vị chưa thực hiện.") is None  # no body
+
+
+def test_a_prose_letter_in_a_plan_with_numbered_points_is_read_as_points() -> None:
+    # The letter reading is a fallback: a letter whose points are numbered reads its points.
+    text = (
+        "Bộ Y tế yêu cầu Sở Y tế các tỉnh thực hiện một số nội dung sau:\n\n"
+        "1. Rà soát danh sách cơ sở khám bệnh trên địa bàn.\n\n"
+        "2. Tổ chức kiểm tra chéo giữa các huyện.\n"
+    )
+    parsed = parse_bytes(text.encode(), "x.txt")
+    assert [item.number for item in parsed.items] == ["1", "2"]
