@@ -76,3 +76,20 @@ def test_a_prose_letter_in_a_plan_with_numbered_points_is_read_as_points() -> No
     )
     parsed = parse_bytes(text.encode(), "x.txt")
     assert [item.number for item in parsed.items] == ["1", "2"]
+
+
+def test_one_officer_asked_keeps_dong_chi_as_printed() -> None:
+    # "yêu cầu đồng chí Giám đốc …": one officer asked, the lead as printed.
+    found = announcing("Sở Nội vụ yêu cầu đồng chí Giám đốc Trung tâm Lưu trữ thực hiện như sau:")
+    assert found is not None
+    assert found.group("lead") == "Đồng chí Giám đốc Trung tâm Lưu trữ"
+
+
+def test_the_officers_asked_together_are_their_offices() -> None:
+    # "yêu cầu các đồng chí Giám đốc Sở, …": the offices are the bodies (the rule kept).
+    found = announcing(
+        "Ủy ban nhân dân tỉnh yêu cầu các đồng chí Giám đốc Sở Nội vụ, Sở Tư pháp"
+        " thực hiện như sau:"
+    )
+    assert found is not None
+    assert found.group("lead") == "Giám đốc Sở Nội vụ, Sở Tư pháp"
