@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cchc.plans.parsing import DocumentInfo, ParsedPlan, parse_bytes
 from cchc.plans.parsing.letters import letter_row, read_letter
+from cchc.plans.parsing.officerlabels import officer_label
 from cchc.plans.parsing.structure import announcing
 from cchc.plans.readers.base import Paragraph
 
@@ -93,3 +94,35 @@ def test_the_officers_asked_together_are_their_offices() -> None:
     )
     assert found is not None
     assert found.group("lead") == "Giám đốc Sở Nội vụ, Sở Tư pháp"
+
+
+_OFFICERS = """IV. PHÂN CÔNG NHIỆM VỤ
+
+1. Đồng chí Trưởng Ban Tuyên giáo - Tổ trưởng: Phụ trách chung, chỉ đạo các thành viên của Tổ.
+
+2. Đồng chí Phó Trưởng ban Tuyên giáo - Tổ viên: Tổng hợp kết quả, báo cáo Tổ trưởng.
+"""
+
+
+def test_an_officer_labelled_point_is_led_by_its_label_as_printed() -> None:
+    parsed = parse_bytes(_OFFICERS.encode(), "x.txt")
+    rows = [(item.lead, item.title) for item in parsed.items]
+    assert rows == [
+        (
+            "Đồng chí Trưởng Ban Tuyên giáo - Tổ trưởng",
+            "Phụ trách chung, chỉ đạo các thành viên của Tổ",
+        ),
+        (
+            "Đồng chí Phó Trưởng ban Tuyên giáo - Tổ viên",
+            "Tổng hợp kết quả, báo cáo Tổ trưởng",
+        ),
+    ]
+    assert not [w for w in parsed.warnings if w.code == "prose-no-lead"]
+
+
+def test_officer_label_needs_the_comrade_and_a_role() -> None:
+    assert officer_label("1. Đồng chí Trưởng Ban Tuyên giáo - Tổ trưởng: Phụ trách chung.") == (
+        "Đồng chí Trưởng Ban Tuyên giáo - Tổ trưởng",
+        "Phụ trách chung.",
+    )
+    assert officer_label("1. Phòng Kinh tế: Phụ trách chung.") is None  # a body: other rules
