@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from cchc.core.text import fold
-from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.parsing.result import Item, ParsedPlan
+from cchc.plans.parsing.vocabulary import _VERBS
 from cchc.plans.readers.base import Paragraph
 
 _OFFICER_POINT_RE = re.compile(
@@ -22,6 +23,32 @@ _OFFICER_POINT_RE = re.compile(
     r"\s*:\s*(?P<rest>\S.*)$",
     re.S,
 )
+
+
+# "5. Các thành viên khác trong tiểu ban căn cứ vào chức năng, nhiệm vụ, chủ động phối hợp với X
+# triển khai …": the other members lead it, X their partners (up to the task's verb; a verb
+# after a comma is a word of X's name: "tiểu ban thông tin, tuyên truyền").
+_MEMBERS_POINT_RE = re.compile(
+    r"^\s*\d{1,2}\s*[.)]\s*(?P<who>(?:Các|Những)\s+thành viên(?:\s+khác)?(?:\s+(?:của|trong)\s+"
+    r"[^,;:]{2,80}?)?)\s+(?:căn cứ\s[^;:]{2,120}?,\s*)?(?:chủ động\s+)?phối hợp(?:\s+chặt chẽ)?"
+    rf"\s+với\s+(?P<partners>[^;:]{{3,200}}?)(?<!,)\s+(?=(?:{_VERBS})\b)",
+    re.S,
+)
+
+
+def members_point(text: str) -> tuple[str, str] | None:
+    """ "5. Các thành viên khác … phối hợp với X triển khai …" -> (the members, X)."""
+    found = _MEMBERS_POINT_RE.match(text)
+    if found is None:
+        return None
+    return " ".join(found.group("who").split()), " ".join(found.group("partners").split())
+
+
+def _lead_members(item: Item, text: str) -> None:
+    """Lead a row read from a point of the other members by them, with their partners."""
+    found = members_point(text)
+    if found is not None and not item.lead:
+        item.lead, item.partners = found
 
 
 def officer_label(text: str) -> tuple[str, str] | None:
@@ -39,6 +66,7 @@ def relabel_officer_points(paragraphs: list[Paragraph], parsed: ParsedPlan) -> N
     for item in parsed.items:
         found = officer_label(by_line.get(item.line, ""))
         if found is None:
+            _lead_members(item, by_line.get(item.line, ""))
             continue
         label = found[0]
         # (the label without "Đồng chí", or nothing: the rule's business; another lead stays)

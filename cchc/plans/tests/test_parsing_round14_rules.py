@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cchc.plans.parsing import DocumentInfo, ParsedPlan, parse_bytes
 from cchc.plans.parsing.letters import letter_row, read_letter
-from cchc.plans.parsing.officerlabels import officer_label
+from cchc.plans.parsing.officerlabels import members_point, officer_label
 from cchc.plans.parsing.structure import announcing
 from cchc.plans.readers.base import Paragraph
 
@@ -126,3 +126,20 @@ def test_officer_label_needs_the_comrade_and_a_role() -> None:
         "Phụ trách chung.",
     )
     assert officer_label("1. Phòng Kinh tế: Phụ trách chung.") is None  # a body: other rules
+
+
+def test_the_other_members_point_is_led_by_them_with_their_partners() -> None:
+    text = (
+        "3. Các thành viên khác của Tổ căn cứ vào nhiệm vụ được giao, chủ động phối hợp với"
+        " Tổ thông tin, tuyên truyền triển khai các nhiệm vụ có liên quan."
+    )
+    assert members_point(text) == (
+        "Các thành viên khác của Tổ",
+        "Tổ thông tin, tuyên truyền",
+    )
+    parsed = parse_bytes(("IV. PHÂN CÔNG\n\n" + _OFFICERS + "\n" + text + "\n").encode(), "x.txt")
+    last = parsed.items[-1]
+    assert (last.lead, last.partners) == (
+        "Các thành viên khác của Tổ",
+        "Tổ thông tin, tuyên truyền",
+    )
