@@ -10,7 +10,9 @@ from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.layouttables import task_tables
+from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.officerlabels import relabel_officer_points
 from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
@@ -55,6 +57,9 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
         if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
             read_duties(paragraphs, parsed)
+        if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
+            read_letter(paragraphs, parsed)
+        relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
         # The header (letterhead, title) is read from the document's start, not from the
         # preamble the interpreters leave (which may start after it, or hold the body's text).
         read_document_info(document_texts(_texts_before(doc, None) + preamble), parsed.document)

@@ -53,7 +53,6 @@ from cchc.plans.parsing.vocabulary import (
     _ASKS_RE,
     _BULLET_RE,
     _HEADING_RE,
-    _HONORIFIC_RE,
     _ISSUER_SPEAKS_RE,
     _PAREN_RE,
     _REMIT_TAIL_RE,
@@ -240,6 +239,20 @@ def _names_bodies(text: str) -> bool:
     return bool(_AGENCY_ONLY_RE.match(bodies)) and not re.search(rf"\b(?:{_VERBS})\b", text)
 
 
+# "Tổng cục X yêu cầu Cục trưởng Cục Y chỉ đạo thực hiện:": the issuer asks a body to carry
+# out the points below, the verb ending the opening with no "như sau" after it.
+_CARRY_OUT_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s.{3,300}?\s(?:thực hiện|triển khai)\s*:$")
+
+
+def _asks_to_carry_out(text: str) -> bool:
+    """Whether ``text`` asks a body to carry out what follows ("… yêu cầu X triển khai:")."""
+    return _CARRY_OUT_RE.search(text) is not None
+
+
+# "Các đồng chí Bộ trưởng, …": the offices are the bodies; "đồng chí Cục trưởng …", one
+# officer asked, keeps the word as printed.
+_PLURAL_HONORIFIC_RE = re.compile(r"^(?:Các|các)\s+[Đđ]ồng chí\s+(?=\S)")
+
 _MANNER_RE = re.compile(r"\s+(?:nghiêm túc|khẩn trương|tích cực|chủ động|kịp thời)$")
 
 
@@ -254,19 +267,19 @@ def announcing(text: str) -> re.Match[str] | None:
     asked = _ASKED_BODIES_RE.search(text)
     if asked and _names_bodies(asked.group("lead")):
         # "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": the bodies asked, before the colon
-        lead = _HONORIFIC_RE.sub("", asked.group("lead"))
+        lead = _PLURAL_HONORIFIC_RE.sub("", asked.group("lead"))
         return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead[:1].upper() + lead[1:], re.S)
     # ("… các nhiệm vụ, giải pháp sau đây:", "… nêu dưới đây:", "…. Cụ thể:": the same; "…,
     # trong đó:" over "(1) …": the parts of the body's task, each a row of that body)
     ending = r"\b(?:sau|như sau|[Cc]ụ thể|sau đây|dưới đây|trong đó)\s*:$"
-    if not text.endswith(":") or not re.search(ending, text):
+    if not text.endswith(":") or not (re.search(ending, text) or _asks_to_carry_out(text)):
         return None
     if _ISSUER_SPEAKS_RE.search(text):
         return None  # "Chủ tịch … có ý kiến chỉ đạo như sau:": who directs, not who does
     # "các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo)": what the text calls
     # them below, no part of their name.
     text = re.sub(r"\s*\(sau đây[^()]*\)", "", text)
-    text = _HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
+    text = _PLURAL_HONORIFIC_RE.sub("", text)  # "Các đồng chí Bộ trưởng, …": the office is the body
     text = _ASKED_RE.sub("", text, count=1)  # "Đề nghị Thường trực … tập trung …": the asked
     candidates = [text] + [text[m.end() :] for m in re.finditer(r",\s+", text[:400])]
     candidates[:0] = [text[m.end() :] for m in _ASKS_RE.finditer(text[:600])][-1:]
@@ -278,7 +291,7 @@ def announcing(text: str) -> re.Match[str] | None:
             lead = found.group("lead").strip(" ,")
             lead = _REMIT_TAIL_RE.sub("", _ASKS_RE.split(lead)[-1])
             lead = _MANNER_RE.sub("", lead)  # "… nghiêm túc thực hiện": how, not who
-            lead = _HONORIFIC_RE.sub("", lead)  # "… yêu cầu các đồng chí Giám đốc Sở, …"
+            lead = _PLURAL_HONORIFIC_RE.sub("", lead)  # "… yêu cầu các đồng chí Giám đốc Sở, …"
             lead = lead[:1].upper() + lead[1:]
             return re.match(r"^(?P<lead>.+)(?P<rest>)$", lead, re.S)
     return None
