@@ -33,36 +33,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         )
         tables.run()
     else:
-        # (a decision issuing an annexed programme: the annex is read, not the decision)
-        paragraphs = annexed_part(doc.paragraphs)
-        prose = ProseInterpreter(parsed=parsed)
-        prose.run(paragraphs)
-        preamble = prose.preamble
-        # Tasks assigned in sentences (resolutions, directives): read that way too, and keep
-        # the reading that finds more rows of work.
-        other = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
-        assignments = AssignmentInterpreter(parsed=other)
-        assignments.run(paragraphs)
-        read_officer_rows(other)  # rows of people and staff (officers.py)
-        mixed = _by_section(parsed, other)
-        if len(other.items) > len(parsed.items):
-            parsed = other
-            preamble = assignments.preamble
-        if mixed is not None:
-            parsed = mixed
-        # Points each followed by a labelled block (lead, timeframe …): one row per point.
-        info = DocumentInfo(source_name=doc.name, format=doc.format)
-        if (labelled := read_labelled_blocks(paragraphs, info, parsed)) is not None:
-            parsed, preamble = labelled.plan, labelled.preamble
-        drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
-        if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
-            read_duties(paragraphs, parsed)
-        if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
-            read_letter(paragraphs, parsed)
-        relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
-        # The header (letterhead, title) is read from the document's start, not from the
-        # preamble the interpreters leave (which may start after it, or hold the body's text).
-        read_document_info(document_texts(_texts_before(doc, None) + preamble), parsed.document)
+        parsed = _read_without_table(doc, parsed)
     for line, message, code in doc.notes:
         parsed.warn(line, message, code)
     if not parsed.items:
@@ -101,6 +72,43 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
 
 # The document's header (letterhead, title, an annex's note) is in its first blocks.
 _HEADER_TEXTS = 80
+
+
+def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
+    """A document with no plan table: the readings of prose, sentences, labelled blocks and the
+    kinds read only when they find no row (a decision's duties, a letter in prose), each
+    keeping what the others read better; then its header."""
+    # (a decision issuing an annexed programme: the annex is read, not the decision)
+    paragraphs = annexed_part(doc.paragraphs)
+    prose = ProseInterpreter(parsed=parsed)
+    prose.run(paragraphs)
+    preamble = prose.preamble
+    # Tasks assigned in sentences (resolutions, directives): read that way too, and keep
+    # the reading that finds more rows of work.
+    other = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
+    assignments = AssignmentInterpreter(parsed=other)
+    assignments.run(paragraphs)
+    read_officer_rows(other)  # rows of people and staff (officers.py)
+    mixed = _by_section(parsed, other)
+    if len(other.items) > len(parsed.items):
+        parsed = other
+        preamble = assignments.preamble
+    if mixed is not None:
+        parsed = mixed
+    # Points each followed by a labelled block (lead, timeframe …): one row per point.
+    info = DocumentInfo(source_name=doc.name, format=doc.format)
+    if (labelled := read_labelled_blocks(paragraphs, info, parsed)) is not None:
+        parsed, preamble = labelled.plan, labelled.preamble
+    drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
+    if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
+        read_duties(paragraphs, parsed)
+    if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
+        read_letter(paragraphs, parsed)
+    relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
+    # The header (letterhead, title) is read from the document's start, not from the
+    # preamble the interpreters leave (which may start after it, or hold the body's text).
+    read_document_info(document_texts(_texts_before(doc, None) + preamble), parsed.document)
+    return parsed
 
 
 def _texts_before(doc: SourceDocument, plan_table: Table | None) -> list[str]:
