@@ -358,10 +358,13 @@ def seed_plan(db: None, importer: User) -> Plan:
 def browser() -> Iterator[Any]:
     """One Chromium for the session (Debian's, driven by Playwright)."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `apt-get install -y chromium`.")
+    # A waiting assertion (`expect(locator).to_have_count(3)`) waits as long as an action: a
+    # page reached by a click may still be loading when the assertion starts.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance

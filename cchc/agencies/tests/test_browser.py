@@ -39,15 +39,15 @@ def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: A
     page.get_by_label("Hiệu lực").select_option("ended")
     page.get_by_role("button", name="Lọc").click()
     rows = page.locator("#agency-table tbody tr")
-    assert rows.count() == 1
+    expect(rows).to_have_count(1)
     rows.get_by_role("link", name="Sở Tư pháp tỉnh Bắc Giang").click()
     page.wait_for_url(re.compile(r"/agencies/\d+/$"))
-    assert page.locator("#agency-status").inner_text() == "không còn tồn tại"
-    assert page.locator("#open-count").inner_text() == "2"
+    expect(page.locator("#agency-status")).to_have_text("không còn tồn tại", use_inner_text=True)
+    expect(page.locator("#open-count")).to_have_text("2", use_inner_text=True)
 
     # Another date offers the agencies of that date (htmx swaps the form).
     successors = page.get_by_label("Cơ quan kế thừa")
-    assert "Sở Tư pháp tỉnh Bắc Ninh" in successors.inner_text()
+    expect(successors).to_contain_text("Sở Tư pháp tỉnh Bắc Ninh", use_inner_text=True)
     with page.expect_response(lambda r: "on=2025-01-01" in r.url):
         page.get_by_label("Từ ngày").fill("2025-01-01")
     # A locator assertion, not wait_for_function: a string predicate is eval'd in the page,
@@ -68,11 +68,15 @@ def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: A
     page.get_by_label("Căn cứ pháp lý").fill("Nghị quyết 01/NQ-HĐND")
     page.get_by_role("button", name="Ghi nhận kế thừa").click()
     page.wait_for_selector(".alert-success")
-    assert "Đã chuyển 2 việc được giao" in page.locator(".alert-success").inner_text()
-    assert page.locator("#open-count").inner_text() == "0"
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Đã chuyển 2 việc được giao", use_inner_text=True
+    )
+    expect(page.locator("#open-count")).to_have_text("0", use_inner_text=True)
     history = page.locator("#move-history").inner_text()
     assert "Sở Tư pháp" in history and "secretariat" in history
-    assert "Nghị quyết 01/NQ-HĐND" in page.locator("#successions").inner_text()
+    expect(page.locator("#successions")).to_contain_text(
+        "Nghị quyết 01/NQ-HĐND", use_inner_text=True
+    )
     assert Succession.objects.filter(predecessor__code="bg.so-tu-phap").count() == 1
 
     # The plan page no longer lists it; the activity names the successor.
@@ -81,11 +85,13 @@ def test_record_a_reorganisation_and_see_the_work_move(page: Any, live_server: A
     assert 'data-agency="bg.so-tu-phap"' not in ended.inner_html()
     # Sở Nội vụ ended too; its successor is proposed and one click moves its work.
     card = ended.locator('[data-agency="bg.so-noi-vu"]')
-    assert "Sở Nội vụ tỉnh Bắc Ninh" in card.inner_text()
+    expect(card).to_contain_text("Sở Nội vụ tỉnh Bắc Ninh", use_inner_text=True)
     card.get_by_role("button").click()
     page.wait_for_selector(".alert-success")
-    assert "Đã chuyển 2 việc được giao" in page.locator(".alert-success").inner_text()
-    assert page.locator("#ended-agencies").count() == 0
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Đã chuyển 2 việc được giao", use_inner_text=True
+    )
+    expect(page.locator("#ended-agencies")).to_have_count(0)
     activity = Node.objects.get(plan=plan, kind=NodeKind.ACTIVITY, number="2")
     page.goto(f"{live_server.url}{activity.get_absolute_url()}")
     lead = page.locator('#assignments [data-role="lead"]').inner_text()
@@ -108,19 +114,23 @@ def test_map_an_unresolved_text_and_see_it_disappear(page: Any, live_server: Any
 
     # Nothing chosen: a clear error, nothing mapped.
     row.get_by_role("button", name="Gán").click()
-    assert "Trường này là bắt buộc." in page.locator("#mapping-errors").inner_text()
+    expect(page.locator("#mapping-errors")).to_contain_text(
+        "Trường này là bắt buộc.", use_inner_text=True
+    )
 
     row = page.locator('#fragments tr[data-fragment="Các sở"]')
     row.get_by_label("Nghĩa của “Các sở”").select_option(label="Các sở, ban, ngành thuộc UBND tỉnh")
     row.get_by_role("button", name="Gán").click()
     page.wait_for_selector(".alert-success")
-    assert "“Các sở” nay được hiểu là" in page.locator(".alert-success").inner_text()
-    assert page.locator('#fragments tr[data-fragment="Các sở"]').count() == 0
-    assert page.locator("#fragment-count").inner_text() == "2"
+    expect(page.locator(".alert-success")).to_contain_text(
+        "“Các sở” nay được hiểu là", use_inner_text=True
+    )
+    expect(page.locator('#fragments tr[data-fragment="Các sở"]')).to_have_count(0)
+    expect(page.locator("#fragment-count")).to_have_text("2", use_inner_text=True)
 
     # The activity now has the group, with its members today.
     page.locator("#fragments").get_by_role("link", name="23").first.click()
     lead = page.locator('#assignments [data-role="lead"]')
-    assert "Các sở, ban, ngành thuộc UBND tỉnh" in lead.inner_text()
+    expect(lead).to_contain_text("Các sở, ban, ngành thuộc UBND tỉnh", use_inner_text=True)
     lead.locator("summary").click()
-    assert "Sở Nội vụ tỉnh Bắc Ninh" in lead.inner_text()
+    expect(lead).to_contain_text("Sở Nội vụ tỉnh Bắc Ninh", use_inner_text=True)

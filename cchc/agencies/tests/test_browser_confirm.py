@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.agencies.models import Agency, RegistryConfirmation
 from cchc.agencies.registry import load_registry
@@ -24,8 +25,10 @@ def test_confirm_a_party_body_with_its_legal_basis(page: Any, live_server: Any) 
     SHOTS.mkdir(parents=True, exist_ok=True)
     _log_in(page, live_server, "secretariat", "/agencies/unverified/")
     row = page.locator('tr[data-agency="bn.bao-ptth"]')
-    assert "Cơ quan của Đảng bộ tỉnh" in row.inner_text()
-    assert "cai nghiện ma túy" in page.locator("#unverified-successions").inner_text()
+    expect(row).to_contain_text("Cơ quan của Đảng bộ tỉnh", use_inner_text=True)
+    expect(page.locator("#unverified-successions")).to_contain_text(
+        "cai nghiện ma túy", use_inner_text=True
+    )
     for width, height in ((1366, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(SHOTS / f"unverified-secretariat-{width}.png"))
@@ -42,7 +45,7 @@ def test_confirm_a_party_body_with_its_legal_basis(page: Any, live_server: Any) 
     form_row.get_by_role("button", name="Xác nhận").click()
     page.wait_for_url(re.compile(r"/agencies/unverified/$"))
     page.wait_for_selector(".alert-success")
-    assert page.locator('tr[data-agency="bn.bao-ptth"]').count() == 0
+    expect(page.locator('tr[data-agency="bn.bao-ptth"]')).to_have_count(0)
     paper = Agency.objects.get(code="bn.bao-ptth")
     assert paper.confirmed and paper.basis_number == "123-QĐ/TU"
     assert RegistryConfirmation.objects.get().actor is not None

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.agencies.models import Agency
@@ -103,7 +104,7 @@ def test_the_pages_run_under_the_policy(page: Any, live_server: Any):
     )
     assert widths and all(wanted == drawn for wanted, drawn in widths)
     assert any(drawn != "0%" for _wanted, drawn in widths)
-    assert page.locator("head style").count() == 0  # htmx adds no indicator style
+    expect(page.locator("head style")).to_have_count(0)  # htmx adds no indicator style
     page.get_by_label("Tìm kiếm", exact=True).fill("so noi vu")
     page.wait_for_selector("#result-table")
     assert page.locator("#result-table tbody tr").count() > 0
@@ -119,7 +120,7 @@ def test_the_pages_run_under_the_policy(page: Any, live_server: Any):
     # The review list: the choose-all box ticks every report.
     page.goto(f"{base}/reports/review/")
     boxes = page.locator('#review-table tr[data-report] input[type="checkbox"]')
-    assert boxes.count() == len(submitted)
+    expect(boxes).to_have_count(len(submitted))
     page.locator("#bulk-select-all").check()
     assert all(boxes.nth(i).is_checked() for i in range(boxes.count()))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.conftest import PASSWORD, member
@@ -83,7 +84,7 @@ def test_leader_overview_period_switch_and_drill_down(
         page.locator("#drill-children tbody tr a").first.click()
         page.wait_for_selector("#drill-reports")
         assert page.locator("#drill-heading").inner_text().startswith("1. 3.1")
-        assert page.locator("#drill-reports tbody tr").count() == 3
+        expect(page.locator("#drill-reports tbody tr")).to_have_count(3)
         _fits(page, width)
         page.screenshot(path=str(shots / f"leader-drill-activity-{width}.png"), full_page=True)
         page.locator("#drill-reports tbody tr a").first.click()
@@ -103,7 +104,7 @@ def test_focal_point_reads_its_scorecard(
         page.set_viewport_size(size)
         _log_in(page, live_server, "focal-x", f"/dashboards/agencies/{world.x.pk}/")
         page.wait_for_selector("#card-activities")
-        assert page.locator("#card-activities li").count() == 2
+        expect(page.locator("#card-activities li")).to_have_count(2)
         _fits(page, width)
         page.screenshot(path=str(shots / f"focal-scorecard-{width}.png"), full_page=True)
 
@@ -126,8 +127,8 @@ def test_secretariat_reads_the_overview_and_a_scorecard_twice_alike(
         first = page.locator("#headline").inner_text()
         page.goto(f"{live_server.url}/dashboards/?year=2024&period=quarter-1")
         page.wait_for_selector("[data-chart='areas'] svg")
-        assert page.locator("#headline").inner_text() == first
-        assert "75" in page.locator("#fig-completeness").inner_text()
+        expect(page.locator("#headline")).to_have_text(first, use_inner_text=True)
+        expect(page.locator("#fig-completeness")).to_contain_text("75", use_inner_text=True)
         _fits(page, width)
         page.screenshot(path=str(shots / f"secretariat-overview-{width}.png"), full_page=True)
         page.goto(f"{live_server.url}/dashboards/agencies/{world.y.pk}/?year=2024&period=quarter-1")
@@ -187,14 +188,14 @@ def test_leader_opens_every_agency_from_the_light_overview(
         page.set_viewport_size(size)
         _log_in(page, live_server, "leader", "/dashboards/?year=2024&period=quarter-1")
         page.wait_for_selector("[data-chart='heat'] svg")
-        assert page.locator("#agencies-table tbody tr").count() == 1
-        assert page.locator(f'#agencies-table tr[data-agency="{world.y.pk}"]').count() == 1
+        expect(page.locator("#agencies-table tbody tr")).to_have_count(1)
+        expect(page.locator(f'#agencies-table tr[data-agency="{world.y.pk}"]')).to_have_count(1)
         page.locator("#agencies .agencies-all").click()
         page.wait_for_url("**agencies=all**", timeout=30_000)
         page.wait_for_selector("#agencies .agencies-fewer")
         page.wait_for_selector("[data-chart='heat'] svg")
-        assert page.locator("#agencies-table tbody tr").count() == 2
-        assert page.locator("#heat-table tbody tr").count() == 2
+        expect(page.locator("#agencies-table tbody tr")).to_have_count(2)
+        expect(page.locator("#heat-table tbody tr")).to_have_count(2)
         _fits(page, width)
         page.screenshot(path=str(shots / f"leader-overview-all-{width}.png"), full_page=True)
     assert errors == []
@@ -217,7 +218,7 @@ def test_leader_reads_older_figures_while_they_are_counted_again(
     page.set_viewport_size(SIZES[1])
     _log_in(page, live_server, "leader", "/dashboards/?year=2024&period=quarter-1")
     page.wait_for_selector("#as-of")
-    assert page.locator("#figures-updating").count() == 0
+    expect(page.locator("#figures-updating")).to_have_count(0)
     bump_figures()
     page.reload()
     page.wait_for_selector("#figures-updating")

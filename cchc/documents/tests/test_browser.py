@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.accounts.actions import add_member
 from cchc.accounts.models import Role
@@ -119,7 +120,7 @@ def test_edit_a_section_and_issue(page: Any, live_server: Any):
     _shots(page, "list-leader")
     page.locator("#period-q1 a").click()
     page.wait_for_url(re.compile(r"/official-reports/\d+/$"))
-    assert page.locator("#sections-form").count() == 0
-    assert page.locator("#issue-form").count() == 0
+    expect(page.locator("#sections-form")).to_have_count(0)
+    expect(page.locator("#issue-form")).to_have_count(0)
     assert "Một số cơ quan gửi báo cáo chậm." in page.content()
     _shots(page, "detail-leader")

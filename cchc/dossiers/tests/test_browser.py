@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.accounts.testing import pass_two_factor
@@ -61,21 +62,23 @@ def test_leader_and_focal_point_browse_dossiers(page: Any, live_server: Any) -> 
     )
     _person("lanhdao", Role.LEADER, leader_agency)
     _log_in(page, live_server, "lanhdao", "/dossiers/")
-    assert page.locator("#dossier-table tbody tr").count() == 50
+    expect(page.locator("#dossier-table tbody tr")).to_have_count(50)
     _shots(page, "list-leader")
     page.select_option("#f-state", "open")
     page.get_by_role("button", name="Lọc").click()
     page.wait_for_url(re.compile(r"state=open"))
     open_count = Dossier.objects.filter(finished_at__isnull=True).count()
-    assert f"{open_count} hồ sơ" in page.locator("#dossier-count").inner_text()
+    expect(page.locator("#dossier-count")).to_contain_text(
+        f"{open_count} hồ sơ", use_inner_text=True
+    )
     page.locator("#dossier-table tbody a").first.click()
     page.wait_for_url(re.compile(r"/dossiers/\d+/$"))
-    assert page.locator("#dossier-fields").is_visible()
+    expect(page.locator("#dossier-fields")).to_be_visible()
     _shots(page, "detail-leader")
     page.context.clear_cookies()
     commune = Agency.objects.get(code="t.xa-1")
     _person("dauMoi-xa", Role.FOCAL_POINT, commune)
     _log_in(page, live_server, "dauMoi-xa", "/dossiers/")
     theirs = Dossier.objects.filter(agency=commune).count()
-    assert f"{theirs} hồ sơ" in page.locator("#dossier-count").inner_text()
+    expect(page.locator("#dossier-count")).to_contain_text(f"{theirs} hồ sơ", use_inner_text=True)
     _shots(page, "list-focal-point")

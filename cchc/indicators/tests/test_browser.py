@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
@@ -69,13 +70,15 @@ def test_value_entered_in_a_report_changes_the_indicator_page(
     field.fill("năm mươi")
     page.locator("#id_narrative").fill("Đã triển khai dịch vụ công trực tuyến.")
     page.locator("#save-button").click()
-    assert "“năm mươi”" in page.locator(f"#target-{target.pk}-error").inner_text()
+    expect(page.locator(f"#target-{target.pk}-error")).to_contain_text(
+        "“năm mươi”", use_inner_text=True
+    )
     assert not Measurement.objects.exists()
     page.locator(f"#target-{target.pk}-value").fill("25")
     page.locator("#id_explanation").fill("Hạ tầng Cổng DVC chưa hoàn thiện.")
     page.locator("#submit-button").click()
     page.wait_for_selector('#report-state[data-state="submitted"]')
-    assert "25" in page.locator(f"#target-{target.pk}-stored").inner_text()
+    expect(page.locator(f"#target-{target.pk}-stored")).to_contain_text("25", use_inner_text=True)
 
     # The secretariat approves: the value is locked.
     _log_in(page, live_server, "snv-staff", report_path)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
@@ -63,7 +64,7 @@ def test_a_focal_point_finds_fixes_and_resubmits_a_returned_report(page: Any, li
 
     # The home page: the navigation's "returned" queue and bell, the report first in the work.
     _log_in(page, live_server, "focal-tp", "/")
-    assert page.locator("#nav-returned-count").inner_text() == "1"
+    expect(page.locator("#nav-returned-count")).to_have_text("1", use_inner_text=True)
     assert page.locator("#nav-bell-count").inner_text().startswith("1")
     assert page.locator("#count-returned").inner_text().startswith("1")
     first = page.locator("#home-work li").first
@@ -72,41 +73,41 @@ def test_a_focal_point_finds_fixes_and_resubmits_a_returned_report(page: Any, li
     page.locator("#nav-returned").click()
     page.wait_for_url(re.compile(r"/reports/\?state=returned$"))
     rows = page.locator("#my-reports tbody tr")
-    assert rows.count() == 1
+    expect(rows).to_have_count(1)
     rows.first.locator("a.report-link").click()
     page.wait_for_url(re.compile(re.escape(report_path) + "$"))
 
     # The return comment is at the top, with who and when.
     assert _state(page) == "returned"
     alert = page.locator("#return-comment")
-    assert "Bổ sung số liệu quý I." in alert.inner_text()
-    assert "snv-staff" in alert.inner_text()
+    expect(alert).to_contain_text("Bổ sung số liệu quý I.", use_inner_text=True)
+    expect(alert).to_contain_text("snv-staff", use_inner_text=True)
     assert alert.bounding_box()["y"] < page.locator("#report-form").bounding_box()["y"]
 
     # Corrected and resubmitted: submitted, and the returned queue is gone.
     page.locator("#id_narrative").fill("Đã thẩm định 14 dự thảo văn bản, có số liệu quý I.")
     page.locator("#submit-button").click()
     page.wait_for_selector('#report-state[data-state="submitted"]')
-    assert page.locator("#nav-returned").count() == 0
-    assert page.locator("#return-comment").count() == 0
+    expect(page.locator("#nav-returned")).to_have_count(0)
+    expect(page.locator("#return-comment")).to_have_count(0)
 
     # The bell holds the notification of the return; opening it leads to the report.
     page.locator("#nav-bell").click()
     page.wait_for_url(re.compile(r"/notifications/$"))
     note = page.locator('#inbox li[data-kind="returned"]')
-    assert note.count() == 1
-    assert "Bổ sung số liệu quý I." in note.inner_text()
+    expect(note).to_have_count(1)
+    expect(note).to_contain_text("Bổ sung số liệu quý I.", use_inner_text=True)
     note.locator("a.notification-link").click()
     page.wait_for_url(re.compile(re.escape(report_path) + "$"))
-    assert page.locator("#nav-bell-count").count() == 0
+    expect(page.locator("#nav-bell-count")).to_have_count(0)
 
     # The secretariat sees it in "to review" and opens it from there.
     _log_in(page, live_server, "snv-staff", "/")
-    assert page.locator("#nav-review-count").inner_text() == "1"
+    expect(page.locator("#nav-review-count")).to_have_text("1", use_inner_text=True)
     page.locator("#nav-review").click()
     page.wait_for_url(re.compile(r"/reports/review/$"))
     row = page.locator(f'#review-table tbody tr[data-report="{obligation.progress_report.pk}"]')
-    assert row.count() == 1
+    expect(row).to_have_count(1)
     row.get_by_role("link").click()
     page.wait_for_url(re.compile(re.escape(report_path) + "$"))
     assert _state(page) == "submitted"

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.core.tests.test_browser_walk import _axe_problems
@@ -63,7 +64,9 @@ def test_anonymous_visitor_reads_the_public_pages(page: Any, live_server: Any, d
     page.set_viewport_size({"width": width, "height": height})
 
     page.goto(f"{live_server.url}/cong-khai/")
-    assert page.locator("h1").inner_text() == "Thông tin công khai về cải cách hành chính"
+    expect(page.locator("h1")).to_have_text(
+        "Thông tin công khai về cải cách hành chính", use_inner_text=True
+    )
     assert HIDDEN_PLAN not in page.content()
     _shot(page, f"public-index-anonymous-{device}")
     # Nothing overflows sideways on a phone.
@@ -71,19 +74,19 @@ def test_anonymous_visitor_reads_the_public_pages(page: Any, live_server: Any, d
 
     page.locator("#public-plan-list a").first.click()
     page.wait_for_url(f"**/cong-khai/ke-hoach/{world.plan.pk}/")
-    assert page.locator("#public-areas tbody tr").count() == 2
-    assert page.locator("#public-targets tbody tr").count() == 1
+    expect(page.locator("#public-areas tbody tr")).to_have_count(2)
+    expect(page.locator("#public-targets tbody tr")).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     _shot(page, f"public-plan-anonymous-{device}")
 
     page.goto(f"{live_server.url}/cong-khai/")
     page.get_by_role("link", name=PUBLIC_INDICATOR).click()
-    assert page.locator("#public-values tbody tr").count() == 3
+    expect(page.locator("#public-values tbody tr")).to_have_count(3)
     _shot(page, f"public-indicator-anonymous-{device}")
 
     page.goto(f"{live_server.url}/open-data/")
     page.get_by_role("link", name=release.period_label).click()
-    assert page.locator("#release-files tbody tr").count() == 11
+    expect(page.locator("#release-files tbody tr")).to_have_count(11)
     _shot(page, f"release-anonymous-{device}")
     with page.expect_download() as download:
         page.evaluate(
@@ -107,13 +110,13 @@ def test_secretariat_pages_render(page: Any, live_server: Any) -> None:
     for device, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
         page.goto(f"{live_server.url}/du-lieu-mo/quan-tri/")
-        assert page.locator("#manage-plans tbody tr").count() == 2
+        expect(page.locator("#manage-plans tbody tr")).to_have_count(2)
         _shot(page, f"manage-secretariat-{device}")
         page.locator("#manage-releases a").first.click()
-        assert page.locator("#validation-ok").is_visible()
+        expect(page.locator("#validation-ok")).to_be_visible()
         _shot(page, f"manage-release-secretariat-{device}")
     # Approving what another member built, then publishing, on the page.
     page.get_by_role("button", name="Duyệt").click()
     page.get_by_role("button", name="Công bố").click()
-    assert page.locator("#release-state").inner_text() == "đã công bố"
+    expect(page.locator("#release-state")).to_have_text("đã công bố", use_inner_text=True)
     _shot(page, "manage-release-published-secretariat-desktop")

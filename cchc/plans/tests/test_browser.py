@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from cchc.accounts.testing import pass_two_factor
 from cchc.agencies.registry import load_registry
@@ -37,11 +38,11 @@ def test_browse_search_and_open_an_activity(page: Any, live_server: Any, reader:
     _log_in(page, live_server, "reader")
     page.get_by_role("link", name=plan.title).click()
     page.wait_for_url(re.compile(rf"/plans/{plan.pk}/$"))
-    assert page.get_by_role("heading", level=1).inner_text() == plan.title
+    expect(page.get_by_role("heading", level=1)).to_have_text(plan.title, use_inner_text=True)
     areas = page.locator("#results details.area")
-    assert areas.count() == 7
+    expect(areas).to_have_count(7)
     summaries = areas.locator(":scope > summary")
-    assert "Cải cách thể chế" in summaries.first.inner_text()
+    expect(summaries.first).to_contain_text("Cải cách thể chế", use_inner_text=True)
     counts = [int(t) for t in summaries.locator(".activity-count").all_inner_texts()]
     assert sum(counts) == 70
 
@@ -54,23 +55,23 @@ def test_browse_search_and_open_an_activity(page: Any, live_server: Any, reader:
     assert rows.count() > 0
     leads = rows.locator("td:nth-child(3)").all_inner_texts()
     assert "Sở Nội vụ" in leads
-    assert page.locator("#results details.area").count() == 0
+    expect(page.locator("#results details.area")).to_have_count(0)
 
     # Open an activity led by Sở Nội vụ and find where it was read from.
     row = rows.filter(has_text="Sở Nội vụ").first
     number = row.locator("td").first.inner_text()
     row.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/nodes/\d+/$"))
-    assert page.locator('[data-field="lead"]').inner_text() == "Sở Nội vụ"
+    expect(page.locator('[data-field="lead"]')).to_have_text("Sở Nội vụ", use_inner_text=True)
     # The product's label, not the document's header ("5-Chủ trì").
-    assert page.locator("dt", has_text="Cơ quan chủ trì").count() == 1
-    assert page.locator("dt", has_text="5-Chủ trì").count() == 0
+    expect(page.locator("dt", has_text="Cơ quan chủ trì")).to_have_count(1)
+    expect(page.locator("dt", has_text="5-Chủ trì")).to_have_count(0)
     assert re.fullmatch(r"Dòng \d+ của .+\.md", page.locator("#source-line").inner_text())
     assert number in page.locator("h1").inner_text()
 
     # Plain GET without htmx gives the same results.
     page.goto(f"{live_server.url}/plans/{plan.pk}/?q=S%E1%BB%9F+N%E1%BB%99i+V%E1%BB%A5")
-    assert "Sở Nội vụ" in page.locator("#result-table").inner_text()
+    expect(page.locator("#result-table")).to_contain_text("Sở Nội vụ", use_inner_text=True)
 
 
 def test_switch_to_english(page: Any, live_server: Any, reader: User):
@@ -82,7 +83,7 @@ def test_switch_to_english(page: Any, live_server: Any, reader: User):
     page.get_by_role("button", name="Đổi").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", name="Plans").is_visible()
+    expect(page.get_by_role("heading", name="Plans")).to_be_visible()
 
 
 def test_import_through_the_browser(page: Any, live_server: Any, importer: User):
@@ -91,9 +92,9 @@ def test_import_through_the_browser(page: Any, live_server: Any, importer: User)
     page.get_by_label("Văn bản kế hoạch").set_input_files(str(SEED_PLAN))
     page.get_by_role("button", name="Đọc và xem trước").click()
     page.wait_for_selector("#preview-items")
-    assert page.locator("#preview-number").inner_text() == "402/KH-UBND"
-    assert page.locator("#preview-count").inner_text() == "70"
-    assert page.locator("#preview-new").is_visible()
+    expect(page.locator("#preview-number")).to_have_text("402/KH-UBND", use_inner_text=True)
+    expect(page.locator("#preview-count")).to_have_text("70", use_inner_text=True)
+    expect(page.locator("#preview-new")).to_be_visible()
     warnings = page.locator("#preview-warnings li").all_inner_texts()
     assert any(w.startswith("dòng 18:") and "3–5" in w for w in warnings)
     assert not Plan.objects.exists()
@@ -107,8 +108,8 @@ def test_import_through_the_browser(page: Any, live_server: Any, importer: User)
         in page.locator(".alert-success").inner_text()
     )
     # Storing it also worked out the reports expected this year and the next, and says so.
-    assert page.locator(".alert-info").count() == 1
-    assert page.locator("#results details.area").count() == 7
+    expect(page.locator(".alert-info")).to_have_count(1)
+    expect(page.locator("#results details.area")).to_have_count(7)
 
     # The import history shows who imported what.
     page.get_by_role("link", name="Lịch sử nhập").click()
@@ -142,20 +143,20 @@ def test_from_an_objective_down_to_an_activity_and_back_up(
     assert activity is not None
     _log_in(page, live_server, "reader")
     page.goto(f"{live_server.url}{objective.get_absolute_url()}")
-    assert page.locator("#node-kind").inner_text() == "Mục tiêu"
-    assert page.locator("#node-label").inner_text() == "1.2: Mục tiêu 2"
-    assert page.locator("#node-title").inner_text() == objective.title
+    expect(page.locator("#node-kind")).to_have_text("Mục tiêu", use_inner_text=True)
+    expect(page.locator("#node-label")).to_have_text("1.2: Mục tiêu 2", use_inner_text=True)
+    expect(page.locator("#node-title")).to_have_text(objective.title, use_inner_text=True)
     # Down: the objective lists its task, the task its activities.
     page.locator("#node-children a.child-link").first.click()
     page.wait_for_url(re.compile(rf"/nodes/{task.pk}/$"))
-    assert page.locator("#node-kind").inner_text() == "Nhiệm vụ"
+    expect(page.locator("#node-kind")).to_have_text("Nhiệm vụ", use_inner_text=True)
     link = page.locator(f'#node-children a.child-link[href$="/nodes/{activity.pk}/"]')
     assert activity.title[:30] in link.inner_text()
     link.click()
     page.wait_for_url(re.compile(rf"/nodes/{activity.pk}/$"))
-    assert page.locator("#node-kind").inner_text() == "Hoạt động"
-    assert page.locator("#node-title").inner_text() == activity.title
-    assert page.locator("#activity-reports").is_visible()
+    expect(page.locator("#node-kind")).to_have_text("Hoạt động", use_inner_text=True)
+    expect(page.locator("#node-title")).to_have_text(activity.title, use_inner_text=True)
+    expect(page.locator("#activity-reports")).to_be_visible()
     # Up: the breadcrumb names each level and leads back to the task, then the objective.
     crumbs = page.locator(".node-breadcrumb a")
     assert [c.get_attribute("data-level") for c in crumbs.all()[1:]] == [
@@ -170,7 +171,7 @@ def test_from_an_objective_down_to_an_activity_and_back_up(
     page.wait_for_url(re.compile(rf"/nodes/{objective.pk}/$"))
     page.locator('.node-breadcrumb a[data-level="section"]').click()
     page.wait_for_url(re.compile(rf"/nodes/{objective.parent_id}/$"))
-    assert page.locator("#node-kind").inner_text() == "Lĩnh vực"
+    expect(page.locator("#node-kind")).to_have_text("Lĩnh vực", use_inner_text=True)
 
 
 def test_import_a_scan_check_ocr_confidence_and_correct_a_row(
@@ -187,8 +188,8 @@ def test_import_a_scan_check_ocr_confidence_and_correct_a_row(
     page.get_by_label("Văn bản kế hoạch").set_input_files(str(scan))
     page.get_by_role("button", name="Đọc và xem trước").click()
     page.wait_for_selector("#preview-items")
-    assert page.locator("#preview-count").inner_text() == "4"
-    assert page.locator("[data-ocr-confidence]").count() == 4
+    expect(page.locator("#preview-count")).to_have_text("4", use_inner_text=True)
+    expect(page.locator("[data-ocr-confidence]")).to_have_count(4)
     assert page.locator("#preview-items .badge.text-bg-warning").count() >= 1
     page.set_viewport_size({"width": 1366, "height": 900})
     page.screenshot(path=str(shots / "import-preview-scan-1366.png"), full_page=True)
@@ -230,13 +231,13 @@ def test_import_preview_of_another_bodys_plan_groups_the_warnings(
     assert f": {len(rows)} cảnh báo" in heading
     unknown = page.locator("#preview-unknown-agencies")
     names = unknown.locator("[data-unknown-agency]")
-    assert not names.first.is_visible()  # closed until asked
+    expect(names.first).to_be_hidden()  # closed until asked
     summary = unknown.locator("summary")
-    assert f"{names.count()} tên" in summary.inner_text()
+    expect(summary).to_contain_text(f"{names.count()} tên", use_inner_text=True)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.screenshot(path=str(shots / "94-closed-1366.png"), full_page=True)
     summary.click()
-    assert names.first.is_visible()
+    expect(names.first).to_be_visible()
     texts = [n.inner_text() for n in names.all()]
     printed = [t.split(" — ")[0] for t in texts]
     assert len(printed) == len(set(printed))  # each name once
@@ -254,5 +255,5 @@ def test_import_preview_of_another_bodys_plan_groups_the_warnings(
     width = page.evaluate("document.querySelector('#preview-warning-groups').scrollWidth")
     assert width <= 390
     summary.click()
-    assert not names.first.is_visible()
+    expect(names.first).to_be_hidden()
     page.screenshot(path=str(shots / "94-closed-390.png"), full_page=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.core.tests.test_browser_walk import _axe_problems
 from cchc.plans.models import Node, NodeKind
@@ -31,8 +32,8 @@ def test_a_large_plan_opens_and_an_area_expands(page: Any, live_server: Any, rea
     _log_in(page, live_server, "reader")
     page.goto(f"{live_server.url}{plan.get_absolute_url()}")
     areas = page.locator("#results details.area")
-    assert areas.count() == 7
-    assert page.locator("#results .activity").count() == 0
+    expect(areas).to_have_count(7)
+    expect(page.locator("#results .activity")).to_have_count(0)
     shots = Path("/tmp/shots-treelazy")
     shots.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1366, "height": 900})
@@ -44,7 +45,7 @@ def test_a_large_plan_opens_and_an_area_expands(page: Any, live_server: Any, rea
     area.locator(":scope > summary").click()
     objective = area.locator("details.group").first
     objective.wait_for()
-    assert area.locator(":scope > .tree-children > .tree-lazy").count() == 0
+    expect(area.locator(":scope > .tree-children > .tree-lazy")).to_have_count(0)
     objective.locator(":scope > summary").click()
     task = objective.locator("details.group").first
     task.wait_for()
@@ -64,5 +65,5 @@ def test_a_large_plan_opens_and_an_area_expands(page: Any, live_server: Any, rea
     assert node.kind == NodeKind.ACTIVITY and node.plan_id == plan.pk
     link.click()
     page.wait_for_url(re.compile(rf"/plans/{plan.pk}/nodes/{node.pk}/$"))
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors

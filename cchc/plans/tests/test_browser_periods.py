@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
@@ -60,7 +61,7 @@ def test_the_period_selector(page: Any, live_server: Any, browser: Any) -> None:
     shown = page.locator("#activity-reports .report-period")
     assert shown.get_attribute("data-key") == period_key(last.period_kind, last.period_end)
     assert shown.get_attribute("data-current") == "1"
-    assert page.locator("#current-period").is_visible()
+    expect(page.locator("#current-period")).to_be_visible()
     # The lead agency comes first.
     assert "report-lead" in (page.locator(".report-row").first.get_attribute("class") or "")
 
@@ -73,8 +74,8 @@ def test_the_period_selector(page: Any, live_server: Any, browser: Any) -> None:
     assert page.evaluate("window.notReloaded") is True
     in_period = [o for o in obligations if o.period_kind == earlier.period_kind]
     in_period = [o for o in in_period if o.period_end == earlier.period_end]
-    assert page.locator("#activity-reports .report-row").count() == len(in_period)
-    assert page.locator("#current-period").count() == 0
+    expect(page.locator("#activity-reports .report-row")).to_have_count(len(in_period))
+    expect(page.locator("#current-period")).to_have_count(0)
     assert page.locator("#report-period").input_value() == key
     # Back: the period now due again.
     page.go_back()
@@ -93,13 +94,13 @@ def test_the_period_selector(page: Any, live_server: Any, browser: Any) -> None:
         plain.get_by_role("button", name="Đăng nhập").click()
         plain.wait_for_url(re.compile(re.escape(path) + "$"))
         rows = plain.locator("#activity-reports .report-row")
-        assert rows.count() == 1  # their own agency's report only
-        assert plain.locator("#reports-hidden").is_visible()
+        expect(rows).to_have_count(1)  # their own agency's report only
+        expect(plain.locator("#reports-hidden")).to_be_visible()
         plain.locator("#report-period").select_option(key)
         plain.locator("#period-form").get_by_role("button", name="Xem").click()
         plain.wait_for_url(re.compile(rf"period={re.escape(key)}"))
         assert plain.locator(".report-period").get_attribute("data-key") == key
-        assert plain.locator("#activity-reports .report-row").count() == 1
+        expect(plain.locator("#activity-reports .report-row")).to_have_count(1)
         _shots(plain, live_server, "focal", {"plan": f"/plans/{plan.pk}/", "activity": path})
     finally:
         context.close()

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.accounts.actions import add_member
 from cchc.accounts.models import Role
@@ -83,13 +84,15 @@ def test_submit_return_resubmit_approve(page: Any, live_server: Any):
     page.locator("#id_explanation").fill("Chậm do chờ ý kiến của Bộ Tư pháp.")
     page.locator("#submit-button").click()
     page.wait_for_selector('#report-state[data-state="submitted"]')
-    assert page.locator("#report-form").count() == 0
-    assert "Đã thẩm định 12 dự thảo văn bản." in page.locator("#ro-narrative").inner_text()
+    expect(page.locator("#report-form")).to_have_count(0)
+    expect(page.locator("#ro-narrative")).to_contain_text(
+        "Đã thẩm định 12 dự thảo văn bản.", use_inner_text=True
+    )
 
     # The secretariat finds it in the review list and returns it with a comment.
     _log_in(page, live_server, "snv-staff", "/reports/review/")
     row = page.locator("#review-table tbody tr")
-    assert row.count() == 1
+    expect(row).to_have_count(1)
     row.get_by_role("link").click()
     page.wait_for_url(re.compile(re.escape(report_path) + "$"))
     page.locator("#review_comment").fill("Bổ sung số liệu quý I.")
@@ -99,8 +102,10 @@ def test_submit_return_resubmit_approve(page: Any, live_server: Any):
     # The focal point reads the comment in the history, corrects and resubmits.
     _log_in(page, live_server, "focal-tp", report_path)
     assert _state(page) == "returned"
-    assert "Bổ sung số liệu quý I." in page.locator("#history-table").inner_text()
-    assert "snv-staff" in page.locator("#history-table").inner_text()
+    expect(page.locator("#history-table")).to_contain_text(
+        "Bổ sung số liệu quý I.", use_inner_text=True
+    )
+    expect(page.locator("#history-table")).to_contain_text("snv-staff", use_inner_text=True)
     page.locator("#id_narrative").fill("Đã thẩm định 14 dự thảo văn bản, có số liệu quý I.")
     page.locator("#submit-button").click()
     page.wait_for_selector('#report-state[data-state="submitted"]')
@@ -109,14 +114,14 @@ def test_submit_return_resubmit_approve(page: Any, live_server: Any):
     _log_in(page, live_server, "snv-staff", report_path)
     page.locator("#approve-button").click()
     page.wait_for_selector('#report-state[data-state="approved"]')
-    assert page.locator("#reopen-button").count() == 1
+    expect(page.locator("#reopen-button")).to_have_count(1)
 
     # Locked: the focal point sees it, with its whole history, and cannot edit it.
     _log_in(page, live_server, "focal-tp", report_path)
     assert _state(page) == "approved"
-    assert page.locator("#report-form").count() == 0
-    assert page.locator("#evidence-form").count() == 0
-    assert "14 dự thảo" in page.locator("#ro-narrative").inner_text()
+    expect(page.locator("#report-form")).to_have_count(0)
+    expect(page.locator("#evidence-form")).to_have_count(0)
+    expect(page.locator("#ro-narrative")).to_contain_text("14 dự thảo", use_inner_text=True)
     history = page.locator('#history-table tbody tr[data-kind="step"]')
     steps = history.evaluate_all("rows => rows.map(r => r.dataset.step)")
     assert steps == ["draft", "submitted", "returned", "submitted", "approved"]
@@ -169,7 +174,9 @@ def test_head_signs_off_then_bulk_approval(page: Any, live_server: Any):
 
     # The focal point corrects and sends it again; the head signs it off.
     _log_in(page, live_server, "focal-tp", report_path)
-    assert "Nêu rõ số văn bản đã thẩm định." in page.locator("#history-table").inner_text()
+    expect(page.locator("#history-table")).to_contain_text(
+        "Nêu rõ số văn bản đã thẩm định.", use_inner_text=True
+    )
     page.locator("#id_narrative").fill("Đã thẩm định 12 dự thảo văn bản.")
     page.locator("#submit-button").click()
     page.wait_for_selector('#report-state[data-state="awaiting_sign_off"]')
@@ -238,13 +245,13 @@ def test_the_secretariat_reads_the_grid_reminds_and_reviews(page: Any, live_serv
     assert overdue > 0
     row.locator('[data-count="overdue"] a').click()
     page.wait_for_selector("#obligation-list")
-    assert page.locator('#obligation-list tr[data-category="overdue"]').count() == overdue
+    expect(page.locator('#obligation-list tr[data-category="overdue"]')).to_have_count(overdue)
 
     row = page.locator(f'tr[data-agency="{agency.pk}"]')
     row.locator('input[name="agencies"]').check()
     with page.expect_navigation():
         page.locator("#grid-remind-button").click()
-    assert page.locator(".alert-success").count() == 1
+    expect(page.locator(".alert-success")).to_have_count(1)
     # One e-mail to each person (the contact and the focal point's account), listing them all.
     assert sorted(address for m in mail.outbox for address in m.to) == [
         "focal-tp@example.org",
@@ -253,4 +260,4 @@ def test_the_secretariat_reads_the_grid_reminds_and_reviews(page: Any, live_serv
 
     page.locator(f'tr[data-agency="{agency.pk}"] a.review-link').click()
     page.wait_for_selector("#review-table")
-    assert page.locator("#review-table tr[data-report]").count() == 1
+    expect(page.locator("#review-table tr[data-report]")).to_have_count(1)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
@@ -45,7 +46,7 @@ def test_the_activity_reports_at_both_widths(page: Any, live_server: Any) -> Non
         row = page.locator(f'.report-row[data-obligation="{obligation.pk}"]')
         assert row.get_attribute("data-state") == "none"
         link = row.locator(f'a[href="/reports/obligations/{obligation.pk}/"]')
-        assert link.count() == 1
+        expect(link).to_have_count(1)
         page.screenshot(path=str(SHOTS / f"activity-secretariat-{width}.png"), full_page=True)
     page.locator(f'.report-row[data-obligation="{obligation.pk}"] a').first.click()
     page.wait_for_url(f"**/agencies/{obligation.agency_id}/")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.agencies.registry import load_registry
@@ -52,7 +53,7 @@ def test_evidence_keeps_the_typed_text_and_leaving_asks_first(page: Any, live_se
     page.locator("#evidence_document_number").fill("12/QĐ-UBND")
     with page.expect_navigation():
         page.locator("#evidence-button").click()
-    assert page.locator("#evidence-table tbody tr").count() == 1
+    expect(page.locator("#evidence-table tbody tr")).to_have_count(1)
     assert page.locator("#id_narrative").input_value() == "Đã rà soát 15 thủ tục."
     report = Report.objects.get(obligation=obligation)
     assert report.narrative == "Đã rà soát 15 thủ tục."
@@ -100,7 +101,7 @@ def test_a_second_tab_is_told_why_and_finds_the_report(page: Any, live_server: A
     second.locator("#evidence_file").set_input_files(str(pdf))
     with second.expect_navigation():
         second.locator("#evidence-button").click()
-    assert second.locator("#report-error").is_visible()
+    expect(second.locator("#report-error")).to_be_visible()
     assert second.locator("#typed-text textarea").first.input_value() == "Văn bản gõ ở tab thứ hai."
     assert not Evidence.objects.exists()
     second.locator("#current-report-link").click()
@@ -113,7 +114,7 @@ def test_a_second_tab_is_told_why_and_finds_the_report(page: Any, live_server: A
         page.locator("#withdraw-button").click()
     assert _state(page) == "draft"
     assert Report.objects.get(obligation=obligation).state == ReportState.DRAFT
-    assert page.locator("#report-form").count() == 1
+    expect(page.locator("#report-form")).to_have_count(1)
 
 
 def test_the_reminder_button_shows_whom_first(page: Any, live_server: Any, settings):
@@ -125,13 +126,15 @@ def test_the_reminder_button_shows_whom_first(page: Any, live_server: Any, setti
     _log_in(page, live_server, "snv-staff", "/scheduling/due/")
     page.locator("#remind-link").click()
     page.wait_for_url(re.compile(r"/scheduling/remind/"))
-    assert "focal-tp@example.org" in page.locator("#remind-table").inner_text()
+    expect(page.locator("#remind-table")).to_contain_text(
+        "focal-tp@example.org", use_inner_text=True
+    )
     assert not Reminder.objects.exists()
     # Some 1,400 reminders (every 2024 report is overdue by now), one e-mail each: slow on a
     # loaded machine.
     with page.expect_navigation(timeout=180_000):
         page.locator("#remind-send").click(no_wait_after=True)
     assert "/scheduling/due/" in page.url
-    assert page.locator(".alert-success").count() == 1
+    expect(page.locator(".alert-success")).to_have_count(1)
     assert Reminder.objects.exists()
     assert any("focal-tp@example.org" in m.to for m in mail.outbox)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from cchc.agencies.registry import load_registry
 from cchc.agencies.tests.conftest import MINI
@@ -55,18 +56,20 @@ def test_reports_due_then_the_timeline(
     page.get_by_role("link", name="Việc cần báo cáo").click()
     page.wait_for_url(re.compile(r"/scheduling/due/$"))
     # On 1/7/2024 the next deadline is Quý III/2024's.
-    assert page.get_by_role("heading", name="Quý III/2024").is_visible()
+    expect(page.get_by_role("heading", name="Quý III/2024")).to_be_visible()
 
     page.get_by_label("Kỳ báo cáo").select_option(label="Quý I/2024")
     page.get_by_role("button", name="Xem", exact=True).click()
     page.wait_for_url(re.compile(r"period=quarter-1"))
-    assert page.get_by_role("heading", name="Quý I/2024").is_visible()
+    expect(page.get_by_role("heading", name="Quý I/2024")).to_be_visible()
     rows = page.locator("#obligation-table tbody tr")
-    assert rows.count() == min(q1.count(), 100)
+    expect(rows).to_have_count(min(q1.count(), 100))
     first = rows.first
-    assert first.locator(".badge").inner_text() == "Quá hạn"  # docs/vocabulary.md
+    expect(first.locator(".badge")).to_have_text(
+        "Quá hạn", use_inner_text=True
+    )  # docs/vocabulary.md
     assert int(first.locator(".overdue-days").inner_text()) > 0
-    assert "20/03/2024" in first.inner_text()
+    expect(first).to_contain_text("20/03/2024", use_inner_text=True)
     late = page.locator("#status-counts [data-status=late] .status-count").inner_text()
     assert int(late) == q1.count() - 1
     # The agency table: most overdue first.
@@ -82,12 +85,14 @@ def test_reports_due_then_the_timeline(
     page.get_by_role("link", name="Tiến độ thực hiện").click()
     page.wait_for_url(re.compile(rf"/scheduling/plans/{plan.pk}/timeline/$"))
     areas = page.locator("#timeline section.timeline-area")
-    assert areas.count() == 7
-    assert "Cải cách thể chế" in areas.first.locator("h2").inner_text()
+    expect(areas).to_have_count(7)
+    expect(areas.first.locator("h2")).to_contain_text("Cải cách thể chế", use_inner_text=True)
     assert page.locator(".timeline-row[data-kind=recurring] .timeline-bar.recurring").count() > 0
     event = page.locator(".timeline-row[data-kind=event]").first
-    assert "chưa xác định thời gian" in event.inner_text()
-    assert page.locator(".timeline-axis .timeline-year").first.inner_text() == "2021"
+    expect(event).to_contain_text("chưa xác định thời gian", use_inner_text=True)
+    expect(page.locator(".timeline-axis .timeline-year").first).to_have_text(
+        "2021", use_inner_text=True
+    )
     # The bars are drawn: a recurring bar spans the whole track.
     bar = page.locator(".timeline-bar.recurring").first.bounding_box()
     track = page.locator(".timeline-axis .timeline-track").bounding_box()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.accounts.models import Role
 from cchc.accounts.testing import pass_two_factor
@@ -53,13 +54,13 @@ def test_service_quality_page(
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{live_server.url}{path}")
-        assert page.locator("#agency-ranking a", has_text="UBND xã B (thử)").count() == 1
+        expect(page.locator("#agency-ranking a", has_text="UBND xã B (thử)")).to_have_count(1)
         if role == Role.LEADER:
             page.locator("#sq-chart svg").first.wait_for()
-            assert page.locator("#province-indicators a").count() == 2 * 8
-            assert page.locator("#bieu06 a").count() == 11
+            expect(page.locator("#province-indicators a")).to_have_count(2 * 8)
+            expect(page.locator("#bieu06 a")).to_have_count(11)
         else:
-            assert page.locator("#province-score").count() == 0
+            expect(page.locator("#province-score")).to_have_count(0)
         page.screenshot(path=str(SHOTS / f"overview-{role}-{width}.png"), full_page=True)
         page.locator("#agency-ranking a", has_text="UBND xã B (thử)").click()
         page.locator("#procedures").wait_for()
