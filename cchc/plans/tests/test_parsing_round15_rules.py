@@ -1,0 +1,68 @@
+"""Round 15 rules (issue 15): a decision's article, a point opening on its occasion, a letter's
+announcing paragraph, a request to a list of bodies, title blocks (made-up snippets)."""
+
+from __future__ import annotations
+
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.articles import article_points
+from cchc.plans.readers.base import Paragraph
+
+# A crawled decision: no blank lines, the articles' headings on lines of their own.
+_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH HÒA AN
+Số: 77/QĐ-UBND
+Hòa An, ngày 03 tháng 5 năm 2022
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH PHÁT TRIỂN THƯ VIỆN CỘNG ĐỒNG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+QUYẾT ĐỊNH:
+Điều 1.
+Ban hành kèm theo Quyết định này Kế hoạch phát triển thư viện cộng đồng
+trên địa bàn tỉnh giai đoạn 2022 - 2025.
+Điều 2.
+Giao Sở Văn hóa và Thể thao chủ trì, phối
+hợp với Ủy ban nhân dân các huyện, thị xã tổ chức triển khai thực hiện
+Kế hoạch này trên địa bàn tỉnh.
+Điều 3.
+Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Văn hóa và Thể thao, Tài chính;
+Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def test_a_decisions_article_assigning_a_body_is_its_row() -> None:
+    # Outside a numbered point "… tổ chức triển khai thực hiện Kế hoạch này" is a plan's
+    # closing formula; the decision's article is its one task.
+    parsed = parse_bytes(_DECISION.encode(), "x.txt")
+    rows = [(item.number, item.lead, item.partners, item.title) for item in parsed.items]
+    assert rows == [
+        (
+            "2",
+            "Sở Văn hóa và Thể thao",
+            "Ủy ban nhân dân các huyện, thị xã",
+            "Tổ chức triển khai thực hiện Kế hoạch này trên địa bàn tỉnh",
+        )
+    ]
+    assert parsed.document.number == "77/QĐ-UBND"
+
+
+def test_an_article_on_the_headings_line_is_read_too() -> None:
+    text = _DECISION.replace("Điều 2.\nGiao", "Điều 2. Giao")
+    parsed = parse_bytes(text.encode(), "x.txt")
+    assert [(item.number, item.lead) for item in parsed.items] == [("2", "Sở Văn hóa và Thể thao")]
+
+
+def test_article_headings_are_written_as_points() -> None:
+    points = article_points(
+        [
+            Paragraph(line=1, text="Điều 2."),
+            Paragraph(line=2, text="Giao Sở X chủ trì."),
+            Paragraph(line=3, text="**Điều 3. **Các Sở chịu trách nhiệm thi hành."),
+        ]
+    )
+    assert points is not None
+    assert [p.text for p in points] == [
+        "2.",
+        "Giao Sở X chủ trì.",
+        "3. Các Sở chịu trách nhiệm thi hành.",
+    ]
+    assert article_points([Paragraph(line=1, text="1. Giao Sở X chủ trì.")]) is None
