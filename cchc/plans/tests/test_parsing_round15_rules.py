@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.articles import article_points
+from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.readers.base import Paragraph
 
 # A crawled decision: no blank lines, the articles' headings on lines of their own.
@@ -66,3 +67,47 @@ def test_article_headings_are_written_as_points() -> None:
         "3. Các Sở chịu trách nhiệm thi hành.",
     ]
     assert article_points([Paragraph(line=1, text="1. Giao Sở X chủ trì.")]) is None
+
+
+_OCCASIONS = """KẾ HOẠCH
+Tổ chức hội thi tin học trẻ năm 2026
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Văn hóa - Xã hội chủ trì, phối hợp với các trường học tổ chức hội thi.
+
+2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc hoặc cần điều chỉnh, bổ sung,
+Văn phòng Ủy ban nhân dân xã tổng hợp, báo cáo Chủ tịch xem xét, quyết định.
+
+3. Trường hợp có thay đổi về thời gian, địa điểm, Trung tâm Văn hóa xã kịp thời
+thông báo cho các trường học.
+"""
+
+
+def test_a_point_opening_with_its_occasion_is_led_by_the_body_after_it() -> None:
+    parsed = parse_bytes(_OCCASIONS.encode(), "x.txt")
+    rows = [(item.number, item.lead, item.title) for item in parsed.items]
+    assert rows[1:] == [
+        ("2", "Văn phòng Ủy ban nhân dân xã", "Tổng hợp, báo cáo Chủ tịch xem xét, quyết định"),
+        ("3", "Trung tâm Văn hóa xã", "Kịp thời thông báo cho các trường học"),
+    ]
+
+
+def test_the_occasion_ends_at_the_first_body_named_after_it() -> None:
+    assert (
+        occasion_subject(
+            "Khi có văn bản mới, ý kiến của cấp trên, Phòng Nội vụ tham mưu điều chỉnh Kế hoạch."
+        )
+        == "Phòng Nội vụ tham mưu điều chỉnh Kế hoạch."
+    )
+    # The bodies at large asked to report: the closing formula, no one's row.
+    assert (
+        occasion_subject(
+            "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị báo cáo về Sở "
+            "Nội vụ, Sở Tài chính để tổng hợp."
+        )
+        is None
+    )
+    assert (
+        occasion_subject("Phòng Nội vụ tham mưu điều chỉnh Kế hoạch, Sở Tư pháp thẩm định.") is None
+    )
