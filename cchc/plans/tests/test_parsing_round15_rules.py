@@ -4,6 +4,7 @@ announcing paragraph, a request to a list of bodies, title blocks (made-up snipp
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.articles import article_points
 from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.readers.base import Paragraph
@@ -111,3 +112,52 @@ def test_the_occasion_ends_at_the_first_body_named_after_it() -> None:
     assert (
         occasion_subject("Phòng Nội vụ tham mưu điều chỉnh Kế hoạch, Sở Tư pháp thẩm định.") is None
     )
+
+
+_LETTER = """Thực hiện kế hoạch của Ban Thường vụ, Hội Nông dân xã kính đề nghị các cơ quan,
+đơn vị phối hợp thực hiện một số nội dung sau:
+
+1. Đối tượng đăng ký
+
+Đề nghị các cơ quan, đơn vị, Chi bộ thôn Đông, Chi bộ thôn Tây quan tâm chỉ đạo, rà soát
+và gửi danh sách hội viên về Văn phòng Hội trước ngày 10/11/2026.
+
+2. Hồ sơ khen thưởng
+
+Văn phòng Hội Nông dân xã tổng hợp hồ sơ, trình Ban Thường vụ xét khen thưởng.
+"""
+
+
+def test_a_heading_under_an_announcing_paragraph_is_the_topic_of_its_paragraph() -> None:
+    # The announcing paragraph's bodies lead no heading: each paragraph names its own subject.
+    parsed = parse_bytes(_LETTER.encode(), "x.txt")
+    rows = [(item.lead, item.timeframe) for item in parsed.items]
+    assert rows == [
+        ("các cơ quan, đơn vị, Chi bộ thôn Đông, Chi bộ thôn Tây", "trước ngày 10/11/2026"),
+        ("Văn phòng Hội Nông dân xã", ""),
+    ]
+    assert [item.number for item in parsed.items] == ["1", "2"]
+
+
+def test_a_heading_over_a_task_without_a_subject_is_still_the_announced_bodies_row() -> None:
+    assert not topic_over_paragraph(
+        "Đối tượng đăng ký", "Rà soát danh sách hội viên.", ("plain", "Các cơ quan, đơn vị")
+    )
+    assert topic_over_paragraph(
+        "Đối tượng đăng ký", "Đề nghị các đơn vị gửi danh sách.", ("plain", "Các cơ quan")
+    )
+    # (no announcing paragraph above: nothing to lend, the reading as it was)
+    assert not topic_over_paragraph("Đối tượng đăng ký", "Đề nghị các đơn vị gửi danh sách.", None)
+
+
+def test_a_list_of_bodies_asked_runs_to_the_verb() -> None:
+    parsed = parse_bytes(
+        (
+            "Kính gửi: các đơn vị.\n\n1. Đề nghị các cơ quan, đơn vị, Chi bộ khu phố 1, Đảng bộ "
+            "Công an xã quan tâm chỉ đạo, rà soát và báo cáo kết quả.\n"
+        ).encode(),
+        "x.txt",
+    )
+    assert [item.lead for item in parsed.items] == [
+        "các cơ quan, đơn vị, Chi bộ khu phố 1, Đảng bộ Công an xã"
+    ]
