@@ -7,6 +7,7 @@ from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.articles import article_points
 from cchc.plans.parsing.occasions import occasion_subject
+from cchc.plans.parsing.titleblocks import page_numbers
 from cchc.plans.readers.base import Paragraph
 
 # A crawled decision: no blank lines, the articles' headings on lines of their own.
@@ -161,3 +162,34 @@ def test_a_list_of_bodies_asked_runs_to_the_verb() -> None:
     assert [item.lead for item in parsed.items] == [
         "các cơ quan, đơn vị, Chi bộ khu phố 1, Đảng bộ Công an xã"
     ]
+
+
+def test_a_contest_rules_title_block_with_its_quoted_subject_is_the_title() -> None:
+    text = """THỂ LỆ HỘI THI
+
+“Cán bộ dân số giỏi” xã Hòa Bình năm 2027
+
+(Ban hành kèm theo Kế hoạch số 15/KH-UBND ngày 02/3/2027 của Ủy ban nhân dân xã Hòa Bình)
+
+Điều 9. Tổ chức thực hiện
+
+1. Trạm Y tế xã chủ trì, phối hợp với các thôn tổ chức Hội thi.
+"""
+    parsed = parse_bytes(text.encode(), "the-le.txt")
+    assert parsed.document.title == "THỂ LỆ HỘI THI “Cán bộ dân số giỏi” xã Hòa Bình năm 2027"
+    assert parsed.document.number == "15/KH-UBND"
+
+
+def test_a_letters_number_in_the_pages_heading_is_its_number() -> None:
+    text = """Nội dung văn bản Số: 31/HND-VP
+của BAN THƯỜNG VỤ HỘI NÔNG DÂN XÃ HÒA BÌNH
+
+Hội Nông dân xã kính đề nghị các chi hội phối hợp thực hiện một số nội dung sau:
+
+1. Văn phòng Hội Nông dân xã tổng hợp danh sách hội viên, báo cáo Ban Thường vụ.
+"""
+    parsed = parse_bytes(text.encode(), "x.txt")
+    assert parsed.document.number == "31/HND-VP"
+    # (the page's heading is no labelled block: "Nội dung …:" is no task there)
+    assert [item.lead for item in parsed.items] == ["Văn phòng Hội Nông dân xã"]
+    assert page_numbers(["Nội dung văn bản Số: 31/HND-VP", "Số: 2/KH"]) == ["Số: 31/HND-VP"]
