@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from cchc.plans.parsing.articles import read_articles
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.coverage import check_coverage
@@ -102,6 +103,8 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
     if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
         read_duties(paragraphs, parsed)
+    if not parsed.items:  # "Điều 2." / "Giao Sở X chủ trì …": a decision's articles (articles.py)
+        read_articles(paragraphs, parsed)
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"

@@ -22,12 +22,8 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing import conclusions as K
-from cchc.plans.parsing.agencies import (
-    cut_at_verb,
-    document_verbs,
-    known_body,
-    split_name,
-)
+from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
+from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.clauses import (
     accountable,
     after_topic,
@@ -457,7 +453,11 @@ class AssignmentInterpreter:
                     if agency and kind in {k for k, _t in self.sections[:above]}:
                         agency = None
                     self._open_section(kind, label, body)
-                    if body.rstrip(" *").endswith(":") or topic_only(body):
+                    if (
+                        body.rstrip(" *").endswith(":")
+                        or topic_only(body)
+                        or topic_over_paragraph(body, following, agency)  # (announced.py)
+                    ):
                         self.topic = (label, kind)
                     continue
                 subjectless = (

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
+from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
@@ -268,6 +269,8 @@ def after_topic(body: str) -> str:
     A numbered point whose topic and assigning sentence were printed on one line: the
     sentence after the colon is the row of work (the topic is the point's heading).
     """
+    if (subject := occasion_subject(body)) is not None:  # "Trường hợp …, Sở X …" (occasions.py)
+        return subject
     topic, colon, after = body.partition(":")
     after = after.strip(" *")
     # (a topic "Về …" may be long: "5. Về điều chuyển số vốn dư … của Quốc hội cho tỉnh X:")

@@ -54,7 +54,8 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
 
 # How or when the body acts, printed between its name and the task's verb the vocabulary
 # lacks: "Cục Thuế chú trọng nghiên cứu …", "Tổng cục Thuế sẽ định kỳ tổng hợp …".
-_MANNER = r"(?:sẽ|cần|phải|chú trọng|nghiêm túc|tích cực|kịp thời|định k[yỳ]|thường xuyên)"
+# ("Các Chi bộ quan tâm chỉ đạo …": the care the body is asked for, round 15)
+_MANNER = r"(?:sẽ|cần|phải|chú trọng|quan tâm|nghiêm túc|tích cực|kịp thời|định k[yỳ]|thường xuyên)"
 _MANNER_TAIL_RE = re.compile(rf"\s+(?P<words>{_MANNER}(?:,?\s+{_MANNER})*)$")
 _MODAL_RE = re.compile(r"^(?:sẽ|cần|phải)(?:\s+|$)")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
 from cchc.plans.parsing.result import DocumentInfo
+from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
 
 _NUMBER_RE = re.compile(
     r"\bs[ốo]\s*:?\s*(?P<num>\d+)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
@@ -55,6 +56,7 @@ _KINDS = (
     "KẾT LUẬN",
     "HƯỚNG DẪN",
     "CÔNG VĂN",
+    *KINDS,  # (titleblocks.py: "THỂ LỆ" …)
 )
 _KIND_RE = re.compile(r"(?<!\w)(?:" + "|".join(_KINDS) + r")(?!\w)")
 # A line naming the document itself: "Kế hoạch số 9/KH-UBND".
@@ -255,7 +257,8 @@ def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
         if after < len(lines) and not _stops_title(lines[after]):
             subject_line = lines[after].text
             bare = all(_NUMBERING_RE.match(word) for word in rest)
-            if bare or (lines[after].hard and _has_lower(subject_line.split()[0])):
+            quoted = quoted_subject(subject_line)  # '"Tìm hiểu …" tại …' (titleblocks.py)
+            if bare or quoted or (lines[after].hard and _has_lower(subject_line.split()[0])):
                 more, after = _subject(lines, after, subject_line)
                 words += more
         return index, match.start(), after, _tidy(words)
@@ -306,6 +309,7 @@ def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
         # The letterhead's "Số: …" line; else the line naming the document; else an annex's
         # "(Kèm theo <kind> số N …)".
         own = [text for text in before if re.match(r"s[ốo]\b", text, re.IGNORECASE)]
+        own = own or page_numbers(before)  # "Nội dung văn bản Số: …" (titleblocks.py)
         named = [text for text in before if _SELF_NAMED_RE.match(text)]
         for candidate in [*own, *named, *notes]:
             info.number = parse_number(candidate)

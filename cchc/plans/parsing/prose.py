@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.result import ITEM_FIELDS, Column, Item, ParsedPlan
+from cchc.plans.parsing.titleblocks import page_numbers
 from cchc.plans.readers.base import Paragraph
 
 _FIELD_LINE_RE = re.compile(
@@ -251,6 +252,8 @@ class ProseInterpreter:
         limit = 9 if _LABEL_HEAD_RE.match(key) else 7
         if name is None or name == "number" or len(label.split()) > limit:
             return None
+        if page_numbers([text]):
+            return None  # "Nội dung văn bản Số: …": the page's heading (titleblocks.py)
         if key.endswith(" gom") and not match.group("value").strip():
             return None  # "Các hoạt động hỗ trợ gồm:" announces a list: no label
         return name, C.clean_cell(match.group("value"))

@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.leads import closing_clause, plural_bodies
 from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.vocabulary import (
@@ -206,6 +207,8 @@ def topic_over_points(body: str, below: str, kind: str, agency: tuple[str, str] 
     where a paragraph above announced who carries out the points ("…, các bộ … cần triển khai
     các nhiệm vụ, giải pháp sau đây:")."""
     announced = agency is not None and agency[0] == "plain"  # a paragraph named who acts
+    if topic_over_paragraph(body, below, agency):  # "5. Thời gian" / "Đề nghị X …" (announced.py)
+        return True
     return announced and body.rstrip(" *")[-1:] not in ".;:" and deeper_heading(below, kind)
 
 

@@ -94,7 +94,8 @@ _KINDS = (
     r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể|"
     # the Party's committees by their level: "các tỉnh uỷ, thành uỷ", "cấp uỷ", and its
     # organisations at the base, "chi bộ, đảng bộ" (round 9)
-    r"(?:tỉnh|thành|huyện|quận|thị|đảng|cấp) (?:uỷ|ủy)|chi bộ|đảng bộ)\b"
+    # (in a list, a cell named by its place: "…, Chi bộ khu dân cư, Chi bộ trường học", round 15)
+    r"(?:tỉnh|thành|huyện|quận|thị|đảng|cấp) (?:uỷ|ủy)|[Cc]hi bộ|[Đđ]ảng bộ)\b"
 )
 # "Yêu cầu các đồng chí bí thư tỉnh uỷ, thành uỷ, các đồng chí bộ trưởng …": office holders
 # named in lower case after the honorific (round 9).
