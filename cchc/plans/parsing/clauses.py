@@ -20,6 +20,7 @@ from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.officers import scope_only
+from cchc.plans.parsing.otherbodies import after_link, proper_name_opening, team_subject
 from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -257,6 +258,8 @@ def subject_of(text: str) -> bool:
     text = text[:1].upper() + text[1:]
     if _SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text):
         return True
+    if team_subject(text):  # "Các đoàn kiểm tra … phải …" (otherbodies.py)
+        return True
     # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": the places after the colon
     listed = _AGENCY_HEADING_RE.match(text)
     return listed is not None and named_list(listed["lead"], listed["rest"])[1] != listed["rest"]
@@ -311,6 +314,9 @@ def later_subjects(text: str, framed: bool = False) -> tuple[str, list[str]]:
     later: list[str] = []
     for sentence in sentences[1:]:
         opening = _OPENING_RE.match(sentence)
+        if (linked := after_link(sentence)) and subject_of(linked) and not _covers(own[0], linked):
+            later.append(linked)  # "Theo đó, mỗi đoàn kiểm tra phải …": a body of its own
+            continue
         own_body = opening is None and subject_of(sentence) and not _covers(own[0], sentence)
         if own_body or (framed and _framed_body(sentence)):
             later.append(sentence)
@@ -471,9 +477,12 @@ _NO_TASK_AFTER_RE = re.compile(
 
 def names_bodies(partners: str) -> bool:
     """Whether a list read as partners opens with a body ("Sở Y tế", "các đơn vị …", "sở,
-    ban, ngành …"), not with a verb the vocabulary lacks ("tiến hành kiểm định …")."""
+    ban, ngành …", a name in capitals the vocabulary lacks: "Trạm Y tế phường"), not with a
+    verb the vocabulary lacks ("tiến hành kiểm định …")."""
     text = partners.strip()
-    return bool(re.match(rf"(?:các|những)\s|{_AGENCY}", text[:1].upper() + text[1:]))
+    if re.match(rf"(?:các|những)\s|{_AGENCY}", text[:1].upper() + text[1:]):
+        return True
+    return proper_name_opening(text)
 
 
 def supporting_role(rest: str) -> tuple[str, str]:
