@@ -20,7 +20,12 @@ from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.officers import scope_only
-from cchc.plans.parsing.otherbodies import after_link, proper_name_opening, team_subject
+from cchc.plans.parsing.otherbodies import (
+    after_link,
+    partners_first,
+    proper_name_opening,
+    team_subject,
+)
 from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -512,6 +517,8 @@ def split_partners(rest: str) -> tuple[str, str, str]:
     the role's words out of the text; so does "Phối hợp với Sở Y tế tổ chức …" opening the
     point, whose role (the agency works with them on it) is kept in the notes.
     """
+    if first := partners_first(rest):  # "Vụ B phối hợp, đẩy nhanh …" (otherbodies.py)
+        return first[0], first[1], ""
     if joint := re.match(rf"^cùng\s+(?=(?:các|những)\s|{_AGENCY})", rest):
         # "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ … rà soát …": "together with" names
         # the partners as "phối hợp với" does (round 6)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cchc.plans.parsing.vocabulary import _SUBJECT_VERB_RE
+from cchc.plans.parsing.vocabulary import _AGENCY, _SUBJECT_VERB_RE, _VERBS
 
 # What a team is for: "đoàn thanh tra, kiểm tra", "đoàn kiểm tra, giám sát", "đoàn công tác".
 _PURPOSES = r"(?:thanh tra|kiểm tra|giám sát|kiểm toán|công tác|khảo sát)"
@@ -67,3 +67,19 @@ def proper_name_opening(text: str) -> bool:
     """Whether ``text`` opens with a body's name the vocabulary lacks, its head word and the
     next in capitals ("Trạm Y tế phường"); not a sentence's first word ("Tổ chức …")."""
     return _PROPER_NAME_RE.match(text.strip()) is not None
+
+
+# "Vụ A chủ trì, Vụ B và Văn phòng phối hợp, đẩy nhanh …": after the lead's role, the
+# partners named BEFORE their "phối hợp", then the task.
+_PARTNERS_FIRST_RE = re.compile(
+    rf"^(?P<partners>(?:{_AGENCY}|[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+[A-ZĐÀ-Ỹ])"
+    rf"(?:(?!\s(?:{_VERBS})\b)[^;:.]){{0,160}}?)\s+phối hợp\s*[,;]\s*(?P<task>\S.*)$",
+    re.S,
+)
+
+
+def partners_first(rest: str) -> tuple[str, str] | None:
+    """(the task, the partners) from "Vụ B và Văn phòng phối hợp, đẩy nhanh …", the words
+    after a lead's "chủ trì,"; None where they do not name bodies then their role."""
+    found = _PARTNERS_FIRST_RE.match(rest.strip())
+    return (found.group("task"), found.group("partners").strip(" ,")) if found else None

@@ -5,7 +5,12 @@ from __future__ import annotations
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.blocks import point_title
 from cchc.plans.parsing.clauses import later_subjects, supporting_role
-from cchc.plans.parsing.otherbodies import after_link, proper_name_opening, team_subject
+from cchc.plans.parsing.otherbodies import (
+    after_link,
+    partners_first,
+    proper_name_opening,
+    team_subject,
+)
 
 
 def test_a_team_given_a_task_is_the_subject() -> None:
@@ -102,3 +107,29 @@ def test_a_labelled_point_loses_its_role_words_as_a_clause_does() -> None:
     assert point_title("Phối hợp với Trạm Y tế xã để tuyên truyền.") == (
         "Phối hợp với Trạm Y tế xã để tuyên truyền"
     )
+
+
+def test_partners_named_before_their_role_are_the_partners() -> None:
+    assert partners_first("Phòng Pháp chế và Văn phòng phối hợp, đẩy nhanh tiến độ.") == (
+        "đẩy nhanh tiến độ.",
+        "Phòng Pháp chế và Văn phòng",
+    )
+    assert partners_first("phối hợp với Phòng Pháp chế đẩy nhanh tiến độ.") is None
+    assert partners_first("Tăng cường phối hợp, trao đổi thông tin.") is None
+
+
+_SECTION = """Kính gửi: Các đơn vị thuộc Sở.
+
+Sở Tài chính yêu cầu các đơn vị thực hiện các nhiệm vụ sau:
+
+- Phòng Kế hoạch chủ trì, Phòng Pháp chế và Văn phòng phối hợp, đẩy nhanh tiến độ giao dự \
+toán năm 2026.
+
+Nơi nhận:
+"""
+
+
+def test_a_lead_its_partners_and_their_role_then_the_task() -> None:
+    (row,) = parse_bytes(_SECTION.encode(), "x.txt").items
+    assert (row.lead, row.partners) == ("Phòng Kế hoạch", "Phòng Pháp chế và Văn phòng")
+    assert row.title == "Đẩy nhanh tiến độ giao dự toán năm 2026"
