@@ -22,6 +22,7 @@ from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.otherbodies import (
     after_link,
+    listed_examples,
     partners_first,
     proper_name_opening,
     team_subject,
@@ -282,6 +283,8 @@ def after_topic(body: str) -> str:
     longest = 400 if topic.startswith("Về ") else 200
     if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > longest:
         return body
+    if listed_examples(topic):  # "… thấp như: Cục Thuế tỉnh A, B": examples (otherbodies.py)
+        return body
     # "…: đề nghị các Tập đoàn: X, Y tổ chức …": the bodies asked, named before their list
     after = re.sub(r"^[Đđ]ề nghị\s+(?=các\s|[A-ZĐ])", "", after)
     after = after[:1].upper() + after[1:]
@@ -387,7 +390,9 @@ def sentences_of_others(
     others: list[str] = []
     for sentence in later:
         lead = fold(lead_of(sentence)).split()
-        if lead and lead[0] not in words and lead[0] not in {"cac", "nhung"}:
+        # ("Giao … các đoàn kiểm tra …": a team is never the heading's body)
+        other = lead and lead[0] not in words and lead[0] not in {"cac", "nhung"}
+        if other or team_subject(sentence):
             others.append(sentence)
         else:
             own = f"{own} {sentence}"

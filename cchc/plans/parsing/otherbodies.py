@@ -32,6 +32,12 @@ _TEAM_SUBJECT_RE = re.compile(
     rf"(?P<rest>(?:(?:trong quá trình|khi|sau khi)\s[^;:.]{{1,160}}?\s)?{_TASKED}.*)$",
     re.S,
 )
+# "Giao nhiệm vụ cho các đoàn thanh tra phối hợp …": a team given a task, its verb after it.
+_TEAM_GIVEN_RE = re.compile(
+    rf"^(?:Giao(?: nhiệm vụ)?(?: cho)?|Yêu cầu|Đề nghị)\s+(?P<lead>{_TEAM})\s+"
+    rf"(?P<rest>(?:{_TASKED}|{_VERBS}).*)$",
+    re.S,
+)
 # "Theo đó, …", "Đồng thời, …": words linking a sentence to the one before it, no clause
 # of its own (unlike "Trên cơ sở đó, …", which frames the task that follows).
 _LINK_RE = re.compile(r"^(?:Theo đó|Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*(?=\S)")
@@ -40,7 +46,7 @@ _LINK_RE = re.compile(r"^(?:Theo đó|Đồng thời|Bên cạnh đó|Ngoài ra)
 def team_subject(text: str) -> re.Match[str] | None:
     """The team a sentence opens with and gives a task ("lead"), and the rest of it ("rest");
     None where the sentence opens otherwise or the team is given nothing."""
-    return _TEAM_SUBJECT_RE.match(text.strip())
+    return _TEAM_SUBJECT_RE.match(text.strip()) or _TEAM_GIVEN_RE.match(text.strip())
 
 
 def verb_subject(text: str) -> re.Match[str] | None:
@@ -83,3 +89,13 @@ def partners_first(rest: str) -> tuple[str, str] | None:
     after a lead's "chủ trì,"; None where they do not name bodies then their role."""
     found = _PARTNERS_FIRST_RE.match(rest.strip())
     return (found.group("task"), found.group("partners").strip(" ,")) if found else None
+
+
+# "… có kết quả thấp như:", "… gồm:", "… cụ thể là:": a colon that lists examples.
+_EXAMPLES_RE = re.compile(r"\s(?:như|gồm|bao gồm|chẳng hạn|ví dụ)\s*$")
+
+
+def listed_examples(before_colon: str) -> bool:
+    """Whether the words before a colon announce examples ("một số Cục Thuế có kết quả thấp
+    như: Cục Thuế tỉnh A, B"): the bodies after it are what is said of them, no subject."""
+    return _EXAMPLES_RE.search(before_colon) is not None

@@ -187,7 +187,9 @@ _PARTNERS_RE = re.compile(
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
     # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
     # ("phối với", a syllable dropped in print, is "phối hợp với" all the same)
-    rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
+    # ("phối hợp tốt với X": the adverb is the role's, round 14)
+    r"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ |tốt )?(?:với\s+)?|với\s+)"
+    rf"(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)(?:{_VERBS})\b"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.blocks import point_title
-from cchc.plans.parsing.clauses import later_subjects, supporting_role
+from cchc.plans.parsing.clauses import after_topic, later_subjects, split_partners, supporting_role
 from cchc.plans.parsing.otherbodies import (
     after_link,
+    listed_examples,
     partners_first,
     proper_name_opening,
     team_subject,
@@ -133,3 +134,60 @@ def test_a_lead_its_partners_and_their_role_then_the_task() -> None:
     (row,) = parse_bytes(_SECTION.encode(), "x.txt").items
     assert (row.lead, row.partners) == ("Phòng Kế hoạch", "Phòng Pháp chế và Văn phòng")
     assert row.title == "Đẩy nhanh tiến độ giao dự toán năm 2026"
+
+
+def test_a_team_given_a_task_by_giao_is_the_subject() -> None:
+    found = team_subject("Giao nhiệm vụ cho các đoàn kiểm tra phối hợp với bộ phận quản lý nợ.")
+    assert found is not None
+    assert found.group("lead") == "các đoàn kiểm tra"
+    assert team_subject("Giao nhiệm vụ cho các đoàn kiểm tra.") is None  # no task given
+
+
+def test_partners_after_phoi_hop_tot_voi() -> None:
+    text, partners, _notes = split_partners("phối hợp tốt với Phòng Quản lý nợ theo dõi việc nộp")
+    assert (text, partners) == ("theo dõi việc nộp", "Phòng Quản lý nợ")
+
+
+_GIVEN = """Kính gửi: Sở Tài chính các tỉnh.
+
+Bộ Tài chính yêu cầu Sở Tài chính các tỉnh thực hiện một số giải pháp sau:
+
+1. Rà soát lại kế hoạch kiểm tra năm 2025 để bổ sung, điều chỉnh kịp thời.
+
+2. Tăng cường đôn đốc thu hồi các khoản phải nộp sau kiểm tra. Giao nhiệm vụ cho các đoàn \
+kiểm tra phối hợp tốt với bộ phận quản lý nợ theo dõi, đôn đốc đơn vị nộp đủ. Cập nhật số \
+nộp vào phần mềm kịp thời.
+
+Nơi nhận:
+"""
+
+
+def test_a_later_sentence_giving_a_team_a_task_is_its_row() -> None:
+    rows = [
+        (item.number, item.lead, item.partners, item.title)
+        for item in parse_bytes(_GIVEN.encode(), "x.txt").items
+    ]
+    assert rows[1:] == [
+        (
+            "2",
+            "Sở Tài chính các tỉnh",
+            "",
+            "Tăng cường đôn đốc thu hồi các khoản phải nộp sau kiểm tra",
+        ),
+        (
+            "",
+            "các đoàn kiểm tra",
+            "bộ phận quản lý nợ",
+            "Theo dõi, đôn đốc đơn vị nộp đủ. Cập nhật số nộp vào phần mềm kịp thời",
+        ),
+    ]
+
+
+def test_bodies_listed_as_examples_after_a_colon_are_no_subject() -> None:
+    body = (
+        "Rà soát kết quả quý III, một số đơn vị có tỷ lệ thấp như: Sở Y tế, Sở Xây dựng chưa "
+        "kiểm tra đủ hồ sơ."
+    )
+    assert after_topic(body) == body
+    assert listed_examples("một số đơn vị có tỷ lệ thấp như")
+    assert not listed_examples("Báo cáo tháng")
