@@ -12,6 +12,7 @@ from cchc.plans.parsing.otherbodies import (
     proper_name_opening,
     team_subject,
 )
+from cchc.plans.parsing.vocabulary import _GIVEN_RE
 
 
 def test_a_team_given_a_task_is_the_subject() -> None:
@@ -191,3 +192,16 @@ def test_bodies_listed_as_examples_after_a_colon_are_no_subject() -> None:
     assert after_topic(body) == body
     assert listed_examples("một số đơn vị có tỷ lệ thấp như")
     assert not listed_examples("Báo cáo tháng")
+
+
+def test_phan_cong_gives_a_task_as_giao_does() -> None:
+    found = _GIVEN_RE.search("Phân công Phó Thủ tướng Nguyễn Văn A sớm tổ chức họp với các bộ.")
+    assert found is not None
+    assert found.group("lead") == "Phó Thủ tướng Nguyễn Văn A"
+    assert found.group("rest").startswith("sớm tổ chức họp")
+    assert _GIVEN_RE.search("Phân công cán bộ theo dõi việc nhập dữ liệu.") is None
+
+
+def test_tong_ket_ends_a_list_of_partners() -> None:
+    text, partners, _notes = split_partners("phối hợp với các đơn vị tổng kết công tác thi đua")
+    assert (text, partners) == ("tổng kết công tác thi đua", "các đơn vị")
