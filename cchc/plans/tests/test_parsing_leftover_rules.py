@@ -12,6 +12,8 @@ from cchc.plans.parsing.otherbodies import (
     proper_name_opening,
     team_subject,
 )
+from cchc.plans.parsing.result import Item
+from cchc.plans.parsing.suspects import suspect_fields
 from cchc.plans.parsing.vocabulary import _GIVEN_RE
 
 
@@ -205,3 +207,12 @@ def test_phan_cong_gives_a_task_as_giao_does() -> None:
 def test_tong_ket_ends_a_list_of_partners() -> None:
     text, partners, _notes = split_partners("phối hợp với các đơn vị tổng kết công tác thi đua")
     assert (text, partners) == ("tổng kết công tác thi đua", "các đơn vị")
+
+
+def test_a_team_as_lead_is_no_suspect_lead() -> None:
+    # "thanh tra", "kiểm tra" after "đoàn" name the team: no verb before a body.
+    assert "lead" not in suspect_fields(
+        Item(line=1, title="Lập biên bản", lead="Các đoàn kiểm tra")
+    )
+    flagged = suspect_fields(Item(line=1, title="Lập biên bản", lead="kiểm tra các hộ kinh doanh"))
+    assert flagged.get("lead") == "lead-verb-first"
