@@ -52,6 +52,7 @@ from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, fun
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
+from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.structure import (
@@ -109,7 +110,6 @@ from cchc.plans.parsing.vocabulary import (
     _ROLE_PARTNERS_RE,
     _SIGNATURE_RE,
     _SUBJECT_RE,
-    _SUBJECT_VERB_RE,
     _SUMMARY_RE,
     _TIME_SENTENCE_RE,
     _TRAILING_NOTE_RE,
@@ -656,7 +656,7 @@ class AssignmentInterpreter:
             given = None
         subject = _SUBJECT_RE.match(text) or (
             # a plain paragraph among the tasks ("Bộ Quốc phòng, Bộ Công an huy động …")
-            _SUBJECT_VERB_RE.match(text) if kind != "plain" or self.in_tasks else None
+            verb_subject(text) if kind != "plain" or self.in_tasks else None  # (otherbodies.py)
         )
         if subject and kind == "plain" and _ASKS_RE.search(subject.group("lead")):
             subject = None  # "Ủy ban nhân dân Thành phố yêu cầu các Sở …": who asks, not who does

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from cchc.plans.parsing.clauses import supporting_role
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.result import DocumentInfo, Item, ParsedPlan
-from cchc.plans.parsing.vocabulary import _VERBS
 from cchc.plans.readers.base import Paragraph
 
 # "1.1. Xây dựng …", "1.3 Xây dựng …" (the final dot dropped), "2. Tổ chức …".
@@ -50,12 +50,6 @@ _PURPOSE_RE = re.compile(
     r"^\W*(?:(?:PHẦN|Phần)\s+\w+|[IVXLC]{1,6}|\d{1,2})?\s*[.):]?\s*"
     r"(?:MỤC ĐÍCH|YÊU CẦU)(?:\s*(?:,|và|VÀ)\s*(?:MỤC ĐÍCH|YÊU CẦU))?\W*$",
     re.I,
-)
-# "Phối hợp với A, B, C chuẩn bị …" opening a point: the role words and the bodies go, the
-# task stays (Convention B).
-_ROLE_OPENING_RE = re.compile(
-    rf"^(?:Chủ trì,\s*)?[Pp]hối hợp(?: chặt chẽ)? với\s+[^.;:]+?,?\s+(?P<task>(?:{_VERBS})\b.*)$",
-    re.S,
 )
 PURPOSE_CODE = "purpose-skipped"
 # A plan of labelled blocks has at least this many points carrying one.
@@ -145,11 +139,10 @@ def point_title(text: str) -> str:
     """A point's text as the row's title: without the role words that open it (Convention B)
     and without its final punctuation or colon."""
     title = clean_value(text).rstrip(":").strip()
-    role = _ROLE_OPENING_RE.match(title)
-    if role:
-        task = role.group("task")
-        title = task[:1].upper() + task[1:]
-    return title
+    # "Phối hợp với A, B chuẩn bị …", "Chủ trì, phối hợp với A …": the role words and the
+    # bodies go, the task stays (clauses.supporting_role)
+    task, _role = supporting_role(re.sub(r"^Chủ trì,\s*[Pp](?=hối hợp)", "P", title))
+    return task[:1].upper() + task[1:] if task else title
 
 
 def read_labelled_blocks(

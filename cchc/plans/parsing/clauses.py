@@ -21,6 +21,13 @@ from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.parsing.officers import scope_only
+from cchc.plans.parsing.otherbodies import (
+    after_link,
+    listed_examples,
+    partners_first,
+    proper_name_opening,
+    team_subject,
+)
 from cchc.plans.parsing.resolutions import directed_by
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
@@ -258,6 +265,8 @@ def subject_of(text: str) -> bool:
     text = text[:1].upper() + text[1:]
     if _SUBJECT_RE.match(text) or _SUBJECT_VERB_RE.match(text) or _GIVEN_RE.match(text):
         return True
+    if team_subject(text):  # "Các đoàn kiểm tra … phải …" (otherbodies.py)
+        return True
     # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": the places after the colon
     listed = _AGENCY_HEADING_RE.match(text)
     return listed is not None and named_list(listed["lead"], listed["rest"])[1] != listed["rest"]
@@ -276,6 +285,8 @@ def after_topic(body: str) -> str:
     # (a topic "Về …" may be long: "5. Về điều chuyển số vốn dư … của Quốc hội cho tỉnh X:")
     longest = 400 if topic.startswith("Về ") else 200
     if not colon or not after or _AGENCY_HEADING_RE.match(body) or len(topic) > longest:
+        return body
+    if listed_examples(topic):  # "… thấp như: Cục Thuế tỉnh A, B": examples (otherbodies.py)
         return body
     # "…: đề nghị các Tập đoàn: X, Y tổ chức …": the bodies asked, named before their list
     after = re.sub(r"^[Đđ]ề nghị\s+(?=các\s|[A-ZĐ])", "", after)
@@ -314,6 +325,9 @@ def later_subjects(text: str, framed: bool = False) -> tuple[str, list[str]]:
     later: list[str] = []
     for sentence in sentences[1:]:
         opening = _OPENING_RE.match(sentence)
+        if (linked := after_link(sentence)) and subject_of(linked) and not _covers(own[0], linked):
+            later.append(linked)  # "Theo đó, mỗi đoàn kiểm tra phải …": a body of its own
+            continue
         own_body = opening is None and subject_of(sentence) and not _covers(own[0], sentence)
         if own_body or (framed and _framed_body(sentence)):
             later.append(sentence)
@@ -379,7 +393,9 @@ def sentences_of_others(
     others: list[str] = []
     for sentence in later:
         lead = fold(lead_of(sentence)).split()
-        if lead and lead[0] not in words and lead[0] not in {"cac", "nhung"}:
+        # ("Giao … các đoàn kiểm tra …": a team is never the heading's body)
+        other = lead and lead[0] not in words and lead[0] not in {"cac", "nhung"}
+        if other or team_subject(sentence):
             others.append(sentence)
         else:
             own = f"{own} {sentence}"
@@ -474,9 +490,12 @@ _NO_TASK_AFTER_RE = re.compile(
 
 def names_bodies(partners: str) -> bool:
     """Whether a list read as partners opens with a body ("Sở Y tế", "các đơn vị …", "sở,
-    ban, ngành …"), not with a verb the vocabulary lacks ("tiến hành kiểm định …")."""
+    ban, ngành …", a name in capitals the vocabulary lacks: "Trạm Y tế phường"), not with a
+    verb the vocabulary lacks ("tiến hành kiểm định …")."""
     text = partners.strip()
-    return bool(re.match(rf"(?:các|những)\s|{_AGENCY}", text[:1].upper() + text[1:]))
+    if re.match(rf"(?:các|những)\s|{_AGENCY}", text[:1].upper() + text[1:]):
+        return True
+    return proper_name_opening(text)
 
 
 def supporting_role(rest: str) -> tuple[str, str]:
@@ -506,6 +525,8 @@ def split_partners(rest: str) -> tuple[str, str, str]:
     the role's words out of the text; so does "Phối hợp với Sở Y tế tổ chức …" opening the
     point, whose role (the agency works with them on it) is kept in the notes.
     """
+    if first := partners_first(rest):  # "Vụ B phối hợp, đẩy nhanh …" (otherbodies.py)
+        return first[0], first[1], ""
     if joint := re.match(rf"^cùng\s+(?=(?:các|những)\s|{_AGENCY})", rest):
         # "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ … rà soát …": "together with" names
         # the partners as "phối hợp với" does (round 6)

@@ -73,6 +73,9 @@ _VERBS = (
     r"đầu tư|mua sắm|thanh tra|khảo sát|đo lường|xác định|điều chỉnh|hoàn thành|"
     r"tạo điều kiện|xem xét|theo|tham gia|thống nhất|hỗ trợ|giải quyết|khắc phục|kịp thời|"
     r"thành lập|chủ động|phải|gửi|phát động|huy động|căn cứ|xử lý|khôi phục|cần|mở|đưa|"
+    # "Phân công Phó Thủ tướng X sớm tổ chức …", "Phối hợp với các đơn vị tổng kết …": an
+    # adverb and a verb opening a task after a body's name (leftovers, round 10)
+    r"sớm|tổng kết|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
     r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
@@ -106,7 +109,8 @@ _GIVEN_RE = re.compile(
     # "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành …" is who asks, not a task given)
     rf"(?:(?:^|[.;:]\s+)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=các {_KINDS})"
     # (not "… Quyết định số 41 về việc giao X …": a cited document's subject, no task given)
-    rf"|(?:^|[.;:]\s+|(?<!việc)\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+"
+    # ("Phân công Phó Thủ tướng X …": assigned as "giao" does, leftovers of round 10)
+    rf"|(?:^|[.;:]\s+|(?<!việc)\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|[Pp]hân công)\s+"
     rf"(?=(?:đồng chí\s+)?{_AGENCY}|{_COMRADES}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
@@ -188,7 +192,9 @@ _PARTNERS_RE = re.compile(
     # "phối hợp và hướng dẫn …" (coordinate and guide) names none either.
     # "Phối hợp với Sở Y tế tổ chức …" opening a point under an agency heading names them too.
     # ("phối với", a syllable dropped in print, is "phối hợp với" all the same)
-    rf"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ )?(?:với\s+)?|với\s+)(?!(?:{_VERBS}|và|hoặc)\b)"
+    # ("phối hợp tốt với X": the adverb is the role's, round 14)
+    r"(?:^[Pp]|,\s*p|\sp)hối (?:hợp (?:chặt chẽ |tốt )?(?:với\s+)?|với\s+)"
+    rf"(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
     rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)(?:{_VERBS})\b"
