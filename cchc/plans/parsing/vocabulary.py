@@ -141,7 +141,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
     # "tổ chức chính trị - xã hội", "tổ chức đảng" in a list of bodies are nouns too.
-    r"(?=(?<![Cc]ơ quan )"
+    # ("các cơ quan, tổ chức có liên quan": a list of kinds of bodies, round 16)
+    r"(?=(?<![Cc]ơ quan )(?<![Cc]ơ quan, )"
     r"(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng| thành viên))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
