@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from cchc.plans.parsing import DocumentInfo, ParsedPlan, parse_bytes
+from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blockleads import split_block_lead
 from cchc.plans.parsing.blocksections import SKIPPED_CODE, fill_skipped_sections
 from cchc.plans.parsing.crawlchunks import crawled_points, page_title
+from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.vocabulary import _SUBJECT_VERB_RE
 from cchc.plans.readers.base import Paragraph
@@ -225,3 +228,45 @@ def test_a_list_of_kinds_of_bodies_after_co_quan_is_no_verb() -> None:
     )
     assert found is not None
     assert found.group("lead") == "Các sở, ban, ngành và các cơ quan, tổ chức có liên quan"
+
+
+def _sentence_rows(text: str) -> list[tuple[str | None, str | None]]:
+    plan = ParsedPlan(document=DocumentInfo(source_name="x.txt", format="text"))
+    AssignmentInterpreter(parsed=plan).run(_paragraphs(text))
+    return [(item.lead, item.title) for item in plan.items]
+
+
+def test_a_bodys_name_with_a_fields_comma_is_not_cut_at_it() -> None:
+    assert _sentence_rows("Điều 4. Giao Cục Quản lý Khám, chữa bệnh là đầu mối tổng hợp.") == [
+        ("Cục Quản lý Khám, chữa bệnh", "Là đầu mối tổng hợp")
+    ]
+    assert _sentence_rows(
+        "2. Giao Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh chủ trì tổ chức khám định kỳ."
+    ) == [("Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh", "Tổ chức khám định kỳ")]
+
+
+def test_a_lists_comma_still_parts_two_bodies() -> None:
+    rows = _sentence_rows("3. Giao Sở Y tế, Sở Tài chính hướng dẫn thực hiện.")
+    assert rows[0][0] == "Sở Y tế, Sở Tài chính"
+    assert rows[0][1] == "Hướng dẫn thực hiện"
+
+
+def test_a_letters_subject_run_onto_its_number_line_is_its_title() -> None:
+    texts = [
+        "Công văn 41/UBND-VP năm 2021 về việc tiêm chủng. ỦY BAN NHÂN DÂN HUYỆN AN PHÚ -------",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------",
+        "Số: 41/UBND-VP V/v triển khai tiêm chủng mở rộng năm 2021.",
+        "An Phú, ngày 08 tháng 3 năm 2021 Kính gửi: Trạm Y tế các xã.",
+    ]
+    info = DocumentInfo(source_name="cv.txt", format="text")
+    read_document_info(texts, info)
+    assert info.title == "V/v triển khai tiêm chủng mở rộng năm 2021"
+    assert info.number == "41/UBND-VP"
+    # the place-and-date run on the same line is no part of the subject
+    assert (
+        number_line_subject(
+            ["Số: 7/SYT V/v báo cáo số liệu quý I Cần Thơ, ngày 02 tháng 4 năm 2022"]
+        )
+        == "V/v báo cáo số liệu quý I"
+    )
+    assert number_line_subject(["Số: 7/SYT Cần Thơ, ngày 02 tháng 4 năm 2022"]) is None
