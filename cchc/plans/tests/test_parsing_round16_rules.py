@@ -270,3 +270,13 @@ def test_a_letters_subject_run_onto_its_number_line_is_its_title() -> None:
         == "V/v báo cáo số liệu quý I"
     )
     assert number_line_subject(["Số: 7/SYT Cần Thơ, ngày 02 tháng 4 năm 2022"]) is None
+
+
+def test_a_task_after_the_colon_of_a_body_asked_is_no_list_of_names() -> None:
+    # "Đề nghị X: <task>" whose verb the vocabulary lacks: X leads, the task is the title.
+    assert _sentence_rows(
+        "III. TỔ CHỨC THỰC HIỆN\n2. Đề nghị Hội Nông dân tỉnh: Vận động hội viên tham gia."
+    ) == [("Hội Nông dân tỉnh", "Vận động hội viên tham gia")]
+    # a list of places in capitals after the colon still belongs to the body's name
+    rows = _sentence_rows("1. Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh giải ngân.")
+    assert rows[0][0] == "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ"
