@@ -6,8 +6,11 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.articles import read_articles
 from cchc.plans.parsing.assignments import AssignmentInterpreter
+from cchc.plans.parsing.blockleads import split_block_leads
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
+from cchc.plans.parsing.blocksections import fill_skipped_sections
 from cchc.plans.parsing.coverage import check_coverage
+from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.layouttables import task_tables
@@ -80,7 +83,8 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     kinds read only when they find no row (a decision's duties, a letter in prose), each
     keeping what the others read better; then its header."""
     # (a decision issuing an annexed programme: the annex is read, not the decision)
-    paragraphs = annexed_part(doc.paragraphs)
+    # (a crawled page's titles off, its points and labels one a line: crawlchunks.py)
+    paragraphs = annexed_part(crawled_points(doc.paragraphs))
     prose = ProseInterpreter(parsed=parsed)
     prose.run(paragraphs)
     preamble = prose.preamble
@@ -100,6 +104,8 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     info = DocumentInfo(source_name=doc.name, format=doc.format)
     if (labelled := read_labelled_blocks(paragraphs, info, parsed)) is not None:
         parsed, preamble = labelled.plan, labelled.preamble
+        split_block_leads(parsed)  # "X chủ trì, phối hợp với Y" in one label (blockleads.py)
+        fill_skipped_sections(parsed, paragraphs)  # its sections in sentences (blocksections.py)
     drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
     if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
         read_duties(paragraphs, parsed)

@@ -162,7 +162,9 @@ def read_labelled_blocks(
     depth = Counter(_depth(units[i].label) for i in carriers).most_common(1)[0][0]
     reading = _Reading(units=units, plan=ParsedPlan(document=document), other=other)
     _read_parts(reading, carriers, depth)
-    return reading if replaces(reading.numbers, other) else None
+    # (or the other reading glued several points' blocks into fewer rows: round 16)
+    fuller = len(reading.numbers) > len(other.items)
+    return reading if fuller or replaces(reading.numbers, other) else None
 
 
 def replaces(numbers: set[str | None], other: ParsedPlan) -> bool:

@@ -209,6 +209,9 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
     if re.match(rf"(?:{_VERBS})\b", names[0][:1].lower() + names[0][1:]) and not sector:
         # (not "Các Bộ: Xây dựng, Công Thương …": a ministry named after its sector)
         return lead, rest
+    if len(names) == 1 and not sector and re.fullmatch(r"\S+(?:\s+[a-zà-ỹđ]\S*)+", names[0]):
+        # "Đề nghị Hội X: Vận động hội viên …": one phrase in sentence case, a task (round 16)
+        return lead, rest
     return f"{lead}: {found.group('names').strip()}", found.group("rest")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
+from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import DocumentInfo
 from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
 
@@ -301,6 +302,8 @@ def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
             info.title = text
     else:
         before = [line.text for line in lines[:end]]
+    if info.title is None:  # "Số: 12/UBND V/v …" on one line (numberline.py)
+        info.title = number_line_subject([line.text for line in lines[:end]])
     header = " ".join(line.text for line in lines[:end])
     # The letterhead's date line: before the title, or just under it (a letter's "V/v …").
     dated_part = lines[: min(end, after + 3)] if title is not None else lines[:end]

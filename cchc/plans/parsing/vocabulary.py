@@ -66,6 +66,7 @@ _VERBS = (
     r"chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|rà soát|hoàn thiện|triển khai|"
     r"thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|"
     r"có trách nhiệm|là cơ quan|sửa đổi|bổ sung|quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|"
+    r"là đầu mối|"  # "Giao Cục X là đầu mối hướng dẫn …": the focal point's role (round 16)
     r"bố trí|bảo đảm|đảm bảo|phân bổ|cân đối|giám sát|phê duyệt|công bố|cung cấp|chuẩn bị|lập|"
     r"soạn thảo|cập nhật|kết nối|số hóa|nâng cấp|nâng cao|đánh giá|báo cáo|tổng hợp|cắt giảm|"
     r"đơn giản hóa|chuẩn hóa|tích hợp|vận hành|duy trì|đề xuất|thẩm định|kiện toàn|sắp xếp|"
@@ -86,11 +87,18 @@ _VERBS = (
     # not the name of continuing education ("trung tâm giáo dục thường xuyên")
     r"(?<!giáo dục )thường xuyên"
 )
+# A comma inside a body's name: the two coordinate words of a field a body is named after
+# ("Cục Quản lý Khám, chữa bệnh", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ", "Sở Văn hóa, Thể
+# thao và Du lịch", "Bộ Lao động, Thương binh và Xã hội"), not a list's comma (round 16).
+_FIELD_PAIR = (
+    r"(?:[Cc]hữa bệnh|[Cc]hăm sóc sức kh[oỏ]e|[Cc]hăm sóc sức khoẻ|Thể thao và Du lịch|"
+    r"Thương binh và Xã hội)\b"
+)
 # ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
-_AGENCY_END = rf"(?=\s*(?:,|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
+_AGENCY_END = rf"(?=\s*(?:,(?!\s*{_FIELD_PAIR})|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
 # hình Việt Nam (VTV)").
-_NAME = r"(?:[^,;:()]|\([A-ZĐ0-9]{2,12}\))"
+_NAME = rf"(?:[^,;:()]|\([A-ZĐ0-9]{{2,12}}\)|,\s*(?={_FIELD_PAIR}))"
 # Bodies named by their kind in a list ("các sở, ban, ngành, xã, phường, công ty").
 _KINDS = (
     r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
@@ -146,7 +154,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"{0,240}?)\s+"
     # "Khu Nông nghiệp ứng dụng Công nghệ cao" is a name, not a verb.
     # "tổ chức chính trị - xã hội", "tổ chức đảng" in a list of bodies are nouns too.
-    r"(?=(?<![Cc]ơ quan )"
+    # ("các cơ quan, tổ chức có liên quan": a list of kinds of bodies, round 16)
+    r"(?=(?<![Cc]ơ quan )(?<![Cc]ơ quan, )"
     r"(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng| thành viên))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
