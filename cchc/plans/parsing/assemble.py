@@ -15,6 +15,7 @@ from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.officerlabels import relabel_officer_points
 from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
+from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.sitelines import document_texts
@@ -65,6 +66,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     check_suspects(parsed)
     # And no numbered point of the document is in no row, nor a row's text read twice.
     check_points(doc, parsed)
+    # And no row's number other than the mark its line prints (printednumbers.py).
+    check_numbers(doc, parsed)
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed
