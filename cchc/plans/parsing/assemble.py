@@ -21,6 +21,7 @@ from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedP
 from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
+from cchc.plans.parsing.unreadleads import check_unread_leads
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
 
 
@@ -64,6 +65,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     check_coverage(doc, parsed)
     # And no field the rules probably misread (a lead holding task text …) passes unflagged.
     check_suspects(parsed)
+    check_unread_leads(parsed)  # a row without the lead its neighbours have (unreadleads.py)
     # And no numbered point of the document is in no row, nor a row's text read twice.
     check_points(doc, parsed)
     # And no row's number other than the mark its line prints (printednumbers.py).

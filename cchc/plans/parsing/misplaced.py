@@ -16,6 +16,9 @@ row; each holds whatever the document, because the field's shape is no shape of 
 - ``partners-in-lead``: no partners while the lead holds "… phối hợp với …".
 - ``lead-in-title``: no lead while the title opens with a body and then its verb ("Chủ đầu tư
   hoàn thành nghiệm thu …"): the lead is the title's subject.
+- ``timeframe-no-time``: a timeframe of more than five words naming no time (no digit, no
+  word of a date, a period, "thường xuyên", "sau khi", "theo tiến độ" …): the products' column
+  or a list read one column off ("- Hồ sơ trình gồm có: (1) Tờ trình …; (2) …").
 - ``partners-in-title``: no partners while the title opens with the role words after a frame
   ("Theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với các Bộ … nghiên cứu …"; not
   "Xây dựng tài liệu, phối hợp với …" nor "Chỉ đạo Sở Y tế chủ trì, phối hợp …": after a task's
@@ -33,6 +36,7 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
+from cchc.core.text import fold
 from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.vocabulary import _AGENCY, _VERBS
 
@@ -109,6 +113,24 @@ def _partners_in_title(item: Item) -> bool:
     return _VERB_RE.search(before) is None and _BODY_IN_RE.search(before) is None
 
 
+# A word of time, read folded (the OCR loses diacritics): a date, a period, "thường xuyên",
+# "sau khi …", "theo tiến độ …", "kịp thời". A timeframe of more words with none of them and no
+# digit (list marks "(1)", a bullet's dash aside) names no time: "- Hồ sơ trình gồm có: (1) Tờ
+# trình …; (2) Dự thảo …" is the products' column read one off.
+_TIME_RE = re.compile(
+    r"\d|\b(?:ngay|thang|quy|nam|tuan|gio|hang|thuong xuyen|dinh ky|sau|truoc|trong|tu|den|"
+    r"khi|theo|kip thoi|lien tuc|hoan thanh|dai han|giai doan|lo trinh|tien do|dot|ky|cuoi|dau|"
+    r"giua|som|xong|ket thuc|bat dau)\b"
+)
+_LIST_MARK_RE = re.compile(r"\(\d{1,2}\)|^\s*[-+•]\s*")
+_TIMEFRAME_WORDS = 5
+
+
+def _timeframe_no_time(item: Item) -> bool:
+    text = fold(_LIST_MARK_RE.sub(" ", item.timeframe or ""))
+    return len(text.split()) > _TIMEFRAME_WORDS and _TIME_RE.search(text) is None
+
+
 # (name, field, test, message): ``suspects.Rule``'s fields, in order.
 MISPLACED_RULES: tuple[tuple[str, str, Callable[[Item], bool], Callable[[], str]], ...] = (
     (
@@ -168,6 +190,15 @@ MISPLACED_RULES: tuple[tuple[str, str, Callable[[Item], bool], Callable[[], str]
         lambda: _(
             "it is empty while the title names partners (“…, phối hợp với …”): they may be in "
             "the title"
+        ),
+    ),
+    (
+        "timeframe-no-time",
+        "timeframe",
+        _timeframe_no_time,
+        lambda: _(
+            "it names no date, period or time word: another column's text (products, a list) "
+            "may be in it"
         ),
     ),
 )

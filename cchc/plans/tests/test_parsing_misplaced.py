@@ -73,6 +73,12 @@ def _item(**fields: str | None) -> Item:
             "partners",
             "partners-in-title",
         ),
+        # a timeframe naming no time: the products' column read one off
+        (
+            {"timeframe": "- Hồ sơ gồm có: (1) Tờ trình; (2) Dự thảo quyết định; (3) Báo cáo"},
+            "timeframe",
+            "timeframe-no-time",
+        ),
     ],
 )
 def test_a_misplaced_field_is_suspect(fields: dict[str, str], field: str, rule: str) -> None:
@@ -94,6 +100,11 @@ def test_a_misplaced_field_is_suspect(fields: dict[str, str], field: str, rule: 
         {"partners": "", "title": "Xây dựng tài liệu tuyên truyền, phối hợp với các cơ quan báo"},
         {"partners": "", "title": "Chỉ đạo Sở Y tế chủ trì, phối hợp với các sở tổ chức tập huấn"},
         {"partners": "", "title": "Tham mưu Ủy ban nhân dân tỉnh phối hợp các bộ xây dựng đề án"},
+        {"timeframe": "Theo tiến độ xây dựng dự thảo của cơ quan chủ trì"},
+        {"timeframe": "Sau khi có hướng dẫn của Bộ Nội vụ"},
+        {"timeframe": "Thuong xuyen, lien tuc trong ca giai doan"},  # OCR, no diacritics
+        {"timeframe": "Kịp thời khi có văn bản chỉ đạo của cấp trên"},
+        {"timeframe": "Quyết định phê duyệt"},  # a short cell: the interpreter's to judge
     ],
 )
 def test_rows_read_right_are_left_alone(fields: dict[str, str]) -> None:
