@@ -41,7 +41,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("lead", "title", "partners")
-# The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``).
+# The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``,
+# ``printednumbers.py``, ``unreadleads.py``).
 CHECK_CODES = (
     "unread-text",
     "glued-points",
@@ -50,6 +51,8 @@ CHECK_CODES = (
     "list-split",
     "number-lost",
     "lead-not-announced",
+    "number-misread",
+    "lead-unread",
 )
 
 
@@ -77,7 +80,9 @@ def main() -> None:
         speed(args.speed, args.check)
         return
     from cchc.plans.parsing import assemble, parse_document
+    from cchc.plans.parsing.printednumbers import misread_numbers
     from cchc.plans.parsing.suspects import CODE, suspect_fields
+    from cchc.plans.parsing.unreadleads import unread_leads
     from cchc.plans.readers import read_path
 
     if args.no_points:
@@ -109,6 +114,11 @@ def main() -> None:
             print(f"{path.name:50} refused: {str(exc)[:60]}")
             continue
         flagged = [suspect_fields(item) for item in parsed.items]
+        # the number check's rows (printednumbers.py): their number field is flagged too
+        for index, _printed in misread_numbers(doc, parsed):
+            flagged[index].setdefault("number", "number-misread")
+        for index in unread_leads(parsed):  # and the lead check's (unreadleads.py)
+            flagged[index].setdefault("lead", "lead-unread")
         round_ = int(expected.get("held_out_round", 0))
         codes_per_round.setdefault(round_, Counter()).update(
             w.code for w in parsed.warnings if w.code in CHECK_CODES

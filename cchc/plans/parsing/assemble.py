@@ -19,11 +19,13 @@ from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.officerlabels import relabel_officer_points
 from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
+from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
+from cchc.plans.parsing.unreadleads import check_unread_leads
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
 
 
@@ -67,8 +69,11 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     check_coverage(doc, parsed)
     # And no field the rules probably misread (a lead holding task text …) passes unflagged.
     check_suspects(parsed)
+    check_unread_leads(parsed)  # a row without the lead its neighbours have (unreadleads.py)
     # And no numbered point of the document is in no row, nor a row's text read twice.
     check_points(doc, parsed)
+    # And no row's number other than the mark its line prints (printednumbers.py).
+    check_numbers(doc, parsed)
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed

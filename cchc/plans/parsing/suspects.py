@@ -24,6 +24,9 @@ row was read, and tests each field's shape against what the genre prints there:
 Timeframes are not tested here: a timeframe holding task text is no form of the timeframe
 grammar, and ``scheduling/interpret.py`` already warns ``unknown-timeframe`` for every such cell.
 
+Fields holding another field's text (a title that is only a number, a lead holding "chủ trì,
+phối hợp với …" …) are tested by ``misplaced.py``'s rules, listed after these.
+
 One warning per field per row (the first rule that holds), code ``suspect-field``, on the row's
 line, naming the row, the field and its text. The tests are regular expressions, each field
 text tested once per plan (leads and partners repeat): about 0.1 s on a 10,000-row plan.
@@ -39,6 +42,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from cchc.core.text import fold
+from cchc.plans.parsing import misplaced
 from cchc.plans.parsing.prose import OPEN_ENDINGS
 from cchc.plans.parsing.result import Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import _AGENCY, _VERBS
@@ -691,6 +695,9 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Fields holding another field's text (misplaced.py), after the rules above.
+RULES = (*RULES, *(Rule(*spec) for spec in misplaced.MISPLACED_RULES))
+
 
 def suspect_fields(item: Item, seen: dict[tuple[object, ...], str] | None = None) -> dict[str, str]:
     """The fields of ``item`` that are probably misread, each with the first rule that holds.
@@ -707,6 +714,7 @@ def suspect_fields(item: Item, seen: dict[tuple[object, ...], str] | None = None
             text,
             field == "title" and not item.lead,
             field == "title" and not item.timeframe,
+            *misplaced.context(field, item),
         )
         verdict = seen.get(key) if seen is not None else None
         if verdict is None:
