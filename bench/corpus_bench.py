@@ -125,6 +125,8 @@ def main() -> None:
     # 6: 91-100; 7: 101-110; 8: 111-120; 9: 121-127; 10: 128-133), and their document lines:
     # expected, read
     held_out: dict[int, list[int]] = {}
+    # round -> [item fields, read at their index, read with the rows aligned by title]
+    held_out_aligned: dict[int, list[int]] = {}
     # The documents' own number, date and title, apart from the facts: kind -> field ->
     # [expected, read], and kind -> [known misreads, of them read]
     document: dict[str, dict[str, list[int]]] = {"real": {}, "model": {}}
@@ -139,7 +141,12 @@ def main() -> None:
         totals[kind][4] += result.known_facts
         totals[kind][5] += result.known_read
         if expected.get("held_out"):
-            counts = held_out.setdefault(expected.get("held_out_round", 1), [0] * 6)
+            round_ = expected.get("held_out_round", 1)
+            pair = held_out_aligned.setdefault(round_, [0, 0, 0])
+            pair[0] += result.item_fields[0]
+            pair[1] += result.item_fields[1]
+            pair[2] += result.aligned[1]
+            counts = held_out.setdefault(round_, [0] * 6)
             counts[0] += result.facts
             counts[1] += result.read
             counts[2] += 1
@@ -197,6 +204,15 @@ def main() -> None:
             f"held-out round {round_} (summaries written before the importer ran on them): "
             f"{read}/{facts} = {_share(read, facts)}; documents read exactly: {exact}/{docs}; "
             f"document lines (number, date, title) read: {lines_read}/{lines}"
+        )
+    print(
+        "item fields of the held-out rounds, at their index / with the rows aligned by title"
+        " (a row lost or added shifts every later index; corpus_check.aligned_item_fields):"
+    )
+    for round_, (fields, at_index, aligned) in sorted(held_out_aligned.items()):
+        print(
+            f"  round {round_}: {at_index}/{fields} = {_share(at_index, fields)} / "
+            f"{aligned}/{fields} = {_share(aligned, fields)}"
         )
     print(f"(code: {args.code})")
 

@@ -68,6 +68,10 @@ class Score:
     document_known_misses: list[str] = field(default_factory=list)
     # field -> [expected, read]
     document_by_field: dict[str, list[int]] = field(default_factory=dict)
+    # The item fields (facts and known misreads with an index) scored again with the rows
+    # aligned by title (``aligned_item_fields``): [expected, read].
+    item_fields: list[int] = field(default_factory=lambda: [0, 0])
+    aligned: list[int] = field(default_factory=lambda: [0, 0])
 
     @property
     def ordinary_facts(self) -> int:
@@ -167,6 +171,12 @@ def score(path: Path, expected: dict[str, Any], parse: Any) -> Score:
                 result.read += 1
             else:
                 result.misses.append(line)
+    every_fact = [*expected["facts"], *per_item_known]
+    result.item_fields = [
+        sum(len(_check_fact(items, fact)) for fact in every_fact),
+        sum(ok for fact in every_fact for _name, ok, _line in _check_fact(items, fact)),
+    ]
+    result.aligned = aligned_item_fields(items, every_fact)
     for fact in per_item_known:
         for name, ok, line in _check_fact(items, fact):
             result.facts += 1
@@ -178,6 +188,45 @@ def score(path: Path, expected: dict[str, Any], parse: Any) -> Score:
             else:
                 result.known_misses.append(line)
     return result
+
+
+def aligned_item_fields(items: Any, facts: list[dict[str, Any]]) -> list[int]:
+    """[expected, read] of the item fields with each expected row matched to the read row whose
+    title starts with its title (in order: the row at its index shifted as the last row matched
+    was, else the first such row after the last one matched), a row without an asserted title
+    taking the shift of the last row matched before it.
+
+    The facts name rows by index, so one row read too many or too few makes every later row's
+    facts misses though each row may be read right. This second figure tells a reading that
+    lost or added a row from one that read the rows wrong; the headline stays the index's.
+    """
+    rows: dict[int, dict[str, Any]] = {}
+    for fact in facts:
+        rows.setdefault(fact["index"], {}).update(fact)
+    titles = [_norm(getattr(item, "title", "")) for item in items]
+    expected = read = 0
+    shift = 0
+    last = -1
+    for index in sorted(rows):
+        row = rows[index]
+        want_title = _norm(row.get("title", ""))
+        if want_title:
+            here = index + shift
+            found = (
+                here
+                if last < here < len(items) and titles[here].startswith(want_title)
+                else next(
+                    (j for j in range(last + 1, len(items)) if titles[j].startswith(want_title)),
+                    None,
+                )
+            )
+            if found is not None:
+                shift, last = found - index, found
+        position = index + shift
+        checked = _check_fact(items, {**row, "index": position}) if position >= 0 else []
+        expected += len([name for name in FACT_FIELDS if name in row])
+        read += sum(ok for _name, ok, _line in checked)
+    return [expected, read]
 
 
 def _check_fact(items: Any, fact: dict[str, Any]) -> list[tuple[str, bool, str]]:
