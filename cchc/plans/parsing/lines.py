@@ -94,6 +94,11 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             ended = ended and not _NUMBER_ALONE_RE.match(previous)
             continues = unfinished or (not ended and _continues(previous, text))
             continues = continues or (same_run and _next_sentence(previous, text))
+            # "- Dự án 7 (Tiểu dự án 2):" / "Nâng cao hiệu quả …" in one crawled paragraph: a
+            # bullet's label and its text, one bullet.
+            continues = continues or (
+                same_run and previous.endswith(":") and bool(_BULLET_RE.match(previous))
+            )
             if goes_on and not opens and _next_sentence(previous, text):
                 continues = continues or _point_goes_on(str(units[-1][1]), paragraphs[index:])
             continues = continues or (ended and _heading_goes_on(previous, raw, text))

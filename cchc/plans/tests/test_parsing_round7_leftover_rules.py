@@ -5,7 +5,11 @@ lines (made-up snippets)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.columns import field_for_label
+from cchc.plans.readers.wrappedrows import wrapped_tables
 
 # A telegram crawled WITHOUT blank lines: no paragraph break tells where a point ends.
 _TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
@@ -84,3 +88,152 @@ def test_an_appeal_to_office_holders_closing_the_text_is_no_row() -> None:
 def test_a_deadline_closing_a_sentence_inside_the_paragraph_is_the_rows() -> None:
     parsed = parse_bytes(_TELEGRAM.encode(), "x.md")
     assert parsed.items[1].timeframe == "trước ngày 20/10/2025"
+
+
+# A plan crawled with blank lines between paragraphs, the printed line breaks kept inside them.
+_CRAWLED_PLAN = """**KẾ HOẠCH**
+
+THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG TỘI PHẠM
+
+**IV. PHÂN CÔNG NHIỆM VỤ**
+
+**1. Công an tỉnh**
+
+a) Tham mưu tổ chức thực hiện
+Chương trình trên địa bàn tỉnh.
+
+b) Chủ trì triển khai, thực hiện
+các nhiệm vụ được giao tại các dự án của Chương trình, bao gồm:
+
+- Dự án 1: Phòng ngừa tội phạm
+có tổ chức.
+
+- Dự án 3 (Tiểu dự án 2):
+Nâng cao hiệu quả truyền thông ở cơ sở.
+
+- Dự án 4: Quản lý, giám sát Chương trình.
+
+**2. Sở Tài chính**
+
+a) Bố trí kinh phí thực hiện
+Chương trình theo quy định.
+"""
+
+
+def test_a_bullets_label_and_its_text_in_one_crawled_paragraph_are_one_bullet() -> None:
+    # "- Dự án 3 (Tiểu dự án 2):" / "Nâng cao …": the project's label and name, one content
+    # bullet of b); the point's bullets are what it covers, no rows.
+    rows = _rows(_CRAWLED_PLAN)
+    assert [(number, lead) for number, lead, _title in rows] == [
+        ("a", "Công an tỉnh"),
+        ("b", "Công an tỉnh"),
+        ("a", "Sở Tài chính"),
+    ]
+
+
+# A law-making plan's table a converter broke: rows wrapped over lines, each continuation
+# opening with "|" or not, bare pipes between rows, a section row of one cell, the "TT" cells
+# empty (or missing, the row padded at its end), a row whose review cell was lost.
+_WRAPPED_TABLE = """## KẾ HOẠCH
+
+### SỬA ĐỔI CÁC NGHỊ QUYẾT VỀ TỔ CHỨC CỦA HỘI ĐỒNG
+
+| TT | Tên văn bản | Cơ quan trình | Cơ quan soạn thảo | Cơ quan thẩm tra | Tiến độ | Hồ sơ | |
+|
+| I. Văn bản thuộc thẩm quyền của Hội đồng |
+| |||||
+| | Nghị quyết sửa đổi Quy chế làm việc | Thường trực Hội đồng | Tổ soạn thảo (Văn phòng giúp)
+| - Ban Pháp chế chủ trì thẩm tra; - các Ban phối hợp.
+| Trình Hội đồng tại kỳ họp tháng 3/2026 | - Hồ sơ gồm: (1) Tờ trình; (2) Dự thảo. | |
+| II. Văn bản thuộc thẩm quyền của Thường trực | |||||||
+|
+| |||||||
+| | Nghị quyết giải thể Trung tâm Thông tin | Ban Tổ chức |
+Ban Tổ chức (Trung tâm Thông tin phối hợp) |
+| Trình Thường trực trước ngày 15/01/2026 | - Hồ sơ gồm: (1) Tờ trình; (2) Dự thảo. | |
+| Nghị quyết Ban Dân vận | Ban Dân vận | Ban Dân vận | Ban Kinh tế | Trước ngày 20/01/2026 | Hồ sơ.
+| ||
+| Nghị quyết về chức năng của Văn phòng
+| Văn phòng | Văn phòng |
+| Trình Thường trực trước ngày 25/01/2026 | - Hồ sơ gồm: (1) Tờ trình.
+| ||
+"""
+
+
+def test_a_pipe_table_whose_rows_wrap_over_lines_reads_one_row_per_draft() -> None:
+    parsed = parse_bytes(_WRAPPED_TABLE.encode(), "x.md")
+    rows = [((item.title or "")[:22], item.lead, item.timeframe) for item in parsed.items]
+    assert rows == [
+        (
+            "Nghị quyết sửa đổi Quy",
+            "Thường trực Hội đồng",
+            "Trình Hội đồng tại kỳ họp tháng 3/2026",
+        ),
+        ("Nghị quyết giải thể Tr", "Ban Tổ chức", "Trình Thường trực trước ngày 15/01/2026"),
+        (
+            "Nghị quyết Ban Dân vận",
+            "Ban Dân vận",
+            "Trước ngày 20/01/2026",
+        ),
+        ("Nghị quyết về chức năn", "Văn phòng", "Trình Thường trực trước ngày 25/01/2026"),
+    ]
+    sections = [item.section[-1] for item in parsed.items]
+    assert sections[0].startswith("I. Văn bản") and sections[1].startswith("II. Văn bản")
+
+
+def test_the_wrapped_rows_are_rebuilt_cell_by_cell() -> None:
+    lines = _WRAPPED_TABLE.splitlines()
+    found = wrapped_tables(lines)
+    assert list(found) == [5]
+    table, last = found[5]
+    assert last == len(lines)
+    cells = [row.cells for row in table.rows]
+    assert cells[1] == ["I. Văn bản thuộc thẩm quyền của Hội đồng"]
+    assert cells[2][:4] == [
+        "",
+        "Nghị quyết sửa đổi Quy chế làm việc",
+        "Thường trực Hội đồng",
+        "Tổ soạn thảo (Văn phòng giúp)",
+    ]
+    assert cells[2][4] == "- Ban Pháp chế chủ trì thẩm tra; - các Ban phối hợp."
+    # "… phối hợp) |" / "| Trình …": the review cell lost between the two pipes
+    assert cells[4][3:6] == [
+        "Ban Tổ chức (Trung tâm Thông tin phối hợp)",
+        "",
+        "Trình Thường trực trước ngày 15/01/2026",
+    ]
+    # the number cell missing, the row padded at its end: given back
+    assert cells[5][:3] == ["", "Nghị quyết Ban Dân vận", "Ban Dân vận"]
+    assert all(len(row) == 8 for row in cells[2:] if row[1])
+
+
+_WELL_FORMED = """| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| I | Cải cách thể chế | | |
+| 1 | Rà soát thủ tục | Sở Tư pháp | Quý I/2026 |
+| 2 | Số hóa hồ sơ | Sở Nội vụ |
+| Năm 2026 |
+"""
+
+
+def test_a_well_formed_table_is_not_rebuilt() -> None:
+    # Each row on one line (a short row too, and a one-cell row): nothing is wrapped.
+    assert wrapped_tables(_WELL_FORMED.splitlines()) == {}
+    assert wrapped_tables(_WELL_FORMED.replace("|---|---|---|---|\n", "").splitlines()) == {}
+
+
+def test_no_table_of_the_corpus_but_the_broken_one_is_rebuilt() -> None:
+    # The corpus's pipe tables read as before: only entry 101's table is wrapped.
+    corpus = Path(__file__).parent / "corpus"
+    rebuilt = [
+        path.name
+        for path in sorted(corpus.iterdir())
+        if path.suffix in {".md", ".txt"}
+        and wrapped_tables(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    ]
+    assert rebuilt == ["101-real-nq-1339-nq-ubtvqh15-2024-ke-hoach.md"]
+
+
+def test_the_submitting_body_of_a_law_making_plan_is_the_lead_column() -> None:
+    assert field_for_label("Cơ quan trình") == "lead"
+    assert field_for_label("Cấp trình") == "submit_level"
