@@ -153,6 +153,11 @@ def _next_sentence(previous: str, text: str) -> bool:
     )
 
 
+# A point's paragraph runs over this many printed lines at most (the search for its sibling
+# stops there).
+_POINT_LINES = 40
+
+
 def _point_goes_on(unit: str, following: list[Paragraph]) -> bool:
     """Whether a sentence opening with a task's verb after a numbered point "(4) …" or
     "4. …" that ended a sentence is that point's next sentence, in a page crawled without
@@ -164,7 +169,7 @@ def _point_goes_on(unit: str, following: list[Paragraph]) -> bool:
     kind = _PAREN_RE if _PAREN_RE.match(unit) else _HEADING_RE
     if not kind.match(unit):
         return False
-    for paragraph in following[1:]:
+    for paragraph in following[1:_POINT_LINES]:
         text = C.clean_cell(paragraph.text).strip(" *")
         if _HEADING_RE.match(text) or _BULLET_RE.match(text) or _PAREN_RE.match(text):
             return kind.match(text) is not None  # ("(6)" is no "6.": a list of its own)

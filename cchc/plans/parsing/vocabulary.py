@@ -66,7 +66,9 @@ _AGENCY = (
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
 _VERBS = (
-    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|rà soát|hoàn thiện|triển khai|"
+    # ("Cục Kết cấu hạ tầng xây dựng tham mưu …": after "hạ tầng" the word names, round 7)
+    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|(?<!hạ tầng )xây dựng|tổ chức|rà soát|"
+    r"hoàn thiện|triển khai|"
     r"thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|"
     r"có trách nhiệm|là cơ quan|sửa đổi|bổ sung|quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|"
     r"bố trí|bảo đảm|đảm bảo|phân bổ|cân đối|giám sát|phê duyệt|công bố|cung cấp|chuẩn bị|lập|"

@@ -39,7 +39,7 @@ _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 # A number cell: "1", "1.2", "II", "a" (a row whose first cell is text lost its number cell).
 _NUMBER_CELL_RE = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Za-zĐđ])\W*$")
-# A table this broken has a header of four columns or more and two rows or more.
+# A table this broken has a header naming three columns or more, and two rows or more.
 _MIN_COLUMNS = 4
 
 

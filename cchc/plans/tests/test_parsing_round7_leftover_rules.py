@@ -237,3 +237,38 @@ def test_no_table_of_the_corpus_but_the_broken_one_is_rebuilt() -> None:
 def test_the_submitting_body_of_a_law_making_plan_is_the_lead_column() -> None:
     assert field_for_label("Cơ quan trình") == "lead"
     assert field_for_label("Cấp trình") == "submit_level"
+
+
+_TOPIC_BULLETS = """VĂN PHÒNG CHÍNH PHỦ
+Số: 9001/VPCP-CN
+Hà Nội, ngày 02 tháng 12 năm 2025
+Kính gửi: Ủy ban nhân dân tỉnh Hòa An.
+Xét báo cáo của Đoàn kiểm tra số 03 về tiến độ dự án đường vành đai, Phó Thủ tướng
+Chính phủ có ý kiến như sau:
+1. Ủy ban nhân dân tỉnh Hòa An:
+- Về công tác giải phóng mặt bằng: chỉ đạo các đơn vị liên quan đẩy nhanh tiến độ
+bàn giao mặt bằng của dự án trước ngày 30 tháng 12 năm 2025.
+- Về nguồn vật liệu: tiếp tục hỗ trợ các nhà thầu trong việc điều chỉnh khối lượng
+đá tại các mỏ để đáp ứng tiến độ.
+2. Cục Kết cấu hạ tầng xây dựng tham mưu việc hướng dẫn các địa phương kiểm tra
+hệ thống cầu, đường bộ sau mưa lũ.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_bullets_topic_is_no_part_of_its_title() -> None:
+    # "- Về X: chỉ đạo …" under "1. Ủy ban nhân dân tỉnh …:": the topic heads the task.
+    rows = _rows(_TOPIC_BULLETS)
+    assert rows[0][1] == rows[1][1] == "Ủy ban nhân dân tỉnh Hòa An"
+    assert rows[0][2].startswith("Chỉ đạo các đơn vị liên quan đẩy nhanh")
+    assert rows[1][2].startswith("Tiếp tục hỗ trợ các nhà thầu")
+
+
+def test_construction_infrastructure_is_a_bodys_name_not_a_verb() -> None:
+    # "Cục Kết cấu hạ tầng xây dựng tham mưu …": "xây dựng" after "hạ tầng" names the
+    # department; the task starts at "tham mưu".
+    rows = _rows(_TOPIC_BULLETS)
+    assert rows[2][:2] == ("2", "Cục Kết cấu hạ tầng xây dựng")
+    assert rows[2][2].startswith("Tham mưu việc hướng dẫn")
