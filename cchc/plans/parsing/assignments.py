@@ -76,6 +76,7 @@ from cchc.plans.parsing.structure import (
     topic_only,
     topic_over_bullets,
     topic_over_points,
+    topic_task,
     without_role_word,
 )
 from cchc.plans.parsing.vocabulary import (
@@ -714,7 +715,7 @@ class AssignmentInterpreter:
         elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
-            lead, rest = agency, text
+            lead, rest = agency, topic_task(text)
         elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
         elif (

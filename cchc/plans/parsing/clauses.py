@@ -587,6 +587,10 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
         # brackets after the task, wherever the paragraph goes on after it.
         timeframe = bracketed.group("time").strip()
         rest = f"{rest[: bracketed.start()].rstrip()}{rest[bracketed.end() :]}"
+    if not timeframe and (closing := _SENTENCE_DEADLINE_RE.search(rest)):
+        # "…; hoàn thành trước ngày 30/11/2025. Chủ động liên hệ …": the deadline closing a
+        # sentence inside the paragraph, whatever the paragraph goes on with after it.
+        timeframe = closing.group("time").strip()
     if not timeframe and (bare := closing_citation(rest))[0]:  # "… (theo …)" (citations.py)
         text, timeframe, _ = deadline_of(bare[0])
         rest = f"{text} {bare[1]}" if timeframe else rest
@@ -596,6 +600,12 @@ def deadline_of(rest: str) -> tuple[str, str, str]:
 
 # "trong 70 ngày thi đua": a span of days or months, not a date.
 _SPAN_RE = re.compile(r"^trong\s+\d+\s+(?:ngày|tháng|năm)\s+(?!\d)")
+# "…, hoàn thành trước ngày 30/11/2025. Tổ chức …": a deadline closing a sentence of the
+# paragraph, the next sentence after it.
+_SENTENCE_DEADLINE_RE = re.compile(
+    r"(?:[,;]\s*|\s)(?:[Hh]oàn thành|[Hh]oàn tất|xong)\s+"
+    r"(?P<time>(?:trước|chậm nhất)\s+(?:ngày|tháng|quý|năm)\s[^;()]{1,40}?)\.\s+(?=[A-ZĐ])"
+)
 # "(hoàn thành trong tháng 11/2025)", "(xong trước ngày 30/6)": a deadline in brackets.
 _BRACKETED_TIME_RE = re.compile(
     r"\s*\(\s*(?:[Hh]oàn thành|[Hh]oàn tất|[Xx]ong)\s+"

@@ -68,6 +68,9 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "=thuc hien",
             "=don vi",
             "=co quan",
+            # "Cơ quan trình" of a law-making plan: the body answering for the draft it submits
+            # (its drafting body may be a board it sets up; round 7 leftovers)
+            "=co quan trinh",
         ),
     ),
     ("objective", ("muc tieu",)),

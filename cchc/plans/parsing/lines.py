@@ -42,9 +42,12 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
     # breaks inside them: there a line that opens nothing continues an unfinished sentence.
     gaps = sum(1 for a, b in itertools.pairwise(paragraphs) if b.line > a.line + 1)
     crawled = len(paragraphs) >= 10 and gaps >= len(paragraphs) // 10
+    # A page crawled WITHOUT blank lines keeps no paragraph break at all (``_point_goes_on``).
+    dense = len(paragraphs) >= 10 and gaps == 0
     last_line = -2
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         same_run = crawled and paragraph.line == last_line + 1
+        goes_on = dense and index > 0 and paragraph.line == last_line + 1
         if paragraph.line > last_line + 1 and last_line >= 0:
             # Emphasis never spans a blank line: a "*" left open by an italic note ("* (Ban
             # hành kèm theo …)*" read as a bullet) must not glue the rest of the text to it.
@@ -91,6 +94,13 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             ended = ended and not _NUMBER_ALONE_RE.match(previous)
             continues = unfinished or (not ended and _continues(previous, text))
             continues = continues or (same_run and _next_sentence(previous, text))
+            # "- Dự án 7 (Tiểu dự án 2):" / "Nâng cao hiệu quả …" in one crawled paragraph: a
+            # bullet's label and its text, one bullet.
+            continues = continues or (
+                same_run and previous.endswith(":") and bool(_BULLET_RE.match(previous))
+            )
+            if goes_on and not opens and _next_sentence(previous, text):
+                continues = continues or _point_goes_on(str(units[-1][1]), paragraphs[index:])
             continues = continues or (ended and _heading_goes_on(previous, raw, text))
             if units and (bold_open or italic_open or (not opens and continues)):
                 units[-1][1] = f"{units[-1][1]} {text}"
@@ -141,6 +151,31 @@ def _next_sentence(previous: str, text: str) -> bool:
         and text[:1].isupper()
         and re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:]) is not None
     )
+
+
+# A point's paragraph runs over this many printed lines at most (the search for its sibling
+# stops there).
+_POINT_LINES = 40
+
+
+def _point_goes_on(unit: str, following: list[Paragraph]) -> bool:
+    """Whether a sentence opening with a task's verb after a numbered point "(4) …" or
+    "4. …" that ended a sentence is that point's next sentence, in a page crawled without
+    blank lines (no paragraph break tells): it is when the next line that opens anything
+    opens the point's sibling ("(4) Rà soát … trước ngày 30/11/2025." / "Tổ chức điều phối
+    …" / "(6) Chủ động …": the point goes on, its number's successor lost). A sentence after
+    the list, before a heading of another kind, is the text's own ("(2) Cắt giảm … ĐKKD." /
+    "Theo đó, …" / … / "1. Bộ trưởng …")."""
+    kind = _PAREN_RE if _PAREN_RE.match(unit) else _HEADING_RE
+    if not kind.match(unit):
+        return False
+    for paragraph in following[1:_POINT_LINES]:
+        text = C.clean_cell(paragraph.text).strip(" *")
+        if _HEADING_RE.match(text) or _BULLET_RE.match(text) or _PAREN_RE.match(text):
+            return kind.match(text) is not None  # ("(6)" is no "6.": a list of its own)
+        if _SIGNATURE_RE.match(text):
+            return False
+    return False
 
 
 def _heading_goes_on(previous: str, raw: str, text: str) -> bool:

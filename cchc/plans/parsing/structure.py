@@ -327,6 +327,20 @@ def topic_answer(body: str) -> str | None:
     return found.group("answer").strip() if found and found.group("answer")[0].isupper() else None
 
 
+# "- Về nguồn vật liệu đá: tiếp tục hỗ trợ …": a topic, then the task in lower case.
+_TOPIC_TASK_RE = re.compile(rf"^Về\s[^:]{{3,200}}:\s*(?P<task>(?:{_VERBS})\b.{{20,}})$", re.S)
+
+
+def topic_task(text: str) -> str:
+    """A bullet's task without the topic it opens with ("- Về thi công: chỉ đạo Ban Quản lý
+    dự án …" under "1. Ủy ban nhân dân tỉnh X:" gives "Chỉ đạo Ban Quản lý dự án …")."""
+    found = _TOPIC_TASK_RE.match(text.strip())
+    if found is None:
+        return text
+    task = found.group("task")
+    return task[:1].upper() + task[1:]
+
+
 # The labels of points in their order: "a)" … "đ)" …, "(i)" … "(x)".
 _LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]

@@ -47,6 +47,9 @@ _AGENCY = (
     # secretary of a province or commune, asked to act with its chairman (round 8).
     # "6. Chánh Văn phòng Ban chỉ đạo … phối hợp …": the head of an office or inspectorate.
     r"Chánh Văn phòng|Chánh Thanh tra|"
+    # "11. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo …": the head of the central bank
+    # (round 7 leftovers).
+    r"Thống đốc (?=[A-ZĐ])|"
     # "Đề nghị Thường trực Tỉnh ủy tập trung …": the standing body of a Party committee or
     # of a council, and the committee itself.
     r"[Tt]hường trực (?=[A-ZĐ]|các\s)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
@@ -63,7 +66,9 @@ _AGENCY = (
 # Words that end the agency's name: the verb of the task, or the clause that follows.
 # The verbs a task starts with: they end the agency's name and the list of partners.
 _VERBS = (
-    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|xây dựng|tổ chức|rà soát|hoàn thiện|triển khai|"
+    # ("Cục Kết cấu hạ tầng xây dựng tham mưu …": after "hạ tầng" the word names, round 7)
+    r"chủ trì|phối hợp|khẩn trương|nghiên cứu|(?<!hạ tầng )xây dựng|tổ chức|rà soát|"
+    r"hoàn thiện|triển khai|"
     r"thực hiện|tham mưu|hướng dẫn|ban hành|trình|theo dõi|kiểm tra|đẩy mạnh|tiếp tục|chỉ đạo|"
     r"có trách nhiệm|là cơ quan|sửa đổi|bổ sung|quyết liệt|tập trung|đôn đốc|chịu trách nhiệm|"
     r"là đầu mối|"  # "Giao Cục X là đầu mối hướng dẫn …": the focal point's role (round 16)
@@ -119,12 +124,16 @@ _GIVEN_RE = re.compile(
     # (not "… Quyết định số 41 về việc giao X …": a cited document's subject, no task given)
     # ("Phân công Phó Thủ tướng X …": assigned as "giao" does, leftovers of round 10)
     rf"|(?:^|[.;:]\s+|(?<!việc)\s)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|[Pp]hân công)\s+"
-    rf"(?=(?:đồng chí\s+)?{_AGENCY}|{_COMRADES}))"
+    rf"(?=(?:đồng chí\s+)?{_AGENCY}|{_COMRADES})"
+    # "14. Phân công các đồng chí Phó Thủ tướng … tiếp tục theo dõi …": a point opening with
+    # the assignment to office holders (not "Đề nghị các đồng chí Bộ trưởng … chỉ đạo …" nor
+    # "X yêu cầu các đồng chí Y nghiêm túc thực hiện": the closing appeal; round 7 leftovers)
+    rf"|^(?:[Gg]iao|[Pp]hân công)\s+(?=các\s+đồng chí\s+{_AGENCY}))"
     # "Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch …": a list of agencies.
     # "Yêu cầu UBND các xã, phường, các sở, ban, ngành, các Tổng công ty, công ty …": the
     # list goes on with bodies named by their kind. ("Giao đồng chí Bộ trưởng Bộ X trực
     # tiếp …": the honorific after "Giao" stays with the office, round 8.)
-    rf"(?P<lead>(?:(?:đồng chí\s+)?{_AGENCY}|{_COMRADES}|các (?={_KINDS})){_NAME}*?"
+    rf"(?P<lead>(?:(?:(?:các\s+)?đồng chí\s+)?{_AGENCY}|{_COMRADES}|các (?={_KINDS})){_NAME}*?"
     rf"(?:,\s*(?:{_AGENCY}|{_KINDS}|{_COMRADES}|{_OFFICES})"
     rf"{_NAME}*?)*"
     # "Đề nghị các cơ quan …; Văn phòng …; các Hội …; Ủy ban nhân dân các xã: tổ chức …":

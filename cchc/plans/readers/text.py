@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.limits import Budget
 from cchc.plans.readers.ocrtext import looks_ocr, repair_document
+from cchc.plans.readers.wrappedrows import wrapped_tables
 
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
@@ -129,7 +130,8 @@ def read_text(text: str, name: str) -> SourceDocument:
         doc.format = "markdown"
     table: Table | None = None
     table_kind = ""
-    cell_tables = _cell_line_tables(lines)
+    # (pipe rows a converter wrapped over lines, rebuilt: wrappedrows.py)
+    cell_tables = {**_cell_line_tables(lines), **wrapped_tables(lines)}
     broken_rows = _broken_pipe_rows(lines)
     skip_to = 0
     for index, raw in enumerate(lines, start=1):
