@@ -304,7 +304,8 @@ class _Reader:
         self, texts: list[str], column: str, found: dict[str, list[str]], *, cut: bool = False
     ) -> None:
         """Lead, partners and result: a new cell at a capital after a complete name (or at a
-        body's name, ``cut``)."""
+        body's name, ``cut``): after the lead the partners' unless a result's noun opens it,
+        after the partners the result's unless a body's name opens it."""
         columns = [f for f in ("lead", "partners", "outputs") if f in self.fields]
         if column not in columns:
             column = columns[0] if columns else "outputs"
@@ -314,11 +315,13 @@ class _Reader:
                 _starts_cell(previous, text) or (cut and _BODY_RE.match(_join(texts[index:])))
             ):
                 opening = _join(texts[index : index + 3])
-                body = _BODY_RE.match(opening) and not _OUTPUT_RE.match(opening)
-                if not body and "outputs" in columns:
-                    column = "outputs"
-                elif column == "lead" and "partners" in columns:
+                result = _OUTPUT_RE.match(opening) is not None
+                # After the lead, the partners unless a result's noun opens; after them, the
+                # result unless a body's name opens ("Bộ Y tế" but not "Bộ tiêu chí").
+                if column == "lead" and "partners" in columns and not result:
                     column = "partners"
+                elif "outputs" in columns and (result or not _BODY_RE.match(opening)):
+                    column = "outputs"
             found.setdefault(column, []).append(text)
             previous = text
 

@@ -199,3 +199,67 @@ def test_the_header_alone_is_no_table():
     header_only = "\n".join(_TOPICS.splitlines()[:9]) + "\n1.\nMột nhiệm vụ lẻ\n"
     doc = _doc(header_only)
     assert serial_tables(doc) is doc
+
+
+_CUT = """TT
+Nhiệm vụ, giải pháp
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Sản phẩm
+Thời gian
+thực hiện
+1.
+Nâng cao năng lực số của doanh nghiệp
+1.1
+Nghiên cứu xây dựng bộ tiêu chí đánh giá mức độ
+Bộ Khoa học và
+Cơ quan, tổ chức
+Tiêu chí được
+Quý IV/2027
+CÔNG BÁO/Số 5/Ngày 01-02-2027
+7
+TT
+Nhiệm vụ, giải pháp
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Sản phẩm
+Thời gian
+thực hiện
+trưởng thành số của doanh nghiệp nhỏ và vừa.
+Công nghệ
+và doanh nghiệp
+liên quan
+ban hành
+1.2
+Tổ chức tập huấn chuyển đổi số cho doanh nghiệp
+nhỏ và vừa.
+Bộ Công Thương
+Các hiệp hội
+doanh nghiệp
+Bộ tiêu chí
+đánh giá
+Nhiệm vụ thường
+xuyên
+"""
+
+
+def test_a_row_whose_every_cell_a_page_break_cuts():
+    # Before the break each cell has its first line only: a body's name there starts the next
+    # cell even after "và"; after it the task goes on, then the lead's name is finished.
+    parsed = parse_bytes(_CUT.encode(), "cut.txt")
+    assert [i.number for i in parsed.items] == ["1.1", "1.2"]
+    first = parsed.items[0]
+    assert first.title.startswith(
+        "Nghiên cứu xây dựng bộ tiêu chí đánh giá mức độ trưởng thành số của doanh nghiệp nhỏ"
+    )
+    assert first.lead == "Bộ Khoa học và Công nghệ"
+    assert first.timeframe == "Quý IV/2027"
+    assert parsed.items[1].lead == "Bộ Công Thương"
+    # Partners outside the body vocabulary after the lead; a result opening as a body does.
+    assert parsed.items[1].partners == "Các hiệp hội doanh nghiệp"
+    assert parsed.items[1].outputs == "Bộ tiêu chí đánh giá"
+    assert parsed.items[1].timeframe == "Nhiệm vụ thường xuyên"
