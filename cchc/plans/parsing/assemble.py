@@ -22,6 +22,7 @@ from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.serialcells import serial_tables
 from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
@@ -30,6 +31,7 @@ from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
 
 
 def assemble(doc: SourceDocument) -> ParsedPlan:
+    doc = serial_tables(doc)  # a PDF's text printing a table one cell after another
     parsed = ParsedPlan(document=DocumentInfo(source_name=doc.name, format=doc.format))
     tables = TableInterpreter(parsed=parsed, unit=doc.line_unit)
     before_table = tables.collect(doc.tables)
