@@ -12,7 +12,7 @@ from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.recalled import recalled_instruction
-from cchc.plans.parsing.titlewraps import broken_kinds
+from cchc.plans.parsing.titlewraps import broken_kinds, without_enacting_body
 from cchc.plans.readers.base import Paragraph
 
 
@@ -256,3 +256,28 @@ def test_a_letters_points_framing_their_requests_read_the_task_asked() -> None:
             "Nguồn vốn sửa chữa năm nay mới được cấp một nửa",
         ),
     ]
+
+
+def test_the_enacting_authority_under_a_decisions_subject_is_no_part_of_its_title() -> None:
+    info = DocumentInfo(source_name="qd.txt", format="text")
+    texts = [
+        "|",
+        "QUYẾT ĐỊNH",
+        "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP TRÊN ĐỊA BÀN TỈNH HOA SEN",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HOA SEN",
+        "Căn cứ …",
+    ]
+    read_document_info(texts, info)
+    assert info.title == "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP TRÊN ĐỊA BÀN TỈNH HOA SEN"
+    assert (
+        without_enacting_body("QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH DANH MỤC MÃ (ĐỢT 2) BỘ TRƯỞNG BỘ Y TẾ")
+        == "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH DANH MỤC MÃ (ĐỢT 2)"
+    )
+    # the body after a connective or as an object, a bare body's name, a plan: kept
+    for title in (
+        "NGHỊ QUYẾT VỀ CHƯƠNG TRÌNH GIÁM SÁT CỦA ỦY BAN NHÂN DÂN TỈNH HOA SEN",
+        "QUYẾT ĐỊNH VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ TƯ PHÁP",
+        "QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP SỞ KHOA HỌC",
+        "KẾ HOẠCH THỰC HIỆN NĂM 2021 ỦY BAN NHÂN DÂN TỈNH HOA SEN",
+    ):
+        assert without_enacting_body(title) == title
