@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.articles import read_articles
+from cchc.plans.parsing.articlewraps import join_cut_articles
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blockleads import split_block_leads
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.blocksections import fill_skipped_sections
+from cchc.plans.parsing.courtesy import name_courtesy
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.layouttables import task_tables
+from cchc.plans.parsing.letterpoints import unframe_requests
 from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.officerlabels import relabel_officer_points
@@ -91,7 +94,8 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     keeping what the others read better; then its header."""
     # (a decision issuing an annexed programme: the annex is read, not the decision)
     # (a crawled page's titles off, its points and labels one a line: crawlchunks.py)
-    paragraphs = annexed_part(crawled_points(doc.paragraphs))
+    # ("quý Bộ": the letter's one addressee, named in "Kính gửi:", courtesy.py)
+    paragraphs = name_courtesy(annexed_part(crawled_points(doc.paragraphs)))
     prose = ProseInterpreter(parsed=parsed)
     prose.run(paragraphs)
     preamble = prose.preamble
@@ -114,10 +118,11 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
         split_block_leads(parsed)  # "X chủ trì, phối hợp với Y" in one label (blockleads.py)
         fill_skipped_sections(parsed, paragraphs)  # its sections in sentences (blocksections.py)
     drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
+    unframe_requests(parsed)  # "Đối với X thì …", "…. Vì vậy, đề nghị …" (letterpoints.py)
     if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
         read_duties(paragraphs, parsed)
     if not parsed.items:  # "Điều 2." / "Giao Sở X chủ trì …": a decision's articles (articles.py)
-        read_articles(paragraphs, parsed)
+        read_articles(join_cut_articles(paragraphs), parsed)  # "Điều 2. Giao" / "X …"
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
+from cchc.plans.parsing.dutywords import without_duty_words
 from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.otherbodies import (
@@ -539,6 +540,7 @@ def split_partners(rest: str) -> tuple[str, str, str]:
         return rest, "", ""
     partners, spill = split_name(found.group("partners").strip(" ,"))
     after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
+    after = without_duty_words(after)  # "… Bộ Y chịu trách nhiệm hướng dẫn …" (dutywords.py)
     if opens_row and not rest[: found.start()].strip() and scope_only(after):
         return rest, partners, ""  # "phối hợp X trong công tác …" (officers.py)
     frame = ""

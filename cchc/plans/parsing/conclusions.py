@@ -33,6 +33,7 @@ import re
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.clauses import deadline_of, subjectless_task
+from cchc.plans.parsing.recalled import recalled_instruction
 from cchc.plans.parsing.result import Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import _VERBS
 
@@ -100,9 +101,15 @@ def reference(text: str) -> bool:
 
 
 def no_task(text: str) -> bool:
-    """Whether a point is no row of work whatever its subject: an assessment, a reference or
-    a letter's closing request."""
-    return assessment(text) or reference(text) or closing_request(text) or past_direction(text)
+    """Whether a point is no row of work whatever its subject: an assessment, a reference, a
+    letter's closing request, or what an earlier text directed."""
+    return (
+        assessment(text)
+        or reference(text)
+        or closing_request(text)
+        or past_direction(text)
+        or recalled_instruction(text)  # "Ngày D, X có văn bản số N … yêu cầu …" (recalled.py)
+    )
 
 
 # "Tại Công văn nêu trên, Tổng cục X đã chỉ đạo … đồng thời yêu cầu Cục Y …": what an earlier

@@ -85,6 +85,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
                 _HEADING_RE.match(text) or _BULLET_RE.match(text) or _NUMBER_ALONE_RE.match(text)
             )
             opens = opens or bool(_SIGNATURE_RE.match(text))  # "Nơi nhận:" ends the body
+            opens = opens or bool(_ADDRESS_LINE_RE.match(text))  # "Kính gửi: Bộ X" starts it
             unfinished = same_run and previous[-1:] not in ".;:!?"
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
@@ -122,6 +123,8 @@ def _lone_stars(raw: str) -> int:
     return re.sub(r"^\s*\*\s", "", raw).replace("**", "").count("*")
 
 
+# A letter's address line ("Kính gửi: Bộ X"): no wrapped line of the subject line above it.
+_ADDRESS_LINE_RE = re.compile(r"^[*_|\s]*(?:Kính gửi|Đồng kính gửi)\s*:", re.I)
 _NUMBER_ALONE_RE = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*[.)]?\s*$"
     r"|^\s*[-+•]\s*$"  # a bullet's mark alone: "-" / "Hoàn thành công tác tuyển sinh …"

@@ -20,6 +20,7 @@ from cchc.core.text import clean_text, fold
 from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import DocumentInfo
 from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
+from cchc.plans.parsing.titlewraps import broken_kinds, without_enacting_body
 
 _NUMBER_RE = re.compile(
     r"\bs[ốo]\s*:?\s*(?P<num>\d+)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
@@ -185,7 +186,13 @@ def header_lines(texts: Iterable[str]) -> list[_Line]:
                 hard = False
         if len(lines) >= _HEAD_LINES:
             break
-    return lines[:_HEAD_LINES]
+    lines = lines[:_HEAD_LINES]
+    # "QUYẾT" / "ĐỊNH": a kind broken over two lines is one line (titlewraps.py)
+    for index in reversed(broken_kinds([line.text for line in lines], _KINDS)):
+        lines[index : index + 2] = [
+            _Line(f"{lines[index].text} {lines[index + 1].text}", lines[index].hard)
+        ]
+    return lines
 
 
 def _has_lower(word: str) -> bool:
@@ -299,7 +306,7 @@ def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
         before = [line.text for line in lines[:at]] + [lines[at].text[:offset]]
         end = next((i for i in range(after, len(lines)) if _ends_header(lines[i])), len(lines))
         if text and info.title is None and len(text.split()) > 1:
-            info.title = text
+            info.title = without_enacting_body(text)  # "… ỦY BAN NHÂN DÂN TỈNH" (titlewraps.py)
     else:
         before = [line.text for line in lines[:end]]
     if info.title is None:  # "Số: 12/UBND V/v …" on one line (numberline.py)

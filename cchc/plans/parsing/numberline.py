@@ -5,6 +5,7 @@ column; a crawl that reads the page as text runs the two onto one line::
 
     Số: 2739/VPCP-ĐMDN V/v quy định về quản trị doanh nghiệp …
     Số: 12/UBND-VP V/v triển khai kế hoạch … Hà Nội, ngày 05 tháng 4 năm 2019
+    Số: 8424/VPCP-KTTH V/v: trợ cấp một lần đối với …   (a colon after "V/v", kept)
 
 The words from "V/v" on are the letter's title (up to the place-and-date when that is run on
 the same line). Read only where the header gives no title of its own (``meta.py`` reads a
@@ -16,9 +17,10 @@ from __future__ import annotations
 
 import re
 
-# "Số: 2739/VPCP-ĐMDN V/v …": the number, then the subject.
+# "Số: 2739/VPCP-ĐMDN V/v …" (or "V/v: …", a colon after the mark): the number, then the
+# subject.
 _NUMBER_SUBJECT_RE = re.compile(
-    r"^s[ốo]\s*:?\s*\S+\s+(?P<subject>V/v\s+\S.*)$", re.IGNORECASE | re.DOTALL
+    r"^s[ốo]\s*:?\s*\S+\s+(?P<subject>V/v(?:\s*:)?\s+\S.*)$", re.IGNORECASE | re.DOTALL
 )
 # "… Hà Nội, ngày 05 tháng 4 năm 2019": a place (words in capitals and lower case, not a
 # numeral "quý I") and its date run on after the subject.
