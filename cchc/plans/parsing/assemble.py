@@ -9,10 +9,13 @@ from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blockleads import split_block_leads
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.blocksections import fill_skipped_sections
+from cchc.plans.parsing.bracketgiven import bracketed_assignments
+from cchc.plans.parsing.continued import merge_continuations
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
+from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
@@ -21,6 +24,7 @@ from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.sectionblocks import read_section_blocks
 from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
@@ -106,14 +110,22 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
         parsed, preamble = labelled.plan, labelled.preamble
         split_block_leads(parsed)  # "X chủ trì, phối hợp với Y" in one label (blockleads.py)
         fill_skipped_sections(parsed, paragraphs)  # its sections in sentences (blocksections.py)
+    # Sections each of a tasks block, a bodies block and a time block (sectionblocks.py).
+    info = DocumentInfo(source_name=doc.name, format=doc.format)
+    if (sectioned := read_section_blocks(paragraphs, info, parsed)) is not None:
+        parsed, preamble = sectioned
     drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
     if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
         read_duties(paragraphs, parsed)
+    if not parsed.items:  # "Điều 2. Giao Giám đốc Sở X" over points (givenarticles.py)
+        read_given_articles(paragraphs, parsed)
     if not parsed.items:  # "Điều 2." / "Giao Sở X chủ trì …": a decision's articles (articles.py)
         read_articles(paragraphs, parsed)
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
+    merge_continuations(parsed)  # a point's unnumbered paragraph goes on (continued.py)
+    bracketed_assignments(parsed)  # "6. Xây dựng … (Giao Công an tỉnh …)." (bracketgiven.py)
     # The header (letterhead, title) is read from the document's start, not from the
     # preamble the interpreters leave (which may start after it, or hold the body's text).
     read_document_info(document_texts(_texts_before(doc, None) + preamble), parsed.document)
