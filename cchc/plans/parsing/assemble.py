@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from cchc.plans.parsing.announcedhead import announced_heads
 from cchc.plans.parsing.articles import read_articles
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blockleads import split_block_leads
@@ -19,11 +20,13 @@ from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.norows import drop_no_task_rows
 from cchc.plans.parsing.officerlabels import relabel_officer_points
 from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.rolecolon import drop_role_colon
 from cchc.plans.parsing.sectionblocks import read_section_blocks
 from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
@@ -124,6 +127,9 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
+    announced_heads(paragraphs, parsed)  # "Trong đó giao Giám đốc X …:" (announcedhead.py)
+    drop_no_task_rows(parsed)  # funding, closing formula, "Lưu ý: …" (norows.py)
+    drop_role_colon(parsed)  # "Có trách nhiệm: Lãnh đạo …": the role off (rolecolon.py)
     merge_continuations(parsed)  # a point's unnumbered paragraph goes on (continued.py)
     bracketed_assignments(parsed)  # "6. Xây dựng … (Giao Công an tỉnh …)." (bracketgiven.py)
     # The header (letterhead, title) is read from the document's start, not from the

@@ -221,3 +221,104 @@ def test_a_paragraph_restating_its_point_continues_it() -> None:
         ("3", "Bố trí kinh phí cho cô"),
     ]
     assert "phải gắn với giải quyết việc làm" in (parsed.items[0].notes or "")
+
+
+_LOWER_HEAD = """KẾ HOẠCH
+Rà soát đối tượng hưởng chính sách
+
+II. NHIỆM VỤ
+
+1. Giao Sở Y tế, phòng Y tế cấp huyện phối hợp với các cơ sở khám bệnh rà soát danh sách.
+
+2. Giao Sở Tài chính, các huyện bố trí kinh phí thực hiện.
+"""
+
+
+def test_a_lower_case_head_after_a_comma_goes_on_the_list() -> None:
+    parsed = parse_bytes(_LOWER_HEAD.encode(), "ke-hoach.txt")
+    rows = [(i.lead, i.partners, (i.title or "")[:16]) for i in parsed.items]
+    assert rows[0] == (
+        "Sở Y tế, phòng Y tế cấp huyện",
+        "các cơ sở khám bệnh",
+        "Rà soát danh sác",
+    )
+    # (a kind of body in lower case, "các huyện", is no head before a proper name: as before)
+    assert rows[1][0] == "Sở Tài chính"
+
+
+_HEAD_GIVEN = """KẾ HOẠCH
+Phòng cháy chữa cháy năm 2024
+
+III. PHÂN CÔNG NHIỆM VỤ
+
+1. Sở Xây dựng
+
+Tham mưu Ủy ban nhân dân tỉnh quản lý an toàn công trình.
+
+Trong đó giao Giám đốc Sở Xây dựng chỉ đạo thực hiện:
+
+- Kiểm tra an toàn phòng cháy các công trình cao tầng.
+
+- Hướng dẫn chủ đầu tư lắp đặt hệ thống báo cháy.
+
+2. Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+def test_bullets_given_to_a_bodys_head_are_led_by_it() -> None:
+    parsed = parse_bytes(_HEAD_GIVEN.encode(), "ke-hoach.txt")
+    rows = [((i.title or "")[:18], i.lead) for i in parsed.items]
+    assert rows == [
+        ("Tham mưu Ủy ban nh", "Sở Xây dựng"),
+        ("Kiểm tra an toàn p", "Giám đốc Sở Xây dựng"),
+        ("Hướng dẫn chủ đầu ", "Giám đốc Sở Xây dựng"),
+        ("Bố trí kinh phí th", "Sở Tài chính"),
+    ]
+
+
+_ROLE_COLON = """KẾ HOẠCH
+Bảo vệ môi trường năm 2024
+
+II. NHIỆM VỤ
+
+1. Thủ trưởng các sở, ban, ngành có trách nhiệm: Chỉ đạo phân loại rác thải tại cơ quan.
+
+2. Sở Tài nguyên và Môi trường chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả.
+"""
+
+
+def test_role_words_before_a_colon_are_no_part_of_the_title() -> None:
+    parsed = parse_bytes(_ROLE_COLON.encode(), "ke-hoach.txt")
+    assert parsed.items[0].lead == "Thủ trưởng các sở, ban, ngành"
+    assert (parsed.items[0].title or "").startswith("Chỉ đạo phân loại rác thải")
+    # Without a colon the duty is the task itself: left as read.
+    assert all(not (i.title or "").startswith("Trước Ủy ban") for i in parsed.items)
+
+
+_NO_TASKS = """KẾ HOẠCH
+Chuyển đổi số năm 2024
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Các sở, ban, ngành xây dựng kế hoạch chuyển đổi số của đơn vị.
+
+* Lưu ý: Kế hoạch gửi kèm bản mềm về Sở Thông tin và Truyền thông.
+
+2. Kinh phí thực hiện: Do ngân sách tỉnh đảm bảo theo phân cấp hiện hành.
+
+3. Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch.
+
+4. Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị báo cáo về Ủy ban nhân \
+dân tỉnh để xem xét.
+"""
+
+
+def test_funding_closing_and_notes_are_no_rows() -> None:
+    parsed = parse_bytes(_NO_TASKS.encode(), "ke-hoach.txt")
+    rows = [(i.number, (i.title or "")[:16], i.lead) for i in parsed.items]
+    assert rows == [
+        ("1", "Xây dựng kế hoạc", "Các sở, ban, ngành"),
+        # a body given the funding keeps its row
+        ("3", "Bố trí kinh phí ", "Sở Tài chính"),
+    ]
+    assert "Lưu ý: Kế hoạch gửi kèm" in (parsed.items[0].notes or "")
