@@ -4,27 +4,34 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from cchc.plans.parsing.announcedhead import announced_heads
 from cchc.plans.parsing.articles import read_articles
 from cchc.plans.parsing.articlewraps import join_cut_articles
 from cchc.plans.parsing.assignments import AssignmentInterpreter
 from cchc.plans.parsing.blockleads import split_block_leads
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.blocksections import fill_skipped_sections
+from cchc.plans.parsing.bracketgiven import bracketed_assignments
+from cchc.plans.parsing.continued import merge_continuations
 from cchc.plans.parsing.courtesy import name_courtesy
 from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
+from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.letterpoints import unframe_requests
 from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
+from cchc.plans.parsing.norows import drop_no_task_rows
 from cchc.plans.parsing.officerlabels import relabel_officer_points
 from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.rolecolon import drop_role_colon
+from cchc.plans.parsing.sectionblocks import read_section_blocks
 from cchc.plans.parsing.serialcells import serial_tables
 from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
@@ -117,15 +124,26 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
         parsed, preamble = labelled.plan, labelled.preamble
         split_block_leads(parsed)  # "X chủ trì, phối hợp với Y" in one label (blockleads.py)
         fill_skipped_sections(parsed, paragraphs)  # its sections in sentences (blocksections.py)
+    # Sections each of a tasks block, a bodies block and a time block (sectionblocks.py).
+    info = DocumentInfo(source_name=doc.name, format=doc.format)
+    if (sectioned := read_section_blocks(paragraphs, info, parsed)) is not None:
+        parsed, preamble = sectioned
     drop_purpose_rows(parsed)  # a purposes and requirements section is no task section
     unframe_requests(parsed)  # "Đối với X thì …", "…. Vì vậy, đề nghị …" (letterpoints.py)
     if not parsed.items:  # "Điều 2. Nhiệm vụ của Tổ …:" over bullets (duties.py)
         read_duties(paragraphs, parsed)
+    if not parsed.items:  # "Điều 2. Giao Giám đốc Sở X" over points (givenarticles.py)
+        read_given_articles(paragraphs, parsed)
     if not parsed.items:  # "Điều 2." / "Giao Sở X chủ trì …": a decision's articles (articles.py)
         read_articles(join_cut_articles(paragraphs), parsed)  # "Điều 2. Giao" / "X …"
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
+    announced_heads(paragraphs, parsed)  # "Trong đó giao Giám đốc X …:" (announcedhead.py)
+    drop_no_task_rows(parsed)  # funding, closing formula, "Lưu ý: …" (norows.py)
+    drop_role_colon(parsed)  # "Có trách nhiệm: Lãnh đạo …": the role off (rolecolon.py)
+    merge_continuations(parsed)  # a point's unnumbered paragraph goes on (continued.py)
+    bracketed_assignments(parsed)  # "6. Xây dựng … (Giao Công an tỉnh …)." (bracketgiven.py)
     # The header (letterhead, title) is read from the document's start, not from the
     # preamble the interpreters leave (which may start after it, or hold the body's text).
     read_document_info(document_texts(_texts_before(doc, None) + preamble), parsed.document)

@@ -49,6 +49,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
+from cchc.plans.parsing.dutypoints import agencies_below
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
@@ -61,7 +62,6 @@ from cchc.plans.parsing.structure import (
     bare_role,
     closed,
     contents_follow,
-    deeper_heading,
     group_heading,
     lone_point,
     named_heading,
@@ -365,7 +365,7 @@ class AssignmentInterpreter:
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
                 duty = _DUTY_RE.match(asked) if heading else None
-                if duty and deeper_heading(following, kind):
+                if duty and agencies_below(following, kind):
                     # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
                     # below name the agencies; the heading is their section.
                     duty, asked = None, body

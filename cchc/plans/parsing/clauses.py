@@ -229,8 +229,11 @@ def accountable(rest: str) -> bool:
 
 
 # A section that lists tasks: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"; a
-# resolution's "IV- TỔ CHỨC THỰC HIỆN" (round 12).
-_TASK_SECTION_RE = re.compile(r"\b(?:nhiệm vụ|giải pháp|tổ chức thực hiện)\b", re.I)
+# resolution's "IV- TỔ CHỨC THỰC HIỆN" (round 12); a plan's "II. NỘI DUNG CÔNG TÁC" (round 17).
+_TASK_SECTION_RE = re.compile(
+    r"\b(?:nhiệm vụ|giải pháp|tổ chức thực hiện|nội dung (?:công tác|thực hiện|triển khai))\b",
+    re.I,
+)
 # "Tỉnh cần tập trung …": the body the notice speaks to, named by its kind, and its modal.
 _IMPLIED_SUBJECT_RE = re.compile(r"^(?:Tỉnh|Thành phố|Địa phương)\s+(?:cần|phải)\s+(?=\S)")
 

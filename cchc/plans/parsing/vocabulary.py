@@ -99,11 +99,17 @@ _FIELD_PAIR = (
     r"(?:[Cc]hữa bệnh|[Cc]hăm sóc sức kh[oỏ]e|[Cc]hăm sóc sức khoẻ|Thể thao và Du lịch|"
     r"Thương binh và Xã hội)\b"
 )
+# "Sở Lao động - Thương binh và Xã hội, phòng Lao động - Thương binh và Xã hội cấp huyện": a
+# department's head word in lower case before its proper name goes on the list (round 17).
+_LOWER_HEAD = r"(?:phòng|sở|ban|chi cục)\s+(?=[A-ZĐ])"
 # ("… và các tổ chức thành viên": after a plural determiner the word is a noun, not a verb)
-_AGENCY_END = rf"(?=\s*(?:,(?!\s*{_FIELD_PAIR})|;|:|\(|$|(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
+_AGENCY_END = (
+    rf"(?=\s*(?:,(?!\s*{_FIELD_PAIR}|\s*{_LOWER_HEAD})|;|:|\(|$|"
+    rf"(?<!\bcác)(?<!\bnhững)\s(?:{_VERBS})\b))"
+)
 # A character of an agency's name; a bracketed abbreviation belongs to it too ("Đài Truyền
 # hình Việt Nam (VTV)").
-_NAME = rf"(?:[^,;:()]|\([A-ZĐ0-9]{{2,12}}\)|,\s*(?={_FIELD_PAIR}))"
+_NAME = rf"(?:[^,;:()]|\([A-ZĐ0-9]{{2,12}}\)|,\s*(?={_FIELD_PAIR}|{_LOWER_HEAD}))"
 # Bodies named by their kind in a list ("các sở, ban, ngành, xã, phường, công ty").
 _KINDS = (
     r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
