@@ -67,7 +67,8 @@ _BODY_RE = re.compile(
     r"[Bb]áo|[Cc]ông an|[Qq]uân sự|[Bb]iên phòng|[Mm]ặt trận|[Ll]ực lượng|[Tt]ổ|[Đđ]ội|"
     r"[Ll]ãnh đạo|[Tt]hành viên|[Cc]ấp|[Kk]hối|[Hh]ợp tác xã|[Đđ]ảng|Tỉnh ủy|Tỉnh uỷ|"
     r"Thành ủy|Thành uỷ|[Cc]ơ sở|[Bb]ệnh viện|[Cc]hi nhánh|[Vv]ăn phòng|[Nn]gười đứng đầu|"
-    r"[Cc]án bộ|[Cc]ông chức|[Vv]iên chức|[Cc]ác đồng chí|[Đđ]ồng chí|[Đđ]ối tượng|[Đđ]oàn)\b"
+    r"[Cc]án bộ|[Cc]ông chức|[Vv]iên chức|[Cc]ác đồng chí|[Đđ]ồng chí|[Đđ]ối tượng|[Đđ]oàn|"
+    r"[Qq]uân khu|[Tt]ư lệnh|[Bb]ộ [Cc]hỉ huy)\b"
 )
 # A task's verb as a word of its own, in lower case (a name's words are capitalised:
 # "Sở Xây dựng", "Ban Chỉ đạo"). Besides the sentence reader's verbs, a few more that open

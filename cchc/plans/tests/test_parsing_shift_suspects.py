@@ -50,6 +50,8 @@ def test_a_shifted_row_is_suspect(fields: dict[str, str], field: str, rule: str)
     [
         {"lead": "Các doanh nghiệp đang hoạt động trong khu công nghiệp"},
         {"lead": "Sở Y tế; các bệnh viện tuyến tỉnh"},
+        # the armed forces' bodies and their heads
+        {"lead": "Ban Chỉ đạo quốc gia; Tư lệnh các quân khu; Bộ Chỉ huy quân sự các tỉnh"},
         {"lead": "Văn phòng Ủy ban nhân dân tỉnh (Phòng Tổng hợp)"},
         {"lead": "Phòng Tài chính - Kế hoạch"},
         {"title": "Tổ chức thực hiện chương trình tập huấn cho cán bộ"},
