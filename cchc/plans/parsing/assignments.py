@@ -109,6 +109,7 @@ from cchc.plans.parsing.vocabulary import (
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
     _ROLE_PARTNERS_RE,
+    _SCOPE_RE,
     _SIGNATURE_RE,
     _SUBJECT_RE,
     _SUMMARY_RE,
@@ -667,6 +668,7 @@ class AssignmentInterpreter:
             and kind not in {"plain", "bullet"}
             and (
                 re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+                or _SCOPE_RE.match(text)
                 or re.search(r"[.:] ", text[:400])  # "3. Khôi phục sản xuất. Bộ … chủ động …"
             )
         )
