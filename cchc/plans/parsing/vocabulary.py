@@ -395,5 +395,7 @@ _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
 _PAGE_LINE_RE = re.compile(
     r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
-    r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*)$"
+    r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*|"
+    # The gazette's running head (round 19): "CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023".
+    r"CÔNG BÁO\s*/\s*Số\s+\d[\d\s+]*/\s*Ngày\s+\d{1,2}-\d{1,2}-\d{4})$"
 )

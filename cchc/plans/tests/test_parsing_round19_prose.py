@@ -71,3 +71,49 @@ def test_a_data_base_is_no_facility() -> None:
         "1. Cơ sở dữ liệu dân cư được kết nối với các hệ thống thông tin.\n"
     )
     assert [item.lead for item in _parse(text).items if item.lead.startswith("Cơ sở")] == []
+
+
+# A gazette's PDF text: the page's running head and number after a point that ends on its
+# deadline without a stop; points without a body under a section of tasks.
+_GAZETTE = (
+    "KẾ HOẠCH\n"
+    "Triển khai chuyển đổi số năm 2026\n"
+    "\n"
+    "I. NHIỆM VỤ CHUNG\n"
+    "1. Rà soát các thủ tục hành chính có thể cung cấp trực tuyến toàn trình (hoàn thành "
+    "trong Quý II/2026).\n"
+    "2. Đối với các xã chưa có bộ phận một cửa điện tử: Khẩn trương bố trí trang thiết bị "
+    "trong Quý III/2026\n"
+    "\n"
+    "CÔNG BÁO/Số 512 + 513/Ngày 14-07-2026\n"
+    "41\n"
+    "3. Tổng hợp, đánh giá kết quả thực hiện Kế hoạch (Quý IV/2026).\n"
+)
+
+
+def test_point_ending_on_its_deadline_is_a_row_across_the_running_head() -> None:
+    parsed = _parse(_GAZETTE)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert "CÔNG BÁO" not in (parsed.items[1].title or "")
+    assert (parsed.items[1].timeframe or "").endswith("Quý III/2026")
+
+
+def test_point_ending_without_stop_or_deadline_stays_a_heading() -> None:
+    text = _GAZETTE.replace("trong Quý III/2026\n", "ở cấp xã\n")
+    assert "2" not in [item.number for item in _parse(text).items]
+
+
+def test_if_needed_point_with_its_own_schedule_is_a_row() -> None:
+    text = _GAZETTE + (
+        "4. Trong quá trình thực hiện Kế hoạch, nếu có vướng mắc, các sở, ngành gửi báo cáo "
+        "về Sở Nội vụ để tổng hợp (thường xuyên).\n"
+    )
+    assert [item.number for item in _parse(text).items] == ["1", "2", "3", "4"]
+
+
+def test_if_needed_closing_formula_without_schedule_is_no_row() -> None:
+    text = _GAZETTE + (
+        "4. Trong quá trình thực hiện Kế hoạch, nếu có vướng mắc, các sở, ngành gửi báo cáo "
+        "về Sở Nội vụ để tổng hợp.\n"
+    )
+    assert [item.number for item in _parse(text).items] == ["1", "2", "3"]
