@@ -19,6 +19,7 @@ from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.givenarticles import read_given_articles
+from cchc.plans.parsing.groupedcells import read_grouped_table
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.letterpoints import unframe_requests
 from cchc.plans.parsing.letters import read_letter
@@ -52,6 +53,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
         tables.run()
     else:
         parsed = _read_without_table(doc, parsed)
+        read_grouped_table(doc, parsed)  # a table grouped by body in a PDF's text
     for line, message, code in doc.notes:
         parsed.warn(line, message, code)
     if not parsed.items:

@@ -33,6 +33,7 @@ from cchc.plans.parsing.clauses import (
     collective_name,
     continues_opening,
     deadline_of,
+    ends_on_deadline,
     ends_sentence,
     holds_verb,
     is_content,
@@ -42,6 +43,7 @@ from cchc.plans.parsing.clauses import (
     own_clauses,
     partners_up_to_verb,
     point_body,
+    scheduled,
     sentences_of_others,
     split_partners,
     subject_of,
@@ -109,6 +111,7 @@ from cchc.plans.parsing.vocabulary import (
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
     _ROLE_PARTNERS_RE,
+    _SCOPE_RE,
     _SIGNATURE_RE,
     _SUBJECT_RE,
     _SUMMARY_RE,
@@ -261,7 +264,7 @@ class AssignmentInterpreter:
                 )
                 closing = _CLOSING_RE.search(text) and not first_under
                 if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
-                    _IF_NEEDED_RE.match(body)
+                    _IF_NEEDED_RE.match(body) and not scheduled(body)
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
                 # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading naming a body
@@ -446,7 +449,7 @@ class AssignmentInterpreter:
                     heading
                     and (len(body) <= 200 or topic_heading or named)
                     and kind != "sub"
-                    and (body[-1:] != "." or named)
+                    and ((body[-1:] != "." and not ends_on_deadline(body)) or named)
                 ):
                     # A sibling or parent section ends the agency's bullets; an agency that a
                     # paragraph announced, only a section above that paragraph.
@@ -667,6 +670,7 @@ class AssignmentInterpreter:
             and kind not in {"plain", "bullet"}
             and (
                 re.match(rf"(?:{_VERBS})\b", text[:1].lower() + text[1:])
+                or _SCOPE_RE.match(text)
                 or re.search(r"[.:] ", text[:400])  # "3. Khôi phục sản xuất. Bộ … chủ động …"
             )
         )

@@ -235,7 +235,34 @@ _TASK_SECTION_RE = re.compile(
     re.I,
 )
 # "Tỉnh cần tập trung …": the body the notice speaks to, named by its kind, and its modal.
+# "… trong Quý IV/2023" (round 19): a point ending on its deadline is a whole sentence, its
+# stop lost (a PDF's text, a page break after it).
+_ENDS_ON_DEADLINE_RE = re.compile(
+    r"\s(?:trong|trước|chậm nhất|từ)\s+(?:[Qq]uý|[Tt]háng|[Nn]ăm|ngày)\s+[\dIVX]{1,4}"
+    r"(?:/\d{1,2})?(?:/\d{4}|\s+năm\s+\d{4})?$"
+)
 _IMPLIED_SUBJECT_RE = re.compile(r"^(?:Tỉnh|Thành phố|Địa phương)\s+(?:cần|phải)\s+(?=\S)")
+
+
+def ends_on_deadline(text: str) -> bool:
+    """Whether a point ends on its deadline ("… trong Quý IV/2023"): a whole sentence whose
+    stop was lost, no heading."""
+    return _ENDS_ON_DEADLINE_RE.search(text.rstrip()) is not None
+
+
+# "… (thường xuyên).", "… (Quý IV/2023).": a point closing on its own schedule in brackets.
+_SCHEDULED_RE = re.compile(
+    r"\((?:thường xuyên|hằng năm|hàng năm|(?:trong |từ |trước )?(?:quý|tháng|năm)\s[^()]{1,30})\)"
+    r"\s*\.?$",
+    re.I,
+)
+
+
+def scheduled(text: str) -> bool:
+    """Whether a point closes on its own schedule in brackets: a task the plan times ("Trong
+    quá trình …, nếu có vướng mắc, các bộ … gửi báo cáo … (thường xuyên)."), not the closing
+    formula every plan ends with."""
+    return _SCHEDULED_RE.search(text.rstrip()) is not None
 
 
 def subjectless_task(body: str, sections: list[str]) -> str:
@@ -249,7 +276,9 @@ def subjectless_task(body: str, sections: list[str]) -> str:
     text = body.strip(" *_")
     if not any(_TASK_SECTION_RE.search(title) for title in sections):
         return ""
-    if not text[:1].isupper() or text[-1:] not in ".;" or len(text) < 20:
+    if not text[:1].isupper() or (text[-1:] not in ".;" and not ends_on_deadline(text)):
+        return ""
+    if len(text) < 20:
         return ""
     text = _IMPLIED_SUBJECT_RE.sub("", text)
     return text[:1].upper() + text[1:]

@@ -37,6 +37,9 @@ _AGENCY = (
     r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
+    # The facilities a law gives duties to (round 19): "Cơ sở khám bệnh, chữa bệnh chịu
+    # trách nhiệm …", "Cơ sở giáo dục …" (not "Cơ sở dữ liệu", "Cơ sở pháp lý").
+    r"Cơ sở (?=khám|y tế|giáo dục|đào tạo|trợ giúp|bảo trợ|cai nghiện)|"
     # "2. Các lực lượng chức năng phải …": the forces a task is given to (round 5); a
     # ministry's departments ("Vụ Pháp chế", "Vụ Tổ chức cán bộ")
     r"Các lực lượng|"
@@ -205,7 +208,8 @@ _LEAD_WORDS_RE = re.compile(
     # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
     # the role; "X phải chủ động …", "a) Phải chủ động …": the modal is no part of the task)
     r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
-    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b))?"
+    # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it)
+    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)(?<!chịu trách nhiệm\s)(?!về\b))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )
@@ -368,6 +372,9 @@ _IF_NEEDED_RE = re.compile(
 )
 # "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
 _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b")
+# "Đối với các chi phí …, Bảo hiểm xã hội Việt Nam khẩn trương …" (round 19): a scope clause
+# before the subject of a numbered point.
+_SCOPE_RE = re.compile(r"^Đối với\s")
 # "Đối với các khu công nghiệp chưa có …, khẩn trương …": a clause that frames the task.
 _FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Trường hợp)\b")
 # Where the signature block starts: the end of the tasks.
@@ -388,5 +395,7 @@ _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
 _PAGE_LINE_RE = re.compile(
     r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
-    r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*)$"
+    r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*|"
+    # The gazette's running head (round 19): "CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023".
+    r"CÔNG BÁO\s*/\s*Số\s+\d[\d\s+]*/\s*Ngày\s+\d{1,2}-\d{1,2}-\d{4})$"
 )
