@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing import conclusions as K
+from cchc.plans.parsing import structure as S
 from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
 from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.clauses import (
@@ -58,29 +59,6 @@ from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
-from cchc.plans.parsing.structure import (
-    announcing,
-    assessing,
-    bare_role,
-    closed,
-    contents_follow,
-    group_heading,
-    lone_point,
-    named_heading,
-    number_under_heading,
-    opens_letter,
-    own_bullets,
-    shallower,
-    sibling,
-    sibling_named_heading,
-    subject_line,
-    topic_answer,
-    topic_only,
-    topic_over_bullets,
-    topic_over_points,
-    topic_task,
-    without_role_word,
-)
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
     _AGENCY,
@@ -204,12 +182,14 @@ class AssignmentInterpreter:
                 topic, self.topic = self.topic, None
                 if (kind == "paren" or heading) and agency and agency[0] == "paren":
                     agency = None  # "(2) …", "2. …": the bullets of "(1) …" have ended
-                announces = announcing(text) if kind == "plain" else announces_plus(text, following)
+                announces = (
+                    S.announcing(text) if kind == "plain" else announces_plus(text, following)
+                )
                 if topic and not announces and kind == "plain":
                     label, kind = topic  # the paragraph under "1. Quyết liệt …:" is its row
                 self.announced_time = "" if heading else self.announced_time
                 after_agency = bool(heading and agency and kind == agency[0])
-                if heading and agency and (kind == agency[0] or shallower(kind, agency[0])):
+                if heading and agency and (kind == agency[0] or S.shallower(kind, agency[0])):
                     # "c) …" after the agency heading "b) Bộ Tài chính": a sibling; "2. Về …"
                     # after "1.4. Giao Sở Xây dựng": a parent's sibling. Both end its points.
                     agency = None
@@ -222,7 +202,7 @@ class AssignmentInterpreter:
                 if heading or (kind in {"plain", "bullet"} and started):
                     # "- Báo cáo tháng: Sở Tài chính tổng hợp …": a label, then the sentence
                     body = after_topic(body)
-                if heading and body.endswith(":") and sibling(following, kind):
+                if heading and body.endswith(":") and S.sibling(following, kind):
                     # "a) Hướng dẫn … thuộc thẩm quyền:" then "b) …": a colon printed by
                     # mistake announces nothing; the point is a task.
                     body = body.rstrip(" :")
@@ -239,7 +219,7 @@ class AssignmentInterpreter:
                     # partners of the points below it.
                     self.agency_partners = named_partners
                     continue
-                if agency and bare_role(body) and (heading or _BULLET_RE.match(following)):
+                if agency and S.bare_role(body) and (heading or _BULLET_RE.match(following)):
                     # "b) Chủ trì, phối hợp" over "- Sở Tài chính … tham mưu …": the agency
                     # leads the bullets below, each naming its partners as its subject.
                     self.partners_below = True
@@ -274,10 +254,10 @@ class AssignmentInterpreter:
                 give = _GIVE_HEADING_RE.match(body) if heading else None
                 listing = (
                     (
-                        named_heading(body)
-                        or group_heading(body, following, subject_of)
+                        S.named_heading(body)
+                        or S.group_heading(body, following, subject_of)
                         # (after an agency heading of the same level: bodies by their kind)
-                        or (sibling_named_heading(body) if after_agency else None)
+                        or (S.sibling_named_heading(body) if after_agency else None)
                     )
                     if heading and kind not in {"roman", "part"}
                     else None
@@ -285,13 +265,13 @@ class AssignmentInterpreter:
                 named = (
                     listing is not None
                     # "1. Về …", "1. Tập trung …" over "- …": a topic, a section
-                    or (heading is not None and topic_only(body))
+                    or (heading is not None and S.topic_only(body))
                     # ("1. Phát động …" over "a) Bộ …" under a paragraph announcing who acts)
-                    or bool(heading and topic_over_points(body, following, kind, agency))
+                    or bool(heading and S.topic_over_points(body, following, kind, agency))
                     or (
                         heading is not None
                         and kind not in {"sub", "roman", "part"}
-                        and topic_over_bullets(body, following, subject_of)
+                        and S.topic_over_bullets(body, following, subject_of)
                     )
                     or (
                         heading is not None
@@ -320,7 +300,7 @@ class AssignmentInterpreter:
                     own, later = body, []
                     item = self._assignment(own, *lead_kind)
                 answer = (
-                    topic_answer(body) or lone_point(label, body, self.parsed.items, kind)
+                    S.topic_answer(body) or S.lone_point(label, body, self.parsed.items, kind)
                     if (heading or kind == "paren") and item is None and not named
                     else None
                 )
@@ -357,7 +337,7 @@ class AssignmentInterpreter:
                             item.notes = "; ".join(filter(None, [item.notes, sentence]))
                     paren_rows = kind == "paren" and (not agency or item.lead != agency[1])
                     paren_rows = paren_rows and not keeps_announced(agency, following)
-                    if item.lead and (paren_rows or own_bullets(heading, agency, following)):
+                    if item.lead and (paren_rows or S.own_bullets(heading, agency, following)):
                         # "(1) Bộ Y tế chỉ đạo …" / "- Chỉ đạo …": the bullets below are its tasks
                         agency = (kind, item.lead)
                     if plus:
@@ -380,7 +360,7 @@ class AssignmentInterpreter:
                     heading
                     and agency
                     and body.endswith(":")
-                    and contents_follow([unit.text for unit in units[position + 1 :]], is_content)
+                    and S.contents_follow([unit.text for unit in units[position + 1 :]], is_content)
                 )
                 if listed or (
                     (heading or label)
@@ -408,7 +388,7 @@ class AssignmentInterpreter:
                 lead_heading = (
                     role_heading
                     or listing
-                    or (announcing(asked) if heading else None)
+                    or (S.announcing(asked) if heading else None)
                     or _AGENCY_HEADING_RE.match(asked)
                     or _AGENCY_ONLY_RE.match(asked)
                     or (_DUTY_LEAD_RE.match(asked) if duty else None)
@@ -425,11 +405,11 @@ class AssignmentInterpreter:
                 longest = 320 if listing else longest
                 if heading and lead_heading and len(lead_heading.group("lead")) < longest:
                     lead, rest = named_list(
-                        without_role_word(lead_heading.group("lead").strip()),
+                        S.without_role_word(lead_heading.group("lead").strip()),
                         lead_heading.group("rest").strip(),
                     )
                     agency = (kind, lead)
-                    self.sections = closed(self.sections, kind)  # "3. Giao Sở X" after "2. Về …"
+                    self.sections = S.closed(self.sections, kind)  # "3. Giao Sở X" after "2. Về …"
                     self.agency_label, self.agency_rows, self.heading_of = label, [], agency
                     self.heading_task = bool(rest)
                     self.agency_partners = (
@@ -459,7 +439,7 @@ class AssignmentInterpreter:
                     self._open_section(kind, label, body)
                     if (
                         body.rstrip(" *").endswith(":")
-                        or topic_only(body)
+                        or S.topic_only(body)
                         or topic_over_paragraph(body, following, agency)  # (announced.py)
                     ):
                         self.topic = (label, kind)
@@ -489,7 +469,7 @@ class AssignmentInterpreter:
                     continue
                 # "Ủy ban nhân dân các tỉnh, thành phố:" over "a) Huy động …": up to the next
                 # heading of its section's kind (structure.py).
-                over = subject_line(text, following, subject_of) if kind == "plain" else None
+                over = S.subject_line(text, following, subject_of) if kind == "plain" else None
                 subject = announces or over  # (a bullet's too, over the bullets below it)
                 if subject is not None:
                     # "…, tỉnh Đắk Lắk cần tiếp tục … tập trung thực hiện một số nội dung
@@ -500,7 +480,7 @@ class AssignmentInterpreter:
                     self.agency_label, self.agency_rows, self.agency_partners = "", [], ""
                 if not started and not (heading and K.unread_point(body, self.preamble)):
                     self.preamble.append(text)
-                    started = opens_letter(text, [u.text for u in units[position + 1 :]])
+                    started = S.opens_letter(text, [u.text for u in units[position + 1 :]])
                 elif subject is not None:
                     pass
                 else:
@@ -522,7 +502,7 @@ class AssignmentInterpreter:
         """The rows under a numbered agency heading take its number (structure.py)."""
         if agency and item.lead == agency[1] and (kind != "bullet" or agency == self.heading_of):
             self.agency_rows.append(item)
-            number_under_heading(self.agency_rows, self.agency_label, kind)
+            S.number_under_heading(self.agency_rows, self.agency_label, kind)
 
     def _addressee(self, text: str) -> bool:
         """Whether ``text`` belongs to the "Kính gửi:" block (read into the preamble)."""
@@ -636,7 +616,7 @@ class AssignmentInterpreter:
     def _assignment(
         self, text: str, agency: str | None, kind: str = "plain", agency_kind: str = ""
     ) -> Item | None:
-        if assessing(self.sections[self.announced_at if agency else 0 :]) or K.no_task(text):
+        if S.assessing(self.sections[self.announced_at if agency else 0 :]) or K.no_task(text):
             return None  # "I. ĐÁNH GIÁ CHUNG", "1. … nhất trí với Tờ trình …" (conclusions.py)
         if funding_only(text):  # "5. Kinh phí … được ngân sách bảo đảm …" (decisions.py)
             return None
@@ -719,7 +699,7 @@ class AssignmentInterpreter:
         elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
-            lead, rest = agency, topic_task(text)
+            lead, rest = agency, S.topic_task(text)
         elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
         elif (
