@@ -302,6 +302,22 @@ def _starts_cell(previous: str, text: str, *, comma: bool = True) -> bool:
         text[:1].isupper()
         and not _CONNECTIVE_RE.search(previous)
         and not _OPENING_CONNECTIVE_RE.match(text)
+        and not _acronyms_going_on(previous, text)
+    )
+
+
+# A line of abbreviations only ("PCPNN,", "VTV, VOV,").
+_ACRONYMS_RE = re.compile(r"^[A-ZĐ]{2,}(?:[,;]?\s+[A-ZĐ]{2,})*[,;]?$")
+
+
+def _acronyms_going_on(previous: str, text: str) -> bool:
+    """A line of abbreviations the vocabulary does not know as a body's name after a line
+    ending on a word in lower case goes on with its name ("các tổ chức" / "PCPNN,")."""
+    return (
+        bool(_ACRONYMS_RE.match(text))
+        and not _BODY_RE.match(text)
+        and previous[-1:].isalpha()
+        and previous[-1:].islower()
     )
 
 

@@ -203,7 +203,8 @@ def test_a_column_after_the_timeframe_footnotes_and_two_cells_on_a_line():
 
 
 # The header not repeated after a page break, cells broken word by word (a body's head word
-# "Thanh" / "tra", "Các" / "Bộ,"), a timeframe over many lines, a range over three.
+# "Thanh" / "tra", "Các" / "Bộ,", "tổ" / "chức" / "PCPNN,"), a timeframe over many lines, a
+# range over three.
 _NARROW = """STT
 Tên nhiệm vụ
 Cơ quan
@@ -241,7 +242,10 @@ Bộ,
 ngành
 Các
 Bộ,
-địa phương
+địa phương, các tổ
+chức
+PCPNN,
+VTV
 Hội nghị, tập huấn
 Thực
 hiện
@@ -265,7 +269,8 @@ def test_narrow_cells_and_a_page_break_without_the_header():
     assert first.partners == "Thanh tra Chính phủ, Bộ Tư pháp"
     assert first.timeframe == "Năm 2027 – 2030"
     assert second.lead == "Các Bộ, ngành"
-    assert second.partners == "Các Bộ, địa phương"
+    # Abbreviations the vocabulary does not know go on with the name above them.
+    assert second.partners == "Các Bộ, địa phương, các tổ chức PCPNN, VTV"
     assert second.timeframe == ("Thực hiện thường xuyên, lồng ghép trong nhiệm vụ hằng năm")
 
 
