@@ -449,7 +449,9 @@ class _Reader:
     def _continue(self, found: dict[str, list[str]], lines: list[Paragraph]) -> None:
         """The part of a row after a page break: the task's lines go on while they are long
         (and its last, shorter line), then the cells the first part left open."""
-        texts = [line.text.strip() for line in lines if line.text.strip()]
+        texts = _split_wide(lines) if self.general else _texts(lines)
+        if self.trailing and not any(found.get(key) for key in self.trailing):
+            texts = _trailing(texts, self.trailing, found)
         if "timeframe" in self.fields and not found.get("timeframe"):
             texts, time = _timeframe(texts, 20)
             if time:
@@ -470,6 +472,7 @@ class _Reader:
                     and not (self._long(text) or _BULLET_RE.match(text))
                     and len(texts) > 1
                     and not _starts_cell(text, texts[1])
+                    and not _SENTENCE_GOES_ON_RE.match(text)
                 ):
                     # The task's short last line ends the part or comes before a new cell; a
                     # short line before a lower-case one is a narrow cell's tail.
@@ -588,8 +591,11 @@ def _split_wide(lines: list[Paragraph]) -> list[str]:
 
 
 def _join(lines: Iterable[str]) -> str:
-    """The lines as one text; a word broken at its hyphen ("210-" / "KL/TW") joined whole."""
+    """The lines as one text; a word broken at its hyphen ("210-" / "KL/TW", "NĐ-" / "CP")
+    joined whole."""
     return _BROKEN_HYPHEN_RE.sub("-", " ".join(line.strip() for line in lines if line.strip()))
 
 
-_BROKEN_HYPHEN_RE = re.compile(r"(?<=\d)- (?=[A-ZĐ]{2})")
+_BROKEN_HYPHEN_RE = re.compile(r"(?<=[\dA-ZĐ])- (?=[A-ZĐ]{2})")
+# A task's line going on with its sentence ("của Bộ Chính trị"), not a narrow cell's tail.
+_SENTENCE_GOES_ON_RE = re.compile(r"^(?:của|và|theo|tại|trong|với|cho|về|để|nhằm)\s")

@@ -202,6 +202,74 @@ def test_a_column_after_the_timeframe_footnotes_and_two_cells_on_a_line():
     assert not any("Quyết định số 15-QĐ/TTg ngày" in cell for row in rows for cell in row.cells)
 
 
+# A column after the timeframe, a task's short last line after a page break going on with its
+# sentence ("của Ban Chỉ đạo") before the result's lower-case tail (the tallest cell: the one cut),
+# a code broken at its hyphen.
+_CUT = """TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+Căn cứ
+bổ sung
+1  Thể chế hóa chủ trương phát triển thư viện số
+trong toàn quốc theo Nghị định số 12/2027/NĐ-
+CP ngày 02/01/2027 của Chính phủ về thư viện
+Bộ Văn hóa,
+Thể thao và Du lịch
+Các bộ,
+ngành
+Báo cáo
+Thường
+xuyên
+Quyết định
+số 15-
+QĐ/TTg
+2  Tiếp tục thể chế hóa đầy đủ các chủ trương về
+phát triển thư viện số theo Kết luận số 12-KL/TW
+Bộ Văn hóa,
+Thể thao và Du lịch
+Các bộ,
+ngành
+Báo cáo
+chuyên đề về
+cơ
+CÔNG BÁO/Số 12/Ngày 05-01-2027
+16
+của Ban Chỉ đạo
+chế, chính sách
+Tháng 3/2028
+Kế hoạch số
+20/KH-BCĐ
+"""
+
+
+def test_a_task_going_on_after_a_page_break_and_a_code_broken_at_its_hyphen():
+    parsed = parse_bytes(_CUT.encode(), "annex.txt")
+    first, second = parsed.items
+    assert first.title == (
+        "Thể chế hóa chủ trương phát triển thư viện số trong toàn quốc theo Nghị định số "
+        "12/2027/NĐ-CP ngày 02/01/2027 của Chính phủ về thư viện"
+    )
+    assert first.timeframe == "Thường xuyên"
+    assert second.title == (
+        "Tiếp tục thể chế hóa đầy đủ các chủ trương về phát triển thư viện số theo Kết luận "
+        "số 12-KL/TW của Ban Chỉ đạo"
+    )
+    assert second.lead == "Bộ Văn hóa, Thể thao và Du lịch"
+    assert second.partners == "Các bộ, ngành"
+    assert second.timeframe == "Tháng 3/2028"
+    rows = _table(_CUT).rows
+    assert [rows[2].cells[4], rows[2].cells[6]] == [
+        "Báo cáo chuyên đề về cơ chế, chính sách",
+        "Kế hoạch số 20/KH-BCĐ",
+    ]
+
+
 # The header not repeated after a page break, cells broken word by word (a body's head word
 # "Thanh" / "tra", "Các" / "Bộ,", "tổ" / "chức" / "PCPNN,"), a timeframe over many lines, a
 # range over three.
