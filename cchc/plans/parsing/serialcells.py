@@ -20,9 +20,16 @@ unsure (no timeframe, a lead run onto the task's line, a row cut by a page), the
 and a warning is left on its line. The lines are handed on as a :class:`Table`, which the table
 interpreter reads as any other (sections, numbers, continuation rules, checks).
 
+Round 19: the header is a number column, the task, then any known columns in any order and
+columns the vocabulary does not know ("Căn cứ bổ sung", kept as free text); numbers and roman
+sections with or without a stop, each section numbering anew; footnotes at a page's foot
+skipped; a page break with or without the header. A layout other than lead, partners, result
+before the timeframe has its cells assigned by ``serialassign.py``; columns after the
+timeframe start at the last line that opens a cell after lines the timeframe grammar reads.
+
 Refused (the document is left to the other readers): a document with a table; a header that is
-not a number column then at least three columns named in the order task, lead, partners,
-result, timeframe; fewer than two numbered rows.
+not a number column, the task, then columns with a lead, at least four known columns, none
+twice; fewer than two numbered rows.
 """
 
 from __future__ import annotations
@@ -37,14 +44,16 @@ from django.utils.translation import gettext as _
 
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.serialassign import assign_cells
 from cchc.plans.parsing.vocabulary import _AGENCY
 from cchc.plans.readers.base import Block, Paragraph, Row, SourceDocument, Table
 from cchc.scheduling.timeframes import parse_timeframe
 
-# The order the genre prints a task table's columns in; other columns are not read this way.
-_ORDER = ("number", "title", "lead", "partners", "outputs", "timeframe")
 _NUMBER_RE = re.compile(r"^(?P<number>\d{1,3}\.(?:\d{1,3}\.?)?)(?:\s+(?P<rest>\S.*))?$")
-_ROMAN_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.\s+(?P<rest>\S.*)$")
+# A bare number ("1", "7  Đề án …": the column printed without a stop), read as the next of
+# the sequence only.
+_BARE_NUMBER_RE = re.compile(r"^(?P<number>\d{1,3})(?:\s+(?P<rest>[^\W\d].*))?$")
+_ROMAN_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.?(?:\s+(?P<rest>\S.*))?$")
 # The gazette's running head ("CÔNG BÁO/Số 286/Ngày 27-05-2026") and the page number.
 _RUNNING_HEAD_RE = re.compile(r"^CÔNG BÁO\s*/\s*Số\b", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
@@ -58,9 +67,10 @@ _OUTPUT_RE = re.compile(
 )
 # A line ending on these does not end a name: the next line goes on with it.
 _CONNECTIVE_RE = re.compile(
-    r"(?:,|;|\b(?:[Vv]à|của|với|cho|trình|[Hh]oặc|đối|giữa|tại|thuộc|các|cùng|ở|về)"
+    # (or on a word broken at its hyphen: "Nghị quyết số 66-" / "NQ/TW")
+    r"(?:,|;|(?<=\w)-|\b(?:[Vv]à|của|với|cho|trình|[Hh]oặc|đối|giữa|tại|thuộc|[Cc]ác|cùng|ở|về)"
     # (or on a body's head word: "Bộ Tài chính, Bộ" / "Tư pháp, …")
-    r"|\b(?:Bộ|Sở|Cục|Vụ|Ban))$"
+    r"|\b(?:Bộ|Sở|Cục|Vụ|Ban|Thanh tra|Ủy ban|Uỷ ban|Văn phòng))$"
 )
 # "Và các cơ quan …": a list going on, capitalised.
 _OPENING_CONNECTIVE_RE = re.compile(r"^(?:Và|Hoặc|Cùng)\s")
@@ -69,7 +79,9 @@ _OPENING_CONNECTIVE_RE = re.compile(r"^(?:Và|Hoặc|Cùng)\s")
 _TIME_START_RE = re.compile(
     r"^(?:nhiem vu )?(?:thuong xuyen|hang nam|hang quy|hang thang|nam \d|quy [ivx\d]|"
     r"thang \d|tu (?:nam|quy|thang|\d)|truoc|den (?:nam|quy|thang|het)|giai doan|"
-    r"da hoan thanh|trong (?:nam|quy|thang)|dinh ky|\d{4})"
+    r"da hoan thanh|trong (?:nam|quy|thang)|dinh ky|\d{4}|"
+    # (round 19: "Thực hiện thường xuyên, lồng ghép …", "Theo Kế hoạch của …", "Kỳ họp thứ …")
+    r"thuc hien (?:thuong xuyen|hang)|theo ke hoach|ky hop)"
 )
 _BULLET_RE = re.compile(r"^[-+•–]\s")
 _SENTENCE_END = (".", ";", ":")
@@ -122,24 +134,54 @@ def _find_header(
             continue
         labels = [paragraph.text.strip()]
         end = start + 1
-        while end < len(paragraphs) and len(labels) <= len(_ORDER):
+        while end < len(paragraphs) and len(labels) <= _MAX_COLUMNS:
             text = paragraphs[end].text.strip()
-            if len(text) > 40 or _NUMBER_RE.match(text) or _ROMAN_RE.match(text):
+            if (
+                len(text) > 40
+                or _NUMBER_RE.match(text)
+                or _BARE_NUMBER_RE.match(text)
+                or _ROMAN_RE.match(text)
+            ):
                 break
             if text[:1].islower():
                 labels[-1] = f"{labels[-1]} {text}"
-            elif field_for_label(text) is not None:
+            elif field_for_label(text) is not None or _unknown_label(text):
                 labels.append(text)
             else:
                 break
             end += 1
-        fields = map_header(labels)
-        if len(labels) < 4 or not is_header(labels) or None in fields:
+        found = _header_fields(labels)
+        if found is None:
             continue
-        if [f for f in _ORDER if f in fields] != fields or "lead" not in fields:
-            continue
-        return start, end, labels, fields
+        # A label the vocabulary does not know (also after a wrapped line: "Căn cứ" / "bổ
+        # sung") is a column kept as printed, assigned to no field.
+        return start, end, labels, found
     return None
+
+
+_MAX_COLUMNS = 10
+
+
+def _unknown_label(text: str) -> bool:
+    """A column's label the vocabulary does not know: a short heading ("Căn cứ", "Ghi chú"),
+    capitalised, of at most four words, with no stop."""
+    words = text.split()
+    return text[:1].isupper() and 1 <= len(words) <= 4 and not text.rstrip().endswith((".", ";"))
+
+
+def _header_fields(labels: list[str]) -> list[str | None] | None:
+    """The header's fields: a number column then the task, then any columns in any order (a
+    field named twice, or fewer than a lead and one more known column, is no task table)."""
+    if len(labels) < 4:
+        return None
+    fields = map_header(labels)
+    known = [f for f in fields if f is not None]
+    if fields[0] != "number" or fields[1] != "title" or "lead" not in fields:
+        return None
+    if len(known) != len(set(known)) or len(known) < 4 or not is_header(labels):
+        return None
+    # A header of people ("Họ và tên" / "Chức vụ") has no task column: refused above.
+    return fields
 
 
 def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], int]:
@@ -158,21 +200,29 @@ def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], i
             index += 1
             broken = True
             continue
+        footnotes = _footnotes(paragraphs, index)
+        if footnotes:
+            index += footnotes
+            continue
         if [fold(p.text) for p in paragraphs[index : index + len(header)]] == header:
             index += len(header)
             broken = True
             continue
-        numbered = _NUMBER_RE.match(text)
+        numbered = _NUMBER_RE.match(text) or _BARE_NUMBER_RE.match(text)
         roman = _ROMAN_RE.match(text)
         if numbered and _follows(numbered["number"], rows):
             rest = numbered["rest"]
             line = paragraphs[index].line
             part = [Paragraph(text=rest, line=line)] if rest else []
             rows.append(_Row(number=numbered["number"], line=line, parts=[part]))
-        elif roman:
-            rows.append(_Row(number=roman["label"] + ".", line=paragraphs[index].line))
-            rows[-1].parts = [[Paragraph(text=roman["rest"], line=paragraphs[index].line)]]
-            rows[-1].section = True
+        elif roman and (
+            (roman["rest"] and text[len(roman["label"])] == ".")
+            or _follows_roman(roman["label"], rows)
+        ):
+            line = paragraphs[index].line
+            rest = roman["rest"]
+            rows.append(_Row(number=roman["label"] + ".", line=line, section=True))
+            rows[-1].parts = [[Paragraph(text=rest, line=line)] if rest else []]
         elif rows:
             if broken and not rows[-1].section:
                 rows[-1].parts.append([])
@@ -185,14 +235,45 @@ def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], i
     return rows, index
 
 
+# A page's footnote: its number, then a line wider than any cell ("1 Nghị quyết số 66-NQ/TW
+# ngày 30/4/2025 của Bộ Chính trị về …"); the table's cells are narrow.
+_FOOTNOTE_RE = re.compile(r"^\d{1,2} [A-ZĐ]\S*\s.{90,}$")
+
+
+def _footnotes(paragraphs: list[Paragraph], index: int) -> int:
+    """How many lines of footnotes open at ``index``: from a footnote's line to the running
+    head of the page's foot (within a few lines); 0 when none."""
+    if not _FOOTNOTE_RE.match(paragraphs[index].text.strip()):
+        return 0
+    for end in range(index + 1, min(len(paragraphs), index + 8)):
+        if _RUNNING_HEAD_RE.match(paragraphs[end].text.strip()):
+            return end - index
+    return 0
+
+
 def _follows(number: str, rows: list[_Row]) -> bool:
     """Whether ``number`` is the next of the table's numbering ("3." after "2.", "1.1" after
     "1." or "1.2" after "1.1", "2." after "1.3")."""
     numbered = [row.number for row in rows if row.number[:1].isdigit()]
     parts = [int(p) for p in number.strip(".").split(".")]
-    if not numbered:
-        return parts in ([1], [1, 1])
-    last = [int(p) for p in numbered[-1].strip(".").split(".")]
+    if not numbered or not rows[-1].number[:1].isdigit():
+        # The first row, or the first under a roman section (each section numbers anew).
+        return parts in ([1], [1, 1]) or (bool(numbered) and _follows_number(parts, numbered[-1]))
+    return _follows_number(parts, numbered[-1])
+
+
+def _follows_roman(label: str, rows: list[_Row]) -> bool:
+    """Whether a roman section's label is the table's first ("I") or the next one."""
+    romans = [row.number.rstrip(".") for row in rows if not row.number[:1].isdigit()]
+    want = _ROMANS[_ROMANS.index(romans[-1]) + 1] if romans and romans[-1] in _ROMANS else "I"
+    return label == want or (not romans and label in _ROMANS[:2])
+
+
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _follows_number(parts: list[int], previous: str) -> bool:
+    last = [int(p) for p in previous.strip(".").split(".")]
     top = last[0]
     nexts = [[top + 1], [top, 1] if len(last) == 1 else [top, last[1] + 1]]
     return parts in nexts
@@ -221,6 +302,22 @@ def _starts_cell(previous: str, text: str, *, comma: bool = True) -> bool:
         text[:1].isupper()
         and not _CONNECTIVE_RE.search(previous)
         and not _OPENING_CONNECTIVE_RE.match(text)
+        and not _acronyms_going_on(previous, text)
+    )
+
+
+# A line of abbreviations only ("PCPNN,", "VTV, VOV,").
+_ACRONYMS_RE = re.compile(r"^[A-ZĐ]{2,}(?:[,;]?\s+[A-ZĐ]{2,})*[,;]?$")
+
+
+def _acronyms_going_on(previous: str, text: str) -> bool:
+    """A line of abbreviations the vocabulary does not know as a body's name after a line
+    ending on a word in lower case goes on with its name ("các tổ chức" / "PCPNN,")."""
+    return (
+        bool(_ACRONYMS_RE.match(text))
+        and not _BODY_RE.match(text)
+        and previous[-1:].isalpha()
+        and previous[-1:].islower()
     )
 
 
@@ -229,23 +326,40 @@ class _Reader:
     fields: list[str | None]
     notes: list[tuple[int | None, str, str]]
     width: int
+    # Each column's key: its field, or "#<index>" for a column read as free text.
+    keys: list[str] = field(default_factory=list)
+    middle: list[str] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+    general: bool = False
+
+    def __post_init__(self) -> None:
+        self.keys = [f if f else f"#{i}" for i, f in enumerate(self.fields)]
+        self.fields = list(self.keys)
+        end = self.keys.index("timeframe") if "timeframe" in self.keys else len(self.keys)
+        self.middle = self.keys[2:end]
+        self.trailing = self.keys[end + 1 :]
+        # The layout of rounds 18's tables (lead, partners, result in that order, nothing after
+        # the timeframe) keeps its reading; any other is cut into cells and assigned.
+        self.general = bool(self.trailing) or self.middle != [
+            f for f in ("lead", "partners", "outputs") if f in self.middle
+        ]
 
     def _long(self, text: str) -> bool:
         return len(text) >= 0.7 * self.width
 
     def row(self, row: _Row) -> Row:
-        cells = dict.fromkeys(_ORDER, "")
+        cells = dict.fromkeys(self.keys, "")
         cells["number"] = row.number
         if row.section:
             cells["title"] = _join(line.text for part in row.parts for line in part)
-            return Row(cells=[cells[f] if f else "" for f in self.fields], line=row.line)
+            return Row(cells=[cells[key] for key in self.keys], line=row.line)
         unsure: list[str] = []
         first = self._cells(row.parts[0], unsure, cut=len(row.parts) > 1)
         for part in row.parts[1:]:
             if part:
                 self._continue(first, part)
                 unsure.append(_("the row goes on after a page break"))
-        for name in _ORDER[1:]:
+        for name in self.keys[1:]:
             cells[name] = _join(first.get(name, []))
         if "timeframe" in self.fields and not cells["timeframe"]:
             unsure.append(_("no timeframe found"))
@@ -261,17 +375,19 @@ class _Reader:
                     "serial-cells-unsure",
                 )
             )
-        return Row(cells=[cells[f] if f else "" for f in self.fields], line=row.line)
+        return Row(cells=[cells[key] for key in self.keys], line=row.line)
 
     def _cells(
         self, lines: list[Paragraph], unsure: list[str], *, cut: bool = False
     ) -> dict[str, list[str]]:
         """The cells of a row's lines (``cut``: the row goes on after a page break, each cell
         may have only its first lines here: a body's name always starts a new one)."""
-        texts = [line.text.strip() for line in lines if line.text.strip()]
+        texts = _split_wide(lines) if self.general else _texts(lines)
         found: dict[str, list[str]] = {}
+        if self.trailing:
+            texts = _trailing(texts, self.trailing, found)
         if "timeframe" in self.fields:
-            texts, time = _timeframe(texts)
+            texts, time = _timeframe(texts, 20)
             if time:
                 found["timeframe"] = [time]
         title: list[str] = []
@@ -289,6 +405,10 @@ class _Reader:
                     break
                 title.append(texts.pop(0))
             found["title"] = title
+        if self.general:
+            if not assign_cells(texts, self.middle, found, starts=_starts_cell, kind=_kind):
+                unsure.append(_("the cells do not match the columns one for one"))
+            return found
         self._bodies(texts, "lead", found, cut=cut)
         if title and not found.get("partners") and found.get("lead"):
             # The lead run onto the task's last line ("… phù hợp Bộ Y tế"): the bodies read
@@ -323,14 +443,17 @@ class _Reader:
                 elif "outputs" in columns and (result or not _BODY_RE.match(opening)):
                     column = "outputs"
             found.setdefault(column, []).append(text)
-            previous = text
+            # (the two last lines: a name's head word broken, "Thanh" / "tra" / "Chính phủ")
+            previous = _join(texts[max(0, index - 1) : index + 1])
 
     def _continue(self, found: dict[str, list[str]], lines: list[Paragraph]) -> None:
         """The part of a row after a page break: the task's lines go on while they are long
         (and its last, shorter line), then the cells the first part left open."""
-        texts = [line.text.strip() for line in lines if line.text.strip()]
+        texts = _split_wide(lines) if self.general else _texts(lines)
+        if self.trailing and not any(found.get(key) for key in self.trailing):
+            texts = _trailing(texts, self.trailing, found)
         if "timeframe" in self.fields and not found.get("timeframe"):
-            texts, time = _timeframe(texts)
+            texts, time = _timeframe(texts, 20)
             if time:
                 found["timeframe"] = [time]
         title = found.get("title", [])
@@ -344,23 +467,78 @@ class _Reader:
                     or (self._long(last) and not last.endswith(_SENTENCE_END))
                 ):
                     break
+                if (
+                    self.general
+                    and not (self._long(text) or _BULLET_RE.match(text))
+                    and len(texts) > 1
+                    and not _starts_cell(text, texts[1])
+                    and not _SENTENCE_GOES_ON_RE.match(text)
+                ):
+                    # The task's short last line ends the part or comes before a new cell; a
+                    # short line before a lower-case one is a narrow cell's tail.
+                    break
                 title.append(texts.pop(0))
+        if self.general:
+            if texts and not any(found.get(key) for key in self.middle):
+                # The page cut the row within its task: the cells are all on this page.
+                assign_cells(texts, self.middle, found, starts=_starts_cell, kind=_kind)
+            elif texts:
+                # The tallest cell is the one the page cut: the lines left go on with it.
+                tallest = max(self.middle[::-1], key=lambda key: len(found.get(key, [])))
+                found.setdefault(tallest, []).extend(texts)
+            return
         lead = found.get("lead", [])
         if texts and lead and _CONNECTIVE_RE.search(lead[-1]):
             lead.append(texts.pop(0))
         if texts:
-            self._bodies(texts, "partners", found)
+            # (the lead's when the page cut the row before it)
+            self._bodies(texts, "partners" if lead else "lead", found)
 
 
-def _timeframe(texts: list[str]) -> tuple[list[str], str]:
+def _kind(lines: list[str]) -> str:
+    """What a cell opens with: a body's name, a result's noun, or neither."""
+    opening = _join(lines[:3])
+    if _OUTPUT_RE.match(opening):
+        return "output"
+    return "body" if _BODY_RE.match(opening) else ""
+
+
+def _trailing(texts: list[str], keys: list[str], found: dict[str, list[str]]) -> list[str]:
+    """The lines before the columns printed after the timeframe ("Căn cứ bổ sung"): the cells
+    after the first line of the row's last ones that opens a cell after a timeframe (the
+    grammar reads the lines before it), cut where a line opens a cell, one a column."""
+    first = len(texts)
+    for index in range(len(texts) - 1, max(0, len(texts) - 8), -1):
+        if _starts_cell(texts[index - 1], texts[index]) and _timeframe(texts[:index])[1]:
+            first = index
+            break
+    cells: list[list[str]] = []
+    for index in range(first, len(texts)):
+        if not cells or (len(cells) < len(keys) and _starts_cell(texts[index - 1], texts[index])):
+            cells.append([])
+        cells[-1].append(texts[index])
+    for key, cell in zip(keys, cells, strict=False):
+        found[key] = cell
+    return texts[:first]
+
+
+def _timeframe(texts: list[str], window: int = 7) -> tuple[list[str], str]:
     """The lines before the timeframe cell, and the cell: from the last line opening with a
     capital (of the last few) that the grammar reads or that opens as timeframes do ("Từ" /
     "quý" / "III/2026" / "đến" / …); else the end of the last
     line ("văn bản phối hợp Thường xuyên")."""
-    for index in range(len(texts) - 1, max(-1, len(texts) - 7), -1):
+    for index in range(len(texts) - 1, max(-1, len(texts) - window), -1):
         if texts[index][:1].isupper() or texts[index][:1].isdigit():
             cell = _join(texts[index:])
             if _is_timeframe(cell):
+                if window > 7:
+                    # A date's opening words on the lines above ("Trước" / "ngày" / "01/3/2027",
+                    # "Năm" / "2026 –" / "2030").
+                    while index and not cell[:1].isupper() and _opens_date(texts[index - 1]):
+                        longer = _join(texts[index - 1 :])
+                        if not _is_timeframe(longer):
+                            break
+                        index, cell = index - 1, longer
                 return texts[:index], cell
     if texts:
         last = texts[-1]
@@ -371,7 +549,15 @@ def _timeframe(texts: list[str]) -> tuple[list[str], str]:
     return texts, ""
 
 
+def _opens_date(text: str) -> bool:
+    """A line that a date below it finishes: one word ("Trước", "ngày", "Năm") or a range's
+    opening ("2026 –", "từ năm 2026 đến")."""
+    return len(text.split()) == 1 or bool(re.search(r"(?:[-–]|\bđến|\btừ)$", text))
+
+
 def _is_timeframe(text: str) -> bool:
+    if re.match(r"\d{4}\b", text):  # "2026 và hằng năm" (the key drops leading digits)
+        return True
     return bool(_TIME_START_RE.match(header_key(text))) or (parse_timeframe(text).kind != "unknown")
 
 
@@ -391,5 +577,25 @@ def _run_on_lead(text: str) -> str:
     return lead if any(w[:1].isupper() for w in words[1:]) or len(words) <= 3 else ""
 
 
+def _texts(lines: list[Paragraph]) -> list[str]:
+    return [line.text.strip() for line in lines if line.text.strip()]
+
+
+# Two cells on one line: a run of spaces before a capital ("cơ quan ngang bộ  Bộ Tư pháp").
+_WIDE_GAP_RE = re.compile(r"\s{2,}(?=[A-ZĐÀ-Ỹ])")
+
+
+def _split_wide(lines: list[Paragraph]) -> list[str]:
+    """The lines' texts, a line holding two cells apart a run of spaces split in two."""
+    return [part for text in _texts(lines) for part in _WIDE_GAP_RE.split(text) if part]
+
+
 def _join(lines: Iterable[str]) -> str:
-    return " ".join(line.strip() for line in lines if line.strip())
+    """The lines as one text; a word broken at its hyphen ("210-" / "KL/TW", "NĐ-" / "CP")
+    joined whole."""
+    return _BROKEN_HYPHEN_RE.sub("-", " ".join(line.strip() for line in lines if line.strip()))
+
+
+_BROKEN_HYPHEN_RE = re.compile(r"(?<=[\dA-ZĐ])- (?=[A-ZĐ]{2})")
+# A task's line going on with its sentence ("của Bộ Chính trị"), not a narrow cell's tail.
+_SENTENCE_GOES_ON_RE = re.compile(r"^(?:của|và|theo|tại|trong|với|cho|về|để|nhằm)\s")
