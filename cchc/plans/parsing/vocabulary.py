@@ -325,7 +325,11 @@ _ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
 # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": the agency is who the duty is of.
-_DUTY_RE = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ) của\s+(?P<lead>[^:()]{3,120}?)\s*:?\s*$")
+# ("Trách nhiệm Tổ công tác …:" without its "của": a name, capitalised, follows.)
+_DUTY_RE = re.compile(
+    r"^(?:(?:Trách nhiệm|Nhiệm vụ) của\s+|Trách nhiệm\s+(?=[A-ZĐÀ-Ỹ]))"
+    r"(?P<lead>[^:()]{3,120}?)\s*:?\s*$"
+)
 _DUTY_LEAD_RE = re.compile(r"^(?P<lead>.+)(?P<rest>)$", re.S)
 # The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
 # Nghị quyết này"): not a row of work.
