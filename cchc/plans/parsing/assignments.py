@@ -134,6 +134,7 @@ class AssignmentInterpreter:
     announced_at: int = 0  # the sections open above the paragraph announcing the agency
     labelled_blocks: bool = False  # the document labels its blocks ("Đơn vị chủ trì: …")
     heading_task: bool = False  # the agency heading above carries its task on its line
+    duty_heading: bool = False  # the agency heading above is a duty's ("Trách nhiệm của X")
 
     def run(self, paragraphs: list[Paragraph]) -> None:
         agency: tuple[str, str] | None = None  # (section kind, lead) of an agency heading
@@ -244,7 +245,11 @@ class AssignmentInterpreter:
                 )
                 closing = _CLOSING_RE.search(text) and not first_under
                 if (kind == "plain" and (closing or _SUMMARY_RE.match(text))) or (
-                    _IF_NEEDED_RE.match(body) and not scheduled(body)
+                    _IF_NEEDED_RE.match(body)
+                    and not scheduled(body)
+                    # (under a body's duty heading, "b) Trong quá trình …, nếu …, các bộ … có
+                    # trách nhiệm gửi …" is one of its points: a row)
+                    and not (agency and self.duty_heading and kind == "sub")
                 ):
                     continue  # "… tổ chức quán triệt, thực hiện nghiêm túc Chỉ thị này."
                 # "19. Các cơ sở đào tạo đại học, sau đại học": a short heading naming a body
@@ -412,6 +417,7 @@ class AssignmentInterpreter:
                     self.sections = S.closed(self.sections, kind)  # "3. Giao Sở X" after "2. Về …"
                     self.agency_label, self.agency_rows, self.heading_of = label, [], agency
                     self.heading_task = bool(rest)
+                    self.duty_heading = bool(duty)
                     self.agency_partners = (
                         partners_up_to_verb(role_heading.group("partners")) if role_heading else ""
                     )

@@ -8,6 +8,7 @@ import itertools
 import re
 
 from cchc.plans.parsing import cells as C
+from cchc.plans.parsing.dutyends import duty_heading_ends
 from cchc.plans.parsing.leads import name_goes_on
 from cchc.plans.parsing.prose import OPEN_ENDINGS, split_glued
 from cchc.plans.parsing.structure import proper_names
@@ -87,6 +88,7 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[tuple[int, str]]:
             opens = opens or bool(_SIGNATURE_RE.match(text))  # "Nơi nhận:" ends the body
             opens = opens or bool(_ADDRESS_LINE_RE.match(text))  # "Kính gửi: Bộ X" starts it
             unfinished = same_run and previous[-1:] not in ".;:!?"
+            unfinished = unfinished and not duty_heading_ends(previous, text)  # (dutyends.py)
             # A bold heading closed at the end of its paragraph ("**13. Báo và … địa bàn**")
             # ends there: the next paragraph does not continue it.
             # (A bold marker "**(4)**" closing a line is no heading: its point follows; nor is a

@@ -45,6 +45,11 @@ from django.utils.translation import gettext as _
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
 from cchc.plans.parsing.serialassign import assign_cells
+from cchc.plans.parsing.serialtimefirst import (
+    BODY_COLUMNS,
+    cells_after_timeframe,
+    continues_label,
+)
 from cchc.plans.parsing.vocabulary import _AGENCY
 from cchc.plans.readers.base import Block, Paragraph, Row, SourceDocument, Table
 from cchc.scheduling.timeframes import parse_timeframe
@@ -143,7 +148,7 @@ def _find_header(
                 or _ROMAN_RE.match(text)
             ):
                 break
-            if text[:1].islower():
+            if text[:1].islower() or continues_label(labels[-1], text):
                 labels[-1] = f"{labels[-1]} {text}"
             elif field_for_label(text) is not None or _unknown_label(text):
                 labels.append(text)
@@ -507,8 +512,12 @@ def _trailing(texts: list[str], keys: list[str], found: dict[str, list[str]]) ->
     """The lines before the columns printed after the timeframe ("Căn cứ bổ sung"): the cells
     after the first line of the row's last ones that opens a cell after a timeframe (the
     grammar reads the lines before it), cut where a line opens a cell, one a column."""
-    first = len(texts)
+    # (the bodies' columns right after the timeframe: the lead starts after the date)
+    after = cells_after_timeframe(texts, _is_timeframe) if keys[0] in BODY_COLUMNS else None
+    first = len(texts) if after is None else after
     for index in range(len(texts) - 1, max(0, len(texts) - 8), -1):
+        if after is not None:
+            break
         if _starts_cell(texts[index - 1], texts[index]) and _timeframe(texts[:index])[1]:
             first = index
             break

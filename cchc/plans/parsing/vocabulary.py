@@ -16,6 +16,8 @@ _AGENCY = (
     r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
     # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp".
     r"Các chủ đầu tư|Các nhà đầu tư|Các hợp tác xã|"
+    # "8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội …" (round 20).
+    r"Các [Kk]hu [Cc]ông nghệ|Các [Kk]hu [Cc]ông nghiệp|Các [Kk]hu kinh tế|"
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
     # "Báo và Phát thanh, Truyền hình tỉnh" (not "Báo cáo"), "Hiệp hội Doanh nghiệp".
     r"Chi cục|Tỉnh đoàn|Tỉnh Đoàn|Thành đoàn|Thành Đoàn|Các cơ sở|Các trường|Hiệp hội|"
@@ -325,7 +327,11 @@ _ASKS_RE = re.compile(r"\s(?:yêu cầu|đề nghị)\s")
 # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)": the note in brackets is not the agency's name.
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": the agency is who the duty is of.
-_DUTY_RE = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ) của\s+(?P<lead>[^:()]{3,120}?)\s*:?\s*$")
+# ("Trách nhiệm Tổ công tác …:" without its "của": a name, capitalised, follows.)
+_DUTY_RE = re.compile(
+    r"^(?:(?:Trách nhiệm|Nhiệm vụ) của\s+|Trách nhiệm\s+(?=[A-ZĐÀ-Ỹ]))"
+    r"(?P<lead>[^:()]{3,120}?)\s*:?\s*$"
+)
 _DUTY_LEAD_RE = re.compile(r"^(?P<lead>.+)(?P<rest>)$", re.S)
 # The closing formula of every resolution or decision ("Các bộ … chịu trách nhiệm thi hành
 # Nghị quyết này"): not a row of work.
