@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cchc.plans.parsing.result import DocumentInfo, Item, ParsedPlan
+from cchc.plans.parsing.result import DocumentInfo, ParsedPlan
 from cchc.plans.parsing.suspects import CODE, check_suspects, suspect_fields
-
-
-def _item(**fields: str | None) -> Item:
-    values: dict[str, str | None] = {
-        "number": "2",
-        "title": "Rà soát danh mục thủ tục hành chính",
-        "lead": "Sở Tư pháp",
-        "partners": "Các sở, ngành",
-        "timeframe": "Năm 2026",
-    }
-    values.update(fields)
-    return Item(line=11, **values)  # type: ignore[arg-type]
+from cchc.plans.tests.test_parsing_shift_suspects import _item  # the same made-up row
 
 
 @pytest.mark.parametrize(
