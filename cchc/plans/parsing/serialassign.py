@@ -25,6 +25,10 @@ from functools import cache
 # Cost of a cell joined to the one before it, and of a column left empty.
 _JOIN = 1.0
 _EMPTY = 2.0
+# The most cells of a row weighed one by one: the assignment costs cells² × columns, and a
+# real row has a few cells a column (entries 168-177: at most 14 in all). The cells past it
+# go whole to the last column weighed, and the row is unsure (the caller warns).
+MAX_CELLS = 60
 
 
 def assign_cells(
@@ -45,6 +49,9 @@ def assign_cells(
         chunks[-1].append(text)
     if not keys:
         return not chunks
+    capped = len(chunks) > MAX_CELLS
+    if capped:
+        chunks[MAX_CELLS - 1 :] = [[line for chunk in chunks[MAX_CELLS - 1 :] for line in chunk]]
     kinds = [kind(chunk) for chunk in chunks]
 
     def fit(key: str, first: int) -> float:
@@ -75,4 +82,4 @@ def assign_cells(
         if take:
             found[key] = [line for chunk in chunks[position : position + take] for line in chunk]
         position += take
-    return len(chunks) == len(keys)
+    return not capped and len(chunks) == len(keys)

@@ -50,7 +50,7 @@ from cchc.plans.parsing.serialtimefirst import (
     cells_after_timeframe,
     continues_label,
 )
-from cchc.plans.parsing.vocabulary import _AGENCY
+from cchc.plans.parsing.vocabulary import _AGENCY, GAZETTE_HEAD
 from cchc.plans.readers.base import Block, Paragraph, Row, SourceDocument, Table
 from cchc.scheduling.timeframes import parse_timeframe
 
@@ -59,8 +59,8 @@ _NUMBER_RE = re.compile(r"^(?P<number>\d{1,3}\.(?:\d{1,3}\.?)?)(?:\s+(?P<rest>\S
 # the sequence only.
 _BARE_NUMBER_RE = re.compile(r"^(?P<number>\d{1,3})(?:\s+(?P<rest>[^\W\d].*))?$")
 _ROMAN_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.?(?:\s+(?P<rest>\S.*))?$")
-# The gazette's running head ("CÔNG BÁO/Số 286/Ngày 27-05-2026") and the page number.
-_RUNNING_HEAD_RE = re.compile(r"^CÔNG BÁO\s*/\s*Số\b", re.IGNORECASE)
+# The gazette's running head (``vocabulary.GAZETTE_HEAD``, here a line's start) and the page number.
+_RUNNING_HEAD_RE = re.compile(rf"^{GAZETTE_HEAD}\b", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _BODY_RE = re.compile(rf"^(?:{_AGENCY}|Cơ sở (?=khám|y tế|giáo dục|đào tạo))")
 # A result cell opens with what is produced: a document's kind or the activities done.

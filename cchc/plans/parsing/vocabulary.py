@@ -398,10 +398,13 @@ _TIME_TAIL_RE = re.compile(
 _APPENDIX_REF_RE = re.compile(r"[\s*_]*\((?:theo |xem |tại )?Phụ lục[^()]{0,60}\)[\s*_.]*$", re.I)
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _ITALIC_EDGE_RE = re.compile(r"^\*(?=[^*\s])|(?<=[^*\s])\*$")
+# The gazette's running head, atop each page of its PDF's text (round 19): "CÔNG BÁO/Số 1091 +
+# 1092/Ngày 03-11-2023"; a whole line in prose (``_PAGE_LINE_RE``), a line's start inside a task
+# table's cells (``serialcells._RUNNING_HEAD_RE``).
+GAZETTE_HEAD = r"CÔNG BÁO\s*/\s*Số"
 # Page numbers and the page-break lines converters print ("--- PAGE BREAK ---").
 _PAGE_LINE_RE = re.compile(
     r"^(?:[-–\s]*\d{1,4}[-–\s]*|(?:Trang|trang)\s+\d+(?:\s*/\s*\d+)?|"
     r"[-=_\s]*(?:PAGE BREAK|Page break|\f)[-=_\s]*|"
-    # The gazette's running head (round 19): "CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023".
-    r"CÔNG BÁO\s*/\s*Số\s+\d[\d\s+]*/\s*Ngày\s+\d{1,2}-\d{1,2}-\d{4})$"
+    rf"{GAZETTE_HEAD}\s+\d[\d\s+]*/\s*Ngày\s+\d{{1,2}}-\d{{1,2}}-\d{{4}})$"
 )

@@ -4,7 +4,7 @@ serialassign.py; issue 15, held-out round 19): made-up snippets."""
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
-from cchc.plans.parsing.serialassign import assign_cells
+from cchc.plans.parsing.serialassign import MAX_CELLS, assign_cells
 from cchc.plans.parsing.serialcells import serial_tables
 from cchc.plans.readers.base import Paragraph, SourceDocument, Table
 
@@ -375,6 +375,30 @@ def test_cells_assigned_to_columns_by_what_they_hold():
     )
     assert found["#4"] == ["Thủ tướng", "Chính phủ"]
     assert found["outputs"] == ["Báo cáo"]
+
+
+def test_a_row_of_more_cells_than_any_table_prints_is_assigned_in_bounded_work_and_unsure():
+    """A hostile row of thousands of cells: the cells past ``MAX_CELLS`` are not weighed one by
+    one (the assignment costs cells² × columns) but kept whole in the last column weighed, and
+    the row is unsure (the caller warns); no line is lost."""
+    texts = [f"Bộ {index}" for index in range(1500)]
+    weighed: list[list[str]] = []
+
+    def kind(lines: list[str]) -> str:
+        weighed.append(lines)
+        return "body"
+
+    found: dict[str, list[str]] = {}
+    assert not assign_cells(
+        texts, ["lead", "partners", "outputs"], found, starts=lambda _p, _t: True, kind=kind
+    )
+    assert len(weighed) == MAX_CELLS
+    assert [line for key in ("lead", "partners", "outputs") for line in found[key]] == texts
+    # A row of as many cells as columns is still read one for one.
+    found = {}
+    assert assign_cells(
+        texts[:3], ["lead", "partners", "outputs"], found, starts=lambda _p, _t: True, kind=kind
+    )
 
 
 def test_a_header_of_unknown_columns_only_is_no_task_table():
