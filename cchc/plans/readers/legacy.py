@@ -42,6 +42,8 @@ ENCODINGS = (TCVN3, VNI)
 
 _TCVN3_TABLE: dict[int, str] = dict(TCVN3_BYTES)
 _TCVN3_CHARS = frozenset(chr(byte) for byte in TCVN3_BYTES)
+# The codes of lowercase letters (all but the seven capitals Ă Â Ê Ô Ơ Ư Đ).
+_TCVN3_LOWER = frozenset(chr(byte) for byte, letter in TCVN3_BYTES.items() if letter.islower())
 
 _VNI_TO_UNICODE: dict[str, str] = {}
 for _letter, _code in VNI_LOWER.items():
@@ -105,11 +107,34 @@ def convert(text: str, encoding: str, *, capitals: bool = False) -> str:
 
 
 def convert_line(line: str, encoding: str) -> str:
-    """A line found to be in ``encoding``, converted. A TCVN3 line whose Latin letters are all
-    capitals was typed in a capital font ('KÕ HO¹CH' drawn by .VnTimeH): its letters are."""
-    letters = [ch for ch in line if ch.isascii() and ch.isalpha()]
-    capitals = encoding == TCVN3 and len(letters) >= 3 and all(ch.isupper() for ch in letters)
-    return convert(line, encoding, capitals=capitals)
+    """A line found to be in ``encoding``, converted.
+
+    TCVN3 has no capitals with a tone mark: a word in capitals was typed in a capital font
+    ('HO¹CH' drawn by .VnTimeH as 'HOẠCH'). A word holding a TCVN3 code whose Latin letters are
+    two or more capitals is upper-cased, and so is a one-capital word beside one ('KÕ HO¹CH'
+    → 'KẾ HOẠCH'); 'KÕ ho¹ch' stays 'Kế hoạch'."""
+    if encoding != TCVN3:
+        return convert(line, encoding)
+    pieces = _WORD_RE.split(line)
+    words = _WORD_RE.findall(line)
+    caps = [_capital_word(word) for word in words]
+    out = [pieces[0]]
+    for i, word in enumerate(words):
+        beside = [caps[j] for j in (i - 1, i + 1) if 0 <= j < len(caps)]
+        upper = caps[i] == 2 or (caps[i] == 1 and 2 in beside)
+        out.append(convert(word, TCVN3, capitals=upper))
+        out.append(pieces[i + 1])
+    return "".join(out)
+
+
+def _capital_word(word: str) -> int:
+    """2: a TCVN3 word in capitals ('HO¹CH'); 1: a word of one capital and codes ('KÕ'); 0."""
+    letters = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return 0
+    if not any(ch in _TCVN3_LOWER for ch in word):
+        return 0
+    return 2 if len(letters) >= 2 else 1
 
 
 def font_encoding(font: str | None) -> str | None:
@@ -169,24 +194,31 @@ def detect(line: str, *, known: frozenset[str] = frozenset()) -> str | None:
 
 
 def decode_lines(data: bytes, fallback: str) -> str | None:
-    """A text file that is not UTF-8, decoded line by line: as Latin-1 (the codes as Word and a
-    Windows editor show them, for :func:`convert_document`) where the line is legacy text, by
-    ``fallback`` (Windows-1258) elsewhere; None when no line is legacy text.
+    """A text file that is not UTF-8, decoded line by line: as Windows-1252 (the codes as Word
+    and a Windows editor show them, for :func:`convert_document`; Latin-1 for a byte 1252
+    leaves undefined) where the line is legacy text, by ``fallback`` (Windows-1258) elsewhere;
+    None when no line is legacy text.
 
     Windows-1258 would turn TCVN3's bytes into other Vietnamese letters (0xD5 'ế' into 'Ơ'),
     so the choice is made on the bytes, before the text is decoded."""
-    lines = data.splitlines(keepends=True)
-    known = frozenset(e for line in lines if (e := detect(line.decode("latin-1"))))
+    lines = [(line, _western(line)) for line in data.splitlines(keepends=True)]
+    known = frozenset(e for _line, text in lines if (e := detect(text)))
     if not known:
         return None
     parts = []
-    for line in lines:
-        text = line.decode("latin-1")
+    for line, text in lines:
         if not detect(text, known=known):
             with contextlib.suppress(UnicodeDecodeError):
                 text = line.decode(fallback)
         parts.append(text)
     return "".join(parts)
+
+
+def _western(line: bytes) -> str:
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
 
 
 def legacy_message(encoding: str) -> str:
