@@ -1,8 +1,9 @@
 """Which font a Word run is typed in, for the runs of a legacy Vietnamese font (legacy.py).
 
 A run names its font in ``w:rPr/w:rFonts`` (``w:ascii``, else ``w:hAnsi``); without one it
-takes its character style's, then its paragraph style's (each following ``w:basedOn``), then
-the document default (``w:docDefaults``). Theme fonts are not followed: no legacy font is a
+takes its character style's, then its paragraph style's (the default paragraph style when the
+paragraph names none; each following ``w:basedOn``), then the document default
+(``w:docDefaults``). Theme fonts are not followed: no legacy font is a
 theme font.
 """
 
@@ -28,6 +29,7 @@ class Fonts:
 
     def __init__(self, styles: etree._Element | None) -> None:
         self.default: str | None = None
+        self._normal: str | None = None  # the default paragraph style ("Normal")
         self._own: dict[str, str | None] = {}
         self._based: dict[str, str] = {}
         self._resolved: dict[str, str | None] = {}
@@ -39,6 +41,8 @@ class Fonts:
             if not style_id:
                 continue
             self._own[style_id] = _rfonts(style.find(f"{_W}rPr"))
+            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
+                self._normal = style_id
             based = style.find(f"{_W}basedOn")
             if based is not None and based.get(_VAL):
                 self._based[style_id] = str(based.get(_VAL))
@@ -63,7 +67,8 @@ class Fonts:
     def paragraph_font(self, p: etree._Element) -> str | None:
         """The font of the paragraph's runs that name none."""
         style = p.find(f"{_W}pPr/{_W}pStyle")
-        return self.style_font(style.get(_VAL) if style is not None else None) or self.default
+        style_id = style.get(_VAL) if style is not None else self._normal
+        return self.style_font(style_id) or self.default
 
     def run_font(self, r: etree._Element, paragraph_font: str | None) -> str | None:
         rpr = r.find(f"{_W}rPr")

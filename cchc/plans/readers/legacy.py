@@ -162,34 +162,42 @@ def _is_unicode(text: str) -> bool:
     return any(ch in _BEYOND_LATIN1 for ch in text)
 
 
-def _votes(line: str, encoding: str) -> tuple[int, int]:
-    """(words that become syllables once converted, words that stop being syllables)."""
+def _votes(line: str, encoding: str) -> tuple[int, int, int]:
+    """(words that become syllables once converted, words that stop being syllables, words
+    that are syllables either way: 'Tõ' is 'tõ' or 'từ'). Only words with a Latin letter
+    count: a '©' or a '¹' of its own is no word."""
     codes = _CODE_CHARS[encoding]
-    pro = con = 0
+    pro = con = both = 0
     for word in _WORD_RE.findall(line):
-        if not (set(word) & codes):
+        if not (set(word) & codes) or not any(ch.isascii() and ch.isalpha() for ch in word):
             continue
-        before = is_syllable(word)
-        after = is_syllable(convert(word, encoding))
+        converted = convert(word, encoding)
+        before, after = is_syllable(word), is_syllable(converted)
         if after and not before:
             pro += 1
         elif before and not after:
             con += 1
-    return pro, con
+        elif before and after and converted != word:
+            both += 1
+    return pro, con, both
 
 
 def detect(line: str, *, known: frozenset[str] = frozenset()) -> str | None:
     """The legacy encoding ``line`` is typed in, or None (Unicode, ASCII, not sure).
 
-    ``known``: encodings the document is already known to use, for which one word suffices."""
+    ``known``: encodings the document is already known to use: for those, one word for and
+    more for than against suffices, or words that read either way and none against."""
     if _is_unicode(line) or line.isascii():
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for encoding in ENCODINGS:
-        pro, con = _votes(line, encoding)
-        least = 1 if encoding in known else 2
-        if pro >= least and pro > con and (best is None or pro > best[0]):
-            best = (pro, encoding)
+        pro, con, both = _votes(line, encoding)
+        if encoding in known:
+            fits = pro > con or (con == 0 and both > 0)
+        else:
+            fits = pro >= 2 and pro > con
+        if fits and (best is None or (pro, both) > best[0]):
+            best = ((pro, both), encoding)
     return best[1] if best else None
 
 
@@ -200,18 +208,30 @@ def decode_lines(data: bytes, fallback: str) -> str | None:
     None when no line is legacy text.
 
     Windows-1258 would turn TCVN3's bytes into other Vietnamese letters (0xD5 'ế' into 'Ơ'),
-    so the choice is made on the bytes, before the text is decoded."""
+    so the choice is made on the bytes, before the text is decoded. A line only the document's
+    encoding makes legacy text ('Tõ 2021' is 'Từ 2021', or 'Tơ 2021' in Windows-1258) is read
+    the way that spells more syllables, the legacy way when both spell as many."""
     lines = [(line, _western(line)) for line in data.splitlines(keepends=True)]
     known = frozenset(e for _line, text in lines if (e := detect(text)))
     if not known:
         return None
     parts = []
     for line, text in lines:
-        if not detect(text, known=known):
+        if not detect(text):
+            encoding = detect(text, known=known)
             with contextlib.suppress(UnicodeDecodeError):
-                text = line.decode(fallback)
+                other = line.decode(fallback)
+                if encoding is None or _spelt(unicodedata.normalize("NFC", other)) > _spelt(
+                    convert_line(text, encoding)
+                ):
+                    text = other
         parts.append(text)
     return "".join(parts)
+
+
+def _spelt(text: str) -> int:
+    """How many of the text's words with a letter beyond ASCII are Vietnamese syllables."""
+    return sum(1 for word in _WORD_RE.findall(text) if not word.isascii() and is_syllable(word))
 
 
 def _western(line: bytes) -> str:
@@ -241,16 +261,20 @@ def _texts(doc: SourceDocument) -> Iterator[tuple[str, int, int, int]]:
 def convert_document(doc: SourceDocument) -> SourceDocument:
     """Convert the document's legacy-encoded lines to Unicode in place (see the module's
     docstring), adding one warning per encoding found; a document without any is untouched."""
-    first: dict[str, int] = dict(doc.legacy)
+    first: dict[str, int] = {}
     for text, line, _b, _c in _texts(doc):
         if text.isascii():
             continue
         for piece in text.split("\n"):
             if encoding := detect(piece):
                 first[encoding] = min(first.get(encoding, line), line)
-    if not first:
+    if not first and not doc.legacy:
         return doc
-    known = frozenset(first)
+    # Once the reader has converted runs by their font, their text is Unicode that may spell a
+    # legacy word too ('Rà soát' is TCVN3 for 'Rà soỏt'): only lines legacy on their own are.
+    known = frozenset() if doc.legacy else frozenset(first)
+    for encoding, line in doc.legacy.items():
+        first[encoding] = min(first.get(encoding, line), line)
     for text, _line, b, c in _texts(doc):
         if text.isascii():
             continue
