@@ -192,10 +192,8 @@ def detect(line: str, *, known: frozenset[str] = frozenset()) -> str | None:
     best: tuple[tuple[int, int], str] | None = None
     for encoding in ENCODINGS:
         pro, con, both = _votes(line, encoding)
-        if encoding in known:
-            fits = pro > con or (con == 0 and both > 0)
-        else:
-            fits = pro >= 2 and pro > con
+        weak = encoding in known and (pro > con or (con == 0 and both > 0))
+        fits = weak or (pro >= 2 and pro > con)
         if fits and (best is None or (pro, both) > best[0]):
             best = ((pro, both), encoding)
     return best[1] if best else None

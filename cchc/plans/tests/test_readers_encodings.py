@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 from django.utils import translation
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,10 +37,7 @@ TCVN3_NOTE = "The document uses the TCVN3 (ABC) encoding: converted to Unicode."
 VNI_NOTE = "The document uses the VNI-Windows encoding: converted to Unicode."
 
 # TCVN 5712:1993, VN3, letter by letter: for each vowel its huyền, hỏi, ngã, sắc, nặng forms.
-_UNICODE = (
-    "àảãáạ" "ăằẳẵắặ" "âầẩẫấậ" "đ" "èẻẽéẹ" "êềểễếệ" "ìỉĩíị" "òỏõóọ" "ôồổỗốộ" "ơờởỡớợ"
-    "ùủũúụ" "ưừửữứự" "ỳỷỹýỵ" "ĂÂÊÔƠƯĐ"
-)
+_UNICODE = "àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵĂÂÊÔƠƯĐ"
 _TCVN3 = (
     "\xb5\xb6\xb7\xb8\xb9"
     "\xa8\xbb\xbc\xbd\xbe\xc6"
@@ -115,8 +113,8 @@ VNI_LINES = {
     # Ke á(ê+sắc) · hoa ï(nặng) ch · ca û(hỏi) i · ca ù(sắc) ch · ha ø(huyền) nh · ch í nh ·
     # na ê(ă) m
     "Keá hoaïch caûi caùch haønh chính naêm 2026": "Kế hoạch cải cách hành chính năm 2026",
-    # S ô(ơ) û · No ä(ô+nặng) i · vu ï · chu û · tr ì · pho á(ô+sắc) i · h ô ï p
-    "Sôû Noäi vuï chuû trì; caùc sôû, ngaønh phoái hôïp": "Sở Nội vụ chủ trì; các sở, ngành phối hợp",
+    # S ô(ơ) û · No ä(ô+nặng) i · vu ï · chu û · tr ì · ca ù · pho á(ô+sắc) i · h ô ï p
+    "Sôû Noäi vuï chuû trì; caùc sôû phoái hôïp": "Sở Nội vụ chủ trì; các sở phối hợp",
     # U Û(hỏi) y · nha â(â) n · t æ(ỉ) nh
     "UÛy ban nhaân daân tænh": "Ủy ban nhân dân tỉnh",
     # Ñ(Đ) o à(ô+huyền) ng · Th ô ø i
@@ -203,7 +201,7 @@ def test_unicode_lines_in_a_tcvn3_document_stay() -> None:
 # --- DOCX: runs in a legacy font ------------------------------------------------------------
 
 
-def _runs(paragraph: docx.text.paragraph.Paragraph, text: str, legacy: bool) -> None:
+def _runs(paragraph: DocxParagraph, text: str, legacy: bool) -> None:
     """``text`` as runs: in .VnTime (TCVN3), a capital with a tone mark in .VnTimeH, as an ABC
     typist types it; else one Times New Roman run."""
     if not legacy:
@@ -348,3 +346,11 @@ def _outcome(data: bytes) -> list[tuple[object, ...]] | str:
         return rows(parse_bytes(data, "seed.md"))
     except ReadError as exc:
         return str(exc)
+
+
+def test_the_warning_reads_in_vietnamese() -> None:
+    with translation.override("vi"):
+        doc = read_bytes("Së Néi vô chñ tr×\n".encode(), "plan.txt")
+    assert doc.notes == [
+        (1, "Văn bản dùng bảng mã TCVN3 (ABC): đã chuyển sang Unicode.", "legacy-encoding")
+    ]
