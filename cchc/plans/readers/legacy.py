@@ -22,6 +22,7 @@ converted.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -162,24 +163,45 @@ def _is_unicode(text: str) -> bool:
     return any(ch in _BEYOND_LATIN1 for ch in text)
 
 
+# A line is judged by its first words holding a code: enough for any real line, and a bound on
+# the work a hostile file of long lines can ask.
+_MOST_WORDS = 64
+# and a document by its first 100,000 distinct such words (a real plan has a few thousand).
+_MOST_NEW_WORDS = 100_000
+
+
 def _votes(line: str, encoding: str) -> tuple[int, int, int]:
     """(words that become syllables once converted, words that stop being syllables, words
     that are syllables either way: 'Tõ' is 'tõ' or 'từ'). Only words with a Latin letter
     count: a '©' or a '¹' of its own is no word."""
     codes = _CODE_CHARS[encoding]
-    pro = con = both = 0
+    if codes.isdisjoint(line):
+        return 0, 0, 0
+    votes = [0, 0, 0]
+    seen = 0
     for word in _WORD_RE.findall(line):
-        if not (set(word) & codes) or not any(ch.isascii() and ch.isalpha() for ch in word):
+        if codes.isdisjoint(word):
             continue
-        converted = convert(word, encoding)
-        before, after = is_syllable(word), is_syllable(converted)
-        if after and not before:
-            pro += 1
-        elif before and not after:
-            con += 1
-        elif before and after and converted != word:
-            both += 1
-    return pro, con, both
+        if (vote := _vote(word, encoding)) >= 0:
+            votes[vote] += 1
+        seen += 1
+        if seen >= _MOST_WORDS:
+            break
+    return votes[0], votes[1], votes[2]
+
+
+@functools.lru_cache(maxsize=65536)
+def _vote(word: str, encoding: str) -> int:
+    """0: the word speaks for ``encoding``, 1: against it, 2: either way, -1: neither."""
+    if not any(ch.isascii() and ch.isalpha() for ch in word):
+        return -1
+    converted = convert(word, encoding)
+    before, after = is_syllable(word), is_syllable(converted)
+    if after and not before:
+        return 0
+    if before and not after:
+        return 1
+    return 2 if before and after and converted != word else -1
 
 
 def detect(line: str, *, known: frozenset[str] = frozenset()) -> str | None:
@@ -260,11 +282,17 @@ def convert_document(doc: SourceDocument) -> SourceDocument:
     """Convert the document's legacy-encoded lines to Unicode in place (see the module's
     docstring), adding one warning per encoding found; a document without any is untouched."""
     first: dict[str, int] = {}
+    strong: dict[str, str | None] = {}  # each distinct line's own verdict
+    start = _vote.cache_info().misses
     for text, line, _b, _c in _texts(doc):
         if text.isascii():
             continue
+        if _vote.cache_info().misses - start > _MOST_NEW_WORDS:
+            break  # a file of random letters: what follows is read as printed
         for piece in text.split("\n"):
-            if encoding := detect(piece):
+            if piece not in strong:
+                strong[piece] = detect(piece)
+            if encoding := strong[piece]:
                 first[encoding] = min(first.get(encoding, line), line)
     if not first and not doc.legacy:
         return doc
@@ -279,7 +307,7 @@ def convert_document(doc: SourceDocument) -> SourceDocument:
         pieces = text.split("\n")
         converted = []
         for piece in pieces:
-            encoding = detect(piece, known=known)
+            encoding = strong.get(piece) or (detect(piece, known=known) if known else None)
             converted.append(convert_line(piece, encoding) if encoding else piece)
         new = "\n".join(converted)
         if new != text:
