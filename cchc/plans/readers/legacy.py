@@ -15,8 +15,10 @@ any more). A line holding any Vietnamese letter beyond Latin-1 ('ư', 'ạ', 'đ
 never converted, nor is a word of no Vietnamese shape ('Müller', 'footnote¹', '©'), so a
 copyright sign or a superscript in a Unicode plan stays as it is. Once a document is known to
 use an encoding, a line with a single word speaking for it ('Së' in a cell of its own) is
-converted as well. The document gets one warning per encoding found, on the first line
-converted.
+converted as well, and so is one whose words read either way with none against ('Tõ 2021' is
+'Từ 2021'); not in a document the reader already converted by fonts, whose Unicode runs may
+spell legacy words too. The document gets one warning per encoding found, on the first line
+converted. TCVN3 capitals: see :func:`convert_line`.
 """
 
 from __future__ import annotations
