@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
+from cchc.plans.readers.legacy import convert_document
 from cchc.plans.readers.limits import check_document, printable_name
 
 __all__ = [
@@ -76,7 +77,8 @@ def read_bytes(data: bytes, name: str) -> SourceDocument:
     """
     name = printable_name(name)
     _check_size(name, len(data))
-    return check_document(_read(data, name))
+    # Text typed in a legacy Vietnamese encoding (TCVN3, VNI), whatever the format: legacy.py
+    return check_document(convert_document(_read(data, name)))
 
 
 # PNG, JPEG, TIFF (little and big endian): scans read by OCR.

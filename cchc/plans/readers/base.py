@@ -56,6 +56,9 @@ class SourceDocument:
     # What the reader was unsure of (OCR words, pages it could not read): (line, message,
     # code), passed on to the parsed plan's warnings.
     notes: list[tuple[int | None, str, str]] = field(default_factory=list)
+    # Legacy encodings (TCVN3, VNI) the reader converted runs from by their font, each with the
+    # first line it met one on; ``legacy.convert_document`` warns of them (legacy.py).
+    legacy: dict[str, int] = field(default_factory=dict)
 
     @property
     def tables(self) -> list[Table]:

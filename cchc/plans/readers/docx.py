@@ -29,6 +29,8 @@ from lxml import etree
 
 from cchc.plans.readers.base import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.csv import clean_cell, tidy_rows
+from cchc.plans.readers.docxfonts import Fonts
+from cchc.plans.readers.legacy import convert_run
 from cchc.plans.readers.limits import Budget, Limits, current
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -69,9 +71,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
             warnings.simplefilter("ignore")
             document = docx.Document(io.BytesIO(data))
             body = document.element.body
-            numbering = _Numbering(
-                _related(document, RT.NUMBERING), _related(document, RT.STYLES), budget
-            )
+            styles = _related(document, RT.STYLES)
+            numbering = _Numbering(_related(document, RT.NUMBERING), styles, budget)
+            fonts = Fonts(styles)
     except ReadError:
         raise
     except KeyError as exc:
@@ -89,11 +91,17 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
             _("%(name)s: the Word document has no body (no w:body element), so no text.")
             % {"name": name}
         )
-    walker = _Body(numbering, budget)
+    walker = _Body(numbering, budget, fonts)
     walker.walk(body)
     if not walker.blocks:
         raise ReadError(_("%(name)s: the Word document contains no text.") % {"name": name})
-    return SourceDocument(name=name, format="docx", blocks=walker.blocks, line_unit="paragraph")
+    return SourceDocument(
+        name=name,
+        format="docx",
+        blocks=walker.blocks,
+        line_unit="paragraph",
+        legacy=walker.legacy,
+    )
 
 
 def zip_members(data: bytes, name: str) -> set[str] | None:
@@ -183,11 +191,13 @@ def _check_xml_sizes(archive: zipfile.ZipFile, limits: Limits, name: str) -> Non
 class _Body:
     """Walks the body's children, numbering paragraphs and table rows."""
 
-    def __init__(self, numbering: _Numbering, budget: Budget) -> None:
+    def __init__(self, numbering: _Numbering, budget: Budget, fonts: Fonts) -> None:
         self.blocks: list[Block] = []
         self.line = 0
         self.numbering = numbering
         self.budget = budget
+        self.fonts = fonts
+        self.legacy: dict[str, int] = {}  # encoding → first line with a run in its font
 
     def walk(self, container: etree._Element) -> None:
         for child in container:
@@ -255,8 +265,16 @@ class _Body:
     def paragraph_text(self, p: etree._Element) -> str:
         """The paragraph's text, after the list label Word would show ("1.", "a)")."""
         parts = [self.numbering.label(p)]
-        _collect(p, parts)
+        font = self.fonts.paragraph_font(p)
+        _collect(p, parts, self, font, font)
         return "".join(parts)
+
+    def legacy_text(self, text: str, font: str) -> str:
+        """A run's text in a legacy Vietnamese font ('.VnTime', 'VNI-Times') as Unicode."""
+        converted, encoding = convert_run(text, font)
+        if encoding:
+            self.legacy[encoding] = min(self.legacy.get(encoding, self.line), self.line)
+        return converted
 
 
 def _content(el: etree._Element) -> etree._Element:
@@ -294,14 +312,24 @@ def _int_val(el: etree._Element | None, default: int) -> int:
         return default
 
 
-def _collect(el: etree._Element, parts: list[str]) -> None:
-    """Append the visible text under ``el``: runs, tabs, breaks, text-box paragraphs."""
+def _collect(
+    el: etree._Element,
+    parts: list[str],
+    body: _Body | None = None,
+    pfont: str | None = None,
+    font: str | None = None,
+) -> None:
+    """Append the visible text under ``el``: runs, tabs, breaks, text-box paragraphs.
+
+    ``body``: the walker that converts the text of runs in a legacy font (``legacy.py``);
+    ``pfont``: the font of the paragraph's runs that name none; ``font``: the current run's."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _NO_TEXT:
             continue
         if tag == f"{_W}t":
-            parts.append(child.text or "")
+            text = child.text or ""
+            parts.append(body.legacy_text(text, font) if body is not None and font else text)
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             parts.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
@@ -310,10 +338,13 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
             parts.append("-")
         elif tag == P:  # a paragraph of a text box anchored in this one
             parts.append("\n")
-            _collect(child, parts)
+            inner = body.fonts.paragraph_font(child) if body is not None else None
+            _collect(child, parts, body, inner, inner)
             parts.append("\n")
+        elif tag == f"{_W}r" and body is not None:
+            _collect(child, parts, body, pfont, body.fonts.run_font(child, pfont))
         else:
-            _collect(child, parts)
+            _collect(child, parts, body, pfont, font)
 
 
 def _related(document: Any, relationship: str) -> etree._Element | None:

@@ -12,6 +12,7 @@ import re
 from django.utils.translation import gettext as _
 
 from cchc.plans.readers.base import Paragraph, ReadError, Row, SourceDocument, Table
+from cchc.plans.readers.legacy import decode_lines
 from cchc.plans.readers.limits import Budget
 from cchc.plans.readers.ocrtext import looks_ocr, repair_document
 from cchc.plans.readers.wrappedrows import wrapped_tables
@@ -46,6 +47,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        # A file typed in TCVN3 or VNI: its legacy lines as Latin-1, converted later (legacy.py)
+        if (legacy := decode_lines(data, "cp1258")) is not None:
+            return legacy
         try:
             return data.decode("cp1258")
         except UnicodeDecodeError:

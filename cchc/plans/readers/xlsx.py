@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cchc.plans.readers.base import ReadError, Row, SourceDocument, Table
 from cchc.plans.readers.csv import clean_cell, tidy_rows
 from cchc.plans.readers.docx import zip_members
+from cchc.plans.readers.legacy import convert_run
 from cchc.plans.readers.limits import Budget, Limits, current
 
 _MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
@@ -74,7 +75,8 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
     budget = Budget(name, limits)
     try:
         for sheet in workbook.worksheets:
-            if sheet.sheet_state == "visible" and (table := _sheet_table(sheet, budget)):
+            visible = sheet.sheet_state == "visible"
+            if visible and (table := _sheet_table(sheet, budget, doc.legacy)):
                 doc.blocks.append(table)
     except ReadError:
         raise
@@ -151,13 +153,27 @@ def _merged_size(ref: bytes, name: str) -> int:
     return (abs(max_col - min_col) + 1) * (abs(max_row - min_row) + 1)
 
 
-def _sheet_table(sheet: Worksheet, budget: Budget) -> Table | None:
+def _legacy_cell(text: str, cell: Cell, row: int, legacy: dict[str, int]) -> str:
+    """A cell typed in a legacy Vietnamese font ('.VnTime', 'VNI-Times') as Unicode."""
+    try:
+        font = cell.font.name
+    except (IndexError, KeyError, AttributeError):  # a style the workbook lacks
+        return text
+    converted, encoding = convert_run(text, font)
+    if encoding:
+        legacy[encoding] = min(legacy.get(encoding, row), row)
+    return converted
+
+
+def _sheet_table(sheet: Worksheet, budget: Budget, legacy: dict[str, int]) -> Table | None:
     """The sheet's non-empty rows, merged ranges filled with their top-left value."""
     # Walk the stored cells only: a sheet formatted down to row 1048576 or column XFD holds
     # few values, and Worksheet.iter_rows would create every cell of the rectangle.
     texts: dict[int, dict[int, str]] = {}
     for (r, c), cell in sheet._cells.items():
         if cell.value is not None and (text := clean_cell(format_value(cell.value, _fmt(cell)))):
+            if isinstance(cell.value, str) and not text.isascii():
+                text = _legacy_cell(text, cell, r, legacy)
             texts.setdefault(r, {})[c] = text
     last_row = max(texts, default=0)
     last_col = max((max(row) for row in texts.values()), default=0)
