@@ -30,6 +30,7 @@ from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
+from cchc.plans.parsing.qualifiers import settle_qualifiers
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.rolecolon import drop_role_colon
 from cchc.plans.parsing.sectionblocks import read_section_blocks
@@ -79,6 +80,7 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             )
             % {"name": doc.name}
         )
+    settle_qualifiers(parsed)  # a generic opening qualifier to the notes (qualifiers.py)
     # Whatever the rules above read, no line of the plan body is lost without a warning.
     check_coverage(doc, parsed)
     # And no field the rules probably misread (a lead holding task text …) passes unflagged.

@@ -55,6 +55,7 @@ from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, fun
 from cchc.plans.parsing.dutypoints import agencies_below
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
+from cchc.plans.parsing.qualifiers import based_title
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
@@ -779,8 +780,7 @@ class AssignmentInterpreter:
         title = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;.")
         if not title:
             return None
-
-        title = title[:1].upper() + title[1:]
+        title, opening = based_title(title, opening, text)  # a specific basis (qualifiers.py)
         return Item(
             line=0,
             title=title,
