@@ -55,10 +55,10 @@ from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, fun
 from cchc.plans.parsing.dutypoints import agencies_below
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
-from cchc.plans.parsing.qualifiers import based_title
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
+from cchc.plans.parsing.qualifiers import based_title
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
