@@ -55,7 +55,8 @@ Phát triển chợ đầu mối nông sản năm 2027
 
 IV. TỔ CHỨC THỰC HIỆN
 
-1. Trên cơ sở đề xuất của các huyện, Sở Công Thương chủ trì, phối hợp với Sở Xây dựng lập danh mục chợ cần cải tạo, trình Ủy ban nhân dân tỉnh trong quý II năm 2027.
+1. Trên cơ sở đề xuất của các huyện, Sở Công Thương chủ trì, phối hợp với Sở Xây dựng
+lập danh mục chợ cần cải tạo, trình Ủy ban nhân dân tỉnh trong quý II năm 2027.
 
 2. Căn cứ chức năng, nhiệm vụ được giao, Sở Y tế kiểm tra an toàn thực phẩm tại các chợ đầu mối.
 """
@@ -114,7 +115,8 @@ Sở Tài chính yêu cầu đồng chí Chi cục trưởng Chi cục Thống k
 
 2. Tập trung hoàn thành phiếu điều tra của các hộ kinh doanh cá thể.
 
-- Qua kiểm tra đến hết tháng 9, một số Chi cục có tỷ lệ phiếu hoàn thành thấp như: Chi cục huyện Tân Lạc, Lạc Sơn, Mai Châu.
+- Qua kiểm tra đến hết tháng 9, một số Chi cục có tỷ lệ phiếu hoàn thành thấp như:
+Chi cục huyện Tân Lạc, Lạc Sơn, Mai Châu.
 
 - Rà soát danh sách hộ kinh doanh, điều tra ngay các hộ chưa có phiếu.
 
