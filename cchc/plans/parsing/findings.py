@@ -10,14 +10,16 @@ Under a numbered point, each '- ' bullet that opens with a task is a row of its 
 secretariat tracks each); a bullet that tells a finding is none: after an opening clause at
 most, its subject is SOME of a group ("một số <bodies>", "nhiều <bodies>") and its verb a
 state ("có", "còn", "chưa", "đạt", "vẫn"): bodies singled out by their results, no task
-given to them. Such a row, read without a number of its own, is dropped; the coverage check
-then warns of its lines, so nothing is lost silently. Refused: a row with a number of its own
+given to them. Such a row, read without a number of its own, is dropped with a warning on its
+line (``bullet-finding``), so nothing is lost silently. Refused: a row with a number of its own
 (a numbered point is a point of the plan whatever it says).
 """
 
 from __future__ import annotations
 
 import re
+
+from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.result import Item, ParsedPlan
 
@@ -34,7 +36,17 @@ def is_finding(text: str) -> bool:
 
 def drop_findings(parsed: ParsedPlan) -> None:
     """Drop the rows read from bullets that assess (no number of their own)."""
-    kept: list[Item] = [
-        item for item in parsed.items if item.number or not is_finding(item.title or "")
-    ]
+    kept: list[Item] = []
+    for item in parsed.items:
+        title = item.title or ""
+        if item.number or not is_finding(title):
+            kept.append(item)
+            continue
+        shown = title if len(title) <= 160 else title[:159] + "…"
+        parsed.warn(
+            item.line,
+            _("This bullet assesses bodies and assigns no task: it is no row. «%(text)s»")
+            % {"text": shown},
+            "bullet-finding",
+        )
     parsed.items[:] = kept
