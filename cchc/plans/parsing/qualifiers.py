@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.parsing.vocabulary import _LEAD_WORDS_RE, _REMIT_RE
 
 # The body's own remit: its functions, duties, powers, competence, field.
 _REMIT = r"(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|lĩnh vực(?: quản lý)?|phạm vi quản lý)"
@@ -35,7 +36,7 @@ _OWN = r"(?:\s+(?:của mình|được giao|được phân công|của đơn v�
 # "Trong phạm vi (và) …", "Căn cứ (vào) …", "Theo …", "Trên cơ sở …" the remit; "Theo thẩm
 # quyền"; then "(có) trách nhiệm" may follow.
 _GENERIC_RE = re.compile(
-    rf"^(?:(?:Trong phạm vi(?:\s*,?\s*và|,)?|Căn cứ(?: vào)?|Theo|Trên cơ sở)\s+{_REMITS}{_OWN}"
+    rf"^(?:(?:Trong phạm vi(?:\s*,?\s*và|,)?|Căn cứ(?: vào| theo)?|Theo|Trên cơ sở)\s+{_REMITS}{_OWN}"
     r"(?:\s*,?\s*(?:có\s+)?trách nhiệm(?=\s))?"
     r"|Có\s+trách nhiệm(?=\s))",
     re.I,
@@ -85,6 +86,22 @@ def based_title(title: str, notes: str, text: str) -> tuple[str, str]:
     rest = notes[len(clause) :].lstrip("; ")
     lowered = title[:1].lower() + title[1:] if title[1:2].islower() else title
     return f"{clause}, {lowered}", rest
+
+
+def remit_words(rest: str) -> tuple[str, str]:
+    """(the words after a row's lead without the remit formula and the duty words before its
+    verb, those words for the notes): "theo chức năng, nhiệm vụ được giao chủ trì, …",
+    "có trách nhiệm kiểm tra …" (the role "chủ trì" is the lead's, not kept)."""
+    rest = rest.strip()
+    kept: list[str] = []
+    if found := _REMIT_RE.match(rest):
+        kept.append(found.group().strip(" ,"))
+        rest = rest[found.end() :].strip()
+    if found := _LEAD_WORDS_RE.match(rest):
+        duty = re.match(r"(?:phải\s+)?có trách nhiệm", found.group(), re.I)
+        kept += [duty.group()] if duty else []
+        rest = rest[found.end() :].strip()
+    return rest, "; ".join(kept)
 
 
 def settle_qualifiers(parsed: ParsedPlan) -> None:
