@@ -141,3 +141,22 @@ def test_finding_shapes() -> None:
     # A task given to bodies, even "some" of them by a verb, is one.
     assert not is_finding("Chỉ đạo một số xã có tỷ lệ thấp khắc phục ngay")
     assert not is_finding("Rà soát danh sách hộ kinh doanh, điều tra ngay các hộ chưa có phiếu")
+
+
+def test_the_remit_between_a_lead_and_its_verb_is_kept_in_the_notes() -> None:
+    text = """KẾ HOẠCH
+Phòng chống dịch sốt xuất huyết năm 2027
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Y tế theo chức năng, nhiệm vụ được giao hướng dẫn các trạm y tế phun hóa chất diệt muỗi.
+
+2. Sở Giáo dục và Đào tạo có trách nhiệm tuyên truyền phòng bệnh trong trường học.
+"""
+    items = {item.lead: item for item in _plan(text).items}
+    health = items["Sở Y tế"]
+    assert health.title.startswith("Hướng dẫn các trạm y tế phun hóa chất")
+    assert "theo chức năng, nhiệm vụ được giao" in (health.notes or "")
+    school = items["Sở Giáo dục và Đào tạo"]
+    assert school.title.startswith("Tuyên truyền phòng bệnh trong trường học")
+    assert "có trách nhiệm" in (school.notes or "")
