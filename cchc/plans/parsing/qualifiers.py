@@ -36,7 +36,8 @@ _OWN = r"(?:\s+(?:của mình|được giao|được phân công|của đơn v�
 # "Trong phạm vi (và) …", "Căn cứ (vào) …", "Theo …", "Trên cơ sở …" the remit; "Theo thẩm
 # quyền"; then "(có) trách nhiệm" may follow.
 _GENERIC_RE = re.compile(
-    rf"^(?:(?:Trong phạm vi(?:\s*,?\s*và|,)?|Căn cứ(?: vào| theo)?|Theo|Trên cơ sở)\s+{_REMITS}{_OWN}"
+    r"^(?:(?:Trong phạm vi(?:\s*,?\s*và|,)?|Căn cứ(?: vào| theo)?|Theo|Trên cơ sở)"
+    rf"\s+{_REMITS}{_OWN}"
     r"(?:\s*,?\s*(?:có\s+)?trách nhiệm(?=\s))?"
     r"|Có\s+trách nhiệm(?=\s))",
     re.I,
