@@ -128,7 +128,7 @@ Chi cục huyện Tân Lạc, Lạc Sơn, Mai Châu.
 
 def test_a_bullet_that_assesses_bodies_is_no_row_and_its_line_is_warned() -> None:
     plan = _plan(_ASSESSED, "letter.txt")
-    titles = [item.title for item in plan.items]
+    titles = [item.title or "" for item in plan.items]
     assert not any("một số Chi cục có tỷ lệ" in t for t in titles)
     assert any(t.startswith("Rà soát danh sách hộ kinh doanh") for t in titles)
     assert any(t.startswith("Kiểm tra chéo phiếu điều tra") for t in titles)
