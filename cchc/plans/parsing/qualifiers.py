@@ -32,7 +32,10 @@ from cchc.plans.parsing.vocabulary import _LEAD_WORDS_RE, _REMIT_RE
 # The body's own remit: its functions, duties, powers, competence, field.
 _REMIT = r"(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|lĩnh vực(?: quản lý)?|phạm vi quản lý)"
 _REMITS = rf"{_REMIT}(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+|\s+){_REMIT})*"
-_OWN = r"(?:\s+(?:của mình|được giao|được phân công|của đơn vị|của cơ quan, đơn vị|quản lý))?"
+_OWN = (
+    r"(?:\s+(?:của mình|được giao|được phân công|quản lý"
+    r"|của (?:cơ quan, )?(?:đơn vị|cơ quan|tổ chức|ngành|địa phương)(?: của mình| mình)?))?"
+)
 # "Trong phạm vi (và) …", "Căn cứ (vào) …", "Theo …", "Trên cơ sở …" the remit; "Theo thẩm
 # quyền"; then "(có) trách nhiệm" may follow.
 _GENERIC_RE = re.compile(
@@ -45,7 +48,9 @@ _GENERIC_RE = re.compile(
 # What may follow a generic qualifier for it to leave the title: a task, not a subject (a
 # list of bodies), a document's name (capitalised) or another basis.
 _NOT_TASK_RE = re.compile(
-    r"^(?:(?:các|những|mọi|từng|của|và|theo|trong|tại|về|để|nhằm|với|cho|đối với)\b|\W|$)", re.I
+    r"^(?:(?:các|những|mọi|từng|của|và|theo(?! dõi)|trong|tại|về|để|nhằm|với|cho|đối với)\b"
+    r"|\W|$)",
+    re.I,
 )
 # A clause naming a basis: "Căn cứ …", "Trên cơ sở …".
 _BASIS_RE = re.compile(r"^(?:Căn cứ|Trên cơ sở)\s", re.I)

@@ -78,6 +78,12 @@ def test_generic_qualifier_shapes() -> None:
         "Tiến hành rà soát quy chế"
     )
     assert generic_qualifier("Có trách nhiệm báo cáo kết quả")[0] == "Báo cáo kết quả"
+    assert generic_qualifier("Trên cơ sở chức năng, nhiệm vụ được giao theo dõi việc nộp")[0] == (
+        "Theo dõi việc nộp"
+    )
+    assert generic_qualifier("Căn cứ chức năng của tổ chức của mình vận động hội viên")[0] == (
+        "Vận động hội viên"
+    )
     assert generic_qualifier("Theo chức năng, nhiệm vụ của đơn vị hỗ trợ các xã lập hồ sơ")[0] == (
         "Hỗ trợ các xã lập hồ sơ"
     )
