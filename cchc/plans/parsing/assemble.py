@@ -18,6 +18,7 @@ from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
+from cchc.plans.parsing.findings import drop_findings
 from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.groupedcells import read_grouped_table
 from cchc.plans.parsing.layouttables import task_tables
@@ -30,6 +31,7 @@ from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
+from cchc.plans.parsing.qualifiers import settle_qualifiers
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.rolecolon import drop_role_colon
 from cchc.plans.parsing.sectionblocks import read_section_blocks
@@ -79,6 +81,8 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
             )
             % {"name": doc.name}
         )
+    settle_qualifiers(parsed)  # a generic opening qualifier to the notes (qualifiers.py)
+    drop_findings(parsed)  # a bullet that assesses bodies is no row (findings.py)
     # Whatever the rules above read, no line of the plan body is lost without a warning.
     check_coverage(doc, parsed)
     # And no field the rules probably misread (a lead holding task text …) passes unflagged.

@@ -58,6 +58,7 @@ from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_af
 from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
+from cchc.plans.parsing.qualifiers import based_title, remit_words
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
@@ -82,10 +83,8 @@ from cchc.plans.parsing.vocabulary import (
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
     _LABEL_LINE_RE,
-    _LEAD_WORDS_RE,
     _OPENING_RE,
     _PAREN_RE,
-    _REMIT_RE,
     _ROLE_HEADING_RE,
     _ROLE_ONLY_RE,
     _ROLE_PARTNERS_RE,
@@ -764,11 +763,10 @@ class AssignmentInterpreter:
         ):
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
-        rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
-        rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
+        rest, remit = remit_words(rest)  # "theo chức năng, …", "có trách nhiệm": to the notes
         # "phối hợp với X …": the partners; an opening clause before the role kept in notes.
         rest, partners, frame = split_partners(rest)
-        opening = "; ".join(filter(None, [opening, frame, qualifier]))
+        opening = "; ".join(filter(None, [opening, remit, frame, qualifier]))
         own, others = own_clauses(rest)
         if others:
             # "…, báo cáo … trước ngày 30/11/2025; Trên cơ sở đó, Ban Chỉ đạo … xây dựng …":
@@ -779,8 +777,7 @@ class AssignmentInterpreter:
         title = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s{2,}", " ", rest)).strip(" ,;.")
         if not title:
             return None
-
-        title = title[:1].upper() + title[1:]
+        title, opening = based_title(title, opening, text)  # a specific basis (qualifiers.py)
         return Item(
             line=0,
             title=title,
