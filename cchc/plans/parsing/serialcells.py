@@ -44,7 +44,10 @@ from django.utils.translation import gettext as _
 
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.serialafter import after_whole_timeframe
 from cchc.plans.parsing.serialassign import assign_cells
+from cchc.plans.parsing.serialheader import continues_capitals
+from cchc.plans.parsing.serialstart import opens_numbering, opens_sections
 from cchc.plans.parsing.serialtimefirst import (
     BODY_COLUMNS,
     cells_after_timeframe,
@@ -148,7 +151,11 @@ def _find_header(
                 or _ROMAN_RE.match(text)
             ):
                 break
-            if text[:1].islower() or continues_label(labels[-1], text):
+            if (
+                text[:1].islower()
+                or continues_label(labels[-1], text)
+                or continues_capitals(labels[-1], text)
+            ):
                 labels[-1] = f"{labels[-1]} {text}"
             elif field_for_label(text) is not None or _unknown_label(text):
                 labels.append(text)
@@ -215,7 +222,10 @@ def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], i
             continue
         numbered = _NUMBER_RE.match(text) or _BARE_NUMBER_RE.match(text)
         roman = _ROMAN_RE.match(text)
-        if numbered and _follows(numbered["number"], rows):
+        if numbered and (
+            _follows(numbered["number"], rows)
+            or opens_numbering(text, any(row.number[:1].isdigit() for row in rows))
+        ):
             rest = numbered["rest"]
             line = paragraphs[index].line
             part = [Paragraph(text=rest, line=line)] if rest else []
@@ -223,6 +233,7 @@ def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], i
         elif roman and (
             (roman["rest"] and text[len(roman["label"])] == ".")
             or _follows_roman(roman["label"], rows)
+            or opens_sections(roman["label"], len(rows), _ROMANS)
         ):
             line = paragraphs[index].line
             rest = roman["rest"]
@@ -513,7 +524,11 @@ def _trailing(texts: list[str], keys: list[str], found: dict[str, list[str]]) ->
     after the first line of the row's last ones that opens a cell after a timeframe (the
     grammar reads the lines before it), cut where a line opens a cell, one a column."""
     # (the bodies' columns right after the timeframe: the lead starts after the date)
-    after = cells_after_timeframe(texts, _is_timeframe) if keys[0] in BODY_COLUMNS else None
+    after = (
+        cells_after_timeframe(texts, _is_timeframe)
+        if keys[0] in BODY_COLUMNS
+        else after_whole_timeframe(texts, _starts_cell, lambda lines: _timeframe(lines)[1])
+    )
     first = len(texts) if after is None else after
     for index in range(len(texts) - 1, max(0, len(texts) - 8), -1):
         if after is not None:
