@@ -52,6 +52,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
+from cchc.plans.parsing.dutyheading import duty_match
 from cchc.plans.parsing.dutypoints import agencies_below
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
@@ -74,7 +75,6 @@ from cchc.plans.parsing.vocabulary import (
     _DONE_RE,
     _DUTY_LEAD_RE,
     _DUTY_OPENING_RE,
-    _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
@@ -352,7 +352,7 @@ class AssignmentInterpreter:
                 asked = _ASKED_RE.sub("", body, count=1) if heading else body
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
-                duty = _DUTY_RE.match(asked) if heading else None
+                duty = duty_match(asked) if heading else None
                 if duty and agencies_below(following, kind):
                     # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
                     # below name the agencies; the heading is their section.
