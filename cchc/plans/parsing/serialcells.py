@@ -46,7 +46,8 @@ from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
 from cchc.plans.parsing.serialafter import after_whole_timeframe
 from cchc.plans.parsing.serialassign import assign_cells
-from cchc.plans.parsing.serialheader import continues_capitals
+from cchc.plans.parsing.serialdrafting import drafting_list
+from cchc.plans.parsing.serialheader import capital_label, continues_capitals
 from cchc.plans.parsing.serialstart import opens_numbering, opens_sections
 from cchc.plans.parsing.serialtimefirst import (
     BODY_COLUMNS,
@@ -157,7 +158,11 @@ def _find_header(
                 or continues_capitals(labels[-1], text)
             ):
                 labels[-1] = f"{labels[-1]} {text}"
-            elif field_for_label(text) is not None or _unknown_label(text):
+            elif (
+                field_for_label(text) is not None
+                or _unknown_label(text)
+                or capital_label(text, labels)
+            ):
                 labels.append(text)
             else:
                 break
@@ -190,7 +195,8 @@ def _header_fields(labels: list[str]) -> list[str | None] | None:
     known = [f for f in fields if f is not None]
     if fields[0] != "number" or fields[1] != "title" or "lead" not in fields:
         return None
-    if len(known) != len(set(known)) or len(known) < 4 or not is_header(labels):
+    few = len(known) < 4 and not drafting_list(labels, fields)  # (serialdrafting.py)
+    if len(known) != len(set(known)) or few or not is_header(labels):
         return None
     # A header of people ("Họ và tên" / "Chức vụ") has no task column: refused above.
     return fields
