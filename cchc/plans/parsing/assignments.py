@@ -60,6 +60,7 @@ from cchc.plans.parsing.lines import logical_lines
 from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.subjectduty import without_lead_words
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
     _AGENCY,
@@ -82,7 +83,6 @@ from cchc.plans.parsing.vocabulary import (
     _HONORIFIC_RE,
     _IF_NEEDED_RE,
     _LABEL_LINE_RE,
-    _LEAD_WORDS_RE,
     _OPENING_RE,
     _PAREN_RE,
     _REMIT_RE,
@@ -765,7 +765,7 @@ class AssignmentInterpreter:
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
         rest = _REMIT_RE.sub("", rest.strip(), count=1)  # "theo chức năng, nhiệm vụ được giao"
-        rest = _LEAD_WORDS_RE.sub("", rest.strip(), count=1)
+        rest = without_lead_words(rest, lead != agency)  # (subjectduty.py)
         # "phối hợp với X …": the partners; an opening clause before the role kept in notes.
         rest, partners, frame = split_partners(rest)
         opening = "; ".join(filter(None, [opening, frame, qualifier]))
