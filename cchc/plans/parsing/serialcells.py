@@ -77,7 +77,9 @@ _OUTPUT_RE = re.compile(
 # A line ending on these does not end a name: the next line goes on with it.
 _CONNECTIVE_RE = re.compile(
     # (or on a word broken at its hyphen: "Nghị quyết số 66-" / "NQ/TW")
-    r"(?:,|;|(?<=\w)-|\b(?:[Vv]à|của|với|cho|trình|[Hh]oặc|đối|giữa|tại|thuộc|[Cc]ác|cùng|ở|về)"
+    # ("trình", submit to, not a noun's last syllable: "toàn trình", "chương trình", round 21)
+    r"(?:,|;|(?<=\w)-|\b(?:[Vv]à|của|với|cho|(?<!toàn )(?<!chương )(?<!quy )(?<!lộ )"
+    r"(?<!công )(?<!tiến )(?<!tờ )trình|[Hh]oặc|đối|giữa|tại|thuộc|[Cc]ác|cùng|ở|về)"
     # (or on a body's head word: "Bộ Tài chính, Bộ" / "Tư pháp, …")
     r"|\b(?:Bộ|Sở|Cục|Vụ|Ban|Thanh tra|Ủy ban|Uỷ ban|Văn phòng))$"
 )

@@ -80,3 +80,35 @@ def test_after_whole_timeframe():
     assert after_whole_timeframe(texts, starts, lambda lines: lines[-1]) == 2
     no_date = ["Bộ Tư pháp", "Quốc hội"]
     assert after_whole_timeframe(no_date, starts, lambda lines: lines[-1]) is None
+
+
+# A lead cell whose last line ends on a noun's last syllable "trình" ("toàn trình", "chương
+# trình"): the partners' cell below opens a new cell ("trình" alone, submit to, goes on). The
+# rows numbered from 11 (an excerpt): the lead's "2." is no row.
+_NOUN_TRINH = """TT
+NHIỆM VỤ
+THỜI HẠN
+HOÀN THÀNH
+CƠ QUAN CHỦ TRÌ
+CƠ QUAN PHỐI HỢP
+11
+Cung cấp dịch vụ công về thư viện trực tuyến
+Quý II/2027
+1. Bộ Văn hóa, Thể thao và Du lịch
+xây dựng nền tảng.
+2. Các địa phương cung cấp dịch vụ
+trực tuyến toàn trình
+Các bộ, cơ quan, địa
+phương
+12
+Tổng kết chương trình đọc sách
+Quý IV/2027
+Bộ Văn hóa, Thể thao và Du lịch
+Các địa phương
+"""
+
+
+def test_a_lead_ending_on_a_nouns_trinh_is_followed_by_the_partners():
+    parsed = parse_bytes(_NOUN_TRINH.encode(), "annex.txt")
+    assert parsed.items[0].partners == "Các bộ, cơ quan, địa phương"
+    assert parsed.items[0].timeframe == "Quý II/2027"
