@@ -66,7 +66,11 @@ _ROMAN_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.?(?:\s+(?P<rest>\S.*))?$")
 # The gazette's running head (``vocabulary.GAZETTE_HEAD``, here a line's start) and the page number.
 _RUNNING_HEAD_RE = re.compile(rf"^{GAZETTE_HEAD}\b", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
-_BODY_RE = re.compile(rf"^(?:{_AGENCY}|Cơ sở (?=khám|y tế|giáo dục|đào tạo))")
+# (round 21: "Các tỉnh, thành phố", the provinces named by their kind, a cell of bodies)
+_BODY_RE = re.compile(
+    rf"^(?:{_AGENCY}|Cơ sở (?=khám|y tế|giáo dục|đào tạo)|"
+    r"Các (?:tỉnh|thành phố)(?=,|\s+(?:và|thành phố|trực thuộc)\b))"
+)
 # A result cell opens with what is produced: a document's kind or the activities done.
 _OUTPUT_RE = re.compile(
     r"^(?:Các\s+)?(?:Văn bản|Nghị định|Nghị quyết|Quyết định|Đề án|Kế hoạch|Báo cáo|"

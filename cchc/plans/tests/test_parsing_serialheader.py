@@ -112,3 +112,15 @@ def test_a_lead_ending_on_a_nouns_trinh_is_followed_by_the_partners():
     parsed = parse_bytes(_NOUN_TRINH.encode(), "annex.txt")
     assert parsed.items[0].partners == "Các bộ, cơ quan, địa phương"
     assert parsed.items[0].timeframe == "Quý II/2027"
+
+
+def test_a_name_broken_over_two_lines_before_the_provinces_cell():
+    # "Bộ Công" / "Thương" then "Các tỉnh, thành phố": the provinces named by their kind open
+    # the partners' cell; the lead's broken name is joined.
+    table = _TABLE.replace(
+        "Bộ Văn hóa, Thể\nthao và Du lịch\nCác bộ, ngành, các\nđịa phương\n",
+        "Bộ Công\nThương\nCác tỉnh, thành phố\n",
+    )
+    parsed = parse_bytes(table.encode(), "annex.txt")
+    assert parsed.items[0].lead == "Bộ Công Thương"
+    assert parsed.items[0].partners == "Các tỉnh, thành phố"
