@@ -334,6 +334,15 @@ def _starts_cell(previous: str, text: str, *, comma: bool = True) -> bool:
     )
 
 
+def _starts_cut_cell(previous: str, text: str) -> bool:
+    """In a row the page cuts, a line also starts a new cell where a body's name follows a
+    list's item ("Khoản 2 Điều 20;" / "Bộ Khoa học và Công nghệ", round 21: the page cut the
+    list of provisions whose last item would end with a stop)."""
+    return _starts_cell(previous, text) or (
+        previous.rstrip().endswith(";") and bool(_BODY_RE.match(text))
+    )
+
+
 # A line of abbreviations only ("PCPNN,", "VTV, VOV,").
 _ACRONYMS_RE = re.compile(r"^[A-ZĐ]{2,}(?:[,;]?\s+[A-ZĐ]{2,})*[,;]?$")
 
@@ -434,7 +443,8 @@ class _Reader:
                 title.append(texts.pop(0))
             found["title"] = title
         if self.general:
-            if not assign_cells(texts, self.middle, found, starts=_starts_cell, kind=_kind):
+            starts = _starts_cut_cell if cut else _starts_cell
+            if not assign_cells(texts, self.middle, found, starts=starts, kind=_kind):
                 unsure.append(_("the cells do not match the columns one for one"))
             return found
         self._bodies(texts, "lead", found, cut=cut)
@@ -513,6 +523,9 @@ class _Reader:
             elif texts:
                 # The tallest cell is the one the page cut: the lines left go on with it.
                 tallest = max(self.middle[::-1], key=lambda key: len(found.get(key, [])))
+                # (the one cell left open, its last line a list's item: "Điều 21;", round 21)
+                cut_open = [k for k in self.middle if found.get(k) and found[k][-1].endswith(";")]
+                tallest = cut_open[0] if len(cut_open) == 1 else tallest
                 found.setdefault(tallest, []).extend(texts)
             return
         lead = found.get("lead", [])

@@ -87,3 +87,18 @@ def test_header_lines_that_go_on_or_open_a_label():
     assert not continues_capitals("NHIỆM VỤ", "CĂN CỨ BỔ SUNG")
     assert capital_label("ĐIỀU, KHOẢN CẦN SỬA ĐỔI,", ["STT", "VĂN BẢN"])
     assert not capital_label("ĐIỀU, KHOẢN CẦN SỬA ĐỔI,", ["STT", "Văn bản"])
+
+
+def test_a_row_cut_by_the_page_after_its_lead_keeps_its_lead():
+    # Row 2's provisions go on after the page break, its lead printed before it.
+    cut = _LIST.replace(
+        "Điều 21;\nKhoản 1 Điều 30.\nBộ Nội vụ\n\nCÔNG BÁO/Số 88/Ngày 02-03-2027\n41\n",
+        "Điều 21;\nBộ Nội vụ\n\nCÔNG BÁO/Số 88/Ngày 02-03-2027\n41\nKhoản 1 Điều 30.\n",
+    )
+    assert cut != _LIST
+    parsed = parse_bytes(cut.encode(), "annex.txt")
+    assert [i.lead for i in parsed.items] == [
+        "Bộ Văn hóa, Thể thao và Du lịch",
+        "Bộ Nội vụ",
+        "Bộ Văn hóa, Thể thao và Du lịch",
+    ]
