@@ -41,3 +41,15 @@ def test_duty_heading_refuses_what_is_no_body_name():
     assert duty_heading("Bộ Y tế chủ trì, phối hợp với Bộ Tài chính có trách nhiệm:") is None
     assert duty_heading("Trong quá trình thực hiện các bên có trách nhiệm:") is None
     assert duty_heading("chủ dự án có trách nhiệm:") is None
+
+
+def test_a_point_about_what_the_body_answers_for_is_one_of_its_rows():
+    # "b) Về … ;" ends a list's item under the duty heading: no topic heading of its own.
+    article = _ARTICLE.replace(
+        "b) Hoàn trả mặt bằng sau thi công.",
+        "b) Về tính trung thực của các báo cáo tiến độ;\nc) Hoàn trả mặt bằng sau thi công.",
+    )
+    parsed = parse_bytes(article.encode(), "article.txt")
+    rows = [(i.number, i.title, i.lead) for i in parsed.items[3:]]
+    assert rows[1] == ("b", "Về tính trung thực của các báo cáo tiến độ", "Chủ dự án")
+    assert rows[2][0] == "c"
