@@ -49,11 +49,13 @@ def continues_capitals(previous: str, text: str) -> bool:
 
 def capital_label(text: str, labels: list[str]) -> bool:
     """``text`` is a label the vocabulary need not know, in a header printed in capitals: the
-    labels above and the line in capitals, the line of at most eight words."""
+    labels above and the line in capitals, the line of at most eight words, before the lead's
+    label (after it, a line in capitals is a section's title: "NHÓM NHIỆM VỤ VỀ …")."""
     text = text.strip()
     return (
         len(labels) > 1
         and all(label.isupper() for label in labels[1:])
+        and "lead" not in (field_for_label(label) for label in labels)
         and text.isupper()
         and len(text.split()) <= _MOST_LABEL_WORDS
         and not text.endswith((".", ";"))

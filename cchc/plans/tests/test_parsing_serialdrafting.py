@@ -102,3 +102,9 @@ def test_a_row_cut_by_the_page_after_its_lead_keeps_its_lead():
         "Bộ Nội vụ",
         "Bộ Văn hóa, Thể thao và Du lịch",
     ]
+
+
+def test_a_section_title_in_capitals_after_the_lead_is_no_label():
+    labels = ["STT", "NHIỆM VỤ", "CƠ QUAN CHỦ TRÌ"]
+    assert not capital_label("NHÓM NHIỆM VỤ VỀ HOÀN THIỆN THỂ CHẾ", labels)
+    assert capital_label("NHÓM NHIỆM VỤ VỀ HOÀN THIỆN THỂ CHẾ", labels[:2])
