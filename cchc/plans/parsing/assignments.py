@@ -52,6 +52,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
+from cchc.plans.parsing.dutyheading import duty_match
 from cchc.plans.parsing.dutypoints import agencies_below
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
@@ -60,6 +61,7 @@ from cchc.plans.parsing.otherbodies import verb_subject
 from cchc.plans.parsing.plusbullets import announces_plus, row_number
 from cchc.plans.parsing.qualifiers import based_title, remit_words
 from cchc.plans.parsing.result import Column, Item, ParsedPlan
+from cchc.plans.parsing.subjectduty import without_lead_words
 from cchc.plans.parsing.vocabulary import (
     _ADDRESS_RE,
     _AGENCY,
@@ -75,7 +77,6 @@ from cchc.plans.parsing.vocabulary import (
     _DONE_RE,
     _DUTY_LEAD_RE,
     _DUTY_OPENING_RE,
-    _DUTY_RE,
     _EXECUTION_CLAUSE_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
@@ -351,7 +352,7 @@ class AssignmentInterpreter:
                 asked = _ASKED_RE.sub("", body, count=1) if heading else body
                 asked = _TRAILING_NOTE_RE.sub("", asked) if heading else asked
                 asked = asked[:1].upper() + asked[1:] if heading else asked
-                duty = _DUTY_RE.match(asked) if heading else None
+                duty = duty_match(asked) if heading else None
                 if duty and agencies_below(following, kind):
                     # "2. Trách nhiệm của các đơn vị:" over "2.1. Sở Tài chính:": the points
                     # below name the agencies; the heading is their section.
@@ -764,6 +765,7 @@ class AssignmentInterpreter:
             # The closing formula, or a sentence announcing the tasks that follow it.
             return None
         rest, remit = remit_words(rest)  # "theo chức năng, …", "có trách nhiệm": to the notes
+        rest = without_lead_words(rest, lead != agency)  # (subjectduty.py)
         # "phối hợp với X …": the partners; an opening clause before the role kept in notes.
         rest, partners, frame = split_partners(rest)
         opening = "; ".join(filter(None, [opening, remit, frame, qualifier]))

@@ -30,6 +30,7 @@ from cchc.plans.parsing.otherbodies import (
     team_subject,
 )
 from cchc.plans.parsing.resolutions import directed_by
+from cchc.plans.parsing.sectorlist import sector_list
 from cchc.plans.parsing.structure import proper_names
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
@@ -186,6 +187,8 @@ def named_list(lead: str, rest: str) -> tuple[str, str]:
     does a list that ends the heading with its own colon ("…, trong đó trọng tâm là các tỉnh:
     Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:" over the points a), b) …).
     """
+    if sector_list(lead, rest):  # "Các Bộ: Y tế, Công Thương" ending the heading (sectorlist.py)
+        return f"{lead}: {sector_list(lead, rest)}", ""
     places = _places(rest) if re.search(r"\bcác (?:tỉnh|thành phố|xã|phường)$", lead) else ""
     if places:
         # "Ủy ban nhân dân các tỉnh: Ninh Bình, Phú Thọ đẩy nhanh …": places in capitals up to

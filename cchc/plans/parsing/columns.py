@@ -87,6 +87,12 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "danh muc",
             "=ten",
             "^ten ",
+            # a list of documents to amend (round 21): "Các luật, nghị định … cần sửa đổi, bổ
+            # sung", "Văn bản cần sửa đổi"
+            "^cac luat, nghi dinh",
+            "^luat, nghi dinh",
+            "van ban can sua doi",
+            "van ban duoc de xuat sua doi",
         ),
     ),
 )
@@ -159,5 +165,9 @@ def is_header(cells: list[str]) -> bool:
     named = {f for f in fields if f}
     if len(named) < 2 or not named & {"title", "objective"}:
         return False
-    # Header cells are short labels, not sentences.
-    return all(len(clean_text(c)) <= 80 for c in non_empty)
+    # Header cells are short labels, not sentences (a label in capitals may be longer: "CÁC
+    # LUẬT, NGHỊ ĐỊNH, QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ, THÔNG TƯ CẦN SỬA ĐỔI, BỔ SUNG").
+    return all(
+        len(clean_text(c)) <= 80 or (clean_text(c).isupper() and len(clean_text(c)) <= 120)
+        for c in non_empty
+    )

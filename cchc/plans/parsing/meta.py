@@ -23,7 +23,8 @@ from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
 from cchc.plans.parsing.titlewraps import broken_kinds, without_enacting_body
 
 _NUMBER_RE = re.compile(
-    r"\bs[ốo]\s*:?\s*(?P<num>\d+)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
+    # ("66.16/2026/NQ-CP": a number of a numbered series, round 21)
+    r"\bs[ốo]\s*:?\s*(?P<num>\d+(?:\.\d{1,3})?)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<code>[A-ZĐ][A-ZĐ0-9]*(?:\s*[-.]\s*[A-ZĐ0-9]+)*)",
     re.IGNORECASE,
 )

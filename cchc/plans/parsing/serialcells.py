@@ -44,7 +44,11 @@ from django.utils.translation import gettext as _
 
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.serialafter import after_whole_timeframe
 from cchc.plans.parsing.serialassign import assign_cells
+from cchc.plans.parsing.serialdrafting import drafting_list
+from cchc.plans.parsing.serialheader import capital_label, continues_capitals
+from cchc.plans.parsing.serialstart import opens_numbering, opens_sections
 from cchc.plans.parsing.serialtimefirst import (
     BODY_COLUMNS,
     cells_after_timeframe,
@@ -62,7 +66,11 @@ _ROMAN_RE = re.compile(r"^(?P<label>[IVXLC]{1,6})\.?(?:\s+(?P<rest>\S.*))?$")
 # The gazette's running head (``vocabulary.GAZETTE_HEAD``, here a line's start) and the page number.
 _RUNNING_HEAD_RE = re.compile(rf"^{GAZETTE_HEAD}\b", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
-_BODY_RE = re.compile(rf"^(?:{_AGENCY}|Cơ sở (?=khám|y tế|giáo dục|đào tạo))")
+# (round 21: "Các tỉnh, thành phố", the provinces named by their kind, a cell of bodies)
+_BODY_RE = re.compile(
+    rf"^(?:{_AGENCY}|Cơ sở (?=khám|y tế|giáo dục|đào tạo)|"
+    r"Các (?:tỉnh|thành phố)(?=,|\s+(?:và|thành phố|trực thuộc)\b))"
+)
 # A result cell opens with what is produced: a document's kind or the activities done.
 _OUTPUT_RE = re.compile(
     r"^(?:Các\s+)?(?:Văn bản|Nghị định|Nghị quyết|Quyết định|Đề án|Kế hoạch|Báo cáo|"
@@ -73,7 +81,9 @@ _OUTPUT_RE = re.compile(
 # A line ending on these does not end a name: the next line goes on with it.
 _CONNECTIVE_RE = re.compile(
     # (or on a word broken at its hyphen: "Nghị quyết số 66-" / "NQ/TW")
-    r"(?:,|;|(?<=\w)-|\b(?:[Vv]à|của|với|cho|trình|[Hh]oặc|đối|giữa|tại|thuộc|[Cc]ác|cùng|ở|về)"
+    # ("trình", submit to, not a noun's last syllable: "toàn trình", "chương trình", round 21)
+    r"(?:,|;|(?<=\w)-|\b(?:[Vv]à|của|với|cho|(?<!toàn )(?<!chương )(?<!quy )(?<!lộ )"
+    r"(?<!công )(?<!tiến )(?<!tờ )trình|[Hh]oặc|đối|giữa|tại|thuộc|[Cc]ác|cùng|ở|về)"
     # (or on a body's head word: "Bộ Tài chính, Bộ" / "Tư pháp, …")
     r"|\b(?:Bộ|Sở|Cục|Vụ|Ban|Thanh tra|Ủy ban|Uỷ ban|Văn phòng))$"
 )
@@ -148,9 +158,17 @@ def _find_header(
                 or _ROMAN_RE.match(text)
             ):
                 break
-            if text[:1].islower() or continues_label(labels[-1], text):
+            if (
+                text[:1].islower()
+                or continues_label(labels[-1], text)
+                or continues_capitals(labels[-1], text)
+            ):
                 labels[-1] = f"{labels[-1]} {text}"
-            elif field_for_label(text) is not None or _unknown_label(text):
+            elif (
+                field_for_label(text) is not None
+                or _unknown_label(text)
+                or capital_label(text, labels)
+            ):
                 labels.append(text)
             else:
                 break
@@ -183,7 +201,8 @@ def _header_fields(labels: list[str]) -> list[str | None] | None:
     known = [f for f in fields if f is not None]
     if fields[0] != "number" or fields[1] != "title" or "lead" not in fields:
         return None
-    if len(known) != len(set(known)) or len(known) < 4 or not is_header(labels):
+    few = len(known) < 4 and not drafting_list(labels, fields)  # (serialdrafting.py)
+    if len(known) != len(set(known)) or few or not is_header(labels):
         return None
     # A header of people ("Họ và tên" / "Chức vụ") has no task column: refused above.
     return fields
@@ -215,7 +234,10 @@ def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], i
             continue
         numbered = _NUMBER_RE.match(text) or _BARE_NUMBER_RE.match(text)
         roman = _ROMAN_RE.match(text)
-        if numbered and _follows(numbered["number"], rows):
+        if numbered and (
+            _follows(numbered["number"], rows)
+            or opens_numbering(text, any(row.number[:1].isdigit() for row in rows))
+        ):
             rest = numbered["rest"]
             line = paragraphs[index].line
             part = [Paragraph(text=rest, line=line)] if rest else []
@@ -223,6 +245,7 @@ def _rows(paragraphs: list[Paragraph], header: list[str]) -> tuple[list[_Row], i
         elif roman and (
             (roman["rest"] and text[len(roman["label"])] == ".")
             or _follows_roman(roman["label"], rows)
+            or opens_sections(roman["label"], len(rows), _ROMANS)
         ):
             line = paragraphs[index].line
             rest = roman["rest"]
@@ -308,6 +331,15 @@ def _starts_cell(previous: str, text: str, *, comma: bool = True) -> bool:
         and not _CONNECTIVE_RE.search(previous)
         and not _OPENING_CONNECTIVE_RE.match(text)
         and not _acronyms_going_on(previous, text)
+    )
+
+
+def _starts_cut_cell(previous: str, text: str) -> bool:
+    """In a row the page cuts, a line also starts a new cell where a body's name follows a
+    list's item ("Khoản 2 Điều 20;" / "Bộ Khoa học và Công nghệ", round 21: the page cut the
+    list of provisions whose last item would end with a stop)."""
+    return _starts_cell(previous, text) or (
+        previous.rstrip().endswith(";") and bool(_BODY_RE.match(text))
     )
 
 
@@ -411,7 +443,8 @@ class _Reader:
                 title.append(texts.pop(0))
             found["title"] = title
         if self.general:
-            if not assign_cells(texts, self.middle, found, starts=_starts_cell, kind=_kind):
+            starts = _starts_cut_cell if cut else _starts_cell
+            if not assign_cells(texts, self.middle, found, starts=starts, kind=_kind):
                 unsure.append(_("the cells do not match the columns one for one"))
             return found
         self._bodies(texts, "lead", found, cut=cut)
@@ -490,6 +523,9 @@ class _Reader:
             elif texts:
                 # The tallest cell is the one the page cut: the lines left go on with it.
                 tallest = max(self.middle[::-1], key=lambda key: len(found.get(key, [])))
+                # (the one cell left open, its last line a list's item: "Điều 21;", round 21)
+                cut_open = [k for k in self.middle if found.get(k) and found[k][-1].endswith(";")]
+                tallest = cut_open[0] if len(cut_open) == 1 else tallest
                 found.setdefault(tallest, []).extend(texts)
             return
         lead = found.get("lead", [])
@@ -513,7 +549,11 @@ def _trailing(texts: list[str], keys: list[str], found: dict[str, list[str]]) ->
     after the first line of the row's last ones that opens a cell after a timeframe (the
     grammar reads the lines before it), cut where a line opens a cell, one a column."""
     # (the bodies' columns right after the timeframe: the lead starts after the date)
-    after = cells_after_timeframe(texts, _is_timeframe) if keys[0] in BODY_COLUMNS else None
+    after = (
+        cells_after_timeframe(texts, _is_timeframe)
+        if keys[0] in BODY_COLUMNS
+        else after_whole_timeframe(texts, _starts_cell, lambda lines: _timeframe(lines)[1])
+    )
     first = len(texts) if after is None else after
     for index in range(len(texts) - 1, max(0, len(texts) - 8), -1):
         if after is not None:

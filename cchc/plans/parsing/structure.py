@@ -174,7 +174,9 @@ def topic_only(body: str) -> bool:
     return (
         body.startswith("Về ")
         and ":" not in body.rstrip(" :")
-        and body[-1:] != "."
+        # (nor a list's item, "b) Về tính chính xác của hồ sơ …;" under "X có trách nhiệm:":
+        # the duty of its heading, round 21)
+        and body[-1:] not in ".;"
         and len(body) <= 250
     )
 
