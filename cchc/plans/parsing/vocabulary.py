@@ -119,6 +119,9 @@ _NAME = rf"(?:[^,;:()]|\([A-ZĐ0-9]{{2,12}}\)|,\s*(?={_FIELD_PAIR}|{_LOWER_HEAD}
 _KINDS = (
     r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
     r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể|"
+    # the press after the news agencies: "… và các cơ quan thông tấn, báo chí phối hợp …"
+    # (round 20)
+    r"báo chí|"
     # the Party's committees by their level: "các tỉnh uỷ, thành uỷ", "cấp uỷ", and its
     # organisations at the base, "chi bộ, đảng bộ" (round 9)
     # (in a list, a cell named by its place: "…, Chi bộ khu dân cư, Chi bộ trường học", round 15)

@@ -1,0 +1,87 @@
+"""The role rules written after held-out round 20 (issue 15): a co-lead ("Đồng chủ trì với X,
+phối hợp với Y <task>") out of the title, the cooperation kept as the task where no task's
+verb follows the bodies ("… phối hợp X trong quá trình …"), "theo dõi" read as a task's verb
+after the partners, and the press ("các cơ quan thông tấn, báo chí") in a list of bodies.
+Each on a small made-up decision (other bodies and wording than the corpus entries)."""
+
+from __future__ import annotations
+
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.coleads import co_lead
+from cchc.plans.parsing.cooperation import cooperation_only, cooperation_task
+from cchc.plans.parsing.result import ParsedPlan
+
+_DECISION = (
+    "QUYẾT ĐỊNH\n"
+    "Phê duyệt Đề án phát triển du lịch nông thôn\n"
+    "\n"
+    "Điều 2. Tổ chức thực hiện\n"
+    "1. Bộ Nông nghiệp và Môi trường\n"
+    "a) Phối hợp với Bộ Tài chính, Bộ Nội vụ theo dõi, đôn đốc các địa phương thực hiện "
+    "Đề án.\n"
+    "b) Hướng dẫn các địa phương xây dựng sản phẩm du lịch nông thôn.\n"
+    "2. Bộ Công Thương\n"
+    "Đồng chủ trì với Bộ Văn hóa, Thể thao và Du lịch, phối hợp với các hiệp hội ngành "
+    "hàng đẩy mạnh quảng bá sản phẩm du lịch nông thôn ra thị trường quốc tế.\n"
+    "3. Ủy ban nhân dân các tỉnh\n"
+    "a) Bố trí quỹ đất cho các điểm du lịch nông thôn.\n"
+    "b) Các huyện miền núi và các địa phương có liên quan phối hợp Bộ Nông nghiệp và Môi "
+    "trường trong quá trình khảo sát, lựa chọn điểm du lịch.\n"
+    "4. Đề nghị Đài Phát thanh và Truyền hình các tỉnh và các cơ quan thông tấn, báo chí "
+    "phối hợp với các bộ, ngành tuyên truyền về Đề án.\n"
+)
+
+
+def _parse(text: str) -> ParsedPlan:
+    return parse_bytes(text.encode(), "quyet-dinh.txt")
+
+
+def _row(parsed: ParsedPlan, start: str) -> tuple[str, str, str, str]:
+    for item in parsed.items:
+        if (item.title or "").startswith(start):
+            return (item.title or "")[:40], item.lead or "", item.partners or "", item.notes or ""
+    raise AssertionError(f"no row starts {start!r}: {[i.title for i in parsed.items]}")
+
+
+def test_co_lead_leaves_the_title_and_goes_to_the_notes() -> None:
+    title, lead, partners, notes = _row(_parse(_DECISION), "Đẩy mạnh")
+    assert (title, lead, partners) == (
+        "Đẩy mạnh quảng bá sản phẩm du lịch nông ",
+        "Bộ Công Thương",
+        "các hiệp hội ngành hàng",
+    )
+    assert "Đồng chủ trì với Bộ Văn hóa, Thể thao và Du lịch" in notes
+
+
+def test_co_lead_words() -> None:
+    assert co_lead("Đồng chủ trì với Bộ X, phối hợp với Y rà soát Z") == (
+        "phối hợp với Y rà soát Z",
+        "Đồng chủ trì với Bộ X",
+    )
+    assert co_lead("Chủ trì rà soát Z") == ("Chủ trì rà soát Z", "")
+
+
+def test_follow_up_after_the_partners_is_the_task() -> None:
+    title, lead, partners, _ = _row(_parse(_DECISION), "Theo dõi")
+    assert (title, lead, partners) == (
+        "Theo dõi, đôn đốc các địa phương thực hi",
+        "Bộ Nông nghiệp và Môi trường",
+        "Bộ Tài chính, Bộ Nội vụ",
+    )
+    assert not cooperation_only("theo dõi, đôn đốc …")
+    assert cooperation_only("theo quy định")
+
+
+def test_cooperation_without_a_task_after_the_bodies_is_the_task() -> None:
+    title, lead, _, _ = _row(_parse(_DECISION), "Phối hợp Bộ")
+    assert title == "Phối hợp Bộ Nông nghiệp và Môi trường tr"
+    assert lead == "Các huyện miền núi và các địa phương có liên quan"
+    assert cooperation_task("trong quá trình khảo sát")
+    assert not cooperation_task("căn cứ các quy định hiện hành, tham mưu …")
+
+
+def test_the_press_in_a_list_of_bodies_asked() -> None:
+    title, lead, partners, _ = _row(_parse(_DECISION), "Tuyên truyền")
+    assert title == "Tuyên truyền về Đề án"
+    assert lead == "Đài Phát thanh và Truyền hình các tỉnh và các cơ quan thông tấn, báo chí"
+    assert partners == "các bộ, ngành"
