@@ -22,6 +22,7 @@ from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.coleads import co_lead
 from cchc.plans.parsing.cooperation import cooperation_only, cooperation_task
 from cchc.plans.parsing.dutywords import without_duty_words
+from cchc.plans.parsing.longlists import too_long
 from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.otherbodies import (
@@ -567,7 +568,7 @@ def split_partners(rest: str) -> tuple[str, str, str]:
         # the partners as "phối hợp với" does (round 6)
         rest = f"phối hợp với {rest[joint.end() :]}"
     found, opens_row = partners_clause(rest)
-    if found is None or len(found.group("partners")) >= 200:
+    if found is None or too_long(found.group("partners")):  # (longlists.py)
         return rest, "", ""
     partners, spill = split_name(found.group("partners").strip(" ,"))
     after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))

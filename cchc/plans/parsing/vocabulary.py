@@ -87,6 +87,9 @@ _VERBS = (
     # "Phân công Phó Thủ tướng X sớm tổ chức …", "Phối hợp với các đơn vị tổng kết …": an
     # adverb and a verb opening a task after a body's name (leftovers, round 10)
     r"sớm|tổng kết|"
+    # "… phối hợp với X, Y và các bộ, cơ quan, địa phương làm tốt công tác …": "do well" opens
+    # a task after a list of bodies (round 20)
+    r"làm tốt|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
     r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
