@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
+from cchc.plans.parsing.annexlabels import annex_label
 from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import DocumentInfo
 from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
@@ -251,10 +252,10 @@ def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
     in capitals and its subject, or a letter's "V/v …" line."""
     for index in range(end):
         line = lines[index]
-        match = _KIND_RE.search(line.text)
+        match = _KIND_RE.search(line.text) or annex_label(line.text)  # (annexlabels.py)
         if match is None:
             continue
-        words = [match.group(0)]
+        words = [match.group(0).strip()]
         rest, after = _subject(lines, index, line.text[match.end() :].strip())
         words += rest
         # A stamp or a scan's noise between the kind and its subject ("Ig-Q612/2G20 -").

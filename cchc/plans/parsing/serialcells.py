@@ -44,6 +44,7 @@ from django.utils.translation import gettext as _
 
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.gluedcells import name_goes_on, split_glued_bodies
 from cchc.plans.parsing.serialassign import assign_cells
 from cchc.plans.parsing.serialtimefirst import (
     BODY_COLUMNS,
@@ -308,6 +309,7 @@ def _starts_cell(previous: str, text: str, *, comma: bool = True) -> bool:
         and not _CONNECTIVE_RE.search(previous)
         and not _OPENING_CONNECTIVE_RE.match(text)
         and not _acronyms_going_on(previous, text)
+        and not name_goes_on(previous, text, lambda t: _BODY_RE.match(t) is not None)
     )
 
 
@@ -522,10 +524,11 @@ def _trailing(texts: list[str], keys: list[str], found: dict[str, list[str]]) ->
             first = index
             break
     cells: list[list[str]] = []
-    for index in range(first, len(texts)):
-        if not cells or (len(cells) < len(keys) and _starts_cell(texts[index - 1], texts[index])):
+    tail = split_glued_bodies(texts[first:])  # "Bộ X Các bộ, …" on one line (gluedcells.py)
+    for index, text in enumerate(tail):
+        if not cells or (len(cells) < len(keys) and _starts_cell(tail[index - 1], text)):
             cells.append([])
-        cells[-1].append(texts[index])
+        cells[-1].append(text)
     for key, cell in zip(keys, cells, strict=False):
         found[key] = cell
     return texts[:first]
