@@ -233,7 +233,10 @@ _PARTNERS_RE = re.compile(
     rf"(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)(?:{_VERBS})\b"
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)"
+    # ("phối hợp với Bộ X, các cơ quan, tổ chức bố trí …": after "cơ quan, " and before
+    # another task's verb, "tổ chức" is the noun of the pair "cơ quan, tổ chức", round 20)
+    rf"(?!(?<=[Cc]ơ quan, )tổ chức\s+(?!thực hiện|triển khai)(?:{_VERBS})\b)(?:{_VERBS})\b"
     r"(?!\s+(?:để|nhằm)\s)"
     r"|\s(?:để|nhằm|trong việc|trong quá trình|căn cứ)\s|;|$)",
     re.S,

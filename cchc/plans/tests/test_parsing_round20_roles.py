@@ -1,7 +1,8 @@
 """The role rules written after held-out round 20 (issue 15): a co-lead ("Đồng chủ trì với X,
 phối hợp với Y <task>") out of the title, the cooperation kept as the task where no task's
 verb follows the bodies ("… phối hợp X trong quá trình …"), "theo dõi" read as a task's verb
-after the partners, and the press ("các cơ quan thông tấn, báo chí") in a list of bodies.
+after the partners, "tổ chức" the noun of the pair "cơ quan, tổ chức" before another
+task's verb, and the press ("các cơ quan thông tấn, báo chí") in a list of bodies.
 Each on a small made-up decision (other bodies and wording than the corpus entries)."""
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ _DECISION = (
     "a) Bố trí quỹ đất cho các điểm du lịch nông thôn.\n"
     "b) Các huyện miền núi và các địa phương có liên quan phối hợp Bộ Nông nghiệp và Môi "
     "trường trong quá trình khảo sát, lựa chọn điểm du lịch.\n"
-    "4. Đề nghị Đài Phát thanh và Truyền hình các tỉnh và các cơ quan thông tấn, báo chí "
+    "5. Trách nhiệm của Bộ Quốc phòng\n"
+    "Phối hợp với Bộ Y tế, các cơ quan, tổ chức bố trí lực lượng cứu hộ tại các điểm du "
+    "lịch.\n"
+    "6. Đề nghị Đài Phát thanh và Truyền hình các tỉnh và các cơ quan thông tấn, báo chí "
     "phối hợp với các bộ, ngành tuyên truyền về Đề án.\n"
 )
 
@@ -85,3 +89,12 @@ def test_the_press_in_a_list_of_bodies_asked() -> None:
     assert title == "Tuyên truyền về Đề án"
     assert lead == "Đài Phát thanh và Truyền hình các tỉnh và các cơ quan thông tấn, báo chí"
     assert partners == "các bộ, ngành"
+
+
+def test_bodies_and_organisations_before_a_task() -> None:
+    title, lead, partners, _ = _row(_parse(_DECISION), "Bố trí lực lượng")
+    assert (title, lead, partners) == (
+        "Bố trí lực lượng cứu hộ tại các điểm du ",
+        "Bộ Quốc phòng",
+        "Bộ Y tế, các cơ quan, tổ chức",
+    )
