@@ -8,11 +8,17 @@ task's verb follows the bodies, only the cooperation's purpose ("để …"), it
 quá trình …") or nothing, the cooperation is the task: the title keeps the role words and
 the bodies, whether the point opens with them or with its own subject. "theo dõi" (follow
 up) is a task's verb, not the preposition "theo" (according to) that opens a scope.
+
+A point that opens with the role ("1. Phối hợp chặt chẽ với Bộ X, Văn phòng Y và các cơ quan
+… trong quá trình …") has no subject of its own: the body after a comma of its list of
+partners is the list's next item, not the subject of a sentence after an opening clause.
 """
 
 from __future__ import annotations
 
 import re
+
+from cchc.plans.parsing.vocabulary import _VERBS
 
 # What follows a list of partners when the cooperation itself is the task: its purpose
 # ("để xây dựng lộ trình …"), its scope ("trong quá trình khảo sát …") or nothing; not the
@@ -33,3 +39,17 @@ def cooperation_task(after: str) -> bool:
     cooperation as its task ("… phối hợp Bộ X trong quá trình …"); not a basis clause before
     the task ("… phối hợp với Sở Y căn cứ các quy định …, tham mưu …": the task follows it)."""
     return cooperation_only(after) and not after.startswith("căn cứ")
+
+
+# "Phối hợp chặt chẽ với …", "Chủ trì, phối hợp với …": the role opening a point.
+_ROLE_OPENING_RE = re.compile(
+    r"^(?:Chủ trì,\s*)?[Pp]hối hợp(?:\s+(?:chặt chẽ|tốt))?(?:\s+với)?\s+(?P<bodies>.*)$", re.S
+)
+
+
+def inside_partner_list(before: str) -> bool:
+    """Whether the words before a comma are a point's role and the start of its list of
+    partners ("Phối hợp chặt chẽ với Bộ X"), no task's verb after them: what follows the comma
+    goes on with the list."""
+    found = _ROLE_OPENING_RE.match(before.strip())
+    return found is not None and not re.search(rf"(?:^|\s)(?:{_VERBS})\b", found["bodies"])

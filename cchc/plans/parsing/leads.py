@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from cchc.plans.parsing.cooperation import inside_partner_list
 from cchc.plans.parsing.vocabulary import (
     _BULLET_RE,
     _HEADING_RE,
@@ -161,6 +162,8 @@ def subject_after(before: str, tail: str) -> re.Match[str] | None:
     khai …"); None where the words in lower case, without a determiner of their own, go on
     with a plural list of bodies before the comma ("các bộ, cơ quan Trung ương"): the list's
     next item, the verb's object, not a subject."""
+    if inside_partner_list(before):  # "Phối hợp với Bộ X, Văn phòng Y …" (cooperation.py)
+        return None
     goes_on = tail[:1].islower() and not re.match(r"(?:các|những|mọi)\s", tail)
     if goes_on and _PLURAL_KIND_END_RE.search(before.rstrip()):
         return None

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.coleads import co_lead
-from cchc.plans.parsing.cooperation import cooperation_only, cooperation_task
+from cchc.plans.parsing.cooperation import (
+    cooperation_only,
+    cooperation_task,
+    inside_partner_list,
+)
 from cchc.plans.parsing.result import ParsedPlan
 
 _DECISION = (
@@ -98,3 +102,22 @@ def test_bodies_and_organisations_before_a_task() -> None:
         "Bộ Quốc phòng",
         "Bộ Y tế, các cơ quan, tổ chức",
     )
+
+
+_TASKS = (
+    "PHỤ LỤC\n"
+    "NHIỆM VỤ CỦA CÁC BỘ, NGÀNH TRONG TRIỂN KHAI ĐỀ ÁN\n"
+    "\n"
+    "I. NHIỆM VỤ CHUNG\n"
+    "1. Phối hợp chặt chẽ với Bộ Tư pháp, Văn phòng Chính phủ, Bộ Nội vụ và các cơ quan "
+    "có liên quan trong quá trình thực hiện các nhiệm vụ được giao.\n"
+    "2. Rà soát các thủ tục hành chính thuộc phạm vi quản lý (hoàn thành trong Quý IV/2027).\n"
+)
+
+
+def test_a_list_of_partners_opening_a_point_is_no_subject() -> None:
+    rows = _parse(_TASKS).items
+    assert (rows[0].title or "").startswith("Phối hợp chặt chẽ với Bộ Tư pháp, Văn phòng")
+    assert rows[0].lead == ""
+    assert inside_partner_list("Phối hợp chặt chẽ với Bộ Tư pháp")
+    assert not inside_partner_list("Phối hợp với Bộ Tư pháp rà soát các thủ tục")
