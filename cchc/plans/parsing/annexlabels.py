@@ -7,7 +7,8 @@
 The gazette prints an annex's label as "Phụ lục III", not "PHỤ LỤC III": it is the title
 block's kind all the same, and the title is the label and the subject line under it, joined
 (as "PHỤ LỤC II" / "DANH MỤC …"). Only the label alone on its line ("Phụ lục", its number in
-roman or arabic figures, nothing else) is one: "Phụ lục II kèm theo" inside a sentence, or a
+roman or arabic figures if it has one, nothing else: a resolution's only annex is "Phụ lục")
+is one: "Phụ lục II kèm theo" inside a sentence, or a
 heading naming an annex in a body's text, is not.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-_LABEL_RE = re.compile(r"^\s*(?P<kind>Phụ lục)(?=\s+(?:[IVXLC]{1,6}|\d{1,2})[a-z]?\s*$)")
+_LABEL_RE = re.compile(r"^\s*(?P<kind>Phụ lục)(?=(?:\s+(?:[IVXLC]{1,6}|\d{1,2})[a-z]?)?\s*$)")
 
 
 def annex_label(text: str) -> re.Match[str] | None:

@@ -45,6 +45,7 @@ from django.utils.translation import gettext as _
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
 from cchc.plans.parsing.gluedcells import name_goes_on, split_glued_bodies
+from cchc.plans.parsing.resultsets import result_set
 from cchc.plans.parsing.serialassign import assign_cells
 from cchc.plans.parsing.serialtimefirst import (
     BODY_COLUMNS,
@@ -442,7 +443,7 @@ class _Reader:
                 _starts_cell(previous, text) or (cut and _BODY_RE.match(_join(texts[index:])))
             ):
                 opening = _join(texts[index : index + 3])
-                result = _OUTPUT_RE.match(opening) is not None
+                result = _OUTPUT_RE.match(opening) is not None or result_set(opening)
                 # After the lead, the partners unless a result's noun opens; after them, the
                 # result unless a body's name opens ("Bộ Y tế" but not "Bộ tiêu chí").
                 if column == "lead" and "partners" in columns and not result:
@@ -505,7 +506,7 @@ class _Reader:
 def _kind(lines: list[str]) -> str:
     """What a cell opens with: a body's name, a result's noun, or neither."""
     opening = _join(lines[:3])
-    if _OUTPUT_RE.match(opening):
+    if _OUTPUT_RE.match(opening) or result_set(opening):  # "Bộ chỉ số …" (resultsets.py)
         return "output"
     return "body" if _BODY_RE.match(opening) else ""
 

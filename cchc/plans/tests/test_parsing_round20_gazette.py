@@ -10,6 +10,7 @@ from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.annexlabels import annex_label
 from cchc.plans.parsing.gluedcells import name_goes_on, split_glued_bodies
 from cchc.plans.parsing.result import ParsedPlan
+from cchc.plans.parsing.resultsets import result_set
 
 _ANNEX = (
     "Phụ lục II \n"
@@ -81,3 +82,59 @@ def test_name_wrapped_at_the_column_edge_stays_in_its_cell() -> None:
 
     assert name_goes_on("Các Bộ: Tư pháp, Công", "Thương, Nội vụ", never)
     assert not name_goes_on("Bộ Tài chính", "Thương, Nội vụ", never)
+
+
+_RESULTS = (
+    "Phụ lục \n"
+    "DANH MỤC NHIỆM VỤ HOÀN THIỆN THỂ CHẾ NĂM 2027 \n"
+    "(Kèm theo Nghị quyết số 58/NQ-CP ngày 02 tháng 5 năm 2027 của Chính phủ) \n"
+    "_______________ \n"
+    "TT \n"
+    "Tên nhiệm vụ \n"
+    "Cơ quan  \n"
+    "chủ trì  \n"
+    "Cơ quan  \n"
+    "phối hợp  \n"
+    "Kết quả \n"
+    "Thời gian \n"
+    "hoàn thành \n"
+    "1  \n"
+    "Xây dựng bộ tiêu chí đánh giá chất lượng \n"
+    "dịch vụ công trực tuyến \n"
+    "Bộ Nội vụ \n"
+    "Văn phòng Chính phủ \n"
+    "Quyết định của \n"
+    "Thủ tướng \n"
+    "Tháng 6/2027 \n"
+    "2  \n"
+    "Xây dựng, triển khai bộ chỉ số cải cách \n"
+    "hành chính cấp xã \n"
+    "Bộ Nội vụ \n"
+    "Các bộ, \n"
+    "ngành, \n"
+    "UBND tỉnh, \n"
+    "thành phố  \n"
+    "Bộ chỉ số được \n"
+    "ban hành  \n"
+    "2027 \n"
+    "3  \n"
+    "Tổng kết việc thi hành Luật Tổ chức chính \n"
+    "quyền địa phương \n"
+    "Bộ Nội vụ \n"
+    "Bộ Tư pháp \n"
+    "Báo cáo tổng kết \n"
+    "Tháng 9/2027 \n"
+)
+
+
+def test_bare_annex_label_opens_the_title() -> None:
+    parsed = parse_bytes(_RESULTS.encode(), "phu-luc.txt")
+    assert parsed.document.title == "Phụ lục DANH MỤC NHIỆM VỤ HOÀN THIỆN THỂ CHẾ NĂM 2027"
+
+
+def test_a_set_opening_the_result_cell_is_no_partner() -> None:
+    rows = {item.number: item for item in parse_bytes(_RESULTS.encode(), "phu-luc.txt").items}
+    assert rows["2"].partners == "Các bộ, ngành, UBND tỉnh, thành phố"
+    assert result_set("Bộ chỉ số được ban hành")
+    assert not result_set("Bộ Tư pháp")
+    assert not result_set("Bộ trưởng Bộ Nội vụ")
