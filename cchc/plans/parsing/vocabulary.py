@@ -16,6 +16,9 @@ _AGENCY = (
     r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
     # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp".
     r"Các chủ đầu tư|Các nhà đầu tư|Các hợp tác xã|"
+    # "(ii) Chủ đầu tư phối hợp chặt chẽ với …": a project's investor, named by its role in
+    # capitals (round 6 leftovers)
+    r"Chủ đầu tư|"
     # "8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội …" (round 20).
     r"Các [Kk]hu [Cc]ông nghệ|Các [Kk]hu [Cc]ông nghiệp|Các [Kk]hu kinh tế|"
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",

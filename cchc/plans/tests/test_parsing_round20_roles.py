@@ -121,3 +121,20 @@ def test_a_list_of_partners_opening_a_point_is_no_subject() -> None:
     assert rows[0].lead == ""
     assert inside_partner_list("Phối hợp chặt chẽ với Bộ Tư pháp")
     assert not inside_partner_list("Phối hợp với Bộ Tư pháp rà soát các thủ tục")
+
+
+_NOTICE = (
+    "THÔNG BÁO\n"
+    "Kết luận tại buổi kiểm tra dự án nhà máy nước sạch\n"
+    "\n"
+    "1. Để hoàn thành dự án đúng tiến độ, đề nghị:\n"
+    "(i) Ủy ban nhân dân tỉnh chỉ đạo hoàn thành giải phóng mặt bằng trong tháng 3 năm 2027.\n"
+    "(ii) Chủ đầu tư phối hợp chặt chẽ với các nhà thầu hoàn thành lắp đặt thiết bị trong "
+    "tháng 5 năm 2027.\n"
+)
+
+
+def test_the_investor_named_by_its_role_is_a_lead() -> None:
+    rows = {item.number: item for item in _parse(_NOTICE).items}
+    assert (rows["ii"].lead, rows["ii"].partners) == ("Chủ đầu tư", "các nhà thầu")
+    assert (rows["ii"].title or "").startswith("Hoàn thành lắp đặt thiết bị")
