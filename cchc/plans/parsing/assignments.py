@@ -430,7 +430,7 @@ class AssignmentInterpreter:
                             sub.section = [t for _k, t in self.sections]
                             self.parsed.items.append(sub)
                     continue
-                topic_heading = body.startswith("Về ") and body.endswith(":") and len(body) <= 400
+                topic_heading = S.topic_heading(body)  # "2. Về …:" over a paragraph
                 if (
                     heading
                     and (len(body) <= 200 or topic_heading or named)

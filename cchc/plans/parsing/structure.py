@@ -179,6 +179,14 @@ def topic_only(body: str) -> bool:
     )
 
 
+def topic_heading(body: str) -> bool:
+    """ "1. Về kiến nghị hoàn thiện …; ban hành …; sớm trình …:" over a paragraph: a notice's
+    topic, ended by its colon, however long the request it sums up (a province's requests
+    run over several clauses, round 8 leftovers: up to 800 characters, past which no heading
+    of the genre goes)."""
+    return body.startswith("Về ") and body.endswith(":") and len(body) <= 800
+
+
 def closed(sections: list[tuple[str, str]], kind: str) -> list[tuple[str, str]]:
     """The sections still open at a heading of ``kind`` that is no section (an agency heading
     "3. Giao Sở Nội vụ" after the topic "2. Về …"): those of its level and below end there."""

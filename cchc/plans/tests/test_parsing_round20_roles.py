@@ -138,3 +138,36 @@ def test_the_investor_named_by_its_role_is_a_lead() -> None:
     rows = {item.number: item for item in _parse(_NOTICE).items}
     assert (rows["ii"].lead, rows["ii"].partners) == ("Chủ đầu tư", "các nhà thầu")
     assert (rows["ii"].title or "").startswith("Hoàn thành lắp đặt thiết bị")
+
+
+_LONG_TOPIC = (
+    "1. Về kiến nghị sửa đổi quy định về phân cấp quản lý đầu tư công, bảo đảm thống nhất "
+    "với Luật Đầu tư công; ban hành mới hoặc sửa đổi các văn bản hướng dẫn về quản lý chi "
+    "phí đầu tư xây dựng theo hướng đơn giản hóa thủ tục; rà soát, chuẩn hóa các mẫu biểu "
+    "báo cáo giám sát, đánh giá đầu tư trên Hệ thống thông tin quốc gia về đầu tư công; sớm "
+    "trình cấp có thẩm quyền ban hành định mức phân bổ vốn đầu tư công trung hạn cho giai "
+    "đoạn 2026-2030 và hướng dẫn việc điều chỉnh kế hoạch vốn hằng năm của các địa phương:"
+)
+_PROVINCE_NOTICE = (
+    "THÔNG BÁO\n"
+    "Kết luận tại buổi làm việc với lãnh đạo tỉnh\n"
+    "\n"
+    "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+    "\n"
+    f"{_LONG_TOPIC}\n"
+    "\n"
+    "Bộ Tài chính khẩn trương nghiên cứu kiến nghị của tỉnh, báo cáo cấp có thẩm quyền.\n"
+    "\n"
+    "2. Về kiến nghị hỗ trợ kinh phí phòng chống thiên tai:\n"
+    "\n"
+    "Bộ Nông nghiệp và Môi trường khẩn trương xem xét kiến nghị của tỉnh.\n"
+)
+
+
+def test_a_long_topic_ended_by_its_colon_numbers_its_paragraph() -> None:
+    assert len(_LONG_TOPIC) > 400
+    rows = _parse(_PROVINCE_NOTICE).items
+    assert [(row.number, row.lead) for row in rows] == [
+        ("1", "Bộ Tài chính"),
+        ("2", "Bộ Nông nghiệp và Môi trường"),
+    ]
