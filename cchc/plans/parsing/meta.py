@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
 from cchc.plans.parsing.annexlabels import annex_label
+from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
 from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import DocumentInfo
 from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
@@ -175,6 +176,7 @@ def header_lines(texts: Iterable[str]) -> list[_Line]:
     hard = True
     for text in texts:
         text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+        text = without_inword_marks(text)  # "phối **tr**ộn", "1**1**" (inwordmarks.py)
         # "(*Kèm theo …*)": the markup inside the brackets is no break.
         text = re.sub(r"\(\s*[*_]+", "(", text)
         text = re.sub(r"[*_]+\s*\)", ")", text)
@@ -274,6 +276,10 @@ def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
     for index in range(end):
         if _LETTER_SUBJECT_RE.match(lines[index].text):
             words, after = _subject(lines, index, lines[index].text)
+            if bare_subject_label(lines[index].text) and after < len(lines):
+                # "*V/v" / "Chỉ thị của …*": the subject under its label (inwordmarks.py)
+                more, after = _subject(lines, after, lines[after].text)
+                words += more
             return index, 0, after, _tidy(_cut_place_date(words))
     return None
 

@@ -1,0 +1,53 @@
+"""The header rules written after round 20 for letters crawled into markdown (issue 15):
+emphasis marks a converter left inside a word ("**tr**ộn", "1**1**", "V****Ă****N") dropped,
+and a letter's "V/v" alone on its line labelling the subject on the lines below it. On a small
+made-up letter (other bodies and wording than the corpus entry)."""
+
+from __future__ import annotations
+
+from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
+
+_LETTER = (
+    "|\n"
+    "**B****Ộ** **T****ÀI CHÍNH**\n"
+    "-------\n"
+    "|\n"
+    "**CỘNG HÒA\n"
+    "XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\n"
+    "|\n"
+    "|\n"
+    "Số: 2314/BTC-QLCS\n"
+    "*V/v\n"
+    "Hướng dẫn sắp xếp lại, xử lý **tr**ụ sở làm việc dôi dư sau khi\n"
+    "hợp nhất các đơn vị hành chính*\n"
+    "|\n"
+    "*Hà Nội,\n"
+    "ngày 14 tháng 1**2** năm 2026** *\n"
+    "|\n"
+    "\n"
+    "**Kính gửi:** Ủy ban nhân dân các tỉnh, thành phố\n"
+    "\n"
+    "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố rà soát trụ sở làm việc dôi "
+    "dư, báo cáo Bộ Tài chính trước ngày 31 tháng 01 năm 2027.\n"
+)
+
+
+def test_subject_under_a_bare_label_and_marks_inside_words() -> None:
+    document = parse_bytes(_LETTER.encode(), "cong-van.md").document
+    assert document.title == (
+        "V/v Hướng dẫn sắp xếp lại, xử lý trụ sở làm việc dôi dư sau khi hợp nhất các đơn vị "
+        "hành chính"
+    )
+    assert str(document.date) == "2026-12-14"
+
+
+def test_marks_inside_words() -> None:
+    assert without_inword_marks("xử lý **tr**ụ sở") == "xử lý trụ sở"
+    assert without_inword_marks("tháng 1**2** năm") == "tháng 12 năm"
+    assert without_inword_marks("**B****Ộ** TÀI") == "**BỘ** TÀI"
+    assert without_inword_marks("**Kính gửi:** Bộ X") == "**Kính gửi:** Bộ X"
+    assert bare_subject_label("V/v")
+    assert not bare_subject_label("V/v hướng dẫn")
