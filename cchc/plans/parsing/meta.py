@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
 from cchc.plans.parsing.annexlabels import annex_label
+from cchc.plans.parsing.capitaltails import linked_capitals
 from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
 from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import DocumentInfo
@@ -269,7 +270,13 @@ def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
             subject_line = lines[after].text
             bare = all(_NUMBERING_RE.match(word) for word in rest)
             quoted = quoted_subject(subject_line)  # '"Tìm hiểu …" tại …' (titleblocks.py)
-            if bare or quoted or (lines[after].hard and _has_lower(subject_line.split()[0])):
+            linked = linked_capitals(subject_line)  # "CỦA ĐỒNG CHÍ …" (capitaltails.py)
+            if (
+                bare
+                or quoted
+                or linked
+                or (lines[after].hard and _has_lower(subject_line.split()[0]))
+            ):
                 more, after = _subject(lines, after, subject_line)
                 words += more
         return index, match.start(), after, _tidy(words)

@@ -1,11 +1,13 @@
 """The header rules written after round 20 for letters crawled into markdown (issue 15):
 emphasis marks a converter left inside a word ("**tr**ộn", "1**1**", "V****Ă****N") dropped,
-and a letter's "V/v" alone on its line labelling the subject on the lines below it. On a small
-made-up letter (other bodies and wording than the corpus entry)."""
+a letter's "V/v" alone on its line labelling the subject on the lines below it, and a title
+in capitals going on past its bold kind line ("**THÔNG BÁO KẾT LUẬN**" / "CỦA …"). On a
+small made-up letter and notice (other bodies and wording than the corpus entries)."""
 
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.capitaltails import linked_capitals
 from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
 
 _LETTER = (
@@ -51,3 +53,40 @@ def test_marks_inside_words() -> None:
     assert without_inword_marks("**Kính gửi:** Bộ X") == "**Kính gửi:** Bộ X"
     assert bare_subject_label("V/v")
     assert not bare_subject_label("V/v hướng dẫn")
+
+
+_NOTICE = (
+    "|\n"
+    "BAN CHẤP HÀNH\n"
+    "TRUNG ƯƠNG\n"
+    "**VĂN PHÒNG**\n"
+    "*****\n"
+    "|\n"
+    "**ĐẢNG CỘNG\n"
+    "SẢN VIỆT NAM**\n"
+    "---------------\n"
+    "|\n"
+    "|\n"
+    "Số 518-TB/VPTW\n"
+    "|\n"
+    "*Hà Nội, ngày\n"
+    "03 tháng 3 năm 2027*\n"
+    "|\n"
+    "**THÔNG BÁO KẾT LUẬN**\n"
+    "CỦA THƯỜNG TRỰC BAN BÍ THƯ\n"
+    "VỀ CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI NĂM 2027\n"
+    "**-----**\n"
+    "Thường trực Ban Bí thư kết luận như sau:\n"
+    "\n"
+    "1. Ban cán sự đảng Chính phủ chỉ đạo rà soát phương án phòng, chống thiên tai.\n"
+)
+
+
+def test_title_in_capitals_goes_on_past_its_bold_kind_line() -> None:
+    document = parse_bytes(_NOTICE.encode(), "thong-bao.md").document
+    assert document.title == (
+        "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC BAN BÍ THƯ VỀ CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI NĂM 2027"
+    )
+    assert linked_capitals("CỦA ĐỒNG CHÍ BÍ THƯ")
+    assert not linked_capitals("Của đồng chí Bí thư")
+    assert not linked_capitals("ỦY BAN NHÂN DÂN TỈNH")
