@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from cchc.plans.parsing.appositions import capacity
 from cchc.plans.parsing.cooperation import inside_partner_list
 from cchc.plans.parsing.vocabulary import (
     _BULLET_RE,
@@ -43,6 +44,9 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     put after the task's words, where the deadline reader finds it (unless the task ends
     with a deadline of its own)."""
     lead, rest = _without_manner(lead, rest)
+    lead, rest, role = capacity(lead, rest)  # "Bộ X với vai trò là …," (appositions.py)
+    if role:
+        return lead, rest, role
     timed = _LEAD_TIME_RE.search(lead)
     if timed and timed.start() > 0 and not _TIME_INLINE_RE.search(rest):
         rest = f"{rest.rstrip(' .;')}, {timed.group('time')}"

@@ -91,8 +91,9 @@ _VERBS = (
     # adverb and a verb opening a task after a body's name (leftovers, round 10)
     r"sớm|tổng kết|"
     # "… phối hợp với X, Y và các bộ, cơ quan, địa phương làm tốt công tác …": "do well" opens
-    # a task after a list of bodies (round 20)
-    r"làm tốt|"
+    # a task after a list of bodies (round 20); "có báo cáo", "có ý kiến", "có văn bản":
+    # "make a report", "give an opinion", "write", opening a task as their verbs do
+    r"làm tốt|có báo cáo|có ý kiến|có văn bản|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
     r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"

@@ -8,6 +8,7 @@ Each on a small made-up decision (other bodies and wording than the corpus entri
 from __future__ import annotations
 
 from cchc.plans.parsing import parse_bytes
+from cchc.plans.parsing.appositions import capacity
 from cchc.plans.parsing.coleads import co_lead
 from cchc.plans.parsing.cooperation import (
     cooperation_only,
@@ -171,3 +172,27 @@ def test_a_long_topic_ended_by_its_colon_numbers_its_paragraph() -> None:
         ("1", "Bộ Tài chính"),
         ("2", "Bộ Nông nghiệp và Môi trường"),
     ]
+
+
+_STANDING = (
+    "THÔNG BÁO\n"
+    "Kết luận tại phiên họp Ban Chỉ đạo chuyển đổi số\n"
+    "\n"
+    "III. KẾT LUẬN\n"
+    "1. Về tổng kết hoạt động của Ban Chỉ đạo: Kết quả đạt được là nhờ sự nỗ lực của các "
+    "thành viên. Sở Khoa học và Công nghệ với vai trò là cơ quan thường trực Ban Chỉ đạo, "
+    "chủ động, phối hợp Sở Nội vụ có báo cáo tổng kết, đánh giá kết quả của từng thành viên.\n"
+)
+
+
+def test_a_body_named_with_its_capacity() -> None:
+    rows = _parse(_STANDING).items
+    assert (rows[-1].lead, rows[-1].partners) == ("Sở Khoa học và Công nghệ", "Sở Nội vụ")
+    assert (rows[-1].title or "").startswith("Có báo cáo tổng kết, đánh giá")
+    assert "với vai trò là cơ quan thường trực Ban Chỉ đạo" in (rows[-1].notes or "")
+    assert capacity("Sở X với vai trò", "là cơ quan thường trực, chủ động rà soát") == (
+        "Sở X",
+        "chủ động rà soát",
+        "với vai trò là cơ quan thường trực",
+    )
+    assert capacity("Sở X", "rà soát") == ("Sở X", "rà soát", "")
