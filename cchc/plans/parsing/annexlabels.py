@@ -7,16 +7,17 @@
 The gazette prints an annex's label as "Phụ lục III", not "PHỤ LỤC III": it is the title
 block's kind all the same, and the title is the label and the subject line under it, joined
 (as "PHỤ LỤC II" / "DANH MỤC …"). Only the label alone on its line ("Phụ lục", its number in
-roman or arabic figures if it has one, nothing else: a resolution's only annex is "Phụ lục")
-is one: "Phụ lục II kèm theo" inside a sentence, or a
-heading naming an annex in a body's text, is not.
+roman or arabic figures, nothing else) is one: "Phụ lục II kèm theo" inside a sentence, or a
+heading naming an annex in a body's text, is not; nor is "Phụ lục" without a number, the
+word a plan printed as an annex is headed with above its own title ("Phụ lục" / "KẾ HOẠCH
+…": the plan's title is its kind line's, the export prints the "Phụ lục" line itself).
 """
 
 from __future__ import annotations
 
 import re
 
-_LABEL_RE = re.compile(r"^\s*(?P<kind>Phụ lục)(?=(?:\s+(?:[IVXLC]{1,6}|\d{1,2})[a-z]?)?\s*$)")
+_LABEL_RE = re.compile(r"^\s*(?P<kind>Phụ lục)(?=\s+(?:[IVXLC]{1,6}|\d{1,2})[a-z]?\s*$)")
 
 
 def annex_label(text: str) -> re.Match[str] | None:

@@ -85,7 +85,7 @@ def test_name_wrapped_at_the_column_edge_stays_in_its_cell() -> None:
 
 
 _RESULTS = (
-    "Phụ lục \n"
+    "Phụ lục IV \n"
     "DANH MỤC NHIỆM VỤ HOÀN THIỆN THỂ CHẾ NĂM 2027 \n"
     "(Kèm theo Nghị quyết số 58/NQ-CP ngày 02 tháng 5 năm 2027 của Chính phủ) \n"
     "_______________ \n"
@@ -127,9 +127,12 @@ _RESULTS = (
 )
 
 
-def test_bare_annex_label_opens_the_title() -> None:
+def test_annex_label_over_a_kind_line_opens_the_title() -> None:
     parsed = parse_bytes(_RESULTS.encode(), "phu-luc.txt")
-    assert parsed.document.title == "Phụ lục DANH MỤC NHIỆM VỤ HOÀN THIỆN THỂ CHẾ NĂM 2027"
+    assert parsed.document.title == "Phụ lục IV DANH MỤC NHIỆM VỤ HOÀN THIỆN THỂ CHẾ NĂM 2027"
+    # "Phụ lục" without its number heads a plan printed as an annex: the plan's kind line
+    # is its title
+    assert annex_label("Phụ lục") is None
 
 
 def test_a_set_opening_the_result_cell_is_no_partner() -> None:
