@@ -20,7 +20,7 @@ from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
 from cchc.plans.parsing.coleads import co_lead
-from cchc.plans.parsing.cooperation import cooperation_only, cooperation_task
+from cchc.plans.parsing.cooperation import cooperation_only, cooperation_task, leading_role
 from cchc.plans.parsing.dutywords import without_duty_words
 from cchc.plans.parsing.longlists import too_long
 from cchc.plans.parsing.occasions import occasion_subject
@@ -108,6 +108,8 @@ def partners_clause(rest: str) -> tuple[re.Match[str] | None, bool]:
         opening = ";" not in before
         if _ROLE_HEAD_RE.match(clause):
             return found, opening
+        if opening and leading_role(clause):  # "… vai trò … chủ trì, phối hợp với" (cooperation.py)
+            return found, False
         if framed_role(before):
             # "Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với …": the role after the
             # opening clause opens the row's own words.

@@ -53,3 +53,15 @@ def inside_partner_list(before: str) -> bool:
     goes on with the list."""
     found = _ROLE_OPENING_RE.match(before.strip())
     return found is not None and not re.search(rf"(?:^|\s)(?:{_VERBS})\b", found["bodies"])
+
+
+# "Tiếp tục phát huy vai trò cơ quan Thường trực chủ trì": the clause naming the body's role as
+# the one that leads.
+_LEADING_ROLE_RE = re.compile(r"\bvai trò\b[^,;]{0,80}\bchủ trì$")
+
+
+def leading_role(clause: str) -> bool:
+    """Whether a clause before "phối hợp với X" ends by naming the row's body's role as the
+    lead ("… phát huy vai trò cơ quan thường trực chủ trì, phối hợp với X rà soát …"): X are
+    the row's partners, the clause stays in its title."""
+    return _LEADING_ROLE_RE.search(clause.strip()) is not None

@@ -222,7 +222,8 @@ _LEAD_WORDS_RE = re.compile(
     r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
     # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it)
     r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)(?<!chịu trách nhiệm\s)(?!về\b))?"
-    r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
+    # ("Bộ trưởng Bộ X chỉ đạo chủ trì, phối hợp với …": the minister directs the leading)
+    r"(?:(?:tiếp tục|chủ động|trực tiếp|chỉ đạo)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )
 _PARTNERS_RE = re.compile(

@@ -14,6 +14,7 @@ from cchc.plans.parsing.cooperation import (
     cooperation_only,
     cooperation_task,
     inside_partner_list,
+    leading_role,
 )
 from cchc.plans.parsing.result import ParsedPlan
 
@@ -196,3 +197,30 @@ def test_a_body_named_with_its_capacity() -> None:
         "với vai trò là cơ quan thường trực",
     )
     assert capacity("Sở X", "rà soát") == ("Sở X", "rà soát", "")
+
+
+_DISPATCH = (
+    "CÔNG ĐIỆN\n"
+    "Về tổ chức khánh thành các công trình chào mừng Đại hội\n"
+    "\n"
+    "1. Bộ Giao thông vận tải:\n"
+    "a) Tiếp tục phát huy vai trò cơ quan thường trực chủ trì, phối hợp với Văn phòng Chính "
+    "phủ, Bộ Tài chính rà soát danh mục công trình; phối hợp với Đài Truyền hình Việt Nam "
+    "chuẩn bị truyền hình trực tiếp.\n"
+    "2. Bộ trưởng Bộ Nội vụ chỉ đạo chủ trì, phối hợp với Bộ Giao thông vận tải khẩn trương "
+    "hướng dẫn khen thưởng các tập thể có thành tích.\n"
+)
+
+
+def test_a_role_named_as_the_lead_gives_the_partners() -> None:
+    rows = {item.number: item for item in _parse(_DISPATCH).items}
+    assert rows["a"].partners == "Văn phòng Chính phủ, Bộ Tài chính"
+    assert (rows["a"].title or "").startswith("Tiếp tục phát huy vai trò cơ quan thường trực")
+    assert leading_role("Tiếp tục phát huy vai trò cơ quan thường trực chủ trì")
+    assert not leading_role("Chỉ đạo Sở X chủ trì")
+
+
+def test_a_minister_directing_the_lead() -> None:
+    rows = {item.number: item for item in _parse(_DISPATCH).items}
+    assert (rows["2"].lead, rows["2"].partners) == ("Bộ trưởng Bộ Nội vụ", "Bộ Giao thông vận tải")
+    assert (rows["2"].title or "").startswith("Khẩn trương hướng dẫn khen thưởng")
