@@ -172,7 +172,7 @@ class AssignmentInterpreter:
                 paren = None if heading or bullet else _PAREN_RE.match(text)
                 if heading:
                     label = C.normalise_number(heading.group("label"))
-                    body = heading.group("rest").strip()
+                    body = S.without_stray_stop(heading.group("rest").strip(), label)
                     kind = C.label_kind(label)
                 elif bullet:
                     body = bullet.group("rest").strip()

@@ -47,6 +47,7 @@ from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.leads import closing_clause, plural_bodies
 from cchc.plans.parsing.result import Item
+from cchc.plans.parsing.straystops import without_stray_stop as without_stray_stop
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_ONLY_RE,

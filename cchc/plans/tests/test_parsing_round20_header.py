@@ -1,4 +1,4 @@
-"""The header rules written after round 20 for letters crawled into markdown (issue 15):
+"""The header rules written after round 20 for pages crawled into markdown (issue 15):
 emphasis marks a converter left inside a word ("**tr**ộn", "1**1**", "V****Ă****N") dropped,
 a letter's "V/v" alone on its line labelling the subject on the lines below it, and a title
 in capitals going on past its bold kind line ("**THÔNG BÁO KẾT LUẬN**" / "CỦA …"). On a
@@ -9,6 +9,7 @@ from __future__ import annotations
 from cchc.plans.parsing import parse_bytes
 from cchc.plans.parsing.capitaltails import linked_capitals
 from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
+from cchc.plans.parsing.straystops import without_stray_stop
 
 _LETTER = (
     "|\n"
@@ -90,3 +91,26 @@ def test_title_in_capitals_goes_on_past_its_bold_kind_line() -> None:
     assert linked_capitals("CỦA ĐỒNG CHÍ BÍ THƯ")
     assert not linked_capitals("Của đồng chí Bí thư")
     assert not linked_capitals("ỦY BAN NHÂN DÂN TỈNH")
+
+
+_PLAN = (
+    "**KẾ HOẠCH**\n"
+    "\n"
+    "Phát triển thương mại điện tử năm 2027\n"
+    "\n"
+    "**III. Tổ chức thực hiện.**\n"
+    "\n"
+    "**1. Sở Công Thương:**\n"
+    "\n"
+    "- Hướng dẫn các doanh nghiệp tham gia sàn thương mại điện tử.\n"
+    "\n"
+    "- Tổ chức tập huấn kỹ năng bán hàng trực tuyến cho hợp tác xã.\n"
+)
+
+
+def test_a_parts_heading_with_a_stray_stop_opens_its_section() -> None:
+    items = parse_bytes(_PLAN.encode(), "ke-hoach.md").items
+    assert {tuple(item.section) for item in items} == {("III. Tổ chức thực hiện",)}
+    assert without_stray_stop("Tổ chức thực hiện.", "IV") == "Tổ chức thực hiện"
+    assert without_stray_stop("Sở Tài chính bố trí kinh phí.", "III").endswith(".")
+    assert without_stray_stop("Tổ chức thực hiện.", "4").endswith(".")
