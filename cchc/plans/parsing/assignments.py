@@ -172,7 +172,7 @@ class AssignmentInterpreter:
                 paren = None if heading or bullet else _PAREN_RE.match(text)
                 if heading:
                     label = C.normalise_number(heading.group("label"))
-                    body = heading.group("rest").strip()
+                    body = S.without_stray_stop(heading.group("rest").strip(), label)
                     kind = C.label_kind(label)
                 elif bullet:
                     body = bullet.group("rest").strip()
@@ -430,7 +430,7 @@ class AssignmentInterpreter:
                             sub.section = [t for _k, t in self.sections]
                             self.parsed.items.append(sub)
                     continue
-                topic_heading = body.startswith("Về ") and body.endswith(":") and len(body) <= 400
+                topic_heading = S.topic_heading(body)  # "2. Về …:" over a paragraph
                 if (
                     heading
                     and (len(body) <= 200 or topic_heading or named)

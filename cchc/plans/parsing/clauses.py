@@ -19,7 +19,10 @@ from collections.abc import Callable
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import _SECTORS, split_name
 from cchc.plans.parsing.citations import closing_citation
+from cchc.plans.parsing.coleads import co_lead
+from cchc.plans.parsing.cooperation import cooperation_only, cooperation_task, leading_role
 from cchc.plans.parsing.dutywords import without_duty_words
+from cchc.plans.parsing.longlists import too_long
 from cchc.plans.parsing.occasions import occasion_subject
 from cchc.plans.parsing.officers import scope_only
 from cchc.plans.parsing.otherbodies import (
@@ -106,6 +109,8 @@ def partners_clause(rest: str) -> tuple[re.Match[str] | None, bool]:
         opening = ";" not in before
         if _ROLE_HEAD_RE.match(clause):
             return found, opening
+        if opening and leading_role(clause):  # "… vai trò … chủ trì, phối hợp với" (cooperation.py)
+            return found, False
         if framed_role(before):
             # "Trên cơ sở chức năng nhiệm vụ, chủ trì, phối hợp với …": the role after the
             # opening clause opens the row's own words.
@@ -520,13 +525,6 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(" *_")[-1:] in ".;:!?…"
 
 
-# What follows a list of partners when the cooperation itself is the task: its purpose
-# ("để xây dựng lộ trình …"), its scope ("trong quá trình khảo sát …") or nothing.
-_NO_TASK_AFTER_RE = re.compile(
-    r"^(?:để|nhằm|trong|căn cứ|theo|về|khi|đối với|tại|cho|với|và|hoặc)\b|^\W*$"
-)
-
-
 def names_bodies(partners: str) -> bool:
     """Whether a list read as partners opens with a body ("Sở Y tế", "các đơn vị …", "sở,
     ban, ngành …", a name in capitals the vocabulary lacks: "Trạm Y tế phường"), not with a
@@ -549,7 +547,7 @@ def supporting_role(rest: str) -> tuple[str, str]:
         return "", ""
     partners, spill = split_name(found.group("partners").strip(" ,"))
     after = " ".join(filter(None, [spill, rest[found.end() :].strip(" ,")]))
-    if _NO_TASK_AFTER_RE.match(after):
+    if cooperation_only(after):  # "… trong quá trình …", not "theo dõi" (cooperation.py)
         return "", ""
     role = rest[: found.start("partners")] + partners
     return after, role.strip(" ,")
@@ -564,6 +562,10 @@ def split_partners(rest: str) -> tuple[str, str, str]:
     the role's words out of the text; so does "Phối hợp với Sở Y tế tổ chức …" opening the
     point, whose role (the agency works with them on it) is kept in the notes.
     """
+    rest, colead = co_lead(rest)  # "Đồng chủ trì với X, …" (coleads.py)
+    if colead:
+        task, partners, frame = split_partners(rest)
+        return task, partners, "; ".join(filter(None, [colead, frame]))
     if first := partners_first(rest):  # "Vụ B phối hợp, đẩy nhanh …" (otherbodies.py)
         return first[0], first[1], ""
     if joint := re.match(rf"^cùng\s+(?=(?:các|những)\s|{_AGENCY})", rest):
@@ -571,7 +573,7 @@ def split_partners(rest: str) -> tuple[str, str, str]:
         # the partners as "phối hợp với" does (round 6)
         rest = f"phối hợp với {rest[joint.end() :]}"
     found, opens_row = partners_clause(rest)
-    if found is None or len(found.group("partners")) >= 200:
+    if found is None or too_long(found.group("partners")):  # (longlists.py)
         return rest, "", ""
     partners, spill = split_name(found.group("partners").strip(" ,"))
     after = " ".join(filter(None, [spill, rest[found.end() :].strip()]))
@@ -585,6 +587,8 @@ def split_partners(rest: str) -> tuple[str, str, str]:
             return task, partners, role
     elif opens_row:
         before = rest[: found.start()]
+        if not before.strip() and cooperation_task(after):
+            return rest, partners, ""  # "phối hợp X trong quá trình …" (cooperation.py)
         # "Chủ trì, tiếp tục phối hợp với …": the adverb is the role's, not the task's
         before = re.sub(r"^(?:tiếp tục|chủ động|trực tiếp|thường xuyên)\s*$", "", before)
         if frame := framed_role(before):

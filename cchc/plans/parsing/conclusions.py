@@ -33,6 +33,7 @@ import re
 from django.utils.translation import gettext as _
 
 from cchc.plans.parsing.clauses import deadline_of, subjectless_task
+from cchc.plans.parsing.issuerasks import issuer_request
 from cchc.plans.parsing.recalled import recalled_instruction
 from cchc.plans.parsing.result import Item, ParsedPlan
 from cchc.plans.parsing.vocabulary import _VERBS
@@ -185,7 +186,7 @@ def asked_bodies(text: str) -> re.Match[str] | None:
     None where the words before the verb are no list of bodies."""
     found = _ASKED_BODIES_RE.match(text.strip())
     if found is None:
-        return None
+        return issuer_request(text)  # "Chính phủ trân trọng đề nghị X …" (issuerasks.py)
     lead = re.sub(r"tổ chức (?:đảng|chính trị)", "", found.group("lead"))
     if not _KIND_WORD_RE.search(lead) or re.search(rf"\s(?:{_VERBS})\b", lead):
         return None

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from cchc.plans.parsing.appositions import capacity
+from cchc.plans.parsing.cooperation import inside_partner_list
 from cchc.plans.parsing.vocabulary import (
     _BULLET_RE,
     _HEADING_RE,
@@ -42,6 +44,9 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     put after the task's words, where the deadline reader finds it (unless the task ends
     with a deadline of its own)."""
     lead, rest = _without_manner(lead, rest)
+    lead, rest, role = capacity(lead, rest)  # "Bộ X với vai trò là …," (appositions.py)
+    if role:
+        return lead, rest, role
     timed = _LEAD_TIME_RE.search(lead)
     if timed and timed.start() > 0 and not _TIME_INLINE_RE.search(rest):
         rest = f"{rest.rstrip(' .;')}, {timed.group('time')}"
@@ -161,6 +166,8 @@ def subject_after(before: str, tail: str) -> re.Match[str] | None:
     khai …"); None where the words in lower case, without a determiner of their own, go on
     with a plural list of bodies before the comma ("các bộ, cơ quan Trung ương"): the list's
     next item, the verb's object, not a subject."""
+    if inside_partner_list(before):  # "Phối hợp với Bộ X, Văn phòng Y …" (cooperation.py)
+        return None
     goes_on = tail[:1].islower() and not re.match(r"(?:các|những|mọi)\s", tail)
     if goes_on and _PLURAL_KIND_END_RE.search(before.rstrip()):
         return None

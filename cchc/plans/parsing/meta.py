@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cchc.core.text import clean_text, fold
+from cchc.plans.parsing.annexlabels import annex_label
+from cchc.plans.parsing.capitaltails import linked_capitals
+from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
 from cchc.plans.parsing.numberline import number_line_subject
 from cchc.plans.parsing.result import DocumentInfo
 from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
@@ -175,6 +178,7 @@ def header_lines(texts: Iterable[str]) -> list[_Line]:
     hard = True
     for text in texts:
         text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+        text = without_inword_marks(text)  # "phối **tr**ộn", "1**1**" (inwordmarks.py)
         # "(*Kèm theo …*)": the markup inside the brackets is no break.
         text = re.sub(r"\(\s*[*_]+", "(", text)
         text = re.sub(r"[*_]+\s*\)", ")", text)
@@ -252,10 +256,10 @@ def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
     in capitals and its subject, or a letter's "V/v …" line."""
     for index in range(end):
         line = lines[index]
-        match = _KIND_RE.search(line.text)
+        match = _KIND_RE.search(line.text) or annex_label(line.text)  # (annexlabels.py)
         if match is None:
             continue
-        words = [match.group(0)]
+        words = [match.group(0).strip()]
         rest, after = _subject(lines, index, line.text[match.end() :].strip())
         words += rest
         # A stamp or a scan's noise between the kind and its subject ("Ig-Q612/2G20 -").
@@ -267,13 +271,23 @@ def _title(lines: list[_Line], end: int) -> tuple[int, int, int, str] | None:
             subject_line = lines[after].text
             bare = all(_NUMBERING_RE.match(word) for word in rest)
             quoted = quoted_subject(subject_line)  # '"Tìm hiểu …" tại …' (titleblocks.py)
-            if bare or quoted or (lines[after].hard and _has_lower(subject_line.split()[0])):
+            linked = linked_capitals(subject_line)  # "CỦA ĐỒNG CHÍ …" (capitaltails.py)
+            if (
+                bare
+                or quoted
+                or linked
+                or (lines[after].hard and _has_lower(subject_line.split()[0]))
+            ):
                 more, after = _subject(lines, after, subject_line)
                 words += more
         return index, match.start(), after, _tidy(words)
     for index in range(end):
         if _LETTER_SUBJECT_RE.match(lines[index].text):
             words, after = _subject(lines, index, lines[index].text)
+            if bare_subject_label(lines[index].text) and after < len(lines):
+                # "*V/v" / "Chỉ thị của …*": the subject under its label (inwordmarks.py)
+                more, after = _subject(lines, after, lines[after].text)
+                words += more
             return index, 0, after, _tidy(_cut_place_date(words))
     return None
 

@@ -44,6 +44,8 @@ from django.utils.translation import gettext as _
 
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
+from cchc.plans.parsing.gluedcells import name_goes_on, split_glued_bodies
+from cchc.plans.parsing.resultsets import result_set
 from cchc.plans.parsing.serialafter import after_whole_timeframe
 from cchc.plans.parsing.serialassign import assign_cells
 from cchc.plans.parsing.serialdrafting import drafting_list
@@ -331,6 +333,7 @@ def _starts_cell(previous: str, text: str, *, comma: bool = True) -> bool:
         and not _CONNECTIVE_RE.search(previous)
         and not _OPENING_CONNECTIVE_RE.match(text)
         and not _acronyms_going_on(previous, text)
+        and not name_goes_on(previous, text, lambda t: _BODY_RE.match(t) is not None)
     )
 
 
@@ -473,7 +476,7 @@ class _Reader:
                 _starts_cell(previous, text) or (cut and _BODY_RE.match(_join(texts[index:])))
             ):
                 opening = _join(texts[index : index + 3])
-                result = _OUTPUT_RE.match(opening) is not None
+                result = _OUTPUT_RE.match(opening) is not None or result_set(opening)
                 # After the lead, the partners unless a result's noun opens; after them, the
                 # result unless a body's name opens ("Bộ Y tế" but not "Bộ tiêu chí").
                 if column == "lead" and "partners" in columns and not result:
@@ -539,7 +542,7 @@ class _Reader:
 def _kind(lines: list[str]) -> str:
     """What a cell opens with: a body's name, a result's noun, or neither."""
     opening = _join(lines[:3])
-    if _OUTPUT_RE.match(opening):
+    if _OUTPUT_RE.match(opening) or result_set(opening):  # "Bộ chỉ số …" (resultsets.py)
         return "output"
     return "body" if _BODY_RE.match(opening) else ""
 
@@ -562,10 +565,11 @@ def _trailing(texts: list[str], keys: list[str], found: dict[str, list[str]]) ->
             first = index
             break
     cells: list[list[str]] = []
-    for index in range(first, len(texts)):
-        if not cells or (len(cells) < len(keys) and _starts_cell(texts[index - 1], texts[index])):
+    tail = split_glued_bodies(texts[first:])  # "Bộ X Các bộ, …" on one line (gluedcells.py)
+    for index, text in enumerate(tail):
+        if not cells or (len(cells) < len(keys) and _starts_cell(tail[index - 1], text)):
             cells.append([])
-        cells[-1].append(texts[index])
+        cells[-1].append(text)
     for key, cell in zip(keys, cells, strict=False):
         found[key] = cell
     return texts[:first]

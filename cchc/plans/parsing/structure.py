@@ -47,6 +47,7 @@ from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.announced import topic_over_paragraph
 from cchc.plans.parsing.leads import closing_clause, plural_bodies
 from cchc.plans.parsing.result import Item
+from cchc.plans.parsing.straystops import without_stray_stop as without_stray_stop
 from cchc.plans.parsing.vocabulary import (
     _AGENCY,
     _AGENCY_ONLY_RE,
@@ -179,6 +180,14 @@ def topic_only(body: str) -> bool:
         and body[-1:] not in ".;"
         and len(body) <= 250
     )
+
+
+def topic_heading(body: str) -> bool:
+    """ "1. Về kiến nghị hoàn thiện …; ban hành …; sớm trình …:" over a paragraph: a notice's
+    topic, ended by its colon, however long the request it sums up (a province's requests
+    run over several clauses, round 8 leftovers: up to 800 characters, past which no heading
+    of the genre goes)."""
+    return body.startswith("Về ") and body.endswith(":") and len(body) <= 800
 
 
 def closed(sections: list[tuple[str, str]], kind: str) -> list[tuple[str, str]]:

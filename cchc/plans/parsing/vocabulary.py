@@ -16,6 +16,9 @@ _AGENCY = (
     r"Các doanh nghiệp|Các Doanh nghiệp|Các tập đoàn|Các ngân hàng thương mại|"
     # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp".
     r"Các chủ đầu tư|Các nhà đầu tư|Các hợp tác xã|"
+    # "(ii) Chủ đầu tư phối hợp chặt chẽ với …": a project's investor, named by its role in
+    # capitals (round 6 leftovers)
+    r"Chủ đầu tư|"
     # "8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội …" (round 20).
     r"Các [Kk]hu [Cc]ông nghệ|Các [Kk]hu [Cc]ông nghiệp|Các [Kk]hu kinh tế|"
     # Other bodies plans assign work to: "Chi cục Hải quan", "Tỉnh đoàn", "Các cơ sở đào tạo",
@@ -87,6 +90,10 @@ _VERBS = (
     # "Phân công Phó Thủ tướng X sớm tổ chức …", "Phối hợp với các đơn vị tổng kết …": an
     # adverb and a verb opening a task after a body's name (leftovers, round 10)
     r"sớm|tổng kết|"
+    # "… phối hợp với X, Y và các bộ, cơ quan, địa phương làm tốt công tác …": "do well" opens
+    # a task after a list of bodies (round 20); "có báo cáo", "có ý kiến", "có văn bản":
+    # "make a report", "give an opinion", "write", opening a task as their verbs do
+    r"làm tốt|có báo cáo|có ý kiến|có văn bản|"
     # "Giao Đảng uỷ X lãnh đạo, chỉ đạo …": the Party leads and directs (round 9); alone,
     # "lãnh đạo" is a noun too ("tập thể lãnh đạo", "lãnh đạo các Bộ").
     r"lãnh đạo,? chỉ đạo|lãnh đạo và chỉ đạo|cụ thể hoá|cụ thể hóa|tăng cường|nghiêm túc|tiếp thu|"
@@ -119,6 +126,9 @@ _NAME = rf"(?:[^,;:()]|\([A-ZĐ0-9]{{2,12}}\)|,\s*(?={_FIELD_PAIR}|{_LOWER_HEAD}
 _KINDS = (
     r"(?:các |những )?(?:cơ quan|thành phố|ngành|địa phương|sở|ban|xã|phường|đặc khu|"
     r"công ty|[Tt]ổng công ty|đơn vị|tổ chức|doanh nghiệp|hội|đoàn thể|"
+    # the press after the news agencies: "… và các cơ quan thông tấn, báo chí phối hợp …"
+    # (round 20)
+    r"báo chí|"
     # the Party's committees by their level: "các tỉnh uỷ, thành uỷ", "cấp uỷ", and its
     # organisations at the base, "chi bộ, đảng bộ" (round 9)
     # (in a list, a cell named by its place: "…, Chi bộ khu dân cư, Chi bộ trường học", round 15)
@@ -212,7 +222,8 @@ _LEAD_WORDS_RE = re.compile(
     r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
     # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it)
     r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)(?<!chịu trách nhiệm\s)(?!về\b))?"
-    r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
+    # ("Bộ trưởng Bộ X chỉ đạo chủ trì, phối hợp với …": the minister directs the leading)
+    r"(?:(?:tiếp tục|chủ động|trực tiếp|chỉ đạo)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )
 _PARTNERS_RE = re.compile(
@@ -227,7 +238,10 @@ _PARTNERS_RE = re.compile(
     rf"(?!(?:{_VERBS}|và|hoặc)\b)"
     r"(?P<partners>.+?)"
     # (a verb followed by "để" has no object: a noun of the name, "các viện nghiên cứu để …")
-    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)(?:{_VERBS})\b"
+    rf"(?=,?\s(?<!chủ\s)(?<!nhà\s)(?<![Cc]ơ quan\s)(?<!\bcác\s)(?<!\bnhững\s)"
+    # ("phối hợp với Bộ X, các cơ quan, tổ chức bố trí …": after "cơ quan, " and before
+    # another task's verb, "tổ chức" is the noun of the pair "cơ quan, tổ chức", round 20)
+    rf"(?!(?<=[Cc]ơ quan, )tổ chức\s+(?!thực hiện|triển khai)(?:{_VERBS})\b)(?:{_VERBS})\b"
     r"(?!\s+(?:để|nhằm)\s)"
     r"|\s(?:để|nhằm|trong việc|trong quá trình|căn cứ)\s|;|$)",
     re.S,

@@ -203,7 +203,8 @@ def test_topics_wrapped_after_their_number_are_sections_over_their_bullets() -> 
 def test_roman_points_under_a_request_each_name_their_subject() -> None:
     # "b) Để …, đề nghị:" over "(i)" … "(iii)": each sentence a row with its own subject; a name
     # wrapped at the line's end ("Tập đoàn Dầu khí Việt" / "Nam …") goes on; a point whose
-    # subject the reader does not know ("Chủ đầu tư") is a row with a warning, never dropped.
+    # subject the reader does not know ("Đơn vị tư vấn giám sát") is a row with a warning, never
+    # dropped. ("Chủ đầu tư", known since branch left20, leads its point.)
     plan = _parse(
         "Ý kiến chỉ đạo tại buổi kiểm tra dự án.\n"
         "1. Về Dự án Nhà máy nhiệt điện Sông Mây\n"
@@ -211,7 +212,7 @@ def test_roman_points_under_a_request_each_name_their_subject() -> None:
         "b) Để hoàn thành dự án đúng tiến độ, đề nghị:\n"
         "(i) Tập đoàn Dầu khí Việt\n"
         "Nam bảo đảm cung cấp đủ khí cho nhà máy trong tháng 12 năm 2025.\n"
-        "(ii) Chủ đầu tư khẩn trương hoàn thành các hạng mục còn lại của dự án.\n"
+        "(ii) Đơn vị tư vấn giám sát khẩn trương hoàn thành các hạng mục còn lại của dự án.\n"
         "(iii) Ủy ban nhân dân tỉnh Tây Ninh chỉ đạo các đơn vị bàn giao mặt bằng.\n"
     )
     items = plan.items
@@ -221,7 +222,7 @@ def test_roman_points_under_a_request_each_name_their_subject() -> None:
         ("iii", "Ủy ban nhân dân tỉnh Tây Ninh"),
     ]
     assert items[0].timeframe == "trong tháng 12 năm 2025"
-    assert items[1].title.startswith("Chủ đầu tư khẩn trương")
+    assert items[1].title.startswith("Đơn vị tư vấn giám sát khẩn trương")
     assert [w.line for w in plan.warnings if w.code == "point-no-lead"] == [items[1].line]
 
 
