@@ -18,6 +18,7 @@ from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
+from cchc.plans.parsing.dutyarticles import duty_articles
 from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.groupedcells import read_grouped_table
 from cchc.plans.parsing.layouttables import task_tables
@@ -105,6 +106,7 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     # (a crawled page's titles off, its points and labels one a line: crawlchunks.py)
     # ("quý Bộ": the letter's one addressee, named in "Kính gửi:", courtesy.py)
     paragraphs = name_courtesy(annexed_part(crawled_points(doc.paragraphs)))
+    paragraphs = duty_articles(paragraphs)  # "Điều N. Trách nhiệm của X" (dutyarticles.py)
     prose = ProseInterpreter(parsed=parsed)
     prose.run(paragraphs)
     preamble = prose.preamble
