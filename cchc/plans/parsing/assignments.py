@@ -25,6 +25,7 @@ from cchc.plans.parsing import conclusions as K
 from cchc.plans.parsing import structure as S
 from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
 from cchc.plans.parsing.announced import topic_over_paragraph
+from cchc.plans.parsing.casepoints import case_point, contents_below
 from cchc.plans.parsing.clauses import (
     accountable,
     after_topic,
@@ -156,7 +157,7 @@ class AssignmentInterpreter:
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
             if text and self.contents_of is not None:
-                if is_content(text):
+                if is_content(text) or case_point(text):
                     self.contents_of.notes = "; ".join(
                         filter(None, [self.contents_of.notes, text.rstrip(" ;")])
                     )
@@ -365,7 +366,7 @@ class AssignmentInterpreter:
                     heading
                     and agency
                     and body.endswith(":")
-                    and S.contents_follow([unit.text for unit in units[position + 1 :]], is_content)
+                    and contents_below([unit.text for unit in units[position + 1 :]], is_content)
                 )
                 if listed or (
                     (heading or label)
