@@ -210,8 +210,10 @@ _LEAD_WORDS_RE = re.compile(
     # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
     # the role; "X phải chủ động …", "a) Phải chủ động …": the modal is no part of the task)
     r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
-    # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it)
-    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)(?<!chịu trách nhiệm\s)(?!về\b))?"
+    # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it; "X chịu
+    # trách nhiệm cập nhật …", round 22: a task's verb after it, the words are the role's)
+    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)"
+    rf"(?<!chịu trách nhiệm\s)(?!về\b)|chịu trách nhiệm\s+(?!theo\s(?!dõi))(?=(?:{_VERBS})\s))?"
     r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
     re.I,
 )
