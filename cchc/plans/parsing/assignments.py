@@ -25,7 +25,7 @@ from cchc.plans.parsing import conclusions as K
 from cchc.plans.parsing import structure as S
 from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
 from cchc.plans.parsing.announced import topic_over_paragraph
-from cchc.plans.parsing.casepoints import case_point, contents_below
+from cchc.plans.parsing.casepoints import listed_below, point_content
 from cchc.plans.parsing.clauses import (
     accountable,
     after_topic,
@@ -157,7 +157,7 @@ class AssignmentInterpreter:
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
             if text and self.contents_of is not None:
-                if is_content(text) or case_point(text):
+                if point_content(text, self.contents_of.title):  # casepoints.py
                     self.contents_of.notes = "; ".join(
                         filter(None, [self.contents_of.notes, text.rstrip(" ;")])
                     )
@@ -362,12 +362,8 @@ class AssignmentInterpreter:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
                 # "a) Tham mưu … trình Hội đồng nhân dân tỉnh quyết định:" over "- Phương án
                 # phân bổ vốn …" under an agency heading: bullets that are no tasks (structure.py).
-                listed = bool(
-                    heading
-                    and agency
-                    and body.endswith(":")
-                    and contents_below([unit.text for unit in units[position + 1 :]], is_content)
-                )
+                below = [unit.text for unit in units[position + 1 :]]
+                listed = listed_below(heading, agency, body, below, is_content)  # casepoints.py
                 if listed or (
                     (heading or label)
                     and asked.endswith(":")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from cchc.plans.parsing.clauses import is_content
 from cchc.plans.parsing.structure import contents_follow
 from cchc.plans.parsing.vocabulary import _VERBS
 
@@ -78,6 +79,45 @@ def contents_below(texts: Sequence[str], is_content: Callable[[str], bool]) -> b
     """Whether the lines opening ``texts`` are the contents of the point above them: bullets
     that are no tasks (``structure.contents_follow``) or lettered cases (``cases_follow``)."""
     return contents_follow(texts, is_content) or cases_follow(texts)
+
+
+# "… cập nhật … vào Cơ sở dữ liệu về giá đối với:", "… gồm:": a clause whose object follows.
+_AWAITS_RE = re.compile(r"\b(?:đối với|bao gồm|gồm)\s*:?[\s*_]*$")
+
+
+def objects_follow(body: str, texts: Sequence[str]) -> bool:
+    """Whether the point ``body`` ends on a preposition awaiting its object ("… đối với:")
+    over lettered points: the points are its objects (what it applies to), not tasks."""
+    return (
+        bool(texts) and _AWAITS_RE.search(body) is not None and bool(_LETTERED_RE.match(texts[0]))
+    )
+
+
+def object_point(title: str | None, text: str) -> bool:
+    """Whether ``text`` is a lettered point completing the row titled ``title`` ("Cập nhật …
+    đối với" / "a) Báo cáo giá thị trường …"): one of its objects."""
+    return bool(_LETTERED_RE.match(text)) and _AWAITS_RE.search(title or "") is not None
+
+
+def point_content(text: str, title: str | None) -> bool:
+    """Whether the line ``text`` below the row titled ``title`` is part of it: a listed point
+    that is no task (``clauses.is_content``), a case or limit, or one of its objects."""
+    return is_content(text) or case_point(text) or object_point(title, text)
+
+
+def listed_below(
+    heading: object,
+    agency: tuple[str, str] | None,
+    body: str,
+    texts: Sequence[str],
+    is_content: Callable[[str], bool],
+) -> bool:
+    """Whether the numbered point ``body`` (ending in ":") is a row whose lines below
+    (``texts``) are its contents: under an agency heading, bullets that are no tasks or
+    lettered cases (``contents_below``); anywhere, the objects it awaits (``objects_follow``)."""
+    if not heading or not body.endswith(":"):
+        return False
+    return bool(agency and contents_below(texts, is_content)) or objects_follow(body, texts)
 
 
 def _body(text: str) -> str:

@@ -37,6 +37,9 @@ _AGENCY = (
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
     # A ministry's department ("Vụ Pháp chế"), a named company ("Công ty Điện lực Đắk Lắk").
     r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
+    # ("Thống kê tỉnh Bắc Ninh", round 22: a province's statistics office since 2025, as
+    # "Thuế tỉnh"; not "Thống kê số liệu …")
+    r"Thống kê (?=[A-ZĐ]|tỉnh|thành phố)|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # The facilities a law gives duties to (round 19): "Cơ sở khám bệnh, chữa bệnh chịu
@@ -179,6 +182,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng| thành viên))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
+    # "Các cơ sở giáo dục đại học công lập, …" (round 22): "công lập" (public), no "lập".
+    r"(?<![Cc]ông )"
     # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.
     r"(?<!\bBan )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
