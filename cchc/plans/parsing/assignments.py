@@ -588,7 +588,7 @@ class AssignmentInterpreter:
             item = self.parsed.items[-1]
             item.timeframe = item.timeframe or _DONE_RE.sub("", sentence.group("time").strip())
             return True
-        if not match:
+        if not match or _HEADING_RE.match(text):  # ("b) Thời gian chốt …: …": a point's own)
             return False
         name = field_for_label(match.group("label"))
         if name not in {"lead", "partners", "timeframe", "outputs"}:
