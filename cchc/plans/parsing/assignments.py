@@ -54,7 +54,7 @@ from cchc.plans.parsing.clauses import (
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
 from cchc.plans.parsing.dutypoints import agencies_below
-from cchc.plans.parsing.framedsteps import time_framed
+from cchc.plans.parsing.framedsteps import framed_step
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
@@ -706,8 +706,8 @@ class AssignmentInterpreter:
             lead, rest = agency, S.topic_task(text)
         elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
-        elif agency and kind == "plain" and (framed := time_framed(text)):
-            lead, (opening, rest) = agency, framed  # "Sau thời hạn …, lập …" (framedsteps.py)
+        elif agency and kind == "plain" and (framed := framed_step(text, agency)):
+            lead, opening, rest = framed  # "Sau thời hạn …, lập …", "Trường hợp … thì X …"
         elif (
             agency
             and kind not in {"roman", "part"}

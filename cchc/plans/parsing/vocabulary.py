@@ -389,7 +389,9 @@ _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Sau
 # before the subject of a numbered point.
 _SCOPE_RE = re.compile(r"^Đối với\s")
 # "Đối với các khu công nghiệp chưa có …, khẩn trương …": a clause that frames the task.
-_FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Sau tối đa|Sau thời hạn|Trường hợp)\b")
+_FRAME_RE = re.compile(
+    r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Sau tối đa|Sau thời hạn|Trường hợp)\b"
+)
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
