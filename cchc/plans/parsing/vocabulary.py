@@ -383,15 +383,14 @@ _SUMMARY_RE = re.compile(r"^Trên đây là\b")
 _IF_NEEDED_RE = re.compile(
     r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
 )
-# "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
+# "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause ("Sau tối
+# đa 05 ngày kể từ …, các cơ quan … có trách nhiệm …": a time clause, round 22).
 _OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Sau tối đa|Sau thời hạn)\b")
 # "Đối với các chi phí …, Bảo hiểm xã hội Việt Nam khẩn trương …" (round 19): a scope clause
 # before the subject of a numbered point.
 _SCOPE_RE = re.compile(r"^Đối với\s")
 # "Đối với các khu công nghiệp chưa có …, khẩn trương …": a clause that frames the task.
-_FRAME_RE = re.compile(
-    r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Sau tối đa|Sau thời hạn|Trường hợp)\b"
-)
+_FRAME_RE = re.compile(r"^(?:Đối với|Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Trường hợp)\b")
 # Where the signature block starts: the end of the tasks.
 _SIGNATURE_RE = re.compile(r"^[*_|\s]*(?:Nơi nhận|TM\.|KT\.|Q\.\s|TL\.)", re.I)
 # Where an inline deadline ends inside its sentence: "trong tháng 3 năm 2020 để trình …".
