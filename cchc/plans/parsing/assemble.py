@@ -23,6 +23,7 @@ from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.groupedcells import read_grouped_table
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.letterpoints import unframe_requests
+from cchc.plans.parsing.letterrequests import read_requests
 from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.norows import drop_no_task_rows
@@ -142,6 +143,8 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
         read_articles(join_cut_articles(paragraphs), parsed)  # "Điều 2. Giao" / "X …"
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
+    if not parsed.items:  # a letter's request ending a long sentence (letterrequests.py)
+        read_requests(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
     announced_heads(paragraphs, parsed)  # "Trong đó giao Giám đốc X …:" (announcedhead.py)
     drop_no_task_rows(parsed)  # funding, closing formula, "Lưu ý: …" (norows.py)
