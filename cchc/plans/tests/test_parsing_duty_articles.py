@@ -226,3 +226,32 @@ def test_a_regulation_titles_the_document():
     texts += ["*(Kèm theo Quyết định số 12/QĐ-BCĐ ngày 5 tháng 11 năm 2025)*"]
     read_document_info(texts, info)
     assert (info.title or "").startswith("QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO")
+
+
+# A ministry's letter: background, then the request at the end of a long sentence.
+_LETTER = """**BỘ XÂY DỰNG**
+
+Số: 512/BXD-KHTC
+
+V/v báo cáo tình hình giải ngân vốn đầu tư công năm 2026
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.
+
+Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Xây dựng đã có Văn bản số 120/BXD-KHTC
+đề nghị các địa phương báo cáo tiến độ giải ngân quý I. Để kịp thời tổng hợp báo cáo
+Chính phủ, đề nghị Ủy ban nhân dân các tỉnh khẩn trương rà soát số liệu giải ngân (theo Phụ lục
+kèm theo) và gửi về Bộ Xây dựng trước ngày 15/4/2026. Đề nghị các địa phương quan tâm
+thực hiện./.
+
+Nơi nhận:
+- Như trên;
+"""
+
+
+def test_a_letters_request_ending_a_sentence_is_its_row():
+    parsed = parse_bytes(_LETTER.encode(), "cong-van.md")
+    assert [(i.lead, i.timeframe) for i in parsed.items] == [
+        ("Ủy ban nhân dân các tỉnh", "trước ngày 15/4/2026")
+    ]
+    assert parsed.items[0].title.startswith("Khẩn trương rà soát số liệu giải ngân")
+    assert "Để kịp thời tổng hợp báo cáo" in (parsed.items[0].notes or "")
