@@ -97,13 +97,14 @@ b) Giá hàng hóa thuộc thẩm quyền định giá của tỉnh.
 
 2. Thời điểm cập nhật dữ liệu:
 
-Sau tối đa 03 ngày kể từ khi văn bản được ban hành, các sở quản lý ngành có trách nhiệm cập nhật dữ liệu vào Cơ sở dữ liệu về giá.
+Sau tối đa 03 ngày kể từ khi văn bản được ban hành, các sở quản lý ngành có trách nhiệm
+cập nhật dữ liệu vào Cơ sở dữ liệu về giá.
 """
 
 
 def test_objects_of_a_clause_are_its_notes():
     parsed = parse_bytes(_OBJECTS.encode(), "quyet-dinh.md")
-    assert [(i.number, i.lead) for i in parsed.items][0] == ("1", "Sở Tài chính")
+    assert (parsed.items[0].number, parsed.items[0].lead) == ("1", "Sở Tài chính")
     assert parsed.items[0].title.startswith("Cập nhật dữ liệu vào Cơ sở dữ liệu")
     assert "Báo cáo giá thị trường của tỉnh" in (parsed.items[0].notes or "")
     assert len(parsed.items) == 2
