@@ -219,7 +219,9 @@ _LEAD_WORDS_RE = re.compile(
     # trách nhiệm cập nhật …", round 22: a task's verb after it, the words are the role's)
     r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)"
     rf"(?<!chịu trách nhiệm\s)(?!về\b)|chịu trách nhiệm\s+(?!theo\s(?!dõi))(?=(?:{_VERBS})\s))?"
-    r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
+    # ("Chủ trì hoặc phối hợp với X đề xuất …", round 22: the role either way, X its partners)
+    r"(?:(?:tiếp tục|chủ động|trực tiếp)\s+(?=chủ trì))?(?:chủ trì(?:\s+hoặc(?=\s+phối hợp))?)?"
+    r"\s*,?\s*",
     re.I,
 )
 _PARTNERS_RE = re.compile(

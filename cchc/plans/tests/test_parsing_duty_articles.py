@@ -256,3 +256,23 @@ def test_a_letters_request_ending_a_sentence_is_its_row():
     ]
     assert parsed.items[0].title.startswith("Khẩn trương rà soát số liệu giải ngân")
     assert "Để kịp thời tổng hợp báo cáo" in (parsed.items[0].notes or "")
+
+
+# "Chủ trì hoặc phối hợp với X <verb> …": the role either way, X the partners.
+_EITHER_ROLE = """**Điều 7. Trách nhiệm của Văn phòng Ban Chỉ đạo**
+
+1. Theo dõi việc thực hiện kế hoạch công tác năm của Ban Chỉ đạo.
+
+2. Chủ trì hoặc phối hợp với các sở có liên quan đề xuất cơ chế hỗ trợ doanh nghiệp.
+
+**Điều 8. Trách nhiệm của Sở Nội vụ**
+
+1. Bố trí biên chế cho Văn phòng Ban Chỉ đạo.
+"""
+
+
+def test_lead_or_coordinate_names_partners():
+    parsed = parse_bytes(_EITHER_ROLE.encode(), "quy-che.md")
+    row = parsed.items[1]
+    assert (row.lead, row.partners) == ("Văn phòng Ban Chỉ đạo", "các sở có liên quan")
+    assert row.title.startswith("Đề xuất cơ chế hỗ trợ doanh nghiệp")
