@@ -33,6 +33,7 @@ from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.rights import drop_rights
 from cchc.plans.parsing.rolecolon import drop_role_colon
 from cchc.plans.parsing.sectionblocks import read_section_blocks
 from cchc.plans.parsing.serialcells import serial_tables
@@ -148,6 +149,7 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
     announced_heads(paragraphs, parsed)  # "Trong đó giao Giám đốc X …:" (announcedhead.py)
     drop_no_task_rows(parsed)  # funding, closing formula, "Lưu ý: …" (norows.py)
+    drop_rights(parsed)  # "<body> được làm việc với …": a right, no row (rights.py)
     drop_role_colon(parsed)  # "Có trách nhiệm: Lãnh đạo …": the role off (rolecolon.py)
     merge_continuations(parsed)  # a point's unnumbered paragraph goes on (continued.py)
     bracketed_assignments(parsed)  # "6. Xây dựng … (Giao Công an tỉnh …)." (bracketgiven.py)

@@ -276,3 +276,26 @@ def test_lead_or_coordinate_names_partners():
     row = parsed.items[1]
     assert (row.lead, row.partners) == ("Văn phòng Ban Chỉ đạo", "các sở có liên quan")
     assert row.title.startswith("Đề xuất cơ chế hỗ trợ doanh nghiệp")
+
+
+# What a body may do ("được làm việc với …") among its duties is no row; "được giao" is.
+_RIGHTS = """**Điều 9. Trách nhiệm của Văn phòng Ban Chỉ đạo**
+
+1. Tổng hợp kết quả thực hiện nhiệm vụ của các thành viên Ban Chỉ đạo.
+
+2. Trong quá trình thực hiện nhiệm vụ, Văn phòng Ban Chỉ đạo được làm việc với các sở,
+ngành, các tổ chức quốc tế và đối tác phát triển.
+
+3. Thực hiện các nhiệm vụ khác do Trưởng ban giao.
+
+**Điều 10. Trách nhiệm của các thành viên**
+
+1. Các cơ quan được giao nhiệm vụ tại Điều 9 gửi báo cáo về Văn phòng Ban Chỉ đạo.
+"""
+
+
+def test_a_right_among_duties_is_no_row():
+    parsed = parse_bytes(_RIGHTS.encode(), "quy-che.md")
+    numbers = [i.number for i in parsed.items]
+    assert numbers == ["1", "3", "1"]
+    assert any(w.code == "right-no-row" and w.line == 5 for w in parsed.warnings)
