@@ -18,11 +18,13 @@ from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
+from cchc.plans.parsing.dutyarticles import duty_articles
 from cchc.plans.parsing.findings import drop_findings
 from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.groupedcells import read_grouped_table
 from cchc.plans.parsing.layouttables import task_tables
 from cchc.plans.parsing.letterpoints import unframe_requests
+from cchc.plans.parsing.letterrequests import read_requests
 from cchc.plans.parsing.letters import read_letter
 from cchc.plans.parsing.meta import read_document_info
 from cchc.plans.parsing.norows import drop_no_task_rows
@@ -33,6 +35,7 @@ from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
 from cchc.plans.parsing.qualifiers import settle_qualifiers
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
+from cchc.plans.parsing.rights import drop_rights
 from cchc.plans.parsing.rolecolon import drop_role_colon
 from cchc.plans.parsing.sectionblocks import read_section_blocks
 from cchc.plans.parsing.serialcells import serial_tables
@@ -109,6 +112,7 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     # (a crawled page's titles off, its points and labels one a line: crawlchunks.py)
     # ("quý Bộ": the letter's one addressee, named in "Kính gửi:", courtesy.py)
     paragraphs = name_courtesy(annexed_part(crawled_points(doc.paragraphs)))
+    paragraphs = duty_articles(paragraphs)  # "Điều N. Trách nhiệm của X" (dutyarticles.py)
     prose = ProseInterpreter(parsed=parsed)
     prose.run(paragraphs)
     preamble = prose.preamble
@@ -144,9 +148,12 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
         read_articles(join_cut_articles(paragraphs), parsed)  # "Điều 2. Giao" / "X …"
     if not parsed.items:  # a letter in prose, its instructions in paragraphs (letters.py)
         read_letter(paragraphs, parsed)
+    if not parsed.items:  # a letter's request ending a long sentence (letterrequests.py)
+        read_requests(paragraphs, parsed)
     relabel_officer_points(paragraphs, parsed)  # "1. Đồng chí <office> - <role>: …"
     announced_heads(paragraphs, parsed)  # "Trong đó giao Giám đốc X …:" (announcedhead.py)
     drop_no_task_rows(parsed)  # funding, closing formula, "Lưu ý: …" (norows.py)
+    drop_rights(parsed)  # "<body> được làm việc với …": a right, no row (rights.py)
     drop_role_colon(parsed)  # "Có trách nhiệm: Lãnh đạo …": the role off (rolecolon.py)
     merge_continuations(parsed)  # a point's unnumbered paragraph goes on (continued.py)
     bracketed_assignments(parsed)  # "6. Xây dựng … (Giao Công an tỉnh …)." (bracketgiven.py)

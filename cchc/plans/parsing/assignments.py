@@ -25,6 +25,7 @@ from cchc.plans.parsing import conclusions as K
 from cchc.plans.parsing import structure as S
 from cchc.plans.parsing.agencies import cut_at_verb, document_verbs, known_body, split_name
 from cchc.plans.parsing.announced import topic_over_paragraph
+from cchc.plans.parsing.casepoints import listed_below, point_content
 from cchc.plans.parsing.clauses import (
     accountable,
     after_topic,
@@ -54,6 +55,7 @@ from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
 from cchc.plans.parsing.dutyheading import duty_match
 from cchc.plans.parsing.dutypoints import agencies_below
+from cchc.plans.parsing.framedsteps import framed_step
 from cchc.plans.parsing.inline import inline_parts
 from cchc.plans.parsing.leads import keeps_announced, lead_qualifier, subject_after
 from cchc.plans.parsing.lines import logical_lines
@@ -156,7 +158,7 @@ class AssignmentInterpreter:
             following = units[position + 1].text if position + 1 < len(units) else ""
             self.in_tasks = started
             if text and self.contents_of is not None:
-                if is_content(text):
+                if point_content(text, self.contents_of.title):  # casepoints.py
                     self.contents_of.notes = "; ".join(
                         filter(None, [self.contents_of.notes, text.rstrip(" ;")])
                     )
@@ -361,12 +363,8 @@ class AssignmentInterpreter:
                     asked = duty.group("lead")[:1].upper() + duty.group("lead")[1:]
                 # "a) Tham mưu … trình Hội đồng nhân dân tỉnh quyết định:" over "- Phương án
                 # phân bổ vốn …" under an agency heading: bullets that are no tasks (structure.py).
-                listed = bool(
-                    heading
-                    and agency
-                    and body.endswith(":")
-                    and S.contents_follow([unit.text for unit in units[position + 1 :]], is_content)
-                )
+                below = [unit.text for unit in units[position + 1 :]]
+                listed = listed_below(heading, agency, body, below, is_content)  # casepoints.py
                 if listed or (
                     (heading or label)
                     and asked.endswith(":")
@@ -591,7 +589,7 @@ class AssignmentInterpreter:
             item = self.parsed.items[-1]
             item.timeframe = item.timeframe or _DONE_RE.sub("", sentence.group("time").strip())
             return True
-        if not match:
+        if not match or _HEADING_RE.match(text):  # ("b) Thời gian chốt …: …": a point's own)
             return False
         name = field_for_label(match.group("label"))
         if name not in {"lead", "partners", "timeframe", "outputs"}:
@@ -708,6 +706,8 @@ class AssignmentInterpreter:
             lead, rest = agency, S.topic_task(text)
         elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
+        elif agency and kind == "plain" and (framed := framed_step(text, agency)):
+            lead, opening, rest = framed  # "Sau thời hạn …, lập …", "Trường hợp … thì X …"
         elif (
             agency
             and kind not in {"roman", "part"}

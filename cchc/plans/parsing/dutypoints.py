@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from cchc.plans.parsing.casepoints import announces_specifics
 from cchc.plans.parsing.structure import deeper_heading
 from cchc.plans.parsing.vocabulary import _AGENCY, _HEADING_RE
 
@@ -26,7 +27,9 @@ def points_name_bodies(text: str) -> bool:
     if heading is None:
         return True
     rest = heading.group("rest").strip(" *_")
-    return rest.endswith(":") or _BODY_OPENING_RE.match(rest) is not None
+    # ("1. Tiếp nhận …, cụ thể:" announces its details, casepoints.py: a task, not a body)
+    named = rest.endswith(":") and not announces_specifics(rest)
+    return named or _BODY_OPENING_RE.match(rest) is not None
 
 
 def agencies_below(following: str, kind: str) -> bool:

@@ -21,6 +21,7 @@ from cchc.plans.parsing.annexlabels import annex_label
 from cchc.plans.parsing.capitaltails import linked_capitals
 from cchc.plans.parsing.inwordmarks import bare_subject_label, without_inword_marks
 from cchc.plans.parsing.numberline import number_line_subject
+from cchc.plans.parsing.numberwraps import joined_number_lines
 from cchc.plans.parsing.result import DocumentInfo
 from cchc.plans.parsing.titleblocks import KINDS, page_numbers, quoted_subject
 from cchc.plans.parsing.titlewraps import broken_kinds, without_enacting_body
@@ -333,7 +334,8 @@ def read_document_info(texts: Iterable[str], info: DocumentInfo) -> None:
     if info.number is None:
         # The letterhead's "Số: …" line; else the line naming the document; else an annex's
         # "(Kèm theo <kind> số N …)".
-        own = [text for text in before if re.match(r"s[ốo]\b", text, re.IGNORECASE)]
+        numbered = joined_number_lines(before)  # "Số:" / "95/2025/QĐ-UBND" (numberwraps.py)
+        own = [text for text in numbered if re.match(r"s[ốo]\b", text, re.IGNORECASE)]
         own = own or page_numbers(before)  # "Nội dung văn bản Số: …" (titleblocks.py)
         named = [text for text in before if _SELF_NAMED_RE.match(text)]
         for candidate in [*own, *named, *notes]:

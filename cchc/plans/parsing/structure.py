@@ -230,6 +230,8 @@ def number_under_heading(rows: list[Item], label: str, kind: str) -> None:
     does each bullet under it ("1. Bộ Y tế" over "- Chỉ đạo …", "- Hướng dẫn …"); a paragraph
     with another row after it does not (a "(1)" under "1." keeps its own)."""
     item = rows[-1]
+    if C.label_kind(label) == "part":
+        return  # a part ("Phần 12. Trách nhiệm của X", dutyarticles.py) numbers no row
     if label and not item.number and (kind == "bullet" or (kind == "plain" and len(rows) == 1)):
         item.number = label
     elif len(rows) == 2 and rows[0].number == label and kind not in {"paren", "bullet"}:

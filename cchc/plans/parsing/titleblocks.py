@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 # The kinds of document the letterhead reader knows beside the plans' (meta._KINDS).
-KINDS = ("THỂ LỆ",)
+KINDS = ("THỂ LỆ", "QUY CHẾ")  # ("QUY CHẾ": a regulation annexed to a decision, round 22)
 # A subject line opening with its quote: "“Tìm hiểu …”", "\"Dân vận khéo\" …".
 _QUOTED_RE = re.compile(r"^[\"“]\s*\w")
 # A page's heading naming the text it shows, then the number: "Nội dung văn bản Số: …".

@@ -40,6 +40,9 @@ _AGENCY = (
     r"Trường (?=[A-ZĐ])|Hội (?=[A-ZĐ])|Đoàn (?=[A-ZĐ])|Quỹ (?=[A-ZĐ])|Phòng (?=[A-ZĐ])|"
     # A ministry's department ("Vụ Pháp chế"), a named company ("Công ty Điện lực Đắk Lắk").
     r"Vụ (?=[A-ZĐ])|Công ty (?=[A-ZĐ])|"
+    # ("Thống kê tỉnh Bắc Ninh", round 22: a province's statistics office since 2025, as
+    # "Thuế tỉnh"; not "Thống kê số liệu …")
+    r"Thống kê (?=[A-ZĐ]|tỉnh|thành phố)|"
     r"Thuế (?=[A-ZĐ]|tỉnh|thành phố|cơ sở)|Mặt trận|Các đặc khu|Các quận|Các thị xã|"
     r"Các Ban|Các ban|Các Ủy ban|Các Hội|Các hội|Các đoàn thể|Các Sở,|Sở, ban|"
     # The facilities a law gives duties to (round 19): "Cơ sở khám bệnh, chữa bệnh chịu
@@ -189,6 +192,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"(?!tổ chức(?:,| chính trị| xã hội| đoàn thể| quốc tế| tín dụng| đảng| thành viên))"
     # "Các cơ sở đào tạo", "cơ sở sản xuất": after "cơ sở" the word names what the body does.
     r"(?!ứng dụng [Cc]ông nghệ cao)(?<!các )(?<!những )(?<![Cc]ơ sở )"
+    # "Các cơ sở giáo dục đại học công lập, …" (round 22): "công lập" (public), no "lập".
+    r"(?<![Cc]ông )"
     # "Văn phòng Ban chỉ đạo …", "Ban tổ chức …": a board named after what it does.
     r"(?<!\bBan )"
     rf"(?:{_VERBS})\b)(?P<rest>.*)$",
@@ -220,10 +225,15 @@ _LEAD_WORDS_RE = re.compile(
     # ("chịu trách nhiệm (toàn diện) trước pháp luật …" is the duty itself, not a word of
     # the role; "X phải chủ động …", "a) Phải chủ động …": the modal is no part of the task)
     r"^(?:phải\s+(?=\S))?(?:(?:là cơ quan|có trách nhiệm|chịu trách nhiệm)\s+"
-    # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it)
-    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)(?<!chịu trách nhiệm\s)(?!về\b))?"
-    # ("Bộ trưởng Bộ X chỉ đạo chủ trì, phối hợp với …": the minister directs the leading)
-    r"(?:(?:tiếp tục|chủ động|trực tiếp|chỉ đạo)\s+(?=chủ trì))?(?:chủ trì)?\s*,?\s*",
+    # ("X chịu trách nhiệm về …", round 19: the duty itself, no task's verb after it; "X chịu
+    # trách nhiệm cập nhật …", round 22: a task's verb after it, the words are the role's)
+    r"(?!(?:(?:toàn diện|hoàn toàn|cá nhân)\s+)?trước\b)"
+    rf"(?<!chịu trách nhiệm\s)(?!về\b)|chịu trách nhiệm\s+(?!theo\s(?!dõi))(?=(?:{_VERBS})\s))?"
+    # ("Bộ trưởng Bộ X chỉ đạo chủ trì, phối hợp với …": the minister directs the leading;
+    # "Chủ trì hoặc phối hợp với X đề xuất …", round 22: the role either way, X its partners)
+    r"(?:(?:tiếp tục|chủ động|trực tiếp|chỉ đạo)\s+(?=chủ trì))?"
+    r"(?:chủ trì(?:\s+hoặc(?=\s+phối hợp))?)?"
+    r"\s*,?\s*",
     re.I,
 )
 _PARTNERS_RE = re.compile(
@@ -390,8 +400,9 @@ _SUMMARY_RE = re.compile(r"^Trên đây là\b")
 _IF_NEEDED_RE = re.compile(
     r"^(?:Trong quá trình|Quá trình)(?: tổ chức)?(?: triển khai)?(?: thực hiện)?[^,]{0,40},\s*nếu\b"
 )
-# "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause.
-_OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi)\b")
+# "Trên cơ sở …, các bộ … xây dựng …": the subject comes after an opening clause ("Sau tối
+# đa 05 ngày kể từ …, các cơ quan … có trách nhiệm …": a time clause, round 22).
+_OPENING_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Sau khi|Sau tối đa|Sau thời hạn)\b")
 # "Đối với các chi phí …, Bảo hiểm xã hội Việt Nam khẩn trương …" (round 19): a scope clause
 # before the subject of a numbered point.
 _SCOPE_RE = re.compile(r"^Đối với\s")
