@@ -6,13 +6,13 @@
 (``vocabulary._LEAD_WORDS_RE``); "chịu trách nhiệm" was kept there since round 19, for the
 points that open with it under a heading ("a) Chịu trách nhiệm triển khai thi hành …",
 "Chịu trách nhiệm theo quy định về …": whether they are the role or the duty itself was
-open; since round 22 ``_LEAD_WORDS_RE`` takes "chịu trách nhiệm" before a verb of its list off
-any title, Convention D). After a subject the sentence names itself ("Bộ Tư pháp chịu trách
-nhiệm theo dõi …") the words say that the body answers for the task that follows: the role,
-not the task. Taken off there when a task's verb follows them
-(``dutywords.without_duty_words``), "theo" only as "theo dõi" (not "theo quy định …"). Refused: the duty itself ("chịu trách nhiệm trước …",
-"… về …", "… toàn diện …": no verb follows); without a subject of its own only what
-``_LEAD_WORDS_RE`` takes.
+open; since round 22 ``_LEAD_WORDS_RE`` takes "chịu trách nhiệm" before a verb of its list
+off any title, Convention D). After a subject the sentence names itself ("Bộ Tư pháp chịu
+trách nhiệm theo dõi …") the words say that the body answers for the task that follows: the
+role, not the task. Taken off there when a task's verb follows them
+(``dutywords.without_duty_words``), "theo" only as "theo dõi" (not "theo quy định …").
+Refused: the duty itself ("chịu trách nhiệm trước …", "… về …", "… toàn diện …": no verb
+follows); without a subject of its own, only what ``_LEAD_WORDS_RE`` takes.
 """
 
 from __future__ import annotations
