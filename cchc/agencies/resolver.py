@@ -13,7 +13,8 @@ when a part is a known name or every part is a type word and more, so that a tit
 whole ("Chủ tịch Hội đồng thành viên", "Thủ trưởng các cơ quan ngang Bộ"); "Các Bộ: Quốc
 phòng, Xây dựng" and "Sở Tư pháp, Nội vụ" lend their type word to the items after them (not
 to a piece in lower case, nor after a name to one of another kind); names match by their
-compact key (spaces, punctuation, case and diacritics ignored), then by a close spelling.
+compact key (spaces, punctuation, case and diacritics ignored), then by a close spelling
+(not a known name with a level word after it, "… công xã": a commune's body, another one).
 What does not resolve is reported as printed between the separators. On a date after an
 agency ended, its successors valid on that date are named, following the succession chain.
 """
@@ -164,6 +165,25 @@ def _cut(piece: str, splitter: re.Pattern[str], *, capital: bool = False) -> lis
 
 
 _NOISE = {"", "cac", "va", "cac co quan", "lien quan", "co lien quan", "khac"}
+# Level words that, printed after a known name, name another body of that kind ("Trung tâm
+# Phục vụ hành chính công xã", "Phòng Tư pháp huyện"): no typo of the name (compact keys).
+_LEVEL_SUFFIXES = (
+    "xa",
+    "phuong",
+    "thitran",
+    "dackhu",
+    "huyen",
+    "thixa",
+    "quan",
+    "capxa",
+    "caphuyen",
+)
+
+
+def _another_level(key: str, close: str) -> bool:
+    """Whether ``key`` is the known name ``close`` with a level word after it (another body,
+    not a close spelling of it)."""
+    return key.startswith(close) and key[len(close) :] in _LEVEL_SUFFIXES
 
 
 @dataclass(slots=True)
@@ -501,7 +521,7 @@ class Resolver:
         reason_prefix = ""
         if not entries:
             close = difflib.get_close_matches(key, self.by_key.keys(), n=1, cutoff=0.92)
-            if not close:
+            if not close or _another_level(key, close[0]):
                 return None
             key = close[0]
             entries = self.by_key[key]

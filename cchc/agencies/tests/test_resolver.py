@@ -125,3 +125,18 @@ def test_a_bare_type_word_is_no_agency():
     result = resolve("Các sở, ngành, UBND")
     assert not result.agencies
     assert result.unresolved == ["UBND"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sở Thông tin và Truyền thông xã", "Sở Thông tin và Truyền thông huyện"]
+)
+def test_a_known_name_with_another_level_after_it_is_not_a_close_spelling_of_it(text):
+    """A commune's or district's body named like a province's ("Trung tâm Phục vụ hành chính
+    công xã") is another body: the level word is no typo, so the close-spelling match (which
+    would take it for the province's) does not apply and the name is reported as printed."""
+    result = resolve(text)
+    assert codes(result) == [], result.as_dict()
+    # (reported as printed between the separators, as any name the registry does not hold)
+    assert " và ".join(result.unresolved) == text
+    # A typo at the end is still a close spelling.
+    assert codes(resolve("Sở Thông tin và Truyền thôngg")) == ["bg.so-tt-tt"]
