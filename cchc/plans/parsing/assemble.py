@@ -18,6 +18,7 @@ from cchc.plans.parsing.coverage import check_coverage
 from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
+from cchc.plans.parsing.chairedarticles import chaired_articles
 from cchc.plans.parsing.dutyarticles import duty_articles
 from cchc.plans.parsing.findings import drop_findings
 from cchc.plans.parsing.givenarticles import read_given_articles
@@ -112,6 +113,7 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     # (a crawled page's titles off, its points and labels one a line: crawlchunks.py)
     # ("quý Bộ": the letter's one addressee, named in "Kính gửi:", courtesy.py)
     paragraphs = name_courtesy(annexed_part(crawled_points(doc.paragraphs)))
+    paragraphs = chaired_articles(paragraphs)  # "Điều N. Nội dung X chủ trì" (chairedarticles.py)
     paragraphs = duty_articles(paragraphs)  # "Điều N. Trách nhiệm của X" (dutyarticles.py)
     prose = ProseInterpreter(parsed=parsed)
     prose.run(paragraphs)
