@@ -12,6 +12,7 @@ from cchc.plans.parsing.blockleads import split_block_leads
 from cchc.plans.parsing.blocks import drop_purpose_rows, read_labelled_blocks
 from cchc.plans.parsing.blocksections import fill_skipped_sections
 from cchc.plans.parsing.bracketgiven import bracketed_assignments
+from cchc.plans.parsing.chairedarticles import chaired_articles
 from cchc.plans.parsing.continued import merge_continuations
 from cchc.plans.parsing.courtesy import name_courtesy
 from cchc.plans.parsing.coverage import check_coverage
@@ -33,6 +34,7 @@ from cchc.plans.parsing.officers import read_officer_rows
 from cchc.plans.parsing.points import check_points
 from cchc.plans.parsing.printednumbers import check_numbers
 from cchc.plans.parsing.prose import ProseInterpreter
+from cchc.plans.parsing.purposelabels import note_purposes, purpose_labels
 from cchc.plans.parsing.qualifiers import settle_qualifiers
 from cchc.plans.parsing.result import DocumentInfo, ImportWarning, Item, ParsedPlan
 from cchc.plans.parsing.rights import drop_rights
@@ -112,7 +114,9 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     # (a crawled page's titles off, its points and labels one a line: crawlchunks.py)
     # ("quý Bộ": the letter's one addressee, named in "Kính gửi:", courtesy.py)
     paragraphs = name_courtesy(annexed_part(crawled_points(doc.paragraphs)))
+    paragraphs = chaired_articles(paragraphs)  # "Điều N. Nội dung X chủ trì" (chairedarticles.py)
     paragraphs = duty_articles(paragraphs)  # "Điều N. Trách nhiệm của X" (dutyarticles.py)
+    paragraphs, purposes = purpose_labels(paragraphs)  # "1. Giúp X:" (purposelabels.py)
     prose = ProseInterpreter(parsed=parsed)
     prose.run(paragraphs)
     preamble = prose.preamble
@@ -156,6 +160,7 @@ def _read_without_table(doc: SourceDocument, parsed: ParsedPlan) -> ParsedPlan:
     drop_rights(parsed)  # "<body> được làm việc với …": a right, no row (rights.py)
     drop_role_colon(parsed)  # "Có trách nhiệm: Lãnh đạo …": the role off (rolecolon.py)
     merge_continuations(parsed)  # a point's unnumbered paragraph goes on (continued.py)
+    note_purposes(purposes, parsed)  # the purpose to its points' notes (purposelabels.py)
     bracketed_assignments(parsed)  # "6. Xây dựng … (Giao Công an tỉnh …)." (bracketgiven.py)
     # The header (letterhead, title) is read from the document's start, not from the
     # preamble the interpreters leave (which may start after it, or hold the body's text).

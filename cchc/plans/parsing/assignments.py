@@ -53,6 +53,7 @@ from cchc.plans.parsing.clauses import (
 )
 from cchc.plans.parsing.columns import field_for_label
 from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
+from cchc.plans.parsing.dutyexecution import executes_only
 from cchc.plans.parsing.dutyheading import duty_match
 from cchc.plans.parsing.dutypoints import agencies_below
 from cchc.plans.parsing.framedsteps import framed_step
@@ -79,7 +80,6 @@ from cchc.plans.parsing.vocabulary import (
     _DONE_RE,
     _DUTY_LEAD_RE,
     _DUTY_OPENING_RE,
-    _EXECUTION_CLAUSE_RE,
     _GIVE_HEADING_RE,
     _GIVEN_RE,
     _HEADING_RE,
@@ -755,7 +755,7 @@ class AssignmentInterpreter:
             # agency plays in the tasks below, not a task.
             return None
         if (
-            _EXECUTION_CLAUSE_RE.match(rest.strip())
+            executes_only(rest, self.duty_heading and lead == agency)
             # (a body "Giao …" accountability is given a task: "… báo cáo …" follows; a
             # bullet under an agency heading, "- Chịu trách nhiệm trước pháp luật nếu …", is
             # one of the agency's duties)

@@ -58,7 +58,7 @@ def duty_articles(paragraphs: list[Paragraph]) -> list[Paragraph]:
             rewritten.append(paragraph)
             index += 1
             continue
-        text, used = _joined(paragraphs, index)
+        text, used = joined_heading(paragraphs, index)
         following = paragraphs[index + used] if index + used < len(paragraphs) else None
         if text.rstrip(" *_").endswith(":") or not _clauses_follow(following):
             rewritten.append(paragraph)
@@ -73,7 +73,12 @@ def duty_articles(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return rewritten if found >= 2 else paragraphs
 
 
-def _joined(paragraphs: list[Paragraph], index: int) -> tuple[str, int]:
+def duty_heading(text: str) -> bool:
+    """Whether ``text`` (a heading, wrapped lines joined) is "Điều N. Trách nhiệm của X"."""
+    return _DUTY_ARTICLE_RE.match(text.strip()) is not None
+
+
+def joined_heading(paragraphs: list[Paragraph], index: int) -> tuple[str, int]:
     """The heading at ``index`` with its wrapped lines joined, and how many lines it took."""
     text = paragraphs[index].text.strip()
     used = 1

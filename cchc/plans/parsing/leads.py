@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from cchc.plans.parsing.appositions import capacity
+from cchc.plans.parsing.appositions import capacity, standing_capacity
 from cchc.plans.parsing.cooperation import inside_partner_list
 from cchc.plans.parsing.vocabulary import (
     _BULLET_RE,
@@ -45,6 +45,8 @@ def lead_qualifier(lead: str, rest: str) -> tuple[str, str, str]:
     with a deadline of its own)."""
     lead, rest = _without_manner(lead, rest)
     lead, rest, role = capacity(lead, rest)  # "Bộ X với vai trò là …," (appositions.py)
+    if not role:  # "X là cơ quan thường trực …, có trách nhiệm …" (appositions.py)
+        rest, role = standing_capacity(rest)
     if role:
         return lead, rest, role
     timed = _LEAD_TIME_RE.search(lead)

@@ -45,6 +45,7 @@ from django.utils.translation import gettext as _
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
 from cchc.plans.parsing.gluedcells import name_goes_on, split_glued_bodies
+from cchc.plans.parsing.milestones import milestone
 from cchc.plans.parsing.resultsets import result_set
 from cchc.plans.parsing.serialafter import after_whole_timeframe
 from cchc.plans.parsing.serialassign import assign_cells
@@ -611,7 +612,11 @@ def _opens_date(text: str) -> bool:
 def _is_timeframe(text: str) -> bool:
     if re.match(r"\d{4}\b", text):  # "2026 và hằng năm" (the key drops leading digits)
         return True
-    return bool(_TIME_START_RE.match(header_key(text))) or (parse_timeframe(text).kind != "unknown")
+    return (
+        bool(_TIME_START_RE.match(header_key(text)))
+        or parse_timeframe(text).kind != "unknown"
+        or milestone(text)  # "Hoàn thành xây dựng Đề án trong quý II/2026" (milestones.py)
+    )
 
 
 _RUN_ON_RE = re.compile(rf"\s(?P<lead>(?:{_AGENCY})(?:\s+\S+){{0,5}})$")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cchc.plans.parsing.milestones import milestone, opens_milestone
 from cchc.scheduling.timeframes import parse_timeframe
 
 # A label's tail printed on its own line in capitals ("THỜI HẠN" / "HOÀN THÀNH").
@@ -38,13 +39,15 @@ def cells_after_timeframe(texts: list[str], is_timeframe: Callable[[str], bool])
     numbered list's "1.")."""
     for start in range(1, len(texts) - 1):
         text = texts[start]
-        if not (text[:1].isupper() or text[:1].isdigit()) or not is_timeframe(text):
+        if not (text[:1].isupper() or text[:1].isdigit()):
+            continue
+        if not (is_timeframe(text) or opens_milestone(text)):  # "Hoàn thành xây" (milestones.py)
             continue
         for end in range(start + 1, min(len(texts), start + _TIME_LINES + 1)):
             following = texts[end]
             if not (following[:1].isupper() or following[:1].isdigit()):
                 continue
             cell = " ".join(texts[start:end])
-            if parse_timeframe(cell).kind != "unknown":
+            if parse_timeframe(cell).kind != "unknown" or milestone(cell):
                 return end
     return None
