@@ -16,7 +16,8 @@ while the importer did read rows elsewhere in it.
   whose opening is a heading that only names a part: "1. Mục đích", "2. Yêu cầu"), a point
   ending with ":" (a label announcing the list below it, whose points are looked at), a field's
   label of at most five words, alone or before its value ("Cơ quan chủ trì", "Thời gian thực
-  hiện: …": the value is a row's field, not a row).
+  hiện: …": the value is a row's field, not a row), a cited document or a person named
+  ("Nghị định số …", "Ông …": a list of grounds or of members, no tasks).
 
 Cost: one pass over the document's lines and a substring test per point.
 """
@@ -38,7 +39,7 @@ CODE = "points-unread"
 # Fewest unread points in a row that are a list read into no row.
 _MIN_BLOCK = 2
 # First words of a point looked for in the rows' text.
-_KEY_WORDS = 5
+_KEY_WORDS = 8
 _SHOWN_WORDS = 10
 
 # A point's mark: "1.", "(1)", "1)", "a)", "(a)" (markup before it left out).
@@ -56,6 +57,12 @@ _PART_RE = re.compile(
 )
 # A field's label, alone or before its value: "Cơ quan chủ trì", "Thời gian thực hiện: …".
 _LABEL_RE = re.compile(r"^[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}\s*(?::|$)")
+# A list that is no list of tasks: documents cited ("Nghị định số 46/2026/NĐ-CP …"), people
+# named ("Ông Nguyễn Văn A - Chuyên viên …").
+_NO_TASK_RE = re.compile(
+    r"^(?:(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công văn|Kết luận|Thông báo)"
+    r"\s+(?:số\s+)?\d|(?:Ông|Bà|Đồng chí|Đ/c)\s+[^\W\d_])"
+)
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -126,7 +133,9 @@ def _read(point: _Point, starts: list[int], warned: list[int], kept: str) -> boo
     line, text = point.line, point.text
     # the first line after its span (a point whose next mark is on its own line: that line)
     end = max(point.end, line + 1)
-    if text.rstrip(" *_").endswith(":") or _PART_RE.match(text) or _LABEL_RE.match(text):
+    if text.rstrip(" *_").endswith(":") or any(
+        pattern.match(text) for pattern in (_PART_RE, _LABEL_RE, _NO_TASK_RE)
+    ):
         return True
     for marks in (starts, warned):
         at = bisect_left(marks, line)

@@ -73,3 +73,12 @@ def test_a_lone_point_labels_and_part_names_are_no_unread_list() -> None:
     assert unread_points(_doc(lone), _plan(*_READ)) == []
     labels = "1. Mục đích\n\n2. Yêu cầu\n\n3. Cơ quan chủ trì\n\n4. Thời gian thực hiện: Quý II\n\n"
     assert unread_points(_doc(labels + _TEXT[_TEXT.index("**Điều 4") :]), _plan(*_READ)) == []
+
+
+def test_lists_of_cited_documents_or_people_are_no_tasks() -> None:
+    cited = "1. Nghị định số 12/2030/NĐ-CP ngày 3 tháng 4 năm 2030 về kho bạc.\n\n"
+    cited += "2. Quyết định số 7/2031/QĐ-UBND ngày 5 tháng 6 năm 2031 về chợ.\n\n"
+    people = "1. Ông Lê Văn Khải - Trưởng phòng, tổ trưởng.\n\n2. Bà Hà Thị Mơ - Chuyên viên.\n\n"
+    rest = _TEXT[_TEXT.index("**Điều 4") :]
+    assert unread_points(_doc(cited + rest), _plan(*_READ)) == []
+    assert unread_points(_doc(people + rest), _plan(*_READ)) == []
