@@ -5,8 +5,12 @@ empty are left alone. Made-up rows."""
 
 from __future__ import annotations
 
+import pytest
+
+from cchc.plans.parsing import parse_document
 from cchc.plans.parsing.emptycells import CODE, check_empty_cells, empty_rows
 from cchc.plans.parsing.result import DocumentInfo, Item, ParsedPlan
+from cchc.plans.readers import read_bytes
 
 _FULL = ("Sở Tài chính", "Sở Nội vụ", "Quý III/2027")
 
@@ -41,3 +45,18 @@ def test_one_empty_cell_absent_columns_and_plans_without_leads_are_left_alone() 
     assert empty_rows(_plan(("", "", ""), ("", "", ""), _FULL, ("", "", ""))) == []
     assert empty_rows(_plan(("", "", ""), ("Sở Y tế", "", "Năm 2027"), _FULL, _FULL)) == []
     assert empty_rows(_plan(("", "", ""), _FULL)) == []
+
+
+def test_the_check_runs_on_every_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc.plans.parsing import assemble
+
+    seen: list[int] = []
+    monkeypatch.setattr(
+        assemble, "check_empty_cells", lambda parsed: seen.append(len(parsed.items))
+    )
+    table = (
+        "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Sửa quy trình cấp phép | Sở Xây dựng | Quý I/2030 |\n"
+    )
+    parse_document(read_bytes(table.encode(), "x.md"))
+    assert seen == [1]

@@ -5,8 +5,12 @@ names are left alone. Made-up text and rows."""
 
 from __future__ import annotations
 
+import pytest
+
+from cchc.plans.parsing import parse_document
 from cchc.plans.parsing.result import DocumentInfo, Item, ParsedPlan
 from cchc.plans.parsing.unreadpoints import CODE, check_unread_points, unread_points
+from cchc.plans.readers import read_bytes
 from cchc.plans.readers.base import Paragraph, SourceDocument
 
 # An article of clauses read into no row, then an article whose clauses are rows; the lines
@@ -82,3 +86,18 @@ def test_lists_of_cited_documents_or_people_are_no_tasks() -> None:
     rest = _TEXT[_TEXT.index("**Điều 4") :]
     assert unread_points(_doc(cited + rest), _plan(*_READ)) == []
     assert unread_points(_doc(people + rest), _plan(*_READ)) == []
+
+
+def test_the_check_runs_on_every_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc.plans.parsing import assemble
+
+    seen: list[int] = []
+    monkeypatch.setattr(
+        assemble, "check_unread_points", lambda doc, parsed: seen.append(len(parsed.items))
+    )
+    table = (
+        "| STT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Sửa quy trình cấp phép | Sở Xây dựng | Quý I/2030 |\n"
+    )
+    parse_document(read_bytes(table.encode(), "x.md"))
+    assert seen == [1]
