@@ -42,7 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ("lead", "title", "partners")
 # The codes of the after-the-fact checks (``coverage.py``, ``suspects.py``, ``points.py``,
-# ``printednumbers.py``, ``unreadleads.py``).
+# ``printednumbers.py``, ``unreadleads.py``,
+# ``unreadpoints.py``, ``emptycells.py``).
 CHECK_CODES = (
     "unread-text",
     "glued-points",
@@ -53,6 +54,8 @@ CHECK_CODES = (
     "lead-not-announced",
     "number-misread",
     "lead-unread",
+    "points-unread",
+    "cells-empty",
 )
 
 
@@ -80,6 +83,8 @@ def main() -> None:
         speed(args.speed, args.check)
         return
     from cchc.plans.parsing import assemble, parse_document
+    from cchc.plans.parsing.emptycells import FIELDS as EMPTY_FIELDS
+    from cchc.plans.parsing.emptycells import empty_rows
     from cchc.plans.parsing.printednumbers import misread_numbers
     from cchc.plans.parsing.suspects import CODE, suspect_fields
     from cchc.plans.parsing.unreadleads import unread_leads
@@ -119,6 +124,9 @@ def main() -> None:
             flagged[index].setdefault("number", "number-misread")
         for index in unread_leads(parsed):  # and the lead check's (unreadleads.py)
             flagged[index].setdefault("lead", "lead-unread")
+        for index in empty_rows(parsed):  # and the empty-cells check's (emptycells.py)
+            for name in EMPTY_FIELDS:
+                flagged[index].setdefault(name, "cells-empty")
         round_ = int(expected.get("held_out_round", 0))
         codes_per_round.setdefault(round_, Counter()).update(
             w.code for w in parsed.warnings if w.code in CHECK_CODES

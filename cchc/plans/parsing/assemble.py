@@ -20,6 +20,7 @@ from cchc.plans.parsing.crawlchunks import crawled_points
 from cchc.plans.parsing.decisions import annexed_part
 from cchc.plans.parsing.duties import read_duties
 from cchc.plans.parsing.dutyarticles import duty_articles
+from cchc.plans.parsing.emptycells import check_empty_cells
 from cchc.plans.parsing.findings import drop_findings
 from cchc.plans.parsing.givenarticles import read_given_articles
 from cchc.plans.parsing.groupedcells import read_grouped_table
@@ -45,6 +46,7 @@ from cchc.plans.parsing.sitelines import document_texts
 from cchc.plans.parsing.suspects import check_suspects
 from cchc.plans.parsing.tables import TableInterpreter
 from cchc.plans.parsing.unreadleads import check_unread_leads
+from cchc.plans.parsing.unreadpoints import check_unread_points
 from cchc.plans.readers.base import Paragraph, ReadError, SourceDocument, Table
 
 
@@ -93,10 +95,12 @@ def assemble(doc: SourceDocument) -> ParsedPlan:
     # And no field the rules probably misread (a lead holding task text …) passes unflagged.
     check_suspects(parsed)
     check_unread_leads(parsed)  # a row without the lead its neighbours have (unreadleads.py)
+    check_empty_cells(parsed)  # a row with all its assignment cells empty (emptycells.py)
     # And no numbered point of the document is in no row, nor a row's text read twice.
     check_points(doc, parsed)
     # And no row's number other than the mark its line prints (printednumbers.py).
     check_numbers(doc, parsed)
+    check_unread_points(doc, parsed)  # a list of points read into no row (unreadpoints.py)
     if not parsed.document.title:
         parsed.document.title = doc.name.rsplit(".", 1)[0]
     return parsed
