@@ -703,7 +703,7 @@ class AssignmentInterpreter:
         elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
-            lead, rest = agency, S.topic_task(text)
+            lead, rest = S.holder_task(agency, S.topic_task(text))  # (holders.py)
         elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
         elif agency and kind == "plain" and (framed := framed_step(text, agency)):

@@ -232,7 +232,8 @@ _LEAD_WORDS_RE = re.compile(
     # ("Bộ trưởng Bộ X chỉ đạo chủ trì, phối hợp với …": the minister directs the leading;
     # "Chủ trì hoặc phối hợp với X đề xuất …", round 22: the role either way, X its partners)
     r"(?:(?:tiếp tục|chủ động|trực tiếp|chỉ đạo)\s+(?=chủ trì))?"
-    r"(?:chủ trì(?:\s+hoặc(?=\s+phối hợp))?)?"
+    # ("chủ trì cuộc họp …": chairing a meeting is the task itself, its object follows)
+    r"(?:chủ trì(?:\s+hoặc(?=\s+phối hợp))?(?!\s+(?:cuộc họp|phiên họp|hội nghị|buổi họp)\b))?"
     r"\s*,?\s*",
     re.I,
 )
