@@ -285,8 +285,9 @@ _HEADING_RE = re.compile(
 _PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2}|[ivx]{1,4})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
-    r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
-    r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng(?: quản lý(?! nhà)\b)?|nhiệm vụ)"
+    # ("căn cứ chức năng quản lý, ngành, lĩnh vực, phạm vi quản lý, phối hợp …", branch left22)
+    r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn|ngành|lĩnh vực|phạm vi quản lý))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
     # ("theo nhiệm vụ, quyền hạn của mình chủ động …": "of its own" ends it too)
     rf"(?:\s+(?:được giao|được phân công|của mình))?\s*,?\s*(?=(?:{_VERBS})\b)",
