@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cchc.plans.parsing.referencedsubject import within_reference
+
 # The words a generic list of bodies ends in ("xã hội" is a word of its own).
 _TERMINAL_RE = re.compile(
     r"(?:(?<!\S)(?:có\s+)?liên quan|(?<!\S)(?:xã(?!\s+hội\b)|phường|đặc khu|thị trấn|"
@@ -128,6 +130,8 @@ def cut_at_verb(name: str, verbs: frozenset[str], head: int) -> tuple[str, str]:
                 # "các đoàn thể, tổ chức xã hội": a kind of organisation, not a verb
                 or re.match(r"\s+(?:xã hội|chính trị|đoàn thể|quốc tế|tín dụng)\b", name[end:])
                 is not None
+                # "các cơ quan được giao nhiệm vụ báo cáo tại khoản 1 Điều này" (a reference)
+                or within_reference(name[:at], name[at:])
             )
             if (end == len(name) or not name[end].isalnum()) and not noun:
                 best = min(best, at)

@@ -52,7 +52,7 @@ from cchc.plans.parsing.clauses import (
     task_after_list,
 )
 from cchc.plans.parsing.columns import field_for_label
-from cchc.plans.parsing.decisions import ends_at_named_body, framed_subject, funding_only
+from cchc.plans.parsing.decisions import framed_subject, funding_only, subject_end
 from cchc.plans.parsing.dutyexecution import executes_only
 from cchc.plans.parsing.dutyheading import duty_match
 from cchc.plans.parsing.dutypoints import agencies_below
@@ -703,7 +703,7 @@ class AssignmentInterpreter:
         elif agency and kind not in {"plain", agency_kind, "roman", "part"}:
             # A bullet or a sub-point under an agency heading ("b) Bộ Tài chính:" then "- …",
             # "2. Sở Nội vụ" then "a) …") is its task.
-            lead, rest = agency, S.topic_task(text)
+            lead, rest = S.holder_task(agency, S.topic_task(text))  # (holders.py)
         elif agency and kind not in {"roman", "part"} and _DUTY_OPENING_RE.match(text):
             lead, rest = agency, text
         elif agency and kind == "plain" and (framed := framed_step(text, agency)):
@@ -734,7 +734,7 @@ class AssignmentInterpreter:
         else:
             return None
         lead, rest = bracketed_note(*collective_name(*framed_subject(lead, rest)))
-        lead, rest = ends_at_named_body(lead, rest)  # (decisions.py)
+        lead, rest = subject_end(lead, rest)  # (decisions.py, referencedsubject.py)
         named = known_body(lead)
         if named and len(named) < len(lead):
             # "Bộ Tài chính tiếp thu ý kiến các bộ" up to "hoàn thiện": the ministry's whole

@@ -23,6 +23,7 @@ import re
 
 from cchc.core.text import fold
 from cchc.plans.parsing.agencies import known_body
+from cchc.plans.parsing.referencedsubject import referenced_subject
 from cchc.plans.parsing.vocabulary import _AGENCY, _SIGNATURE_RE, _VERBS
 from cchc.plans.readers.base import Paragraph
 
@@ -75,6 +76,12 @@ def ends_at_named_body(lead: str, rest: str) -> tuple[str, str]:
         if named and end < len(lead) and not _NAME_QUALIFIER_RE.match(lead[end:].strip()):
             return lead[:end], f"{lead[end:].strip()} {rest}".strip()
     return lead, rest
+
+
+def subject_end(lead: str, rest: str) -> tuple[str, str]:
+    """Where a row's subject ends: at a body's whole name (``ends_at_named_body``), or past a
+    reference to the document's own clause that names it (referencedsubject.py)."""
+    return referenced_subject(*ends_at_named_body(lead, rest))
 
 
 # "Kinh phí thực hiện … được bố trí từ …", "Nguồn kinh phí … do ngân sách … bảo đảm": the

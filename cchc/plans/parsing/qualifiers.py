@@ -30,7 +30,12 @@ from cchc.plans.parsing.result import ParsedPlan
 from cchc.plans.parsing.vocabulary import _LEAD_WORDS_RE, _REMIT_RE
 
 # The body's own remit: its functions, duties, powers, competence, field.
-_REMIT = r"(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền|lĩnh vực(?: quản lý)?|phạm vi quản lý)"
+# ("Căn cứ chức năng quản lý, ngành, lĩnh vực, phạm vi quản lý, …": the sector a body answers
+# for is its remit too, branch left22)
+_REMIT = (
+    r"(?:chức năng(?: quản lý(?! nhà)\b)?|nhiệm vụ|quyền hạn|thẩm quyền|lĩnh vực(?: quản lý)?"
+    r"|phạm vi quản lý|ngành(?=\s*,))"
+)
 _REMITS = rf"{_REMIT}(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+|\s+){_REMIT})*"
 _OWN = (
     r"(?:\s+(?:của mình|được giao|được phân công|quản lý"

@@ -45,6 +45,7 @@ from django.utils.translation import gettext as _
 from cchc.core.text import fold
 from cchc.plans.parsing.columns import field_for_label, header_key, is_header, map_header
 from cchc.plans.parsing.gluedcells import name_goes_on, split_glued_bodies
+from cchc.plans.parsing.gluedlead import split_bodies_before_timeframe
 from cchc.plans.parsing.milestones import milestone
 from cchc.plans.parsing.resultsets import result_set
 from cchc.plans.parsing.serialafter import after_whole_timeframe
@@ -448,6 +449,7 @@ class _Reader:
             found["title"] = title
         if self.general:
             starts = _starts_cut_cell if cut else _starts_cell
+            texts = split_bodies_before_timeframe(texts, self.middle)  # (gluedlead.py)
             if not assign_cells(texts, self.middle, found, starts=starts, kind=_kind):
                 unsure.append(_("the cells do not match the columns one for one"))
             return found

@@ -45,6 +45,7 @@ from collections.abc import Callable, Sequence
 
 from cchc.plans.parsing import cells as C
 from cchc.plans.parsing.announced import topic_over_paragraph
+from cchc.plans.parsing.holders import holder_task as holder_task
 from cchc.plans.parsing.leads import closing_clause, plural_bodies
 from cchc.plans.parsing.result import Item
 from cchc.plans.parsing.straystops import without_stray_stop as without_stray_stop

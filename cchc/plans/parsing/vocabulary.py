@@ -232,7 +232,8 @@ _LEAD_WORDS_RE = re.compile(
     # ("Bộ trưởng Bộ X chỉ đạo chủ trì, phối hợp với …": the minister directs the leading;
     # "Chủ trì hoặc phối hợp với X đề xuất …", round 22: the role either way, X its partners)
     r"(?:(?:tiếp tục|chủ động|trực tiếp|chỉ đạo)\s+(?=chủ trì))?"
-    r"(?:chủ trì(?:\s+hoặc(?=\s+phối hợp))?)?"
+    # ("chủ trì cuộc họp …": chairing a meeting is the task itself, its object follows)
+    r"(?:chủ trì(?:\s+hoặc(?=\s+phối hợp))?(?!\s+(?:cuộc họp|phiên họp|hội nghị|buổi họp)\b))?"
     r"\s*,?\s*",
     re.I,
 )
@@ -284,8 +285,9 @@ _HEADING_RE = re.compile(
 _PAREN_RE = re.compile(r"^\s*\((?P<label>\d{1,2}|[ivx]{1,4})\)\s*(?P<rest>\S.*)$", re.S)
 # "theo chức năng, nhiệm vụ được giao": the formula between an agency and its verb.
 _REMIT_RE = re.compile(
-    r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng|nhiệm vụ)"
-    r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn))*"
+    r"^(?:theo|căn cứ(?: vào| theo)?) (?:chức năng(?: quản lý(?! nhà)\b)?|nhiệm vụ)"
+    # ("căn cứ chức năng quản lý, ngành, lĩnh vực, phạm vi quản lý, phối hợp …", branch left22)
+    r"(?:,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn|ngành|lĩnh vực|phạm vi quản lý))*"
     # only where the task's verb follows ("theo chức năng, nhiệm vụ của đơn vị …" is a title)
     # ("theo nhiệm vụ, quyền hạn của mình chủ động …": "of its own" ends it too)
     rf"(?:\s+(?:được giao|được phân công|của mình))?\s*,?\s*(?=(?:{_VERBS})\b)",
