@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from cchc.plans.parsing.articlewraps import _ARTICLE_RE
 from cchc.plans.parsing.vocabulary import _BULLET_RE
 from cchc.plans.readers.base import Paragraph
 
@@ -35,7 +36,6 @@ _DUTY_ARTICLE_RE = re.compile(
     r"(?P<rest>(?:Trách\s+nhiệm|Nhiệm\s+vụ)"
     r"(?:,?\s+(?:và\s+)?(?:quyền\s+hạn|nhiệm\s+vụ|trách\s+nhiệm))*\s+của\s+\S.*)$"
 )
-_ARTICLE_RE = re.compile(r"^[*_\s]*Điều\s+\d{1,3}\b")
 # "PHẦN I.", "**Phần 2**": a part heading (not "Phần V của Phụ lục I …" cited on a wrapped line).
 _PART_RE = re.compile(r"^[*_\s]*(?:PHẦN|Phần)\s+[0-9IVXLC]+(?:\s*[.:)]|[*_\s]*$)")
 # A heading's wrapped lines: at most this many below its first.
